@@ -1,0 +1,211 @@
+//! The report: the one contract between the engine, the command-line tool, the
+//! JS API and the tests.
+//!
+//! The engine fills a [`Report`] with UTF-8 byte offsets into the text it was
+//! given. Before a report leaves the crate it is re-expressed in the offsets its
+//! consumer speaks ([`Report::into_unit`]): UTF-16 code units for JS and the
+//! DOM, Unicode characters for the command-line tool.
+
+use serde::{Deserialize, Serialize};
+
+use crate::offsets::{self, Unit};
+
+/// Everything the engine found in one text.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub quotes: Vec<Quote>,
+    pub parties: Vec<Party>,
+    pub figures: Vec<Figure>,
+}
+
+/// A direct quotation. `start..end` covers the quotation marks themselves.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub speaker: Option<Speaker>,
+    pub cue: Option<Cue>,
+}
+
+/// Who a quote is attributed to.
+///
+/// `start..end` is the mention the attribution rests on (it may be a pronoun);
+/// `name` is the canonical party name, or the descriptor itself for anonymous
+/// sources ("a senior Israeli official", with `named == false`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Speaker {
+    pub name: String,
+    pub start: usize,
+    pub end: usize,
+    pub named: bool,
+    /// Index into [`Report::parties`] when the speaker is a known party.
+    pub party: Option<usize>,
+}
+
+/// The reporting verb or phrase that ties a quote to its speaker ("said",
+/// "according to").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Cue {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// What sort of party a name refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PartyKind {
+    Person,
+    Organization,
+    Place,
+    /// Peoples and collectives: "Palestinians", "Western allies".
+    Group,
+}
+
+impl PartyKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PartyKind::Person => "person",
+            PartyKind::Organization => "organization",
+            PartyKind::Place => "place",
+            PartyKind::Group => "group",
+        }
+    }
+}
+
+/// A named party with all its mentions merged under one canonical name.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Party {
+    pub name: String,
+    pub kind: PartyKind,
+    pub role: Option<String>,
+    pub mentions: Vec<Mention>,
+}
+
+/// One place in the text where a party is named.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+/// A claimed figure: a number with what it counts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Figure {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    /// The normalised value: percentages as the number (30 for 30%), money in
+    /// units of its currency (2.5e9 for $2.5bn).
+    pub value: Option<f64>,
+    pub unit: Option<String>,
+    pub counts: Option<String>,
+    pub approximate: bool,
+    pub relations: Vec<Relation>,
+}
+
+/// How one figure relates to another.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Relation {
+    pub kind: RelationKind,
+    /// Index into [`Report::figures`].
+    pub figure: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RelationKind {
+    Exchange,
+    Change,
+    Ratio,
+    Comparison,
+}
+
+impl Report {
+    /// Visits every offset in the report, in a fixed order.
+    fn offsets_mut(&mut self) -> Vec<&mut usize> {
+        let mut out = Vec::new();
+        for q in &mut self.quotes {
+            out.push(&mut q.start);
+            out.push(&mut q.end);
+            if let Some(s) = &mut q.speaker {
+                out.push(&mut s.start);
+                out.push(&mut s.end);
+            }
+            if let Some(c) = &mut q.cue {
+                out.push(&mut c.start);
+                out.push(&mut c.end);
+            }
+        }
+        for p in &mut self.parties {
+            for m in &mut p.mentions {
+                out.push(&mut m.start);
+                out.push(&mut m.end);
+            }
+        }
+        for f in &mut self.figures {
+            out.push(&mut f.start);
+            out.push(&mut f.end);
+        }
+        out
+    }
+
+    /// Re-expresses a report made over `text` (byte offsets) in `unit`.
+    pub fn into_unit(mut self, text: &str, unit: Unit) -> Report {
+        if unit == Unit::Byte {
+            return self;
+        }
+        let mut refs = self.offsets_mut();
+        let mut values: Vec<usize> = refs.iter().map(|r| **r).collect();
+        offsets::convert(text, unit, &mut values);
+        for (r, v) in refs.iter_mut().zip(values) {
+            **r = v;
+        }
+        self
+    }
+
+    /// Checks the invariants every consumer relies on, for tests and fuzzing:
+    /// spans are ordered, inside `len`, and every index points at something.
+    pub fn check(&self, len: usize) -> Result<(), String> {
+        let span = |what: &str, s: usize, e: usize| {
+            if s <= e && e <= len {
+                Ok(())
+            } else {
+                Err(format!("{what} span {s}..{e} outside 0..{len}"))
+            }
+        };
+        for q in &self.quotes {
+            span("quote", q.start, q.end)?;
+            if let Some(s) = &q.speaker {
+                span("speaker", s.start, s.end)?;
+                if let Some(p) = s.party {
+                    if p >= self.parties.len() {
+                        return Err(format!("speaker party {p} out of range"));
+                    }
+                }
+            }
+            if let Some(c) = &q.cue {
+                span("cue", c.start, c.end)?;
+            }
+        }
+        for p in &self.parties {
+            if p.mentions.is_empty() {
+                return Err(format!("party {} has no mention", p.name));
+            }
+            for m in &p.mentions {
+                span("mention", m.start, m.end)?;
+            }
+        }
+        for f in &self.figures {
+            span("figure", f.start, f.end)?;
+            for r in &f.relations {
+                if r.figure >= self.figures.len() {
+                    return Err(format!("relation to figure {} out of range", r.figure));
+                }
+            }
+        }
+        Ok(())
+    }
+}
