@@ -1,5 +1,4 @@
-//! `presslens`: annotate text or JSONL to JSON, and score the engine against
-//! gold data. Offsets in its output are Unicode character offsets.
+//! The command-line tool proper (native builds only).
 
 use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::process::ExitCode;
@@ -17,7 +16,7 @@ USAGE:
 
 Offsets are Unicode character offsets. Reports follow the schema in README.md.";
 
-fn main() -> ExitCode {
+pub fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("annotate") => annotate(&args[1..]),

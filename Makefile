@@ -1,0 +1,44 @@
+# PressLens: `make demo` builds and serves the demo; `make test` runs every test.
+SHELL := /bin/bash
+PORT ?= 8080
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+
+.PHONY: setup wasm demo test test-native test-wasm test-e2e bench eval clean
+
+setup:
+	@bash scripts/setup.sh
+
+wasm: setup
+	@bash scripts/build-wasm.sh
+
+demo: wasm
+	node scripts/serve.mjs --port $(PORT)
+
+test: setup
+	$(MAKE) test-native
+	$(MAKE) wasm
+	$(MAKE) test-wasm
+	$(MAKE) test-e2e
+
+test-native:
+	cargo test --all-targets
+
+# DOM tests in headless Chromium through chromedriver (webdriver.json holds
+# the browser flags).
+test-wasm:
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	  cargo test --target wasm32-unknown-unknown --test dom
+
+test-e2e:
+	node --test --test-concurrency=1 tests/e2e/
+
+bench: wasm
+	cargo run --release --example bench -- ../shared/seed/article.txt ../shared/eval/*.jsonl
+	node bench/bench.mjs
+
+eval:
+	cargo run --release -- eval ../shared/eval/*.jsonl
+
+clean:
+	cargo clean
+	rm -rf www/pkg artifacts

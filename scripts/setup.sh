@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Installs what building and testing PressLens needs, and only what is
+# missing: the wasm32 target, wasm-bindgen-cli at exactly the Cargo.lock
+# version, wasm-opt (binaryen), Debian's chromium and chromium-driver, and the
+# npm test dependencies. Safe to run again; a no-op once everything is there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+say() { printf 'setup: %s\n' "$*"; }
+SUDO=""
+if [ "$(id -u)" != 0 ] && command -v sudo >/dev/null; then SUDO="sudo"; fi
+
+# Rust target (rust-toolchain.toml names it too; rustup may add it by itself).
+if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# wasm-bindgen-cli must match the wasm-bindgen crate exactly.
+if [ ! -f Cargo.lock ]; then cargo generate-lockfile; fi
+want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
+if [ "$want" != "$have" ]; then
+  say "installing wasm-bindgen-cli $want (have: ${have:-none})"
+  cargo install --locked --force wasm-bindgen-cli --version "$want"
+fi
+
+# Debian packages: binaryen (wasm-opt), chromium and its driver.
+missing=()
+command -v wasm-opt >/dev/null || missing+=(binaryen)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+if [ ${#missing[@]} -gt 0 ]; then
+  say "installing ${missing[*]} from Debian"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# npm test and bench dependencies (playwright-core drives /usr/bin/chromium;
+# nothing downloads a browser).
+if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/compromise ] || [ package-lock.json -nt node_modules ]; then
+  say "installing npm dev dependencies"
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+  touch node_modules
+fi
+say "ready"
