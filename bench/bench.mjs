@@ -1,0 +1,63 @@
+// make bench, browser side: the wasm engine against compromise (npm), on the
+// same texts, in the same node process; then the payload size. Numbers are
+// printed as ratios against the peer, never asserted.
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import nlp from 'compromise';
+import { initSync, annotateText } from '../www/pkg/presslens.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const shared = path.resolve(root, '..', 'shared');
+initSync({ module: fs.readFileSync(path.join(root, 'www/pkg/presslens_bg.wasm')) });
+
+function texts() {
+  const out = [fs.readFileSync(path.join(shared, 'seed/article.txt'), 'utf8')];
+  for (const f of ['quotes-polnear-dev.jsonl', 'parties-gum-dev.jsonl']) {
+    const p = path.join(shared, 'eval', f);
+    if (!fs.existsSync(p)) continue;
+    for (const line of fs.readFileSync(p, 'utf8').split('\n')) if (line.trim()) out.push(JSON.parse(line).text);
+  }
+  return out;
+}
+
+/** Runs `fn` over all texts until ~1 s has passed; returns bytes per second. */
+function rate(docs, fn) {
+  const bytes = docs.reduce((n, d) => n + Buffer.byteLength(d), 0);
+  for (const d of docs.slice(0, 5)) fn(d); // warm-up
+  let reps = 0;
+  const t0 = performance.now();
+  while (reps === 0 || performance.now() - t0 < 1000) {
+    for (const d of docs) fn(d);
+    reps += 1;
+  }
+  return (bytes * reps) / ((performance.now() - t0) / 1000);
+}
+
+const docs = texts();
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+// compromise doing comparable work: people, organisations, places, quotations, numbers.
+const peer = rate(docs, (t) => {
+  const d = nlp(t);
+  d.people().out('array'); d.organizations().out('array'); d.places().out('array');
+  d.quotations().out('array'); d.numbers().out('array');
+});
+const ours = rate(docs, (t) => annotateText(t));
+console.log(`texts: ${docs.length} (${kb(docs.reduce((n, d) => n + Buffer.byteLength(d), 0))})`);
+console.log(`compromise       ${(peer / 1024).toFixed(1).padStart(10)} KB/s`);
+console.log(`presslens (wasm) ${(ours / 1024).toFixed(1).padStart(10)} KB/s   ${(ours / peer).toFixed(1)}x compromise (goal 200x)`);
+
+const files = ['www/pkg/presslens_bg.wasm', 'www/pkg/presslens.js', 'www/presslens.js', 'www/presslens.css', 'www/demo.js'];
+let raw = 0;
+let gz = 0;
+for (const f of files) {
+  const p = path.join(root, f);
+  if (!fs.existsSync(p)) continue;
+  const b = fs.readFileSync(p);
+  const g = zlib.gzipSync(b, { level: 9 }).length;
+  raw += b.length;
+  gz += g;
+  console.log(`  ${f.padEnd(28)} ${kb(b.length).padStart(10)} ${kb(g).padStart(10)} gz`);
+}
+console.log(`payload (wasm + JS + CSS) ${kb(raw).padStart(10)} ${kb(gz).padStart(10)} gz   (budget 120 KB gz)`);
