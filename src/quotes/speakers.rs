@@ -1,0 +1,959 @@
+//! Speakers: the noun phrases that say things, and their canonical names.
+//!
+//! Three sorts of speaker mention come out of attribution:
+//! - a name ("Osama Hamdan", "US President Joe Biden", "the IDF"), canonicalised
+//!   through the parties layer, else an acronym list, else the longest form of
+//!   the name in the article, titles stripped ("Blinken" → "Antony Blinken");
+//! - a pronoun (he, she, they), resolved to the nearest compatible person
+//!   before it: a party of kind person, else a capitalised name found here;
+//! - a description of an anonymous source ("a senior Israeli official",
+//!   "sources familiar with the talks"), reported with `named: false` and the
+//!   description itself as the name.
+
+use crate::report::{Party, PartyKind, Speaker};
+use crate::text::{Doc, TokenKind};
+
+use super::words::{self, Pronoun, ADVERBS, FUNCTION_WORDS, PERSON_NOUNS, TITLES};
+
+/// What a speaker mention is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NpKind {
+    Name,
+    Pronoun(Pronoun),
+    Descriptor,
+}
+
+/// A speaker mention: tokens `first..=last`; for names, `name_first..=last`
+/// is the name without titles or a determiner.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Np {
+    pub first: usize,
+    pub last: usize,
+    pub name_first: usize,
+    pub kind: NpKind,
+}
+
+fn is_word(doc: &Doc, i: usize) -> bool {
+    i < doc.tokens.len() && doc.tokens[i].kind == TokenKind::Word
+}
+
+/// A word starting with an upper-case letter.
+pub fn is_cap(doc: &Doc, i: usize) -> bool {
+    is_word(doc, i) && doc.tok(i).chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_lower(doc: &Doc, i: usize) -> bool {
+    is_word(doc, i) && doc.tok(i).chars().next().is_some_and(char::is_lowercase)
+}
+
+fn same_para(doc: &Doc, a: usize, b: usize) -> bool {
+    a < doc.tokens.len() && b < doc.tokens.len() && doc.tokens[a].para == doc.tokens[b].para
+}
+
+/// Strips a possessive ’s / 's from a word.
+pub fn strip_possessive(w: &str) -> &str {
+    w.strip_suffix("’s")
+        .or_else(|| w.strip_suffix("'s"))
+        .unwrap_or(w)
+}
+
+fn is_possessive(w: &str) -> bool {
+    w.len() > 2 && (w.ends_with("’s") || w.ends_with("'s"))
+}
+
+/// Abbreviations whose period is glued to them as a separate token.
+fn is_abbrev(w: &str) -> bool {
+    matches!(
+        w,
+        "Mr" | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "Sen"
+            | "Rep"
+            | "Gov"
+            | "Gen"
+            | "Lt"
+            | "Col"
+            | "St"
+            | "Jr"
+            | "Sr"
+            | "Prof"
+            | "Rev"
+            | "Capt"
+            | "Sgt"
+            | "Adm"
+            | "Maj"
+            | "Cmdr"
+            | "Sens"
+            | "Reps"
+    ) || w.chars().count() == 1 && w.chars().all(char::is_uppercase)
+}
+
+/// Whether the period at token `i` belongs to an abbreviation or initial.
+pub fn is_abbrev_period(doc: &Doc, i: usize) -> bool {
+    i > 0
+        && doc.tok(i) == "."
+        && !doc.tokens[i].space_before
+        && is_word(doc, i - 1)
+        && is_abbrev(doc.tok(i - 1))
+}
+
+/// Capitalised sentence openers that are not names: "But Trump said".
+fn is_capital_opener(w: &str) -> bool {
+    let l = w.to_lowercase();
+    FUNCTION_WORDS.contains(&l)
+        || matches!(
+            l.as_str(),
+            "but"
+                | "and"
+                | "or"
+                | "so"
+                | "yet"
+                | "then"
+                | "still"
+                | "now"
+                | "when"
+                | "if"
+                | "in"
+                | "on"
+                | "at"
+                | "after"
+                | "before"
+                | "as"
+                | "while"
+                | "since"
+                | "also"
+                | "however"
+                | "meanwhile"
+                | "later"
+                | "there"
+                | "here"
+                | "with"
+                | "for"
+                | "from"
+                | "by"
+                | "though"
+                | "although"
+                | "because"
+                | "instead"
+                | "indeed"
+                | "earlier"
+                | "today"
+                | "yesterday"
+                | "asked"
+        )
+}
+
+/// The last token of a name run starting at `i` (a capitalised word), within
+/// `i..lim`: capitalised words, initials with their period, hyphenated parts,
+/// particles (de, bin) and "of" inside titles (Secretary of State).
+fn name_run_forward(doc: &Doc, i: usize, lim: usize) -> Option<usize> {
+    if !is_cap(doc, i)
+        || words::is_calendar_word(doc.tok(i))
+        || words::is_reporting_verb(doc.tok(i)) && doc.tok(i) != "Said"
+    {
+        return None;
+    }
+    let mut last = i;
+    let mut j = i + 1;
+    while j < lim && same_para(doc, i, j) {
+        let t = doc.tok(j);
+        let glued = !doc.tokens[j].space_before;
+        if is_cap(doc, j) && !words::is_calendar_word(t) {
+            if is_word(doc, j) && words::is_reporting_verb(t) {
+                break;
+            }
+            last = j;
+        } else if t == "."
+            && glued
+            && is_abbrev(doc.tok(j - 1))
+            && is_cap(doc, j + 1)
+            && j + 1 < lim
+        {
+            // "Mr. Obama", "H. Tribe", "G.K. Butterfield"
+            last = j;
+        } else if (t == "-" || t == "‐")
+            && glued
+            && j + 1 < lim
+            && is_cap(doc, j + 1)
+            && !doc.tokens[j + 1].space_before
+        {
+            last = j;
+        } else if (words::is_name_particle(t) || t == "of" && TITLES.contains(doc.tok(j - 1)))
+            && j + 1 < lim
+            && is_cap(doc, j + 1)
+        {
+            last = j;
+        } else {
+            break;
+        }
+        j += 1;
+    }
+    Some(last)
+}
+
+/// The first token of a name run ending at `e` (a capitalised word), not
+/// before `lo`.
+fn name_run_backward(doc: &Doc, e: usize, lo: usize) -> usize {
+    let mut first = e;
+    let mut j = e;
+    while j > lo {
+        let p = j - 1;
+        if !same_para(doc, p, e) {
+            break;
+        }
+        let t = doc.tok(p);
+        let glued_next = !doc.tokens[j].space_before;
+        if is_cap(doc, p) && !words::is_calendar_word(t) && !words::is_reporting_verb(t) {
+            first = p;
+        } else if t == "." && !doc.tokens[p].space_before && p > lo && is_abbrev(doc.tok(p - 1)) {
+            first = p;
+        } else if (t == "-" || t == "‐")
+            && glued_next
+            && !doc.tokens[p].space_before
+            && p > lo
+            && is_cap(doc, p - 1)
+        {
+            first = p;
+        } else if (words::is_name_particle(t)
+            || t == "of" && p > lo && TITLES.contains(doc.tok(p - 1)))
+            && p > lo
+            && is_cap(doc, p - 1)
+        {
+            first = p;
+        } else {
+            break;
+        }
+        j = p;
+    }
+    // Drop capitalised sentence openers ("But Trump") and a leading "The".
+    while first < e && is_cap(doc, first) && is_capital_opener(doc.tok(first)) {
+        first += 1;
+    }
+    while first < e && !is_cap(doc, first) {
+        first += 1;
+    }
+    first
+}
+
+/// The first token of the bare name in a run `first..=last`: after the last
+/// title word ("US President Joe Biden" → "Joe Biden"), unless the run names
+/// an organisation ("State Department").
+fn strip_titles(doc: &Doc, first: usize, last: usize) -> usize {
+    if words::is_org_word(strip_possessive(doc.tok(last))) {
+        return first;
+    }
+    let mut start = first;
+    for k in first..last {
+        let t = doc.tok(k);
+        if is_word(doc, k) && TITLES.contains(t) {
+            start = k + 1;
+        }
+    }
+    // Skip a period or "of" left after the title.
+    while start <= last
+        && (doc.tok(start) == "." || doc.tok(start) == "of" || doc.tok(start) == "-")
+    {
+        start += 1;
+    }
+    if start > last || !is_cap(doc, start) {
+        first
+    } else {
+        start
+    }
+}
+
+/// Words that end a description going forward.
+fn ends_description(w: &str) -> bool {
+    matches!(
+        w,
+        "who"
+            | "which"
+            | "that"
+            | "when"
+            | "while"
+            | "after"
+            | "before"
+            | "during"
+            | "because"
+            | "since"
+            | "on"
+            | "at"
+            | "in"
+            | "as"
+            | "and"
+            | "but"
+            | "said"
+            | "says"
+            | "told"
+            | "to"
+            | "than"
+            | "if"
+            | "whose"
+            | "where"
+            | "speaking"
+            | "adding"
+    )
+}
+
+/// A speaker mention starting at token `i`, not reaching `lim`: "said X",
+/// "according to X".
+pub fn np_forward(doc: &Doc, i: usize, lim: usize) -> Option<Np> {
+    if i >= lim || !is_word(doc, i) {
+        return None;
+    }
+    let t = doc.tok(i);
+    if let Some(p) = words::pronoun(t) {
+        if p != Pronoun::First || t == "I" {
+            return Some(Np {
+                first: i,
+                last: i,
+                name_first: i,
+                kind: NpKind::Pronoun(p),
+            });
+        }
+    }
+    let lower = t.to_lowercase();
+    let det = FUNCTION_WORDS.contains(&lower) || is_possessive(t);
+    if is_cap(doc, i) && !det && !is_capital_opener(t) {
+        let last = name_run_forward(doc, i, lim)?;
+        // A capitalised adjective before a noun is a description: "Israeli officials".
+        if is_lower(doc, last + 1) && last + 1 < lim && PERSON_NOUNS.contains(doc.tok(last + 1)) {
+            return description_forward(doc, i, lim);
+        }
+        let nf = strip_titles(doc, i, last);
+        return Some(Np {
+            first: i,
+            last,
+            name_first: nf,
+            kind: NpKind::Name,
+        });
+    }
+    if det || PERSON_NOUNS.contains(&lower) {
+        // "the IDF", "The New York Times": a determiner and a name ending the phrase.
+        if (lower == "the") && is_cap(doc, i + 1) && i + 1 < lim {
+            if let Some(last) = name_run_forward(doc, i + 1, lim) {
+                let next_lower_noun = last + 1 < lim
+                    && is_lower(doc, last + 1)
+                    && !ends_description(doc.tok(last + 1));
+                if !next_lower_noun {
+                    return Some(Np {
+                        first: i,
+                        last,
+                        name_first: strip_titles(doc, i + 1, last),
+                        kind: NpKind::Name,
+                    });
+                }
+            }
+        }
+        return description_forward(doc, i, lim);
+    }
+    None
+}
+
+/// A description from `i`: words up to punctuation or a clause word.
+fn description_forward(doc: &Doc, i: usize, lim: usize) -> Option<Np> {
+    let mut last = i;
+    let mut j = i + 1;
+    let mut n = 1;
+    while j < lim && same_para(doc, i, j) && n < 14 {
+        let t = doc.tok(j);
+        if is_word(doc, j) {
+            if ends_description(t) || words::is_reporting_verb(t) && !PERSON_NOUNS.contains(t) {
+                break;
+            }
+            last = j;
+            n += 1;
+        } else if (t == "-" || t == "’" || t == "'")
+            && !doc.tokens[j].space_before
+            && is_word(doc, j + 1)
+        {
+            // hyphenated words
+        } else if doc.tokens[j].kind == TokenKind::Number {
+            last = j;
+        } else {
+            break;
+        }
+        j += 1;
+    }
+    // A description must have a head that can speak, or open with a determiner.
+    let has_noun =
+        (i..=last).any(|k| is_word(doc, k) && PERSON_NOUNS.contains(&doc.tok(k).to_lowercase()));
+    if !has_noun && last == i {
+        return None;
+    }
+    Some(Np {
+        first: i,
+        last,
+        name_first: i,
+        kind: NpKind::Descriptor,
+    })
+}
+
+/// A speaker mention ending right before token `hi` (the reporting verb),
+/// within `lo..hi`: "X said", "Osama Hamdan, a senior Hamas official, said",
+/// "a senior Likud member said". Returns None when `lo..hi` holds more than a
+/// subject.
+pub fn np_backward(doc: &Doc, lo: usize, hi: usize) -> Option<Np> {
+    let mut e = hi;
+    // Skip adverbs and auxiliaries: "also said", "has said".
+    while e > lo && is_word(doc, e - 1) && ADVERBS.contains(&doc.tok(e - 1).to_lowercase()) {
+        e -= 1;
+    }
+    // Days and times: "said Monday" comes after, but "X on Monday said" before.
+    while e > lo + 1 && is_word(doc, e - 1) && words::is_calendar_word(doc.tok(e - 1)) {
+        e -= 1;
+        if e > lo && matches!(doc.tok(e - 1), "on" | "last" | "this") {
+            e -= 1;
+        }
+    }
+    if e <= lo {
+        return None;
+    }
+    let mut last = e - 1;
+    // A parenthesis after a name: "Jason Chaffetz (R-Utah) said".
+    if doc.tok(last) == ")" {
+        let mut k = last;
+        while k > lo && doc.tok(k) != "(" {
+            k -= 1;
+        }
+        if doc.tok(k) != "(" || k == lo {
+            return None;
+        }
+        last = k - 1;
+    }
+    // An apposition: "Osama Hamdan, a senior Hamas official, said".
+    if doc.tok(last) == "," {
+        let mut k = last;
+        while k > lo && doc.tok(k - 1) != "," {
+            k -= 1;
+        }
+        if k <= lo + 1 || last - k > 20 {
+            return None;
+        }
+        let before = k - 2; // the token before that comma
+        let np = np_backward_core(doc, lo, before)?;
+        return Some(np);
+    }
+    np_backward_core(doc, lo, last)
+}
+
+fn np_backward_core(doc: &Doc, lo: usize, last: usize) -> Option<Np> {
+    if last < lo {
+        return None;
+    }
+    let t = doc.tok(last);
+    if let Some(p) = words::pronoun(t) {
+        // "it" as subject is rarely a speaker unless nothing else is there.
+        if last == lo
+            || !is_word(doc, last - 1)
+            || is_capital_opener(doc.tok(last - 1))
+            || doc.tok(last - 1) == "and"
+        {
+            return Some(Np {
+                first: last,
+                last,
+                name_first: last,
+                kind: NpKind::Pronoun(p),
+            });
+        }
+        return None;
+    }
+    if is_cap(doc, last) {
+        let first = name_run_backward(doc, last, lo);
+        if !is_cap(doc, first) {
+            return None;
+        }
+        // Everything before the name in the clause must be a determiner or
+        // opener, else the clause has more than a subject.
+        let mut mstart = first;
+        if first > lo && doc.tok(first - 1).eq_ignore_ascii_case("the") {
+            mstart = first - 1;
+        }
+        if !clause_prefix_ok(doc, lo, mstart) {
+            return None;
+        }
+        let nf = strip_titles(doc, first, last);
+        return Some(Np {
+            first: mstart,
+            last,
+            name_first: nf,
+            kind: NpKind::Name,
+        });
+    }
+    if is_lower(doc, last) || is_word(doc, last) {
+        // A description: from the clause start (after openers) to `last`.
+        let mut first = lo;
+        while first < last
+            && (is_cap(doc, first)
+                && is_capital_opener(doc.tok(first))
+                && !FUNCTION_WORDS.contains(&doc.tok(first).to_lowercase())
+                || doc.tokens[first].kind == TokenKind::Punct)
+        {
+            first += 1;
+        }
+        let n = (first..=last).filter(|&k| is_word(doc, k)).count();
+        if n == 0 || n > 12 {
+            return None;
+        }
+        let opener = doc.tok(first).to_lowercase();
+        let ok_start = FUNCTION_WORDS.contains(&opener)
+            || is_possessive(doc.tok(first))
+            || is_cap(doc, first)
+            || PERSON_NOUNS.contains(&opener);
+        let has_noun = (first..=last)
+            .any(|k| is_word(doc, k) && PERSON_NOUNS.contains(&doc.tok(k).to_lowercase()));
+        let verbish =
+            (first..=last).any(|k| is_word(doc, k) && words::is_reporting_verb(doc.tok(k)));
+        if ok_start && (has_noun || n <= 4) && !verbish {
+            return Some(Np {
+                first,
+                last,
+                name_first: first,
+                kind: NpKind::Descriptor,
+            });
+        }
+    }
+    None
+}
+
+/// Whether the tokens `lo..s` before a subject are only clause openers.
+fn clause_prefix_ok(doc: &Doc, lo: usize, s: usize) -> bool {
+    (lo..s).all(|k| {
+        doc.tokens[k].kind == TokenKind::Punct
+            || is_capital_opener(doc.tok(k))
+            || ADVERBS.contains(&doc.tok(k).to_lowercase())
+    }) || s > lo && doc.tok(s - 1) == ","
+}
+
+/// Canonical names and pronoun resolution over one document.
+pub struct Resolver<'a> {
+    doc: &'a Doc<'a>,
+    parties: &'a [Party],
+    /// Person-like names found by a capitalised scan: (first, name_first,
+    /// last) token indices, in text order.
+    names: Vec<(usize, usize, usize)>,
+}
+
+/// Gender a title implies: Some(true) for male.
+fn title_gender(w: &str) -> Option<bool> {
+    match w {
+        "Mr" | "Mr." | "Sir" | "Lord" | "King" | "Prince" | "Father" | "Congressman"
+        | "Councilman" | "Spokesman" | "Chairman" => Some(true),
+        "Mrs" | "Mrs." | "Ms" | "Ms." | "Miss" | "Dame" | "Lady" | "Queen" | "Princess"
+        | "Congresswoman" | "Councilwoman" | "Spokeswoman" | "Chairwoman" => Some(false),
+        _ => None,
+    }
+}
+
+impl<'a> Resolver<'a> {
+    pub fn new(doc: &'a Doc<'a>, parties: &'a [Party]) -> Resolver<'a> {
+        let mut names = Vec::new();
+        let n = doc.tokens.len();
+        let mut i = 0;
+        while i < n {
+            if !is_cap(doc, i) || is_capital_opener(doc.tok(i)) {
+                i += 1;
+                continue;
+            }
+            let Some(last) = name_run_forward(doc, i, n) else {
+                i += 1;
+                continue;
+            };
+            names.push((i, strip_titles(doc, i, last), last));
+            i = last + 1;
+        }
+        Resolver {
+            doc,
+            parties,
+            names,
+        }
+    }
+
+    fn name_text(&self, first: usize, last: usize) -> String {
+        let d = self.doc;
+        let (s, e) = (d.tokens[first].start, d.tokens[last].end);
+        let mut t = &d.text[s..e];
+        t = strip_possessive(t);
+        t.to_string()
+    }
+
+    fn words_of(&self, first: usize, last: usize) -> Vec<&'a str> {
+        (first..=last)
+            .filter(|&k| is_word(self.doc, k))
+            .map(|k| strip_possessive(self.doc.tok(k)))
+            .collect()
+    }
+
+    /// The party that has a mention overlapping bytes `s..e` and shares its
+    /// head word `head` (or expands it as an acronym).
+    fn party_for(&self, s: usize, e: usize, head: &str) -> Option<usize> {
+        let mut best: Option<(usize, usize)> = None;
+        for (pi, p) in self.parties.iter().enumerate() {
+            for m in &p.mentions {
+                if m.start < e && s < m.end && m.start <= m.end {
+                    let ov = m.end.min(e) - m.start.max(s);
+                    let shares = p
+                        .name
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|w| w.eq_ignore_ascii_case(head))
+                        || initials(&p.name) == head.replace('.', "")
+                        || strip_possessive(m.text.trim_start_matches("the ")) == head;
+                    if shares && best.map_or(true, |(_, b)| ov > b) {
+                        best = Some((pi, ov));
+                    }
+                }
+            }
+        }
+        best.map(|b| b.0)
+    }
+
+    /// The longest form of a name in the article: the scanned name whose
+    /// words end with `words` and has the most words (then the most uses).
+    fn longest_form(&self, words: &[&str]) -> Option<String> {
+        let mut best: Option<(usize, usize, usize, usize)> = None; // (len, count, first, last)
+        for &(_, nf, last) in &self.names {
+            let w = self.words_of(nf, last);
+            if w.len() <= words.len() || !w.ends_with(words) {
+                continue;
+            }
+            if words::is_org_word(w[w.len() - 1]) && w.len() != words.len() {
+                // fine: organisation names extend too
+            }
+            let count = self
+                .names
+                .iter()
+                .filter(|&&(_, a, b)| self.words_of(a, b) == w)
+                .count();
+            let key = (w.len(), count);
+            if best.map_or(true, |(l, c, _, _)| key > (l, c)) {
+                best = Some((w.len(), count, nf, last));
+            }
+        }
+        best.map(|(_, _, a, b)| self.name_text(a, b))
+    }
+
+    /// A named speaker for mention `np`.
+    pub fn named(&self, np: Np) -> Speaker {
+        let d = self.doc;
+        let (s, e) = (d.tokens[np.first].start, d.tokens[np.last].end);
+        let (ns, ne) = (d.tokens[np.name_first].start, d.tokens[np.last].end);
+        let words = self.words_of(np.name_first, np.last);
+        let head = words.last().copied().unwrap_or("");
+        let party = self.party_for(ns, ne, head);
+        if let Some(pi) = party {
+            // Trust the parties layer's name when it is a clean name; if it
+            // still carries titles or a determiner ("US President Joe
+            // Biden", "The IDF"), keep the link but name the speaker here.
+            if is_clean_name(&self.parties[pi].name) {
+                return Speaker {
+                    name: self.parties[pi].name.clone(),
+                    start: s,
+                    end: e,
+                    named: true,
+                    party: Some(pi),
+                };
+            }
+        }
+        let name = if words.len() == 1 && words::acronym(head).is_some() {
+            words::acronym(head).unwrap_or(head).to_string()
+        } else {
+            self.longest_form(&words)
+                .unwrap_or_else(|| self.name_text(np.name_first, np.last))
+        };
+        // Else a party named exactly so.
+        let party = party.or_else(|| self.parties.iter().position(|p| p.name == name));
+        Speaker {
+            name,
+            start: s,
+            end: e,
+            named: true,
+            party,
+        }
+    }
+
+    /// An anonymous source: the description is the name.
+    pub fn described(&self, np: Np) -> Speaker {
+        let d = self.doc;
+        let (s, e) = (d.tokens[np.first].start, d.tokens[np.last].end);
+        Speaker {
+            name: d.text[s..e].to_string(),
+            start: s,
+            end: e,
+            named: false,
+            party: None,
+        }
+    }
+
+    /// A pronoun resolved to the nearest compatible party or name before it.
+    pub fn pronoun(&self, np: Np, p: Pronoun) -> Speaker {
+        let d = self.doc;
+        let (s, e) = (d.tokens[np.first].start, d.tokens[np.last].end);
+        let want_person = matches!(p, Pronoun::He | Pronoun::She);
+        let want_male = match p {
+            Pronoun::He => Some(true),
+            Pronoun::She => Some(false),
+            _ => None,
+        };
+        // Parties first: the nearest mention before the pronoun.
+        let mut best: Option<(usize, Option<usize>, String)> = None; // (end byte, party, name)
+        for (pi, party) in self.parties.iter().enumerate() {
+            let ok = if want_person {
+                party.kind == PartyKind::Person
+            } else {
+                party.kind != PartyKind::Place
+            };
+            if !ok {
+                continue;
+            }
+            for m in &party.mentions {
+                if m.end <= s && best.as_ref().map_or(true, |b| m.end > b.0) {
+                    if let Some(g) = want_male {
+                        if self.gender_at(m.start) == Some(!g) {
+                            continue;
+                        }
+                    }
+                    best = Some((m.end, Some(pi), party.name.clone()));
+                }
+            }
+        }
+        if best.is_none() && want_person {
+            // Fall back to a capitalised person-like name.
+            for &(first, nf, last) in self.names.iter().rev() {
+                if d.tokens[last].end > s {
+                    continue;
+                }
+                let w = self.words_of(nf, last);
+                let titled = nf > first;
+                let personish = (w.len() >= 2 || titled) && !words::is_org_word(w[w.len() - 1]);
+                if !personish {
+                    continue;
+                }
+                if let Some(g) = want_male {
+                    if self.gender_at(d.tokens[nf].start) == Some(!g) {
+                        continue;
+                    }
+                }
+                let name = self
+                    .longest_form(&w)
+                    .unwrap_or_else(|| self.name_text(nf, last));
+                best = Some((0, self.parties.iter().position(|p| p.name == name), name));
+                break;
+            }
+        }
+        match best {
+            Some((_, party, name)) => Speaker {
+                name,
+                start: s,
+                end: e,
+                named: true,
+                party,
+            },
+            None => Speaker {
+                name: d.text[s..e].to_string(),
+                start: s,
+                end: e,
+                named: false,
+                party: None,
+            },
+        }
+    }
+
+    /// The gender implied by a title right before the name starting at byte `at`.
+    fn gender_at(&self, at: usize) -> Option<bool> {
+        let d = self.doc;
+        let i = d.tokens.partition_point(|t| t.start < at);
+        let mut k = i;
+        while k > 0 && i - k < 3 {
+            k -= 1;
+            if let Some(g) = title_gender(d.tok(k)) {
+                return Some(g);
+            }
+            if !is_cap(d, k) && d.tok(k) != "." {
+                break;
+            }
+        }
+        None
+    }
+
+    /// The speaker for any mention.
+    pub fn speaker(&self, np: Np) -> Speaker {
+        match np.kind {
+            NpKind::Name => self.named(np),
+            NpKind::Descriptor => self.described(np),
+            NpKind::Pronoun(p) => self.pronoun(np, p),
+        }
+    }
+}
+
+/// Whether a party name is a bare name: it does not open with a determiner
+/// or a title word ("The IDF", "US President Joe Biden", "State Antony
+/// Blinken"), unless it names an organisation ("State Department").
+fn is_clean_name(name: &str) -> bool {
+    let ws: Vec<&str> = name.split_whitespace().collect();
+    let Some(last) = ws.last() else { return false };
+    if words::is_org_word(last) {
+        return true;
+    }
+    let first_is_det = ws.len() > 1 && FUNCTION_WORDS.contains(&ws[0].to_lowercase());
+    let has_title = ws.len() > 1
+        && ws[..ws.len() - 1]
+            .iter()
+            .any(|w| TITLES.contains(w) || TITLES.contains(w.trim_end_matches('.')));
+    !first_is_det && !has_title
+}
+
+/// The initials of a multi-word name: "Israel Defense Forces" → "IDF".
+fn initials(name: &str) -> String {
+    let ws: Vec<&str> = name
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .collect();
+    if ws.len() < 2 {
+        return String::new();
+    }
+    ws.iter().filter_map(|w| w.chars().next()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fwd(t: &str, from: &str) -> Option<String> {
+        let d = Doc::new(t);
+        let i = d.tokens.iter().position(|x| x.text(t) == from)?;
+        let np = np_forward(&d, i, d.tokens.len())?;
+        Some(t[d.tokens[np.first].start..d.tokens[np.last].end].to_string())
+    }
+
+    fn back(t: &str, verb: &str) -> Option<String> {
+        let d = Doc::new(t);
+        let v = d.tokens.iter().position(|x| x.text(t) == verb)?;
+        let np = np_backward(&d, 0, v)?;
+        Some(t[d.tokens[np.first].start..d.tokens[np.last].end].to_string())
+    }
+
+    #[test]
+    fn forward_mentions() {
+        assert_eq!(
+            fwd("said a senior Israeli official.", "a").as_deref(),
+            Some("a senior Israeli official")
+        );
+        assert_eq!(
+            fwd("said Rep. G.K. Butterfield (D-N.C.), head", "Rep").as_deref(),
+            Some("Rep. G.K. Butterfield")
+        );
+        assert_eq!(fwd("reported the IDF.", "the").as_deref(), Some("the IDF"));
+        assert_eq!(
+            fwd("said the New York businessman.", "the").as_deref(),
+            Some("the New York businessman")
+        );
+        assert_eq!(fwd("said he.", "he").as_deref(), Some("he"));
+        // Negative: a time word is not a speaker.
+        assert_eq!(fwd("said Monday.", "Monday"), None);
+        assert_eq!(fwd("said in a statement.", "in"), None);
+    }
+
+    #[test]
+    fn backward_mentions() {
+        assert_eq!(
+            back("Osama Hamdan, a senior Hamas official, said", "said").as_deref(),
+            Some("Osama Hamdan")
+        );
+        assert_eq!(
+            back("a senior Likud member said", "said").as_deref(),
+            Some("a senior Likud member")
+        );
+        assert_eq!(
+            back("But Trump also said", "said").as_deref(),
+            Some("Trump")
+        );
+        assert_eq!(
+            back("Sources familiar with the talks said", "said").as_deref(),
+            Some("Sources familiar with the talks")
+        );
+        assert_eq!(
+            back("Rep. Jason Chaffetz (R-Utah) said", "said").as_deref(),
+            Some("Rep. Jason Chaffetz")
+        );
+        // Negative: a clause with more than a subject.
+        assert_eq!(
+            back(
+                "Trump went to Ohio where the crowd cheered and he repeatedly said",
+                "said"
+            )
+            .as_deref(),
+            Some("he")
+        );
+        assert_eq!(
+            back(
+                "the crowd cheered loudly for years and then they went home and said",
+                "said"
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn names_are_canonical() {
+        let t = "Secretary of State Antony Blinken spoke. Later Blinken said so.";
+        let d = Doc::new(t);
+        let r = Resolver::new(&d, &[]);
+        let i = d
+            .tokens
+            .iter()
+            .rposition(|x| x.text(t) == "Blinken")
+            .unwrap();
+        let s = r.named(Np {
+            first: i,
+            last: i,
+            name_first: i,
+            kind: NpKind::Name,
+        });
+        assert_eq!(s.name, "Antony Blinken");
+        // Negative: an organisation's words are not stripped as titles.
+        let t = "The State Department said it.";
+        let d = Doc::new(t);
+        let r = Resolver::new(&d, &[]);
+        let s = r.named(Np {
+            first: 1,
+            last: 2,
+            name_first: strip_titles(&d, 1, 2),
+            kind: NpKind::Name,
+        });
+        assert_eq!(s.name, "State Department");
+    }
+
+    #[test]
+    fn pronouns_resolve_to_nearest_person() {
+        let t = "Jane Doe met Mr. John Smith. She said so.";
+        let d = Doc::new(t);
+        let r = Resolver::new(&d, &[]);
+        let i = d.tokens.iter().position(|x| x.text(t) == "She").unwrap();
+        let s = r.pronoun(
+            Np {
+                first: i,
+                last: i,
+                name_first: i,
+                kind: NpKind::Pronoun(Pronoun::She),
+            },
+            Pronoun::She,
+        );
+        assert_eq!(s.name, "Jane Doe");
+        assert_eq!(&t[s.start..s.end], "She");
+        // Negative: no person before the pronoun leaves it unresolved.
+        let t = "He said so.";
+        let d = Doc::new(t);
+        let r = Resolver::new(&d, &[]);
+        let s = r.pronoun(
+            Np {
+                first: 0,
+                last: 0,
+                name_first: 0,
+                kind: NpKind::Pronoun(Pronoun::He),
+            },
+            Pronoun::He,
+        );
+        assert!(!s.named);
+    }
+}
