@@ -1,46 +1,37 @@
 //! Named parties: people, organisations, places and groups.
 //!
-//! v0: runs of capitalised words, not counting a lone sentence-initial word,
-//! merged when one run's last word is another's. Replaced by the full parties
-//! layer.
+//! Rules and compact lexicons instead of a model, in three steps:
+//! 1. [`detect`]: capitalised runs split into candidate names (titles,
+//!    sentence position, headlines, cue words, acronyms, hyphenated pairs,
+//!    multi-word places from the lexicons);
+//! 2. [`kinds`] and [`roles`]: a kind for names no lexicon or cue types, from
+//!    their contexts, and roles from titles and appositions;
+//! 3. [`merge`]: mentions joined into parties (aliases, acronyms, demonyms,
+//!    possessives, surnames and first names).
+//!
+//! Mention spans are the name only (no title, no leading "the"); a possessive
+//! ’s stays in the span but not in the party's name. Every person mention,
+//! surname-only ones included, is a mention, so that the quotes layer can
+//! resolve a speaker by the mention covering it. A place named inside a
+//! longer name ("Texas" in "University of Texas") is a mention of its own,
+//! nested in the longer one.
+//!
+//! The lexicons live in `data/parties_*.txt` (see [`lex`]).
 
-use crate::report::{Mention, Party, PartyKind};
-use crate::text::{Doc, TokenKind};
+mod context;
+mod detect;
+mod kinds;
+mod lex;
+mod merge;
+mod roles;
 
-/// Finds the named parties in `doc`, with their mentions merged.
+use crate::report::Party;
+use crate::text::Doc;
+
+/// Finds the named parties in `doc`, with their mentions merged. Offsets are
+/// UTF-8 byte offsets; parties come in order of first mention.
 pub fn find(doc: &Doc) -> Vec<Party> {
-    let mut runs: Vec<(usize, usize)> = Vec::new(); // byte spans
-    let n = doc.tokens.len();
-    let mut i = 0;
-    while i < n {
-        let cap = |k: usize| doc.tokens[k].kind == TokenKind::Word && doc.tok(k).chars().next().is_some_and(char::is_uppercase);
-        if !cap(i) {
-            i += 1;
-            continue;
-        }
-        let mut j = i + 1;
-        while j < n && cap(j) && doc.tokens[j].para == doc.tokens[i].para {
-            j += 1;
-        }
-        let lone_initial = j == i + 1 && doc.is_sentence_initial(i);
-        if !lone_initial {
-            runs.push((doc.tokens[i].start, doc.tokens[j - 1].end));
-        }
-        i = j;
-    }
-    let mut parties: Vec<Party> = Vec::new();
-    for (s, e) in runs {
-        let text = &doc.text[s..e];
-        let base = text.trim_end_matches("’s").trim_end_matches("'s");
-        let mention = Mention { start: s, end: e, text: text.to_string() };
-        let found = parties.iter_mut().find(|p| p.name == base || p.name.ends_with(&format!(" {base}")));
-        match found {
-            Some(p) => p.mentions.push(mention),
-            None => {
-                let kind = if base.contains(' ') { PartyKind::Person } else { PartyKind::Organization };
-                parties.push(Party { name: base.to_string(), kind, role: None, mentions: vec![mention] });
-            }
-        }
-    }
-    parties
+    let mut ctx = context::Ctx::new(doc);
+    let cands = detect::detect(&mut ctx);
+    merge::merge(&ctx, cands)
 }

@@ -1,0 +1,318 @@
+//! Alias merging: every candidate mention joins exactly one party.
+//!
+//! - Lexicon names and their aliases share a canonical name ("US" → "United
+//!   States", "IDF" → "Israel Defense Forces"); demonyms join their country
+//!   ("Israeli" → "Israel"); possessives join their base ("Hamas’s").
+//! - "Israel Defense Forces (IDF)": the bracketed acronym joins the name
+//!   before it; an acronym of a longer name's initials joins it too.
+//! - A one-word name joins the person whose surname (or, failing that,
+//!   first name) it is, the nearest such person before it first.
+//! - "the Strip", "the Church": a cue word after "the" joins the latest party
+//!   whose name contains it ("Gaza", alias "Gaza Strip"); otherwise it is
+//!   dropped.
+//! - Headline candidates survive only when their name is known from the body
+//!   or the lexicons.
+
+use std::collections::{HashMap, HashSet};
+
+use super::context::Ctx;
+use super::detect::{Cand, Src};
+use super::kinds::{votes, Votes};
+use super::roles::{apposition, role_before, Appos};
+use crate::report::{Mention, Party, PartyKind};
+
+struct Proto {
+    name: String,
+    /// Kind fixed by a lexicon or cue word.
+    fixed: Option<PartyKind>,
+    votes: Votes,
+    multiword: bool,
+    /// Mentions as token ranges, with whether each is a surname-only join.
+    mentions: Vec<(usize, usize)>,
+    role: Option<(usize, usize)>,
+    /// Token index of the latest mention, for nearest-antecedent joins.
+    last: usize,
+    first: usize,
+}
+
+/// Initials of a multi-word name's capitalised words: "World Health
+/// Organisation" → "WHO".
+fn initials(name: &str) -> String {
+    name.split(|c: char| c.is_whitespace() || c == '-')
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
+}
+
+fn acronym_letters(w: &str) -> String {
+    w.chars().filter(|c| c.is_alphabetic()).collect()
+}
+
+/// Collective nouns after "Western", "Arab": "Western allies" is a group.
+const COLLECTIVES: &[&str] = &[
+    "allies",
+    "powers",
+    "nations",
+    "countries",
+    "governments",
+    "leaders",
+    "states",
+    "partners",
+    "diplomats",
+    "officials",
+    "forces",
+    "media",
+];
+
+/// Drops one-word names that are common words ("More" in "Read More") and
+/// compass words alone ("Western"), keeping "Western allies" as a group.
+fn common_words(c: &Ctx, mut m: Cand) -> Option<Cand> {
+    if m.src != Src::Unknown || m.b - m.a != 1 || m.person_hint || c.is_allcaps(m.a) {
+        return Some(m);
+    }
+    let w = c.base(m.a);
+    if c.lex.has_lower("stop", w) {
+        return None;
+    }
+    if c.lex.has("compass", w) {
+        let next = if m.b < c.n() { c.tok(m.b) } else { "" };
+        if !c.poss(m.a) && COLLECTIVES.contains(&next) {
+            m.b += 1;
+            m.name = c.surface(m.a, m.b);
+            m.kind = Some(PartyKind::Group);
+            m.src = Src::Cue;
+            return Some(m);
+        }
+        return None;
+    }
+    Some(m)
+}
+
+/// Builds the parties from the candidates.
+pub fn merge(c: &Ctx, cands: Vec<Cand>) -> Vec<Party> {
+    // Names the body knows: headline candidates must be among them.
+    let mut known: HashSet<String> = HashSet::new();
+    for m in cands.iter().filter(|m| !m.strict) {
+        known.insert(m.name.clone());
+        known.insert(c.surface(m.a, m.b));
+        if m.src == Src::Unknown {
+            for t in m.a..m.b {
+                if c.is_cap(t) {
+                    known.insert(c.base(t).to_string());
+                }
+            }
+        }
+    }
+    let cands: Vec<Cand> = cands
+        .into_iter()
+        .filter_map(|m| common_words(c, m))
+        .filter(|m| {
+            !m.strict
+                || m.src == Src::Lex
+                || known.contains(&m.name)
+                || m.person_hint && (2..=3).contains(&(m.b - m.a)) && c.lex.is_given(c.base(m.a))
+        })
+        .collect();
+
+    // "Israel Defense Forces (IDF)": acronym → name.
+    let mut alias: HashMap<String, String> = HashMap::new();
+    for (k, m) in cands.iter().enumerate() {
+        let b = m.b;
+        if b + 2 < c.n()
+            && c.tok(b) == "("
+            && c.tok(b + 2) == ")"
+            && c.is_allcaps(b + 1)
+            && m.b - m.a >= 2
+        {
+            if let Some(acr) = cands.get(k + 1).filter(|x| x.a == b + 1) {
+                alias.insert(acr.name.clone(), m.name.clone());
+            }
+        }
+    }
+
+    let mut protos: Vec<Proto> = Vec::new();
+    let mut by_name: HashMap<String, usize> = HashMap::new();
+    let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_initials: HashMap<String, usize> = HashMap::new();
+    let is_single = |m: &Cand| m.src == Src::Unknown && m.b - m.a == 1;
+
+    let mut add = |protos: &mut Vec<Proto>,
+                   by_name: &mut HashMap<String, usize>,
+                   m: &Cand,
+                   name: String|
+     -> usize {
+        let id = *by_name.entry(name.clone()).or_insert_with(|| {
+            protos.push(Proto {
+                name,
+                fixed: None,
+                votes: Votes::default(),
+                multiword: false,
+                mentions: Vec::new(),
+                role: None,
+                last: 0,
+                first: usize::MAX,
+            });
+            protos.len() - 1
+        });
+        let p = &mut protos[id];
+        if p.fixed.is_none() && m.src != Src::Unknown {
+            p.fixed = m.kind;
+        }
+        if m.src == Src::Unknown && m.kind == Some(PartyKind::Person) {
+            p.votes.person += 5;
+        }
+        p.multiword |= m.b - m.a > 1;
+        p.mentions.push((m.a, m.b));
+        p.last = p.last.max(m.a);
+        p.first = p.first.min(m.a);
+        id
+    };
+
+    // Pass 1: every name but one-word unknown ones.
+    for m in cands.iter().filter(|m| !is_single(m)) {
+        let name = alias
+            .get(&m.name)
+            .cloned()
+            .unwrap_or_else(|| m.name.clone());
+        let id = add(&mut protos, &mut by_name, m, name);
+        if m.src == Src::Unknown && m.b - m.a > 1 {
+            let words: Vec<&str> = protos[id].name.split(' ').collect();
+            if let (Some(f), Some(l)) = (words.first(), words.last()) {
+                let (f, l) = (f.to_string(), l.to_string());
+                if !by_last.get(&l).is_some_and(|v| v.contains(&id)) {
+                    by_last.entry(l).or_default().push(id);
+                }
+                if !by_first.get(&f).is_some_and(|v| v.contains(&id)) {
+                    by_first.entry(f).or_default().push(id);
+                }
+            }
+        }
+        if m.b - m.a > 1 || m.src == Src::Cue {
+            let ini = initials(&protos[id].name);
+            if ini.chars().count() >= 2 {
+                by_initials.entry(ini).or_insert(id);
+            }
+        }
+    }
+    // Pass 2: one-word unknown names join a person, an acronym's name, a
+    // party named the same, a "the Strip" antecedent, or stand alone.
+    for m in cands.iter().filter(|m| is_single(m)) {
+        let w = c.base(m.a);
+        let nearest = |ids: &[usize], protos: &[Proto]| -> Option<usize> {
+            ids.iter()
+                .copied()
+                .filter(|&i| protos[i].first < m.a)
+                .max_by_key(|&i| protos[i].last.min(m.a))
+                .or_else(|| ids.first().copied())
+        };
+        let prev_the = m.a > 0 && matches!(c.tok(m.a - 1), "the" | "The");
+        let cue = c.lex.has("place_suffix", w)
+            || c.lex.has("org_suffix", w)
+            || c.lex.has("org_prefix", w);
+        let target = if let Some(t) = alias.get(w) {
+            by_name.get(t).copied()
+        } else if prev_the && cue && !by_name.contains_key(w) {
+            // The latest party with the cue word in a name or alias.
+            let hit = protos
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.first < m.a)
+                .filter(|(_, p)| {
+                    p.name.split(' ').any(|x| x == w)
+                        || c.lex
+                            .aliases
+                            .get(p.name.as_str())
+                            .is_some_and(|al| al.iter().any(|a| a.split(' ').any(|x| x == w)))
+                })
+                .max_by_key(|(_, p)| p.last.min(m.a))
+                .map(|(i, _)| i);
+            if hit.is_none() {
+                continue;
+            }
+            hit
+        } else if let Some(ids) = by_last.get(w) {
+            nearest(ids, &protos)
+        } else if let Some(ids) = by_first
+            .get(w)
+            .filter(|ids| ids.len() == 1 || c.lex.is_given(w))
+        {
+            nearest(ids, &protos)
+        } else if c.is_allcaps(m.a) {
+            by_initials.get(&acronym_letters(w)).copied()
+        } else {
+            None
+        };
+        let id = match target {
+            Some(t) => {
+                let p = &mut protos[t];
+                p.mentions.push((m.a, m.b));
+                p.last = p.last.max(m.a);
+                t
+            }
+            None => add(&mut protos, &mut by_name, m, m.name.clone()),
+        };
+        let _ = id;
+    }
+
+    // Kinds, roles and output.
+    let mut seen: HashSet<(usize, usize)> = HashSet::new();
+    let mut out: Vec<(usize, Party)> = Vec::new();
+    let cand_at: HashMap<(usize, usize), &Cand> = cands.iter().map(|m| ((m.a, m.b), m)).collect();
+    for p in protos.iter_mut() {
+        p.mentions.sort_unstable();
+        p.mentions.retain(|s| seen.insert(*s));
+        if p.mentions.is_empty() {
+            continue;
+        }
+        for s in &p.mentions {
+            if let Some(m) = cand_at.get(s) {
+                p.votes.add(votes(c, m));
+            }
+        }
+        let kind = p
+            .fixed
+            .or_else(|| p.votes.winner())
+            .unwrap_or(if p.multiword {
+                PartyKind::Person
+            } else {
+                PartyKind::Organization
+            });
+        if kind == PartyKind::Person {
+            for &(a, b) in &p.mentions {
+                if p.role.is_some() {
+                    break;
+                }
+                p.role = role_before(c, a).or_else(|| {
+                    apposition(c, b)
+                        .filter(|x| x.2 == Appos::Role)
+                        .map(|x| (x.0, x.1))
+                });
+            }
+        }
+        let mentions = p
+            .mentions
+            .iter()
+            .map(|&(a, b)| {
+                let (s, e) = (c.doc.tokens[a].start, c.doc.tokens[b - 1].end);
+                Mention {
+                    start: s,
+                    end: e,
+                    text: c.doc.text[s..e].to_string(),
+                }
+            })
+            .collect();
+        let role = p.role.map(|(s, e)| c.doc.text[s..e].to_string());
+        out.push((
+            p.mentions[0].0,
+            Party {
+                name: p.name.clone(),
+                kind,
+                role,
+                mentions,
+            },
+        ));
+    }
+    out.sort_by_key(|x| x.0);
+    out.into_iter().map(|x| x.1).collect()
+}

@@ -1,0 +1,319 @@
+//! The parties layer: the seed article's gold parties, and one test per rule
+//! with its negative cases.
+
+use presslens::parties;
+use presslens::text::Doc;
+use presslens::{Party, PartyKind};
+
+const SEED: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../shared/seed/article.txt"
+));
+const GOLD: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../shared/seed/gold.json"
+));
+
+fn find(text: &str) -> Vec<Party> {
+    parties::find(&Doc::new(text))
+}
+
+fn party<'a>(ps: &'a [Party], name: &str) -> Option<&'a Party> {
+    ps.iter().find(|p| p.name == name)
+}
+
+fn names(ps: &[Party]) -> Vec<&str> {
+    ps.iter().map(|p| p.name.as_str()).collect()
+}
+
+fn mentions(p: &Party) -> Vec<&str> {
+    p.mentions.iter().map(|m| m.text.as_str()).collect()
+}
+
+/// A mention's text as the eval compares it: without a leading "the" or a
+/// possessive.
+fn norm(s: &str) -> &str {
+    let s = s.strip_prefix("the ").unwrap_or(s);
+    s.strip_suffix("’s")
+        .or_else(|| s.strip_suffix("'s"))
+        .unwrap_or(s)
+}
+
+fn kind(s: &str) -> PartyKind {
+    match s {
+        "person" => PartyKind::Person,
+        "organization" => PartyKind::Organization,
+        "place" => PartyKind::Place,
+        _ => PartyKind::Group,
+    }
+}
+
+#[test]
+fn seed_gold_parties() {
+    let gold: serde_json::Value = serde_json::from_str(GOLD).unwrap();
+    let ps = find(SEED);
+    let mut roles = 0;
+    for g in gold["parties"].as_array().unwrap() {
+        let name = g["name"].as_str().unwrap();
+        let p =
+            party(&ps, name).unwrap_or_else(|| panic!("missing party {name}: {:?}", names(&ps)));
+        assert_eq!(p.kind, kind(g["kind"].as_str().unwrap()), "kind of {name}");
+        let got = mentions(p);
+        for m in g["mentions"].as_array().unwrap() {
+            let m = norm(m.as_str().unwrap());
+            assert!(
+                got.iter().any(|x| norm(x) == m),
+                "{name}: mention {m:?} not in {got:?}"
+            );
+        }
+        // Every mention's text names this party, nothing else.
+        for m in &p.mentions {
+            assert_eq!(&SEED[m.start..m.end], m.text);
+        }
+        if let Some(r) = g.get("role").and_then(|r| r.as_str()) {
+            assert_eq!(p.role.as_deref(), Some(r), "role of {name}");
+            roles += 1;
+        }
+    }
+    assert_eq!(roles, 5);
+    for np in gold["not_parties"].as_array().unwrap() {
+        let t = np["text"].as_str().unwrap();
+        assert!(
+            ps.iter()
+                .all(|p| p.name != t && p.mentions.iter().all(|m| m.text != t)),
+            "{t} must not be a party"
+        );
+    }
+}
+
+#[test]
+fn a_mention_belongs_to_one_party() {
+    let ps = find(SEED);
+    let mut spans: Vec<(usize, usize)> = ps
+        .iter()
+        .flat_map(|p| p.mentions.iter().map(|m| (m.start, m.end)))
+        .collect();
+    let n = spans.len();
+    spans.sort_unstable();
+    spans.dedup();
+    assert_eq!(spans.len(), n);
+}
+
+#[test]
+fn sentence_initial_common_words_are_not_names() {
+    let ps = find(
+        "The talks resumed. He said so. Despite this, Moreover the plan held. Families waited.",
+    );
+    assert!(ps.is_empty(), "{:?}", names(&ps));
+    // ... but a sentence-initial name seen elsewhere is one.
+    let ps = find("Likud objected. A senior Likud member spoke.");
+    assert_eq!(
+        mentions(party(&ps, "Likud").unwrap()),
+        vec!["Likud", "Likud"]
+    );
+}
+
+#[test]
+fn headline_case_lines_give_only_known_names() {
+    let ps = find("Talks Resume in Qatar as Fighting Rages\n\nThe talks went on in Doha.");
+    assert_eq!(names(&ps), vec!["Qatar", "Doha"]);
+    // A headline quoted inside a body line is treated the same way.
+    let ps = find("Read: Israel-Hamas Talks Resume in Qatar as Fighting Rages | Israel News");
+    assert!(
+        party(&ps, "Fighting Rages").is_none() && party(&ps, "Talks Resume").is_none(),
+        "{:?}",
+        names(&ps)
+    );
+    assert!(party(&ps, "Hamas").is_some());
+}
+
+#[test]
+fn may_the_month_is_not_the_name() {
+    let ps = find("The vote is in May. Talks began on May 5. Theresa May said no. Mrs May left.");
+    assert_eq!(names(&ps), vec!["Theresa May"]);
+    assert_eq!(mentions(&ps[0]), vec!["Theresa May", "May"]);
+    let ps = find("Fighting paused before Ramadan and resumed on Monday.");
+    assert!(ps.is_empty(), "{:?}", names(&ps));
+}
+
+#[test]
+fn us_the_country_is_not_us_the_pronoun() {
+    let ps = find("He told us the US would act, and the U.S. did.");
+    let us = party(&ps, "United States").unwrap();
+    assert_eq!(mentions(us), vec!["US", "U.S."]);
+    assert_eq!(ps.len(), 1);
+}
+
+#[test]
+fn titles_make_roles_not_names() {
+    let ps = find("US President Joe Biden met Secretary of State Antony Blinken. Biden spoke. Dr. Jane Roe agreed.");
+    let biden = party(&ps, "Joe Biden").unwrap();
+    assert_eq!(biden.role.as_deref(), Some("US President"));
+    assert_eq!(mentions(biden), vec!["Joe Biden", "Biden"]);
+    assert_eq!(
+        party(&ps, "Antony Blinken").unwrap().role.as_deref(),
+        Some("Secretary of State")
+    );
+    assert_eq!(party(&ps, "United States").unwrap().kind, PartyKind::Place);
+    // An honorific alone is not a role, and a title alone is not a party.
+    assert_eq!(party(&ps, "Jane Roe").unwrap().role, None);
+    let ps = find("The President later left the room.");
+    assert!(ps.is_empty(), "{:?}", names(&ps));
+}
+
+#[test]
+fn appositions_make_roles() {
+    let ps = find("“No,” said Osama Hamdan, a senior Hamas official. The opposition leader Yair Lapid agreed.");
+    assert_eq!(
+        party(&ps, "Osama Hamdan").unwrap().role.as_deref(),
+        Some("senior Hamas official")
+    );
+    assert_eq!(
+        party(&ps, "Yair Lapid").unwrap().role.as_deref(),
+        Some("opposition leader")
+    );
+    assert_eq!(party(&ps, "Hamas").unwrap().kind, PartyKind::Organization);
+    // A place-noun apposition types the name, it is no role.
+    let ps = find("Troops entered Shejaiya, a neighborhood in the east.");
+    let s = party(&ps, "Shejaiya").unwrap();
+    assert_eq!((s.kind, s.role.as_deref()), (PartyKind::Place, None));
+}
+
+#[test]
+fn organisation_cues_and_acronyms() {
+    let ps = find("The Israel Defense Forces (IDF) struck. The IDF said the Green Dawn Party and the Ministry of Health agreed.");
+    let idf = party(&ps, "Israel Defense Forces").unwrap();
+    assert_eq!(mentions(idf), vec!["Israel Defense Forces", "IDF", "IDF"]);
+    assert_eq!(
+        party(&ps, "Green Dawn Party").unwrap().kind,
+        PartyKind::Organization
+    );
+    assert_eq!(
+        party(&ps, "Ministry of Health").unwrap().kind,
+        PartyKind::Organization
+    );
+    // An acronym spelled out earlier joins its name.
+    let ps = find("The Global Climate Fund met. GCF officials left.");
+    assert_eq!(
+        mentions(party(&ps, "Global Climate Fund").unwrap()),
+        vec!["Global Climate Fund", "GCF"]
+    );
+    // Non-party acronyms are not names.
+    let ps = find("The CEO said GDP and TV sales fell.");
+    assert!(ps.is_empty(), "{:?}", names(&ps));
+}
+
+#[test]
+fn hyphenated_pairs_are_two_parties() {
+    let ps = find("The Israel-Hamas war and US-China talks went on. Kim Shin-Wook scored.");
+    assert!(party(&ps, "Israel").is_some() && party(&ps, "Hamas").is_some());
+    assert!(party(&ps, "China").is_some());
+    assert!(party(&ps, "Kim Shin-Wook").is_some(), "{:?}", names(&ps));
+}
+
+#[test]
+fn multi_word_places_and_place_cues() {
+    let ps = find("Strikes hit Gaza City and Gaza. Leaders of the Middle East met in East Jerusalem near Fisht Stadium.");
+    assert_eq!(
+        names(&ps),
+        vec![
+            "Gaza City",
+            "Gaza",
+            "Middle East",
+            "East Jerusalem",
+            "Fisht Stadium"
+        ]
+    );
+    assert!(ps.iter().all(|p| p.kind == PartyKind::Place));
+}
+
+#[test]
+fn demonyms_join_their_country_and_plurals_are_groups() {
+    let ps = find("Qatari and Egyptian mediators met Israeli officials in Israel. Palestinians and Gazans waited.");
+    assert_eq!(
+        mentions(party(&ps, "Israel").unwrap()),
+        vec!["Israeli", "Israel"]
+    );
+    assert_eq!(party(&ps, "Qatar").unwrap().kind, PartyKind::Place);
+    assert_eq!(party(&ps, "Egypt").unwrap().kind, PartyKind::Place);
+    assert_eq!(party(&ps, "Palestinians").unwrap().kind, PartyKind::Group);
+    assert_eq!(party(&ps, "Gazans").unwrap().kind, PartyKind::Group);
+}
+
+#[test]
+fn possessives_and_surnames_join_the_full_name() {
+    let ps = find("Benjamin Netanyahu spoke. Netanyahu’s coalition and Hamas’s leaders met Hamas. Later Benjamin left.");
+    let b = party(&ps, "Benjamin Netanyahu").unwrap();
+    assert_eq!(
+        mentions(b),
+        vec!["Benjamin Netanyahu", "Netanyahu’s", "Benjamin"]
+    );
+    assert_eq!(
+        mentions(party(&ps, "Hamas").unwrap()),
+        vec!["Hamas’s", "Hamas"]
+    );
+    assert_eq!(ps.len(), 2, "{:?}", names(&ps));
+}
+
+#[test]
+fn the_strip_joins_gaza() {
+    let ps = find("Fighting in Gaza went on. A pullout from the Strip was demanded.");
+    assert_eq!(mentions(party(&ps, "Gaza").unwrap()), vec!["Gaza", "Strip"]);
+    // With no antecedent, "the Strip" is no party.
+    let ps = find("They walked along the Strip in Las Vegas.");
+    assert!(party(&ps, "Strip").is_none(), "{:?}", names(&ps));
+}
+
+#[test]
+fn vehicles_and_events_are_not_parties() {
+    let ps = find("Biden boarded Air Force One after World War II ended.");
+    assert!(
+        ps.iter()
+            .all(|p| p.name != "Air Force One" && !p.name.contains("World War")),
+        "{:?}",
+        names(&ps)
+    );
+}
+
+#[test]
+fn unknown_names_take_kind_from_context() {
+    let ps = find("Kendrick Moxon, who led the group, said so. Fighting spread to Zarqa. The Zorblatt Foundation paid.");
+    assert_eq!(
+        party(&ps, "Kendrick Moxon").unwrap().kind,
+        PartyKind::Person
+    );
+    assert_eq!(party(&ps, "Zarqa").unwrap().kind, PartyKind::Place);
+    assert_eq!(
+        party(&ps, "Zorblatt Foundation").unwrap().kind,
+        PartyKind::Organization
+    );
+}
+
+#[test]
+fn odd_input_does_not_panic() {
+    for t in [
+        "",
+        "A",
+        "’s",
+        "The",
+        "US-",
+        "-Hamas",
+        "Mr.",
+        "(IDF)",
+        "X (",
+        "the Strip",
+        "Prime Minister",
+        "É’s ’s",
+        "A. B. C.",
+        "May",
+        "U.S.A.’s",
+        "Israel-",
+        "of the Of",
+    ] {
+        for p in find(t) {
+            for m in &p.mentions {
+                assert!(m.start < m.end && m.end <= t.len());
+            }
+        }
+    }
+}
