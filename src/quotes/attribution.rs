@@ -127,6 +127,11 @@ pub fn after(doc: &Doc, q: &QuoteSpan, lim: usize) -> Option<Attribution> {
             });
         }
         if is_cue_verb(doc, j) {
+            if j == k && words::is_participle(doc.tok(j)) {
+                // “…,” adding that … : the participle belongs to an earlier
+                // subject, found before the quotation.
+                return None;
+            }
             if j == k {
                 // “…,” said X
                 let mut s = j + 1;
@@ -145,12 +150,6 @@ pub fn after(doc: &Doc, q: &QuoteSpan, lim: usize) -> Option<Attribution> {
             }
             // “…,” X said
             let np = np_backward(doc, k, j)?;
-            if np.first > k + 1
-                && !(k..np.first)
-                    .all(|x| speakers::is_cap(doc, x) || doc.tokens[x].kind == TokenKind::Punct)
-            {
-                return None;
-            }
             return Some(Attribution {
                 np: Some(np),
                 cue: Some((j, j)),
@@ -165,6 +164,21 @@ pub fn after(doc: &Doc, q: &QuoteSpan, lim: usize) -> Option<Attribution> {
 /// Looks before the opening mark of `q`, back to token `lo` (inclusive: the
 /// paragraph start or just after the previous quotation).
 pub fn before(doc: &Doc, q: &QuoteSpan, lo: usize) -> Option<Attribution> {
+    before_at(doc, q, lo, true)
+}
+
+/// The attribution of a whole sentence ending right before `q.open`.
+fn before_sentence(doc: &Doc, q: &QuoteSpan, lo: usize) -> Option<Attribution> {
+    let a = before_at(doc, q, lo, false)?;
+    // Only a finite cue with a subject: "X said.", "X said of the plan."
+    let (v, _) = a.cue?;
+    if words::is_participle(doc.tok(v)) || is_according(doc, v) {
+        return None;
+    }
+    a.np.map(|_| a)
+}
+
+fn before_at(doc: &Doc, q: &QuoteSpan, lo: usize, look_back: bool) -> Option<Attribution> {
     let o = q.open;
     if o <= lo {
         return None;
@@ -184,6 +198,18 @@ pub fn before(doc: &Doc, q: &QuoteSpan, lo: usize) -> Option<Attribution> {
         e -= 1;
     }
     if e <= s {
+        // The quotation opens its sentence: a sentence just before it that
+        // reports someone's words lends its speaker ("…, Schiff said. “…”").
+        if look_back && s > lo && is_terminal(doc, s - 1) && q.open == s {
+            let prev = QuoteSpan {
+                open: s - 1,
+                ..q.clone()
+            };
+            return before_sentence(doc, &prev, lo).map(|a| Attribution {
+                how: How::BeforeFar,
+                ..a
+            });
+        }
         return None;
     }
     // The last cue in the sentence before the mark.
@@ -246,6 +272,15 @@ pub fn before(doc: &Doc, q: &QuoteSpan, lo: usize) -> Option<Attribution> {
                     let c = (s..v).find(|&x| doc.tok(x) == ",")?;
                     np_forward(doc, c + 1, v)
                 });
+                return Some(Attribution {
+                    np,
+                    cue: Some((v, v)),
+                    how,
+                });
+            }
+            // "Said Ellis: “…”" — the verb first, the speaker after it.
+            if (s..v).all(|x| doc.tokens[x].kind == TokenKind::Punct) {
+                let np = np_forward(doc, v + 1, e);
                 return Some(Attribution {
                     np,
                     cue: Some((v, v)),

@@ -118,12 +118,19 @@ fn inherit(
             e += 1;
         }
         if e > k {
-            let s = (k..=e).find_map(|i| speakers[i].clone());
-            if let Some(s) = s {
-                for sp in speakers.iter_mut().take(e + 1).skip(k) {
-                    if sp.is_none() {
-                        *sp = Some(s.clone());
-                    }
+            // Each paragraph takes the nearest speaker before it in the
+            // chain, else the first one after it.
+            let mut last: Option<Speaker> = None;
+            for i in k..=e {
+                match &speakers[i] {
+                    Some(s) => last = Some(s.clone()),
+                    None => speakers[i] = last.clone(),
+                }
+            }
+            let first = (k..=e).find_map(|i| speakers[i].clone());
+            for sp in speakers.iter_mut().take(e + 1).skip(k) {
+                if sp.is_none() {
+                    *sp = first.clone();
                 }
             }
         }

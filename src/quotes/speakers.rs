@@ -63,30 +63,75 @@ fn is_possessive(w: &str) -> bool {
 
 /// Abbreviations whose period is glued to them as a separate token.
 fn is_abbrev(w: &str) -> bool {
+    is_state_abbrev(w)
+        || matches!(
+            w,
+            "Mr" | "Mrs"
+                | "Ms"
+                | "Dr"
+                | "Sen"
+                | "Rep"
+                | "Gov"
+                | "Gen"
+                | "Lt"
+                | "Col"
+                | "St"
+                | "Jr"
+                | "Sr"
+                | "Prof"
+                | "Rev"
+                | "Capt"
+                | "Sgt"
+                | "Adm"
+                | "Maj"
+                | "Cmdr"
+                | "Sens"
+                | "Reps"
+        )
+        || w.chars().count() == 1 && w.chars().all(char::is_uppercase)
+}
+
+/// US state abbreviations as news style writes them: "(D-Mo.)", "R-Ky.".
+fn is_state_abbrev(w: &str) -> bool {
     matches!(
         w,
-        "Mr" | "Mrs"
-            | "Ms"
-            | "Dr"
+        "Ala"
+            | "Ariz"
+            | "Ark"
+            | "Calif"
+            | "Colo"
+            | "Conn"
+            | "Del"
+            | "Fla"
+            | "Ga"
+            | "Ill"
+            | "Ind"
+            | "Kan"
+            | "Ky"
+            | "La"
+            | "Md"
+            | "Mass"
+            | "Mich"
+            | "Minn"
+            | "Miss"
+            | "Mo"
+            | "Mont"
+            | "Neb"
+            | "Nev"
+            | "Okla"
+            | "Ore"
+            | "Pa"
+            | "Tenn"
+            | "Tex"
+            | "Va"
+            | "Vt"
+            | "Wash"
+            | "Wis"
+            | "Wyo"
+            | "Vs"
             | "Sen"
             | "Rep"
-            | "Gov"
-            | "Gen"
-            | "Lt"
-            | "Col"
-            | "St"
-            | "Jr"
-            | "Sr"
-            | "Prof"
-            | "Rev"
-            | "Capt"
-            | "Sgt"
-            | "Adm"
-            | "Maj"
-            | "Cmdr"
-            | "Sens"
-            | "Reps"
-    ) || w.chars().count() == 1 && w.chars().all(char::is_uppercase)
+    )
 }
 
 /// Whether the period at token `i` belongs to an abbreviation or initial.
@@ -410,32 +455,35 @@ pub fn np_backward(doc: &Doc, lo: usize, hi: usize) -> Option<Np> {
     if e <= lo {
         return None;
     }
-    let mut last = e - 1;
-    // A parenthesis after a name: "Jason Chaffetz (R-Utah) said".
-    if doc.tok(last) == ")" {
-        let mut k = last;
-        while k > lo && doc.tok(k) != "(" {
-            k -= 1;
-        }
-        if doc.tok(k) != "(" || k == lo {
-            return None;
-        }
-        last = k - 1;
-    }
-    // An apposition: "Osama Hamdan, a senior Hamas official, said".
+    let mut last = skip_paren(doc, lo, e - 1)?;
+    // An apposition: "Osama Hamdan, a senior Hamas official, said",
+    // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said".
     if doc.tok(last) == "," {
         let mut k = last;
         while k > lo && doc.tok(k - 1) != "," {
             k -= 1;
         }
-        if k <= lo + 1 || last - k > 20 {
+        if k <= lo + 1 || last - k > 32 {
             return None;
         }
-        let before = k - 2; // the token before that comma
-        let np = np_backward_core(doc, lo, before)?;
-        return Some(np);
+        last = skip_paren(doc, lo, k - 2)?;
     }
     np_backward_core(doc, lo, last)
+}
+
+/// Steps back over a parenthesis ending at `last`: "Jason Chaffetz (R-Utah)".
+fn skip_paren(doc: &Doc, lo: usize, last: usize) -> Option<usize> {
+    if doc.tok(last) != ")" {
+        return Some(last);
+    }
+    let mut k = last;
+    while k > lo && doc.tok(k) != "(" {
+        k -= 1;
+    }
+    if doc.tok(k) != "(" || k == lo {
+        return None;
+    }
+    Some(k - 1)
 }
 
 fn np_backward_core(doc: &Doc, lo: usize, last: usize) -> Option<Np> {
@@ -517,13 +565,39 @@ fn np_backward_core(doc: &Doc, lo: usize, last: usize) -> Option<Np> {
     None
 }
 
-/// Whether the tokens `lo..s` before a subject are only clause openers.
+/// Whether the tokens `lo..s` before a name are only clause openers or a
+/// short role ("Tulsa police Chief", "White House press secretary").
 fn clause_prefix_ok(doc: &Doc, lo: usize, s: usize) -> bool {
-    (lo..s).all(|k| {
+    let openers = (lo..s).all(|k| {
         doc.tokens[k].kind == TokenKind::Punct
             || is_capital_opener(doc.tok(k))
             || ADVERBS.contains(&doc.tok(k).to_lowercase())
-    }) || s > lo && doc.tok(s - 1) == ","
+    });
+    let role = s - lo <= 7
+        && (lo..s).all(|k| {
+            let t = doc.tok(k);
+            if doc.tokens[k].kind == TokenKind::Punct {
+                return matches!(t, "-" | "." | "’" | "'" | "/");
+            }
+            !words::is_reporting_verb(t)
+                && words::pronoun(t).is_none()
+                && !matches!(
+                    t,
+                    "and"
+                        | "or"
+                        | "but"
+                        | "where"
+                        | "who"
+                        | "which"
+                        | "that"
+                        | "when"
+                        | "while"
+                        | "as"
+                        | "if"
+                        | "to"
+                )
+        });
+    openers || role || s > lo && doc.tok(s - 1) == ","
 }
 
 /// Canonical names and pronoun resolution over one document.
