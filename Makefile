@@ -3,7 +3,7 @@ SHELL := /bin/bash
 PORT ?= 8080
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: setup wasm demo test test-native test-wasm test-e2e bench eval clean
+.PHONY: setup wasm extension widget package dist demo test test-native test-wasm test-e2e bench eval clean
 
 setup:
 	@bash scripts/setup.sh
@@ -11,12 +11,24 @@ setup:
 wasm: setup
 	@bash scripts/build-wasm.sh
 
+# The three ways PressLens ships, each assembled from the same wasm build.
+extension: wasm
+	@bash scripts/build-extension.sh
+
+widget: wasm
+	@bash scripts/build-widget.sh
+
+package: wasm
+	@bash scripts/build-package.sh
+
+dist: extension widget package
+
 demo: wasm
 	node scripts/serve.mjs --port $(PORT)
 
 test: setup
 	$(MAKE) test-native
-	$(MAKE) wasm
+	$(MAKE) dist
 	$(MAKE) test-wasm
 	$(MAKE) test-e2e
 
@@ -41,4 +53,4 @@ eval:
 
 clean:
 	cargo clean
-	rm -rf www/pkg artifacts
+	rm -rf www/pkg pkg dist artifacts

@@ -11,6 +11,7 @@
 //! [`parties`] → [`quotes`] (speakers resolved against the parties) and
 //! [`figures`] → [`Report`].
 
+pub mod export;
 pub mod figures;
 pub mod lexicon;
 pub mod offsets;

@@ -166,6 +166,19 @@ impl Report {
         self
     }
 
+    /// The inverse of [`Report::into_unit`]: re-expresses a report whose
+    /// offsets are in `unit` over `text` as byte offsets (for a report that
+    /// came back from JS).
+    pub fn into_bytes(mut self, text: &str, unit: Unit) -> Report {
+        let mut refs = self.offsets_mut();
+        let mut values: Vec<usize> = refs.iter().map(|r| **r).collect();
+        offsets::to_bytes(text, unit, &mut values);
+        for (r, v) in refs.iter_mut().zip(values) {
+            **r = v;
+        }
+        self
+    }
+
     /// Checks the invariants every consumer relies on, for tests and fuzzing:
     /// spans are ordered, inside `len`, and every index points at something.
     pub fn check(&self, len: usize) -> Result<(), String> {

@@ -1,0 +1,101 @@
+// PressLens embeddable widget. A news site adds one tag:
+//   <script src=".../presslens-widget.js" data-root="article .entry-content"
+//           data-kinds="quotes,parties,figures" defer></script>
+// and gets a launcher button that annotates the article in place. Styles of
+// the launcher live in a Shadow DOM; the highlight styles are an adopted
+// stylesheet (no element is added for them). The only global is
+// window.presslens. Where the page's CSP forbids WebAssembly, the console says
+// exactly what to add and nothing else happens.
+(() => {
+  const script = document.currentScript;
+  if (!script || window.presslens) return;
+  const base = new URL('.', script.src);
+  const opts = {
+    root: script.dataset.root || undefined,
+    kinds: (script.dataset.kinds || 'quotes,parties,figures').split(',').map((k) => k.trim()).filter(Boolean),
+    open: script.dataset.open === 'true',
+  };
+
+  const CSP_HELP = "PressLens: this page's Content-Security-Policy does not allow WebAssembly, so PressLens is off. "
+    + "To enable it, add 'wasm-unsafe-eval' to the script-src directive, for example: "
+    + "Content-Security-Policy: script-src 'self' 'wasm-unsafe-eval'";
+
+  let api = null;
+  async function engine() {
+    if (api) return api;
+    const [{ presslens }, css] = await Promise.all([
+      import(new URL('presslens.js', base).href),
+      fetch(new URL('presslens.css', base)).then((r) => (r.ok ? r.text() : '')),
+    ]);
+    try {
+      await presslens.load();
+    } catch (e) {
+      const blocked = /Content Security Policy|wasm-unsafe-eval|WebAssembly/i.test(String(e?.message ?? e));
+      console.error(blocked ? CSP_HELP : `PressLens: could not start (${e?.message ?? e})`);
+      throw e;
+    }
+    if (css && 'adoptedStyleSheets' in document) {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    }
+    api = presslens;
+    return api;
+  }
+
+  // The launcher, isolated in a Shadow DOM; themable through CSS custom
+  // properties on the host (--presslens-launcher-bg, --presslens-launcher-fg).
+  const host = document.createElement('presslens-launcher');
+  host.className = 'presslens-ui';
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = `
+    :host { position: fixed; right: 16px; bottom: 16px; z-index: 2147483000; }
+    button { font: 600 14px/1 system-ui, sans-serif; padding: 10px 14px; border-radius: 20px; cursor: pointer;
+      border: 1px solid rgba(0,0,0,.2); background: var(--presslens-launcher-bg, #0b2545);
+      color: var(--presslens-launcher-fg, #fff); box-shadow: 0 2px 8px rgba(0,0,0,.2); }
+    button[aria-pressed="true"] { background: var(--presslens-launcher-on-bg, #ffd54f); color: #111; }
+    button:focus-visible { outline: 3px solid #1565c0; outline-offset: 2px; }`;
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.textContent = 'PressLens';
+  button.setAttribute('aria-pressed', 'false');
+  button.title = 'Mark quotes, parties and figures in this article';
+  shadow.append(style, button);
+
+  let on = false;
+  async function toggle() {
+    let p;
+    try {
+      p = await engine();
+    } catch {
+      button.disabled = true;
+      button.title = 'PressLens is unavailable on this page (see the console)';
+      return null;
+    }
+    if (on) {
+      p.clear();
+      on = false;
+    } else {
+      await p.annotate(opts.root, { kinds: opts.kinds });
+      on = true;
+    }
+    button.setAttribute('aria-pressed', String(on));
+    return p.report();
+  }
+  button.addEventListener('click', () => { toggle(); });
+
+  window.presslens = {
+    toggle,
+    annotate: async (root = opts.root) => { const p = await engine(); on = true; button.setAttribute('aria-pressed', 'true'); return p.annotate(root, { kinds: opts.kinds }); },
+    clear: () => { api?.clear(); on = false; button.setAttribute('aria-pressed', 'false'); },
+    report: () => api?.report() ?? null,
+    scope: () => api?.scope() ?? null,
+  };
+
+  const start = () => {
+    document.body.append(host);
+    if (opts.open) toggle();
+  };
+  if (document.body) start(); else document.addEventListener('DOMContentLoaded', start, { once: true });
+})();
