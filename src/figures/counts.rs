@@ -1,0 +1,474 @@
+//! What a figure counts: the noun phrase after a number.
+//!
+//! Without a tagger, a counted phrase is read as a short run of content
+//! words: it stops at function words, common verbs and punctuation, and after
+//! its first plural noun when the number is more than one ("400 security
+//! prisoners freed" counts "security prisoners"). Trailing "-ed"/"-ing"/"-ly"
+//! words are dropped ("seven countries surveyed" counts "countries").
+
+use super::lex::Ctx;
+
+/// Words that never belong to a counted noun phrase.
+const STOP: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "this",
+    "that",
+    "these",
+    "those",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "what",
+    "when",
+    "where",
+    "why",
+    "how",
+    "while",
+    "if",
+    "because",
+    "since",
+    "until",
+    "before",
+    "after",
+    "during",
+    "between",
+    "among",
+    "against",
+    "across",
+    "through",
+    "into",
+    "onto",
+    "from",
+    "to",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "with",
+    "without",
+    "of",
+    "or",
+    "and",
+    "but",
+    "nor",
+    "not",
+    "no",
+    "yes",
+    "it",
+    "its",
+    "they",
+    "them",
+    "their",
+    "he",
+    "him",
+    "his",
+    "she",
+    "her",
+    "we",
+    "us",
+    "our",
+    "you",
+    "your",
+    "i",
+    "me",
+    "my",
+    "all",
+    "both",
+    "either",
+    "neither",
+    "some",
+    "any",
+    "many",
+    "much",
+    "few",
+    "several",
+    "most",
+    "other",
+    "another",
+    "each",
+    "every",
+    "than",
+    "then",
+    "so",
+    "as",
+    "such",
+    "per",
+    "more",
+    "less",
+    "fewer",
+    "also",
+    "only",
+    "just",
+    "still",
+    "now",
+    "ago",
+    "later",
+    "earlier",
+    "ever",
+    "even",
+    "already",
+    "almost",
+    "nearly",
+    "about",
+    "around",
+    "over",
+    "under",
+    "up",
+    "down",
+    "out",
+    "off",
+    "back",
+    "away",
+    "too",
+    "very",
+    "there",
+    "here",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "am",
+    "have",
+    "has",
+    "had",
+    "having",
+    "do",
+    "does",
+    "did",
+    "will",
+    "would",
+    "can",
+    "could",
+    "may",
+    "might",
+    "must",
+    "shall",
+    "should",
+    "said",
+    "says",
+    "say",
+    "told",
+    "tell",
+    "get",
+    "gets",
+    "got",
+    "make",
+    "makes",
+    "made",
+    "take",
+    "takes",
+    "took",
+    "went",
+    "go",
+    "goes",
+    "come",
+    "came",
+    "left",
+    "rose",
+    "fell",
+    "grew",
+    "won",
+    "lost",
+    "saw",
+    "see",
+    "sees",
+    "gave",
+    "give",
+    "gives",
+    "put",
+    "set",
+    "hit",
+    "cut",
+    "ran",
+    "run",
+    "runs",
+    "became",
+    "become",
+    "becomes",
+    "remain",
+    "remains",
+    "including",
+    "include",
+    "includes",
+    "like",
+    "via",
+    "within",
+    "toward",
+    "towards",
+    "upon",
+    "despite",
+    "whether",
+    "though",
+    "although",
+    "yet",
+    "apiece",
+    "each",
+    "respectively",
+    "altogether",
+    "total",
+    "overall",
+    "last",
+    "next",
+    "earlier",
+    "year-on-year",
+    "annually",
+    "monthly",
+    "weekly",
+    "daily",
+    "a.m.",
+    "p.m.",
+    "am",
+    "pm",
+    "percent",
+    "cent",
+    "times",
+    "plus",
+    "minus",
+    "or",
+    "versus",
+    "vs",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "tonight",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "dozen",
+    "well",
+    "already",
+    "again",
+    "instead",
+    "too",
+    "either",
+    "according",
+    "due",
+    "compared",
+    "following",
+    "whereas",
+    "unless",
+    "once",
+    "twice",
+    "own",
+    "same",
+    "better",
+    "worse",
+    "higher",
+    "lower",
+    "larger",
+    "smaller",
+    "bigger",
+    "greater",
+    "longer",
+    "shorter",
+    "wide",
+    "long",
+    "high",
+    "tall",
+    "deep",
+    "old",
+    "away",
+];
+
+/// Irregular plurals and collectives that head a counted phrase.
+const PLURALS: &[&str] = &[
+    "people",
+    "men",
+    "women",
+    "children",
+    "police",
+    "staff",
+    "cattle",
+    "personnel",
+    "feet",
+    "teeth",
+    "mice",
+    "geese",
+    "data",
+    "media",
+    "fish",
+    "sheep",
+    "deer",
+    "aircraft",
+    "crew",
+];
+
+/// Whether `w` (lowercase) can never be part of a counted phrase.
+pub fn is_stop(w: &str) -> bool {
+    STOP.contains(&w)
+}
+
+/// Whether `w` (lowercase) looks like a plural noun.
+pub fn is_plural(w: &str) -> bool {
+    PLURALS.contains(&w)
+        || w.len() > 3
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !w.ends_with("us")
+            && !w.ends_with("is")
+            && !w.ends_with("'s")
+            && !w.ends_with("’s")
+}
+
+fn content_word(c: &Ctx, j: usize) -> bool {
+    let t = c.t(j);
+    let acronym = t.len() >= 2 && t.chars().all(|ch| ch.is_uppercase());
+    c.is_word(j)
+        && (acronym || !is_stop(c.l(j)))
+        && c.t(j).chars().next().is_some_and(|ch| ch.is_alphabetic())
+        && !c.t(j).contains('.')
+}
+
+/// The counted phrase starting at token `k`: its token span. With `many`,
+/// the phrase ends at its first plural noun.
+pub fn phrase(c: &Ctx, k: usize, many: bool) -> Option<(usize, usize)> {
+    let mut j = k;
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    while words.len() < 4 && c.same_sent(j, k) && content_word(c, j) {
+        // Hyphenated compounds: "first-team", "loan-to-value".
+        let mut e = j + 1;
+        while c.t(e) == "-" && c.stuck(e) && c.stuck(e + 1) && c.is_word(e + 1) {
+            e += 2;
+        }
+        words.push((j, e));
+        let last = c.l(e - 1);
+        if many && is_plural(last) {
+            break;
+        }
+        // Possessives end a phrase: "Hamas’s".
+        if last.ends_with("’s") || last.ends_with("'s") {
+            words.pop();
+            break;
+        }
+        j = e;
+    }
+    while let Some(&(_, e)) = words.last() {
+        let w = c.l(e - 1);
+        let verbish =
+            w.ends_with("ed") || w.ends_with("ing") && !w.ends_with("thing") || w.ends_with("ly");
+        if !verbish {
+            break;
+        }
+        words.pop();
+    }
+    let first = words.first()?.0;
+    let last = words.last()?.1;
+    Some((first, last))
+}
+
+/// An "of" phrase at token `k`: "of the Fortune 100" no, "of oil", "of its
+/// revenue". Returns the phrase span and whether a determiner stood before
+/// it (then the phrase is not part of the figure's text).
+pub fn of_phrase(c: &Ctx, k: usize, many: bool) -> Option<((usize, usize), bool)> {
+    if c.l(k) != "of" || !c.same_sent(k, k + 1) {
+        return None;
+    }
+    let mut j = k + 1;
+    let mut det = false;
+    while matches!(
+        c.l(j),
+        "the"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "our"
+            | "my"
+            | "your"
+            | "these"
+            | "those"
+            | "all"
+            | "a"
+            | "an"
+    ) {
+        det = true;
+        j += 1;
+    }
+    phrase(c, j, many).map(|p| (p, det))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Doc;
+
+    fn counted(text: &str, k: usize, many: bool) -> Option<String> {
+        let doc = Doc::new(text);
+        let c = Ctx::new(&doc);
+        phrase(&c, k, many).map(|(s, e)| {
+            let (a, b) = c.span(s, e);
+            text[a..b].to_string()
+        })
+    }
+
+    #[test]
+    fn counted_phrases() {
+        assert_eq!(
+            counted("400 security prisoners freed today", 1, true).as_deref(),
+            Some("security prisoners")
+        );
+        assert_eq!(
+            counted("7 European countries surveyed in", 1, true).as_deref(),
+            Some("European countries")
+        );
+        assert_eq!(
+            counted("14 first-team players left", 1, true).as_deref(),
+            Some("first-team players")
+        );
+        assert_eq!(
+            counted("6 week pause before Ramadan", 2, false).as_deref(),
+            Some("pause")
+        );
+        assert_eq!(counted("40 of the", 1, true), None);
+        assert_eq!(counted("40 died", 1, true), None);
+    }
+}
