@@ -48,6 +48,8 @@ pub struct Lex {
     /// Canonical name → every surface form naming it (aliases included).
     pub aliases: HashMap<&'static str, Vec<&'static str>>,
     given: HashSet<&'static str>,
+    /// Places a demonym points to: countries and a few regions.
+    countries: HashSet<&'static str>,
     titles_lower: HashSet<String>,
     sections: HashMap<&'static str, HashSet<String>>,
     /// Most tokens any multi-word entry spans (bounds the lookup window).
@@ -110,11 +112,7 @@ impl Lex {
             for line in entries(src) {
                 let mut parts = line.split('|').map(str::trim).filter(|p| !p.is_empty());
                 let Some(canon) = parts.next() else { continue };
-                let e = if is_place {
-                    Entry::Place(canon)
-                } else {
-                    Entry::Org(canon)
-                };
+                let e = if is_place { Entry::Place(canon) } else { Entry::Org(canon) };
                 add(&mut names, canon, e);
                 let list = aliases.entry(canon).or_default();
                 list.push(canon);
@@ -124,22 +122,21 @@ impl Lex {
                 }
             }
         }
+        let mut countries = HashSet::new();
         for line in entries(DEMONYMS) {
             let Some((d, p)) = line.split_once('=') else {
                 continue;
             };
             let (d, p) = (d.trim(), p.trim());
             let place = if p.is_empty() { None } else { Some(p) };
+            countries.extend(place);
             add(&mut names, d, Entry::Demonym(place));
             let last = d.chars().last().unwrap_or('s');
             if !matches!(last, 's' | 'h' | 'e') {
                 names.entry(format!("{d}s")).or_insert(Entry::People);
             }
         }
-        let sections = sections(CUES)
-            .into_iter()
-            .chain(sections(STOP))
-            .collect::<HashMap<_, _>>();
+        let sections = sections(CUES).into_iter().chain(sections(STOP)).collect::<HashMap<_, _>>();
         let mut titles_lower = HashSet::new();
         if let Some(t) = sections.get("title") {
             for title in t {
@@ -148,24 +145,18 @@ impl Lex {
                 names.entry(title.clone()).or_insert(Entry::Title);
             }
         }
-        let given = GIVEN
-            .lines()
-            .filter(|l| !l.trim_start().starts_with('#'))
-            .flat_map(str::split_whitespace)
-            .collect();
-        Lex {
-            names,
-            aliases,
-            given,
-            titles_lower,
-            sections,
-            max_tokens: max_tokens.min(8),
-        }
+        let given = GIVEN.lines().filter(|l| !l.trim_start().starts_with('#')).flat_map(str::split_whitespace).collect();
+        Lex { names, aliases, given, countries, titles_lower, sections, max_tokens: max_tokens.min(8) }
     }
 
     /// The entry for an exact surface form.
     pub fn get(&self, surface: &str) -> Option<Entry> {
         self.names.get(surface).copied()
+    }
+
+    /// Whether `name` is a country (a place some demonym points to).
+    pub fn is_country(&self, name: &str) -> bool {
+        self.countries.contains(name)
     }
 
     pub fn is_given(&self, w: &str) -> bool {
@@ -184,9 +175,7 @@ impl Lex {
 
     /// Whether `section` lists `w` lowercased.
     pub fn has_lower(&self, section: &str, w: &str) -> bool {
-        self.sections
-            .get(section)
-            .is_some_and(|s| s.contains(&w.to_lowercase()))
+        self.sections.get(section).is_some_and(|s| s.contains(&w.to_lowercase()))
     }
 }
 

@@ -20,6 +20,7 @@ use super::detect::{Cand, Src};
 use super::kinds::{votes, Votes};
 use super::roles::{apposition, role_before, Appos};
 use crate::report::{Mention, Party, PartyKind};
+use crate::text::TokenKind;
 
 struct Proto {
     name: String,
@@ -38,10 +39,7 @@ struct Proto {
 /// Initials of a multi-word name's capitalised words: "World Health
 /// Organisation" → "WHO".
 fn initials(name: &str) -> String {
-    name.split(|c: char| c.is_whitespace() || c == '-')
-        .filter_map(|w| w.chars().next())
-        .filter(|c| c.is_uppercase())
-        .collect()
+    name.split(|c: char| c.is_whitespace() || c == '-').filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase()).collect()
 }
 
 fn acronym_letters(w: &str) -> String {
@@ -49,20 +47,7 @@ fn acronym_letters(w: &str) -> String {
 }
 
 /// Collective nouns after "Western", "Arab": "Western allies" is a group.
-const COLLECTIVES: &[&str] = &[
-    "allies",
-    "powers",
-    "nations",
-    "countries",
-    "governments",
-    "leaders",
-    "states",
-    "partners",
-    "diplomats",
-    "officials",
-    "forces",
-    "media",
-];
+const COLLECTIVES: &[&str] = &["allies", "powers", "nations", "countries", "governments", "leaders", "states", "partners", "diplomats", "officials", "forces", "media"];
 
 /// Drops one-word names that are common words ("More" in "Read More") and
 /// compass words alone ("Western"), keeping "Western allies" as a group.
@@ -88,6 +73,32 @@ fn common_words(c: &Ctx, mut m: Cand) -> Option<Cand> {
     Some(m)
 }
 
+/// A text with a score ("1 – 0") and sports words ("goal", "match").
+fn is_sports_report(c: &Ctx) -> bool {
+    let t = &c.doc.tokens;
+    let mut words = 0;
+    let mut score = false;
+    for i in 0..t.len() {
+        if c.is_word(i) && c.lex.has_lower("sport_doc", c.tok(i)) {
+            words += 1;
+        }
+        if i + 2 < t.len() && t[i].kind == TokenKind::Number && matches!(c.tok(i + 1), "–" | "-" | ":") && t[i + 2].kind == TokenKind::Number && c.tok(i).len() <= 2 && c.tok(i + 2).len() <= 2 {
+            score = true;
+        }
+    }
+    score && words >= 3
+}
+
+/// A mention next to a sports verb ("Sweden defeated ...") or a score.
+fn sport_context(c: &Ctx, a: usize, b: usize) -> bool {
+    let para = c.doc.tokens[a].para;
+    let lo = a.saturating_sub(2);
+    let hi = (b + 2).min(c.n());
+    (lo..hi).filter(|&k| (k < a || k >= b) && c.doc.tokens[k].para == para).any(|k| {
+        c.is_word(k) && !c.is_cap(k) && c.lex.has("sport", c.tok(k)) || (k + 1 == a || k == b) && c.doc.tokens[k].kind == TokenKind::Number
+    })
+}
+
 /// Builds the parties from the candidates.
 pub fn merge(c: &Ctx, cands: Vec<Cand>) -> Vec<Party> {
     // Names the body knows: headline candidates must be among them.
@@ -106,24 +117,14 @@ pub fn merge(c: &Ctx, cands: Vec<Cand>) -> Vec<Party> {
     let cands: Vec<Cand> = cands
         .into_iter()
         .filter_map(|m| common_words(c, m))
-        .filter(|m| {
-            !m.strict
-                || m.src == Src::Lex
-                || known.contains(&m.name)
-                || m.person_hint && (2..=3).contains(&(m.b - m.a)) && c.lex.is_given(c.base(m.a))
-        })
+        .filter(|m| !m.strict || m.src == Src::Lex || known.contains(&m.name) || m.person_hint && (2..=3).contains(&(m.b - m.a)) && c.lex.is_given(c.base(m.a)))
         .collect();
 
     // "Israel Defense Forces (IDF)": acronym → name.
     let mut alias: HashMap<String, String> = HashMap::new();
     for (k, m) in cands.iter().enumerate() {
         let b = m.b;
-        if b + 2 < c.n()
-            && c.tok(b) == "("
-            && c.tok(b + 2) == ")"
-            && c.is_allcaps(b + 1)
-            && m.b - m.a >= 2
-        {
+        if b + 2 < c.n() && c.tok(b) == "(" && c.tok(b + 2) == ")" && c.is_allcaps(b + 1) && m.b - m.a >= 2 {
             if let Some(acr) = cands.get(k + 1).filter(|x| x.a == b + 1) {
                 alias.insert(acr.name.clone(), m.name.clone());
             }
@@ -137,22 +138,9 @@ pub fn merge(c: &Ctx, cands: Vec<Cand>) -> Vec<Party> {
     let mut by_initials: HashMap<String, usize> = HashMap::new();
     let is_single = |m: &Cand| m.src == Src::Unknown && m.b - m.a == 1;
 
-    let mut add = |protos: &mut Vec<Proto>,
-                   by_name: &mut HashMap<String, usize>,
-                   m: &Cand,
-                   name: String|
-     -> usize {
+    let mut add = |protos: &mut Vec<Proto>, by_name: &mut HashMap<String, usize>, m: &Cand, name: String| -> usize {
         let id = *by_name.entry(name.clone()).or_insert_with(|| {
-            protos.push(Proto {
-                name,
-                fixed: None,
-                votes: Votes::default(),
-                multiword: false,
-                mentions: Vec::new(),
-                role: None,
-                last: 0,
-                first: usize::MAX,
-            });
+            protos.push(Proto { name, fixed: None, votes: Votes::default(), multiword: false, mentions: Vec::new(), role: None, last: 0, first: usize::MAX });
             protos.len() - 1
         });
         let p = &mut protos[id];
@@ -171,10 +159,7 @@ pub fn merge(c: &Ctx, cands: Vec<Cand>) -> Vec<Party> {
 
     // Pass 1: every name but one-word unknown ones.
     for m in cands.iter().filter(|m| !is_single(m)) {
-        let name = alias
-            .get(&m.name)
-            .cloned()
-            .unwrap_or_else(|| m.name.clone());
+        let name = alias.get(&m.name).cloned().unwrap_or_else(|| m.name.clone());
         let id = add(&mut protos, &mut by_name, m, name);
         if m.src == Src::Unknown && m.b - m.a > 1 {
             let words: Vec<&str> = protos[id].name.split(' ').collect();
@@ -199,17 +184,10 @@ pub fn merge(c: &Ctx, cands: Vec<Cand>) -> Vec<Party> {
     // party named the same, a "the Strip" antecedent, or stand alone.
     for m in cands.iter().filter(|m| is_single(m)) {
         let w = c.base(m.a);
-        let nearest = |ids: &[usize], protos: &[Proto]| -> Option<usize> {
-            ids.iter()
-                .copied()
-                .filter(|&i| protos[i].first < m.a)
-                .max_by_key(|&i| protos[i].last.min(m.a))
-                .or_else(|| ids.first().copied())
-        };
+        let nearest =
+            |ids: &[usize], protos: &[Proto]| -> Option<usize> { ids.iter().copied().filter(|&i| protos[i].first < m.a).max_by_key(|&i| protos[i].last.min(m.a)).or_else(|| ids.first().copied()) };
         let prev_the = m.a > 0 && matches!(c.tok(m.a - 1), "the" | "The");
-        let cue = c.lex.has("place_suffix", w)
-            || c.lex.has("org_suffix", w)
-            || c.lex.has("org_prefix", w);
+        let cue = c.lex.has("place_suffix", w) || c.lex.has("org_suffix", w) || c.lex.has("org_prefix", w);
         let target = if let Some(t) = alias.get(w) {
             by_name.get(t).copied()
         } else if prev_the && cue && !by_name.contains_key(w) {
@@ -218,13 +196,7 @@ pub fn merge(c: &Ctx, cands: Vec<Cand>) -> Vec<Party> {
                 .iter()
                 .enumerate()
                 .filter(|(_, p)| p.first < m.a)
-                .filter(|(_, p)| {
-                    p.name.split(' ').any(|x| x == w)
-                        || c.lex
-                            .aliases
-                            .get(p.name.as_str())
-                            .is_some_and(|al| al.iter().any(|a| a.split(' ').any(|x| x == w)))
-                })
+                .filter(|(_, p)| p.name.split(' ').any(|x| x == w) || c.lex.aliases.get(p.name.as_str()).is_some_and(|al| al.iter().any(|a| a.split(' ').any(|x| x == w))))
                 .max_by_key(|(_, p)| p.last.min(m.a))
                 .map(|(i, _)| i);
             if hit.is_none() {
@@ -233,10 +205,7 @@ pub fn merge(c: &Ctx, cands: Vec<Cand>) -> Vec<Party> {
             hit
         } else if let Some(ids) = by_last.get(w) {
             nearest(ids, &protos)
-        } else if let Some(ids) = by_first
-            .get(w)
-            .filter(|ids| ids.len() == 1 || c.lex.is_given(w))
-        {
+        } else if let Some(ids) = by_first.get(w).filter(|ids| ids.len() == 1 || c.lex.is_given(w)) {
             nearest(ids, &protos)
         } else if c.is_allcaps(m.a) {
             by_initials.get(&acronym_letters(w)).copied()
@@ -255,6 +224,7 @@ pub fn merge(c: &Ctx, cands: Vec<Cand>) -> Vec<Party> {
         let _ = id;
     }
 
+    let sports = is_sports_report(c);
     // Kinds, roles and output.
     let mut seen: HashSet<(usize, usize)> = HashSet::new();
     let mut out: Vec<(usize, Party)> = Vec::new();
@@ -270,24 +240,17 @@ pub fn merge(c: &Ctx, cands: Vec<Cand>) -> Vec<Party> {
                 p.votes.add(votes(c, m));
             }
         }
-        let kind = p
-            .fixed
-            .or_else(|| p.votes.winner())
-            .unwrap_or(if p.multiword {
-                PartyKind::Person
-            } else {
-                PartyKind::Organization
-            });
+        let mut kind = p.fixed.or_else(|| p.votes.winner()).unwrap_or(if p.multiword { PartyKind::Person } else { PartyKind::Organization });
+        // In a sports report, a country that plays is its team.
+        if sports && kind == PartyKind::Place && c.lex.is_country(&p.name) && p.mentions.iter().any(|&(a, b)| sport_context(c, a, b)) {
+            kind = PartyKind::Organization;
+        }
         if kind == PartyKind::Person {
             for &(a, b) in &p.mentions {
                 if p.role.is_some() {
                     break;
                 }
-                p.role = role_before(c, a).or_else(|| {
-                    apposition(c, b)
-                        .filter(|x| x.2 == Appos::Role)
-                        .map(|x| (x.0, x.1))
-                });
+                p.role = role_before(c, a).or_else(|| apposition(c, b).filter(|x| x.2 == Appos::Role).map(|x| (x.0, x.1)));
             }
         }
         let mentions = p
@@ -295,23 +258,11 @@ pub fn merge(c: &Ctx, cands: Vec<Cand>) -> Vec<Party> {
             .iter()
             .map(|&(a, b)| {
                 let (s, e) = (c.doc.tokens[a].start, c.doc.tokens[b - 1].end);
-                Mention {
-                    start: s,
-                    end: e,
-                    text: c.doc.text[s..e].to_string(),
-                }
+                Mention { start: s, end: e, text: c.doc.text[s..e].to_string() }
             })
             .collect();
         let role = p.role.map(|(s, e)| c.doc.text[s..e].to_string());
-        out.push((
-            p.mentions[0].0,
-            Party {
-                name: p.name.clone(),
-                kind,
-                role,
-                mentions,
-            },
-        ));
+        out.push((p.mentions[0].0, Party { name: p.name.clone(), kind, role, mentions }));
     }
     out.sort_by_key(|x| x.0);
     out.into_iter().map(|x| x.1).collect()
