@@ -288,12 +288,26 @@ fn before_at(doc: &Doc, q: &QuoteSpan, lo: usize, look_back: bool) -> Option<Att
                 });
             }
             // A clause boundary after the sentence start: "In a statement, X said".
-            let np = np_backward(doc, s, v).or_else(|| {
-                let c = (s..v)
-                    .rev()
-                    .find(|&x| doc.tok(x) == "," || doc.tok(x) == ";")?;
-                np_backward(doc, c + 1, v)
-            });
+            let np = np_backward(doc, s, v)
+                .or_else(|| {
+                    let c = (s..v)
+                        .rev()
+                        .find(|&x| doc.tok(x) == "," || doc.tok(x) == ";")?;
+                    np_backward(doc, c + 1, v)
+                })
+                .or_else(|| {
+                    // "She … and repeatedly says, “…”": a second verb of the
+                    // sentence's subject.
+                    let mut a = v;
+                    while a > s && words::ADVERBS.contains(&doc.tok(a - 1).to_lowercase()) {
+                        a -= 1;
+                    }
+                    if a > s && doc.tok(a - 1) == "and" {
+                        np_forward(doc, s, a)
+                    } else {
+                        None
+                    }
+                });
             // "X told Reuters:" has the object between cue and mark.
             Some(Attribution {
                 np,

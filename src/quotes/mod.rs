@@ -53,7 +53,8 @@ pub fn find(doc: &Doc, parties: &[Party]) -> Vec<Quote> {
         let a = attribution::label(doc, q)
             .or_else(|| attribution::after(doc, q, lim).filter(|a| a.np.is_some()))
             .or_else(|| attribution::before(doc, q, lo).filter(|a| a.np.is_some()))
-            .or_else(|| attribution::after(doc, q, lim));
+            .or_else(|| attribution::after(doc, q, lim))
+            .or_else(|| attribution::before(doc, q, lo));
         attrs.push(a);
     }
     // 2. Speech or not.

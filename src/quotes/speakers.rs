@@ -597,7 +597,7 @@ fn clause_prefix_ok(doc: &Doc, lo: usize, s: usize) -> bool {
                         | "to"
                 )
         });
-    openers || role || s > lo && doc.tok(s - 1) == ","
+    openers || role || s > lo && matches!(doc.tok(s - 1), "," | ";" | ":" | "—" | "―" | "–" | "(")
 }
 
 /// Canonical names and pronoun resolution over one document.

@@ -11,12 +11,15 @@
 //! - a partial quotation woven into the reporter's sentence, with a word right
 //!   before its opening mark (`said the plan would “fail miserably.”`), is
 //!   not reported as a quotation of its own unless it reads as a whole
-//!   attributed utterance (capitalised, a few words at least).
+//!   attributed utterance (capitalised, a few words at least); nor is one
+//!   that ends without punctuation with the sentence running on after it
+//!   (`“…the breaking point” to drive up the price`).
 
 use crate::text::{Doc, TokenKind};
 
 use super::attribution::How;
 use super::marks::QuoteSpan;
+use super::words;
 
 /// Words from which a quotation is long enough to be speech on its own.
 pub const LONG: usize = 8;
@@ -39,6 +42,9 @@ pub struct Shape {
     pub embedded: bool,
     /// The quoted words start with a lower-case letter.
     pub lower_start: bool,
+    /// The quotation ends without punctuation and the reporter's sentence
+    /// runs on after it in lower case (`“…the breaking point” to drive up`).
+    pub tail_embedded: bool,
 }
 
 /// Measures the quoted words of `q`.
@@ -67,7 +73,17 @@ pub fn shape(doc: &Doc, q: &QuoteSpan) -> Shape {
                 | "is"
         )
     };
+    // A title does not open with a personal pronoun ("We're America.").
+    let pronoun_first = words.first().is_some_and(|&k| {
+        let w = doc.tok(k);
+        let base = w.split(['’', '\'']).next().unwrap_or(w);
+        matches!(
+            base,
+            "I" | "We" | "You" | "He" | "She" | "They" | "It" | "Don" | "Let"
+        )
+    });
     let title_case = !words.is_empty()
+        && !pronoun_first
         && words.iter().all(|&k| {
             doc.tok(k).chars().next().is_some_and(|c| c.is_uppercase()) || small(doc.tok(k))
         });
@@ -84,7 +100,20 @@ pub fn shape(doc: &Doc, q: &QuoteSpan) -> Shape {
     let lower_start = words
         .first()
         .is_some_and(|&k| doc.tok(k).chars().next().is_some_and(char::is_lowercase));
+    let tail_embedded = q.close.is_some_and(|c| {
+        let next = c + 1;
+        !punct_end
+            && inner.end > inner.start
+            && doc.tokens[inner.end - 1].kind != TokenKind::Punct
+            && next < doc.tokens.len()
+            && doc.tokens[next].para == q.para
+            && doc.tokens[next].kind == TokenKind::Word
+            && doc.tok(next).chars().next().is_some_and(char::is_lowercase)
+            && !words::is_reporting_verb(doc.tok(next))
+            && words::pronoun(doc.tok(next)).is_none()
+    });
     Shape {
+        tail_embedded,
         words: words.len(),
         title_case,
         punct_end,
@@ -103,6 +132,9 @@ pub fn is_speech(s: &Shape, q: &QuoteSpan, how: Option<How>) -> bool {
         return true;
     }
     let direct = matches!(how, Some(How::After | How::Before | How::Dash | How::Colon));
+    if s.tail_embedded {
+        return false;
+    }
     if s.embedded {
         // A partial quotation inside the reporter's sentence: reported only
         // when it reads as a whole utterance of its own.
@@ -117,7 +149,9 @@ pub fn is_speech(s: &Shape, q: &QuoteSpan, how: Option<How>) -> bool {
     if s.words >= MEDIUM && !s.title_case {
         return s.punct_end && (s.opens_para || how.is_some());
     }
-    false
+    // A short sentence of its own after a sentence that reports speech:
+    // "Graham asked. “Neither do I.”"
+    s.words >= 2 && !s.title_case && !s.lower_start && s.punct_end && how.is_some()
 }
 
 #[cfg(test)]
@@ -143,6 +177,15 @@ mod tests {
         assert!(speech("“Not now,” she said.", Some(How::After)));
         assert!(speech(
             "“The Good, the Bad and the Ugly Return Again Later Today Now,” he said",
+            Some(How::After)
+        ));
+        // A quotation the reporter's sentence runs on from is not one.
+        assert!(!speech(
+            "“You squeezed employees to the breaking point” to drive up the price, she said.",
+            Some(How::After)
+        ));
+        assert!(speech(
+            "“You squeezed employees to the breaking point,” she said.",
             Some(How::After)
         ));
         // Embedded partial quotations are not quotations of their own.
