@@ -368,6 +368,16 @@ fn candidate(c: &Ctx, blocked: &[bool], i: usize) -> Option<Cand> {
     })
 }
 
+trait EndsBefore {
+    fn is_none_or_before(&self, s: usize) -> bool;
+}
+
+impl EndsBefore for Option<&Cand> {
+    fn is_none_or_before(&self, s: usize) -> bool {
+        self.map_or(true, |p| p.e.max(p.core_e) <= s)
+    }
+}
+
 /// Finds the figures in `doc`.
 pub fn find(doc: &Doc) -> Vec<Figure> {
     let c = Ctx::new(doc);
@@ -380,9 +390,12 @@ pub fn find(doc: &Doc) -> Vec<Figure> {
             continue;
         }
         if let Some(f) = candidate(&c, &blocked, i) {
-            i = f.e.max(f.core_e).max(i + 1);
-            cands.push(f);
-            continue;
+            // A currency prefix may reach back into the previous figure.
+            if cands.last().is_none_or_before(f.s) {
+                i = f.e.max(f.core_e).max(i + 1);
+                cands.push(f);
+                continue;
+            }
         }
         i += 1;
     }

@@ -72,7 +72,7 @@ impl Table {
                 return Some((e, *f));
             }
             // Plural "s" of a word form: "miles", "shekels", "FEET" is listed.
-            if c.is_word(e - 1) && low.len() > 4 && low.ends_with('s') && !low.ends_with("ss") {
+            if c.is_word(e - 1) && low.len() > 3 && low.ends_with('s') && !low.ends_with("ss") {
                 if let Some(f) = self.folded.get(&low[..low.len() - 1]) {
                     return Some((e, *f));
                 }
