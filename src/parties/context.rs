@@ -90,8 +90,8 @@ impl<'d, 'a> Ctx<'d, 'a> {
         content >= 1
     }
 
-    /// Marks stretches of five or more words, at least four capitalised and
-    /// one a minor word such as "in" or "as", all other words minor.
+    /// Marks stretches of six or more words, at least four capitalised and
+    /// two minor words such as "in" or "as", all other words minor.
     fn mark_titled_spans(&mut self) {
         let n = self.n();
         let mut i = 0;
@@ -114,7 +114,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 words += self.is_word(j) as usize;
                 j += 1;
             }
-            if caps >= 4 && minor >= 1 && words >= 5 {
+            if caps >= 4 && minor >= 2 && words >= 6 {
                 for k in i..j {
                     self.titled_span[k] = true;
                 }

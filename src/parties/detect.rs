@@ -161,6 +161,10 @@ fn item_at(c: &Ctx, j: usize, run: &[Item]) -> Option<Item> {
         return Some(Item { a: j, b, it });
     }
     let next = if j + 1 < c.n() { c.tok(j + 1) } else { "" };
+    // "UNLESS": a common word in capitals for emphasis.
+    if c.is_allcaps(j) && (c.lex.has_lower("stop", c.base(j)) || c.lower_seen.contains(&c.base(j).to_lowercase())) {
+        return None;
+    }
     let common = !c.is_allcaps(j) && c.lex.has_lower("stop", c.base(j)) && !c.lex.has("weak", c.base(j));
     // "Image:" labels, "T-shirt" letters, and common words inside a run
     // ("U.S. The ...") end a run.
@@ -190,10 +194,10 @@ fn item_at(c: &Ctx, j: usize, run: &[Item]) -> Option<Item> {
 
 /// A capitalised word that opens an "X of Y" name: "University", "Gulf".
 fn is_prefix_cue(c: &Ctx, x: &Item) -> bool {
-    if x.it != It::Cap && x.it != It::Title {
+    if !matches!(x.it, It::Cap | It::Title | It::Lex(Entry::Org(_))) {
         return false;
     }
-    let w = c.base(x.a);
+    let w = c.base(x.b - 1);
     c.lex.has("org_prefix", w) || c.lex.has("place_prefix", w) || c.lex.has("org_suffix", w)
 }
 
@@ -207,6 +211,10 @@ fn initial_is_name(c: &Ctx, i: usize, more: bool) -> bool {
         return true;
     }
     if c.lower_seen.contains(&w.to_lowercase()) {
+        return false;
+    }
+    // "Leaving the group, ...", "Reportedly": inflected common words.
+    if !more && !c.is_allcaps(i) && (w.ends_with("ing") || w.ends_with("ed") || w.ends_with("ly")) {
         return false;
     }
     c.lex.is_given(w) || more || c.is_allcaps(i)
@@ -252,12 +260,22 @@ fn process_run(c: &Ctx, mut run: Vec<Item>, out: &mut Vec<Cand>) {
     let lw = c.base(last.b - 1);
     let versioned = last.b < c.n() && c.doc.tokens[last.b].kind == crate::text::TokenKind::Number && c.doc.tokens[last.b].space_before && run.iter().all(|x| x.it == It::Cap);
     if run.len() >= 2 && (c.lex.has("number", lw) || versioned) || last.it == It::Cap && c.lex.has("event_suffix", lw) {
-        push_nested(c, &run, out);
+        push_nested(&run, true, out);
         return;
     }
     // "in English": a language.
     if run.len() == 1 && matches!(last.it, It::Lex(Entry::Demonym(_))) && run[0].a > 0 && matches!(c.tok(run[0].a - 1), "in" | "speak" | "speaks" | "spoke" | "spoken" | "speaking") && !c.is_cap(last.b) {
         return;
+    }
+    // "Minister of Education Stefania Giannini": the of-phrase belongs to
+    // the title.
+    let mut k = 0;
+    while k + 2 < run.len() {
+        if run[k].it == It::Title && run[k + 1].it == It::Conn && run[k + 2].it == It::Cap {
+            run[k + 1].it = It::Title;
+            run[k + 2].it = It::Title;
+        }
+        k += 1;
     }
     // "Refugee Council Enver Solomon": a name with a cue word, then two or
     // three plain capitalised words right after it, is a name and a person.
@@ -286,11 +304,12 @@ fn process_run(c: &Ctx, mut run: Vec<Item>, out: &mut Vec<Cand>) {
     if run.len() >= 2 && !has_person && !strict {
         let lw = c.base(last.b - 1);
         let before_last = run.len().checked_sub(2).map(|k| c.base(run[k].b - 1)).unwrap_or("");
-        let cue_kind = if last.it == It::Cap && c.lex.has("org_suffix", lw) {
+        let lex_org_after_names = matches!(last.it, It::Lex(Entry::Org(_))) && run[..run.len() - 1].iter().all(|x| matches!(x.it, It::Cap | It::Lex(Entry::Place(_) | Entry::Demonym(_))));
+        let cue_kind = if last.it == It::Cap && c.lex.has("org_suffix", lw) || lex_org_after_names {
             Some(PartyKind::Organization)
         } else if last.it == It::Cap && c.lex.has("place_suffix", lw) {
             // "Irving Independent School District" is an organisation.
-            Some(if c.lex.has("org_suffix", before_last) { PartyKind::Organization } else { PartyKind::Place })
+            Some(if lw == "District" && c.lex.has("org_suffix", before_last) { PartyKind::Organization } else { PartyKind::Place })
         } else if has_of {
             let fw = run.iter().find(|x| is_prefix_cue(c, x)).map_or("", |x| c.base(x.a));
             Some(if c.lex.has("place_prefix", fw) { PartyKind::Place } else { PartyKind::Organization })
@@ -298,12 +317,15 @@ fn process_run(c: &Ctx, mut run: Vec<Item>, out: &mut Vec<Cand>) {
             Some(PartyKind::Place)
         } else if run[0].it == It::Cap && c.lex.has("place_prefix", c.base(run[0].a)) && run.len() == 2 && !c.lex.has("org_suffix", lw) {
             Some(PartyKind::Place)
+        } else if run[0].it == It::Cap && c.lex.has("org_prefix", c.base(run[0].a)) && !c.lex.is_given(c.base(run[1].a)) {
+            // "Instituto Gonzaga", "University College London".
+            Some(PartyKind::Organization)
         } else {
             None
         };
         if let Some(k) = cue_kind {
             let a = run.iter().find(|x| x.it != It::Title).map_or(a, |x| x.a);
-            push_nested(c, &run, out);
+            push_nested(&run, false, out);
             out.push(Cand { a, b, name: c.surface(a, b), kind: Some(k), src: Src::Cue, person_hint: false, strict, nested: false });
             return;
         }
@@ -371,11 +393,14 @@ fn title_context_before(c: &Ctx, a: usize) -> bool {
 }
 
 /// Places named inside a longer name, as nested candidates.
-fn push_nested(_c: &Ctx, run: &[Item], out: &mut Vec<Cand>) {
+fn push_nested(run: &[Item], orgs: bool, out: &mut Vec<Cand>) {
     for x in run {
-        if let It::Lex(Entry::Place(p)) = x.it {
-            out.push(Cand { a: x.a, b: x.b, name: p.to_string(), kind: Some(PartyKind::Place), src: Src::Lex, person_hint: false, strict: false, nested: true });
-        }
+        let (name, kind) = match x.it {
+            It::Lex(Entry::Place(p)) => (p, PartyKind::Place),
+            It::Lex(Entry::Org(p)) if orgs => (p, PartyKind::Organization),
+            _ => continue,
+        };
+        out.push(Cand { a: x.a, b: x.b, name: name.to_string(), kind: Some(kind), src: Src::Lex, person_hint: false, strict: false, nested: true });
     }
 }
 
@@ -397,7 +422,7 @@ fn split_segment(c: &Ctx, seg: &[Item], titled: bool, strict: bool, out: &mut Ve
                 if matches!(e, Entry::Place(_)) && !strict && !titled && k + 1 < seg.len() && x.b == seg[k + 1].a {
                     if let It::Lex(Entry::Org(_)) = seg[k + 1].it {
                         let b = seg[k + 1].b;
-                        push_nested(c, &seg[k..k + 1], out);
+                        push_nested(&seg[k..k + 1], false, out);
                         out.push(Cand { a: x.a, b, name: c.surface(x.a, b), kind: Some(PartyKind::Organization), src: Src::Cue, person_hint: false, strict, nested: false });
                         k += 2;
                         continue;
@@ -415,7 +440,7 @@ fn split_segment(c: &Ctx, seg: &[Item], titled: bool, strict: bool, out: &mut Ve
                 }
                 if follows && !next_given && !strict && !titled && !matches!(e, Entry::Title) && !(k == 0 && title_context_before(c, x.a)) {
                     let b = seg[m - 1].b;
-                    push_nested(c, &seg[k..m], out);
+                    push_nested(&seg[k..m], true, out);
                     let kind = if matches!(e, Entry::Demonym(None)) { None } else { Some(PartyKind::Organization) };
                     out.push(Cand { a: x.a, b, name: c.surface(x.a, b), kind, src: Src::Cue, person_hint: false, strict, nested: false });
                     k = m;
@@ -437,8 +462,10 @@ fn split_segment(c: &Ctx, seg: &[Item], titled: bool, strict: bool, out: &mut Ve
                 }
                 // "FIRST Global": an unknown acronym stands alone before
                 // plain words.
-                if c.is_allcaps(x.a) && m > k + 1 && !c.is_allcaps(seg[k + 1].a) {
-                    m = k + 1;
+                if c.is_allcaps(x.a) && c.base(x.a).chars().filter(|c| c.is_alphabetic()).count() >= 3 && m > k + 1 && !c.is_allcaps(seg[k + 1].a) {
+                    out.push(Cand { a: x.a, b: x.b, name: c.surface(x.a, x.b), kind: None, src: Src::Unknown, person_hint: false, strict, nested: false });
+                    k = m;
+                    continue;
                 }
                 // "Daniel Jordan": a given name and a place-named surname.
                 if m < seg.len() && m + 1 == seg.len() && c.lex.is_given(c.base(x.a)) {

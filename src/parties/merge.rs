@@ -240,7 +240,20 @@ pub fn merge(c: &Ctx, cands: Vec<Cand>) -> Vec<Party> {
                 p.votes.add(votes(c, m));
             }
         }
-        let mut kind = p.fixed.or_else(|| p.votes.winner()).unwrap_or(if p.multiword { PartyKind::Person } else { PartyKind::Organization });
+        let one = c.surface(p.mentions[0].0, p.mentions[0].1);
+        if !p.multiword && one.chars().all(|ch| !ch.is_lowercase()) {
+            // An acronym is not a person.
+            p.votes.person = 0;
+        }
+        let default = if p.multiword {
+            PartyKind::Person
+        } else if one.ends_with('s') && !one.ends_with("ss") && one.chars().any(|ch| ch.is_lowercase()) {
+            // "Immortals", "Agnostics": a plural name is a collective.
+            PartyKind::Group
+        } else {
+            PartyKind::Organization
+        };
+        let mut kind = p.fixed.or_else(|| p.votes.winner()).unwrap_or(default);
         // In a sports report, a country that plays is its team.
         if sports && kind == PartyKind::Place && c.lex.is_country(&p.name) && p.mentions.iter().any(|&(a, b)| sport_context(c, a, b)) {
             kind = PartyKind::Organization;

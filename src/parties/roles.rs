@@ -68,11 +68,15 @@ pub fn role_before(c: &Ctx, a: usize) -> Option<(usize, usize)> {
     if j >= a {
         return None;
     }
-    let (s, e) = (c.doc.tokens[j].start, c.doc.tokens[a - 1].end);
-    let text = &c.doc.text[s..e];
-    if HONORIFICS.contains(&text) {
+    // An honorific right before the name ends the role: "Mr. Toccafondi".
+    let mut h = a;
+    if h > j && c.tok(h - 1) == "." {
+        h -= 1;
+    }
+    if h > j && HONORIFICS.contains(&c.tok(h - 1)) {
         return None;
     }
+    let (s, e) = (c.doc.tokens[j].start, c.doc.tokens[a - 1].end);
     Some((s, e))
 }
 
@@ -123,10 +127,10 @@ pub fn apposition(c: &Ctx, b: usize) -> Option<(usize, usize, Appos)> {
                         m += 1;
                     }
                     let s = m;
-                    while m < n && c.is_cap(m) && c.doc.tokens[m].para == para {
+                    while m < n && c.is_cap(m) && c.doc.tokens[m].para == para && !c.poss(m) {
                         m += 1;
                     }
-                    if m > s {
+                    if m > s && !(m < n && c.poss(m)) {
                         e = m;
                     }
                 }
