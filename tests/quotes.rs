@@ -308,6 +308,11 @@ fn pronouns_resolve_to_the_nearest_person() {
     ];
     let q = find_with(&t, &parties);
     assert_eq!(q[0].speaker.as_ref().unwrap().party, Some(0));
+    // Gender agreement from first names and titles.
+    let t = format!("Hillary Clinton debated Donald Trump.\n\n“{LONG},” she said.");
+    assert_eq!(speaker_of(&t).as_deref(), Some("Hillary Clinton"));
+    let t = format!("Mr. Smith met Jane Doe.\n\n“{LONG},” he said.");
+    assert_eq!(speaker_of(&t).as_deref(), Some("Smith"));
     // Negative: a pronoun with nobody before it stays unresolved.
     let t = format!("“{LONG},” he said.");
     assert!(!find(&t)[0].speaker.as_ref().unwrap().named);

@@ -303,7 +303,11 @@ fn before_at(doc: &Doc, q: &QuoteSpan, lo: usize, look_back: bool) -> Option<Att
                         a -= 1;
                     }
                     if a > s && doc.tok(a - 1) == "and" {
-                        np_forward(doc, s, a)
+                        let c = (s..a)
+                            .rev()
+                            .find(|&x| doc.tok(x) == ",")
+                            .map_or(s, |c| c + 1);
+                        np_forward(doc, c, a).or_else(|| np_forward(doc, s, a))
                     } else {
                         None
                     }

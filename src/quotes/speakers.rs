@@ -553,7 +553,10 @@ fn np_backward_core(doc: &Doc, lo: usize, last: usize) -> Option<Np> {
             .any(|k| is_word(doc, k) && PERSON_NOUNS.contains(&doc.tok(k).to_lowercase()));
         let verbish =
             (first..=last).any(|k| is_word(doc, k) && words::is_reporting_verb(doc.tok(k)));
-        if ok_start && (has_noun || n <= 4) && !verbish {
+        let det_start = FUNCTION_WORDS.contains(&opener) || is_possessive(doc.tok(first));
+        let pronounish =
+            (first..=last).any(|k| words::pronoun(doc.tok(k)).is_some() || doc.tok(k) == "and");
+        if ok_start && (has_noun || n <= 4 && det_start) && !verbish && !pronounish {
             return Some(Np {
                 first,
                 last,
@@ -661,9 +664,12 @@ impl<'a> Resolver<'a> {
 
     /// The party that has a mention overlapping bytes `s..e` and shares its
     /// head word `head` (or expands it as an acronym).
-    fn party_for(&self, s: usize, e: usize, head: &str) -> Option<usize> {
+    fn party_for(&self, s: usize, e: usize, head: &str, gender: Option<bool>) -> Option<usize> {
         let mut best: Option<(usize, usize)> = None;
         for (pi, p) in self.parties.iter().enumerate() {
+            if gender.is_some() && first_name_gender(&p.name) == gender.map(|g| !g) {
+                continue; // "Mr. Obama" is not Michelle Obama
+            }
             for m in &p.mentions {
                 if m.start < e && s < m.end && m.start <= m.end {
                     let ov = m.end.min(e) - m.start.max(s);
@@ -685,11 +691,23 @@ impl<'a> Resolver<'a> {
     /// The longest form of a name in the article: the scanned name whose
     /// words end with `words` and has the most words (then the most uses).
     fn longest_form(&self, words: &[&str]) -> Option<String> {
+        self.longest_form_of(words, None)
+    }
+
+    /// [`Self::longest_form`], skipping forms of the other gender.
+    fn longest_form_of(&self, words: &[&str], gender: Option<bool>) -> Option<String> {
         let mut best: Option<(usize, usize, usize, usize)> = None; // (len, count, first, last)
         for &(_, nf, last) in &self.names {
             let w = self.words_of(nf, last);
             if w.len() <= words.len() || !w.ends_with(words) {
                 continue;
+            }
+            if let Some(g) = gender {
+                let other =
+                    first_name_gender(w[0]).or_else(|| self.gender_at(self.doc.tokens[nf].start));
+                if other == Some(!g) {
+                    continue;
+                }
             }
             if words::is_org_word(w[w.len() - 1]) && w.len() != words.len() {
                 // fine: organisation names extend too
@@ -714,7 +732,8 @@ impl<'a> Resolver<'a> {
         let (ns, ne) = (d.tokens[np.name_first].start, d.tokens[np.last].end);
         let words = self.words_of(np.name_first, np.last);
         let head = words.last().copied().unwrap_or("");
-        let party = self.party_for(ns, ne, head);
+        let gender = self.gender_at(ns);
+        let party = self.party_for(ns, ne, head, gender);
         if let Some(pi) = party {
             // Trust the parties layer's name when it is a clean name; if it
             // still carries titles or a determiner ("US President Joe
@@ -731,8 +750,16 @@ impl<'a> Resolver<'a> {
         }
         let name = if words.len() == 1 && words::acronym(head).is_some() {
             words::acronym(head).unwrap_or(head).to_string()
+        } else if words.len() == 1
+            && head.chars().count() > 3
+            && head.chars().all(|c| c.is_uppercase())
+        {
+            // A transcript label ("PENCE"): the name as the article spells it.
+            let mut cased: String = head.chars().take(1).collect();
+            cased.extend(head.chars().skip(1).flat_map(char::to_lowercase));
+            self.longest_form(&[cased.as_str()]).unwrap_or(cased)
         } else {
-            self.longest_form(&words)
+            self.longest_form_of(&words, gender)
                 .unwrap_or_else(|| self.name_text(np.name_first, np.last))
         };
         // Else a party named exactly so.
@@ -759,77 +786,89 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    /// A pronoun resolved to the nearest compatible party or name before it.
+    /// A pronoun resolved to the nearest compatible party or name before it:
+    /// for he/she a person (parties of kind person first, else a capitalised
+    /// name found here) whose gender, when known from a title or a first
+    /// name, agrees; for they/it an organisation or group.
     pub fn pronoun(&self, np: Np, p: Pronoun) -> Speaker {
         let d = self.doc;
         let (s, e) = (d.tokens[np.first].start, d.tokens[np.last].end);
-        let want_person = matches!(p, Pronoun::He | Pronoun::She);
+        let unresolved = Speaker {
+            name: d.text[s..e].to_string(),
+            start: s,
+            end: e,
+            named: false,
+            party: None,
+        };
         let want_male = match p {
             Pronoun::He => Some(true),
             Pronoun::She => Some(false),
-            _ => None,
+            Pronoun::They | Pronoun::It => None,
+            Pronoun::First => return unresolved,
         };
-        // Parties first: the nearest mention before the pronoun.
-        let mut best: Option<(usize, Option<usize>, String)> = None; // (end byte, party, name)
+        // Candidates before the pronoun: (end byte, name, party, gender).
+        let mut cands: Vec<(usize, String, Option<usize>, Option<bool>)> = Vec::new();
         for (pi, party) in self.parties.iter().enumerate() {
-            let ok = if want_person {
-                party.kind == PartyKind::Person
-            } else {
-                party.kind != PartyKind::Place
+            let ok = match want_male {
+                Some(_) => party.kind == PartyKind::Person,
+                None => matches!(party.kind, PartyKind::Organization | PartyKind::Group),
             };
             if !ok {
                 continue;
             }
+            let name_gender = first_name_gender(&party.name).or_else(|| {
+                let w: Vec<&str> = party.name.split_whitespace().collect();
+                first_name_gender(&self.longest_form(&w)?)
+            });
             for m in &party.mentions {
-                if m.end <= s && best.as_ref().map_or(true, |b| m.end > b.0) {
-                    if let Some(g) = want_male {
-                        if self.gender_at(m.start) == Some(!g) {
-                            continue;
-                        }
-                    }
-                    best = Some((m.end, Some(pi), party.name.clone()));
+                if m.end <= s && m.start < m.end {
+                    let g = self.gender_at(m.start).or(name_gender);
+                    cands.push((m.end, party.name.clone(), Some(pi), g));
                 }
             }
         }
-        if best.is_none() && want_person {
-            // Fall back to a capitalised person-like name.
-            for &(first, nf, last) in self.names.iter().rev() {
-                if d.tokens[last].end > s {
+        if want_male.is_some() {
+            // Capitalised person-like names the parties layer may have missed.
+            for &(first, nf, last) in &self.names {
+                let end = d.tokens[last].end;
+                if end > s || cands.iter().any(|c| c.0 == end) {
                     continue;
                 }
                 let w = self.words_of(nf, last);
-                let titled = nf > first;
-                let personish = (w.len() >= 2 || titled) && !words::is_org_word(w[w.len() - 1]);
-                if !personish {
-                    continue;
-                }
-                if let Some(g) = want_male {
-                    if self.gender_at(d.tokens[nf].start) == Some(!g) {
-                        continue;
-                    }
-                }
+                let Some(&lw) = w.last() else { continue };
+                let titled = nf > first && (first..nf).any(|k| TITLES.contains(d.tok(k)));
                 let name = self
                     .longest_form(&w)
                     .unwrap_or_else(|| self.name_text(nf, last));
-                best = Some((0, self.parties.iter().position(|p| p.name == name), name));
-                break;
+                let g = self
+                    .gender_at(d.tokens[nf].start)
+                    .or_else(|| first_name_gender(&name));
+                let personish = (w.len() >= 2 || titled || g.is_some()) && !words::is_org_word(lw);
+                if personish {
+                    let party = self.parties.iter().position(|p| p.name == name);
+                    cands.push((end, name, party, g));
+                }
             }
         }
-        match best {
-            Some((_, party, name)) => Speaker {
-                name,
+        cands.sort_by(|a, b| b.0.cmp(&a.0)); // nearest first
+        let pick = match want_male {
+            Some(g) => {
+                // An agreeing known gender among the nearest few, else the
+                // nearest of unknown gender.
+                let near = cands.iter().take(4).find(|c| c.3 == Some(g));
+                near.or_else(|| cands.iter().find(|c| c.3.is_none() || c.3 == Some(g)))
+            }
+            None => cands.first(),
+        };
+        match pick {
+            Some((_, name, party, _)) => Speaker {
+                name: name.clone(),
                 start: s,
                 end: e,
                 named: true,
-                party,
+                party: *party,
             },
-            None => Speaker {
-                name: d.text[s..e].to_string(),
-                start: s,
-                end: e,
-                named: false,
-                party: None,
-            },
+            None => unresolved,
         }
     }
 
@@ -875,6 +914,18 @@ fn is_clean_name(name: &str) -> bool {
             .iter()
             .any(|w| TITLES.contains(w) || TITLES.contains(w.trim_end_matches('.')));
     !first_is_det && !has_title
+}
+
+/// The gender a name's first word implies: Some(true) for male.
+fn first_name_gender(name: &str) -> Option<bool> {
+    let first = name.split_whitespace().next()?;
+    if words::MALE_NAMES.contains(first) {
+        Some(true)
+    } else if words::FEMALE_NAMES.contains(first) {
+        Some(false)
+    } else {
+        None
+    }
 }
 
 /// The initials of a multi-word name: "Israel Defense Forces" → "IDF".

@@ -19,6 +19,10 @@ pub static FUNCTION_WORDS: WordSet =
 /// Adverbs and auxiliaries between a speaker and its verb.
 pub static ADVERBS: WordSet = WordSet::new(include_str!("../../data/quotes_adverbs.txt"));
 
+/// Common first names by gender, for pronoun agreement.
+pub static MALE_NAMES: WordSet = WordSet::new(include_str!("../../data/quotes_names_male.txt"));
+pub static FEMALE_NAMES: WordSet = WordSet::new(include_str!("../../data/quotes_names_female.txt"));
+
 static ACRONYMS_SRC: &str = include_str!("../../data/quotes_acronyms.txt");
 static ACRONYMS: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
 
