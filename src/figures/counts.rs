@@ -320,6 +320,20 @@ const STOP: &[&str] = &[
 ];
 
 /// Irregular plurals and collectives that head a counted phrase.
+// More stop words: adverbs of degree and frequency.
+const STOP_MORE: &[&str] = &[
+    "quite",
+    "rather",
+    "really",
+    "often",
+    "usually",
+    "always",
+    "never",
+    "sometimes",
+    "perhaps",
+    "maybe",
+];
+
 const PLURALS: &[&str] = &[
     "people",
     "men",
@@ -339,12 +353,11 @@ const PLURALS: &[&str] = &[
     "sheep",
     "deer",
     "aircraft",
-    "crew",
 ];
 
 /// Whether `w` (lowercase) can never be part of a counted phrase.
 pub fn is_stop(w: &str) -> bool {
-    STOP.contains(&w)
+    STOP.contains(&w) || STOP_MORE.contains(&w)
 }
 
 /// Whether `w` (lowercase) looks like a plural noun.
@@ -362,7 +375,9 @@ pub fn is_plural(w: &str) -> bool {
 fn content_word(c: &Ctx, j: usize) -> bool {
     let t = c.t(j);
     let acronym = t.len() >= 2 && t.chars().all(|ch| ch.is_uppercase());
+    let negation = c.l(j).ends_with("n’t") || c.l(j).ends_with("n't");
     c.is_word(j)
+        && !negation
         && (acronym || !is_stop(c.l(j)))
         && c.t(j).chars().next().is_some_and(|ch| ch.is_alphabetic())
         && !c.t(j).contains('.')
@@ -372,6 +387,15 @@ fn content_word(c: &Ctx, j: usize) -> bool {
 /// the phrase ends at its first plural noun.
 pub fn phrase(c: &Ctx, k: usize, many: bool) -> Option<(usize, usize)> {
     let mut j = k;
+    // "25 million more people", "two additional staff"
+    if matches!(
+        c.l(j),
+        "more" | "fewer" | "less" | "additional" | "extra" | "other"
+    ) && content_word(c, j + 1)
+    {
+        j += 1;
+    }
+    let k = j;
     let mut words: Vec<(usize, usize)> = Vec::new();
     while words.len() < 4 && c.same_sent(j, k) && content_word(c, j) {
         // Hyphenated compounds: "first-team", "loan-to-value".
@@ -379,15 +403,25 @@ pub fn phrase(c: &Ctx, k: usize, many: bool) -> Option<(usize, usize)> {
         while c.t(e) == "-" && c.stuck(e) && c.stuck(e + 1) && c.is_word(e + 1) {
             e += 2;
         }
-        words.push((j, e));
         let last = c.l(e - 1);
-        if many && is_plural(last) {
+        // With one counted, a word in "s" after the head is a verb: "her
+        // 14-year-old daughter attends".
+        if !many && !words.is_empty() && is_plural(last) && !PLURALS.contains(&last) {
             break;
         }
-        // Possessives end a phrase: "Hamas’s".
-        if last.ends_with("’s") || last.ends_with("'s") {
-            words.pop();
+        words.push((j, e));
+        if many && is_plural(last) && !c.t(e).starts_with('’') {
             break;
+        }
+        // A possessive starts the phrase afresh: "of Hillary Clinton’s
+        // campaign donors" counts "campaign donors".
+        if last.ends_with("’s")
+            || last.ends_with("'s")
+            || c.t(e) == "’" && c.stuck(e) && last.ends_with('s')
+        {
+            words.clear();
+            j = if c.t(e) == "’" { e + 1 } else { e };
+            continue;
         }
         j = e;
     }

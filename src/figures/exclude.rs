@@ -313,6 +313,23 @@ pub fn blocked(c: &Ctx) -> Vec<bool> {
         {
             set(&mut b, i, i + 1);
         }
+        // Long digit strings are identifiers ("1474387200"), as are numbers
+        // in markup attributes (`id="42"`).
+        if c.t(i).len() >= 10 && c.t(i).bytes().all(|x| x.is_ascii_digit())
+            || c.stuck(i)
+                && matches!(c.t(i.wrapping_sub(1)), "=" | "\"")
+                && c.t(i.wrapping_sub(2)) == "="
+        {
+            set(&mut b, i, i + 1);
+        }
+        // Heights: 6'3", 5′11″.
+        if matches!(c.t(i + 1), "'" | "′" | "’")
+            && c.stuck(i + 1)
+            && c.is_num(i + 2)
+            && c.stuck(i + 2)
+        {
+            set(&mut b, i, i + 3);
+        }
         // Ordinals: "3rd", "96th".
         if ordinal_suffix(c, i + 1) {
             set(&mut b, i, i + 2);
@@ -406,6 +423,8 @@ pub fn blocked(c: &Ctx) -> Vec<bool> {
                     e += 2;
                 } else if year_number(c, e) && day_number(c, i) {
                     e += 1;
+                } else if matches!(c.t(e), "-" | "–") && day_number(c, e + 1) {
+                    e += 2; // "September 16-19"
                 }
                 set(&mut b, i, e);
             }
@@ -567,7 +586,6 @@ pub fn is_year(c: &Ctx, i: usize, plural_counted: bool) -> bool {
             | "until"
             | "till"
             | "from"
-            | "of"
             | "during"
             | "before"
             | "after"
@@ -594,7 +612,32 @@ pub fn is_year(c: &Ctx, i: usize, plural_counted: bool) -> bool {
             | "–"
             | "the"
     );
-    year_prep || !plural_counted
+    // "below 2005 levels", "the 2016 elections": a year naming a time.
+    let modified = matches!(
+        c.l(i + 1),
+        "levels"
+            | "elections"
+            | "figures"
+            | "prices"
+            | "rates"
+            | "numbers"
+            | "standards"
+            | "values"
+            | "terms"
+            | "dollars"
+            | "games"
+            | "olympics"
+            | "results"
+            | "polls"
+            | "campaigns"
+            | "models"
+            | "seasons"
+            | "midterms"
+            | "primaries"
+            | "budgets"
+            | "accounts"
+    );
+    year_prep || modified || !plural_counted
 }
 
 #[cfg(test)]

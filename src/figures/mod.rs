@@ -157,7 +157,17 @@ fn one_is_figure(c: &Ctx, i: usize, e: usize) -> bool {
     if next == "of" {
         return matches!(
             c.l(e + 1),
-            "the" | "its" | "their" | "his" | "her" | "our" | "my" | "your" | "these" | "those"
+            "the"
+                | "its"
+                | "their"
+                | "his"
+                | "her"
+                | "our"
+                | "my"
+                | "your"
+                | "these"
+                | "those"
+                | "every"
         );
     }
     if (next == "in" || next == "out")
@@ -304,7 +314,8 @@ fn candidate(c: &Ctx, blocked: &[bool], i: usize) -> Option<Cand> {
     // A plain number and its counted noun may still carry a rate: "120 tests
     // per day".
     if unit.is_none() && rate.is_none() {
-        if let Some((pe, per)) = units::rate(c, e).filter(|_| counted.is_some()) {
+        let rate_word = matches!(c.l(e), "per" | "a" | "an" | "/");
+        if let Some((pe, per)) = units::rate(c, e).filter(|_| counted.is_some() && rate_word) {
             let head = counted
                 .map(|(_, ce)| units::singular(c.t(ce - 1)))
                 .unwrap_or_default();
@@ -315,6 +326,9 @@ fn candidate(c: &Ctx, blocked: &[bool], i: usize) -> Option<Cand> {
     }
     if let (Some(u), Some(r)) = (&unit, &rate) {
         unit = Some(format!("{u} per {r}"));
+    }
+    if matches!(c.l(num.e), "o’clock" | "o'clock") {
+        return None;
     }
     // Bare "one" needs a noun or an "of the" after it.
     if num.spelled
@@ -341,7 +355,7 @@ fn candidate(c: &Ctx, blocked: &[bool], i: usize) -> Option<Cand> {
         && num.e == num.s + 1
         && c.t(num.s.wrapping_sub(1)) == ","
         && c.capitalised(num.s.wrapping_sub(2))
-        && matches!(c.t(num.e), "," | ")")
+        && matches!(c.t(num.e), "," | ")" | "―" | "—" | "–")
         && num
             .value
             .is_some_and(|v| v.fract() == 0.0 && (1.0..=120.0).contains(&v))

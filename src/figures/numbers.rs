@@ -321,9 +321,16 @@ fn scales(c: &Ctx, n: &mut Num, money: bool) {
         if !c.same_sent(k, n.s) {
             return;
         }
+        // "$400-million-a-year": a scale word hyphened on.
+        let k = if c.t(k) == "-" && c.stuck(k) && c.stuck(k + 1) && big_scale(c.l(k + 1)).is_some()
+        {
+            k + 1
+        } else {
+            k
+        };
         let w = c.l(k);
         let raw = c.t(k);
-        let stuck = c.stuck(k);
+        let stuck = c.stuck(k) || c.t(k.wrapping_sub(1)) == "-";
         let next_caps = c.has_upper(k + 1) && c.stuck(k + 1);
         let f = match w {
             "hundred" => 100.0,
@@ -379,8 +386,14 @@ fn word_number(c: &Ctx, i: usize) -> Option<Num> {
         multiplier: false,
         scaled: false,
     };
-    // Mid-sentence capitalised number words are names: "Air Force One".
-    if c.capitalised(i) && !c.sentence_initial(i) && (is_number_word(w) || w == "half") {
+    // Mid-sentence capitalised number words after a name are part of it:
+    // "Air Force One", "BBC One", "Channel Four".
+    if c.capitalised(i)
+        && !c.sentence_initial(i)
+        && (is_number_word(w) || w == "half")
+        && i > 0
+        && c.capitalised(i - 1)
+    {
         return None;
     }
     // Multipliers.

@@ -136,11 +136,17 @@ fn merge(c: &Ctx, v: Vec<Cand>) -> Vec<Cand> {
             out.push(a);
             break;
         };
-        if !c.same_sent(a.s, b.s) || b.s < a.e || b.s - a.e > 2 {
+        if !c.same_sent(a.s, b.s) || b.s < a.e || b.s - a.e > 4 {
             out.push(a);
             continue;
         }
-        let gap = c.join_low(a.e, b.s);
+        let mut gap = c.join_low(a.e, b.s);
+        // "$500,000 to more than $1 million": the approximation is b's.
+        if let Some(rest) = gap.strip_prefix("to ") {
+            if super::APPROX.contains(&rest) {
+                gap = "to".into();
+            }
+        }
         let before = c.lb(a.s, 1);
         let between =
             before == "between" || c.lb(a.s, 2) == "between" && super::approximate_before(c, a.s);
@@ -208,7 +214,7 @@ fn merge(c: &Ctx, v: Vec<Cand>) -> Vec<Cand> {
                 | "scoreline"
         );
         let score =
-            dash && ints(&a) && ints(&b) && b.counts.is_none() && (a.value >= b.value || score_ctx);
+            dash && ints(&a) && ints(&b) && (a.value >= b.value || score_ctx && b.counts.is_none());
         let s = if between && before == "between" {
             a.s - 1
         } else {
@@ -260,6 +266,14 @@ fn relation(c: &Ctx, a: &Cand, b: &Cand) -> Option<RelationKind> {
         g.as_str(),
         "in" | "out of" | "of every" | "for every" | "in every" | "per" | "every" | "per every"
     ) {
+        return Some(RelationKind::Ratio);
+    }
+    // "eight of 10 avocados"
+    if g == "of"
+        && a.unit.is_none()
+        && a.counts.is_none()
+        && matches!((a.value, b.value), (Some(x), Some(y)) if x < y)
+    {
         return Some(RelationKind::Ratio);
     }
     // Exchange.

@@ -258,7 +258,7 @@ pub fn rate(c: &Ctx, k: usize) -> Option<(usize, String)> {
     let hy =
         w == "-" && c.stuck(k) && matches!(c.l(k + 1), "a" | "an" | "per") && c.t(k + 2) == "-";
     let (kw, k) = if hy { (c.l(k + 1), k + 1) } else { (w, k) };
-    if !matches!(kw, "per" | "a" | "an" | "/" | "each" | "every") || !c.same_sent(k, k + 1) {
+    if !matches!(kw, "per" | "a" | "an" | "/" | "each") || !c.same_sent(k, k + 1) {
         return None;
     }
     let mut j = k + 1;
@@ -268,7 +268,7 @@ pub fn rate(c: &Ctx, k: usize) -> Option<(usize, String)> {
     if let Some((e, f)) = lexicons().units.longest(c, j) {
         if !(kw == "/" && !c.stuck(j)) && !f.name.contains(" per ") && f.name != "percentage" {
             let name = f.name.trim_end_matches(" of age");
-            if matches!(kw, "a" | "an" | "each" | "every")
+            if matches!(kw, "a" | "an" | "each")
                 && !rate_noun(name.rsplit(' ').next().unwrap_or(name))
             {
                 return None;
