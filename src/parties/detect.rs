@@ -75,10 +75,11 @@ pub fn detect(c: &mut Ctx) -> Vec<Cand> {
     let n = c.n();
     let mut i = 0;
     while i < n {
-        let Some(run) = collect_run(c, i) else {
+        let Some(mut run) = collect_run(c, i) else {
             i += 1;
             continue;
         };
+        absorb_title_of(&mut run);
         let end = run.last().map_or(i + 1, |x| x.b).max(i + 1);
         for x in &run {
             if x.it == It::Title {
@@ -151,24 +152,43 @@ fn item_at(c: &Ctx, j: usize, run: &[Item]) -> Option<Item> {
         if w == "the" && prev.it == It::Conn {
             return Some(Item { a: j, b: j + 1, it: It::Conn });
         }
-        if matches!(w, "of" | "for") && run.iter().any(|x| is_prefix_cue(c, x)) && (c.is_cap(j + 1) || the_cap) {
+        if matches!(w, "of" | "for") && (run.iter().any(|x| is_prefix_cue(c, x)) || prev.it == It::Title) && (c.is_cap(j + 1) || the_cap) {
             return Some(Item { a: j, b: j + 1, it: It::Conn });
         }
         return None;
     }
     if let Some((b, e)) = c.lookup(j) {
         let it = if e == Entry::Title { It::Title } else { It::Lex(e) };
+        // "Martin Luther King": a rank after a given name's run is a surname.
+        let surname = e == Entry::Title && b == j + 1 && run.first().is_some_and(|f| f.it == It::Cap && c.lex.is_given(c.base(f.a))) && run.last().is_some_and(|l| l.it == It::Cap) && c.lex.has("rank_surname", c.base(j));
+        let it = if surname { It::Cap } else { it };
         return Some(Item { a: j, b, it });
+    }
+    // "WASHINGTON (Reuters)": a known name in capitals.
+    if c.is_allcaps(j) && c.base(j).chars().count() >= 4 {
+        let w = c.base(j);
+        let mut t = String::with_capacity(w.len());
+        for (k, ch) in w.chars().enumerate() {
+            if k == 0 {
+                t.push(ch);
+            } else {
+                t.extend(ch.to_lowercase());
+            }
+        }
+        if let Some(e) = c.lex.get(&t).filter(|e| matches!(e, Entry::Place(_) | Entry::Org(_))) {
+            return Some(Item { a: j, b: j + 1, it: It::Lex(e) });
+        }
     }
     let next = if j + 1 < c.n() { c.tok(j + 1) } else { "" };
     // "UNLESS": a common word in capitals for emphasis.
-    if c.is_allcaps(j) && (c.lex.has_lower("stop", c.base(j)) || c.lower_seen.contains(&c.base(j).to_lowercase())) {
+    if c.is_allcaps(j) && (c.lex.has_lower("stop", c.base(j)) || c.lex.has_lower("starter", c.base(j)) || c.lower_seen.contains(&c.base(j).to_lowercase())) {
         return None;
     }
     let common = !c.is_allcaps(j) && c.lex.has_lower("stop", c.base(j)) && !c.lex.has("weak", c.base(j));
     // "Image:" labels, "T-shirt" letters, and common words inside a run
     // ("U.S. The ...") end a run.
-    if common && (next == ":" || !run.is_empty()) {
+    let label = next == ":" && (common || c.lex.has_lower("starter", c.base(j)));
+    if label || common && !run.is_empty() {
         return None;
     }
     if c.base(j).chars().count() == 1 && next == "-" && c.glued(j + 1) {
@@ -201,10 +221,23 @@ fn is_prefix_cue(c: &Ctx, x: &Item) -> bool {
     c.lex.has("org_prefix", w) || c.lex.has("place_prefix", w) || c.lex.has("org_suffix", w)
 }
 
+/// "Minister of Education Stefania Giannini": the of-phrase belongs to the
+/// title.
+fn absorb_title_of(run: &mut [Item]) {
+    let mut k = 0;
+    while k + 2 < run.len() {
+        if run[k].it == It::Title && run[k + 1].it == It::Conn && run[k + 2].it == It::Cap {
+            run[k + 1].it = It::Title;
+            run[k + 2].it = It::Title;
+        }
+        k += 1;
+    }
+}
+
 /// Whether the sentence-initial word at `i` is a name.
 fn initial_is_name(c: &Ctx, i: usize, more: bool) -> bool {
     let w = c.base(i);
-    if c.lex.has_lower("stop", w) {
+    if c.lex.has_lower("stop", w) || c.lex.has_lower("starter", w) {
         return false;
     }
     if c.cap_mid.contains(w) {
@@ -212,6 +245,11 @@ fn initial_is_name(c: &Ctx, i: usize, more: bool) -> bool {
     }
     if c.lower_seen.contains(&w.to_lowercase()) {
         return false;
+    }
+    // "Zelenskiy said": a name before a reporting verb.
+    let next = if i + 1 < c.n() { c.tok(i + 1) } else { "" };
+    if !more && !w.ends_with('s') && crate::lexicon::REPORTING_VERBS.contains(next) {
+        return true;
     }
     // "Leaving the group, ...", "Reportedly": inflected common words.
     if !more && !c.is_allcaps(i) && (w.ends_with("ing") || w.ends_with("ed") || w.ends_with("ly")) {
@@ -267,16 +305,6 @@ fn process_run(c: &Ctx, mut run: Vec<Item>, out: &mut Vec<Cand>) {
     if run.len() == 1 && matches!(last.it, It::Lex(Entry::Demonym(_))) && run[0].a > 0 && matches!(c.tok(run[0].a - 1), "in" | "speak" | "speaks" | "spoke" | "spoken" | "speaking") && !c.is_cap(last.b) {
         return;
     }
-    // "Minister of Education Stefania Giannini": the of-phrase belongs to
-    // the title.
-    let mut k = 0;
-    while k + 2 < run.len() {
-        if run[k].it == It::Title && run[k + 1].it == It::Conn && run[k + 2].it == It::Cap {
-            run[k + 1].it = It::Title;
-            run[k + 2].it = It::Title;
-        }
-        k += 1;
-    }
     // "Refugee Council Enver Solomon": a name with a cue word, then two or
     // three plain capitalised words right after it, is a name and a person.
     if run.len() >= 4 && !strict {
@@ -299,7 +327,7 @@ fn process_run(c: &Ctx, mut run: Vec<Item>, out: &mut Vec<Cand>) {
     }
     let (a, b) = (run[0].a, last.b);
     // A name ending in a cue word, or built on "X of Y", is one name.
-    let has_of = run.iter().any(|x| x.it == It::Conn && matches!(c.tok(x.a), "of" | "for"));
+    let has_of = run.iter().any(|x| x.it == It::Conn && matches!(c.tok(x.a), "of" | "for")) && run.iter().any(|x| x.it != It::Title && is_prefix_cue(c, x));
     let has_person = run.windows(2).any(|w| w[0].it == It::Title && w[1].it == It::Cap);
     if run.len() >= 2 && !has_person && !strict {
         let lw = c.base(last.b - 1);

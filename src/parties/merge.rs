@@ -56,7 +56,7 @@ fn common_words(c: &Ctx, mut m: Cand) -> Option<Cand> {
         return Some(m);
     }
     let w = c.base(m.a);
-    if c.lex.has_lower("stop", w) {
+    if c.lex.has_lower("stop", w) || c.lex.has_lower("starter", w) {
         return None;
     }
     if c.lex.has("compass", w) {

@@ -40,7 +40,9 @@ pub fn role_before(c: &Ctx, a: usize) -> Option<(usize, usize)> {
     if c.poss(last) {
         return None;
     }
-    let last_ok = head(last) || c.tok(last) == "." && last > 0 && c.title_tok[last - 1];
+    // "President of France Emmanuel Macron": a known name after a title's "of".
+    let of_name = last >= 2 && known_name(c, last) && matches!(c.tok(last - 1), "of" | "for") && c.title_tok[last - 2];
+    let last_ok = head(last) || of_name || c.tok(last) == "." && last > 0 && c.title_tok[last - 1];
     if !last_ok || c.doc.tokens[last].para != para {
         return None;
     }
@@ -54,8 +56,9 @@ pub fn role_before(c: &Ctx, a: usize) -> Option<(usize, usize)> {
         let ok = head(k)
             || t == "." && k > 0 && c.title_tok[k - 1]
             || t == "-" && c.glued(k) && c.glued(k + 1)
+            || matches!(t, "of" | "for") && j < a && k > 0 && c.title_tok[k - 1]
             || c.is_word(k) && !c.is_cap(k) && c.lex.has("role_mod", t)
-            || j < a && known_name(c, k) && !c.poss(k);
+            || (j < a || of_name) && known_name(c, k) && !c.poss(k);
         if !ok {
             break;
         }
