@@ -326,6 +326,16 @@ fn ranges() {
     let fs = figs("A fine of $3 billion to $5 billion is likely.");
     assert_eq!(fs.len(), 1);
     assert_eq!(fs[0].unit.as_deref(), Some("dollar"));
+    // An approximate upper end stays in the range.
+    assert_eq!(
+        figs("Visas cost $500,000 to more than $1 million.").len(),
+        1
+    );
+    // "up to" is no change: "from up to 252 miles to 287 miles" is a range.
+    assert_eq!(figs("A range from up to 252 miles to 287 miles.").len(), 1);
+    let fs = figs("A surprise 5-4 decision.");
+    assert_eq!(fs.len(), 1);
+    assert_eq!(fs[0].unit.as_deref(), Some("score"));
     // Two counts joined by "and" without "between" stay two figures.
     assert_eq!(figs("They had 10 cats and 15 dogs.").len(), 2);
 }
@@ -407,6 +417,64 @@ fn parts_of_names_are_not_figures() {
     assert_eq!(texts("Take Tylenol 500mg daily."), vec!["500mg"]);
 }
 
+#[test]
+fn million_or_metre_and_other_suffixes() {
+    let fs = figs("Some 1.5m people fled past a 2m wall.");
+    assert!(close(fig(&fs, "1.5m people").value, 1.5e6));
+    assert_eq!(
+        fs.iter()
+            .find(|f| f.text.starts_with("2m"))
+            .and_then(|f| f.unit.as_deref()),
+        Some("metre")
+    );
+    let fs = figs("It was 30C at noon.");
+    assert_eq!(fig(&fs, "30C").unit.as_deref(), Some("celsius"));
+    assert_eq!(
+        fig(&figs("It is 10x faster."), "10x").unit.as_deref(),
+        Some("count")
+    );
+    assert!(texts("They drove 4x4 trucks.")
+        .iter()
+        .all(|t| !t.starts_with('4')));
+    let fs = figs("A $400-million-a-year business.");
+    let f = fig(&fs, "$400-million-a-year business");
+    assert!(close(f.value, 4e8));
+    assert_eq!(f.unit.as_deref(), Some("dollar per year"));
+}
+
+#[test]
+fn counted_phrases_stop_at_verbs_and_restart_after_possessives() {
+    let fs = figs("Less than a quarter of Hillary Clinton’s campaign donors gave.");
+    assert_eq!(
+        fig(&fs, "a quarter").counts.as_deref(),
+        Some("campaign donors")
+    );
+    let fs = figs("Her 14-year-old daughter attends school.");
+    assert_eq!(
+        fig(&fs, "14-year-old daughter").counts.as_deref(),
+        Some("daughter")
+    );
+    let fs = figs("It gives 25 million more people care.");
+    assert_eq!(
+        fig(&fs, "25 million more people").counts.as_deref(),
+        Some("people")
+    );
+}
+
+#[test]
+fn more_exclusions() {
+    assert!(texts("The survey ran September 16-19 online.").is_empty());
+    assert!(texts("See timestamp=\"1474387200\" here.").is_empty());
+    assert!(texts("Trump is 6'3\" tall.").is_empty());
+    assert!(texts("We met at three o’clock.").is_empty());
+    assert!(texts("They reached the last-32 stage.").is_empty());
+    // An age in apposition is a figure in years of age.
+    assert_eq!(
+        fig(&figs("Mr. King, 82, told me."), "82").unit.as_deref(),
+        Some("year of age")
+    );
+}
+
 // ---- relations ------------------------------------------------------------
 
 #[test]
@@ -471,6 +539,8 @@ fn ratio_and_comparison() {
     assert!(fig(&fs, "twice").approximate);
     let fs = figs("This year it is $33790 versus $32280 last year.");
     assert!(related(&fs, "$33790", "$32280", RelationKind::Comparison));
+    let fs = figs("Eight of 10 avocados come from Mexico.");
+    assert!(related(&fs, "Eight", "10 avocados", RelationKind::Ratio));
     // Unrelated neighbours stay unrelated.
     let fs = figs("They had 10 cats and 15 dogs.");
     assert!(fs.iter().all(|f| f.relations.is_empty()));

@@ -332,6 +332,35 @@ const STOP_MORE: &[&str] = &[
     "sometimes",
     "perhaps",
     "maybe",
+    "stood",
+    "began",
+    "held",
+    "kept",
+    "brought",
+    "bought",
+    "sold",
+    "thought",
+    "found",
+    "felt",
+    "built",
+    "sent",
+    "spent",
+    "paid",
+    "met",
+    "led",
+    "let",
+    "drew",
+    "flew",
+    "wore",
+    "wrote",
+    "spoke",
+    "broke",
+    "chose",
+    "knew",
+    "seemed",
+    "appeared",
+    "belong",
+    "belongs",
 ];
 
 const PLURALS: &[&str] = &[
@@ -467,7 +496,9 @@ pub fn of_phrase(c: &Ctx, k: usize, many: bool) -> Option<((usize, usize), bool)
         det = true;
         j += 1;
     }
-    phrase(c, j, many).map(|p| (p, det))
+    // After a possessive restart ("of Hillary Clinton’s campaign donors")
+    // the phrase does not join the figure's text either.
+    phrase(c, j, many).map(|p| (p, det || p.0 != j))
 }
 
 #[cfg(test)]

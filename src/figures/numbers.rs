@@ -341,7 +341,7 @@ fn scales(c: &Ctx, n: &mut Num, money: bool) {
             "thousand" => 1e3,
             "lakh" => 1e5,
             "crore" => 1e7,
-            "m" if stuck && (money || raw == "M") => 1e6,
+            "m" if stuck && (money || raw == "M" || million_noun(c, k + 1)) => 1e6,
             "b" if stuck && money => 1e9,
             "k" if stuck && !next_caps && !c.capitalised(k + 1) => 1e3,
             _ => return,
@@ -351,6 +351,16 @@ fn scales(c: &Ctx, n: &mut Num, money: bool) {
         n.e = k + 1;
         n.scaled = true;
     }
+}
+
+/// Whether the word at `k` is a plural noun that "1.5m" counts in millions
+/// ("1.5m people"), rather than a word after metres ("1.5m long").
+fn million_noun(c: &Ctx, k: usize) -> bool {
+    let w = c.l(k);
+    c.is_word(k)
+        && !c.stuck(k)
+        && (super::counts::is_plural(w) && !super::counts::is_stop(w)
+            || matches!(w, "people" | "staff" | "more"))
 }
 
 /// Words that may follow "a"/"an" to make a number.

@@ -124,7 +124,20 @@ fn time_unit(u: &str) -> bool {
 /// sentence.
 fn change_before(c: &Ctx, s: usize, n: usize) -> bool {
     let lo = s.saturating_sub(n).max(c.sent_start(s));
-    (lo..s).any(|k| change_word(c.l(k)))
+    // ("up to" and "down to" are approximations, not changes.)
+    (lo..s).any(|k| change_word(c.l(k)) && !(matches!(c.l(k), "up" | "down") && c.l(k + 1) == "to"))
+}
+
+/// The token before a figure starting at `s`, past an approximation
+/// ("from up to 252 miles" → "from").
+fn before_figure(c: &Ctx, s: usize) -> usize {
+    for n in (1..=4).rev() {
+        if n <= s && c.same_sent(s - n, s) && super::APPROX.contains(&c.join_low(s - n, s).as_str())
+        {
+            return (s - n).wrapping_sub(1);
+        }
+    }
+    s.wrapping_sub(1)
 }
 
 /// Joins ranges and scores into single figures.
@@ -147,9 +160,9 @@ fn merge(c: &Ctx, v: Vec<Cand>) -> Vec<Cand> {
                 gap = "to".into();
             }
         }
-        let before = c.lb(a.s, 1);
-        let between =
-            before == "between" || c.lb(a.s, 2) == "between" && super::approximate_before(c, a.s);
+        let pre = before_figure(c, a.s);
+        let before = c.l(pre);
+        let between = before == "between";
         let dash = matches!(gap.as_str(), "-" | "–" | "—");
         let conn = match gap.as_str() {
             "to" | "to -" | "-" | "–" | "—" => true,
@@ -174,7 +187,7 @@ fn merge(c: &Ctx, v: Vec<Cand>) -> Vec<Cand> {
         if gap.starts_with("to")
             && (before == "by" && a.unit.is_some()
                 || change_before(c, a.s, 3) && before != "by"
-                || before == "from" && change_before(c, a.s - 1, 6))
+                || before == "from" && change_before(c, pre, 6))
         {
             out.push(a);
             continue;
@@ -215,11 +228,7 @@ fn merge(c: &Ctx, v: Vec<Cand>) -> Vec<Cand> {
         );
         let score =
             dash && ints(&a) && ints(&b) && (a.value >= b.value || score_ctx && b.counts.is_none());
-        let s = if between && before == "between" {
-            a.s - 1
-        } else {
-            a.s
-        };
+        let s = if before == "between" { pre } else { a.s };
         if score {
             out.push(Cand {
                 s,

@@ -183,6 +183,10 @@ pub fn currency_prefix(c: &Ctx, p: usize) -> Option<(usize, &'static str)> {
             if letters && c.stuck(k) && c.is_word(k.wrapping_sub(1)) {
                 continue;
             }
+            // A one-letter code must touch its symbol: "A$5", not "A $5".
+            if (k..p).any(|j| c.is_word(j) && c.t(j).chars().count() == 1 && !c.stuck(j + 1)) {
+                continue;
+            }
             // "$" inside a word like "Ke$ha" is not money.
             if k > 0
                 && c.stuck(k)
