@@ -181,7 +181,7 @@ fn item_at(c: &Ctx, j: usize, run: &[Item]) -> Option<Item> {
     }
     let next = if j + 1 < c.n() { c.tok(j + 1) } else { "" };
     // "UNLESS": a common word in capitals for emphasis.
-    if c.is_allcaps(j) && (c.lex.has_lower("stop", c.base(j)) || c.lex.has_lower("starter", c.base(j)) || c.lower_seen.contains(&c.base(j).to_lowercase())) {
+    if c.is_allcaps(j) && c.lex.has_lower("stop", c.base(j)) {
         return None;
     }
     let common = !c.is_allcaps(j) && c.lex.has_lower("stop", c.base(j)) && !c.lex.has("weak", c.base(j));

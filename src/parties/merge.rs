@@ -136,7 +136,10 @@ pub fn merge(c: &Ctx, cands: Vec<Cand>) -> Vec<Party> {
     let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
     let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
     let mut by_initials: HashMap<String, usize> = HashMap::new();
-    let is_single = |m: &Cand| m.src == Src::Unknown && m.b - m.a == 1;
+    // Surnames of multi-word names: a one-word place spelled like one
+    // ("Jordan" after "Michael Jordan") is that person.
+    let surnames: HashSet<&str> = cands.iter().filter(|m| m.src == Src::Unknown && m.b - m.a > 1 && !m.strict).map(|m| c.base(m.b - 1)).collect();
+    let is_single = |m: &Cand| m.b - m.a == 1 && (m.src == Src::Unknown || m.src == Src::Lex && m.kind == Some(PartyKind::Place) && !m.nested && surnames.contains(c.base(m.a)));
 
     let mut add = |protos: &mut Vec<Proto>, by_name: &mut HashMap<String, usize>, m: &Cand, name: String| -> usize {
         let id = *by_name.entry(name.clone()).or_insert_with(|| {
@@ -188,7 +191,10 @@ pub fn merge(c: &Ctx, cands: Vec<Cand>) -> Vec<Party> {
             |ids: &[usize], protos: &[Proto]| -> Option<usize> { ids.iter().copied().filter(|&i| protos[i].first < m.a).max_by_key(|&i| protos[i].last.min(m.a)).or_else(|| ids.first().copied()) };
         let prev_the = m.a > 0 && matches!(c.tok(m.a - 1), "the" | "The");
         let cue = c.lex.has("place_suffix", w) || c.lex.has("org_suffix", w) || c.lex.has("org_prefix", w);
-        let target = if let Some(t) = alias.get(w) {
+        let after_prep = m.a > 0 && matches!(c.tok(m.a - 1), "in" | "to" | "from" | "at" | "near" | "into" | "across");
+        let target = if m.src == Src::Lex {
+            by_last.get(w).filter(|_| !after_prep).and_then(|ids| nearest(ids, &protos))
+        } else if let Some(t) = alias.get(w) {
             by_name.get(t).copied()
         } else if prev_the && cue && !by_name.contains_key(w) {
             // The latest party with the cue word in a name or alias.
@@ -219,7 +225,7 @@ pub fn merge(c: &Ctx, cands: Vec<Cand>) -> Vec<Party> {
                 p.last = p.last.max(m.a);
                 t
             }
-            None => add(&mut protos, &mut by_name, m, m.name.clone()),
+            None => add(&mut protos, &mut by_name, m, alias.get(&m.name).cloned().unwrap_or_else(|| m.name.clone())),
         };
         let _ = id;
     }
@@ -229,6 +235,27 @@ pub fn merge(c: &Ctx, cands: Vec<Cand>) -> Vec<Party> {
     let mut seen: HashSet<(usize, usize)> = HashSet::new();
     let mut out: Vec<(usize, Party)> = Vec::new();
     let cand_at: HashMap<(usize, usize), &Cand> = cands.iter().map(|m| ((m.a, m.b), m)).collect();
+    // Kinds the lexicons and cue words fix, by where the name ends and starts.
+    let typed = cands.iter().filter(|m| m.src != Src::Unknown && !m.nested);
+    let kind_end: HashMap<usize, PartyKind> = typed.clone().filter_map(|m| Some((m.b, m.kind?))).collect();
+    let kind_start: HashMap<usize, PartyKind> = typed.filter_map(|m| Some((m.a, m.kind?))).collect();
+    // "Shejaiya and Gaza City": a name listed with a typed one shares its kind.
+    let coord = |a: usize, b: usize| -> Votes {
+        let mut v = Votes::default();
+        let mut vote = |k: Option<&PartyKind>| match k {
+            Some(PartyKind::Place) => v.place += 1,
+            Some(PartyKind::Organization) => v.org += 1,
+            _ => {}
+        };
+        let list = |i: usize| i < c.n() && matches!(c.tok(i), "," | "and" | "or");
+        if a >= 1 && list(a - 1) {
+            vote(kind_end.get(&(a - 1)));
+        }
+        if list(b) {
+            vote(kind_start.get(&(b + 1)));
+        }
+        v
+    };
     for p in protos.iter_mut() {
         p.mentions.sort_unstable();
         p.mentions.retain(|s| seen.insert(*s));
@@ -238,6 +265,9 @@ pub fn merge(c: &Ctx, cands: Vec<Cand>) -> Vec<Party> {
         for s in &p.mentions {
             if let Some(m) = cand_at.get(s) {
                 p.votes.add(votes(c, m));
+                if m.src == Src::Unknown {
+                    p.votes.add(coord(s.0, s.1));
+                }
             }
         }
         let one = c.surface(p.mentions[0].0, p.mentions[0].1);
