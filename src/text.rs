@@ -94,44 +94,55 @@ pub fn is_apostrophe(c: char) -> bool {
 }
 
 /// Splits `text` into tokens. Runs in one pass, never panics.
+///
+/// ASCII bytes (most of any English article) are classified directly; other
+/// characters are decoded one at a time.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
+    let bytes = text.as_bytes();
     let mut para = 0usize;
     let mut space_before = false;
     let mut line_has_tokens = false;
-    let bytes = text.as_bytes();
-    let mut it = text.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (c, width) = if b < 0x80 { (b as char, 1) } else { decode(text, i) };
         if c == '\n' {
             if line_has_tokens {
                 para += 1;
                 line_has_tokens = false;
             }
             space_before = true;
+            i += 1;
             continue;
         }
         if c.is_whitespace() || c.is_control() || is_invisible(c) {
             space_before = true;
+            i += width;
             continue;
         }
-        let (end, kind) = if c.is_alphabetic() {
+        let (end, kind) = if c.is_ascii_digit() || (b >= 0x80 && c.to_digit(10).is_some()) {
+            (scan_number(bytes, i, width), TokenKind::Number)
+        } else if c.is_alphabetic() {
             (scan_word(text, i), TokenKind::Word)
-        } else if c.is_ascii_digit() || c.is_numeric() && c.to_digit(10).is_some() {
-            (scan_number(bytes, i), TokenKind::Number)
         } else {
-            (i + c.len_utf8(), TokenKind::Punct)
+            (i + width, TokenKind::Punct)
         };
         tokens.push(Token { start: i, end, kind, space_before, para });
         line_has_tokens = true;
         space_before = false;
-        while let Some(&(j, _)) = it.peek() {
-            if j >= end {
-                break;
-            }
-            it.next();
-        }
+        i = end;
     }
     tokens
+}
+
+/// Decodes the (non-ASCII) character starting at byte `i`.
+#[inline]
+fn decode(text: &str, i: usize) -> (char, usize) {
+    match text[i..].chars().next() {
+        Some(c) => (c, c.len_utf8()),
+        None => (' ', 1),
+    }
 }
 
 /// Zero-width characters that pages sprinkle in text (soft hyphens,
@@ -144,29 +155,35 @@ fn is_invisible(c: char) -> bool {
 /// inner apostrophes (`don't`, `Hamas’s`) and the periods of initialisms
 /// (`U.S.`, `D.C.`).
 fn scan_word(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
     let mut end = start;
-    let mut chars = text[start..].char_indices().map(|(o, c)| (start + o, c)).peekable();
+    let mut i = start;
     let mut initialism = true; // single letters separated by periods so far
     let mut letters_since_dot = 0;
-    while let Some((i, c)) = chars.next() {
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (c, width) = if b < 0x80 { (b as char, 1) } else { decode(text, i) };
         if c.is_alphanumeric() || is_mark(c) {
-            end = i + c.len_utf8();
+            i += width;
+            end = i;
             letters_since_dot += 1;
             if letters_since_dot > 1 {
                 initialism = false;
             }
             continue;
         }
-        let next = chars.peek().map(|&(_, n)| n);
+        let next = bytes.get(i + width).map(|&nb| if nb < 0x80 { nb as char } else { decode(text, i + width).0 });
         if is_apostrophe(c) && next.is_some_and(|n| n.is_alphabetic()) {
-            end = i + c.len_utf8();
+            i += width;
+            end = i;
             initialism = false;
             continue;
         }
         if c == '.' && initialism && letters_since_dot == 1 {
             // "U.S." / "D.C." / "U.S": take the period; continue only into a
             // further single letter.
-            end = i + 1;
+            i += 1;
+            end = i;
             letters_since_dot = 0;
             match next {
                 Some(n) if n.is_alphabetic() => continue,
@@ -188,9 +205,13 @@ fn is_mark(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
 }
 
-/// Scans a number starting at `start`: digits, with `,` `.` or a thin/narrow
-/// space between digit groups (`1,000`, `2.5`, `1 000` with U+202F).
-fn scan_number(bytes: &[u8], start: usize) -> usize {
+/// Scans a number starting at `start`: ASCII digits with `,` or `.` between
+/// digit groups (`1,000`, `2.5`). A non-ASCII digit (`width` bytes) is a
+/// token of its own.
+fn scan_number(bytes: &[u8], start: usize, width: usize) -> usize {
+    if width > 1 {
+        return start + width;
+    }
     let mut end = start;
     let mut i = start;
     while i < bytes.len() {
