@@ -468,6 +468,10 @@ fn more_exclusions() {
     assert!(texts("Trump is 6'3\" tall.").is_empty());
     assert!(texts("We met at three o’clock.").is_empty());
     assert!(texts("They reached the last-32 stage.").is_empty());
+    assert!(texts("The PS4 Pro plays games in native 4K.").is_empty());
+    assert!(texts("They walked Ninety Mile Beach.").is_empty());
+    assert!(texts("Gallery\n87\nMost powerful").is_empty());
+    assert!(texts("The middle one shows marks.").is_empty());
     // An age in apposition is a figure in years of age.
     assert_eq!(
         fig(&figs("Mr. King, 82, told me."), "82").unit.as_deref(),

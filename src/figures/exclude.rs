@@ -280,7 +280,13 @@ pub fn blocked(c: &Ctx) -> Vec<bool> {
             })
             && (p..e).any(|k| c.is_word(k));
         let pagination = e - p == 3 && c.is_num(p) && c.l(p + 1) == "of" && c.is_num(p + 2);
-        if furniture || pagination {
+        // A line that is only a number: a counter or a rating widget.
+        let bare = e - p <= 3
+            && has_num
+            && (p..e).all(|k| {
+                c.is_num(k) || matches!(c.t(k), "." | "/" | "|" | "(" | ")" | "-" | "–" | "•")
+            });
+        if furniture || pagination || bare {
             set(&mut b, p, e);
         }
         // List numbering: "1." or "1)" or "(1)" opening a line.

@@ -181,12 +181,25 @@ fn one_is_figure(c: &Ctx, i: usize, e: usize) -> bool {
     if !c.is_word(e) || counts::is_stop(next) || !c.same_sent(i, e) {
         return false;
     }
+    // "the middle one shows": a plural-looking word after "one" is a verb.
     next != "another"
+        && !(counts::is_plural(next)
+            && !matches!(next, "series" | "news" | "species" | "means" | "sports"))
 }
 
 /// Reads the figure whose number starts at token `i`, if there is one.
 fn candidate(c: &Ctx, blocked: &[bool], i: usize) -> Option<Cand> {
     let prefix = units::currency_prefix(c, i);
+    // "PS4" is a console, "PS2.7m" money: a two-letter code stuck to a
+    // single digit is a name.
+    let prefix = prefix.filter(|&(k, _)| {
+        let code = c.join(k, i);
+        !(code.chars().all(|ch| ch.is_alphabetic())
+            && c.stuck(i)
+            && c.t(i).len() == 1
+            && !c.stuck(i + 1)
+            && c.is_num(i))
+    });
     let money = prefix.is_some();
     // A number stuck to letters is part of a name ("G7", "A2", "M21"),
     // unless the letters are a currency code ("PS2.7m", "USD10m").
@@ -254,7 +267,8 @@ fn candidate(c: &Ctx, blocked: &[bool], i: usize) -> Option<Cand> {
     // Ages: "aged 25", "over the age of 21".
     if unit.is_none()
         && !num.spelled
-        && (c.lb(s, 1) == "aged" || c.lb(s, 1) == "of" && c.lb(s, 2) == "age")
+        && (matches!(c.lb(s, 1), "aged" | "ages")
+            || c.lb(s, 1) == "of" && matches!(c.lb(s, 2), "age" | "ages"))
     {
         unit = Some("year of age".into());
     }

@@ -343,7 +343,14 @@ fn scales(c: &Ctx, n: &mut Num, money: bool) {
             "crore" => 1e7,
             "m" if stuck && (money || raw == "M" || million_noun(c, k + 1)) => 1e6,
             "b" if stuck && money => 1e9,
-            "k" if stuck && !next_caps && !c.capitalised(k + 1) => 1e3,
+            // "10k", "$50K"; but "4K" is a screen resolution.
+            "k" if stuck
+                && !next_caps
+                && !c.capitalised(k + 1)
+                && (money || n.value.is_some_and(|v| v >= 10.0)) =>
+            {
+                1e3
+            }
             _ => return,
         };
         // "a 5-billion-dollar" is fine; "five hundred" handled by words.
@@ -401,8 +408,7 @@ fn word_number(c: &Ctx, i: usize) -> Option<Num> {
     if c.capitalised(i)
         && !c.sentence_initial(i)
         && (is_number_word(w) || w == "half")
-        && i > 0
-        && c.capitalised(i - 1)
+        && (i > 0 && c.capitalised(i - 1) || c.capitalised(i + 1))
     {
         return None;
     }
