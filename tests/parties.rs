@@ -317,3 +317,127 @@ fn odd_input_does_not_panic() {
         }
     }
 }
+
+#[test]
+fn laws_events_and_products_are_not_parties() {
+    let ps = find("Congress passed the Clean Air Act. She won the Booker Prize. Users of Internet Explorer 6 complained.");
+    assert_eq!(names(&ps), vec!["Congress"]);
+    // A known organisation inside such a name is still named.
+    let ps = find("He won the Google Science Fair last year.");
+    assert_eq!(names(&ps), vec!["Google"]);
+}
+
+#[test]
+fn countries_that_play_are_teams_in_sports_reports() {
+    let t = "Sweden defeated South Korea 1 – 0 in the match. The goal came from a penalty. Sweden's striker scored. The game was in Sochi.";
+    let ps = find(t);
+    assert_eq!(party(&ps, "Sweden").unwrap().kind, PartyKind::Organization);
+    assert_eq!(party(&ps, "South Korea").unwrap().kind, PartyKind::Organization);
+    assert_eq!(party(&ps, "Sochi").unwrap().kind, PartyKind::Place);
+    // Outside sports reports a country is a place, whatever verb follows.
+    let ps = find("Sweden defeated the motion in parliament.");
+    assert_eq!(party(&ps, "Sweden").unwrap().kind, PartyKind::Place);
+}
+
+#[test]
+fn an_organisation_then_a_person_are_two_names() {
+    let ps = find("The chief executive of the Refugee Council Enver Solomon said it was wrong.");
+    assert_eq!(party(&ps, "Refugee Council").unwrap().kind, PartyKind::Organization);
+    assert_eq!(party(&ps, "Enver Solomon").unwrap().kind, PartyKind::Person);
+    // A cue word at the end keeps a long name whole.
+    let ps = find("He studied at the Irving Independent School District.");
+    assert_eq!(party(&ps, "Irving Independent School District").unwrap().kind, PartyKind::Organization);
+    // The place inside the name is a nested mention of its own.
+    assert_eq!(party(&ps, "Irving").unwrap().kind, PartyKind::Place);
+    assert_eq!(ps.len(), 2);
+}
+
+#[test]
+fn datelines_labels_and_emphasis() {
+    let ps = find("WASHINGTON (Reuters) - The talks went on. Image: Ahmed Mohamed. It will fail UNLESS they act.");
+    assert_eq!(names(&ps), vec!["Washington", "Reuters", "Ahmed Mohamed"]);
+    assert_eq!(party(&ps, "Washington").unwrap().kind, PartyKind::Place);
+}
+
+#[test]
+fn title_of_phrases_are_roles() {
+    let ps = find("Minister of Education Stefania Giannini spoke. President of France Emmanuel Macron listened.");
+    assert_eq!(party(&ps, "Stefania Giannini").unwrap().role.as_deref(), Some("Minister of Education"));
+    assert_eq!(party(&ps, "Emmanuel Macron").unwrap().role.as_deref(), Some("President of France"));
+    assert!(party(&ps, "France").is_some());
+    assert!(party(&ps, "Education").is_none(), "{:?}", names(&ps));
+}
+
+#[test]
+fn place_named_surnames_and_ranks_in_names() {
+    let ps = find("Michael Jordan scored. Jordan said he was tired. Later he flew to Jordan. Martin Luther King Jr. spoke.");
+    assert_eq!(mentions(party(&ps, "Michael Jordan").unwrap()), vec!["Michael Jordan", "Jordan"]);
+    assert_eq!(party(&ps, "Jordan").unwrap().kind, PartyKind::Place);
+    assert!(party(&ps, "Martin Luther King Jr").is_some(), "{:?}", names(&ps));
+    // A rank before a name is a title, not a surname.
+    let ps = find("King Charles met Prince William.");
+    assert_eq!(party(&ps, "Charles").unwrap().role.as_deref(), Some("King"));
+}
+
+#[test]
+fn acronyms_in_capitals_and_words_in_capitals() {
+    let ps = find("The FIRST Global challenge began. FIRST officials said the NATO summit, not the CEO, mattered.");
+    assert_eq!(mentions(party(&ps, "FIRST").unwrap()), vec!["FIRST", "FIRST"]);
+    assert!(party(&ps, "Global").is_none() && party(&ps, "CEO").is_none(), "{:?}", names(&ps));
+    assert_eq!(party(&ps, "North Atlantic Treaty Organization").unwrap().kind, PartyKind::Organization);
+}
+
+#[test]
+fn plural_names_are_groups_and_western_allies() {
+    let ps = find("Fans of Immortals cheered. The United States and other Western allies pushed. Western leaders met in Western Australia.");
+    assert_eq!(party(&ps, "Immortals").unwrap().kind, PartyKind::Group);
+    assert_eq!(party(&ps, "Western allies").unwrap().kind, PartyKind::Group);
+    assert!(party(&ps, "Western").is_none(), "{:?}", names(&ps));
+    assert_eq!(party(&ps, "Western Australia").unwrap().kind, PartyKind::Place);
+}
+
+#[test]
+fn random_text_never_panics_and_spans_are_sound() {
+    let alphabet: Vec<&str> = vec![
+        "The", "US", "us", "U.S.", "Hamas’s", "Israel", "-", "Israeli", "(", "IDF", ")", "of", "the", "University", "May", "Prime", "Minister", "Dr.",
+        "Mr", ".", ",", "“", "”", "’s", "'", "Gaza", "City", "Strip", "Air", "Force", "One", "said", "a", "senior", "official", "É", "ß", "😀", "\n", "1", "–",
+        "0", "Jordan", "Michael", "WASHINGTON", ":", "Image", "for", "al", "Qaeda", "Western", "allies", "Sweden", "goal", "match",
+    ];
+    let mut seed: u64 = 0x9E3779B97F4A7C15;
+    for _ in 0..300 {
+        let mut t = String::new();
+        let len = (seed >> 33) % 60;
+        for _ in 0..len {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            let w = alphabet[(seed >> 33) as usize % alphabet.len()];
+            t.push_str(w);
+            if (seed >> 20) % 3 != 0 {
+                t.push(' ');
+            }
+        }
+        let ps = find(&t);
+        let mut spans = Vec::new();
+        for p in &ps {
+            assert!(!p.mentions.is_empty());
+            for m in &p.mentions {
+                assert!(m.start < m.end && m.end <= t.len() && t.is_char_boundary(m.start) && t.is_char_boundary(m.end), "{t:?}");
+                spans.push((m.start, m.end));
+            }
+        }
+        let n = spans.len();
+        spans.sort_unstable();
+        spans.dedup();
+        assert_eq!(spans.len(), n, "a span in two parties: {t:?}");
+    }
+}
+
+#[test]
+fn long_inputs_run_in_linear_time() {
+    // One huge sentence and one huge capitalised run: both must stay fast.
+    let a = "Hamas and the Israeli army met in Gaza City with US President Joe Biden ".repeat(4000);
+    let b = "Alpha Beta Gamma ".repeat(20000);
+    let t0 = std::time::Instant::now();
+    assert!(!find(&a).is_empty());
+    let _ = find(&b);
+    assert!(t0.elapsed().as_secs_f64() < 20.0, "took {:?}", t0.elapsed());
+}

@@ -48,9 +48,21 @@ impl<'d, 'a> Ctx<'d, 'a> {
             title_tok: vec![false; n],
             titled_span: vec![false; n],
         };
+        // The first word of each sentence, past opening marks (one pass,
+        // where `Doc::is_sentence_initial` would rescan each sentence).
+        for s in &doc.sentences {
+            let mut j = s.start;
+            while j < s.end && doc.tokens[j].kind == TokenKind::Punct {
+                c.initial[j] = true;
+                j += 1;
+            }
+            if j < s.end {
+                c.initial[j] = true;
+            }
+        }
         for i in 0..n {
             let prev = if i == 0 || doc.tokens[i - 1].para != doc.tokens[i].para { None } else { Some(doc.tok(i - 1)) };
-            c.initial[i] = doc.is_sentence_initial(i) || matches!(prev, None | Some(":" | "“" | "\"" | "‘" | "(" | "[" | "—" | "–" | "|" | "•" | ";"));
+            c.initial[i] |= matches!(prev, None | Some(":" | "“" | "\"" | "‘" | "(" | "[" | "—" | "–" | "|" | "•" | ";"));
         }
         for (p, r) in doc.paragraphs.iter().enumerate() {
             c.headline[p] = c.is_headline(r.clone());

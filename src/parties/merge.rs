@@ -183,6 +183,17 @@ pub fn merge(c: &Ctx, cands: Vec<Cand>) -> Vec<Party> {
             }
         }
     }
+    // Words of the names (and their aliases) found so far: "Strip" → Gaza.
+    let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, p) in protos.iter().enumerate() {
+        let aliases = c.lex.aliases.get(p.name.as_str()).map(|v| v.as_slice()).unwrap_or(&[]);
+        let mut words: Vec<&str> = p.name.split(' ').chain(aliases.iter().flat_map(|a| a.split(' '))).collect();
+        words.sort_unstable();
+        words.dedup();
+        for w in words {
+            by_word.entry(w.to_string()).or_default().push(i);
+        }
+    }
     // Pass 2: one-word unknown names join a person, an acronym's name, a
     // party named the same, a "the Strip" antecedent, or stand alone.
     for m in cands.iter().filter(|m| is_single(m)) {
@@ -198,13 +209,7 @@ pub fn merge(c: &Ctx, cands: Vec<Cand>) -> Vec<Party> {
             by_name.get(t).copied()
         } else if prev_the && cue && !by_name.contains_key(w) {
             // The latest party with the cue word in a name or alias.
-            let hit = protos
-                .iter()
-                .enumerate()
-                .filter(|(_, p)| p.first < m.a)
-                .filter(|(_, p)| p.name.split(' ').any(|x| x == w) || c.lex.aliases.get(p.name.as_str()).is_some_and(|al| al.iter().any(|a| a.split(' ').any(|x| x == w))))
-                .max_by_key(|(_, p)| p.last.min(m.a))
-                .map(|(i, _)| i);
+            let hit = by_word.get(w).and_then(|ids| ids.iter().copied().filter(|&i| protos[i].first < m.a).max_by_key(|&i| protos[i].last.min(m.a)));
             if hit.is_none() {
                 continue;
             }
