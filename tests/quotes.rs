@@ -603,3 +603,24 @@ fn random_text_never_panics_and_spans_stay_in_one_paragraph() {
         presslens::annotate(&t).check(t.len()).unwrap();
     }
 }
+
+#[test]
+fn pathological_inputs_stay_fast_and_valid() {
+    // Thousands of marks in one paragraph, deep nesting, many quotes.
+    let mut t = String::new();
+    for i in 0..4000 {
+        t.push_str(["“", "‘", "«", "\"", "'", "”", "’", "»"][i % 8]);
+        t.push_str("word ");
+    }
+    t.push('\n');
+    for _ in 0..2000 {
+        t.push_str("“We will win this race and many others,” he said. ");
+    }
+    let start = std::time::Instant::now();
+    let q = find(&t);
+    assert!(start.elapsed().as_secs() < 10);
+    assert!(q.len() >= 2000);
+    for q in &q {
+        assert!(q.start < q.end && q.end <= t.len());
+    }
+}

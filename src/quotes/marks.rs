@@ -21,6 +21,9 @@
 
 use crate::text::{Doc, TokenKind};
 
+/// The deepest nesting of quotations followed.
+const MAX_DEPTH: usize = 8;
+
 /// Families of marks: a closer only pairs with an opener of its family.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Family {
@@ -342,6 +345,9 @@ pub fn find_spans(doc: &Doc) -> Vec<QuoteSpan> {
                 r => r,
             };
             match r {
+                // Deeper nesting than any prose uses is noise: ignore it, so
+                // that the stack stays small and the pass linear.
+                Role::Open if stack.len() >= MAX_DEPTH => {}
                 Role::Open => stack.push((mi, m.family)),
                 Role::Close => {
                     if let Some(pos) = stack.iter().rposition(|&(_, f)| f == m.family) {

@@ -26,7 +26,7 @@ pub mod words;
 use crate::report::{Cue, Party, Quote, Speaker};
 use crate::text::Doc;
 
-use attribution::{Attribution, How};
+use attribution::Attribution;
 use marks::QuoteSpan;
 use speakers::Resolver;
 
@@ -100,6 +100,10 @@ pub fn find(doc: &Doc, parties: &[Party]) -> Vec<Quote> {
     out
 }
 
+/// How many neighbouring quotations a quotation without a cue looks at for
+/// a speaker (a bound that keeps pathological inputs linear).
+const NEIGHBOURS: usize = 16;
+
 /// Gives speakers to kept quotations without one: along a multi-paragraph
 /// quotation, from the neighbouring quotation in the paragraph, and from the
 /// previous paragraph for a quotation that opens its own.
@@ -145,9 +149,11 @@ fn inherit(
         let prev = (0..k)
             .rev()
             .take_while(|&i| spans[i].para == spans[k].para)
+            .take(NEIGHBOURS)
             .find(|&i| keep[i] && speakers[i].is_some());
         let next = (k + 1..n)
             .take_while(|&i| spans[i].para == spans[k].para)
+            .take(NEIGHBOURS)
             .find(|&i| keep[i] && speakers[i].is_some());
         if let Some(i) = prev.or(next) {
             speakers[k] = speakers[i].clone();
@@ -179,12 +185,12 @@ fn inherit(
         let last = (0..k)
             .rev()
             .take_while(|&i| spans[i].para + 1 >= p)
+            .take(NEIGHBOURS)
             .find(|&i| keep[i] && spans[i].para == p - 1 && speakers[i].is_some());
         if let Some(i) = last {
             speakers[k] = speakers[i].clone();
         }
     }
-    let _ = How::After;
 }
 
 #[cfg(test)]

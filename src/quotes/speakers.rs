@@ -10,6 +10,8 @@
 //!   "sources familiar with the talks"), reported with `named: false` and the
 //!   description itself as the name.
 
+use std::collections::HashMap;
+
 use crate::report::{Party, PartyKind, Speaker};
 use crate::text::{Doc, TokenKind};
 
@@ -604,12 +606,35 @@ fn clause_prefix_ok(doc: &Doc, lo: usize, s: usize) -> bool {
 }
 
 /// Canonical names and pronoun resolution over one document.
+///
+/// Everything it looks up is indexed once in [`Resolver::new`], so that
+/// resolving a speaker costs a hash lookup or a short backward scan, never a
+/// pass over the document.
 pub struct Resolver<'a> {
     doc: &'a Doc<'a>,
     parties: &'a [Party],
-    /// Person-like names found by a capitalised scan: (first, name_first,
-    /// last) token indices, in text order.
+    /// Capitalised names found by a scan: (first, name_first, last) token
+    /// indices, in text order, with their bare words.
     names: Vec<(usize, usize, usize)>,
+    name_words: Vec<Vec<&'a str>>,
+    /// How often each scanned name's bare form occurs in the article.
+    name_count: Vec<usize>,
+    /// Names by their last word.
+    by_last: HashMap<&'a str, Vec<usize>>,
+    /// Candidates for pronouns, ordered by end byte.
+    persons: Vec<Cand>,
+    groups: Vec<Cand>,
+    /// Parties by name.
+    party_names: HashMap<&'a str, usize>,
+}
+
+/// A pronoun candidate: a mention ending at `end`.
+#[derive(Debug, Clone)]
+struct Cand {
+    end: usize,
+    name: String,
+    party: Option<usize>,
+    male: Option<bool>,
 }
 
 /// Gender a title implies: Some(true) for male.
@@ -621,6 +646,13 @@ fn title_gender(w: &str) -> Option<bool> {
         | "Congresswoman" | "Councilwoman" | "Spokeswoman" | "Chairwoman" => Some(false),
         _ => None,
     }
+}
+
+fn bare_words<'a>(doc: &Doc<'a>, first: usize, last: usize) -> Vec<&'a str> {
+    (first..=last)
+        .filter(|&k| is_word(doc, k))
+        .map(|k| strip_possessive(doc.tok(k)))
+        .collect()
 }
 
 impl<'a> Resolver<'a> {
@@ -640,26 +672,128 @@ impl<'a> Resolver<'a> {
             names.push((i, strip_titles(doc, i, last), last));
             i = last + 1;
         }
-        Resolver {
+        let name_words: Vec<Vec<&'a str>> = names
+            .iter()
+            .map(|&(_, nf, l)| bare_words(doc, nf, l))
+            .collect();
+        let mut counts: HashMap<String, usize> = HashMap::new();
+        let mut by_last: HashMap<&'a str, Vec<usize>> = HashMap::new();
+        for (k, w) in name_words.iter().enumerate() {
+            *counts.entry(w.join(" ")).or_default() += 1;
+            if let Some(&l) = w.last() {
+                by_last.entry(l).or_default().push(k);
+            }
+        }
+        let mut party_names = HashMap::new();
+        for (k, p) in parties.iter().enumerate() {
+            party_names.entry(p.name.as_str()).or_insert(k);
+        }
+        let name_count = name_words
+            .iter()
+            .map(|w| counts.get(&w.join(" ")).copied().unwrap_or(0))
+            .collect();
+        let mut r = Resolver {
             doc,
             parties,
             names,
+            name_words,
+            name_count,
+            by_last,
+            persons: Vec::new(),
+            groups: Vec::new(),
+            party_names,
+        };
+        r.index_candidates();
+        r
+    }
+
+    /// Collects pronoun candidates: party mentions (persons; organisations
+    /// and groups), then person-like scanned names the parties layer missed.
+    fn index_candidates(&mut self) {
+        let d = self.doc;
+        let mut persons = Vec::new();
+        let mut groups = Vec::new();
+        for (pi, party) in self.parties.iter().enumerate() {
+            let is_person = party.kind == PartyKind::Person;
+            let is_group = matches!(party.kind, PartyKind::Organization | PartyKind::Group);
+            if !is_person && !is_group {
+                continue;
+            }
+            let name_gender = if is_person {
+                first_name_gender(&party.name).or_else(|| {
+                    let w: Vec<&str> = party.name.split_whitespace().collect();
+                    first_name_gender(&self.longest_form(&w)?)
+                })
+            } else {
+                None
+            };
+            for m in &party.mentions {
+                if m.start >= m.end || m.end > d.text.len() {
+                    continue;
+                }
+                let male = if is_person {
+                    self.gender_at(m.start).or(name_gender)
+                } else {
+                    None
+                };
+                let c = Cand {
+                    end: m.end,
+                    name: party.name.clone(),
+                    party: Some(pi),
+                    male,
+                };
+                if is_person {
+                    persons.push(c);
+                } else {
+                    groups.push(c);
+                }
+            }
         }
+        let known: std::collections::HashSet<usize> = persons.iter().map(|c| c.end).collect();
+        let mut cache: HashMap<(String, Option<bool>), String> = HashMap::new();
+        for k in 0..self.names.len() {
+            let (first, nf, last) = self.names[k];
+            let end = d.tokens[last].end;
+            if known.contains(&end) {
+                continue;
+            }
+            let w = &self.name_words[k];
+            let Some(&lw) = w.last() else { continue };
+            let titled = nf > first && (first..nf).any(|x| TITLES.contains(d.tok(x)));
+            let own = self.gender_at(d.tokens[nf].start);
+            let key = (w.join(" "), own);
+            let name = match cache.get(&key) {
+                Some(n) => n.clone(),
+                None => {
+                    let n = self
+                        .longest_form_of(w, own)
+                        .unwrap_or_else(|| self.name_text(nf, last));
+                    cache.insert(key, n.clone());
+                    n
+                }
+            };
+            let male = own.or_else(|| first_name_gender(&name));
+            let personish = (w.len() >= 2 || titled || male.is_some()) && !words::is_org_word(lw);
+            if personish {
+                let party = self.party_names.get(name.as_str()).copied();
+                persons.push(Cand {
+                    end,
+                    name,
+                    party,
+                    male,
+                });
+            }
+        }
+        persons.sort_by_key(|c| c.end);
+        groups.sort_by_key(|c| c.end);
+        self.persons = persons;
+        self.groups = groups;
     }
 
     fn name_text(&self, first: usize, last: usize) -> String {
         let d = self.doc;
         let (s, e) = (d.tokens[first].start, d.tokens[last].end);
-        let mut t = &d.text[s..e];
-        t = strip_possessive(t);
-        t.to_string()
-    }
-
-    fn words_of(&self, first: usize, last: usize) -> Vec<&'a str> {
-        (first..=last)
-            .filter(|&k| is_word(self.doc, k))
-            .map(|k| strip_possessive(self.doc.tok(k)))
-            .collect()
+        strip_possessive(&d.text[s..e]).to_string()
     }
 
     /// The party that has a mention overlapping bytes `s..e` and shares its
@@ -696,33 +830,28 @@ impl<'a> Resolver<'a> {
 
     /// [`Self::longest_form`], skipping forms of the other gender.
     fn longest_form_of(&self, words: &[&str], gender: Option<bool>) -> Option<String> {
-        let mut best: Option<(usize, usize, usize, usize)> = None; // (len, count, first, last)
-        for &(_, nf, last) in &self.names {
-            let w = self.words_of(nf, last);
+        let last = words.last()?;
+        let mut best: Option<(usize, usize, usize)> = None; // (len, count, name index)
+        for &k in self.by_last.get(last)? {
+            let w = &self.name_words[k];
             if w.len() <= words.len() || !w.ends_with(words) {
                 continue;
             }
             if let Some(g) = gender {
+                let nf = self.names[k].1;
                 let other =
                     first_name_gender(w[0]).or_else(|| self.gender_at(self.doc.tokens[nf].start));
                 if other == Some(!g) {
                     continue;
                 }
             }
-            if words::is_org_word(w[w.len() - 1]) && w.len() != words.len() {
-                // fine: organisation names extend too
-            }
-            let count = self
-                .names
-                .iter()
-                .filter(|&&(_, a, b)| self.words_of(a, b) == w)
-                .count();
+            let count = self.name_count[k];
             let key = (w.len(), count);
-            if best.map_or(true, |(l, c, _, _)| key > (l, c)) {
-                best = Some((w.len(), count, nf, last));
+            if best.map_or(true, |(l, c, _)| key > (l, c)) {
+                best = Some((w.len(), count, k));
             }
         }
-        best.map(|(_, _, a, b)| self.name_text(a, b))
+        best.map(|(_, _, k)| self.name_text(self.names[k].1, self.names[k].2))
     }
 
     /// A named speaker for mention `np`.
@@ -730,7 +859,7 @@ impl<'a> Resolver<'a> {
         let d = self.doc;
         let (s, e) = (d.tokens[np.first].start, d.tokens[np.last].end);
         let (ns, ne) = (d.tokens[np.name_first].start, d.tokens[np.last].end);
-        let words = self.words_of(np.name_first, np.last);
+        let words = bare_words(d, np.name_first, np.last);
         let head = words.last().copied().unwrap_or("");
         let gender = self.gender_at(ns);
         let party = self.party_for(ns, ne, head, gender);
@@ -763,7 +892,7 @@ impl<'a> Resolver<'a> {
                 .unwrap_or_else(|| self.name_text(np.name_first, np.last))
         };
         // Else a party named exactly so.
-        let party = party.or_else(|| self.parties.iter().position(|p| p.name == name));
+        let party = party.or_else(|| self.party_names.get(name.as_str()).copied());
         Speaker {
             name,
             start: s,
@@ -787,9 +916,9 @@ impl<'a> Resolver<'a> {
     }
 
     /// A pronoun resolved to the nearest compatible party or name before it:
-    /// for he/she a person (parties of kind person first, else a capitalised
-    /// name found here) whose gender, when known from a title or a first
-    /// name, agrees; for they/it an organisation or group.
+    /// for he/she a person (a party of kind person, or a capitalised name
+    /// found here) whose gender, when known from a title or a first name,
+    /// agrees; for they/it an organisation or group.
     pub fn pronoun(&self, np: Np, p: Pronoun) -> Speaker {
         let d = self.doc;
         let (s, e) = (d.tokens[np.first].start, d.tokens[np.last].end);
@@ -800,73 +929,37 @@ impl<'a> Resolver<'a> {
             named: false,
             party: None,
         };
-        let want_male = match p {
-            Pronoun::He => Some(true),
-            Pronoun::She => Some(false),
-            Pronoun::They | Pronoun::It => None,
-            Pronoun::First => return unresolved,
-        };
-        // Candidates before the pronoun: (end byte, name, party, gender).
-        let mut cands: Vec<(usize, String, Option<usize>, Option<bool>)> = Vec::new();
-        for (pi, party) in self.parties.iter().enumerate() {
-            let ok = match want_male {
-                Some(_) => party.kind == PartyKind::Person,
-                None => matches!(party.kind, PartyKind::Organization | PartyKind::Group),
-            };
-            if !ok {
-                continue;
-            }
-            let name_gender = first_name_gender(&party.name).or_else(|| {
-                let w: Vec<&str> = party.name.split_whitespace().collect();
-                first_name_gender(&self.longest_form(&w)?)
-            });
-            for m in &party.mentions {
-                if m.end <= s && m.start < m.end {
-                    let g = self.gender_at(m.start).or(name_gender);
-                    cands.push((m.end, party.name.clone(), Some(pi), g));
-                }
-            }
-        }
-        if want_male.is_some() {
-            // Capitalised person-like names the parties layer may have missed.
-            for &(first, nf, last) in &self.names {
-                let end = d.tokens[last].end;
-                if end > s || cands.iter().any(|c| c.0 == end) {
-                    continue;
-                }
-                let w = self.words_of(nf, last);
-                let Some(&lw) = w.last() else { continue };
-                let titled = nf > first && (first..nf).any(|k| TITLES.contains(d.tok(k)));
-                let name = self
-                    .longest_form(&w)
-                    .unwrap_or_else(|| self.name_text(nf, last));
-                let g = self
-                    .gender_at(d.tokens[nf].start)
-                    .or_else(|| first_name_gender(&name));
-                let personish = (w.len() >= 2 || titled || g.is_some()) && !words::is_org_word(lw);
-                if personish {
-                    let party = self.parties.iter().position(|p| p.name == name);
-                    cands.push((end, name, party, g));
-                }
-            }
-        }
-        cands.sort_by(|a, b| b.0.cmp(&a.0)); // nearest first
-        let pick = match want_male {
-            Some(g) => {
+        let pick = match p {
+            Pronoun::He | Pronoun::She => {
+                let g = p == Pronoun::He;
+                let before = &self.persons[..self.persons.partition_point(|c| c.end <= s)];
                 // An agreeing known gender among the nearest few, else the
                 // nearest of unknown gender.
-                let near = cands.iter().take(4).find(|c| c.3 == Some(g));
-                near.or_else(|| cands.iter().find(|c| c.3.is_none() || c.3 == Some(g)))
+                before
+                    .iter()
+                    .rev()
+                    .take(4)
+                    .find(|c| c.male == Some(g))
+                    .or_else(|| {
+                        before
+                            .iter()
+                            .rev()
+                            .find(|c| c.male.is_none() || c.male == Some(g))
+                    })
             }
-            None => cands.first(),
+            Pronoun::They | Pronoun::It => {
+                let before = &self.groups[..self.groups.partition_point(|c| c.end <= s)];
+                before.last()
+            }
+            Pronoun::First => None,
         };
         match pick {
-            Some((_, name, party, _)) => Speaker {
-                name: name.clone(),
+            Some(c) => Speaker {
+                name: c.name.clone(),
                 start: s,
                 end: e,
                 named: true,
-                party: *party,
+                party: c.party,
             },
             None => unresolved,
         }
