@@ -624,3 +624,32 @@ fn pathological_inputs_stay_fast_and_valid() {
         assert!(q.start < q.end && q.end <= t.len());
     }
 }
+
+#[test]
+fn seed_speakers_do_not_depend_on_the_parties_layer() {
+    // Whatever the parties layer finds (here: nothing), canonical names come
+    // from the article itself: "Biden" → "Joe Biden", "the IDF" → "Israel
+    // Defense Forces".
+    let text = include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/seed/article.txt"
+    ));
+    let gold: serde_json::Value = serde_json::from_str(include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/seed/gold.json"
+    )))
+    .unwrap();
+    let q = find(text);
+    for g in gold["quotes"].as_array().unwrap() {
+        let gt = g["text"].as_str().unwrap();
+        let found = q
+            .iter()
+            .find(|q| q.text.contains(gt))
+            .unwrap_or_else(|| panic!("missing {gt}"));
+        assert_eq!(
+            found.speaker.as_ref().map(|s| s.name.as_str()),
+            g["speaker"].as_str(),
+            "{gt}"
+        );
+    }
+}
