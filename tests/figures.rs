@@ -472,6 +472,10 @@ fn more_exclusions() {
     assert!(texts("They walked Ninety Mile Beach.").is_empty());
     assert!(texts("Gallery\n87\nMost powerful").is_empty());
     assert!(texts("The middle one shows marks.").is_empty());
+    assert!(texts("Visit https://3pp.io:4439/a?id=5 or mail a5@x.com now.").is_empty());
+    assert!(texts("Alerts,22 and pages.\n3. Storage model....7\n12.3. OAuth dialog").is_empty());
+    // A counted noun never comes from the next line.
+    assert_eq!(fig(&figs("We had 40\nHostages line"), "40").counts, None);
     // An age in apposition is a figure in years of age.
     assert_eq!(
         fig(&figs("Mr. King, 82, told me."), "82").unit.as_deref(),

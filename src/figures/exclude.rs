@@ -264,6 +264,27 @@ pub fn blocked(c: &Ctx) -> Vec<bool> {
             *x = true;
         }
     };
+    // Addresses on the web: URLs, e-mail and domain names, query strings.
+    let mut r = 0;
+    while r < n {
+        let mut e = r + 1;
+        while e < n && c.stuck(e) {
+            e += 1;
+        }
+        let (a, z) = c.span(r, e);
+        let run = &c.text[a..z];
+        let low = run.to_ascii_lowercase();
+        let web = [
+            "://", "www.", "@", ".com", ".org", ".net", ".io", ".html", "%2f", "%3a", "?id=",
+            "&amp;",
+        ]
+        .iter()
+        .any(|m| low.contains(m));
+        if web && e - r > 1 && run.contains(|ch: char| ch.is_ascii_alphabetic()) {
+            set(&mut b, r, e);
+        }
+        r = e;
+    }
     // Page furniture: a short line of numbers and furniture words.
     let mut p = 0;
     while p < n {
@@ -289,9 +310,10 @@ pub fn blocked(c: &Ctx) -> Vec<bool> {
         if furniture || pagination || bare {
             set(&mut b, p, e);
         }
-        // List numbering: "1." or "1)" or "(1)" opening a line.
+        // List numbering: "1." or "1)" or "(1)" or "12.3." opening a line.
         if c.is_num(p)
-            && int_value(c, p).is_some_and(|v| v < 1000)
+            && (int_value(c, p).is_some_and(|v| v < 1000)
+                || c.t(p).len() <= 5 && c.t(p).contains('.'))
             && matches!(c.t(p + 1), "." | ")")
             && c.stuck(p + 1)
             && p + 2 < e
@@ -313,10 +335,15 @@ pub fn blocked(c: &Ctx) -> Vec<bool> {
         }
         if i >= 2
             && c.stuck(i)
-            && matches!(c.t(i - 1), "." | "”" | "\"" | ")" | "’")
+            && matches!(c.t(i - 1), "." | "”" | "\"" | ")" | "’" | ",")
             && c.stuck(i - 1)
             && c.is_word(i - 2)
+            && !c.stuck(i + 1)
         {
+            set(&mut b, i, i + 1);
+        }
+        // Page numbers after dot leaders in a table of contents: "....3".
+        if i >= 2 && c.stuck(i) && c.t(i - 1) == "." && c.t(i - 2) == "." {
             set(&mut b, i, i + 1);
         }
         // Long digit strings are identifiers ("1474387200"), as are numbers

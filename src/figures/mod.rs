@@ -231,8 +231,9 @@ fn candidate(c: &Ctx, blocked: &[bool], i: usize) -> Option<Cand> {
     } else if !num.vague && !num.multiplier {
         let hy = c.t(k) == "-" && c.stuck(k) && c.stuck(k + 1) && c.is_word(k + 1);
         let uk = if hy { k + 1 } else { k };
-        let cur = units::currency_suffix(c, uk);
-        let mea = units::measure(c, uk);
+        let here = c.same_sent(uk, num.s);
+        let cur = units::currency_suffix(c, uk).filter(|_| here);
+        let mea = units::measure(c, uk).filter(|_| here);
         let best = match (cur, mea) {
             (Some(a), Some(b)) => Some(if b.e > a.e { b } else { a }),
             (a, b) => a.or(b),
@@ -273,7 +274,7 @@ fn candidate(c: &Ctx, blocked: &[bool], i: usize) -> Option<Cand> {
         unit = Some("year of age".into());
     }
     // "a couple of days", "dozens of miles": a unit after "of".
-    if unit.is_none() && (num.vague || num.spelled) && c.l(k) == "of" {
+    if unit.is_none() && (num.vague || num.spelled) && c.l(k) == "of" && c.same_sent(k, num.s) {
         if let Some(u) =
             units::measure(c, k + 1).filter(|u| !u.name.contains(" of ") && u.name != "percentage")
         {
@@ -294,7 +295,7 @@ fn candidate(c: &Ctx, blocked: &[bool], i: usize) -> Option<Cand> {
     }
     // Rates: "per barrel", "a month", "/h".
     let mut rate: Option<String> = None;
-    if unit.is_some() {
+    if unit.is_some() && c.same_sent(k, num.s) {
         if let Some((e, per)) = units::rate(c, k) {
             k = e;
             rate = Some(per);
@@ -305,7 +306,7 @@ fn candidate(c: &Ctx, blocked: &[bool], i: usize) -> Option<Cand> {
     // What it counts.
     let many = num.value.map_or(true, |v| v.abs() != 1.0) && !num.fraction;
     let mut counted: Option<(usize, usize)> = hyphen_noun;
-    if hyphen_noun.is_some() {
+    if hyphen_noun.is_some() || !c.same_sent(k, num.s) {
         // counted already
     } else if let Some((p, det)) = counts::of_phrase(c, k, true) {
         if unit.is_some()
@@ -327,7 +328,7 @@ fn candidate(c: &Ctx, blocked: &[bool], i: usize) -> Option<Cand> {
     }
     // A plain number and its counted noun may still carry a rate: "120 tests
     // per day".
-    if unit.is_none() && rate.is_none() {
+    if unit.is_none() && rate.is_none() && c.same_sent(e, num.s) {
         let rate_word = matches!(c.l(e), "per" | "a" | "an" | "/");
         if let Some((pe, per)) = units::rate(c, e).filter(|_| counted.is_some() && rate_word) {
             let head = counted
@@ -375,6 +376,14 @@ fn candidate(c: &Ctx, blocked: &[bool], i: usize) -> Option<Cand> {
             .is_some_and(|v| v.fract() == 0.0 && (1.0..=120.0).contains(&v))
     {
         unit = Some("year of age".into());
+    }
+    // Nothing read after the number may lie in another sentence or line.
+    if !c.same_sent(num.s, core_e.saturating_sub(1)) || !c.same_sent(s, num.s) {
+        return None;
+    }
+    if !c.same_sent(num.s, e.saturating_sub(1)) {
+        e = core_e;
+        counted = None;
     }
     let counts = counted.map(|(a, b)| {
         let (x, y) = c.span(a, b);
