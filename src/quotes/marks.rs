@@ -84,6 +84,10 @@ struct Mark {
     open_right: bool,
     /// The first character after the mark (None at paragraph end).
     next_char: Option<char>,
+    /// A plural possessive reading is possible: `Joneses’ house` (a word
+    /// ending in s before, a word after) and a later mark could close the
+    /// single quotation instead.
+    possessive: bool,
 }
 
 fn classify(c: &str) -> Option<(Family, Nature)> {
@@ -229,6 +233,14 @@ fn marks_in(doc: &Doc, para: std::ops::Range<usize>) -> Vec<Mark> {
                 nc,
             )
         };
+        let after_s_word = !open_left
+            && i > para.start
+            && doc.tokens[i - 1].kind == TokenKind::Word
+            && doc.tok(i - 1).ends_with(['s', 'S']);
+        let possessive = after_s_word
+            && last + 1 < para.end
+            && doc.tokens[last + 1].space_before
+            && doc.tokens[last + 1].kind == TokenKind::Word;
         out.push(Mark {
             first: i,
             last,
@@ -237,8 +249,19 @@ fn marks_in(doc: &Doc, para: std::ops::Range<usize>) -> Vec<Mark> {
             open_left,
             open_right,
             next_char,
+            possessive,
         });
         i = last + 1;
+    }
+    // A possessive reading only when a later mark can close the quotation.
+    let mut later_close = false;
+    for m in out.iter_mut().rev() {
+        if m.possessive && !later_close {
+            m.possessive = false;
+        }
+        if m.family == Family::Single && m.nature != Nature::Open && !m.open_left {
+            later_close = true;
+        }
     }
     out
 }
@@ -261,7 +284,7 @@ fn role(m: &Mark, doc: &Doc, family_open: bool) -> Role {
         (Family::Single, Nature::Close) => {
             // ’ : a closer when glued to the end of a word and a single quote
             // is open; otherwise an apostrophe (’90s, ’n’, Hamas’).
-            if !m.open_left && family_open {
+            if !m.open_left && family_open && !m.possessive {
                 Role::Close
             } else {
                 Role::Skip
@@ -276,7 +299,7 @@ fn role(m: &Mark, doc: &Doc, family_open: bool) -> Role {
                 } else {
                     Role::Skip
                 }
-            } else if !m.open_left && family_open {
+            } else if !m.open_left && family_open && !m.possessive {
                 Role::Close
             } else {
                 Role::Skip
@@ -481,6 +504,19 @@ mod tests {
         assert_eq!(
             spans("“There’s the ’90s and Hamas’ plan,” he said."),
             vec!["“There’s the ’90s and Hamas’ plan,”"]
+        );
+        // A plural possessive inside a single quotation does not close it.
+        let d = Doc::new("He said ‘the Joneses’ house is ours’ today.");
+        let s = find_spans(&d);
+        assert_eq!(s.len(), 1);
+        assert_eq!(
+            &d.text[s[0].start..s[0].end],
+            "‘the Joneses’ house is ours’"
+        );
+        // Negative: with no later mark, the same shape closes the quotation.
+        assert_eq!(
+            spans("He wrote ‘we love the Joneses’ and left."),
+            vec!["‘we love the Joneses’"]
         );
     }
 
