@@ -1,41 +1,30 @@
-// The demo page: annotates the article on load and offers Annotate / Clear.
+// The demo page: annotates the article on load with the panel open, and
+// annotates a pasted article (plain text or HTML, rendered safely by the
+// engine's sanitiser) the same way. All logic is in presslens.js / wasm.
 import { presslens } from './presslens.js';
 
-window.presslens = presslens;
+const withPanel = (o) => ({ panel: true, ...o });
+window.presslens = { ...presslens, annotate: (root, o) => presslens.annotate(root, withPanel(o)) };
 
-function summary(r) {
-  return `${r.quotes.length} quotes · ${r.parties.length} parties · ${r.figures.length} figures`;
-}
+const $ = (id) => document.getElementById(id);
+const status = $('presslens-status');
+const say = (r) => {
+  status.textContent = r
+    ? `PressLens: ${r.quotes.length} quotes · ${r.parties.length} parties · ${r.figures.length} figures`
+    : 'PressLens: cleared';
+};
+const fail = (e) => { status.textContent = `PressLens: ${e?.message ?? e}`; console.error(e); };
 
-const bar = document.createElement('div');
-bar.className = 'presslens-ui presslens-bar';
-bar.setAttribute('role', 'region');
-bar.setAttribute('aria-label', 'PressLens');
-const status = document.createElement('span');
-status.textContent = 'PressLens: loading…';
-const key = document.createElement('span');
-for (const [cls, label] of [['quote', 'quote'], ['party', 'party'], ['figure', 'figure']]) {
-  const k = document.createElement('span');
-  k.className = `presslens-key-${cls}`;
-  k.textContent = label;
-  key.append(k, ' ');
-}
-const on = document.createElement('button');
-on.textContent = 'Annotate';
-const off = document.createElement('button');
-off.textContent = 'Clear';
-bar.append(status, key, on, off);
-
-on.addEventListener('click', async () => {
-  status.textContent = `PressLens: ${summary(await presslens.annotate())}`;
-});
-off.addEventListener('click', () => {
-  presslens.clear();
-  status.textContent = 'PressLens: cleared';
+$('presslens-annotate').addEventListener('click', () => window.presslens.annotate().then(say, fail));
+$('presslens-clear').addEventListener('click', () => { presslens.clear(); say(null); });
+$('presslens-panel').addEventListener('click', () => presslens.current()?.showPanel(true));
+$('paste-go').addEventListener('click', async () => {
+  const out = $('paste-output');
+  try {
+    await presslens.renderArticle(out, $('paste-input').value);
+    say(await window.presslens.annotate(out));
+    out.scrollIntoView({ block: 'start' });
+  } catch (e) { fail(e); }
 });
 
-document.body.append(bar);
-presslens.annotate().then(
-  (r) => { status.textContent = `PressLens: ${summary(r)}`; },
-  (e) => { status.textContent = `PressLens: ${e.message ?? e}`; console.error(e); },
-);
+window.presslens.annotate().then(say, fail);

@@ -1,20 +1,33 @@
 //! Paint: report offsets to DOM ranges to CSS Custom Highlights.
 //!
 //! Highlights change no DOM and shift no layout, so undo is exact by
-//! construction: clearing deletes our entries from `CSS.highlights` and the
-//! document is as it was.
+//! construction: clearing takes our ranges out of `CSS.highlights` and the
+//! document is as it was. Where the API is missing (or `fallback` is asked
+//! for) the spans are wrapped in `<mark class="presslens presslens-quote">`
+//! instead ([`super::marks`]), never calling `normalize()`.
+//!
+//! The highlights are shared by every overlay on the page (one `Highlight`
+//! per kind); each overlay adds and removes only its own ranges, and a
+//! highlight left empty is taken out of the registry.
+
+use std::cell::RefCell;
 
 use web_sys::{AbstractRange, Highlight, Range};
 
-use super::textmap::TextMap;
+use super::marks::Marks;
+use super::textmap::{Segments, TextMap};
 use crate::report::Report;
 
-/// The highlight names, also the CSS hooks for theming (`::highlight(...)`).
+/// The highlight names, also the CSS hooks for theming (`::highlight(...)`);
+/// in the fallback, the mark classes.
 pub const QUOTE: &str = "presslens-quote";
 pub const PARTY: &str = "presslens-party";
 pub const FIGURE: &str = "presslens-figure";
+/// The brief flash on the item a panel entry scrolls to.
+pub const FLASH: &str = "presslens-flash";
+pub const NAMES: [&str; 4] = [QUOTE, PARTY, FIGURE, FLASH];
 
-/// What one painted range marks: a kind and an index in the report.
+/// What one painted span marks: an index in the report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {
     Quote(usize),
@@ -23,80 +36,55 @@ pub enum Target {
     Figure(usize),
 }
 
-/// Paints reports and remembers what it painted.
-#[derive(Default)]
-pub struct Painter {
-    ranges: Vec<(Target, Range)>,
-    painted: bool,
+impl Target {
+    /// 0 quote, 1 party, 2 figure: the index into [`NAMES`] and kind toggles.
+    pub fn kind(self) -> usize {
+        match self {
+            Target::Quote(_) => 0,
+            Target::Party(..) => 1,
+            Target::Figure(_) => 2,
+        }
+    }
 }
 
-impl Painter {
-    /// Paints `report` (UTF-16 offsets into `map`'s text).
-    pub fn paint(&mut self, map: &TextMap, report: &Report) -> Result<(), String> {
-        self.clear();
-        let document = web_sys::window().and_then(|w| w.document()).ok_or("presslens: no document")?;
-        let mut add = |t: Target, s: usize, e: usize| {
-            if let Some(r) = range(&document, map, s, e) {
-                self.ranges.push((t, r));
-            }
-        };
-        for (i, q) in report.quotes.iter().enumerate() {
-            add(Target::Quote(i), q.start, q.end);
-        }
-        for (i, p) in report.parties.iter().enumerate() {
-            for (j, m) in p.mentions.iter().enumerate() {
-                add(Target::Party(i, j), m.start, m.end);
-            }
-        }
-        for (i, f) in report.figures.iter().enumerate() {
-            add(Target::Figure(i), f.start, f.end);
-        }
-        if !highlight_api() {
-            return Err("presslens: this browser has no CSS Custom Highlight API".into());
-        }
-        let registry = web_sys::css::JsNamespaceCss::highlights();
-        for name in [QUOTE, PARTY, FIGURE] {
-            let hl = Highlight::new(&[]).map_err(|_| "presslens: cannot create a Highlight")?;
-            for (t, r) in &self.ranges {
-                let kind = match t {
-                    Target::Quote(_) => QUOTE,
-                    Target::Party(..) => PARTY,
-                    Target::Figure(_) => FIGURE,
-                };
-                if kind == name {
-                    let r: &AbstractRange = r.as_ref();
-                    hl.add(r);
-                }
-            }
-            // Quotes lie under the parties and figures inside them.
-            hl.set_priority(if name == QUOTE { 0 } else { 1 });
-            registry.set(name, &hl);
-        }
-        self.painted = true;
-        Ok(())
-    }
+/// A span of the text and what it marks.
+#[derive(Debug, Clone, Copy)]
+pub struct Span {
+    pub target: Target,
+    pub start: u32,
+    pub end: u32,
+}
 
-    /// The painted ranges with what each marks.
-    pub fn ranges(&self) -> &[(Target, Range)] {
-        &self.ranges
-    }
-
-    /// Removes our highlights; touches nothing else.
-    pub fn clear(&mut self) {
-        if self.painted {
-            let registry = web_sys::css::JsNamespaceCss::highlights();
-            for name in [QUOTE, PARTY, FIGURE] {
-                registry.delete(name);
-            }
-            self.painted = false;
+/// Every span of a report (UTF-16 offsets), sorted by start.
+pub fn spans(report: &Report) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut add = |target, s: usize, e: usize| {
+        if s < e {
+            out.push(Span { target, start: s as u32, end: e as u32 });
         }
-        self.ranges.clear();
+    };
+    for (i, q) in report.quotes.iter().enumerate() {
+        add(Target::Quote(i), q.start, q.end);
     }
+    for (i, p) in report.parties.iter().enumerate() {
+        for (j, m) in p.mentions.iter().enumerate() {
+            add(Target::Party(i, j), m.start, m.end);
+        }
+    }
+    for (i, f) in report.figures.iter().enumerate() {
+        add(Target::Figure(i), f.start, f.end);
+    }
+    out.sort_by_key(|s| (s.start, u32::MAX - s.end));
+    out
+}
+
+thread_local! {
+    static HIGHLIGHTS: RefCell<[Option<Highlight>; 4]> = const { RefCell::new([None, None, None, None]) };
 }
 
 /// Whether `CSS.highlights` and `Highlight` exist (Chromium 105+, Safari
 /// 17.2+, Firefox 140+).
-fn highlight_api() -> bool {
+pub fn highlight_api() -> bool {
     let global = js_sys::global();
     let css = js_sys::Reflect::get(&global, &"CSS".into()).unwrap_or(wasm_bindgen::JsValue::UNDEFINED);
     !css.is_undefined()
@@ -104,15 +92,193 @@ fn highlight_api() -> bool {
         && js_sys::Reflect::has(&global, &"Highlight".into()).unwrap_or(false)
 }
 
-/// A DOM range for UTF-16 span `s..e` of the map's text.
-fn range(document: &web_sys::Document, map: &TextMap, s: usize, e: usize) -> Option<Range> {
-    let (sn, so) = map.locate(s as u32, false)?;
-    let (en, eo) = map.locate(e as u32, true)?;
-    let r = document.create_range().ok()?;
+/// Adds `range` to the shared highlight `kind`, registering it if needed.
+pub fn hl_add(kind: usize, range: &Range) {
+    HIGHLIGHTS.with(|h| {
+        let mut h = h.borrow_mut();
+        if h[kind].is_none() {
+            let Ok(hl) = Highlight::new(&[]) else { return };
+            // Quotes lie under the parties and figures inside them.
+            hl.set_priority(kind as i32);
+            h[kind] = Some(hl);
+        }
+        let hl = h[kind].as_ref().unwrap();
+        let r: &AbstractRange = range.as_ref();
+        hl.add(r);
+        let registry = web_sys::css::JsNamespaceCss::highlights();
+        if !registry.has(NAMES[kind]) {
+            registry.set(NAMES[kind], hl);
+        }
+    });
+}
+
+/// Takes `range` out of highlight `kind`; an emptied highlight leaves the
+/// registry.
+pub fn hl_remove(kind: usize, range: &Range) {
+    HIGHLIGHTS.with(|h| {
+        let h = h.borrow();
+        if let Some(hl) = &h[kind] {
+            let r: &AbstractRange = range.as_ref();
+            hl.delete(r);
+            if hl.size() == 0 {
+                web_sys::css::JsNamespaceCss::highlights().delete(NAMES[kind]);
+            }
+        }
+    });
+}
+
+/// A DOM range for UTF-16 span `s..e` of the text behind `segs`.
+pub fn range(segs: &Segments, s: u32, e: u32) -> Option<Range> {
+    let (sn, so) = segs.locate(s, false)?;
+    let (en, eo) = segs.locate(e, true)?;
+    let r = super::document().ok()?.create_range().ok()?;
     r.set_start(&sn, so).ok()?;
     r.set_end(&en, eo).ok()?;
     if r.collapsed() {
         return None;
     }
     Some(r)
+}
+
+/// Paints one report on one text map and remembers what it painted.
+pub struct Painter {
+    pub spans: Vec<Span>,
+    /// The range of each span once made (same index as `spans`).
+    pub ranges: Vec<Option<Range>>,
+    /// Which kinds (quote, party, figure) are shown.
+    kinds: [bool; 3],
+    /// Spans `..done` have their ranges made and painted.
+    done: usize,
+    /// The fallback: `<mark>` wrapping, when highlights are unavailable.
+    marks: Option<Marks>,
+    fallback: bool,
+}
+
+impl Painter {
+    pub fn new(kinds: [bool; 3], fallback: bool) -> Painter {
+        Painter {
+            spans: Vec::new(),
+            ranges: Vec::new(),
+            kinds,
+            done: 0,
+            marks: None,
+            fallback: fallback || !highlight_api(),
+        }
+    }
+
+    /// Whether spans are wrapped in marks rather than highlighted.
+    pub fn uses_marks(&self) -> bool {
+        self.fallback
+    }
+
+    /// Starts painting `report` over `map` (clearing any earlier paint).
+    pub fn start(&mut self, map: &TextMap, report: &Report) {
+        self.clear();
+        self.spans = spans(report);
+        self.ranges = Vec::with_capacity(self.spans.len());
+        if self.fallback {
+            self.marks = Some(Marks::wrap(map, &self.spans, self.kinds));
+        }
+    }
+
+    /// Makes and paints ranges until done or `deadline` (ms); returns whether
+    /// every span is painted.
+    pub fn step(&mut self, map: &TextMap, deadline: f64) -> bool {
+        let segs = match &self.marks {
+            Some(m) => &m.segments,
+            None => &map.segments,
+        };
+        while self.done < self.spans.len() {
+            let s = self.spans[self.done];
+            let r = range(segs, s.start, s.end);
+            if let Some(r) = &r {
+                if !self.fallback && self.kinds[s.target.kind()] {
+                    hl_add(s.target.kind(), r);
+                }
+            }
+            self.ranges.push(r);
+            self.done += 1;
+            if self.done % 128 == 0 && js_sys::Date::now() > deadline {
+                break;
+            }
+        }
+        self.done >= self.spans.len()
+    }
+
+    /// The segments ranges and hit-tests refer to (the marks' own text
+    /// nodes in the fallback).
+    pub fn segments<'a>(&'a self, map: &'a TextMap) -> &'a Segments {
+        match &self.marks {
+            Some(m) => &m.segments,
+            None => &map.segments,
+        }
+    }
+
+    pub fn kinds(&self) -> [bool; 3] {
+        self.kinds
+    }
+
+    /// Shows or hides one kind.
+    pub fn set_kind(&mut self, map: &TextMap, kind: usize, on: bool) {
+        if kind > 2 || self.kinds[kind] == on {
+            return;
+        }
+        self.kinds[kind] = on;
+        if self.fallback {
+            // Re-wrap with the new set of kinds; ranges follow the new nodes.
+            if let Some(m) = self.marks.take() {
+                m.unwrap();
+            }
+            self.marks = Some(Marks::wrap(map, &self.spans, self.kinds));
+            self.ranges.clear();
+            self.done = 0;
+            self.step(map, f64::INFINITY);
+            return;
+        }
+        for (s, r) in self.spans.iter().zip(&self.ranges) {
+            if let (true, Some(r)) = (s.target.kind() == kind, r) {
+                if on {
+                    hl_add(kind, r);
+                } else {
+                    hl_remove(kind, r);
+                }
+            }
+        }
+    }
+
+    /// The innermost shown span containing text offset `at`.
+    pub fn hit(&self, at: u32) -> Option<usize> {
+        let mut best: Option<usize> = None;
+        for (i, s) in self.spans.iter().enumerate() {
+            if s.start > at {
+                break;
+            }
+            if at < s.end && self.kinds[s.target.kind()] && self.ranges.get(i).is_some_and(|r| r.is_some()) {
+                if best.map_or(true, |b| {
+                    let b = &self.spans[b];
+                    s.end - s.start <= b.end - b.start
+                }) {
+                    best = Some(i);
+                }
+            }
+        }
+        best
+    }
+
+    /// Removes our highlights and marks; touches nothing else.
+    pub fn clear(&mut self) {
+        if !self.fallback {
+            for (s, r) in self.spans.iter().zip(&self.ranges) {
+                if let Some(r) = r {
+                    hl_remove(s.target.kind(), r);
+                }
+            }
+        }
+        if let Some(m) = self.marks.take() {
+            m.unwrap();
+        }
+        self.spans.clear();
+        self.ranges.clear();
+        self.done = 0;
+    }
 }

@@ -1,22 +1,74 @@
 //! The text map: an article root read into one string, with a map from the
 //! string's UTF-16 offsets back to (text node, offset).
 //!
-//! One pass over the subtree. Block elements and `<br>` become line breaks so
-//! that sentences never run across blocks; inline elements (`<a>`, `<em>`)
-//! add nothing, so a quote crossing them stays one span. Every character of
-//! a text node is kept, one for one (newlines and tabs inside a node become
-//! spaces, as the browser renders them), so offsets inside a node map back
-//! exactly.
+//! One pass with a `TreeWalker` over elements and text. Block elements and
+//! `<br>` become paragraph breaks (`"\n\n"`) so that sentences never run
+//! across blocks; inline elements (`<a>`, `<em>`) add nothing, so a quote
+//! crossing them stays one span. Every character of a text node is kept, one
+//! for one (newlines and tabs inside a node become spaces, as the browser
+//! renders them), so offsets inside a node map back exactly; whitespace-only
+//! nodes between blocks collapse to nothing.
+//!
+//! The pass is resumable ([`Collector::step`]) so that a long page is read
+//! in slices that each fit a frame.
 
 use wasm_bindgen::JsCast;
-use web_sys::{Element, Node, Text};
+use web_sys::{Element, Node, Text, TreeWalker};
+
+use super::scope::{self, Scope};
 
 /// A text node and where its text starts in the map's string (UTF-16).
 #[derive(Debug, Clone)]
-struct Segment {
-    node: Text,
-    start: u32,
-    len: u32,
+pub struct Segment {
+    pub node: Text,
+    pub start: u32,
+    pub len: u32,
+}
+
+/// Text nodes in document order with their place in the text.
+#[derive(Debug, Clone, Default)]
+pub struct Segments(pub Vec<Segment>);
+
+impl Segments {
+    /// The text node and offset in it where UTF-16 offset `at` of the text
+    /// falls. `end` chooses, at a boundary between two nodes, the end of the
+    /// earlier one rather than the start of the later one. Offsets between
+    /// nodes (paragraph breaks) snap forward (starts) or back (ends).
+    pub fn locate(&self, at: u32, end: bool) -> Option<(Text, u32)> {
+        let segs = &self.0;
+        if end {
+            let i = segs.partition_point(|s| s.start + s.len < at);
+            match segs.get(i) {
+                Some(s) if s.start < at => Some((s.node.clone(), at - s.start)),
+                _ => i.checked_sub(1).map(|j| (segs[j].node.clone(), segs[j].len)),
+            }
+        } else {
+            let i = segs.partition_point(|s| s.start + s.len <= at);
+            let s = segs.get(i)?;
+            Some((s.node.clone(), at.saturating_sub(s.start).min(s.len)))
+        }
+    }
+
+    /// The text offset of a DOM position (a text node and an offset in it),
+    /// found by binary search in document order.
+    pub fn offset_of(&self, node: &Node, offset: u32) -> Option<u32> {
+        let segs = &self.0;
+        let (mut lo, mut hi) = (0usize, segs.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            let s: &Node = segs[mid].node.as_ref();
+            if s.is_same_node(Some(node)) {
+                return Some(segs[mid].start + offset.min(segs[mid].len));
+            }
+            // FOLLOWING (4): `node` comes after the segment.
+            if s.compare_document_position(node) & Node::DOCUMENT_POSITION_FOLLOWING != 0 {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        None
+    }
 }
 
 /// The text of an article root and the way back to its nodes.
@@ -25,62 +77,15 @@ pub struct TextMap {
     text: String,
     /// UTF-16 length of `text`.
     len16: u32,
-    segments: Vec<Segment>,
-}
-
-/// Elements whose content is never article text.
-fn is_skipped(el: &Element) -> bool {
-    let tag = el.tag_name().to_ascii_lowercase();
-    matches!(
-        tag.as_str(),
-        "script" | "style" | "noscript" | "template" | "textarea" | "input" | "select" | "option" | "button"
-            | "svg" | "canvas" | "iframe" | "object" | "embed" | "video" | "audio" | "head" | "link" | "meta"
-    ) || el.has_attribute("hidden")
-        || el.get_attribute("aria-hidden").is_some_and(|v| v == "true")
-        || el.class_list().contains("presslens-ui")
-}
-
-/// Elements that start a new line of text.
-fn is_block(el: &Element) -> bool {
-    let tag = el.tag_name().to_ascii_lowercase();
-    matches!(
-        tag.as_str(),
-        "p" | "div" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "li" | "ul" | "ol" | "dl" | "dt" | "dd"
-            | "section" | "article" | "header" | "footer" | "aside" | "nav" | "main" | "blockquote"
-            | "figure" | "figcaption" | "table" | "thead" | "tbody" | "tr" | "td" | "th" | "caption"
-            | "pre" | "hr" | "address" | "details" | "summary" | "form" | "fieldset" | "br" | "time"
-    ) && tag != "time"
-        || tag == "br"
+    pub segments: Segments,
 }
 
 impl TextMap {
-    /// Reads the text under `root`.
-    pub fn collect(root: &Element) -> TextMap {
-        let mut map = TextMap::default();
-        let root_node: &Node = root.as_ref();
-        let mut next = root_node.first_child();
-        while let Some(node) = next {
-            let mut descend = false;
-            match node.node_type() {
-                Node::TEXT_NODE => {
-                    if let Some(t) = node.dyn_ref::<Text>() {
-                        map.push_text(t);
-                    }
-                }
-                Node::ELEMENT_NODE => {
-                    let el: &Element = node.unchecked_ref();
-                    if !is_skipped(el) {
-                        if is_block(el) {
-                            map.push_break();
-                        }
-                        descend = node.has_child_nodes();
-                    }
-                }
-                _ => {}
-            }
-            next = if descend { node.first_child() } else { advance(&node, root_node, &mut map) };
-        }
-        map
+    /// Reads the text under a scope in one go.
+    pub fn collect(scope: &Scope) -> TextMap {
+        let mut c = Collector::new(scope);
+        while !c.step(f64::INFINITY) {}
+        c.finish()
     }
 
     fn push_text(&mut self, t: &Text) {
@@ -88,13 +93,22 @@ impl TextMap {
         if data.is_empty() {
             return;
         }
+        if data.chars().all(char::is_whitespace) {
+            // Layout whitespace: one space between inline runs, nothing
+            // after a break. It maps to no node.
+            if !self.text.is_empty() && !self.text.ends_with(char::is_whitespace) {
+                self.text.push(' ');
+                self.len16 += 1;
+            }
+            return;
+        }
         let len = t.length();
-        self.segments.push(Segment { node: t.clone(), start: self.len16, len });
+        self.segments.0.push(Segment { node: t.clone(), start: self.len16, len });
         self.text.extend(data.chars().map(|c| if matches!(c, '\n' | '\r' | '\t' | '\u{c}') { ' ' } else { c }));
         self.len16 += len;
     }
 
-    /// Ends the current line, once.
+    /// Ends the current paragraph, once.
     fn push_break(&mut self) {
         if !self.text.is_empty() && !self.text.ends_with('\n') {
             self.text.push_str("\n\n");
@@ -106,47 +120,101 @@ impl TextMap {
         &self.text
     }
 
-    /// The text node and offset in it where UTF-16 offset `at` of the text
-    /// falls. `end` chooses, at a boundary between two nodes, the end of the
-    /// earlier one rather than the start of the later one. Offsets in a line
-    /// break snap forward (starts) or back (ends) to the nearest text.
+    pub fn len16(&self) -> u32 {
+        self.len16
+    }
+
     pub fn locate(&self, at: u32, end: bool) -> Option<(Text, u32)> {
-        let i = if end {
-            self.segments.partition_point(|s| s.start + s.len < at)
-        } else {
-            self.segments.partition_point(|s| s.start + s.len <= at)
-        };
-        if end {
-            // The segment containing `at` (start < at <= start+len), or the
-            // last one ending before it.
-            match self.segments.get(i) {
-                Some(s) if s.start < at => Some((s.node.clone(), at - s.start)),
-                _ => i.checked_sub(1).map(|j| {
-                    let s = &self.segments[j];
-                    (s.node.clone(), s.len)
-                }),
-            }
-        } else {
-            let s = self.segments.get(i)?;
-            Some((s.node.clone(), at.saturating_sub(s.start).min(s.len)))
-        }
+        self.segments.locate(at, end)
     }
 }
 
-/// Moves past `node` to the next node in document order within `root`,
-/// ending the line for each block element left on the way up.
-fn advance(node: &Node, root: &Node, map: &mut TextMap) -> Option<Node> {
-    let mut cur = node.clone();
-    loop {
-        if cur.is_same_node(Some(root)) {
-            return None;
+/// A text map being read, a slice at a time.
+pub struct Collector {
+    scope: Scope,
+    walker: Option<TreeWalker>,
+    /// The next node to visit.
+    cursor: Option<Node>,
+    map: TextMap,
+}
+
+impl Collector {
+    pub fn new(scope: &Scope) -> Collector {
+        let walker = super::document().ok().and_then(|d| {
+            // SHOW_ELEMENT | SHOW_TEXT: comments and the like never show.
+            d.create_tree_walker_with_what_to_show(scope.root.as_ref(), 0x1 | 0x4).ok()
+        });
+        let cursor = walker.as_ref().and_then(|w| w.first_child().ok().flatten());
+        Collector { scope: scope.clone(), walker, cursor, map: TextMap::default() }
+    }
+
+    /// Reads until done or until `deadline` (ms, `js_sys::Date::now()`);
+    /// returns whether the whole root has been read.
+    pub fn step(&mut self, deadline: f64) -> bool {
+        let Some(walker) = self.walker.clone() else { return true };
+        let root: Node = self.scope.root.clone().into();
+        let mut n = 0u32;
+        while let Some(node) = self.cursor.take() {
+            let mut block = false;
+            let mut descend = false;
+            match node.node_type() {
+                Node::TEXT_NODE => self.map.push_text(node.unchecked_ref()),
+                Node::ELEMENT_NODE => {
+                    let el: &Element = node.unchecked_ref();
+                    let tag = el.local_name();
+                    let excluded = !self.scope.excluded.is_empty()
+                        && node.parent_node().is_some_and(|p| p == root)
+                        && self.scope.excludes(el);
+                    if !excluded && !scope::skipped(el, &tag, self.scope.filter) {
+                        block = scope::is_block(&tag);
+                        if block {
+                            self.map.push_break();
+                        }
+                        descend = node.has_child_nodes();
+                    }
+                }
+                _ => {}
+            }
+            walker.set_current_node(&node);
+            self.cursor = if descend { walker.first_child().ok().flatten() } else { None };
+            if self.cursor.is_none() {
+                if block && !descend {
+                    self.map.push_break();
+                }
+                self.cursor = self.advance(&walker, &root);
+            }
+            n += 1;
+            if n % 64 == 0 && js_sys::Date::now() > deadline {
+                break;
+            }
         }
-        if cur.node_type() == Node::ELEMENT_NODE && is_block(cur.unchecked_ref()) && !is_skipped(cur.unchecked_ref()) {
-            map.push_break();
+        self.cursor.is_none()
+    }
+
+    /// From the walker's current node to the next one in document order,
+    /// ending the paragraph for each block element left on the way up.
+    fn advance(&mut self, walker: &TreeWalker, root: &Node) -> Option<Node> {
+        loop {
+            if let Some(s) = walker.next_sibling().ok().flatten() {
+                return Some(s);
+            }
+            let p = walker.parent_node().ok().flatten()?;
+            if p.is_same_node(Some(root)) {
+                return None;
+            }
+            if scope::is_block(&p.unchecked_ref::<Element>().local_name()) {
+                self.map.push_break();
+            }
         }
-        if let Some(s) = cur.next_sibling() {
-            return Some(s);
+    }
+
+    pub fn finish(self) -> TextMap {
+        let mut map = self.map;
+        // No trailing break or space.
+        while map.text.ends_with(char::is_whitespace) && map.segments.0.last().map_or(true, |s| s.start + s.len < map.len16) {
+            let c = map.text.pop().unwrap();
+            map.len16 -= c.len_utf16() as u32;
         }
-        cur = cur.parent_node()?;
+        map
     }
 }
