@@ -476,6 +476,16 @@ fn more_exclusions() {
     assert!(texts("Alerts,22 and pages.\n3. Storage model....7\n12.3. OAuth dialog").is_empty());
     // A counted noun never comes from the next line.
     assert_eq!(fig(&figs("We had 40\nHostages line"), "40").counts, None);
+    assert!(texts("A downturn like 2008-9 or 2019-20.").is_empty());
+    assert_eq!(
+        fig(
+            &figs("Yields rose by half a percentage point."),
+            "half a percentage point"
+        )
+        .unit
+        .as_deref(),
+        Some("percentage point")
+    );
     // An age in apposition is a figure in years of age.
     assert_eq!(
         fig(&figs("Mr. King, 82, told me."), "82").unit.as_deref(),
@@ -654,6 +664,10 @@ fn no_input_panics_or_yields_bad_spans() {
                 "{text:?}"
             );
             assert_eq!(&text[f.start..f.end], f.text, "{text:?}");
+            assert!(
+                !f.text.contains('\n'),
+                "figure across lines in {text:?}: {f:?}"
+            );
             assert!(f.value.map_or(true, |v| v.is_finite()), "{text:?}: {f:?}");
             for rel in &f.relations {
                 let other = &r.figures[rel.figure];

@@ -342,6 +342,16 @@ pub fn blocked(c: &Ctx) -> Vec<bool> {
         {
             set(&mut b, i, i + 1);
         }
+        // The end of a span of years: "2008-9", "2019-20".
+        if i >= 2
+            && c.stuck(i)
+            && matches!(c.t(i - 1), "-" | "–")
+            && c.stuck(i - 1)
+            && year_number(c, i - 2)
+            && c.t(i).len() <= 2
+        {
+            set(&mut b, i, i + 1);
+        }
         // Page numbers after dot leaders in a table of contents: "....3".
         if i >= 2 && c.stuck(i) && c.t(i - 1) == "." && c.t(i - 2) == "." {
             set(&mut b, i, i + 1);

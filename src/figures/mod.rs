@@ -274,6 +274,13 @@ fn candidate(c: &Ctx, blocked: &[bool], i: usize) -> Option<Cand> {
         unit = Some("year of age".into());
     }
     // "a couple of days", "dozens of miles": a unit after "of".
+    // "half a percentage point", "half a century"
+    if unit.is_none() && num.fraction && matches!(c.l(k), "a" | "an") && c.same_sent(k + 1, num.s) {
+        if let Some(u) = units::measure(c, k + 1).filter(|u| !u.name.contains(" of ")) {
+            unit = Some(u.name);
+            k = u.e;
+        }
+    }
     if unit.is_none() && (num.vague || num.spelled) && c.l(k) == "of" && c.same_sent(k, num.s) {
         if let Some(u) =
             units::measure(c, k + 1).filter(|u| !u.name.contains(" of ") && u.name != "percentage")
