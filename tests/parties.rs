@@ -441,3 +441,16 @@ fn long_inputs_run_in_linear_time() {
     let _ = find(&b);
     assert!(t0.elapsed().as_secs_f64() < 20.0, "took {:?}", t0.elapsed());
 }
+
+#[test]
+fn us_politics_conventions() {
+    let t = "NEWPORT NEWS, Va. — James O’Neill spoke. O'Neill left. I’ll vote, said Harry F. Byrd Sr. Later Byrd's aides met the NYPD in Newport News.";
+    let ps = find(t);
+    let nn = party(&ps, "Newport News").unwrap();
+    assert_eq!((nn.kind, mentions(nn)), (PartyKind::Place, vec!["NEWPORT NEWS", "Newport News"]));
+    assert_eq!(party(&ps, "Virginia").unwrap().kind, PartyKind::Place);
+    assert_eq!(mentions(party(&ps, "James O’Neill").unwrap()), vec!["James O’Neill", "O'Neill"]);
+    assert_eq!(mentions(party(&ps, "Harry F. Byrd Sr").unwrap()), vec!["Harry F. Byrd Sr", "Byrd's"]);
+    assert_eq!(party(&ps, "NYPD").unwrap().kind, PartyKind::Organization);
+    assert!(ps.iter().all(|p| !p.name.starts_with("I’")), "{:?}", names(&ps));
+}

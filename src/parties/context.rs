@@ -16,7 +16,7 @@ pub struct Ctx<'d, 'a> {
     /// Paragraph is a headline-like line: every content word capitalised.
     pub headline: Vec<bool>,
     /// Bases of words seen capitalised, not sentence-initial, in body text.
-    pub cap_mid: HashSet<&'a str>,
+    cap_mid: HashSet<String>,
     /// Lowercased forms of words the document writes in lower case.
     pub lower_seen: HashSet<String>,
     /// Token is part of a title ("Prime Minister", "Secretary of State").
@@ -75,7 +75,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             }
             if c.is_cap(i) {
                 if !c.initial[i] && !c.headline[t.para] && !c.titled_span[i] {
-                    c.cap_mid.insert(c.base(i));
+                    c.cap_mid.insert(c.base(i).replace('’', "'"));
                 }
             } else {
                 c.lower_seen.insert(doc.tok(i).to_lowercase());
@@ -132,6 +132,16 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 }
             }
             i = j.max(i + 1);
+        }
+    }
+
+    /// Whether `w` is written capitalised mid-sentence somewhere in the body
+    /// (any apostrophe).
+    pub fn seen_mid(&self, w: &str) -> bool {
+        if w.contains('’') {
+            self.cap_mid.contains(&w.replace('’', "'"))
+        } else {
+            self.cap_mid.contains(w)
         }
     }
 

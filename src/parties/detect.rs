@@ -180,6 +180,13 @@ fn item_at(c: &Ctx, j: usize, run: &[Item]) -> Option<Item> {
         }
     }
     let next = if j + 1 < c.n() { c.tok(j + 1) } else { "" };
+    // "I’ll", "I've": contractions.
+    if let Some(k) = w.rfind(|ch: char| crate::text::is_apostrophe(ch)) {
+        let tail = &w[k..].trim_start_matches(|ch: char| crate::text::is_apostrophe(ch));
+        if matches!(*tail, "ll" | "m" | "ve" | "d" | "re" | "t") {
+            return None;
+        }
+    }
     // "UNLESS": a common word in capitals for emphasis.
     if c.is_allcaps(j) && c.lex.has_lower("stop", c.base(j)) {
         return None;
@@ -240,7 +247,7 @@ fn initial_is_name(c: &Ctx, i: usize, more: bool) -> bool {
     if c.lex.has_lower("stop", w) || c.lex.has_lower("starter", w) {
         return false;
     }
-    if c.cap_mid.contains(w) {
+    if c.seen_mid(w) {
         return true;
     }
     if c.lower_seen.contains(&w.to_lowercase()) {
@@ -285,14 +292,32 @@ fn process_run(c: &Ctx, mut run: Vec<Item>, out: &mut Vec<Cand>) {
             run.remove(0);
         }
     }
-    // "The Huffington Post": the article is no part of the name.
-    while run.len() > 1 && run[0].it == It::Cap && matches!(c.tok(run[0].a), "The" | "A" | "An") {
+    // "The Huffington Post": the article is no part of the name; nor is a
+    // common word after an abbreviation's period ("Sr. Later Byrd").
+    while run.len() > 1 && run[0].it == It::Cap && (matches!(c.tok(run[0].a), "The" | "A" | "An") || c.lex.has_lower("stop", c.base(run[0].a)) && !c.lex.is_given(c.base(run[0].a))) {
         run.remove(0);
     }
     if run.is_empty() {
         return;
     }
     let last = *run.last().unwrap_or(&run[0]);
+    // "NEWPORT NEWS, Va. —": a dateline in capitals names a place.
+    let para_start = c.doc.tokens[run[0].a].para != c.doc.tokens[run[0].a.saturating_sub(1)].para || run[0].a == 0;
+    let after = if last.b < c.n() { c.tok(last.b) } else { "" };
+    if para_start && run.iter().all(|x| x.it == It::Cap && c.is_allcaps(x.a)) && matches!(after, "," | "(" | "—" | "–" | "-") && run.len() >= 2 {
+        let (a, b) = (run[0].a, last.b);
+        let mut name = String::new();
+        for (k, ch) in c.surface(a, b).chars().enumerate() {
+            let prev_space = k == 0 || name.ends_with(' ');
+            if prev_space {
+                name.push(ch);
+            } else {
+                name.extend(ch.to_lowercase());
+            }
+        }
+        out.push(Cand { a, b, name, kind: Some(PartyKind::Place), src: Src::Cue, person_hint: false, strict: false, nested: false });
+        return;
+    }
     // "Air Force One", "Clean Air Act", "Internet Explorer 6": vehicles,
     // laws, events and products, not parties.
     let lw = c.base(last.b - 1);
@@ -352,7 +377,7 @@ fn process_run(c: &Ctx, mut run: Vec<Item>, out: &mut Vec<Cand>) {
             None
         };
         if let Some(k) = cue_kind {
-            let a = run.iter().find(|x| x.it != It::Title).map_or(a, |x| x.a);
+            let a = run.iter().find(|x| !matches!(x.it, It::Title | It::Conn)).map_or(a, |x| x.a);
             push_nested(&run, false, out);
             out.push(Cand { a, b, name: c.surface(a, b), kind: Some(k), src: Src::Cue, person_hint: false, strict, nested: false });
             return;

@@ -56,9 +56,10 @@ pub fn votes(c: &Ctx, m: &Cand) -> Votes {
     if role_before(c, m.a).is_some() {
         v.person += 3;
     }
+    let acronym = m.b - m.a == 1 && c.is_allcaps(m.a);
     if m.a > 0 && c.doc.tokens[m.a - 1].para == c.doc.tokens[m.a].para {
         let p = c.tok(m.a - 1);
-        if PLACE_PREPS.contains(&p) {
+        if PLACE_PREPS.contains(&p) && !acronym {
             v.place += if p == "to" { 1 } else { 2 };
         } else if p == "the" || p == "The" {
             v.org += 2;

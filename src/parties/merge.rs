@@ -99,6 +99,12 @@ fn sport_context(c: &Ctx, a: usize, b: usize) -> bool {
     })
 }
 
+/// The key names are merged by: one apostrophe for all ("O’Neill" =
+/// "O'Neill").
+fn key(s: &str) -> String {
+    s.replace(['’', 'ʼ'], "'")
+}
+
 /// Builds the parties from the candidates.
 pub fn merge(c: &Ctx, cands: Vec<Cand>) -> Vec<Party> {
     // Names the body knows: headline candidates must be among them.
@@ -141,8 +147,8 @@ pub fn merge(c: &Ctx, cands: Vec<Cand>) -> Vec<Party> {
     let surnames: HashSet<&str> = cands.iter().filter(|m| m.src == Src::Unknown && m.b - m.a > 1 && !m.strict).map(|m| c.base(m.b - 1)).collect();
     let is_single = |m: &Cand| m.b - m.a == 1 && (m.src == Src::Unknown || m.src == Src::Lex && m.kind == Some(PartyKind::Place) && !m.nested && surnames.contains(c.base(m.a)));
 
-    let mut add = |protos: &mut Vec<Proto>, by_name: &mut HashMap<String, usize>, m: &Cand, name: String| -> usize {
-        let id = *by_name.entry(name.clone()).or_insert_with(|| {
+    let add = |protos: &mut Vec<Proto>, by_name: &mut HashMap<String, usize>, m: &Cand, name: String| -> usize {
+        let id = *by_name.entry(key(&name)).or_insert_with(|| {
             protos.push(Proto { name, fixed: None, votes: Votes::default(), multiword: false, mentions: Vec::new(), role: None, last: 0, first: usize::MAX });
             protos.len() - 1
         });
@@ -165,9 +171,9 @@ pub fn merge(c: &Ctx, cands: Vec<Cand>) -> Vec<Party> {
         let name = alias.get(&m.name).cloned().unwrap_or_else(|| m.name.clone());
         let id = add(&mut protos, &mut by_name, m, name);
         if m.src == Src::Unknown && m.b - m.a > 1 {
-            let words: Vec<&str> = protos[id].name.split(' ').collect();
+            let words: Vec<&str> = protos[id].name.split(' ').filter(|w| !matches!(*w, "Jr" | "Jr." | "Sr" | "Sr." | "II" | "III" | "IV")).collect();
             if let (Some(f), Some(l)) = (words.first(), words.last()) {
-                let (f, l) = (f.to_string(), l.to_string());
+                let (f, l) = (key(f), key(l));
                 if !by_last.get(&l).is_some_and(|v| v.contains(&id)) {
                     by_last.entry(l).or_default().push(id);
                 }
@@ -198,25 +204,27 @@ pub fn merge(c: &Ctx, cands: Vec<Cand>) -> Vec<Party> {
     // party named the same, a "the Strip" antecedent, or stand alone.
     for m in cands.iter().filter(|m| is_single(m)) {
         let w = c.base(m.a);
+        let wk = key(w);
+        let w_key = wk.as_str();
         let nearest =
             |ids: &[usize], protos: &[Proto]| -> Option<usize> { ids.iter().copied().filter(|&i| protos[i].first < m.a).max_by_key(|&i| protos[i].last.min(m.a)).or_else(|| ids.first().copied()) };
         let prev_the = m.a > 0 && matches!(c.tok(m.a - 1), "the" | "The");
         let cue = c.lex.has("place_suffix", w) || c.lex.has("org_suffix", w) || c.lex.has("org_prefix", w);
         let after_prep = m.a > 0 && matches!(c.tok(m.a - 1), "in" | "to" | "from" | "at" | "near" | "into" | "across");
         let target = if m.src == Src::Lex {
-            by_last.get(w).filter(|_| !after_prep).and_then(|ids| nearest(ids, &protos))
+            by_last.get(w_key).filter(|_| !after_prep).and_then(|ids| nearest(ids, &protos))
         } else if let Some(t) = alias.get(w) {
-            by_name.get(t).copied()
-        } else if prev_the && cue && !by_name.contains_key(w) {
+            by_name.get(&key(t)).copied()
+        } else if prev_the && cue && !by_name.contains_key(w_key) {
             // The latest party with the cue word in a name or alias.
             let hit = by_word.get(w).and_then(|ids| ids.iter().copied().filter(|&i| protos[i].first < m.a).max_by_key(|&i| protos[i].last.min(m.a)));
             if hit.is_none() {
                 continue;
             }
             hit
-        } else if let Some(ids) = by_last.get(w) {
+        } else if let Some(ids) = by_last.get(w_key) {
             nearest(ids, &protos)
-        } else if let Some(ids) = by_first.get(w).filter(|ids| ids.len() == 1 || c.lex.is_given(w)) {
+        } else if let Some(ids) = by_first.get(w_key).filter(|ids| ids.len() == 1 || c.lex.is_given(w)) {
             nearest(ids, &protos)
         } else if c.is_allcaps(m.a) {
             by_initials.get(&acronym_letters(w)).copied()

@@ -24,7 +24,7 @@ pub enum Appos {
 const HONORIFICS: &[&str] = &["Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Sir", "Dame", "Lord", "Lady", "Dr", "Dr."];
 
 fn known_name(c: &Ctx, k: usize) -> bool {
-    c.is_cap(k) && (c.is_allcaps(k) || c.lex.get(c.base(k)).is_some_and(|e| !matches!(e, Entry::Title)) || c.cap_mid.contains(c.base(k)))
+    c.is_cap(k) && (c.is_allcaps(k) || c.lex.get(c.base(k)).is_some_and(|e| !matches!(e, Entry::Title)) || c.seen_mid(c.base(k)))
 }
 
 /// The role phrase right before the name starting at token `a`, as a byte
