@@ -63,6 +63,10 @@ fn digits_with_separators_and_decimals() {
         1000.0
     ));
     assert!(close(
+        value_of("About 1 000 people came.", "1 000 people"),
+        1000.0
+    ));
+    assert!(close(
         value_of("The rate fell to .001 per cent.", ".001 per cent"),
         0.001
     ));
@@ -524,6 +528,8 @@ fn change() {
     assert!(related(&fs, "9.4 per cent", "$84", RelationKind::Change));
     let fs = figs("The median price was $3.1 million, down 9.2% on the year.");
     assert!(related(&fs, "$3.1 million", "9.2%", RelationKind::Change));
+    let fs = figs("Shares closed at $10, up from $8 a year ago.");
+    assert!(related(&fs, "$10", "$8", RelationKind::Change));
     let fs = figs("Revenue rose to $7.36 billion from $6.78 billion.");
     assert!(related(
         &fs,

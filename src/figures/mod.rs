@@ -13,12 +13,12 @@
 //!
 //! Offsets are UTF-8 byte offsets. Linear in the text; never panics.
 
-pub mod counts;
-pub mod exclude;
-pub mod lex;
-pub mod numbers;
-pub mod relations;
-pub mod units;
+mod counts;
+mod exclude;
+mod lex;
+mod numbers;
+mod relations;
+mod units;
 
 use crate::report::{Figure, Relation, RelationKind};
 use crate::text::Doc;
@@ -26,7 +26,7 @@ use lex::Ctx;
 
 /// What sort of figure a candidate is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Shape {
+pub(crate) enum Shape {
     Plain,
     /// "between 10 and 15", "10-15": no single value.
     Range,
@@ -42,7 +42,7 @@ pub enum Shape {
 
 /// A figure while it is being built, over token indices.
 #[derive(Debug, Clone)]
-pub struct Cand {
+pub(crate) struct Cand {
     /// Token span of the figure's text.
     pub s: usize,
     pub e: usize,

@@ -528,7 +528,7 @@ fn word_number(c: &Ctx, i: usize) -> Option<Num> {
             n.e = i + 2;
             n.value = Some(1.0 / d);
             n.fraction = true;
-            return scale_fraction(c, n);
+            return Some(n);
         }
         cur = 1.0;
         any = true;
@@ -635,11 +635,6 @@ fn word_number(c: &Ctx, i: usize) -> Option<Num> {
         }
     }
     n.value = Some(value);
-    Some(n)
-}
-
-/// "a third of a million" is rare; fractions keep their value as is.
-fn scale_fraction(_c: &Ctx, n: Num) -> Option<Num> {
     Some(n)
 }
 

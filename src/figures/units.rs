@@ -258,6 +258,18 @@ pub fn singular(w: &str) -> String {
 /// "per gram", "a month", "/h", "per square foot" after a unit ending
 /// before token `k`: returns one past the rate and the per-part's name.
 pub fn rate(c: &Ctx, k: usize) -> Option<(usize, String)> {
+    let (e, name) = rate_inner(c, k)?;
+    // "$8 a year ago", "$6.8bn a year earlier": a time, not a rate.
+    if matches!(
+        c.l(e),
+        "ago" | "earlier" | "later" | "before" | "after" | "previously"
+    ) {
+        return None;
+    }
+    Some((e, name))
+}
+
+fn rate_inner(c: &Ctx, k: usize) -> Option<(usize, String)> {
     let w = c.l(k);
     let hy =
         w == "-" && c.stuck(k) && matches!(c.l(k + 1), "a" | "an" | "per") && c.t(k + 2) == "-";
