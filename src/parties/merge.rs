@@ -52,11 +52,19 @@ const COLLECTIVES: &[&str] = &["allies", "powers", "nations", "countries", "gove
 /// Drops one-word names that are common words ("More" in "Read More") and
 /// compass words alone ("Western"), keeping "Western allies" as a group.
 fn common_words(c: &Ctx, mut m: Cand) -> Option<Cand> {
-    if m.src != Src::Unknown || m.b - m.a != 1 || m.person_hint || c.is_allcaps(m.a) {
+    if m.src != Src::Unknown || m.b - m.a != 1 || m.person_hint {
         return Some(m);
+    }
+    if c.is_allcaps(m.a) {
+        // "PS2", "IE6", "AB8": codes and versions, not names.
+        return if c.base(m.a).ends_with(|ch: char| ch.is_ascii_digit()) { None } else { Some(m) };
     }
     let w = c.base(m.a);
     if c.lex.has_lower("stop", w) || c.lex.has_lower("starter", w) {
+        return None;
+    }
+    // "W", "Nm": letters and units, not names.
+    if w.chars().count() <= 2 && !c.lex.is_given(w) {
         return None;
     }
     if c.lex.has("compass", w) {
@@ -182,7 +190,7 @@ pub fn merge(c: &Ctx, cands: Vec<Cand>) -> Vec<Party> {
                 }
             }
         }
-        if m.b - m.a > 1 || m.src == Src::Cue {
+        if (m.b - m.a > 1 || m.src == Src::Cue) && m.kind != Some(PartyKind::Place) {
             let ini = initials(&protos[id].name);
             if ini.chars().count() >= 2 {
                 by_initials.entry(ini).or_insert(id);
