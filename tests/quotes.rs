@@ -179,6 +179,12 @@ fn quote_comma_x_said() {
     // Negative: another clause between quote and verb.
     assert_eq!(
         speaker_of(&format!(
+            "“{LONG}.” Democrats seized on the remark, in which he said more."
+        )),
+        None
+    );
+    assert_eq!(
+        speaker_of(&format!(
             "“{LONG}.” The crowd cheered for hours and the band later said nothing."
         )),
         None
@@ -324,6 +330,10 @@ fn apposition_after_the_name() {
     assert_eq!(speaker_of(&t).as_deref(), Some("Osama Hamdan"));
     let t = format!("“{LONG},” Osama Hamdan, a senior Hamas official, said.");
     assert_eq!(speaker_of(&t).as_deref(), Some("Osama Hamdan"));
+    let t = format!("“{LONG},” Scott Pruitt, the attorney general of Oklahoma, one of the states suing the EPA, said.");
+    assert_eq!(speaker_of(&t).as_deref(), Some("Scott Pruitt"));
+    let t = format!("To which she said, “{LONG}.”");
+    assert_eq!(mention_of(&t).as_deref(), Some("she"));
     // Negative: the description in apposition is not the speaker's name.
     assert_ne!(speaker_of(&t).as_deref(), Some("a senior Hamas official"));
 }

@@ -150,6 +150,16 @@ pub fn after(doc: &Doc, q: &QuoteSpan, lim: usize) -> Option<Attribution> {
             }
             // “…,” X said
             let np = np_backward(doc, k, j)?;
+            // A pronoun must open the clause after the quotation: `“…,” he
+            // said`, not `“…” Democrats seized on it, in which he said`.
+            if matches!(np.kind, speakers::NpKind::Pronoun(_))
+                && !(k..np.first).all(|x| {
+                    doc.tokens[x].kind == TokenKind::Punct
+                        || words::ADVERBS.contains(&doc.tok(x).to_lowercase())
+                })
+            {
+                return None;
+            }
             return Some(Attribution {
                 np: Some(np),
                 cue: Some((j, j)),

@@ -188,6 +188,40 @@ fn is_capital_opener(w: &str) -> bool {
                 | "today"
                 | "yesterday"
                 | "asked"
+                | "during"
+                | "despite"
+                | "amid"
+                | "following"
+                | "under"
+                | "over"
+                | "about"
+                | "against"
+                | "through"
+                | "without"
+                | "within"
+                | "among"
+                | "across"
+                | "toward"
+                | "towards"
+                | "upon"
+                | "into"
+                | "like"
+                | "unlike"
+                | "near"
+                | "per"
+                | "to"
+                | "of"
+                | "what"
+                | "why"
+                | "how"
+                | "where"
+                | "who"
+                | "not"
+                | "even"
+                | "only"
+                | "just"
+                | "once"
+                | "whether"
         )
 }
 
@@ -458,17 +492,28 @@ pub fn np_backward(doc: &Doc, lo: usize, hi: usize) -> Option<Np> {
         return None;
     }
     let mut last = skip_paren(doc, lo, e - 1)?;
-    // An apposition: "Osama Hamdan, a senior Hamas official, said",
-    // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said".
+    // Appositions: "Osama Hamdan, a senior Hamas official, said",
+    // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said",
+    // "Scott Pruitt, the attorney general of Oklahoma, one of the states
+    // suing, said": the mention before the nearest comma that has one, up
+    // to three appositions back.
     if doc.tok(last) == "," {
-        let mut k = last;
-        while k > lo && doc.tok(k - 1) != "," {
-            k -= 1;
+        let mut c = last;
+        for _ in 0..3 {
+            let p = (lo..c).rev().take(32).find(|&x| doc.tok(x) == ",")?;
+            if p <= lo {
+                return None;
+            }
+            let end = skip_paren(doc, lo, p - 1)?;
+            if let Some(np) = np_backward_core(doc, lo, end) {
+                let nested = np.first > lo && doc.tok(np.first - 1) == ",";
+                if np.kind != NpKind::Descriptor || !nested {
+                    return Some(np);
+                }
+            }
+            c = p;
         }
-        if k <= lo + 1 || last - k > 32 {
-            return None;
-        }
-        last = skip_paren(doc, lo, k - 2)?;
+        return None;
     }
     np_backward_core(doc, lo, last)
 }
@@ -494,12 +539,20 @@ fn np_backward_core(doc: &Doc, lo: usize, last: usize) -> Option<Np> {
     }
     let t = doc.tok(last);
     if let Some(p) = words::pronoun(t) {
-        // "it" as subject is rarely a speaker unless nothing else is there.
-        if last == lo
+        // "it" as subject is rarely a speaker unless it opens the clause.
+        let clause_start = last == lo
             || !is_word(doc, last - 1)
-            || is_capital_opener(doc.tok(last - 1))
-            || doc.tok(last - 1) == "and"
-        {
+            || is_cap(doc, last - 1) && is_capital_opener(doc.tok(last - 1))
+            || matches!(
+                doc.tok(last - 1),
+                "and" | "which" | "that" | "as" | "but" | "so" | "then"
+            );
+        let after_preposition = last > lo
+            && matches!(
+                doc.tok(last - 1),
+                "to" | "of" | "for" | "with" | "by" | "from" | "about" | "at"
+            );
+        if clause_start || p != Pronoun::It && !after_preposition {
             return Some(Np {
                 first: last,
                 last,

@@ -143,6 +143,10 @@ pub fn is_speech(s: &Shape, q: &QuoteSpan, how: Option<How>) -> bool {
     if s.words >= LONG {
         return !s.title_case || direct;
     }
+    if s.words == 1 {
+        // One word is speech only with a cue right after it: “No,” she said.
+        return how == Some(How::After) && s.punct_end;
+    }
     if direct {
         return true;
     }
