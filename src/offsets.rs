@@ -22,14 +22,7 @@ pub enum Unit {
 /// An offset inside a multi-byte character counts as the start of that
 /// character; an offset past the end counts as the end. Neither panics.
 pub fn convert(text: &str, unit: Unit, offsets: &mut [usize]) {
-    if unit == Unit::Byte || offsets.is_empty() {
-        for o in offsets.iter_mut() {
-            *o = (*o).min(text.len());
-        }
-        return;
-    }
-    let mut order: Vec<usize> = (0..offsets.len()).collect();
-    order.sort_unstable_by_key(|&i| offsets[i]);
+    let Some(order) = ascending(text, unit, offsets) else { return };
     let mut chars = text.char_indices().peekable();
     let mut counted = 0usize; // offset in `unit` of the next character
     for i in order {
@@ -52,14 +45,7 @@ pub fn convert(text: &str, unit: Unit, offsets: &mut [usize]) {
 /// offset that falls inside a surrogate pair maps to the start of its
 /// character; one past the end maps to `text.len()`.
 pub fn to_bytes(text: &str, unit: Unit, offsets: &mut [usize]) {
-    if unit == Unit::Byte || offsets.is_empty() {
-        for o in offsets.iter_mut() {
-            *o = (*o).min(text.len());
-        }
-        return;
-    }
-    let mut order: Vec<usize> = (0..offsets.len()).collect();
-    order.sort_unstable_by_key(|&i| offsets[i]);
+    let Some(order) = ascending(text, unit, offsets) else { return };
     let mut chars = text.char_indices().peekable();
     let mut counted = 0usize;
     let mut byte = 0usize;
@@ -83,6 +69,21 @@ pub fn to_bytes(text: &str, unit: Unit, offsets: &mut [usize]) {
         }
         offsets[i] = byte;
     }
+}
+
+/// The indices of `offsets` in ascending order of value, so one walk over the
+/// text converts them all; or `None` when there is nothing to walk for (byte
+/// offsets are only clamped to the text).
+fn ascending(text: &str, unit: Unit, offsets: &mut [usize]) -> Option<Vec<usize>> {
+    if unit == Unit::Byte || offsets.is_empty() {
+        for o in offsets.iter_mut() {
+            *o = (*o).min(text.len());
+        }
+        return None;
+    }
+    let mut order: Vec<usize> = (0..offsets.len()).collect();
+    order.sort_unstable_by_key(|&i| offsets[i]);
+    Some(order)
 }
 
 #[cfg(test)]

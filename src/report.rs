@@ -153,13 +153,18 @@ impl Report {
     }
 
     /// Re-expresses a report made over `text` (byte offsets) in `unit`.
-    pub fn into_unit(mut self, text: &str, unit: Unit) -> Report {
+    pub fn into_unit(self, text: &str, unit: Unit) -> Report {
         if unit == Unit::Byte {
             return self;
         }
+        self.map_offsets(|values| offsets::convert(text, unit, values))
+    }
+
+    /// Applies `f` to all the report's offsets at once.
+    fn map_offsets(mut self, f: impl FnOnce(&mut [usize])) -> Report {
         let mut refs = self.offsets_mut();
         let mut values: Vec<usize> = refs.iter().map(|r| **r).collect();
-        offsets::convert(text, unit, &mut values);
+        f(&mut values);
         for (r, v) in refs.iter_mut().zip(values) {
             **r = v;
         }
@@ -169,14 +174,8 @@ impl Report {
     /// The inverse of [`Report::into_unit`]: re-expresses a report whose
     /// offsets are in `unit` over `text` as byte offsets (for a report that
     /// came back from JS).
-    pub fn into_bytes(mut self, text: &str, unit: Unit) -> Report {
-        let mut refs = self.offsets_mut();
-        let mut values: Vec<usize> = refs.iter().map(|r| **r).collect();
-        offsets::to_bytes(text, unit, &mut values);
-        for (r, v) in refs.iter_mut().zip(values) {
-            **r = v;
-        }
-        self
+    pub fn into_bytes(self, text: &str, unit: Unit) -> Report {
+        self.map_offsets(|values| offsets::to_bytes(text, unit, values))
     }
 
     /// Checks the invariants every consumer relies on, for tests and fuzzing:
