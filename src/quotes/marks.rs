@@ -308,10 +308,10 @@ fn role(m: &Mark, doc: &Doc, family_open: bool) -> Role {
         (Family::Single, Nature::Open) => {
             if right && family_open {
                 Role::Close // ‚…‘ or a misused ‘ as closer
-            } else if m.next_char.is_some_and(|c| c.is_ascii_digit()) {
-                Role::Skip // ‘90s
-            } else if m.open_right && !m.open_left {
-                Role::Skip
+            } else if m.next_char.is_some_and(|c| c.is_ascii_digit())
+                || m.open_right && !m.open_left
+            {
+                Role::Skip // ‘90s, or a stray ‘ after a word
             } else {
                 Role::Open
             }

@@ -126,10 +126,10 @@ fn inherit(
             // Each paragraph takes the nearest speaker before it in the
             // chain, else the first one after it.
             let mut last: Option<Speaker> = None;
-            for i in k..=e {
-                match &speakers[i] {
+            for sp in speakers.iter_mut().take(e + 1).skip(k) {
+                match sp {
                     Some(s) => last = Some(s.clone()),
-                    None => speakers[i] = last.clone(),
+                    None => *sp = last.clone(),
                 }
             }
             let first = (k..=e).find_map(|i| speakers[i].clone());

@@ -240,34 +240,22 @@ fn name_run_forward(doc: &Doc, i: usize, lim: usize) -> Option<usize> {
     while j < lim && same_para(doc, i, j) {
         let t = doc.tok(j);
         let glued = !doc.tokens[j].space_before;
-        if is_cap(doc, j) && !words::is_calendar_word(t) {
-            if is_word(doc, j) && words::is_reporting_verb(t) {
-                break;
-            }
-            last = j;
-        } else if t == "."
-            && glued
-            && is_abbrev(doc.tok(j - 1))
-            && is_cap(doc, j + 1)
-            && j + 1 < lim
-        {
-            // "Mr. Obama", "H. Tribe", "G.K. Butterfield"
-            last = j;
-        } else if (t == "-" || t == "‐")
+        let word = is_cap(doc, j) && !words::is_calendar_word(t) && !words::is_reporting_verb(t);
+        // "Mr. Obama", "H. Tribe", "G.K. Butterfield"
+        let initial =
+            t == "." && glued && is_abbrev(doc.tok(j - 1)) && is_cap(doc, j + 1) && j + 1 < lim;
+        let hyphen = (t == "-" || t == "‐")
             && glued
             && j + 1 < lim
             && is_cap(doc, j + 1)
-            && !doc.tokens[j + 1].space_before
-        {
-            last = j;
-        } else if (words::is_name_particle(t) || t == "of" && TITLES.contains(doc.tok(j - 1)))
+            && !doc.tokens[j + 1].space_before;
+        let particle = (words::is_name_particle(t) || t == "of" && TITLES.contains(doc.tok(j - 1)))
             && j + 1 < lim
-            && is_cap(doc, j + 1)
-        {
-            last = j;
-        } else {
+            && is_cap(doc, j + 1);
+        if !(word || initial || hyphen || particle) {
             break;
         }
+        last = j;
         j += 1;
     }
     Some(last)
@@ -285,26 +273,22 @@ fn name_run_backward(doc: &Doc, e: usize, lo: usize) -> usize {
         }
         let t = doc.tok(p);
         let glued_next = !doc.tokens[j].space_before;
-        if is_cap(doc, p) && !words::is_calendar_word(t) && !words::is_reporting_verb(t) {
-            first = p;
-        } else if t == "." && !doc.tokens[p].space_before && p > lo && is_abbrev(doc.tok(p - 1)) {
-            first = p;
-        } else if (t == "-" || t == "‐")
+        let word = is_cap(doc, p) && !words::is_calendar_word(t) && !words::is_reporting_verb(t);
+        let initial =
+            t == "." && !doc.tokens[p].space_before && p > lo && is_abbrev(doc.tok(p - 1));
+        let hyphen = (t == "-" || t == "‐")
             && glued_next
             && !doc.tokens[p].space_before
             && p > lo
-            && is_cap(doc, p - 1)
-        {
-            first = p;
-        } else if (words::is_name_particle(t)
+            && is_cap(doc, p - 1);
+        let particle = (words::is_name_particle(t)
             || t == "of" && p > lo && TITLES.contains(doc.tok(p - 1)))
             && p > lo
-            && is_cap(doc, p - 1)
-        {
-            first = p;
-        } else {
+            && is_cap(doc, p - 1);
+        if !(word || initial || hyphen || particle) {
             break;
         }
+        first = p;
         j = p;
     }
     // Drop capitalised sentence openers ("But Trump") and a leading "The".
@@ -491,7 +475,7 @@ pub fn np_backward(doc: &Doc, lo: usize, hi: usize) -> Option<Np> {
     if e <= lo {
         return None;
     }
-    let mut last = skip_paren(doc, lo, e - 1)?;
+    let last = skip_paren(doc, lo, e - 1)?;
     // Appositions: "Osama Hamdan, a senior Hamas official, said",
     // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said",
     // "Scott Pruitt, the attorney general of Oklahoma, one of the states
