@@ -481,6 +481,7 @@ fn more_exclusions() {
     // A counted noun never comes from the next line.
     assert_eq!(fig(&figs("We had 40\nHostages line"), "40").counts, None);
     assert!(texts("A downturn like 2008-9 or 2019-20.").is_empty());
+    assert!(texts("The bill passed the Senate 68-32 on Wednesday.").is_empty());
     assert_eq!(
         fig(
             &figs("Yields rose by half a percentage point."),
@@ -565,6 +566,12 @@ fn ratio_and_comparison() {
     assert!(related(&fs, "$33790", "$32280", RelationKind::Comparison));
     let fs = figs("Eight of 10 avocados come from Mexico.");
     assert!(related(&fs, "Eight", "10 avocados", RelationKind::Ratio));
+    let fs = figs("Bitcoin rose as much as 8% to $9,400 on Friday.");
+    assert!(related(&fs, "8%", "$9,400", RelationKind::Change));
+    // "12 goals in 20 games" is no ratio.
+    assert!(figs("He scored 12 goals in 20 games.")
+        .iter()
+        .all(|f| f.relations.is_empty()));
     // Unrelated neighbours stay unrelated.
     let fs = figs("They had 10 cats and 15 dogs.");
     assert!(fs.iter().all(|f| f.relations.is_empty()));

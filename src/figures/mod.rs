@@ -434,8 +434,15 @@ pub fn find(doc: &Doc) -> Vec<Figure> {
             continue;
         }
         if let Some(f) = candidate(&c, &blocked, i) {
+            // "Senate 68-32": the second number of a pair whose first is no
+            // figure is none either.
+            let orphan = c.t(i.wrapping_sub(1)) == "-"
+                && c.stuck(i)
+                && c.stuck(i.wrapping_sub(1))
+                && c.is_num(i.wrapping_sub(2))
+                && cands.last().map_or(true, |p| p.e.max(p.core_e) != i - 1);
             // A currency prefix may reach back into the previous figure.
-            if cands.last().is_none_or_before(f.s) {
+            if !orphan && cands.last().is_none_or_before(f.s) {
                 i = f.e.max(f.core_e).max(i + 1);
                 cands.push(f);
                 continue;

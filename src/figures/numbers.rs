@@ -516,7 +516,10 @@ fn word_number(c: &Ctx, i: usize) -> Option<Num> {
         if !after_a(next) || next == "few" {
             return None;
         }
-        if matches!(next, "third" | "quarter" | "fifth" | "tenth") && c.l(i + 2) != "of" {
+        if matches!(next, "third" | "quarter" | "fifth" | "tenth")
+            && c.l(i + 2) != "of"
+            && c.lb(i, 1) != "by"
+        {
             return None;
         }
         if next == "couple" {

@@ -267,14 +267,18 @@ fn relation(c: &Ctx, a: &Cand, b: &Cand) -> Option<RelationKind> {
     if !c.same_sent(a.s, b.s) || b.s < a.e || b.s - a.e > 8 {
         return None;
     }
+    // Where a's words begin, past an approximation ("rose as much as 8%").
+    let a0 = before_figure(c, a.s).wrapping_add(1);
     let gap: Vec<&str> = (a.e..b.s).map(|k| c.l(k)).collect();
     let has = |w: &str| gap.contains(&w);
     let g = gap.join(" ");
     // Ratio: "one in five", "one out of three", "3 per 1,000", "1 for every 10".
+    // ("12 goals in 20 games" is no ratio: "in" needs a bare first number.)
     if matches!(
         g.as_str(),
-        "in" | "out of" | "of every" | "for every" | "in every" | "per" | "every" | "per every"
-    ) {
+        "out of" | "of every" | "for every" | "in every" | "per" | "every" | "per every"
+    ) || g == "in" && a.counts.is_none() && a.unit.is_none()
+    {
         return Some(RelationKind::Ratio);
     }
     // "eight of 10 avocados"
@@ -320,13 +324,15 @@ fn relation(c: &Ctx, a: &Cand, b: &Cand) -> Option<RelationKind> {
     // Change.
     if gap.len() <= 5
         && has("from")
-        && (change_before(c, a.s, 4) || has("up") || has("down") || has("to"))
+        && (change_before(c, a0, 4) || has("up") || has("down") || has("to"))
     {
         return Some(RelationKind::Change);
     }
     if gap.len() <= 4
         && (has("to") || has("at"))
-        && (change_before(c, a.s, 3) || c.lb(a.s, 1) == "by" || c.lb(a.s, 1) == "from")
+        && (change_before(c, a0, 3)
+            || c.l(a0.wrapping_sub(1)) == "by"
+            || c.l(a0.wrapping_sub(1)) == "from")
     {
         return Some(RelationKind::Change);
     }

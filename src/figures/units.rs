@@ -177,7 +177,7 @@ pub fn currency_prefix(c: &Ctx, p: usize) -> Option<(usize, &'static str)> {
             // Letter codes of two letters must touch the amount ("PS2.7m",
             // not "PS 5"), and a code must not be the end of a longer word.
             let letters = key.chars().all(|ch| ch.is_alphabetic());
-            if letters && key.chars().count() <= 2 && !c.stuck(p) {
+            if letters && key == "PS" && !c.stuck(p) {
                 continue;
             }
             if letters && c.stuck(k) && c.is_word(k.wrapping_sub(1)) {
