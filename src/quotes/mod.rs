@@ -15,6 +15,21 @@
 //!    take the speaker of the quotation next to them in the paragraph, or of
 //!    the previous paragraph when they open theirs.
 //!
+//! What a reported quotation is:
+//! - its span covers its marks, inside one paragraph. A quotation that runs
+//!   over paragraphs by the news convention (a paragraph opening a quote
+//!   without closing it, the next opening with a mark) is reported as one
+//!   [`Quote`] per paragraph, all with the same speaker; nested quotations
+//!   are part of their host;
+//! - it is a direct quotation of an utterance: partial quotations woven into
+//!   the reporter's sentence (`said the plan would “fail miserably.”`, `the
+//!   “objective” journalist`) are not reported, nor are titles and
+//!   nicknames;
+//! - `speaker` is None when no cue or neighbouring quotation names one.
+//!
+//! Cost: one pass over the tokens to pair marks, bounded windows around each
+//! quotation for cues, and lookups in indexes built once per document.
+//!
 //! Word lists live in `data/quotes_*.txt` ([`words`]).
 
 pub mod attribution;
