@@ -482,6 +482,9 @@ fn more_exclusions() {
     assert_eq!(fig(&figs("We had 40\nHostages line"), "40").counts, None);
     assert!(texts("A downturn like 2008-9 or 2019-20.").is_empty());
     assert!(texts("The bill passed the Senate 68-32 on Wednesday.").is_empty());
+    assert!(texts("The summit is on 14-15 November. Call 020 7946 0958.").is_empty());
+    assert!(texts("Formula 1 returns to Silverstone.").is_empty());
+    assert_eq!(texts("Roughly 300 people came."), vec!["300 people"]);
     assert_eq!(
         fig(
             &figs("Yields rose by half a percentage point."),

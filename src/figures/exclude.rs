@@ -352,6 +352,20 @@ pub fn blocked(c: &Ctx) -> Vec<bool> {
         {
             set(&mut b, i, i + 1);
         }
+        // Digit strings with a leading zero are codes and phone numbers:
+        // "020 7946 0958", "007".
+        if c.t(i).len() >= 3
+            && c.t(i).starts_with('0')
+            && c.t(i).bytes().all(|x| x.is_ascii_digit())
+            && !(c.stuck(i) && c.t(i.wrapping_sub(1)) == ".")
+            && !c.is_num(i.wrapping_sub(1))
+        {
+            let mut e = i + 1;
+            while c.is_num(e) && !c.stuck(e) && c.same_sent(i, e) {
+                e += 1;
+            }
+            set(&mut b, i, e);
+        }
         // Page numbers after dot leaders in a table of contents: "....3".
         if i >= 2 && c.stuck(i) && c.t(i - 1) == "." && c.t(i - 2) == "." {
             set(&mut b, i, i + 1);
@@ -477,6 +491,10 @@ pub fn blocked(c: &Ctx) -> Vec<bool> {
             if ordinal_suffix(c, k) {
                 k += 1;
             }
+            // "14-15 November"
+            if matches!(c.t(k), "-" | "–") && day_number(c, k + 1) && month(c.t(k + 2)) {
+                k += 2;
+            }
             if c.l(k) == "of" {
                 k += 1;
             }
@@ -573,7 +591,11 @@ pub fn name_before(c: &Ctx, i: usize) -> bool {
         return false;
     }
     // "In 2018", "About 70%": a capitalised first word is not a name...
-    if c.sentence_initial(p) && !c.t(p).chars().skip(1).any(|ch| ch.is_uppercase()) {
+    // (but "Formula 1" opening a sentence still is one).
+    if c.sentence_initial(p)
+        && !c.t(p).chars().skip(1).any(|ch| ch.is_uppercase())
+        && (super::counts::is_stop(w) || super::APPROX.contains(&w) || w.ends_with("ly"))
+    {
         return false;
     }
     // ...and a currency code is handled as money.
