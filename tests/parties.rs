@@ -332,7 +332,10 @@ fn countries_that_play_are_teams_in_sports_reports() {
     let t = "Sweden defeated South Korea 1 – 0 in the match. The goal came from a penalty. Sweden's striker scored. The game was in Sochi.";
     let ps = find(t);
     assert_eq!(party(&ps, "Sweden").unwrap().kind, PartyKind::Organization);
-    assert_eq!(party(&ps, "South Korea").unwrap().kind, PartyKind::Organization);
+    assert_eq!(
+        party(&ps, "South Korea").unwrap().kind,
+        PartyKind::Organization
+    );
     assert_eq!(party(&ps, "Sochi").unwrap().kind, PartyKind::Place);
     // Outside sports reports a country is a place, whatever verb follows.
     let ps = find("Sweden defeated the motion in parliament.");
@@ -342,11 +345,19 @@ fn countries_that_play_are_teams_in_sports_reports() {
 #[test]
 fn an_organisation_then_a_person_are_two_names() {
     let ps = find("The chief executive of the Refugee Council Enver Solomon said it was wrong.");
-    assert_eq!(party(&ps, "Refugee Council").unwrap().kind, PartyKind::Organization);
+    assert_eq!(
+        party(&ps, "Refugee Council").unwrap().kind,
+        PartyKind::Organization
+    );
     assert_eq!(party(&ps, "Enver Solomon").unwrap().kind, PartyKind::Person);
     // A cue word at the end keeps a long name whole.
     let ps = find("He studied at the Irving Independent School District.");
-    assert_eq!(party(&ps, "Irving Independent School District").unwrap().kind, PartyKind::Organization);
+    assert_eq!(
+        party(&ps, "Irving Independent School District")
+            .unwrap()
+            .kind,
+        PartyKind::Organization
+    );
     // The place inside the name is a nested mention of its own.
     assert_eq!(party(&ps, "Irving").unwrap().kind, PartyKind::Place);
     assert_eq!(ps.len(), 2);
@@ -362,8 +373,14 @@ fn datelines_labels_and_emphasis() {
 #[test]
 fn title_of_phrases_are_roles() {
     let ps = find("Minister of Education Stefania Giannini spoke. President of France Emmanuel Macron listened.");
-    assert_eq!(party(&ps, "Stefania Giannini").unwrap().role.as_deref(), Some("Minister of Education"));
-    assert_eq!(party(&ps, "Emmanuel Macron").unwrap().role.as_deref(), Some("President of France"));
+    assert_eq!(
+        party(&ps, "Stefania Giannini").unwrap().role.as_deref(),
+        Some("Minister of Education")
+    );
+    assert_eq!(
+        party(&ps, "Emmanuel Macron").unwrap().role.as_deref(),
+        Some("President of France")
+    );
     assert!(party(&ps, "France").is_some());
     assert!(party(&ps, "Education").is_none(), "{:?}", names(&ps));
 }
@@ -371,9 +388,16 @@ fn title_of_phrases_are_roles() {
 #[test]
 fn place_named_surnames_and_ranks_in_names() {
     let ps = find("Michael Jordan scored. Jordan said he was tired. Later he flew to Jordan. Martin Luther King Jr. spoke.");
-    assert_eq!(mentions(party(&ps, "Michael Jordan").unwrap()), vec!["Michael Jordan", "Jordan"]);
+    assert_eq!(
+        mentions(party(&ps, "Michael Jordan").unwrap()),
+        vec!["Michael Jordan", "Jordan"]
+    );
     assert_eq!(party(&ps, "Jordan").unwrap().kind, PartyKind::Place);
-    assert!(party(&ps, "Martin Luther King Jr").is_some(), "{:?}", names(&ps));
+    assert!(
+        party(&ps, "Martin Luther King Jr").is_some(),
+        "{:?}",
+        names(&ps)
+    );
     // A rank before a name is a title, not a surname.
     let ps = find("King Charles met Prince William.");
     assert_eq!(party(&ps, "Charles").unwrap().role.as_deref(), Some("King"));
@@ -382,9 +406,21 @@ fn place_named_surnames_and_ranks_in_names() {
 #[test]
 fn acronyms_in_capitals_and_words_in_capitals() {
     let ps = find("The FIRST Global challenge began. FIRST officials said the NATO summit, not the CEO, mattered.");
-    assert_eq!(mentions(party(&ps, "FIRST").unwrap()), vec!["FIRST", "FIRST"]);
-    assert!(party(&ps, "Global").is_none() && party(&ps, "CEO").is_none(), "{:?}", names(&ps));
-    assert_eq!(party(&ps, "North Atlantic Treaty Organization").unwrap().kind, PartyKind::Organization);
+    assert_eq!(
+        mentions(party(&ps, "FIRST").unwrap()),
+        vec!["FIRST", "FIRST"]
+    );
+    assert!(
+        party(&ps, "Global").is_none() && party(&ps, "CEO").is_none(),
+        "{:?}",
+        names(&ps)
+    );
+    assert_eq!(
+        party(&ps, "North Atlantic Treaty Organization")
+            .unwrap()
+            .kind,
+        PartyKind::Organization
+    );
 }
 
 #[test]
@@ -393,22 +429,79 @@ fn plural_names_are_groups_and_western_allies() {
     assert_eq!(party(&ps, "Immortals").unwrap().kind, PartyKind::Group);
     assert_eq!(party(&ps, "Western allies").unwrap().kind, PartyKind::Group);
     assert!(party(&ps, "Western").is_none(), "{:?}", names(&ps));
-    assert_eq!(party(&ps, "Western Australia").unwrap().kind, PartyKind::Place);
+    assert_eq!(
+        party(&ps, "Western Australia").unwrap().kind,
+        PartyKind::Place
+    );
 }
 
 #[test]
 fn random_text_never_panics_and_spans_are_sound() {
     let alphabet: Vec<&str> = vec![
-        "The", "US", "us", "U.S.", "Hamas’s", "Israel", "-", "Israeli", "(", "IDF", ")", "of", "the", "University", "May", "Prime", "Minister", "Dr.",
-        "Mr", ".", ",", "“", "”", "’s", "'", "Gaza", "City", "Strip", "Air", "Force", "One", "said", "a", "senior", "official", "É", "ß", "😀", "\n", "1", "–",
-        "0", "Jordan", "Michael", "WASHINGTON", ":", "Image", "for", "al", "Qaeda", "Western", "allies", "Sweden", "goal", "match",
+        "The",
+        "US",
+        "us",
+        "U.S.",
+        "Hamas’s",
+        "Israel",
+        "-",
+        "Israeli",
+        "(",
+        "IDF",
+        ")",
+        "of",
+        "the",
+        "University",
+        "May",
+        "Prime",
+        "Minister",
+        "Dr.",
+        "Mr",
+        ".",
+        ",",
+        "“",
+        "”",
+        "’s",
+        "'",
+        "Gaza",
+        "City",
+        "Strip",
+        "Air",
+        "Force",
+        "One",
+        "said",
+        "a",
+        "senior",
+        "official",
+        "É",
+        "ß",
+        "😀",
+        "\n",
+        "1",
+        "–",
+        "0",
+        "Jordan",
+        "Michael",
+        "WASHINGTON",
+        ":",
+        "Image",
+        "for",
+        "al",
+        "Qaeda",
+        "Western",
+        "allies",
+        "Sweden",
+        "goal",
+        "match",
     ];
     let mut seed: u64 = 0x9E3779B97F4A7C15;
     for _ in 0..300 {
         let mut t = String::new();
         let len = (seed >> 33) % 60;
         for _ in 0..len {
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             let w = alphabet[(seed >> 33) as usize % alphabet.len()];
             t.push_str(w);
             if (seed >> 20) % 3 != 0 {
@@ -420,7 +513,13 @@ fn random_text_never_panics_and_spans_are_sound() {
         for p in &ps {
             assert!(!p.mentions.is_empty());
             for m in &p.mentions {
-                assert!(m.start < m.end && m.end <= t.len() && t.is_char_boundary(m.start) && t.is_char_boundary(m.end), "{t:?}");
+                assert!(
+                    m.start < m.end
+                        && m.end <= t.len()
+                        && t.is_char_boundary(m.start)
+                        && t.is_char_boundary(m.end),
+                    "{t:?}"
+                );
                 spans.push((m.start, m.end));
             }
         }
@@ -447,10 +546,23 @@ fn us_politics_conventions() {
     let t = "NEWPORT NEWS, Va. — James O’Neill spoke. O'Neill left. I’ll vote, said Harry F. Byrd Sr. Later Byrd's aides met the NYPD in Newport News.";
     let ps = find(t);
     let nn = party(&ps, "Newport News").unwrap();
-    assert_eq!((nn.kind, mentions(nn)), (PartyKind::Place, vec!["NEWPORT NEWS", "Newport News"]));
+    assert_eq!(
+        (nn.kind, mentions(nn)),
+        (PartyKind::Place, vec!["NEWPORT NEWS", "Newport News"])
+    );
     assert_eq!(party(&ps, "Virginia").unwrap().kind, PartyKind::Place);
-    assert_eq!(mentions(party(&ps, "James O’Neill").unwrap()), vec!["James O’Neill", "O'Neill"]);
-    assert_eq!(mentions(party(&ps, "Harry F. Byrd Sr").unwrap()), vec!["Harry F. Byrd Sr", "Byrd's"]);
+    assert_eq!(
+        mentions(party(&ps, "James O’Neill").unwrap()),
+        vec!["James O’Neill", "O'Neill"]
+    );
+    assert_eq!(
+        mentions(party(&ps, "Harry F. Byrd Sr").unwrap()),
+        vec!["Harry F. Byrd Sr", "Byrd's"]
+    );
     assert_eq!(party(&ps, "NYPD").unwrap().kind, PartyKind::Organization);
-    assert!(ps.iter().all(|p| !p.name.starts_with("I’")), "{:?}", names(&ps));
+    assert!(
+        ps.iter().all(|p| !p.name.starts_with("I’")),
+        "{:?}",
+        names(&ps)
+    );
 }

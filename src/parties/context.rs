@@ -27,12 +27,16 @@ pub struct Ctx<'d, 'a> {
 }
 
 /// Minor words that, unlike "of" and "the", do not occur inside names.
-const SPAN_MINOR: &[&str] = &["in", "as", "at", "on", "to", "with", "by", "amid", "over", "after", "vs", "from", "into", "is", "are"];
+const SPAN_MINOR: &[&str] = &[
+    "in", "as", "at", "on", "to", "with", "by", "amid", "over", "after", "vs", "from", "into",
+    "is", "are",
+];
 
 /// Function words a title-case headline leaves in lower case.
 const MINOR: &[&str] = &[
-    "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "as", "with", "from", "into", "over", "amid", "vs", "via", "per", "is", "are", "be", "am", "pm", "de",
-    "la", "le", "du", "von", "van", "after", "before", "about", "than", "up",
+    "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "as",
+    "with", "from", "into", "over", "amid", "vs", "via", "per", "is", "are", "be", "am", "pm",
+    "de", "la", "le", "du", "von", "van", "after", "before", "about", "than", "up",
 ];
 
 impl<'d, 'a> Ctx<'d, 'a> {
@@ -61,8 +65,15 @@ impl<'d, 'a> Ctx<'d, 'a> {
             }
         }
         for i in 0..n {
-            let prev = if i == 0 || doc.tokens[i - 1].para != doc.tokens[i].para { None } else { Some(doc.tok(i - 1)) };
-            c.initial[i] |= matches!(prev, None | Some(":" | "“" | "\"" | "‘" | "(" | "[" | "—" | "–" | "|" | "•" | ";"));
+            let prev = if i == 0 || doc.tokens[i - 1].para != doc.tokens[i].para {
+                None
+            } else {
+                Some(doc.tok(i - 1))
+            };
+            c.initial[i] |= matches!(
+                prev,
+                None | Some(":" | "“" | "\"" | "‘" | "(" | "[" | "—" | "–" | "|" | "•" | ";")
+            );
         }
         for (p, r) in doc.paragraphs.iter().enumerate() {
             c.headline[p] = c.is_headline(r.clone());
@@ -174,7 +185,10 @@ impl<'d, 'a> Ctx<'d, 'a> {
     /// The word without a possessive ’s / 's.
     pub fn base(&self, i: usize) -> &'a str {
         let w = self.tok(i);
-        w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).filter(|b| !b.is_empty()).unwrap_or(w)
+        w.strip_suffix("’s")
+            .or_else(|| w.strip_suffix("'s"))
+            .filter(|b| !b.is_empty())
+            .unwrap_or(w)
     }
 
     /// The word ends in a possessive ’s / 's.
@@ -184,7 +198,10 @@ impl<'d, 'a> Ctx<'d, 'a> {
 
     /// Tokens `a..b` and `b` directly adjoin (no space between them).
     pub fn glued(&self, b: usize) -> bool {
-        b < self.n() && !self.doc.tokens[b].space_before && b > 0 && self.doc.tokens[b].para == self.doc.tokens[b - 1].para
+        b < self.n()
+            && !self.doc.tokens[b].space_before
+            && b > 0
+            && self.doc.tokens[b].para == self.doc.tokens[b - 1].para
     }
 
     /// The surface of tokens `a..b` with single spaces, the last token
@@ -195,7 +212,11 @@ impl<'d, 'a> Ctx<'d, 'a> {
             if i > a && self.doc.tokens[i].space_before {
                 s.push(' ');
             }
-            s.push_str(if i + 1 == b { self.base(i) } else { self.tok(i) });
+            s.push_str(if i + 1 == b {
+                self.base(i)
+            } else {
+                self.tok(i)
+            });
         }
         s
     }
@@ -214,7 +235,8 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 break;
             }
             b += 1;
-            if !self.is_word(b - 1) && !matches!(self.tok(b - 1), "." | "-" | "," | "&" | "'" | "’") {
+            if !self.is_word(b - 1) && !matches!(self.tok(b - 1), "." | "-" | "," | "&" | "'" | "’")
+            {
                 break;
             }
             // Entries end on a word, followed by a word boundary.
@@ -227,8 +249,17 @@ impl<'d, 'a> Ctx<'d, 'a> {
         // An entry cut off inside a hyphenated word ("Georgia-Pacific") only
         // counts where the rest is a known name too ("Israel-Hamas").
         if let Some((b, _)) = best {
-            if b + 1 < self.n() && self.tok(b) == "-" && self.glued(b) && self.glued(b + 1) && self.is_word(b + 1) {
-                let rest_known = self.lex.get(self.base(b + 1)).is_some_and(|e| e != Entry::Title) || self.lookup_simple(b + 1);
+            if b + 1 < self.n()
+                && self.tok(b) == "-"
+                && self.glued(b)
+                && self.glued(b + 1)
+                && self.is_word(b + 1)
+            {
+                let rest_known = self
+                    .lex
+                    .get(self.base(b + 1))
+                    .is_some_and(|e| e != Entry::Title)
+                    || self.lookup_simple(b + 1);
                 if !rest_known && self.is_cap(b + 1) {
                     return None;
                 }
@@ -242,7 +273,11 @@ impl<'d, 'a> Ctx<'d, 'a> {
         let mut b = i;
         while b < self.n() && b - i < 4 && self.doc.tokens[b].para == para {
             b += 1;
-            if self.lex.get(&self.surface(i, b)).is_some_and(|e| e != Entry::Title) {
+            if self
+                .lex
+                .get(&self.surface(i, b))
+                .is_some_and(|e| e != Entry::Title)
+            {
                 return true;
             }
         }

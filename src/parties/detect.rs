@@ -67,7 +67,10 @@ struct Item {
 }
 
 /// Name particles that may stand lower-case inside a personal name.
-const PARTICLES: &[&str] = &["de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "bin", "ibn", "al", "el", "le", "la", "dos", "das", "y"];
+const PARTICLES: &[&str] = &[
+    "de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "bin", "ibn", "al", "el",
+    "le", "la", "dos", "das", "y",
+];
 
 /// Finds the candidate names in `c`'s document, in text order.
 pub fn detect(c: &mut Ctx) -> Vec<Cand> {
@@ -134,12 +137,20 @@ fn item_at(c: &Ctx, j: usize, run: &[Item]) -> Option<Item> {
         if c.glued(j + 1) && c.tok(j + 1) == "-" {
             if let Some((b, e)) = c.lookup(j) {
                 if e != Entry::Title {
-                    return Some(Item { a: j, b, it: It::Lex(e) });
+                    return Some(Item {
+                        a: j,
+                        b,
+                        it: It::Lex(e),
+                    });
                 }
             }
         }
-        let the_cap = matches!(w, "of" | "for") && j + 2 < c.n() && c.tok(j + 1) == "the" && c.is_cap(j + 2);
-        if run.is_empty() || !(c.is_cap(j + 1) || the_cap) || c.doc.tokens.get(j + 1).map(|t| t.para) != c.doc.tokens.get(j).map(|t| t.para) {
+        let the_cap =
+            matches!(w, "of" | "for") && j + 2 < c.n() && c.tok(j + 1) == "the" && c.is_cap(j + 2);
+        if run.is_empty()
+            || !(c.is_cap(j + 1) || the_cap)
+            || c.doc.tokens.get(j + 1).map(|t| t.para) != c.doc.tokens.get(j).map(|t| t.para)
+        {
             // "of the Welfare": "the" after a connector.
             if !(w == "the" && run.last().is_some_and(|x| x.it == It::Conn) && c.is_cap(j + 1)) {
                 return None;
@@ -147,20 +158,45 @@ fn item_at(c: &Ctx, j: usize, run: &[Item]) -> Option<Item> {
         }
         let prev = run.last()?;
         if PARTICLES.contains(&w) && matches!(prev.it, It::Cap) {
-            return Some(Item { a: j, b: j + 1, it: It::Conn });
+            return Some(Item {
+                a: j,
+                b: j + 1,
+                it: It::Conn,
+            });
         }
         if w == "the" && prev.it == It::Conn {
-            return Some(Item { a: j, b: j + 1, it: It::Conn });
+            return Some(Item {
+                a: j,
+                b: j + 1,
+                it: It::Conn,
+            });
         }
-        if matches!(w, "of" | "for") && (run.iter().any(|x| is_prefix_cue(c, x)) || prev.it == It::Title) && (c.is_cap(j + 1) || the_cap) {
-            return Some(Item { a: j, b: j + 1, it: It::Conn });
+        if matches!(w, "of" | "for")
+            && (run.iter().any(|x| is_prefix_cue(c, x)) || prev.it == It::Title)
+            && (c.is_cap(j + 1) || the_cap)
+        {
+            return Some(Item {
+                a: j,
+                b: j + 1,
+                it: It::Conn,
+            });
         }
         return None;
     }
     if let Some((b, e)) = c.lookup(j) {
-        let it = if e == Entry::Title { It::Title } else { It::Lex(e) };
+        let it = if e == Entry::Title {
+            It::Title
+        } else {
+            It::Lex(e)
+        };
         // "Martin Luther King": a rank after a given name's run is a surname.
-        let surname = e == Entry::Title && b == j + 1 && run.first().is_some_and(|f| f.it == It::Cap && c.lex.is_given(c.base(f.a))) && run.last().is_some_and(|l| l.it == It::Cap) && c.lex.has("rank_surname", c.base(j));
+        let surname = e == Entry::Title
+            && b == j + 1
+            && run
+                .first()
+                .is_some_and(|f| f.it == It::Cap && c.lex.is_given(c.base(f.a)))
+            && run.last().is_some_and(|l| l.it == It::Cap)
+            && c.lex.has("rank_surname", c.base(j));
         let it = if surname { It::Cap } else { it };
         return Some(Item { a: j, b, it });
     }
@@ -175,8 +211,16 @@ fn item_at(c: &Ctx, j: usize, run: &[Item]) -> Option<Item> {
                 t.extend(ch.to_lowercase());
             }
         }
-        if let Some(e) = c.lex.get(&t).filter(|e| matches!(e, Entry::Place(_) | Entry::Org(_))) {
-            return Some(Item { a: j, b: j + 1, it: It::Lex(e) });
+        if let Some(e) = c
+            .lex
+            .get(&t)
+            .filter(|e| matches!(e, Entry::Place(_) | Entry::Org(_)))
+        {
+            return Some(Item {
+                a: j,
+                b: j + 1,
+                it: It::Lex(e),
+            });
         }
     }
     let next = if j + 1 < c.n() { c.tok(j + 1) } else { "" };
@@ -191,7 +235,8 @@ fn item_at(c: &Ctx, j: usize, run: &[Item]) -> Option<Item> {
     if c.is_allcaps(j) && c.lex.has_lower("stop", c.base(j)) {
         return None;
     }
-    let common = !c.is_allcaps(j) && c.lex.has_lower("stop", c.base(j)) && !c.lex.has("weak", c.base(j));
+    let common =
+        !c.is_allcaps(j) && c.lex.has_lower("stop", c.base(j)) && !c.lex.has("weak", c.base(j));
     // "Image:" labels, "T-shirt" letters, and common words inside a run
     // ("U.S. The ...") end a run.
     let label = next == ":" && (common || c.lex.has_lower("starter", c.base(j)));
@@ -205,18 +250,37 @@ fn item_at(c: &Ctx, j: usize, run: &[Item]) -> Option<Item> {
         return None;
     }
     if c.lex.has("weak", c.base(j)) {
-        return Some(Item { a: j, b: j + 1, it: It::Weak });
+        return Some(Item {
+            a: j,
+            b: j + 1,
+            it: It::Weak,
+        });
     }
     // A capitalised word, through hyphens to further capitalised parts
     // ("Shin-Wook", "Make-A-Wish"), and an initial's period ("W.").
     let mut b = j + 1;
-    while !c.poss(b - 1) && b + 1 < c.n() && c.tok(b) == "-" && c.glued(b) && c.glued(b + 1) && c.is_cap(b + 1) {
+    while !c.poss(b - 1)
+        && b + 1 < c.n()
+        && c.tok(b) == "-"
+        && c.glued(b)
+        && c.glued(b + 1)
+        && c.is_cap(b + 1)
+    {
         b += 2;
     }
-    if b < c.n() && c.tok(b) == "." && c.glued(b) && c.base(j).chars().count() == 1 && c.is_cap(b + 1) {
+    if b < c.n()
+        && c.tok(b) == "."
+        && c.glued(b)
+        && c.base(j).chars().count() == 1
+        && c.is_cap(b + 1)
+    {
         b += 1;
     }
-    Some(Item { a: j, b, it: It::Cap })
+    Some(Item {
+        a: j,
+        b,
+        it: It::Cap,
+    })
 }
 
 /// A capitalised word that opens an "X of Y" name: "University", "Gulf".
@@ -280,7 +344,9 @@ fn process_run(c: &Ctx, mut run: Vec<Item>, out: &mut Vec<Cand>) {
     // A sentence-initial common word is not part of a name.
     if c.initial[run[0].a] {
         match run[0].it {
-            It::Cap if !initial_is_name(c, run[0].a, run.iter().skip(1).any(|x| x.it == It::Cap)) => {
+            It::Cap
+                if !initial_is_name(c, run[0].a, run.iter().skip(1).any(|x| x.it == It::Cap)) =>
+            {
                 run.remove(0);
             }
             It::Weak => {
@@ -294,7 +360,11 @@ fn process_run(c: &Ctx, mut run: Vec<Item>, out: &mut Vec<Cand>) {
     }
     // "The Huffington Post": the article is no part of the name; nor is a
     // common word after an abbreviation's period ("Sr. Later Byrd").
-    while run.len() > 1 && run[0].it == It::Cap && (matches!(c.tok(run[0].a), "The" | "A" | "An") || c.lex.has_lower("stop", c.base(run[0].a)) && !c.lex.is_given(c.base(run[0].a))) {
+    while run.len() > 1
+        && run[0].it == It::Cap
+        && (matches!(c.tok(run[0].a), "The" | "A" | "An")
+            || c.lex.has_lower("stop", c.base(run[0].a)) && !c.lex.is_given(c.base(run[0].a)))
+    {
         run.remove(0);
     }
     if run.is_empty() {
@@ -302,9 +372,14 @@ fn process_run(c: &Ctx, mut run: Vec<Item>, out: &mut Vec<Cand>) {
     }
     let last = *run.last().unwrap_or(&run[0]);
     // "NEWPORT NEWS, Va. —": a dateline in capitals names a place.
-    let para_start = c.doc.tokens[run[0].a].para != c.doc.tokens[run[0].a.saturating_sub(1)].para || run[0].a == 0;
+    let para_start = c.doc.tokens[run[0].a].para != c.doc.tokens[run[0].a.saturating_sub(1)].para
+        || run[0].a == 0;
     let after = if last.b < c.n() { c.tok(last.b) } else { "" };
-    if para_start && run.iter().all(|x| x.it == It::Cap && c.is_allcaps(x.a)) && matches!(after, "," | "(" | "—" | "–" | "-") && run.len() >= 2 {
+    if para_start
+        && run.iter().all(|x| x.it == It::Cap && c.is_allcaps(x.a))
+        && matches!(after, "," | "(" | "—" | "–" | "-")
+        && run.len() >= 2
+    {
         let (a, b) = (run[0].a, last.b);
         let mut name = String::new();
         for (k, ch) in c.surface(a, b).chars().enumerate() {
@@ -315,71 +390,159 @@ fn process_run(c: &Ctx, mut run: Vec<Item>, out: &mut Vec<Cand>) {
                 name.extend(ch.to_lowercase());
             }
         }
-        out.push(Cand { a, b, name, kind: Some(PartyKind::Place), src: Src::Cue, person_hint: false, strict: false, nested: false });
+        out.push(Cand {
+            a,
+            b,
+            name,
+            kind: Some(PartyKind::Place),
+            src: Src::Cue,
+            person_hint: false,
+            strict: false,
+            nested: false,
+        });
         return;
     }
     // "Air Force One", "Clean Air Act", "Internet Explorer 6": vehicles,
     // laws, events and products, not parties.
     let lw = c.base(last.b - 1);
-    let versioned = last.b < c.n() && c.doc.tokens[last.b].kind == crate::text::TokenKind::Number && c.doc.tokens[last.b].space_before && run.iter().all(|x| x.it == It::Cap);
-    if run.len() >= 2 && (c.lex.has("number", lw) || versioned) || last.it == It::Cap && c.lex.has("event_suffix", lw) {
+    let versioned = last.b < c.n()
+        && c.doc.tokens[last.b].kind == crate::text::TokenKind::Number
+        && c.doc.tokens[last.b].space_before
+        && run.iter().all(|x| x.it == It::Cap);
+    if run.len() >= 2 && (c.lex.has("number", lw) || versioned)
+        || last.it == It::Cap && c.lex.has("event_suffix", lw)
+    {
         push_nested(&run, true, out);
         return;
     }
     // "in English": a language.
-    if run.len() == 1 && matches!(last.it, It::Lex(Entry::Demonym(_))) && run[0].a > 0 && matches!(c.tok(run[0].a - 1), "in" | "speak" | "speaks" | "spoke" | "spoken" | "speaking") && !c.is_cap(last.b) {
+    if run.len() == 1
+        && matches!(last.it, It::Lex(Entry::Demonym(_)))
+        && run[0].a > 0
+        && matches!(
+            c.tok(run[0].a - 1),
+            "in" | "speak" | "speaks" | "spoke" | "spoken" | "speaking"
+        )
+        && !c.is_cap(last.b)
+    {
         return;
     }
     // "Refugee Council Enver Solomon": a name with a cue word, then two or
     // three plain capitalised words right after it, is a name and a person.
     if run.len() >= 4 && !strict {
         let mut t = run.len();
-        while t > 0 && run[t - 1].it == It::Cap && !c.lex.has("org_suffix", c.base(run[t - 1].a)) && !c.lex.has("place_suffix", c.base(run[t - 1].a)) {
+        while t > 0
+            && run[t - 1].it == It::Cap
+            && !c.lex.has("org_suffix", c.base(run[t - 1].a))
+            && !c.lex.has("place_suffix", c.base(run[t - 1].a))
+        {
             t -= 1;
         }
         let trailing = run.len() - t;
         if (2..=3).contains(&trailing) && t >= 2 {
             let p = run[t - 1];
-            let cue_before = p.it == It::Cap && c.lex.has("org_suffix", c.base(p.a)) || matches!(p.it, It::Lex(Entry::Place(_)));
-            if cue_before && run[..t].iter().any(|x| x.it == It::Cap && c.lex.has("org_suffix", c.base(x.a))) {
+            let cue_before = p.it == It::Cap && c.lex.has("org_suffix", c.base(p.a))
+                || matches!(p.it, It::Lex(Entry::Place(_)));
+            if cue_before
+                && run[..t]
+                    .iter()
+                    .any(|x| x.it == It::Cap && c.lex.has("org_suffix", c.base(x.a)))
+            {
                 let tail = run.split_off(t);
                 process_run(c, run, out);
                 let (ta, tb) = (tail[0].a, tail[tail.len() - 1].b);
-                out.push(Cand { a: ta, b: tb, name: c.surface(ta, tb), kind: None, src: Src::Unknown, person_hint: true, strict, nested: false });
+                out.push(Cand {
+                    a: ta,
+                    b: tb,
+                    name: c.surface(ta, tb),
+                    kind: None,
+                    src: Src::Unknown,
+                    person_hint: true,
+                    strict,
+                    nested: false,
+                });
                 return;
             }
         }
     }
     let (a, b) = (run[0].a, last.b);
     // A name ending in a cue word, or built on "X of Y", is one name.
-    let has_of = run.iter().any(|x| x.it == It::Conn && matches!(c.tok(x.a), "of" | "for")) && run.iter().any(|x| x.it != It::Title && is_prefix_cue(c, x));
-    let has_person = run.windows(2).any(|w| w[0].it == It::Title && w[1].it == It::Cap);
+    let has_of = run
+        .iter()
+        .any(|x| x.it == It::Conn && matches!(c.tok(x.a), "of" | "for"))
+        && run.iter().any(|x| x.it != It::Title && is_prefix_cue(c, x));
+    let has_person = run
+        .windows(2)
+        .any(|w| w[0].it == It::Title && w[1].it == It::Cap);
     if run.len() >= 2 && !has_person && !strict {
         let lw = c.base(last.b - 1);
-        let before_last = run.len().checked_sub(2).map(|k| c.base(run[k].b - 1)).unwrap_or("");
-        let lex_org_after_names = matches!(last.it, It::Lex(Entry::Org(_))) && run[..run.len() - 1].iter().all(|x| matches!(x.it, It::Cap | It::Lex(Entry::Place(_) | Entry::Demonym(_))));
+        let before_last = run
+            .len()
+            .checked_sub(2)
+            .map(|k| c.base(run[k].b - 1))
+            .unwrap_or("");
+        let lex_org_after_names = matches!(last.it, It::Lex(Entry::Org(_)))
+            && run[..run.len() - 1]
+                .iter()
+                .all(|x| matches!(x.it, It::Cap | It::Lex(Entry::Place(_) | Entry::Demonym(_))));
         let cue_kind = if last.it == It::Cap && c.lex.has("org_suffix", lw) || lex_org_after_names {
             Some(PartyKind::Organization)
         } else if last.it == It::Cap && c.lex.has("place_suffix", lw) {
             // "Irving Independent School District" is an organisation.
-            Some(if lw == "District" && c.lex.has("org_suffix", before_last) { PartyKind::Organization } else { PartyKind::Place })
+            Some(
+                if lw == "District" && c.lex.has("org_suffix", before_last) {
+                    PartyKind::Organization
+                } else {
+                    PartyKind::Place
+                },
+            )
         } else if has_of {
-            let fw = run.iter().find(|x| is_prefix_cue(c, x)).map_or("", |x| c.base(x.a));
-            Some(if c.lex.has("place_prefix", fw) { PartyKind::Place } else { PartyKind::Organization })
-        } else if run.len() == 2 && run[0].it == It::Cap && c.lex.has("compass", c.base(run[0].a)) && matches!(run[1].it, It::Lex(Entry::Place(_))) {
+            let fw = run
+                .iter()
+                .find(|x| is_prefix_cue(c, x))
+                .map_or("", |x| c.base(x.a));
+            Some(if c.lex.has("place_prefix", fw) {
+                PartyKind::Place
+            } else {
+                PartyKind::Organization
+            })
+        } else if run.len() == 2
+            && run[0].it == It::Cap
+            && c.lex.has("compass", c.base(run[0].a))
+            && matches!(run[1].it, It::Lex(Entry::Place(_)))
+        {
             Some(PartyKind::Place)
-        } else if run[0].it == It::Cap && c.lex.has("place_prefix", c.base(run[0].a)) && run.len() == 2 && !c.lex.has("org_suffix", lw) {
+        } else if run[0].it == It::Cap
+            && c.lex.has("place_prefix", c.base(run[0].a))
+            && run.len() == 2
+            && !c.lex.has("org_suffix", lw)
+        {
             Some(PartyKind::Place)
-        } else if run[0].it == It::Cap && c.lex.has("org_prefix", c.base(run[0].a)) && !c.lex.is_given(c.base(run[1].a)) {
+        } else if run[0].it == It::Cap
+            && c.lex.has("org_prefix", c.base(run[0].a))
+            && !c.lex.is_given(c.base(run[1].a))
+        {
             // "Instituto Gonzaga", "University College London".
             Some(PartyKind::Organization)
         } else {
             None
         };
         if let Some(k) = cue_kind {
-            let a = run.iter().find(|x| !matches!(x.it, It::Title | It::Conn)).map_or(a, |x| x.a);
+            let a = run
+                .iter()
+                .find(|x| !matches!(x.it, It::Title | It::Conn))
+                .map_or(a, |x| x.a);
             push_nested(&run, false, out);
-            out.push(Cand { a, b, name: c.surface(a, b), kind: Some(k), src: Src::Cue, person_hint: false, strict, nested: false });
+            out.push(Cand {
+                a,
+                b,
+                name: c.surface(a, b),
+                kind: Some(k),
+                src: Src::Cue,
+                person_hint: false,
+                strict,
+                nested: false,
+            });
             return;
         }
     }
@@ -398,8 +561,14 @@ fn process_run(c: &Ctx, mut run: Vec<Item>, out: &mut Vec<Cand>) {
                 seg_after_title = true;
             }
             It::Weak => {
-                let after_name = cur.last().is_some_and(|p| p.it == It::Cap && c.lex.is_given(c.base(p.a)));
-                let next_num = c.doc.tokens.get(x.b).is_some_and(|t| t.kind == crate::text::TokenKind::Number);
+                let after_name = cur
+                    .last()
+                    .is_some_and(|p| p.it == It::Cap && c.lex.is_given(c.base(p.a)));
+                let next_num = c
+                    .doc
+                    .tokens
+                    .get(x.b)
+                    .is_some_and(|t| t.kind == crate::text::TokenKind::Number);
                 if (after_name || cur.is_empty() && after_title) && !next_num {
                     cur.push(Item { it: It::Cap, ..x });
                 } else if !cur.is_empty() {
@@ -453,7 +622,16 @@ fn push_nested(run: &[Item], orgs: bool, out: &mut Vec<Cand>) {
             It::Lex(Entry::Org(p)) if orgs => (p, PartyKind::Organization),
             _ => continue,
         };
-        out.push(Cand { a: x.a, b: x.b, name: name.to_string(), kind: Some(kind), src: Src::Lex, person_hint: false, strict: false, nested: true });
+        out.push(Cand {
+            a: x.a,
+            b: x.b,
+            name: name.to_string(),
+            kind: Some(kind),
+            src: Src::Lex,
+            person_hint: false,
+            strict: false,
+            nested: true,
+        });
     }
 }
 
@@ -472,11 +650,25 @@ fn split_segment(c: &Ctx, seg: &[Item], titled: bool, strict: bool, out: &mut Ve
                     m += 1;
                 }
                 // "U.S. Environmental Protection Agency", "UK Home Office".
-                if matches!(e, Entry::Place(_)) && !strict && !titled && k + 1 < seg.len() && x.b == seg[k + 1].a {
+                if matches!(e, Entry::Place(_))
+                    && !strict
+                    && !titled
+                    && k + 1 < seg.len()
+                    && x.b == seg[k + 1].a
+                {
                     if let It::Lex(Entry::Org(_)) = seg[k + 1].it {
                         let b = seg[k + 1].b;
                         push_nested(&seg[k..k + 1], false, out);
-                        out.push(Cand { a: x.a, b, name: c.surface(x.a, b), kind: Some(PartyKind::Organization), src: Src::Cue, person_hint: false, strict, nested: false });
+                        out.push(Cand {
+                            a: x.a,
+                            b,
+                            name: c.surface(x.a, b),
+                            kind: Some(PartyKind::Organization),
+                            src: Src::Cue,
+                            person_hint: false,
+                            strict,
+                            nested: false,
+                        });
                         k += 2;
                         continue;
                     }
@@ -487,15 +679,43 @@ fn split_segment(c: &Ctx, seg: &[Item], titled: bool, strict: bool, out: &mut Ve
                 if follows && c.lex.is_given(&w) && x.b - x.a == 1 && !strict {
                     // "Jordan Henderson", "Victoria Beckham"
                     let b = seg[m - 1].b;
-                    out.push(Cand { a: x.a, b, name: c.surface(x.a, b), kind: Some(PartyKind::Person), src: Src::Unknown, person_hint: true, strict, nested: false });
+                    out.push(Cand {
+                        a: x.a,
+                        b,
+                        name: c.surface(x.a, b),
+                        kind: Some(PartyKind::Person),
+                        src: Src::Unknown,
+                        person_hint: true,
+                        strict,
+                        nested: false,
+                    });
                     k = m;
                     continue;
                 }
-                if follows && !next_given && !strict && !titled && !matches!(e, Entry::Title) && !(k == 0 && title_context_before(c, x.a)) {
+                if follows
+                    && !next_given
+                    && !strict
+                    && !titled
+                    && !matches!(e, Entry::Title)
+                    && !(k == 0 && title_context_before(c, x.a))
+                {
                     let b = seg[m - 1].b;
                     push_nested(&seg[k..m], true, out);
-                    let kind = if matches!(e, Entry::Demonym(None)) { None } else { Some(PartyKind::Organization) };
-                    out.push(Cand { a: x.a, b, name: c.surface(x.a, b), kind, src: Src::Cue, person_hint: false, strict, nested: false });
+                    let kind = if matches!(e, Entry::Demonym(None)) {
+                        None
+                    } else {
+                        Some(PartyKind::Organization)
+                    };
+                    out.push(Cand {
+                        a: x.a,
+                        b,
+                        name: c.surface(x.a, b),
+                        kind,
+                        src: Src::Cue,
+                        person_hint: false,
+                        strict,
+                        nested: false,
+                    });
                     k = m;
                     continue;
                 }
@@ -504,7 +724,16 @@ fn split_segment(c: &Ctx, seg: &[Item], titled: bool, strict: bool, out: &mut Ve
                     _ => c.surface(x.a, x.b),
                 };
                 if let Some(kind) = kind_of_entry(e) {
-                    out.push(Cand { a: x.a, b: x.b, name, kind: Some(kind), src: Src::Lex, person_hint: false, strict: false, nested: false });
+                    out.push(Cand {
+                        a: x.a,
+                        b: x.b,
+                        name,
+                        kind: Some(kind),
+                        src: Src::Lex,
+                        person_hint: false,
+                        strict: false,
+                        nested: false,
+                    });
                 }
                 k += 1;
             }
@@ -515,8 +744,21 @@ fn split_segment(c: &Ctx, seg: &[Item], titled: bool, strict: bool, out: &mut Ve
                 }
                 // "FIRST Global": an unknown acronym stands alone before
                 // plain words.
-                if c.is_allcaps(x.a) && c.base(x.a).chars().filter(|c| c.is_alphabetic()).count() >= 3 && m > k + 1 && !c.is_allcaps(seg[k + 1].a) {
-                    out.push(Cand { a: x.a, b: x.b, name: c.surface(x.a, x.b), kind: None, src: Src::Unknown, person_hint: false, strict, nested: false });
+                if c.is_allcaps(x.a)
+                    && c.base(x.a).chars().filter(|c| c.is_alphabetic()).count() >= 3
+                    && m > k + 1
+                    && !c.is_allcaps(seg[k + 1].a)
+                {
+                    out.push(Cand {
+                        a: x.a,
+                        b: x.b,
+                        name: c.surface(x.a, x.b),
+                        kind: None,
+                        src: Src::Unknown,
+                        person_hint: false,
+                        strict,
+                        nested: false,
+                    });
                     k = m;
                     continue;
                 }
@@ -533,7 +775,16 @@ fn split_segment(c: &Ctx, seg: &[Item], titled: bool, strict: bool, out: &mut Ve
                 }
                 let b = seg[m - 1].b;
                 let person_hint = titled || c.lex.is_given(c.base(x.a));
-                out.push(Cand { a: x.a, b, name: c.surface(x.a, b), kind: None, src: Src::Unknown, person_hint, strict, nested: false });
+                out.push(Cand {
+                    a: x.a,
+                    b,
+                    name: c.surface(x.a, b),
+                    kind: None,
+                    src: Src::Unknown,
+                    person_hint,
+                    strict,
+                    nested: false,
+                });
                 k = m;
             }
             _ => k += 1,

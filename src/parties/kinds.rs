@@ -45,7 +45,20 @@ impl Votes {
     }
 }
 
-const PLACE_PREPS: &[&str] = &["in", "at", "near", "across", "outside", "inside", "throughout", "around", "into", "towards", "toward", "to"];
+const PLACE_PREPS: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "across",
+    "outside",
+    "inside",
+    "throughout",
+    "around",
+    "into",
+    "towards",
+    "toward",
+    "to",
+];
 
 /// The context votes of one mention.
 pub fn votes(c: &Ctx, m: &Cand) -> Votes {
@@ -63,7 +76,9 @@ pub fn votes(c: &Ctx, m: &Cand) -> Votes {
             v.place += if p == "to" { 1 } else { 2 };
         } else if p == "the" || p == "The" {
             v.org += 2;
-        } else if matches!(p, "Mr" | "Mrs" | "Ms" | "Dr") || p == "." && m.a > 1 && matches!(c.tok(m.a - 2), "Mr" | "Mrs" | "Ms" | "Dr") {
+        } else if matches!(p, "Mr" | "Mrs" | "Ms" | "Dr")
+            || p == "." && m.a > 1 && matches!(c.tok(m.a - 2), "Mr" | "Mrs" | "Ms" | "Dr")
+        {
             v.person += 3;
         }
     }

@@ -112,7 +112,11 @@ impl Lex {
             for line in entries(src) {
                 let mut parts = line.split('|').map(str::trim).filter(|p| !p.is_empty());
                 let Some(canon) = parts.next() else { continue };
-                let e = if is_place { Entry::Place(canon) } else { Entry::Org(canon) };
+                let e = if is_place {
+                    Entry::Place(canon)
+                } else {
+                    Entry::Org(canon)
+                };
                 add(&mut names, canon, e);
                 let list = aliases.entry(canon).or_default();
                 list.push(canon);
@@ -136,7 +140,10 @@ impl Lex {
                 names.entry(format!("{d}s")).or_insert(Entry::People);
             }
         }
-        let sections = sections(CUES).into_iter().chain(sections(STOP)).collect::<HashMap<_, _>>();
+        let sections = sections(CUES)
+            .into_iter()
+            .chain(sections(STOP))
+            .collect::<HashMap<_, _>>();
         let mut titles_lower = HashSet::new();
         if let Some(t) = sections.get("title") {
             for title in t {
@@ -145,8 +152,20 @@ impl Lex {
                 names.entry(title.clone()).or_insert(Entry::Title);
             }
         }
-        let given = GIVEN.lines().filter(|l| !l.trim_start().starts_with('#')).flat_map(str::split_whitespace).collect();
-        Lex { names, aliases, given, countries, titles_lower, sections, max_tokens: max_tokens.min(8) }
+        let given = GIVEN
+            .lines()
+            .filter(|l| !l.trim_start().starts_with('#'))
+            .flat_map(str::split_whitespace)
+            .collect();
+        Lex {
+            names,
+            aliases,
+            given,
+            countries,
+            titles_lower,
+            sections,
+            max_tokens: max_tokens.min(8),
+        }
     }
 
     /// The entry for an exact surface form.
@@ -175,7 +194,9 @@ impl Lex {
 
     /// Whether `section` lists `w` lowercased.
     pub fn has_lower(&self, section: &str, w: &str) -> bool {
-        self.sections.get(section).is_some_and(|s| s.contains(&w.to_lowercase()))
+        self.sections
+            .get(section)
+            .is_some_and(|s| s.contains(&w.to_lowercase()))
     }
 }
 

@@ -39,7 +39,10 @@ struct Proto {
 /// Initials of a multi-word name's capitalised words: "World Health
 /// Organisation" → "WHO".
 fn initials(name: &str) -> String {
-    name.split(|c: char| c.is_whitespace() || c == '-').filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase()).collect()
+    name.split(|c: char| c.is_whitespace() || c == '-')
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
 }
 
 fn acronym_letters(w: &str) -> String {
@@ -47,7 +50,20 @@ fn acronym_letters(w: &str) -> String {
 }
 
 /// Collective nouns after "Western", "Arab": "Western allies" is a group.
-const COLLECTIVES: &[&str] = &["allies", "powers", "nations", "countries", "governments", "leaders", "states", "partners", "diplomats", "officials", "forces", "media"];
+const COLLECTIVES: &[&str] = &[
+    "allies",
+    "powers",
+    "nations",
+    "countries",
+    "governments",
+    "leaders",
+    "states",
+    "partners",
+    "diplomats",
+    "officials",
+    "forces",
+    "media",
+];
 
 /// Drops one-word names that are common words ("More" in "Read More") and
 /// compass words alone ("Western"), keeping "Western allies" as a group.
@@ -57,7 +73,11 @@ fn common_words(c: &Ctx, mut m: Cand) -> Option<Cand> {
     }
     if c.is_allcaps(m.a) {
         // "PS2", "IE6", "AB8": codes and versions, not names.
-        return if c.base(m.a).ends_with(|ch: char| ch.is_ascii_digit()) { None } else { Some(m) };
+        return if c.base(m.a).ends_with(|ch: char| ch.is_ascii_digit()) {
+            None
+        } else {
+            Some(m)
+        };
     }
     let w = c.base(m.a);
     if c.lex.has_lower("stop", w) || c.lex.has_lower("starter", w) {
@@ -90,7 +110,13 @@ fn is_sports_report(c: &Ctx) -> bool {
         if c.is_word(i) && c.lex.has_lower("sport_doc", c.tok(i)) {
             words += 1;
         }
-        if i + 2 < t.len() && t[i].kind == TokenKind::Number && matches!(c.tok(i + 1), "–" | "-" | ":") && t[i + 2].kind == TokenKind::Number && c.tok(i).len() <= 2 && c.tok(i + 2).len() <= 2 {
+        if i + 2 < t.len()
+            && t[i].kind == TokenKind::Number
+            && matches!(c.tok(i + 1), "–" | "-" | ":")
+            && t[i + 2].kind == TokenKind::Number
+            && c.tok(i).len() <= 2
+            && c.tok(i + 2).len() <= 2
+        {
             score = true;
         }
     }
@@ -102,9 +128,12 @@ fn sport_context(c: &Ctx, a: usize, b: usize) -> bool {
     let para = c.doc.tokens[a].para;
     let lo = a.saturating_sub(2);
     let hi = (b + 2).min(c.n());
-    (lo..hi).filter(|&k| (k < a || k >= b) && c.doc.tokens[k].para == para).any(|k| {
-        c.is_word(k) && !c.is_cap(k) && c.lex.has("sport", c.tok(k)) || (k + 1 == a || k == b) && c.doc.tokens[k].kind == TokenKind::Number
-    })
+    (lo..hi)
+        .filter(|&k| (k < a || k >= b) && c.doc.tokens[k].para == para)
+        .any(|k| {
+            c.is_word(k) && !c.is_cap(k) && c.lex.has("sport", c.tok(k))
+                || (k + 1 == a || k == b) && c.doc.tokens[k].kind == TokenKind::Number
+        })
 }
 
 /// The key names are merged by: one apostrophe for all ("O’Neill" =
@@ -131,14 +160,24 @@ pub fn merge(c: &Ctx, cands: Vec<Cand>) -> Vec<Party> {
     let cands: Vec<Cand> = cands
         .into_iter()
         .filter_map(|m| common_words(c, m))
-        .filter(|m| !m.strict || m.src == Src::Lex || known.contains(&m.name) || m.person_hint && (2..=3).contains(&(m.b - m.a)) && c.lex.is_given(c.base(m.a)))
+        .filter(|m| {
+            !m.strict
+                || m.src == Src::Lex
+                || known.contains(&m.name)
+                || m.person_hint && (2..=3).contains(&(m.b - m.a)) && c.lex.is_given(c.base(m.a))
+        })
         .collect();
 
     // "Israel Defense Forces (IDF)": acronym → name.
     let mut alias: HashMap<String, String> = HashMap::new();
     for (k, m) in cands.iter().enumerate() {
         let b = m.b;
-        if b + 2 < c.n() && c.tok(b) == "(" && c.tok(b + 2) == ")" && c.is_allcaps(b + 1) && m.b - m.a >= 2 {
+        if b + 2 < c.n()
+            && c.tok(b) == "("
+            && c.tok(b + 2) == ")"
+            && c.is_allcaps(b + 1)
+            && m.b - m.a >= 2
+        {
             if let Some(acr) = cands.get(k + 1).filter(|x| x.a == b + 1) {
                 alias.insert(acr.name.clone(), m.name.clone());
             }
@@ -152,12 +191,36 @@ pub fn merge(c: &Ctx, cands: Vec<Cand>) -> Vec<Party> {
     let mut by_initials: HashMap<String, usize> = HashMap::new();
     // Surnames of multi-word names: a one-word place spelled like one
     // ("Jordan" after "Michael Jordan") is that person.
-    let surnames: HashSet<&str> = cands.iter().filter(|m| m.src == Src::Unknown && m.b - m.a > 1 && !m.strict).map(|m| c.base(m.b - 1)).collect();
-    let is_single = |m: &Cand| m.b - m.a == 1 && (m.src == Src::Unknown || m.src == Src::Lex && m.kind == Some(PartyKind::Place) && !m.nested && surnames.contains(c.base(m.a)));
+    let surnames: HashSet<&str> = cands
+        .iter()
+        .filter(|m| m.src == Src::Unknown && m.b - m.a > 1 && !m.strict)
+        .map(|m| c.base(m.b - 1))
+        .collect();
+    let is_single = |m: &Cand| {
+        m.b - m.a == 1
+            && (m.src == Src::Unknown
+                || m.src == Src::Lex
+                    && m.kind == Some(PartyKind::Place)
+                    && !m.nested
+                    && surnames.contains(c.base(m.a)))
+    };
 
-    let add = |protos: &mut Vec<Proto>, by_name: &mut HashMap<String, usize>, m: &Cand, name: String| -> usize {
+    let add = |protos: &mut Vec<Proto>,
+               by_name: &mut HashMap<String, usize>,
+               m: &Cand,
+               name: String|
+     -> usize {
         let id = *by_name.entry(key(&name)).or_insert_with(|| {
-            protos.push(Proto { name, fixed: None, votes: Votes::default(), multiword: false, mentions: Vec::new(), role: None, last: 0, first: usize::MAX });
+            protos.push(Proto {
+                name,
+                fixed: None,
+                votes: Votes::default(),
+                multiword: false,
+                mentions: Vec::new(),
+                role: None,
+                last: 0,
+                first: usize::MAX,
+            });
             protos.len() - 1
         });
         let p = &mut protos[id];
@@ -176,10 +239,17 @@ pub fn merge(c: &Ctx, cands: Vec<Cand>) -> Vec<Party> {
 
     // Pass 1: every name but one-word unknown ones.
     for m in cands.iter().filter(|m| !is_single(m)) {
-        let name = alias.get(&m.name).cloned().unwrap_or_else(|| m.name.clone());
+        let name = alias
+            .get(&m.name)
+            .cloned()
+            .unwrap_or_else(|| m.name.clone());
         let id = add(&mut protos, &mut by_name, m, name);
         if m.src == Src::Unknown && m.b - m.a > 1 {
-            let words: Vec<&str> = protos[id].name.split(' ').filter(|w| !matches!(*w, "Jr" | "Jr." | "Sr" | "Sr." | "II" | "III" | "IV")).collect();
+            let words: Vec<&str> = protos[id]
+                .name
+                .split(' ')
+                .filter(|w| !matches!(*w, "Jr" | "Jr." | "Sr" | "Sr." | "II" | "III" | "IV"))
+                .collect();
             if let (Some(f), Some(l)) = (words.first(), words.last()) {
                 let (f, l) = (key(f), key(l));
                 if !by_last.get(&l).is_some_and(|v| v.contains(&id)) {
@@ -200,8 +270,17 @@ pub fn merge(c: &Ctx, cands: Vec<Cand>) -> Vec<Party> {
     // Words of the names (and their aliases) found so far: "Strip" → Gaza.
     let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, p) in protos.iter().enumerate() {
-        let aliases = c.lex.aliases.get(p.name.as_str()).map(|v| v.as_slice()).unwrap_or(&[]);
-        let mut words: Vec<&str> = p.name.split(' ').chain(aliases.iter().flat_map(|a| a.split(' '))).collect();
+        let aliases = c
+            .lex
+            .aliases
+            .get(p.name.as_str())
+            .map(|v| v.as_slice())
+            .unwrap_or(&[]);
+        let mut words: Vec<&str> = p
+            .name
+            .split(' ')
+            .chain(aliases.iter().flat_map(|a| a.split(' ')))
+            .collect();
         words.sort_unstable();
         words.dedup();
         for w in words {
@@ -214,25 +293,47 @@ pub fn merge(c: &Ctx, cands: Vec<Cand>) -> Vec<Party> {
         let w = c.base(m.a);
         let wk = key(w);
         let w_key = wk.as_str();
-        let nearest =
-            |ids: &[usize], protos: &[Proto]| -> Option<usize> { ids.iter().copied().filter(|&i| protos[i].first < m.a).max_by_key(|&i| protos[i].last.min(m.a)).or_else(|| ids.first().copied()) };
+        let nearest = |ids: &[usize], protos: &[Proto]| -> Option<usize> {
+            ids.iter()
+                .copied()
+                .filter(|&i| protos[i].first < m.a)
+                .max_by_key(|&i| protos[i].last.min(m.a))
+                .or_else(|| ids.first().copied())
+        };
         let prev_the = m.a > 0 && matches!(c.tok(m.a - 1), "the" | "The");
-        let cue = c.lex.has("place_suffix", w) || c.lex.has("org_suffix", w) || c.lex.has("org_prefix", w);
-        let after_prep = m.a > 0 && matches!(c.tok(m.a - 1), "in" | "to" | "from" | "at" | "near" | "into" | "across");
+        let cue = c.lex.has("place_suffix", w)
+            || c.lex.has("org_suffix", w)
+            || c.lex.has("org_prefix", w);
+        let after_prep = m.a > 0
+            && matches!(
+                c.tok(m.a - 1),
+                "in" | "to" | "from" | "at" | "near" | "into" | "across"
+            );
         let target = if m.src == Src::Lex {
-            by_last.get(w_key).filter(|_| !after_prep).and_then(|ids| nearest(ids, &protos))
+            by_last
+                .get(w_key)
+                .filter(|_| !after_prep)
+                .and_then(|ids| nearest(ids, &protos))
         } else if let Some(t) = alias.get(w) {
             by_name.get(&key(t)).copied()
         } else if prev_the && cue && !by_name.contains_key(w_key) {
             // The latest party with the cue word in a name or alias.
-            let hit = by_word.get(w).and_then(|ids| ids.iter().copied().filter(|&i| protos[i].first < m.a).max_by_key(|&i| protos[i].last.min(m.a)));
+            let hit = by_word.get(w).and_then(|ids| {
+                ids.iter()
+                    .copied()
+                    .filter(|&i| protos[i].first < m.a)
+                    .max_by_key(|&i| protos[i].last.min(m.a))
+            });
             if hit.is_none() {
                 continue;
             }
             hit
         } else if let Some(ids) = by_last.get(w_key) {
             nearest(ids, &protos)
-        } else if let Some(ids) = by_first.get(w_key).filter(|ids| ids.len() == 1 || c.lex.is_given(w)) {
+        } else if let Some(ids) = by_first
+            .get(w_key)
+            .filter(|ids| ids.len() == 1 || c.lex.is_given(w))
+        {
             nearest(ids, &protos)
         } else if c.is_allcaps(m.a) {
             by_initials.get(&acronym_letters(w)).copied()
@@ -246,7 +347,15 @@ pub fn merge(c: &Ctx, cands: Vec<Cand>) -> Vec<Party> {
                 p.last = p.last.max(m.a);
                 t
             }
-            None => add(&mut protos, &mut by_name, m, alias.get(&m.name).cloned().unwrap_or_else(|| m.name.clone())),
+            None => add(
+                &mut protos,
+                &mut by_name,
+                m,
+                alias
+                    .get(&m.name)
+                    .cloned()
+                    .unwrap_or_else(|| m.name.clone()),
+            ),
         };
         let _ = id;
     }
@@ -258,8 +367,10 @@ pub fn merge(c: &Ctx, cands: Vec<Cand>) -> Vec<Party> {
     let cand_at: HashMap<(usize, usize), &Cand> = cands.iter().map(|m| ((m.a, m.b), m)).collect();
     // Kinds the lexicons and cue words fix, by where the name ends and starts.
     let typed = cands.iter().filter(|m| m.src != Src::Unknown && !m.nested);
-    let kind_end: HashMap<usize, PartyKind> = typed.clone().filter_map(|m| Some((m.b, m.kind?))).collect();
-    let kind_start: HashMap<usize, PartyKind> = typed.filter_map(|m| Some((m.a, m.kind?))).collect();
+    let kind_end: HashMap<usize, PartyKind> =
+        typed.clone().filter_map(|m| Some((m.b, m.kind?))).collect();
+    let kind_start: HashMap<usize, PartyKind> =
+        typed.filter_map(|m| Some((m.a, m.kind?))).collect();
     // "Shejaiya and Gaza City": a name listed with a typed one shares its kind.
     let coord = |a: usize, b: usize| -> Votes {
         let mut v = Votes::default();
@@ -298,7 +409,10 @@ pub fn merge(c: &Ctx, cands: Vec<Cand>) -> Vec<Party> {
         }
         let default = if p.multiword {
             PartyKind::Person
-        } else if one.ends_with('s') && !one.ends_with("ss") && one.chars().any(|ch| ch.is_lowercase()) {
+        } else if one.ends_with('s')
+            && !one.ends_with("ss")
+            && one.chars().any(|ch| ch.is_lowercase())
+        {
             // "Immortals", "Agnostics": a plural name is a collective.
             PartyKind::Group
         } else {
@@ -306,7 +420,11 @@ pub fn merge(c: &Ctx, cands: Vec<Cand>) -> Vec<Party> {
         };
         let mut kind = p.fixed.or_else(|| p.votes.winner()).unwrap_or(default);
         // In a sports report, a country that plays is its team.
-        if sports && kind == PartyKind::Place && c.lex.is_country(&p.name) && p.mentions.iter().any(|&(a, b)| sport_context(c, a, b)) {
+        if sports
+            && kind == PartyKind::Place
+            && c.lex.is_country(&p.name)
+            && p.mentions.iter().any(|&(a, b)| sport_context(c, a, b))
+        {
             kind = PartyKind::Organization;
         }
         if kind == PartyKind::Person {
@@ -314,7 +432,11 @@ pub fn merge(c: &Ctx, cands: Vec<Cand>) -> Vec<Party> {
                 if p.role.is_some() {
                     break;
                 }
-                p.role = role_before(c, a).or_else(|| apposition(c, b).filter(|x| x.2 == Appos::Role).map(|x| (x.0, x.1)));
+                p.role = role_before(c, a).or_else(|| {
+                    apposition(c, b)
+                        .filter(|x| x.2 == Appos::Role)
+                        .map(|x| (x.0, x.1))
+                });
             }
         }
         let mentions = p
@@ -322,11 +444,23 @@ pub fn merge(c: &Ctx, cands: Vec<Cand>) -> Vec<Party> {
             .iter()
             .map(|&(a, b)| {
                 let (s, e) = (c.doc.tokens[a].start, c.doc.tokens[b - 1].end);
-                Mention { start: s, end: e, text: c.doc.text[s..e].to_string() }
+                Mention {
+                    start: s,
+                    end: e,
+                    text: c.doc.text[s..e].to_string(),
+                }
             })
             .collect();
         let role = p.role.map(|(s, e)| c.doc.text[s..e].to_string());
-        out.push((p.mentions[0].0, Party { name: p.name.clone(), kind, role, mentions }));
+        out.push((
+            p.mentions[0].0,
+            Party {
+                name: p.name.clone(),
+                kind,
+                role,
+                mentions,
+            },
+        ));
     }
     out.sort_by_key(|x| x.0);
     out.into_iter().map(|x| x.1).collect()

@@ -21,10 +21,17 @@ pub enum Appos {
 }
 
 /// Honorifics alone are not roles.
-const HONORIFICS: &[&str] = &["Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Sir", "Dame", "Lord", "Lady", "Dr", "Dr."];
+const HONORIFICS: &[&str] = &[
+    "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Sir", "Dame", "Lord", "Lady", "Dr", "Dr.",
+];
 
 fn known_name(c: &Ctx, k: usize) -> bool {
-    c.is_cap(k) && (c.is_allcaps(k) || c.lex.get(c.base(k)).is_some_and(|e| !matches!(e, Entry::Title)) || c.seen_mid(c.base(k)))
+    c.is_cap(k)
+        && (c.is_allcaps(k)
+            || c.lex
+                .get(c.base(k))
+                .is_some_and(|e| !matches!(e, Entry::Title))
+            || c.seen_mid(c.base(k)))
 }
 
 /// The role phrase right before the name starting at token `a`, as a byte
@@ -34,14 +41,22 @@ pub fn role_before(c: &Ctx, a: usize) -> Option<(usize, usize)> {
         return None;
     }
     let para = c.doc.tokens[a].para;
-    let head = |k: usize| c.title_tok[k] || c.is_word(k) && !c.is_cap(k) && (c.lex.has("role_head", c.tok(k)) || c.lex.is_title_lower(c.tok(k)));
+    let head = |k: usize| {
+        c.title_tok[k]
+            || c.is_word(k)
+                && !c.is_cap(k)
+                && (c.lex.has("role_head", c.tok(k)) || c.lex.is_title_lower(c.tok(k)))
+    };
     let last = a - 1;
     // "Prime Minister's Questions": a possessive title names no one.
     if c.poss(last) {
         return None;
     }
     // "President of France Emmanuel Macron": a known name after a title's "of".
-    let of_name = last >= 2 && known_name(c, last) && matches!(c.tok(last - 1), "of" | "for") && c.title_tok[last - 2];
+    let of_name = last >= 2
+        && known_name(c, last)
+        && matches!(c.tok(last - 1), "of" | "for")
+        && c.title_tok[last - 2];
     let last_ok = head(last) || of_name || c.tok(last) == "." && last > 0 && c.title_tok[last - 1];
     if !last_ok || c.doc.tokens[last].para != para {
         return None;
@@ -65,7 +80,11 @@ pub fn role_before(c: &Ctx, a: usize) -> Option<(usize, usize)> {
         j = k;
     }
     // Leading names must lead into a title word, not stand alone.
-    while j < a && !head(j) && !(c.is_word(j) && c.lex.has("role_mod", c.tok(j))) && !known_name(c, j) {
+    while j < a
+        && !head(j)
+        && !(c.is_word(j) && c.lex.has("role_mod", c.tok(j)))
+        && !known_name(c, j)
+    {
         j += 1;
     }
     if j >= a {
@@ -119,7 +138,12 @@ pub fn apposition(c: &Ctx, b: usize) -> Option<(usize, usize, Appos)> {
                 let head_is_role_word = cl == Appos::Role;
                 // The head ends the phrase unless a plural or a verb follows.
                 let next = if k + 1 < n { c.tok(k + 1) } else { "" };
-                if next.chars().next().is_some_and(char::is_alphabetic) && !matches!(next, "of" | "for" | "at" | "in" | "with" | "and" | "who" | "to" | "from" | "on") {
+                if next.chars().next().is_some_and(char::is_alphabetic)
+                    && !matches!(
+                        next,
+                        "of" | "for" | "at" | "in" | "with" | "and" | "who" | "to" | "from" | "on"
+                    )
+                {
                     return None;
                 }
                 let mut e = k + 1;
@@ -145,7 +169,20 @@ pub fn apposition(c: &Ctx, b: usize) -> Option<(usize, usize, Appos)> {
             if !c.lex.has("role_mod", w) && !w.ends_with("ly") && !det {
                 return None;
             }
-            if matches!(w, "who" | "which" | "that" | "said" | "says" | "is" | "was" | "has" | "had" | "will" | "would") {
+            if matches!(
+                w,
+                "who"
+                    | "which"
+                    | "that"
+                    | "said"
+                    | "says"
+                    | "is"
+                    | "was"
+                    | "has"
+                    | "had"
+                    | "will"
+                    | "would"
+            ) {
                 return None;
             }
         }
