@@ -319,6 +319,21 @@ fn pronouns_resolve_to_the_nearest_person() {
     assert_eq!(speaker_of(&t).as_deref(), Some("Hillary Clinton"));
     let t = format!("Mr. Smith met Jane Doe.\n\n“{LONG},” he said.");
     assert_eq!(speaker_of(&t).as_deref(), Some("Smith"));
+    // "they" takes the nearest plural description, or organisation.
+    let t = format!("Officials in Kyiv expected more attacks. “{LONG},” they said.");
+    let s = find(&t)[0].speaker.clone().unwrap();
+    assert_eq!((s.name.as_str(), s.named), ("Officials", false));
+    let t = format!("Officials met the Senate. “{LONG},” they said.");
+    let parties = vec![party(
+        "United States Senate",
+        PartyKind::Organization,
+        &t,
+        "Senate",
+    )];
+    assert_eq!(
+        find_with(&t, &parties)[0].speaker.as_ref().unwrap().name,
+        "United States Senate"
+    );
     // Negative: a pronoun with nobody before it stays unresolved.
     let t = format!("“{LONG},” he said.");
     assert!(!find(&t)[0].speaker.as_ref().unwrap().named);

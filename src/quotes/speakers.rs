@@ -984,7 +984,25 @@ impl<'a> Resolver<'a> {
                             .find(|c| c.male.is_none() || c.male == Some(g))
                     })
             }
-            Pronoun::They | Pronoun::It => {
+            Pronoun::They => {
+                let before = &self.groups[..self.groups.partition_point(|c| c.end <= s)];
+                // A plural description nearer than any group: "Officials in
+                // Kyiv said … “…,” they said".
+                if let Some((a, b)) = self.plural_before(np.first) {
+                    if before.last().map_or(true, |c| c.end <= d.tokens[b].end) {
+                        let (ds, de) = (d.tokens[a].start, d.tokens[b].end);
+                        return Speaker {
+                            name: d.text[ds..de].to_string(),
+                            start: s,
+                            end: e,
+                            named: false,
+                            party: None,
+                        };
+                    }
+                }
+                before.last()
+            }
+            Pronoun::It => {
                 let before = &self.groups[..self.groups.partition_point(|c| c.end <= s)];
                 before.last()
             }
@@ -1000,6 +1018,40 @@ impl<'a> Resolver<'a> {
             },
             None => unresolved,
         }
+    }
+
+    /// The nearest plural description of people before token `i`, within
+    /// a short window: "officials", "Israeli officials", "the residents".
+    fn plural_before(&self, i: usize) -> Option<(usize, usize)> {
+        let d = self.doc;
+        let lim = i.saturating_sub(60);
+        let mut k = i;
+        while k > lim {
+            k -= 1;
+            let tl = d.tok(k).to_lowercase();
+            let t = tl.as_str();
+            let plural = (is_lower(d, k) || is_word(d, k) && d.is_sentence_initial(k))
+                && PERSON_NOUNS.contains(t)
+                && (t.ends_with('s') && !t.ends_with("ss")
+                    || matches!(t, "people" | "police" | "men" | "women" | "staff"));
+            if !plural {
+                continue;
+            }
+            let mut a = k;
+            while a > lim
+                && same_para(d, a - 1, k)
+                && (is_cap(d, a - 1) && !is_capital_opener(d.tok(a - 1))
+                    || FUNCTION_WORDS.contains(&d.tok(a - 1).to_lowercase())
+                    || is_lower(d, a - 1)
+                        && k - a < 3
+                        && !words::is_reporting_verb(d.tok(a - 1))
+                        && !ends_description(d.tok(a - 1)))
+            {
+                a -= 1;
+            }
+            return Some((a, k));
+        }
+        None
     }
 
     /// The gender implied by a title right before the name starting at byte `at`.
