@@ -349,6 +349,8 @@ fn apposition_after_the_name() {
     assert_eq!(speaker_of(&t).as_deref(), Some("Scott Pruitt"));
     let t = format!("To which she said, “{LONG}.”");
     assert_eq!(mention_of(&t).as_deref(), Some("she"));
+    let t = format!("“{LONG},” the official, who spoke on condition of anonymity, said.");
+    assert_eq!(speaker_of(&t).as_deref(), Some("the official"));
     // Negative: the description in apposition is not the speaker's name.
     assert_ne!(speaker_of(&t).as_deref(), Some("a senior Hamas official"));
 }

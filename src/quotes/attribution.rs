@@ -82,6 +82,16 @@ fn is_according(doc: &Doc, i: usize) -> bool {
         && doc.tok(i + 1) == "to"
 }
 
+/// Whether the verb at `j` sits in a relative clause opened after `k`:
+/// "the official, who spoke on condition of anonymity, said".
+fn in_relative_clause(doc: &Doc, k: usize, j: usize) -> bool {
+    let mut r = j;
+    while r > k && words::ADVERBS.contains(&doc.tok(r - 1).to_lowercase()) {
+        r -= 1;
+    }
+    r > k && matches!(doc.tok(r - 1), "who" | "which" | "whom" | "whose")
+}
+
 /// Looks after the closing mark of `q`, up to token `lim` (exclusive: the next
 /// quotation or the end of the paragraph).
 pub fn after(doc: &Doc, q: &QuoteSpan, lim: usize) -> Option<Attribution> {
@@ -126,7 +136,7 @@ pub fn after(doc: &Doc, q: &QuoteSpan, lim: usize) -> Option<Attribution> {
                 how: How::After,
             });
         }
-        if is_cue_verb(doc, j) {
+        if is_cue_verb(doc, j) && !in_relative_clause(doc, k, j) {
             if j == k && words::is_participle(doc.tok(j)) {
                 // “…,” adding that … : the participle belongs to an earlier
                 // subject, found before the quotation.
