@@ -282,6 +282,8 @@ fn quote_dash_x() {
         speaker_of(&format!("“{LONG}.”― Jane Doe\n“{LONG}.” ― John Roe")).as_deref(),
         Some("Jane Doe")
     );
+    let t = format!("“{LONG}.” — a voter in Ohio");
+    assert_eq!(speaker_of(&t).as_deref(), Some("a voter in Ohio"));
     // Negative: a dash and a clause.
     assert_eq!(speaker_of(&format!("“{LONG}” — and then it rained.")), None);
 }

@@ -111,9 +111,23 @@ pub fn after(doc: &Doc, q: &QuoteSpan, lim: usize) -> Option<Attribution> {
         return None;
     }
     if let Some(d) = dash {
-        if let Some(np) = np_forward(doc, k, lim) {
-            if np.kind == speakers::NpKind::Name && !(np.last + 1..lim).any(|j| is_cue_verb(doc, j))
-            {
+        if let Some(mut np) = np_forward(doc, k, lim) {
+            // A name, or a description that ends the line: “…” — a voter in Ohio.
+            let ends_line = lim - np.last <= 8;
+            if np.kind == speakers::NpKind::Descriptor && ends_line {
+                if let Some(w) = (np.last..lim)
+                    .rev()
+                    .find(|&j| doc.tokens[j].kind != TokenKind::Punct)
+                {
+                    np.last = w;
+                }
+            }
+            let kind_ok = match np.kind {
+                speakers::NpKind::Name => true,
+                speakers::NpKind::Descriptor => ends_line,
+                speakers::NpKind::Pronoun(_) => false,
+            };
+            if kind_ok && !(np.last + 1..lim).any(|j| is_cue_verb(doc, j)) {
                 return Some(Attribution {
                     np: Some(np),
                     cue: Some((d, d)),
