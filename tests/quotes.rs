@@ -451,9 +451,14 @@ fn names_come_from_the_party_covering_the_mention() {
 fn acronyms_expand() {
     let t = format!("“{LONG},” reported the IDF.");
     assert_eq!(speaker_of(&t).as_deref(), Some("Israel Defense Forces"));
+    // A transcript label takes the name as the article spells it.
+    let t = "Vice presidential nominee Mike Pence spoke.\n\n\"PENCE: We will win this race and many more after it.\"";
+    assert_eq!(speaker_of(t).as_deref(), Some("Mike Pence"));
     // Negative: an unknown acronym stays as written.
     let t = format!("“{LONG},” reported the XQZ.");
     assert_eq!(speaker_of(&t).as_deref(), Some("XQZ"));
+    let t = format!("“{LONG},” said DARPA.");
+    assert_eq!(speaker_of(&t).as_deref(), Some("DARPA"));
 }
 
 // ---------------------------------------------------------------- seed

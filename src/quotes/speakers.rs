@@ -923,7 +923,11 @@ impl<'a> Resolver<'a> {
             // A transcript label ("PENCE"): the name as the article spells it.
             let mut cased: String = head.chars().take(1).collect();
             cased.extend(head.chars().skip(1).flat_map(char::to_lowercase));
-            self.longest_form(&[cased.as_str()]).unwrap_or(cased)
+            // An acronym the article never spells otherwise stays as it is.
+            let seen = self.by_last.get(cased.as_str()).is_some();
+            self.longest_form(&[cased.as_str()])
+                .or(seen.then_some(cased))
+                .unwrap_or_else(|| head.to_string())
         } else {
             self.longest_form_of(&words, gender)
                 .unwrap_or_else(|| self.name_text(np.name_first, np.last))
@@ -1087,6 +1091,14 @@ impl<'a> Resolver<'a> {
 fn is_clean_name(name: &str) -> bool {
     let ws: Vec<&str> = name.split_whitespace().collect();
     let Some(last) = ws.last() else { return false };
+    // A shouted transcript label ("PENCE") is not yet a name.
+    if ws.len() == 1
+        && last.chars().count() > 4
+        && last.chars().all(|c| c.is_uppercase())
+        && words::acronym(last).is_none()
+    {
+        return false;
+    }
     if words::is_org_word(last) {
         return true;
     }
