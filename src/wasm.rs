@@ -81,6 +81,7 @@ impl Lens {
     pub fn annotate(&mut self) -> Result<JsValue, JsError> {
         crate::dom::install(&self.inner);
         self.inner.borrow_mut().annotate().map_err(|e| JsError::new(&e))?;
+        crate::dom::watch(&self.inner);
         self.report()
     }
 
@@ -92,8 +93,8 @@ impl Lens {
 
     /// Split API, step 1: reads the article (scope and text map, no engine)
     /// and returns its text.
-    pub fn collect(&mut self) -> String {
-        self.inner.borrow_mut().collect().to_string()
+    pub fn collect(&mut self) -> Result<String, JsError> {
+        self.inner.borrow_mut().collect().map(str::to_string).map_err(|e| JsError::new(&e))
     }
 
     /// Split API, step 2: paints a report made elsewhere for the text of the
@@ -103,7 +104,9 @@ impl Lens {
         let report: Report = serde_wasm_bindgen::from_value(report)
             .map_err(|e| JsError::new(&["presslens: not a report: ", &e.to_string()].concat()))?;
         crate::dom::install(&self.inner);
-        self.inner.borrow_mut().paint(report).map_err(|e| JsError::new(&e))
+        self.inner.borrow_mut().paint(report).map_err(|e| JsError::new(&e))?;
+        crate::dom::watch(&self.inner);
+        Ok(())
     }
 
     /// The last report, or `null` before the first pass.
@@ -119,9 +122,10 @@ impl Lens {
         self.inner.borrow().text().to_string()
     }
 
-    /// The article root this lens is attached to.
-    pub fn root(&self) -> web_sys::Element {
-        self.inner.borrow().root().clone()
+    /// The article root this lens is attached to (with automatic scope,
+    /// `<body>` until the first pass has found the article).
+    pub fn root(&self) -> Option<web_sys::Element> {
+        self.inner.borrow().root()
     }
 
     /// Shows or hides one kind of mark: "quote", "party" or "figure".
@@ -147,6 +151,20 @@ impl Lens {
     /// content).
     pub fn passes(&self) -> u32 {
         self.inner.borrow().passes()
+    }
+
+    /// The longest slice of DOM work (scope, text map, paint, panel) of the
+    /// last [`Lens::run`] pass, in ms, engine calls not counted.
+    #[wasm_bindgen(js_name = longestSliceMs)]
+    pub fn longest_slice_ms(&self) -> f64 {
+        self.inner.borrow().longest_slice_ms()
+    }
+
+    /// The longest single engine call of the last [`Lens::run`] pass, in ms
+    /// (texts over 24 KB are annotated in chunks sized to keep this short).
+    #[wasm_bindgen(js_name = longestEngineMs)]
+    pub fn longest_engine_ms(&self) -> f64 {
+        crate::dom::engine::LONGEST.with(|c| c.get())
     }
 
     /// Removes every highlight, mark, tooltip, panel and observer; the

@@ -7,15 +7,27 @@
 //! shifts figure relations. Texts up to one chunk — nearly every article —
 //! are annotated whole, exactly as `annotate_text` would.
 
+use std::cell::Cell;
 use std::collections::HashMap;
 
 use crate::offsets::Unit;
 use crate::report::{Party, PartyKind, Report};
 
-/// Chunk size to start with, in bytes; halved while chunks run too long.
-const CHUNK: usize = 48 * 1024;
-/// A chunk that takes longer than this (ms) halves the next ones.
-const SLOW_MS: f64 = 30.0;
+/// Texts up to this size (bytes) are annotated whole, in one call: every
+/// article of ordinary length, with full context.
+const WHOLE: usize = 24 * 1024;
+/// Chunk size to start with on longer texts, in bytes; later chunks are
+/// sized from the measured speed to take about [`TARGET_MS`].
+const FIRST_CHUNK: usize = 1024;
+const MIN_CHUNK: usize = 512;
+const MAX_CHUNK: usize = 16 * 1024;
+const TARGET_MS: f64 = 4.0;
+
+thread_local! {
+    /// Time spent in engine calls, in total and the longest single call (ms).
+    pub static SPENT: Cell<f64> = const { Cell::new(0.0) };
+    pub static LONGEST: Cell<f64> = const { Cell::new(0.0) };
+}
 
 /// A text being annotated chunk by chunk.
 pub struct Run {
@@ -30,26 +42,33 @@ pub struct Run {
 
 impl Run {
     pub fn new() -> Run {
-        Run { at: 0, at16: 0, chunk: CHUNK, report: Report::default(), by_name: HashMap::new() }
+        Run { at: 0, at16: 0, chunk: FIRST_CHUNK, report: Report::default(), by_name: HashMap::new() }
     }
 
     /// Annotates chunks of `text` until done or `deadline` (ms) passes;
     /// returns whether the whole text is done.
     pub fn step(&mut self, text: &str, deadline: f64) -> bool {
+        let mut first = true;
         while self.at < text.len() {
-            let end = cut(text, self.at, self.chunk);
+            // Another chunk only if it should fit before the deadline.
+            if !first && js_sys::Date::now() + TARGET_MS > deadline {
+                break;
+            }
+            first = false;
+            let end = if text.len() <= WHOLE { text.len() } else { cut(text, self.at, self.chunk) };
             let piece = &text[self.at..end];
             let t0 = js_sys::Date::now();
             let r = crate::annotate_in(piece, Unit::Utf16);
-            if js_sys::Date::now() - t0 > SLOW_MS && self.chunk > 4096 {
-                self.chunk /= 2;
-            }
+            let ms = (js_sys::Date::now() - t0).max(0.5);
+            SPENT.with(|c| c.set(c.get() + ms));
+            LONGEST.with(|c| c.set(c.get().max(ms)));
+            // Shrink at once, grow at most twofold: the engine's speed varies
+            // with what a chunk holds.
+            let fit = (piece.len() as f64 * TARGET_MS / ms) as usize;
+            self.chunk = fit.min(piece.len() * 2).clamp(MIN_CHUNK, MAX_CHUNK);
             self.merge(r);
             self.at = end;
             self.at16 += piece.encode_utf16().count();
-            if js_sys::Date::now() > deadline {
-                break;
-            }
         }
         self.at >= text.len()
     }

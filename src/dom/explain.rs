@@ -11,13 +11,30 @@ pub struct Card {
     pub lines: Vec<(&'static str, String)>,
 }
 
-/// A number as the reader's locale writes it (`2500000000` → "2,500,000,000").
+/// A number for reading: whole numbers with thousands separators
+/// (`2500000000` → "2,500,000,000"), others as JS writes them.
 pub fn number(v: f64) -> String {
-    js_sys::Number::from(v).to_locale_string("en").into()
+    if v.fract() != 0.0 || v.abs() >= 1e15 {
+        return js_sys::Number::from(v).to_string(10).map(String::from).unwrap_or_default();
+    }
+    let digits = (v.abs() as u64).to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if v < 0.0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
+/// A count, plainly (no locale formatting: it is called per panel item, and
+/// `toLocaleString` is slow).
 pub fn count(n: usize) -> String {
-    number(n as f64)
+    n.to_string()
 }
 
 pub fn party_kind(kind: PartyKind) -> &'static str {

@@ -114,9 +114,14 @@ impl Options {
 /// Where a pass is.
 enum Phase {
     Idle,
+    Detect(scope::Detector),
     Collect(Collector),
     Engine(engine::Run),
     Paint,
+    /// Painted; the panel and the ready flag follow in a slice of their own.
+    Finish,
+    /// Done; the report goes to JS (if anyone waits) in a slice of its own.
+    Done,
 }
 
 /// An event listener we added, to be removed on clear.
@@ -129,7 +134,8 @@ struct Listener {
 
 /// The overlay on one article root.
 pub struct Overlay {
-    scope: Scope,
+    /// The article; `None` until detected (automatic scope).
+    scope: Option<Scope>,
     opts: Options,
     map: TextMap,
     report: Option<Report>,
@@ -148,6 +154,9 @@ pub struct Overlay {
     pinned: bool,
     last_move: f64,
     flashes: Vec<Range>,
+    /// The longest slice of the current or last sliced pass, in ms, not
+    /// counting engine calls.
+    longest_ms: f64,
 }
 
 /// An overlay shared with its event handlers.
@@ -180,12 +189,22 @@ impl Overlay {
             pinned: false,
             last_move: 0.0,
             flashes: Vec::new(),
+            longest_ms: 0.0,
         })
+    }
+
+    /// The scope, detecting it now if it is not known yet.
+    fn scope_now(&mut self) -> Result<&mut Scope, String> {
+        if self.scope.is_none() {
+            self.scope = Some(scope::detect()?);
+        }
+        Ok(self.scope.as_mut().unwrap())
     }
 
     /// Reads, annotates and paints in one go; any earlier paint is cleared
     /// first.
     pub fn annotate(&mut self) -> Result<(), String> {
+        self.scope_now()?;
         self.begin();
         while !self.work(f64::INFINITY) {}
         self.discard_own();
@@ -195,13 +214,21 @@ impl Overlay {
     /// Starts a pass: clears the paint and starts reading.
     fn begin(&mut self) {
         self.gen = self.gen.wrapping_add(1);
+        self.longest_ms = 0.0;
+        engine::LONGEST.with(|c| c.set(0.0));
         self.painter.clear();
         self.discard_own();
         if let Some(h) = &self.host {
             h.hide_tip();
         }
         self.pinned = false;
-        self.phase = Phase::Collect(Collector::new(&self.scope));
+        self.phase = match &self.scope {
+            Some(s) => Phase::Collect(Collector::new(s)),
+            None => match scope::Detector::new() {
+                Ok(d) => Phase::Detect(d),
+                Err(_) => Phase::Idle,
+            },
+        };
     }
 
     /// Does the current pass's work until done or `deadline` (ms); returns
@@ -210,17 +237,22 @@ impl Overlay {
         loop {
             match &mut self.phase {
                 Phase::Idle => return true,
+                Phase::Detect(d) => {
+                    let Some(s) = d.step(deadline) else { return false };
+                    self.phase = Phase::Collect(Collector::new(&s));
+                    self.scope = Some(s);
+                }
                 Phase::Collect(c) => {
                     if !c.step(deadline) {
                         return false;
                     }
                     let Phase::Collect(c) = std::mem::replace(&mut self.phase, Phase::Idle) else { unreachable!() };
                     self.map = c.finish();
-                    if self.map.len16() < 200 && self.scope.filter.hints {
+                    if let Some(s) = self.scope.as_mut().filter(|s| s.filter.hints && self.map.len16() < 200) {
                         // Class hints left almost nothing of this root: read
                         // it again without them.
-                        self.scope.filter.hints = false;
-                        self.phase = Phase::Collect(Collector::new(&self.scope));
+                        s.filter.hints = false;
+                        self.phase = Phase::Collect(Collector::new(s));
                         continue;
                     }
                     self.phase = Phase::Engine(engine::Run::new());
@@ -238,12 +270,27 @@ impl Overlay {
                     if !self.painter.step(&self.map, deadline) {
                         return false;
                     }
-                    self.phase = Phase::Idle;
+                    self.phase = Phase::Finish;
+                    if deadline.is_finite() {
+                        return false;
+                    }
+                }
+                Phase::Finish => {
                     self.finish_pass();
+                    if deadline.is_finite() && !self.waiters.is_empty() {
+                        self.phase = Phase::Done;
+                        return false;
+                    }
+                    self.phase = Phase::Idle;
+                    return true;
+                }
+                Phase::Done => {
+                    self.phase = Phase::Idle;
                     return true;
                 }
             }
-            if js_sys::Date::now() > deadline {
+            // A new phase starts in a slice of its own.
+            if deadline.is_finite() {
                 return false;
             }
         }
@@ -276,17 +323,19 @@ impl Overlay {
 
     /// Reads the article text (scope and text map; no engine). Report
     /// offsets given to [`Overlay::paint`] index into it.
-    pub fn collect(&mut self) -> &str {
+    pub fn collect(&mut self) -> Result<&str, String> {
         self.gen = self.gen.wrapping_add(1);
         self.phase = Phase::Idle;
         self.painter.clear();
         self.discard_own();
-        self.map = TextMap::collect(&self.scope);
-        if self.map.len16() < 200 && self.scope.filter.hints {
-            self.scope.filter.hints = false;
-            self.map = TextMap::collect(&self.scope);
+        let scope = self.scope_now()?.clone();
+        self.map = TextMap::collect(&scope);
+        if self.map.len16() < 200 && scope.filter.hints {
+            let s = self.scope.as_mut().unwrap();
+            s.filter.hints = false;
+            self.map = TextMap::collect(s);
         }
-        self.map.text()
+        Ok(self.map.text())
     }
 
     /// Paints a report made elsewhere over the text of the last
@@ -311,12 +360,22 @@ impl Overlay {
         self.map.text()
     }
 
-    pub fn root(&self) -> &Element {
-        &self.scope.root
+    /// The article root (`<body>` until an automatic scope is detected).
+    pub fn root(&self) -> Option<Element> {
+        match &self.scope {
+            Some(s) => Some(s.root.clone()),
+            None => document().ok().and_then(|d| d.body()).map(Into::into),
+        }
     }
 
     pub fn passes(&self) -> u32 {
         self.passes
+    }
+
+    /// The longest slice of the last sliced pass ([`run`]), in ms, not
+    /// counting the engine's calls (see [`engine::LONGEST`]).
+    pub fn longest_slice_ms(&self) -> f64 {
+        self.longest_ms
     }
 
     pub fn painter(&self) -> &Painter {
@@ -327,7 +386,13 @@ impl Overlay {
     pub fn set_kind(&mut self, kind: usize, on: bool) {
         self.painter.set_kind(&self.map, kind, on);
         self.discard_own();
-        self.render_panel();
+        // The panel's checkbox follows (when the change came from the API).
+        let sel = ["input[data-kind=\"", &kind.to_string(), "\"]"].concat();
+        if let Some(cb) = self.panel.as_ref().and_then(|p| p.query_selector(&sel).ok().flatten()) {
+            if let Some(cb) = cb.dyn_ref::<web_sys::HtmlInputElement>() {
+                cb.set_checked(on);
+            }
+        }
     }
 
     /// Opens or closes the panel (it is built on first open).
@@ -542,8 +607,14 @@ fn tick(weak: Weak<RefCell<Overlay>>, gen: u32) {
         if o.gen != gen {
             return;
         }
-        let done = o.work(js_sys::Date::now() + BUDGET_MS);
+        let t0 = js_sys::Date::now();
+        let e0 = engine::SPENT.with(|c| c.get());
+        let done = o.work(t0 + BUDGET_MS);
         o.discard_own();
+        // The DOM layer's own share of the slice (the engine's calls are
+        // measured apart: their length is the engine's speed).
+        let dom = js_sys::Date::now() - t0 - (engine::SPENT.with(|c| c.get()) - e0);
+        o.longest_ms = o.longest_ms.max(dom);
         if done {
             let report = o.report.as_ref().map(crate::wasm::to_js_lossy).unwrap_or(JsValue::NULL);
             (true, std::mem::take(&mut o.waiters), report)
@@ -552,6 +623,7 @@ fn tick(weak: Weak<RefCell<Overlay>>, gen: u32) {
         }
     };
     if done {
+        watch(&rc);
         for w in waiters {
             let _ = w.call1(&JsValue::NULL, &report);
         }
@@ -587,9 +659,9 @@ pub fn install(rc: &Shared) {
     }
     let Ok(host) = ui::Host::new() else { return };
     let shadow: EventTarget = host.shadow.clone().into();
-    let (panel, tooltip, observe, root) = {
+    let (panel, tooltip) = {
         let o = rc.borrow();
-        (o.opts.panel, o.opts.tooltip, o.opts.observe, o.scope.root.clone())
+        (o.opts.panel, o.opts.tooltip)
     };
     rc.borrow_mut().host = Some(host);
     if panel {
@@ -647,7 +719,19 @@ pub fn install(rc: &Shared) {
             o.show_panel(false);
         }
     });
-    if observe {
+    watch(rc);
+}
+
+/// Starts observing the root for late content, once its scope is known.
+pub fn watch(rc: &Shared) {
+    let root = {
+        let o = rc.borrow();
+        match (&o.scope, o.opts.observe, &o.watch, &o.host) {
+            (Some(s), true, None, Some(_)) => s.root.clone(),
+            _ => return,
+        }
+    };
+    {
         let weak = Rc::downgrade(rc);
         let watch = observe::Watch::new(&root, move || {
             let Some(rc) = weak.upgrade() else { return };

@@ -127,6 +127,26 @@ pub fn hl_remove(kind: usize, range: &Range) {
     });
 }
 
+/// Takes `n` ranges out of highlight `kind` at once: when they are all it
+/// holds, the whole highlight goes (one call instead of `n`).
+fn hl_remove_many<'a>(kind: usize, n: u32, ranges: impl Iterator<Item = &'a Range>) {
+    let whole = HIGHLIGHTS.with(|h| {
+        let mut h = h.borrow_mut();
+        if h[kind].as_ref().is_some_and(|hl| hl.size() == n) {
+            h[kind] = None;
+            web_sys::css::JsNamespaceCss::highlights().delete(NAMES[kind]);
+            true
+        } else {
+            false
+        }
+    });
+    if !whole {
+        for r in ranges {
+            hl_remove(kind, r);
+        }
+    }
+}
+
 /// A DOM range for UTF-16 span `s..e` of the text behind `segs`.
 pub fn range(segs: &Segments, s: u32, e: u32) -> Option<Range> {
     let (sn, so) = segs.locate(s, false)?;
@@ -147,6 +167,8 @@ pub struct Painter {
     pub ranges: Vec<Option<Range>>,
     /// Which kinds (quote, party, figure) are shown.
     kinds: [bool; 3],
+    /// How many of our ranges each highlight holds.
+    shown: [u32; 3],
     /// Spans `..done` have their ranges made and painted.
     done: usize,
     /// The fallback: `<mark>` wrapping, when highlights are unavailable.
@@ -160,6 +182,7 @@ impl Painter {
             spans: Vec::new(),
             ranges: Vec::new(),
             kinds,
+            shown: [0; 3],
             done: 0,
             marks: None,
             fallback: fallback || !highlight_api(),
@@ -194,11 +217,12 @@ impl Painter {
             if let Some(r) = &r {
                 if !self.fallback && self.kinds[s.target.kind()] {
                     hl_add(s.target.kind(), r);
+                    self.shown[s.target.kind()] += 1;
                 }
             }
             self.ranges.push(r);
             self.done += 1;
-            if self.done % 128 == 0 && js_sys::Date::now() > deadline {
+            if self.done % 16 == 0 && js_sys::Date::now() > deadline {
                 break;
             }
         }
@@ -235,14 +259,17 @@ impl Painter {
             self.step(map, f64::INFINITY);
             return;
         }
-        for (s, r) in self.spans.iter().zip(&self.ranges) {
-            if let (true, Some(r)) = (s.target.kind() == kind, r) {
-                if on {
-                    hl_add(kind, r);
-                } else {
-                    hl_remove(kind, r);
-                }
+        let mine = || {
+            self.spans.iter().zip(&self.ranges).filter(move |(s, _)| s.target.kind() == kind).filter_map(|(_, r)| r.as_ref())
+        };
+        if on {
+            for r in mine() {
+                hl_add(kind, r);
+                self.shown[kind] += 1;
             }
+        } else {
+            hl_remove_many(kind, self.shown[kind], mine());
+            self.shown[kind] = 0;
         }
     }
 
@@ -268,11 +295,13 @@ impl Painter {
     /// Removes our highlights and marks; touches nothing else.
     pub fn clear(&mut self) {
         if !self.fallback {
-            for (s, r) in self.spans.iter().zip(&self.ranges) {
-                if let Some(r) = r {
-                    hl_remove(s.target.kind(), r);
+            for kind in 0..3 {
+                if self.shown[kind] > 0 {
+                    let mine = self.spans.iter().zip(&self.ranges).filter(|(s, _)| s.target.kind() == kind);
+                    hl_remove_many(kind, self.shown[kind], mine.filter_map(|(_, r)| r.as_ref()));
                 }
             }
+            self.shown = [0; 3];
         }
         if let Some(m) = self.marks.take() {
             m.unwrap();

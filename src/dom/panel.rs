@@ -16,6 +16,15 @@ fn span_of(spans: &[Span], target: Target) -> Option<usize> {
     spans.iter().position(|s| s.target == target)
 }
 
+/// Most items listed per section; the counts above stay complete.
+const MAX_ITEMS: usize = 60;
+
+fn more(list: &Element, n: usize) {
+    if n > MAX_ITEMS {
+        add(list, "li", "n", &["… and ", &count(n - MAX_ITEMS), " more"].concat());
+    }
+}
+
 fn item(list: &Element, spans: &[Span], target: Target, text: &str, note: &str) {
     let li = add(list, "li", "", "");
     let b = add(&li, "button", "item", text);
@@ -80,19 +89,23 @@ pub fn render(panel: &Element, report: &Report, spans: &[Span], kinds: [bool; 3]
     }
     counts.set_text_content(Some(&line));
     // Distinct speakers.
-    let mut speakers: Vec<(String, bool, usize, usize)> = Vec::new(); // name, named, quotes, words
+    let mut speakers: Vec<(&str, bool, usize, usize)> = Vec::new(); // name, named, quotes, words
+    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for qq in q {
         let (name, is_named) = match &qq.speaker {
-            Some(s) => (s.name.clone(), s.named),
-            None => ("Unattributed".to_string(), false),
+            Some(s) => (s.name.as_str(), s.named),
+            None => ("Unattributed", false),
         };
         let w = explain::words(&qq.text);
-        match speakers.iter_mut().find(|s| s.0 == name) {
-            Some(s) => {
-                s.2 += 1;
-                s.3 += w;
+        match index.get(name) {
+            Some(&i) => {
+                speakers[i].2 += 1;
+                speakers[i].3 += w;
             }
-            None => speakers.push((name, is_named, 1, w)),
+            None => {
+                index.insert(name, speakers.len());
+                speakers.push((name, is_named, 1, w));
+            }
         }
     }
     let dn = speakers.iter().filter(|s| s.1).count();
@@ -104,7 +117,7 @@ pub fn render(panel: &Element, report: &Report, spans: &[Span], kinds: [bool; 3]
         let ul = add(&sum, "ul", "shares", "");
         let mut by_words = speakers.clone();
         by_words.sort_by(|a, b| b.3.cmp(&a.3));
-        for (name, _, _, w) in &by_words {
+        for (name, _, _, w) in by_words.iter().take(10) {
             let li = add(&ul, "li", "", "");
             let p = pct(*w, total);
             let bar = add(&li, "span", "bar", "");
@@ -131,7 +144,11 @@ pub fn render(panel: &Element, report: &Report, spans: &[Span], kinds: [bool; 3]
     // Quotes by speaker.
     let sec = add(panel, "section", "quotes", "");
     add(&sec, "h3", "", &["Quotes (", &count(q.len()), ")"].concat());
+    let mut listed = 0;
     for (name, is_named, n, _) in &speakers {
+        if listed >= MAX_ITEMS {
+            break;
+        }
         let g = add(&sec, "div", "group", "");
         let h = add(&g, "h4", "", name);
         let note = [if *is_named { " named · " } else { " anonymous · " }, &count(*n)].concat();
@@ -139,10 +156,15 @@ pub fn render(panel: &Element, report: &Report, spans: &[Span], kinds: [bool; 3]
         let ul = add(&g, "ul", "", "");
         for (i, qq) in q.iter().enumerate() {
             let sp = qq.speaker.as_ref().map_or("Unattributed", |s| s.name.as_str());
-            if sp == name {
+            if sp == *name && listed < MAX_ITEMS {
                 item(&ul, spans, Target::Quote(i), &clip(&qq.text, 90), "");
+                listed += 1;
             }
         }
+    }
+    if listed < q.len() {
+        let ul = add(&sec, "ul", "", "");
+        add(&ul, "li", "n", &["… and ", &count(q.len() - listed), " more"].concat());
     }
 
     // Parties by kind.
@@ -162,7 +184,8 @@ pub fn render(panel: &Element, report: &Report, spans: &[Span], kinds: [bool; 3]
         };
         add(&sec, "h4", "", &[title, " (", &count(ps.len()), ")"].concat());
         let ul = add(&sec, "ul", "", "");
-        for i in ps {
+        let n = ps.len();
+        for i in ps.into_iter().take(MAX_ITEMS) {
             let p = &report.parties[i];
             let mut note = [count(p.mentions.len()), " ×".into()].concat();
             if let Some(r) = &p.role {
@@ -170,13 +193,14 @@ pub fn render(panel: &Element, report: &Report, spans: &[Span], kinds: [bool; 3]
             }
             item(&ul, spans, Target::Party(i, 0), &p.name, &note);
         }
+        more(&ul, n);
     }
 
     // Figures with relations.
     let sec = add(panel, "section", "figures", "");
     add(&sec, "h3", "", &["Figures (", &count(report.figures.len()), ")"].concat());
     let ul = add(&sec, "ul", "", "");
-    for (i, f) in report.figures.iter().enumerate() {
+    for (i, f) in report.figures.iter().enumerate().take(MAX_ITEMS) {
         let mut note: Vec<String> = Vec::new();
         if let Some(v) = explain::figure_value(report, i) {
             note.push(["= ", &v].concat());
@@ -191,4 +215,5 @@ pub fn render(panel: &Element, report: &Report, spans: &[Span], kinds: [bool; 3]
         }
         item(&ul, spans, Target::Figure(i), &f.text, &note.join(" · "));
     }
+    more(&ul, report.figures.len());
 }

@@ -16,7 +16,7 @@
 //! pingbacks, share bars, navigation...).
 
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, Element, Node};
+use web_sys::{Element, Node};
 
 /// The article: a root element, and children of it that are not part of the
 /// article (siblings of the scoring winner that did not make the cut).
@@ -55,12 +55,13 @@ impl Scope {
     }
 }
 
-/// Resolves the root the caller asked for, or detects one.
-pub fn resolve(root: &JsValue) -> Result<Scope, String> {
+/// The root the caller asked for: `Some(scope)` for an element or a
+/// selector, `None` for nothing (detect it, with a [`Detector`]).
+pub fn resolve(root: &JsValue) -> Result<Option<Scope>, String> {
     let document = super::document()?;
     let explicit = |root: Element| {
         let filter = Filter::for_root(&root, true);
-        Ok(Scope { root, excluded: Vec::new(), filter })
+        Ok(Some(Scope { root, excluded: Vec::new(), filter }))
     };
     if let Some(el) = root.dyn_ref::<Element>() {
         return explicit(el.clone());
@@ -75,7 +76,18 @@ pub fn resolve(root: &JsValue) -> Result<Scope, String> {
     if !root.is_undefined() && !root.is_null() {
         return Err("presslens: root must be an element, a selector or nothing".into());
     }
-    detect(&document)
+    document.body().ok_or("presslens: the document has no body")?;
+    Ok(None)
+}
+
+/// Detects the article root in one go.
+pub fn detect() -> Result<Scope, String> {
+    let mut d = Detector::new()?;
+    loop {
+        if let Some(s) = d.step(f64::INFINITY) {
+            return Ok(s);
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -255,24 +267,50 @@ fn class_weight(el: &Element) -> f32 {
     w
 }
 
-/// Scores the page and picks the article root.
-fn detect(document: &Document) -> Result<Scope, String> {
-    let body: Element = document.body().map(Into::into).ok_or("presslens: the document has no body")?;
-    let strict = Filter::for_root(&body, true);
-    let (scope, len) = detect_with(&body, strict);
-    if len >= 500 {
-        return Ok(scope);
-    }
-    // Too little: class hints may have dropped the article (layout classes
-    // such as "two-col-sidebar-right"); try again without them.
-    let (loose, loose_len) = detect_with(&body, Filter { hints: false, ..strict });
-    Ok(if loose_len > len { loose } else { scope })
+/// Article detection, resumable: one bottom-up pass over the body (in
+/// slices), scoring, and if class hints left too little, a second pass
+/// without them (as Readability retries without its unlikely-candidate
+/// filter).
+pub struct Detector {
+    body: Element,
+    gather: Gather,
+    /// The result of the strict pass while the loose one runs.
+    strict: Option<(Scope, u32)>,
 }
 
-/// Detection with one filter; returns the scope and its text length.
-fn detect_with(body: &Element, filter: Filter) -> (Scope, u32) {
+impl Detector {
+    pub fn new() -> Result<Detector, String> {
+        let body: Element = super::document()?.body().map(Into::into).ok_or("presslens: the document has no body")?;
+        let filter = Filter::for_root(&body, true);
+        Ok(Detector { gather: Gather::new(&body, filter), body, strict: None })
+    }
+
+    /// Works until done or `deadline` (ms); the scope once found.
+    pub fn step(&mut self, deadline: f64) -> Option<Scope> {
+        if !self.gather.step(deadline) {
+            return None;
+        }
+        let filter = self.gather.filter;
+        let cands = std::mem::take(&mut self.gather.cands);
+        let (scope, len) = decide(&self.body, cands, filter);
+        match self.strict.take() {
+            None if len < 500 && filter.hints => {
+                // Too little: class hints may have dropped the article
+                // (layout classes such as "two-col-sidebar-right").
+                self.strict = Some((scope, len));
+                self.gather = Gather::new(&self.body, Filter { hints: false, ..filter });
+                None
+            }
+            None => Some(scope),
+            Some((strict, strict_len)) => Some(if len > strict_len { scope } else { strict }),
+        }
+    }
+}
+
+/// Picks the root from the gathered candidates; returns the scope and its
+/// text length.
+fn decide(body: &Element, mut cands: Vec<Cand>, filter: Filter) -> (Scope, u32) {
     let scope = |root: &Element, excluded| Scope { root: root.clone(), excluded, filter };
-    let mut cands = gather(body, filter);
     // Paragraphs feed their ancestors.
     for i in 0..cands.len() {
         let c = &cands[i];
@@ -425,104 +463,112 @@ fn siblings(cands: &[Cand], best: usize, best_score: f32) -> (usize, Vec<Element
     (parent, excluded)
 }
 
-/// One pass over the body: every kept element with its text, link text and
-/// commas, children before parents are summed into them.
-fn gather(body: &Element, filter: Filter) -> Vec<Cand> {
-    let mut cands: Vec<Cand> = Vec::new();
-    let mut stack: Vec<usize> = Vec::new();
-    let new = |el: &Element, tag: &str, parent: usize| Cand {
-        el: el.clone(),
-        parent,
-        tag: tag_code(tag),
-        text: 0,
-        links: 0,
-        commas: 0,
-        block_child: false,
-        score: 0.0,
-        scored: false,
-    };
-    cands.push(new(body, "body", NONE));
-    stack.push(0);
-    let root: &Node = body.as_ref();
-    let mut next = root.first_child();
-    // Leaves an element: its sums go to its parent.
-    let close = |cands: &mut Vec<Cand>, i: usize| {
-        let (text, links, commas, tag, p) = {
-            let c = &cands[i];
-            (c.text, c.links, c.commas, c.tag, c.parent)
-        };
+/// One pass over the body, in slices: every kept element with its text,
+/// link text and commas; children are summed into parents as they close.
+struct Gather {
+    root: Node,
+    filter: Filter,
+    cands: Vec<Cand>,
+    stack: Vec<usize>,
+    next: Option<Node>,
+}
+
+fn cand(el: &Element, tag: &str, parent: usize) -> Cand {
+    Cand { el: el.clone(), parent, tag: tag_code(tag), text: 0, links: 0, commas: 0, block_child: false, score: 0.0, scored: false }
+}
+
+impl Gather {
+    fn new(body: &Element, filter: Filter) -> Gather {
+        let root: Node = body.clone().into();
+        Gather { next: root.first_child(), root, filter, cands: vec![cand(body, "body", NONE)], stack: vec![0] }
+    }
+
+    /// Leaves an element: its sums go to its parent.
+    fn close(&mut self, i: usize) {
+        let c = &self.cands[i];
+        let (text, links, commas, tag, p) = (c.text, c.links, c.commas, c.tag, c.parent);
         if p != NONE {
-            let pc = &mut cands[p];
+            let pc = &mut self.cands[p];
             pc.text += text;
             pc.links += if tag == T_A { text } else { links };
             pc.commas += commas;
         }
-    };
-    while let Some(node) = next {
-        let mut descend = false;
-        match node.node_type() {
-            Node::TEXT_NODE => {
-                let data = node.text_content().unwrap_or_default();
-                let top = *stack.last().unwrap();
-                let c = &mut cands[top];
-                let mut n = 0u32;
-                let mut space = true;
-                for ch in data.chars() {
-                    if ch.is_whitespace() {
-                        if !space {
-                            n += 1;
-                        }
-                        space = true;
-                    } else {
-                        n += 1;
-                        space = false;
-                        if ch == ',' || ch == '，' {
-                            c.commas += 1;
-                        }
-                    }
-                }
-                c.text += n;
-            }
-            Node::ELEMENT_NODE => {
-                let el: &Element = node.unchecked_ref();
-                let tag = el.local_name();
-                if !skipped(el, &tag, filter) {
-                    let top = *stack.last().unwrap();
-                    if is_block(&tag) && tag != "br" {
-                        cands[top].block_child = true;
-                    }
-                    if node.has_child_nodes() {
-                        cands.push(new(el, &tag, top));
-                        stack.push(cands.len() - 1);
-                        descend = true;
-                    }
-                }
-            }
-            _ => {}
-        }
-        if descend {
-            next = node.first_child();
-            continue;
-        }
-        // Advance: next sibling, or climb, closing elements on the way.
-        let mut cur = node;
-        next = loop {
-            if let Some(s) = cur.next_sibling() {
-                break Some(s);
-            }
-            match cur.parent_node() {
-                Some(p) if !p.is_same_node(Some(root)) => {
-                    if let Some(i) = stack.pop() {
-                        close(&mut cands, i);
-                    }
-                    cur = p;
-                }
-                _ => break None,
-            }
-        };
     }
-    while let Some(i) = stack.pop() {
-        close(&mut cands, i);
+
+    /// Reads until done or `deadline` (ms); returns whether done.
+    fn step(&mut self, deadline: f64) -> bool {
+        let mut n = 0u32;
+        while let Some(node) = self.next.take() {
+            let mut descend = false;
+            match node.node_type() {
+                Node::TEXT_NODE => {
+                    let data = node.text_content().unwrap_or_default();
+                    let top = *self.stack.last().unwrap();
+                    let c = &mut self.cands[top];
+                    let mut space = true;
+                    for ch in data.chars() {
+                        if ch.is_whitespace() {
+                            if !space {
+                                c.text += 1;
+                            }
+                            space = true;
+                        } else {
+                            c.text += 1;
+                            space = false;
+                            if ch == ',' || ch == '，' {
+                                c.commas += 1;
+                            }
+                        }
+                    }
+                }
+                Node::ELEMENT_NODE => {
+                    let el: &Element = node.unchecked_ref();
+                    let tag = el.local_name();
+                    if !skipped(el, &tag, self.filter) {
+                        let top = *self.stack.last().unwrap();
+                        if is_block(&tag) && tag != "br" {
+                            self.cands[top].block_child = true;
+                        }
+                        if node.has_child_nodes() {
+                            self.cands.push(cand(el, &tag, top));
+                            self.stack.push(self.cands.len() - 1);
+                            descend = true;
+                        }
+                    }
+                }
+                _ => {}
+            }
+            if descend {
+                self.next = node.first_child();
+            } else {
+                // Next sibling, or climb, closing elements on the way.
+                let mut cur = node;
+                self.next = loop {
+                    if let Some(s) = cur.next_sibling() {
+                        break Some(s);
+                    }
+                    match cur.parent_node() {
+                        Some(p) if !p.is_same_node(Some(&self.root)) => {
+                            if let Some(i) = self.stack.pop() {
+                                self.close(i);
+                            }
+                            cur = p;
+                        }
+                        _ => break None,
+                    }
+                };
+            }
+            n += 1;
+            if n % 16 == 0 && js_sys::Date::now() > deadline {
+                break;
+            }
+        }
+        if self.next.is_some() {
+            return false;
+        }
+        while let Some(i) = self.stack.pop() {
+            self.close(i);
+        }
+        true
     }
-    cands
 }

@@ -184,7 +184,7 @@ impl Collector {
                 self.cursor = self.advance(&walker, &root);
             }
             n += 1;
-            if n % 64 == 0 && js_sys::Date::now() > deadline {
+            if n % 16 == 0 && js_sys::Date::now() > deadline {
                 break;
             }
         }

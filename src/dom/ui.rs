@@ -12,7 +12,7 @@ use super::explain::Card;
 /// Styles inside the shadow root. Colours meet WCAG AA (4.5:1 for text) on
 /// the light and the dark scheme.
 const CSS: &str = "
-:host{all:initial}
+:host{all:initial;position:fixed!important;top:0;left:0;width:0;height:0}
 *{box-sizing:border-box}
 .tip,.panel{font:14px/1.4 system-ui,-apple-system,'Segoe UI',sans-serif;color:#1a1a1a;background:#fff;border:1px solid #8a8a8a;box-shadow:0 4px 16px rgba(0,0,0,.2)}
 .tip{position:fixed;z-index:2147483647;max-width:340px;padding:8px 10px;border-radius:6px;pointer-events:none}
@@ -77,6 +77,8 @@ impl Host {
         let doc = super::document()?;
         let host: HtmlElement = el(&doc, "div", super::UI_CLASS, "").unchecked_into();
         let _ = host.set_attribute("data-presslens-ui", "");
+        // Out of flow and sizeless: adding it re-lays out nothing of the page.
+        let _ = host.set_attribute("style", "position:fixed;top:0;left:0;width:0;height:0;z-index:2147483646");
         let init = ShadowRootInit::new(ShadowRootMode::Open);
         let shadow = host.attach_shadow(&init).map_err(|_| "presslens: cannot attach a shadow root")?;
         let style = el(&doc, "style", "", CSS);
