@@ -230,6 +230,7 @@ const T_LIST: u8 = 5;
 const T_HEAD: u8 = 6;
 const T_TD: u8 = 7;
 const T_BODY: u8 = 8;
+const T_LI: u8 = 9;
 
 fn tag_code(tag: &str) -> u8 {
     match tag {
@@ -237,7 +238,8 @@ fn tag_code(tag: &str) -> u8 {
         "div" | "section" | "article" | "main" => T_DIV,
         "a" => T_A,
         "pre" | "blockquote" => T_PRE,
-        "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "address" | "form" => T_LIST,
+        "li" => T_LI,
+        "ol" | "ul" | "dl" | "dd" | "dt" | "address" | "form" => T_LIST,
         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => T_HEAD,
         "td" => T_TD,
         "body" => T_BODY,
@@ -314,7 +316,12 @@ fn decide(body: &Element, mut cands: Vec<Cand>, filter: Filter) -> (Scope, u32) 
     // Paragraphs feed their ancestors.
     for i in 0..cands.len() {
         let c = &cands[i];
-        let para = c.tag == T_P || c.tag == T_PRE || ((c.tag == T_DIV || c.tag == T_TD) && !c.block_child);
+        // Paragraphs: <p>, <pre>, blocks holding only inline content, and
+        // list items long enough to be prose.
+        let para = c.tag == T_P
+            || c.tag == T_PRE
+            || ((c.tag == T_DIV || c.tag == T_TD) && !c.block_child)
+            || (c.tag == T_LI && !c.block_child && c.text >= 80);
         if !para || c.text < 25 {
             continue;
         }
@@ -383,7 +390,7 @@ fn init_score(c: &Cand) -> f32 {
         + match c.tag {
             T_DIV => 5.0,
             T_PRE | T_TD => 3.0,
-            T_LIST => -3.0,
+            T_LIST | T_LI => -3.0,
             T_HEAD => -5.0,
             _ => 0.0,
         }
@@ -424,6 +431,11 @@ fn semantic(cands: &[Cand]) -> Option<usize> {
     best.into_iter().flatten().next()
 }
 
+fn same_class(a: &Element, b: &Element) -> bool {
+    let c = a.class_name();
+    !c.trim().is_empty() && c == b.class_name() && a.local_name() == b.local_name()
+}
+
 /// The winner alone, or its parent with the siblings that score well enough
 /// (Readability's sibling pass); siblings left out are excluded.
 fn siblings(cands: &[Cand], best: usize, best_score: f32) -> (usize, Vec<Element>) {
@@ -445,7 +457,10 @@ fn siblings(cands: &[Cand], best: usize, best_score: f32) -> (usize, Vec<Element
                 || i.is_some_and(|i| {
                     let c = &cands[i];
                     let ld = if c.text > 0 { c.links as f32 / c.text as f32 } else { 1.0 };
-                    (c.scored && c.score >= threshold) || (c.tag == T_P && c.text > 80 && ld < 0.25)
+                    (c.scored && c.score >= threshold)
+                        || (c.tag == T_P && c.text > 80 && ld < 0.25)
+                        // Repeated blocks like the winner (steps, sections).
+                        || (same_class(&c.el, &cands[best].el) && c.text >= 80 && ld < 0.5)
                 });
             if keep {
                 if i != Some(best) {
