@@ -566,3 +566,17 @@ fn us_politics_conventions() {
         names(&ps)
     );
 }
+
+#[test]
+fn headline_runs_keep_the_body_names_inside_them() {
+    let ps =
+        find("Joe Biden Visits Israel Amid Talks\n\nUS President Joe Biden arrived on Tuesday.");
+    let b = party(&ps, "Joe Biden").unwrap();
+    assert_eq!(mentions(b), vec!["Joe Biden", "Joe Biden"]);
+    assert!(
+        ps.iter()
+            .all(|p| !p.name.contains("Visits") && !p.name.contains("Talks")),
+        "{:?}",
+        names(&ps)
+    );
+}

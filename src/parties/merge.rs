@@ -136,6 +136,42 @@ fn sport_context(c: &Ctx, a: usize, b: usize) -> bool {
         })
 }
 
+/// A headline candidate survives when the body knows its name; otherwise
+/// the body's names inside it do ("Joe Biden Visits" → "Joe Biden"), or, for
+/// a two-word name opening with a given name, the name itself (a byline).
+fn headline_names(c: &Ctx, known: &HashSet<String>, m: Cand) -> Vec<Cand> {
+    if !m.strict || m.src == Src::Lex || known.contains(&m.name) {
+        return vec![m];
+    }
+    let mut out = Vec::new();
+    let mut i = m.a;
+    while i < m.b {
+        // Names are short: look at most six tokens ahead (linear time).
+        let hit = (i + 1..=m.b.min(i + 6))
+            .rev()
+            .find(|&j| c.is_cap(j - 1) && known.contains(&c.surface(i, j)));
+        match hit {
+            Some(j) => {
+                let name = c.surface(i, j);
+                out.push(Cand {
+                    a: i,
+                    b: j,
+                    name,
+                    kind: None,
+                    src: Src::Unknown,
+                    ..m.clone()
+                });
+                i = j;
+            }
+            None => i += 1,
+        }
+    }
+    if out.is_empty() && m.person_hint && m.b - m.a == 2 && c.lex.is_given(c.base(m.a)) {
+        out.push(m);
+    }
+    out
+}
+
 /// The key names are merged by: one apostrophe for all ("O’Neill" =
 /// "O'Neill").
 fn key(s: &str) -> String {
@@ -160,12 +196,7 @@ pub fn merge(c: &Ctx, cands: Vec<Cand>) -> Vec<Party> {
     let cands: Vec<Cand> = cands
         .into_iter()
         .filter_map(|m| common_words(c, m))
-        .filter(|m| {
-            !m.strict
-                || m.src == Src::Lex
-                || known.contains(&m.name)
-                || m.person_hint && (2..=3).contains(&(m.b - m.a)) && c.lex.is_given(c.base(m.a))
-        })
+        .flat_map(|m| headline_names(c, &known, m))
         .collect();
 
     // "Israel Defense Forces (IDF)": acronym → name.
