@@ -423,6 +423,91 @@ pub fn eval_doc(doc: &GoldDoc, into: &mut Scores) -> Report {
     report
 }
 
+/// Scores an external prediction (another tool's report, in char offsets) on
+/// a gold document, with the same rules as [`eval_doc`]. A report whose spans
+/// do not fit the gold text is refused (and nothing is scored) so that the
+/// caller can say so and count the document as an empty prediction.
+pub fn score_prediction(doc: &GoldDoc, report: &Report, into: &mut Scores) -> Result<(), String> {
+    report.check(doc.text.chars().count())?;
+    score(doc, report, into);
+    Ok(())
+}
+
+/// Parses one line of an external predictions file: `{"id", "quotes",
+/// "parties", "figures"}` in the report schema with char offsets.
+///
+/// Peers cannot fill every field, so the line is read leniently: a missing or
+/// null layer is empty, and fields the scoring does not read may be missing or
+/// null (`text` becomes "", `named` true, `approximate` false, `relations`
+/// empty). Offsets, party kinds and figure values keep their types. The id may
+/// be a string or a number; it is returned as a string.
+pub fn parse_prediction(line: &str) -> Result<(String, Report), String> {
+    use serde_json::{Map, Value};
+    let Value::Object(mut obj) = serde_json::from_str::<Value>(line).map_err(|e| e.to_string())? else {
+        return Err("expected a JSON object".into());
+    };
+    let id = match obj.remove("id") {
+        Some(Value::String(s)) => s,
+        Some(Value::Number(n)) => n.to_string(),
+        _ => return Err("no \"id\" string or number".into()),
+    };
+    // Fills the defaults of one object's missing or null fields.
+    fn fill(v: &mut Value, what: &str, defaults: &[(&str, Value)]) -> Result<(), String> {
+        let Value::Object(o) = v else { return Err(format!("{what}: expected an object")) };
+        for (k, d) in defaults {
+            if o.get(*k).map_or(true, Value::is_null) {
+                o.insert((*k).to_string(), d.clone());
+            }
+        }
+        Ok(())
+    }
+    fn items<'a>(o: &'a mut Map<String, Value>, key: &str) -> Result<&'a mut Vec<Value>, String> {
+        if o.get(key).map_or(true, Value::is_null) {
+            o.insert(key.to_string(), Value::Array(Vec::new()));
+        }
+        match o.get_mut(key) {
+            Some(Value::Array(a)) => Ok(a),
+            _ => Err(format!("\"{key}\" must be an array or null")),
+        }
+    }
+    let text = || ("text", Value::String(String::new()));
+    for (i, q) in items(&mut obj, "quotes")?.iter_mut().enumerate() {
+        let what = format!("quotes[{i}]");
+        fill(q, &what, &[text(), ("speaker", Value::Null), ("cue", Value::Null)])?;
+        if !q["speaker"].is_null() {
+            fill(&mut q["speaker"], &format!("{what}.speaker"), &[
+                ("name", Value::String(String::new())),
+                ("named", Value::Bool(true)),
+                ("party", Value::Null),
+            ])?;
+        }
+        if !q["cue"].is_null() {
+            fill(&mut q["cue"], &format!("{what}.cue"), &[text()])?;
+        }
+    }
+    for (i, p) in items(&mut obj, "parties")?.iter_mut().enumerate() {
+        let what = format!("parties[{i}]");
+        fill(p, &what, &[("name", Value::String(String::new())), ("role", Value::Null), ("mentions", Value::Array(Vec::new()))])?;
+        if let Value::Array(ms) = &mut p["mentions"] {
+            for (j, m) in ms.iter_mut().enumerate() {
+                fill(m, &format!("{what}.mentions[{j}]"), &[text()])?;
+            }
+        }
+    }
+    for (i, f) in items(&mut obj, "figures")?.iter_mut().enumerate() {
+        fill(f, &format!("figures[{i}]"), &[
+            text(),
+            ("value", Value::Null),
+            ("unit", Value::Null),
+            ("counts", Value::Null),
+            ("approximate", Value::Bool(false)),
+            ("relations", Value::Array(Vec::new())),
+        ])?;
+    }
+    let report: Report = serde_json::from_value(Value::Object(obj)).map_err(|e| format!("id {id}: {e}"))?;
+    Ok((id, report))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -466,5 +551,52 @@ mod tests {
         eval_doc(&doc, &mut s);
         assert_eq!(s.quotes, Counts { tp: 1, fp: 0, fn_: 0 });
         assert_eq!(s.speakers, (1, 1));
+    }
+
+    #[test]
+    fn predictions_score_like_the_engine() {
+        let line = r#"{"id":"t","text":"“We will win this race,” said Jane Doe. Acme Corp paid $5 million.","layers":["quotes","parties","figures"],
+            "quotes":[{"start":1,"end":22,"speaker":"Jane Doe","speaker_spans":[[30,38]]}],
+            "parties":[{"start":30,"end":38,"kind":"person"},{"start":40,"end":49,"kind":"organization"}],
+            "figures":[{"value":5000000,"unit":"$","start":55,"end":65}]}"#;
+        let doc: GoldDoc = serde_json::from_str(line).unwrap();
+        // Our own report, written out and read back as a prediction, scores
+        // exactly as `eval_doc` scores it.
+        let mut ours = Scores::default();
+        let report = eval_doc(&doc, &mut ours);
+        let mut pred_line = serde_json::to_value(&report).unwrap();
+        pred_line["id"] = "t".into();
+        let (id, back) = parse_prediction(&pred_line.to_string()).unwrap();
+        assert_eq!((id.as_str(), &back), ("t", &report));
+        let mut theirs = Scores::default();
+        score_prediction(&doc, &back, &mut theirs).unwrap();
+        assert_eq!(theirs.table(), ours.table());
+
+        // A peer's sparse line: nulls and missing fields are filled in.
+        let sparse = r#"{"id": 7, "quotes": [{"start":0,"end":24,"speaker":{"start":30,"end":38}}],
+            "parties": [{"kind":"person","mentions":[{"start":30,"end":38}]}],
+            "figures": [{"start":55,"end":65,"value":5000000,"unit":"dollar","relations":null}]}"#;
+        let (id, r) = parse_prediction(sparse).unwrap();
+        assert_eq!(id, "7");
+        let mut s = Scores::default();
+        score_prediction(&doc, &r, &mut s).unwrap();
+        assert_eq!(s.quotes, Counts { tp: 1, fp: 0, fn_: 0 });
+        assert_eq!(s.speakers, (1, 1));
+        assert_eq!(s.parties, Counts { tp: 1, fp: 0, fn_: 1 });
+        assert_eq!(s.figures_value_unit, Counts { tp: 1, fp: 0, fn_: 0 });
+
+        // Empty prediction: everything gold is missed.
+        let (_, empty) = parse_prediction(r#"{"id":"t","quotes":null}"#).unwrap();
+        let mut s = Scores::default();
+        score_prediction(&doc, &empty, &mut s).unwrap();
+        assert_eq!(s.quotes, Counts { tp: 0, fp: 0, fn_: 1 });
+
+        // Malformed lines and spans outside the text are errors, not panics.
+        assert!(parse_prediction("not json").is_err());
+        assert!(parse_prediction(r#"{"quotes":[]}"#).is_err());
+        assert!(parse_prediction(r#"{"id":"t","parties":[{"kind":"alien","mentions":[]}]}"#).is_err());
+        assert!(parse_prediction(r#"{"id":"t","quotes":{}}"#).is_err());
+        let (_, far) = parse_prediction(r#"{"id":"t","quotes":[{"start":5,"end":500}]}"#).unwrap();
+        assert!(score_prediction(&doc, &far, &mut Scores::default()).is_err());
     }
 }

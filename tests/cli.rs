@@ -153,3 +153,48 @@ fn eval_prints_a_table() {
     assert!(table.contains("speaker accuracy"), "{table}");
     std::fs::remove_dir_all(dir).ok();
 }
+
+#[test]
+fn eval_scores_external_predictions() {
+    let gold = concat!(
+        r#"{"id":"a","text":"😀 “We will win this race by a mile,” said Jane Doe.","layers":["quotes"],"quotes":[{"start":3,"end":34,"speaker":"Jane Doe","speaker_spans":[[42,50]]}]}"#,
+        "\n",
+        r#"{"id":"b","text":"“Second,” said Bob Roe.","layers":["quotes"],"quotes":[{"start":1,"end":7,"speaker":"Bob Roe","speaker_spans":[[15,22]]}]}"#,
+        "\n",
+        r#"{"id":"c","text":"“Third,” said Al Poe.","layers":["quotes"],"quotes":[{"start":1,"end":6,"speaker":"Al Poe","speaker_spans":[[14,20]]}]}"#,
+        "\n",
+    );
+    // "a": right, in char offsets past an emoji (UTF-16 offsets would miss);
+    // "b": a malformed line (reported with file:line, gold counted as missed);
+    // "c": no line at all (an empty prediction); "zz": matches no gold.
+    let preds = concat!(
+        r#"{"id":"a","quotes":[{"start":2,"end":36,"text":null,"speaker":{"name":"Jane Doe","start":42,"end":50}}],"parties":null,"figures":[]}"#,
+        "\n",
+        r#"{"id":"b","quotes":[{"start":"x"}]}"#,
+        "\n",
+        r#"{"id":"zz","quotes":[]}"#,
+        "\n",
+    );
+    let dir = std::env::temp_dir().join(format!("presslens-preds-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (gold_path, pred_path) = (dir.join("gold.jsonl"), dir.join("pred.jsonl"));
+    std::fs::write(&gold_path, gold).unwrap();
+    std::fs::write(&pred_path, preds).unwrap();
+    let out = presslens(&["eval", "--predictions", pred_path.to_str().unwrap(), gold_path.to_str().unwrap()], b"");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "a malformed line makes the exit non-zero");
+    assert!(stderr.contains(&format!("{}:2:", pred_path.display())), "{stderr}");
+    let table = String::from_utf8(out.stdout).unwrap();
+    let row = table.lines().find(|l| l.starts_with("quotes (IoU>=0.5)")).expect(&table);
+    let cols: Vec<&str> = row.split_whitespace().collect();
+    // 3 gold quotes, 1 predicted and right: P 1, R 1/3.
+    assert_eq!(&cols[cols.len() - 5..], ["3", "3", "1.000", "0.333", "0.500"], "{table}");
+    assert!(table.lines().any(|l| l.starts_with("speaker accuracy") && l.ends_with("1.000")), "{table}");
+
+    // Without --predictions the engine still runs on the same gold.
+    let ours = presslens(&["eval", gold_path.to_str().unwrap()], b"");
+    assert!(ours.status.success(), "{}", String::from_utf8_lossy(&ours.stderr));
+    let bad = presslens(&["eval", "--predictions"], b"");
+    assert_eq!(bad.status.code(), Some(2));
+    std::fs::remove_dir_all(dir).ok();
+}

@@ -1,10 +1,11 @@
 //! The command-line tool proper (native builds only).
 
+use std::collections::{HashMap, HashSet};
 use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::process::ExitCode;
 
 use presslens::eval::{self, Scores};
-use presslens::Unit;
+use presslens::{Report, Unit};
 
 const USAGE: &str = "\
 presslens: marks quotes, named parties and claimed figures in news text
@@ -13,6 +14,11 @@ USAGE:
     presslens annotate [FILE]            text (file or stdin) -> one JSON report
     presslens annotate --jsonl [FILE]    lines {\"id\", \"text\"} -> lines {\"id\", report...}
     presslens eval GOLD.jsonl...         precision / recall / F1 per layer
+    presslens eval --predictions PRED.jsonl GOLD.jsonl...
+                                         the same scores for another tool's lines
+                                         {\"id\", \"quotes\", \"parties\", \"figures\"}
+                                         (report schema, char offsets); a gold id
+                                         with no line counts as an empty prediction
 
 Offsets are Unicode character offsets. Reports follow the schema in README.md.";
 
@@ -148,18 +154,73 @@ fn for_each_line(
     Ok(())
 }
 
+/// Predictions read from `--predictions` files: id -> (report, "file:line").
+type Predictions = HashMap<String, (Report, String)>;
+
+/// Reads prediction files; bad lines are reported and skipped (their gold
+/// documents then count as empty predictions) and clear `ok`.
+fn read_predictions(paths: &[&str], ok: &mut bool) -> Result<Predictions, String> {
+    let mut out: Predictions = HashMap::new();
+    for &path in paths {
+        for_each_line(Some(path), |lineno, line| {
+            let (id, report) = eval::parse_prediction(line).map_err(|e| format!("{path}:{lineno}: {e}"))?;
+            let at = format!("{path}:{lineno}");
+            if let Some((_, first)) = out.get(&id) {
+                return Err(format!("{at}: id {id} already predicted at {first}; this line is ignored"));
+            }
+            out.insert(id, (report, at));
+            Ok(())
+        }, ok)?;
+    }
+    Ok(out)
+}
+
 fn run_eval(args: &[String]) -> Result<bool, String> {
-    if args.is_empty() {
+    let mut pred_paths = Vec::new();
+    let mut gold_paths = Vec::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        if a == "--predictions" {
+            pred_paths.push(it.next().ok_or("--predictions needs a FILE")?.as_str());
+        } else if let Some(p) = a.strip_prefix("--predictions=") {
+            pred_paths.push(p);
+        } else if a.starts_with("--") {
+            return Err(format!("unknown option {a}"));
+        } else {
+            gold_paths.push(a.as_str());
+        }
+    }
+    if gold_paths.is_empty() {
         return Err("eval needs at least one GOLD.jsonl".into());
     }
     let mut ok = true;
+    let predictions = if pred_paths.is_empty() {
+        None
+    } else {
+        let mut read_ok = true;
+        let p = read_predictions(&pred_paths, &mut read_ok)?;
+        ok &= read_ok;
+        Some(p)
+    };
+    let mut used = HashSet::new();
     let mut total = Scores::default();
     let mut per_file = Vec::new();
-    for path in args {
+    for &path in &gold_paths {
         let mut scores = Scores::default();
         let res = for_each_line(Some(path), |lineno, line| {
             let doc: eval::GoldDoc = serde_json::from_str(line).map_err(|e| format!("{path}:{lineno}: {e}"))?;
-            eval::eval_doc(&doc, &mut scores);
+            let Some(preds) = &predictions else {
+                eval::eval_doc(&doc, &mut scores);
+                return Ok(());
+            };
+            let empty = (Report::default(), String::new());
+            let (report, at) = preds.get(&doc.id).unwrap_or(&empty);
+            used.insert(doc.id.clone());
+            if let Err(e) = eval::score_prediction(&doc, report, &mut scores) {
+                // Scored as an empty prediction, so the gold still counts.
+                eval::score(&doc, &Report::default(), &mut scores);
+                return Err(format!("{at}: id {}: {e} (scored as empty)", doc.id));
+            }
             Ok(())
         }, &mut ok);
         if let Err(e) = res {
@@ -167,7 +228,13 @@ fn run_eval(args: &[String]) -> Result<bool, String> {
             ok = false;
             continue;
         }
-        per_file.push((path.clone(), scores));
+        per_file.push((path, scores));
+    }
+    if let Some(preds) = &predictions {
+        let unmatched = preds.keys().filter(|id| !used.contains(*id)).count();
+        if unmatched > 0 {
+            eprintln!("presslens: note: {unmatched} predicted id(s) match no gold document and were not scored");
+        }
     }
     for (path, scores) in &per_file {
         println!("== {path}");
