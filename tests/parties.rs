@@ -83,6 +83,17 @@ fn seed_gold_parties() {
                 .all(|p| p.name != t && p.mentions.iter().all(|m| m.text != t)),
             "{t} must not be a party"
         );
+        // Nor may any part of it be ("Air Force" in "Air Force One").
+        for (at, _) in SEED.match_indices(t) {
+            let end = at + t.len();
+            for p in &ps {
+                assert!(
+                    p.mentions.iter().all(|m| m.end <= at || m.start >= end),
+                    "{} inside {t}",
+                    p.name
+                );
+            }
+        }
     }
 }
 
@@ -266,7 +277,8 @@ fn the_strip_joins_gaza() {
 
 #[test]
 fn vehicles_and_events_are_not_parties() {
-    let ps = find("Biden boarded Air Force One after World War II ended.");
+    let ps = find("Then Biden boarded Air Force One after World War II ended.");
+    assert_eq!(names(&ps), vec!["Biden"]);
     assert!(
         ps.iter()
             .all(|p| p.name != "Air Force One" && !p.name.contains("World War")),

@@ -235,6 +235,14 @@ fn item_at(c: &Ctx, j: usize, run: &[Item]) -> Option<Item> {
     if c.is_allcaps(j) && c.lex.has_lower("stop", c.base(j)) {
         return None;
     }
+    // "Air Force One": a number word ends a name (and voids it, below).
+    if !run.is_empty() && c.lex.has("number", c.base(j)) {
+        return Some(Item {
+            a: j,
+            b: j + 1,
+            it: It::Cap,
+        });
+    }
     let common =
         !c.is_allcaps(j) && c.lex.has_lower("stop", c.base(j)) && !c.lex.has("weak", c.base(j));
     // "Image:" labels, "T-shirt" letters, and common words inside a run
@@ -409,9 +417,12 @@ fn process_run(c: &Ctx, mut run: Vec<Item>, out: &mut Vec<Cand>) {
         && c.doc.tokens[last.b].kind == crate::text::TokenKind::Number
         && c.doc.tokens[last.b].space_before
         && run.iter().all(|x| x.it == It::Cap);
-    if run.len() >= 2 && (c.lex.has("number", lw) || versioned)
-        || last.it == It::Cap && c.lex.has("event_suffix", lw)
-    {
+    if run.len() >= 2 && (c.lex.has("number", lw) || versioned) {
+        return;
+    }
+    // "Google Science Fair": the organisation or place inside an event name
+    // is still named.
+    if last.it == It::Cap && c.lex.has("event_suffix", lw) {
         push_nested(&run, true, out);
         return;
     }
