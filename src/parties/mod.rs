@@ -1,6 +1,8 @@
 //! Named parties: people, organisations, places and groups.
 //!
-//! Rules and compact lexicons instead of a model, in three steps:
+//! Rules and compact lexicons instead of a model, in three steps over the
+//! per-document facts of [`context`] (sentence starts, headline lines, words
+//! seen capitalised mid-sentence or in lower case):
 //! 1. [`detect`]: capitalised runs split into candidate names (titles,
 //!    sentence position, headlines, cue words, acronyms, hyphenated pairs,
 //!    multi-word places from the lexicons);
@@ -14,7 +16,8 @@
 //! surname-only ones included, is a mention, so that the quotes layer can
 //! resolve a speaker by the mention covering it. A place named inside a
 //! longer name ("Texas" in "University of Texas") is a mention of its own,
-//! nested in the longer one.
+//! nested in the longer one. In sports reports, a country that plays is its
+//! team (an organisation).
 //!
 //! The lexicons live in `data/parties_*.txt` (see [`lex`]).
 
