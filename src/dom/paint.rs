@@ -307,7 +307,16 @@ impl Painter {
             m.unwrap();
         }
         self.spans.clear();
-        self.ranges.clear();
+        // Releasing thousands of JS ranges takes a while: do it in a task of
+        // its own, after the page is clean.
+        let ranges = std::mem::take(&mut self.ranges);
+        if ranges.len() > 1000 {
+            let cb = wasm_bindgen::closure::Closure::once_into_js(move || drop(ranges));
+            if let Some(w) = web_sys::window() {
+                use wasm_bindgen::JsCast;
+                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 0);
+            }
+        }
         self.done = 0;
     }
 }
