@@ -1,14 +1,14 @@
 //! Named parties: people, organisations, places and groups.
 //!
 //! Rules and compact lexicons instead of a model, in three steps over the
-//! per-document facts of [`context`] (sentence starts, headline lines, words
+//! per-document facts of `context` (sentence starts, headline lines, words
 //! seen capitalised mid-sentence or in lower case):
-//! 1. [`detect`]: capitalised runs split into candidate names (titles,
+//! 1. `detect`: capitalised runs split into candidate names (titles,
 //!    sentence position, headlines, cue words, acronyms, hyphenated pairs,
 //!    multi-word places from the lexicons);
-//! 2. [`kinds`] and [`roles`]: a kind for names no lexicon or cue types, from
+//! 2. `kinds` and `roles`: a kind for names no lexicon or cue types, from
 //!    their contexts, and roles from titles and appositions;
-//! 3. [`merge`]: mentions joined into parties (aliases, acronyms, demonyms,
+//! 3. `merge`: mentions joined into parties (aliases, acronyms, demonyms,
 //!    possessives, surnames and first names).
 //!
 //! Mention spans are the name only (no title, no leading "the"); a possessive
@@ -19,7 +19,7 @@
 //! nested in the longer one. In sports reports, a country that plays is its
 //! team (an organisation).
 //!
-//! The lexicons live in `data/parties_*.txt` (see [`lex`]).
+//! The lexicons live in `data/parties_*.txt` (see `lex`).
 
 mod context;
 mod detect;
