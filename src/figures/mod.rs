@@ -239,7 +239,7 @@ fn candidate(c: &Ctx, blocked: &[bool], i: usize) -> Option<Cand> {
             (a, b) => a.or(b),
         };
         if let Some(u) = best {
-            // A hyphen before a currency word is not an amount: "5-dollar" is.
+            // A hyphen and then "%" ("5-%") is no percentage.
             if !(hy && u.name == "percentage" && c.t(uk) == "%") {
                 k = u.e;
                 hyphen_unit = hy;

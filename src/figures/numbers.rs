@@ -132,10 +132,26 @@ pub fn parse_digits(s: &str) -> Option<f64> {
         clean.push('.');
         clean.push_str(f);
     }
-    if !clean.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+    decimal(&clean)
+}
+
+/// Parses plain digits with at most one decimal point ("1000.5"). A small
+/// parser of its own keeps the float-parsing tables of `core` out of the
+/// wasm payload; it is exact for up to 15 significant digits (the quotient
+/// of two exactly represented integers is correctly rounded).
+pub fn decimal(s: &str) -> Option<f64> {
+    let (int, frac) = s.split_once('.').unwrap_or((s, ""));
+    if int.is_empty() && frac.is_empty()
+        || !int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit())
+    {
         return None;
     }
-    clean.parse().ok()
+    let mut m = 0f64;
+    for b in int.bytes().chain(frac.bytes()) {
+        m = m * 10.0 + f64::from(b - b'0');
+    }
+    let scale = 10f64.powi(i32::try_from(frac.len()).ok()?);
+    Some(m / scale)
 }
 
 /// Whether the text between two tokens is one space-like character.
@@ -232,7 +248,7 @@ pub fn parse(c: &Ctx, i: usize, money: bool) -> Option<Num> {
     } else if c.t(at) == "." && c.is_num(at + 1) && c.stuck(at + 1) && (at == 0 || c.toks[at].space)
     {
         // ".001"
-        let v: f64 = format!("0.{}", c.t(at + 1)).parse().ok()?;
+        let v = decimal(&format!("0.{}", c.t(at + 1)))?;
         let mut n = Num {
             s: at,
             e: at + 2,
@@ -679,6 +695,26 @@ mod tests {
         assert_eq!(num("1/16 of", false).unwrap().1, Some(0.0625));
         assert_eq!(num("minus-5 yards", false).unwrap().1, Some(-5.0));
         assert_eq!(num("1.2.3", false), None);
+    }
+
+    #[test]
+    fn decimals_parse_exactly() {
+        for s in [
+            "0",
+            "58.24",
+            "1000.5",
+            "0.001",
+            "3.1396",
+            "419.2",
+            "2483805",
+            "7.5",
+            "123456789.123",
+        ] {
+            assert_eq!(decimal(s), s.parse::<f64>().ok(), "{s}");
+        }
+        assert_eq!(decimal("."), None);
+        assert_eq!(decimal("1.2.3"), None);
+        assert_eq!(parse_digits("1,463.78"), Some(1463.78));
     }
 
     #[test]
