@@ -131,6 +131,10 @@ fn number_words() {
     );
     // "one" as a pronoun or in a name is no figure.
     assert!(texts("No one came, and the same one left.").is_empty());
+    assert_eq!(
+        texts("One US fluid ounce is small."),
+        vec!["One US fluid ounce"]
+    );
     assert!(texts("He flew on Air Force One.").is_empty());
     assert_eq!(texts("It is one of the best phones."), vec!["one"]);
 }

@@ -178,7 +178,8 @@ fn one_is_figure(c: &Ctx, i: usize, e: usize) -> bool {
     if next == "-" && c.stuck(e) {
         return units::measure(c, e + 1).is_some();
     }
-    if !c.is_word(e) || counts::is_stop(next) || !c.same_sent(i, e) {
+    let acronym = c.t(e).len() >= 2 && c.t(e).chars().all(|ch| ch.is_uppercase());
+    if !c.is_word(e) || counts::is_stop(next) && !acronym || !c.same_sent(i, e) {
         return false;
     }
     // "the middle one shows": a plural-looking word after "one" is a verb.
