@@ -157,6 +157,8 @@ pub struct Overlay {
     /// The longest slice of the current or last sliced pass, in ms, not
     /// counting engine calls.
     longest_ms: f64,
+    /// Scrolling hides the tooltip, except the scroll to a panel item.
+    keep_tip_until: f64,
 }
 
 /// An overlay shared with its event handlers.
@@ -190,6 +192,7 @@ impl Overlay {
             last_move: 0.0,
             flashes: Vec::new(),
             longest_ms: 0.0,
+            keep_tip_until: 0.0,
         })
     }
 
@@ -506,13 +509,22 @@ impl Overlay {
         }
     }
 
-    /// Scrolls span `i` into view and flashes it.
+    /// Scrolls span `i` into view, flashes it and explains it (so that every
+    /// explanation is reachable from the keyboard, through the panel).
     fn reveal(&mut self, i: usize) {
         let Some(Some(r)) = self.painter.ranges.get(i) else { return };
         let rect = r.get_bounding_client_rect();
         let (_, h) = ui::viewport();
         if let Some(w) = web_sys::window() {
             w.scroll_by_with_x_and_y(0.0, rect.top() - h / 3.0);
+        }
+        let rect = r.get_bounding_client_rect();
+        let card = self.report.as_ref().and_then(|rep| explain::card(rep, self.painter.spans[i].target));
+        if let (Some(host), Some(card), true) = (&self.host, card, self.opts.tooltip) {
+            host.show_tip(&card, rect.left(), rect.bottom());
+            self.pinned = true;
+            // The scroll we just made must not hide it.
+            self.keep_tip_until = js_sys::Date::now() + 300.0;
         }
         if !self.painter.uses_marks() {
             let r = r.clone();
@@ -680,10 +692,19 @@ pub fn install(rc: &Shared) {
             o.explain_at(m.client_x() as f64, m.client_y() as f64, false);
         });
         listen(rc, &doc, "click", false, |o, e| {
+            // Clicks in our own UI (seen here retargeted to the host) are not
+            // clicks on the page.
+            let ours = e.target().and_then(|t| t.dyn_into::<Element>().ok()).is_some_and(|t| t.class_list().contains(UI_CLASS));
+            if ours {
+                return;
+            }
             let m: &MouseEvent = e.unchecked_ref();
             o.explain_at(m.client_x() as f64, m.client_y() as f64, true);
         });
         listen(rc, &doc, "scroll", true, |o, _| {
+            if js_sys::Date::now() < o.keep_tip_until {
+                return;
+            }
             if let Some(h) = &o.host {
                 h.hide_tip();
             }

@@ -207,13 +207,19 @@ test('panel: 9 quotes, 6 named and 3 anonymous, matching the report; items, togg
     const root = document.querySelector('[data-presslens-ui]').shadowRoot;
     const b = [...root.querySelectorAll('.quotes button[data-span]')].at(-1);
     b.focus();
-    return root.activeElement === b;
+    return { focused: root.activeElement === b, speaker: b.closest('.group').querySelector('h4').firstChild.textContent };
   });
-  assert.ok(flashed, 'panel items take focus');
+  assert.ok(flashed.focused, 'panel items take focus');
   const y0 = await page.evaluate(() => scrollY);
   await page.keyboard.press('Enter');
   assert.equal(await page.evaluate(() => CSS.highlights.get('presslens-flash')?.size ?? 0), 1, 'the item flashes');
-  assert.ok((await page.evaluate(() => scrollY)) !== y0 || true);
+  await page.waitForTimeout(150);
+  const tipText = await page.evaluate(() => {
+    const t = document.querySelector('[data-presslens-ui]').shadowRoot.querySelector('.tip');
+    return t.hidden ? null : t.textContent;
+  });
+  assert.ok(tipText?.includes(flashed.speaker), `the item's explanation is shown: ${tipText}`);
+  assert.notEqual(await page.evaluate(() => scrollY), y0, 'the page scrolled to the item');
   // Toggles.
   const toggled = await page.evaluate(() => {
     const root = document.querySelector('[data-presslens-ui]').shadowRoot;
