@@ -42,7 +42,7 @@ use textmap::{Collector, TextMap};
 pub const UI_CLASS: &str = "presslens-ui";
 /// Longest slice of work per task, in ms (the rule is 50 ms per task; the
 /// engine's chunks and the DOM calls around them need headroom).
-pub const BUDGET_MS: f64 = 16.0;
+pub const BUDGET_MS: f64 = 10.0;
 
 pub(crate) fn document() -> Result<Document, String> {
     web_sys::window().and_then(|w| w.document()).ok_or_else(|| "presslens: no document".into())
@@ -159,6 +159,8 @@ pub struct Overlay {
     longest_ms: f64,
     /// Scrolling hides the tooltip, except the scroll to a panel item.
     keep_tip_until: f64,
+    /// `data-presslens-theme` on `<html>` before our first pass.
+    theme_before: Option<Option<String>>,
 }
 
 /// An overlay shared with its event handlers.
@@ -193,6 +195,7 @@ impl Overlay {
             flashes: Vec::new(),
             longest_ms: 0.0,
             keep_tip_until: 0.0,
+            theme_before: None,
         })
     }
 
@@ -307,6 +310,13 @@ impl Overlay {
         if let Some(html) = document().ok().and_then(|d| d.document_element()) {
             if self.ready_before.is_none() {
                 self.ready_before = Some(html.get_attribute("data-presslens"));
+                self.theme_before = Some(html.get_attribute("data-presslens-theme"));
+                // Mark colours for the page's own background, light or dark
+                // (whatever the reader's system setting says).
+                if let Some(root) = self.root() {
+                    let theme = if dark_background(&root) { "dark" } else { "light" };
+                    let _ = html.set_attribute("data-presslens-theme", theme);
+                }
             }
             let _ = html.set_attribute("data-presslens", "ready");
         }
@@ -447,11 +457,12 @@ impl Overlay {
         self.panel = None;
         self.report = None;
         self.pinned = false;
-        if let Some(before) = self.ready_before.take() {
-            if let Some(html) = document().ok().and_then(|d| d.document_element()) {
+        if let Some(html) = document().ok().and_then(|d| d.document_element()) {
+            for (name, before) in [("data-presslens", self.ready_before.take()), ("data-presslens-theme", self.theme_before.take())] {
                 let _ = match before {
-                    Some(v) => html.set_attribute("data-presslens", &v),
-                    None => html.remove_attribute("data-presslens"),
+                    Some(Some(v)) => html.set_attribute(name, &v),
+                    Some(None) => html.remove_attribute(name),
+                    None => Ok(()),
                 };
             }
         }
@@ -542,6 +553,30 @@ impl Drop for Overlay {
     fn drop(&mut self) {
         self.clear();
     }
+}
+
+/// Whether the article's background (its own or the nearest ancestor's
+/// that is not transparent) is dark.
+fn dark_background(el: &Element) -> bool {
+    let Some(w) = web_sys::window() else { return false };
+    let mut cur = Some(el.clone());
+    while let Some(e) = cur {
+        if let Ok(Some(style)) = w.get_computed_style(&e) {
+            let bg = style.get_property_value("background-color").unwrap_or_default();
+            // "rgb(r, g, b)" or "rgba(r, g, b, a)"; integers only (no float
+            // parsing code in the payload for this).
+            let parts: Vec<&str> = bg.trim_start_matches(|c: char| !c.is_ascii_digit()).split(',').collect();
+            let alpha_zero = parts.get(3).is_some_and(|a| a.trim().trim_end_matches(')').trim_start_matches('0').trim_start_matches('.').trim_matches('0').is_empty());
+            let int = |p: &&str| p.trim().split(|c: char| !c.is_ascii_digit()).next().and_then(|d| d.parse::<u32>().ok());
+            let v: Vec<u32> = parts.iter().take(3).filter_map(int).collect();
+            if v.len() == 3 && !alpha_zero && bg != "transparent" {
+                let lum = 2126 * v[0] + 7152 * v[1] + 722 * v[2];
+                return lum < 100 * 10000;
+            }
+        }
+        cur = e.parent_element();
+    }
+    false
 }
 
 /// The DOM position under a viewport point: `caretPositionFromPoint` where

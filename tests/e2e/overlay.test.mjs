@@ -378,3 +378,28 @@ test('demo page screenshots: panel open, tooltip open; pasted HTML is sanitised 
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('mark colours follow the page background: dark pages get the dark palette, undone by clear()', async () => {
+  const { page, errors } = await seed();
+  const r = await page.evaluate(async () => {
+    const before = document.documentElement.outerHTML;
+    document.body.style.background = '#111';
+    const dark = document.documentElement.outerHTML;
+    await window.presslens.annotate();
+    const theme = document.documentElement.dataset.presslensTheme;
+    const line = getComputedStyle(document.documentElement).getPropertyValue('--presslens-party-line').trim();
+    window.presslens.clear();
+    const same = document.documentElement.outerHTML === dark;
+    document.body.removeAttribute('style');
+    await window.presslens.annotate();
+    const light = document.documentElement.dataset.presslensTheme;
+    window.presslens.clear();
+    return { theme, line, same, light, back: document.documentElement.outerHTML === before };
+  });
+  assert.equal(r.theme, 'dark');
+  assert.equal(r.line, '#90caf9', 'light underline on a dark page');
+  assert.equal(r.light, 'light');
+  assert.ok(r.same && r.back, 'clear() restores <html> exactly');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
