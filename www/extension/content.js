@@ -12,8 +12,9 @@
   async function wasmOverlay(settings) {
     const mod = await import(url('pkg/presslens.js'));
     await mod.default({ module_or_path: url('pkg/presslens_bg.wasm') });
-    const lens = new mod.Lens(undefined);
-    lens.annotate();
+    const { kinds } = settings;
+    const lens = new mod.Lens(undefined, { quote: kinds.quotes, party: kinds.parties, figure: kinds.figures, panel: true });
+    await lens.run();
     return { mode: 'wasm', report: () => lens.report(), clear: () => { lens.clear(); lens.free(); } };
   }
 

@@ -10,9 +10,11 @@
   const script = document.currentScript;
   if (!script || window.presslens) return;
   const base = new URL('.', script.src);
+  const kinds = (script.dataset.kinds || 'quotes,parties,figures').split(',').map((k) => k.trim());
   const opts = {
     root: script.dataset.root || undefined,
-    kinds: (script.dataset.kinds || 'quotes,parties,figures').split(',').map((k) => k.trim()).filter(Boolean),
+    // Lens options: which kinds to mark, and the side panel with the launcher.
+    lens: { quote: kinds.includes('quotes'), party: kinds.includes('parties'), figure: kinds.includes('figures'), panel: true },
     open: script.dataset.open === 'true',
   };
 
@@ -43,14 +45,14 @@
     return api;
   }
 
-  // The launcher, isolated in a Shadow DOM; themable through CSS custom
+  // The launcher (bottom left, clear of the side panel), isolated in a Shadow DOM; themable through CSS custom
   // properties on the host (--presslens-launcher-bg, --presslens-launcher-fg).
   const host = document.createElement('presslens-launcher');
   host.className = 'presslens-ui';
   const shadow = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
   style.textContent = `
-    :host { position: fixed; right: 16px; bottom: 16px; z-index: 2147483000; }
+    :host { position: fixed; left: 16px; bottom: 16px; z-index: 2147483000; }
     button { font: 600 14px/1 system-ui, sans-serif; padding: 10px 14px; border-radius: 20px; cursor: pointer;
       border: 1px solid rgba(0,0,0,.2); background: var(--presslens-launcher-bg, #0b2545);
       color: var(--presslens-launcher-fg, #fff); box-shadow: 0 2px 8px rgba(0,0,0,.2); }
@@ -77,7 +79,7 @@
       p.clear();
       on = false;
     } else {
-      await p.annotate(opts.root, { kinds: opts.kinds });
+      await p.annotate(opts.root, opts.lens);
       on = true;
     }
     button.setAttribute('aria-pressed', String(on));
@@ -87,7 +89,7 @@
 
   window.presslens = {
     toggle,
-    annotate: async (root = opts.root) => { const p = await engine(); on = true; button.setAttribute('aria-pressed', 'true'); return p.annotate(root, { kinds: opts.kinds }); },
+    annotate: async (root = opts.root) => { const p = await engine(); on = true; button.setAttribute('aria-pressed', 'true'); return p.annotate(root, opts.lens); },
     clear: () => { api?.clear(); on = false; button.setAttribute('aria-pressed', 'false'); },
     report: () => api?.report() ?? null,
     scope: () => api?.scope() ?? null,
