@@ -2,10 +2,28 @@
 //! words, which lines are headlines, which words the document also uses in
 //! lower case or capitalised mid-sentence.
 
-use std::collections::HashSet;
+use std::borrow::Cow;
 
-use super::lex::{lex, Entry, Lex};
+use super::lex::{lex, lower, lower_cow, Entry, Lex};
+use crate::lexicon::FastSet;
 use crate::text::{Doc, TokenKind};
+
+const WORD: u8 = 1;
+const CAP: u8 = 2;
+const ALLCAPS: u8 = 4;
+
+/// What the rules ask of every token, worked out once.
+#[derive(Clone, Copy, Default)]
+struct Info {
+    /// `WORD`, `CAP`, `ALLCAPS`.
+    flags: u8,
+    /// Bytes of a possessive ’s / 's at the end.
+    poss: u8,
+    /// Lexicon classes (`s::*` bits) of the word without possessive, as
+    /// written and lowercased.
+    cls: u32,
+    lcls: u32,
+}
 
 /// A document with the token facts the parties rules need.
 pub struct Ctx<'d, 'a> {
@@ -16,14 +34,15 @@ pub struct Ctx<'d, 'a> {
     /// Paragraph is a headline-like line: every content word capitalised.
     pub headline: Vec<bool>,
     /// Bases of words seen capitalised, not sentence-initial, in body text.
-    cap_mid: HashSet<String>,
+    cap_mid: FastSet<Cow<'a, str>>,
     /// Lowercased forms of words the document writes in lower case.
-    pub lower_seen: HashSet<String>,
+    pub lower_seen: FastSet<Cow<'a, str>>,
     /// Token is part of a title ("Prime Minister", "Secretary of State").
     pub title_tok: Vec<bool>,
     /// Token is inside a title-case stretch of a body line ("Israel-Hamas
     /// Talks Resume in Qatar as Fighting Rages"): a headline quoted in text.
     pub titled_span: Vec<bool>,
+    info: Vec<Info>,
 }
 
 /// Minor words that, unlike "of" and "the", do not occur inside names.
@@ -47,11 +66,39 @@ impl<'d, 'a> Ctx<'d, 'a> {
             lex: lex(),
             initial: vec![false; n],
             headline: vec![false; doc.paragraphs.len()],
-            cap_mid: HashSet::new(),
-            lower_seen: HashSet::new(),
+            cap_mid: FastSet::default(),
+            lower_seen: FastSet::default(),
             title_tok: vec![false; n],
             titled_span: vec![false; n],
+            info: Vec::with_capacity(n),
         };
+        let lx = c.lex;
+        for t in &doc.tokens {
+            let w = t.text(doc.text);
+            let mut x = Info::default();
+            let base = w
+                .strip_suffix("’s")
+                .or_else(|| w.strip_suffix("'s"))
+                .filter(|b| !b.is_empty())
+                .unwrap_or(w);
+            x.poss = (w.len() - base.len()) as u8;
+            if t.kind == TokenKind::Word {
+                x.flags = WORD;
+                if w.chars().next().is_some_and(char::is_uppercase) {
+                    x.flags |= CAP;
+                }
+                if base.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && base.chars().all(|c| !c.is_lowercase())
+                {
+                    x.flags |= ALLCAPS;
+                }
+            }
+            x.cls = lx.class(base);
+            let mut buf = [0u8; 48];
+            let l = lower(base, &mut buf);
+            x.lcls = if l.len() == base.len() && l.as_ref() == base { x.cls } else { lx.class(&l) };
+            c.info.push(x);
+        }
         // The first word of each sentence, past opening marks (one pass,
         // where `Doc::is_sentence_initial` would rescan each sentence).
         for s in &doc.sentences {
@@ -86,10 +133,15 @@ impl<'d, 'a> Ctx<'d, 'a> {
             }
             if c.is_cap(i) {
                 if !c.initial[i] && !c.headline[t.para] && !c.titled_span[i] {
-                    c.cap_mid.insert(c.base(i).replace('’', "'"));
+                    let w = c.base(i);
+                    c.cap_mid.insert(if w.contains('’') {
+                        Cow::Owned(w.replace('’', "'"))
+                    } else {
+                        Cow::Borrowed(w)
+                    });
                 }
             } else {
-                c.lower_seen.insert(doc.tok(i).to_lowercase());
+                c.lower_seen.insert(lower_cow(doc.tok(i)));
             }
         }
         c
@@ -150,7 +202,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
     /// (any apostrophe).
     pub fn seen_mid(&self, w: &str) -> bool {
         if w.contains('’') {
-            self.cap_mid.contains(&w.replace('’', "'"))
+            self.cap_mid.contains(w.replace('’', "'").as_str())
         } else {
             self.cap_mid.contains(w)
         }
@@ -164,36 +216,66 @@ impl<'d, 'a> Ctx<'d, 'a> {
         self.doc.tok(i)
     }
 
+    fn flag(&self, i: usize, f: u8) -> bool {
+        self.info.get(i).is_some_and(|x| x.flags & f != 0)
+    }
+
     pub fn is_word(&self, i: usize) -> bool {
-        i < self.n() && self.doc.tokens[i].kind == TokenKind::Word
+        self.flag(i, WORD)
     }
 
     /// A word starting with a capital letter.
     pub fn is_cap(&self, i: usize) -> bool {
-        self.is_word(i) && self.tok(i).chars().next().is_some_and(char::is_uppercase)
+        self.flag(i, CAP)
     }
 
     /// A word of two or more letters, all capitals ("IDF", "U.S.", "M5S").
     pub fn is_allcaps(&self, i: usize) -> bool {
-        if !self.is_word(i) {
-            return false;
-        }
-        let w = self.base(i);
-        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().all(|c| !c.is_lowercase())
+        self.flag(i, ALLCAPS)
     }
 
     /// The word without a possessive ’s / 's.
     pub fn base(&self, i: usize) -> &'a str {
         let w = self.tok(i);
-        w.strip_suffix("’s")
-            .or_else(|| w.strip_suffix("'s"))
-            .filter(|b| !b.is_empty())
-            .unwrap_or(w)
+        &w[..w.len() - self.info[i].poss as usize]
     }
 
     /// The word ends in a possessive ’s / 's.
     pub fn poss(&self, i: usize) -> bool {
-        self.base(i).len() != self.tok(i).len()
+        self.info[i].poss != 0
+    }
+
+    /// Lexicon classes of token `i` as written.
+    pub fn cls_tok(&self, i: usize) -> u32 {
+        let x = self.info[i];
+        if x.poss == 0 {
+            x.cls
+        } else {
+            self.lex.class(self.tok(i))
+        }
+    }
+
+    /// Whether a class in `bits` lists token `i` without its possessive.
+    pub fn has_base(&self, i: usize, bits: u32) -> bool {
+        self.info[i].cls & bits != 0
+    }
+
+    /// Whether a class in `bits` lists token `i` as written.
+    pub fn has_tok(&self, i: usize, bits: u32) -> bool {
+        self.cls_tok(i) & bits != 0
+    }
+
+    /// Whether a class in `bits` lists token `i` without its possessive,
+    /// lowercased.
+    pub fn has_lower_base(&self, i: usize, bits: u32) -> bool {
+        self.info[i].lcls & bits != 0
+    }
+
+    /// Whether a class in `bits` lists token `i` lowercased.
+    pub fn has_lower_tok(&self, i: usize, bits: u32) -> bool {
+        let x = self.info[i];
+        let cls = if x.poss == 0 { x.lcls } else { self.lex.class_lower(self.tok(i)) };
+        cls & bits != 0
     }
 
     /// Tokens `a..b` and `b` directly adjoin (no space between them).
@@ -204,21 +286,44 @@ impl<'d, 'a> Ctx<'d, 'a> {
             && self.doc.tokens[b].para == self.doc.tokens[b - 1].para
     }
 
+    /// Tokens `a..b` (`a < b`) joined with single spaces where the text has
+    /// space, borrowed from the text when it is written that way.
+    fn joined(&self, a: usize, b: usize) -> Cow<'a, str> {
+        let (t, text) = (&self.doc.tokens, self.doc.text);
+        if (a + 1..b).all(|k| !t[k].space_before || &text[t[k - 1].end..t[k].start] == " ") {
+            return Cow::Borrowed(&text[t[a].start..t[b - 1].end]);
+        }
+        let mut s = String::new();
+        for k in a..b {
+            if k > a && t[k].space_before {
+                s.push(' ');
+            }
+            s.push_str(self.tok(k));
+        }
+        Cow::Owned(s)
+    }
+
+    /// Bytes of the possessive ’s / 's ending token `i`, if any.
+    fn poss_len(&self, i: usize) -> usize {
+        self.info[i].poss as usize
+    }
+
     /// The surface of tokens `a..b` with single spaces, the last token
     /// without its possessive.
     pub fn surface(&self, a: usize, b: usize) -> String {
-        let mut s = String::new();
-        for i in a..b {
-            if i > a && self.doc.tokens[i].space_before {
-                s.push(' ');
-            }
-            s.push_str(if i + 1 == b {
-                self.base(i)
-            } else {
-                self.tok(i)
-            });
+        if a >= b {
+            return String::new();
         }
-        s
+        let j = self.joined(a, b);
+        j[..j.len() - self.poss_len(b - 1)].to_string()
+    }
+
+    /// The lexicon entry for the surface of `i..b`, and whether a longer
+    /// span from `i` may still name one.
+    fn entry_at(&self, i: usize, b: usize) -> (Option<Entry>, bool) {
+        let full = self.joined(i, b);
+        let surface = &full[..full.len() - self.poss_len(b - 1)];
+        self.lex.get_prefix(surface, &full)
     }
 
     /// The longest lexicon entry starting at token `i`, within its line:
@@ -239,11 +344,15 @@ impl<'d, 'a> Ctx<'d, 'a> {
             {
                 break;
             }
+            let (e, more) = self.entry_at(i, b);
             // Entries end on a word, followed by a word boundary.
             if self.is_word(b - 1) || self.tok(b - 1) == "." {
-                if let Some(e) = self.lex.get(&self.surface(i, b)) {
+                if let Some(e) = e {
                     best = Some((b, e));
                 }
+            }
+            if !more {
+                break;
             }
         }
         // An entry cut off inside a hyphenated word ("Georgia-Pacific") only
@@ -273,12 +382,12 @@ impl<'d, 'a> Ctx<'d, 'a> {
         let mut b = i;
         while b < self.n() && b - i < 4 && self.doc.tokens[b].para == para {
             b += 1;
-            if self
-                .lex
-                .get(&self.surface(i, b))
-                .is_some_and(|e| e != Entry::Title)
-            {
+            let (e, more) = self.entry_at(i, b);
+            if e.is_some_and(|e| e != Entry::Title) {
                 return true;
+            }
+            if !more {
+                break;
             }
         }
         false

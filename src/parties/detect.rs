@@ -18,7 +18,7 @@
 //!   or from the body; the caller filters those ([`Cand::strict`]).
 
 use super::context::Ctx;
-use super::lex::Entry;
+use super::lex::{lower_cow, s, Entry};
 use crate::report::PartyKind;
 
 /// Where a candidate's kind comes from.
@@ -194,9 +194,9 @@ fn item_at(c: &Ctx, j: usize, run: &[Item]) -> Option<Item> {
             && b == j + 1
             && run
                 .first()
-                .is_some_and(|f| f.it == It::Cap && c.lex.is_given(c.base(f.a)))
+                .is_some_and(|f| f.it == It::Cap && c.has_base(f.a, s::GIVEN))
             && run.last().is_some_and(|l| l.it == It::Cap)
-            && c.lex.has("rank_surname", c.base(j));
+            && c.has_base(j, s::RANK_SURNAME);
         let it = if surname { It::Cap } else { it };
         return Some(Item { a: j, b, it });
     }
@@ -232,11 +232,11 @@ fn item_at(c: &Ctx, j: usize, run: &[Item]) -> Option<Item> {
         }
     }
     // "UNLESS": a common word in capitals for emphasis.
-    if c.is_allcaps(j) && c.lex.has_lower("stop", c.base(j)) {
+    if c.is_allcaps(j) && c.has_lower_base(j, s::STOP) {
         return None;
     }
     // "Air Force One": a number word ends a name (and voids it, below).
-    if !run.is_empty() && c.lex.has("number", c.base(j)) {
+    if !run.is_empty() && c.has_base(j, s::NUMBER) {
         return Some(Item {
             a: j,
             b: j + 1,
@@ -244,20 +244,20 @@ fn item_at(c: &Ctx, j: usize, run: &[Item]) -> Option<Item> {
         });
     }
     let common =
-        !c.is_allcaps(j) && c.lex.has_lower("stop", c.base(j)) && !c.lex.has("weak", c.base(j));
+        !c.is_allcaps(j) && c.has_lower_base(j, s::STOP) && !c.has_base(j, s::WEAK);
     // "Image:" labels, "T-shirt" letters, and common words inside a run
     // ("U.S. The ...") end a run.
-    let label = next == ":" && (common || c.lex.has_lower("starter", c.base(j)));
+    let label = next == ":" && (common || c.has_lower_base(j, s::STARTER));
     if label || common && !run.is_empty() {
         return None;
     }
     if c.base(j).chars().count() == 1 && next == "-" && c.glued(j + 1) {
         return None;
     }
-    if c.is_allcaps(j) && c.lex.has("acro_stop", c.base(j)) {
+    if c.is_allcaps(j) && c.has_base(j, s::ACRO_STOP) {
         return None;
     }
-    if c.lex.has("weak", c.base(j)) {
+    if c.has_base(j, s::WEAK) {
         return Some(Item {
             a: j,
             b: j + 1,
@@ -296,8 +296,7 @@ fn is_prefix_cue(c: &Ctx, x: &Item) -> bool {
     if !matches!(x.it, It::Cap | It::Title | It::Lex(Entry::Org(_))) {
         return false;
     }
-    let w = c.base(x.b - 1);
-    c.lex.has("org_prefix", w) || c.lex.has("place_prefix", w) || c.lex.has("org_suffix", w)
+    c.has_base(x.b - 1, s::ORG_PREFIX | s::PLACE_PREFIX | s::ORG_SUFFIX)
 }
 
 /// "Minister of Education Stefania Giannini": the of-phrase belongs to the
@@ -316,13 +315,13 @@ fn absorb_title_of(run: &mut [Item]) {
 /// Whether the sentence-initial word at `i` is a name.
 fn initial_is_name(c: &Ctx, i: usize, more: bool) -> bool {
     let w = c.base(i);
-    if c.lex.has_lower("stop", w) || c.lex.has_lower("starter", w) {
+    if c.has_lower_base(i, s::STOP | s::STARTER) {
         return false;
     }
     if c.seen_mid(w) {
         return true;
     }
-    if c.lower_seen.contains(&w.to_lowercase()) {
+    if c.lower_seen.contains(lower_cow(w).as_ref()) {
         return false;
     }
     // "Zelenskiy said": a name before a reporting verb.
@@ -334,7 +333,7 @@ fn initial_is_name(c: &Ctx, i: usize, more: bool) -> bool {
     if !more && !c.is_allcaps(i) && (w.ends_with("ing") || w.ends_with("ed") || w.ends_with("ly")) {
         return false;
     }
-    c.lex.is_given(w) || more || c.is_allcaps(i)
+    c.has_base(i, s::GIVEN) || more || c.is_allcaps(i)
 }
 
 fn kind_of_entry(e: Entry) -> Option<PartyKind> {
@@ -371,7 +370,7 @@ fn process_run(c: &Ctx, mut run: Vec<Item>, out: &mut Vec<Cand>) {
     while run.len() > 1
         && run[0].it == It::Cap
         && (matches!(c.tok(run[0].a), "The" | "A" | "An")
-            || c.lex.has_lower("stop", c.base(run[0].a)) && !c.lex.is_given(c.base(run[0].a)))
+            || c.has_lower_base(run[0].a, s::STOP) && !c.has_base(run[0].a, s::GIVEN))
     {
         run.remove(0);
     }
@@ -417,12 +416,12 @@ fn process_run(c: &Ctx, mut run: Vec<Item>, out: &mut Vec<Cand>) {
         && c.doc.tokens[last.b].kind == crate::text::TokenKind::Number
         && c.doc.tokens[last.b].space_before
         && run.iter().all(|x| x.it == It::Cap);
-    if run.len() >= 2 && (c.lex.has("number", lw) || versioned) {
+    if run.len() >= 2 && (c.lex.has(s::NUMBER, lw) || versioned) {
         return;
     }
     // "Google Science Fair": the organisation or place inside an event name
     // is still named.
-    if last.it == It::Cap && c.lex.has("event_suffix", lw) {
+    if last.it == It::Cap && c.lex.has(s::EVENT_SUFFIX, lw) {
         push_nested(&run, true, out);
         return;
     }
@@ -444,20 +443,20 @@ fn process_run(c: &Ctx, mut run: Vec<Item>, out: &mut Vec<Cand>) {
         let mut t = run.len();
         while t > 0
             && run[t - 1].it == It::Cap
-            && !c.lex.has("org_suffix", c.base(run[t - 1].a))
-            && !c.lex.has("place_suffix", c.base(run[t - 1].a))
+            && !c.has_base(run[t - 1].a, s::ORG_SUFFIX)
+            && !c.has_base(run[t - 1].a, s::PLACE_SUFFIX)
         {
             t -= 1;
         }
         let trailing = run.len() - t;
         if (2..=3).contains(&trailing) && t >= 2 {
             let p = run[t - 1];
-            let cue_before = p.it == It::Cap && c.lex.has("org_suffix", c.base(p.a))
+            let cue_before = p.it == It::Cap && c.has_base(p.a, s::ORG_SUFFIX)
                 || matches!(p.it, It::Lex(Entry::Place(_)));
             if cue_before
                 && run[..t]
                     .iter()
-                    .any(|x| x.it == It::Cap && c.lex.has("org_suffix", c.base(x.a)))
+                    .any(|x| x.it == It::Cap && c.has_base(x.a, s::ORG_SUFFIX))
             {
                 let tail = run.split_off(t);
                 process_run(c, run, out);
@@ -496,12 +495,12 @@ fn process_run(c: &Ctx, mut run: Vec<Item>, out: &mut Vec<Cand>) {
             && run[..run.len() - 1]
                 .iter()
                 .all(|x| matches!(x.it, It::Cap | It::Lex(Entry::Place(_) | Entry::Demonym(_))));
-        let cue_kind = if last.it == It::Cap && c.lex.has("org_suffix", lw) || lex_org_after_names {
+        let cue_kind = if last.it == It::Cap && c.lex.has(s::ORG_SUFFIX, lw) || lex_org_after_names {
             Some(PartyKind::Organization)
-        } else if last.it == It::Cap && c.lex.has("place_suffix", lw) {
+        } else if last.it == It::Cap && c.lex.has(s::PLACE_SUFFIX, lw) {
             // "Irving Independent School District" is an organisation.
             Some(
-                if lw == "District" && c.lex.has("org_suffix", before_last) {
+                if lw == "District" && c.lex.has(s::ORG_SUFFIX, before_last) {
                     PartyKind::Organization
                 } else {
                     PartyKind::Place
@@ -512,26 +511,26 @@ fn process_run(c: &Ctx, mut run: Vec<Item>, out: &mut Vec<Cand>) {
                 .iter()
                 .find(|x| is_prefix_cue(c, x))
                 .map_or("", |x| c.base(x.a));
-            Some(if c.lex.has("place_prefix", fw) {
+            Some(if c.lex.has(s::PLACE_PREFIX, fw) {
                 PartyKind::Place
             } else {
                 PartyKind::Organization
             })
         } else if run.len() == 2
             && run[0].it == It::Cap
-            && c.lex.has("compass", c.base(run[0].a))
+            && c.has_base(run[0].a, s::COMPASS)
             && matches!(run[1].it, It::Lex(Entry::Place(_)))
         {
             Some(PartyKind::Place)
         } else if run[0].it == It::Cap
-            && c.lex.has("place_prefix", c.base(run[0].a))
+            && c.has_base(run[0].a, s::PLACE_PREFIX)
             && run.len() == 2
-            && !c.lex.has("org_suffix", lw)
+            && !c.lex.has(s::ORG_SUFFIX, lw)
         {
             Some(PartyKind::Place)
         } else if run[0].it == It::Cap
-            && c.lex.has("org_prefix", c.base(run[0].a))
-            && !c.lex.is_given(c.base(run[1].a))
+            && c.has_base(run[0].a, s::ORG_PREFIX)
+            && !c.has_base(run[1].a, s::GIVEN)
         {
             // "Instituto Gonzaga", "University College London".
             Some(PartyKind::Organization)
@@ -574,7 +573,7 @@ fn process_run(c: &Ctx, mut run: Vec<Item>, out: &mut Vec<Cand>) {
             It::Weak => {
                 let after_name = cur
                     .last()
-                    .is_some_and(|p| p.it == It::Cap && c.lex.is_given(c.base(p.a)));
+                    .is_some_and(|p| p.it == It::Cap && c.has_base(p.a, s::GIVEN));
                 let next_num = c
                     .doc
                     .tokens
@@ -615,7 +614,7 @@ fn title_context_before(c: &Ctx, a: usize) -> bool {
         }
         k -= 1;
         let w = c.tok(k);
-        if c.title_tok[k] || c.lex.is_title_lower(w) || c.lex.has_lower("role_head", w) {
+        if c.title_tok[k] || c.has_lower_tok(k, s::TITLE_LOWER | s::ROLE_HEAD) {
             return k + 1 < a;
         }
         if !matches!(w, "the" | "to" | "of" | "for" | "in") {
@@ -685,7 +684,7 @@ fn split_segment(c: &Ctx, seg: &[Item], titled: bool, strict: bool, out: &mut Ve
                     }
                 }
                 let follows = m > k + 1 && seg[k + 1].it == It::Cap;
-                let next_given = follows && c.lex.is_given(c.base(seg[k + 1].a));
+                let next_given = follows && c.has_base(seg[k + 1].a, s::GIVEN);
                 let w = c.surface(x.a, x.b);
                 if follows && c.lex.is_given(&w) && x.b - x.a == 1 && !strict {
                     // "Jordan Henderson", "Victoria Beckham"
@@ -774,7 +773,7 @@ fn split_segment(c: &Ctx, seg: &[Item], titled: bool, strict: bool, out: &mut Ve
                     continue;
                 }
                 // "Daniel Jordan": a given name and a place-named surname.
-                if m < seg.len() && m + 1 == seg.len() && c.lex.is_given(c.base(x.a)) {
+                if m < seg.len() && m + 1 == seg.len() && c.has_base(x.a, s::GIVEN) {
                     if let It::Lex(Entry::Place(_)) = seg[m].it {
                         if seg[m].b - seg[m].a == 1 {
                             m += 1;
@@ -785,7 +784,7 @@ fn split_segment(c: &Ctx, seg: &[Item], titled: bool, strict: bool, out: &mut Ve
                     m -= 1;
                 }
                 let b = seg[m - 1].b;
-                let person_hint = titled || c.lex.is_given(c.base(x.a));
+                let person_hint = titled || c.has_base(x.a, s::GIVEN);
                 out.push(Cand {
                     a: x.a,
                     b,

@@ -2,8 +2,9 @@
 //!
 //! Every list is general knowledge (countries, cities, demonyms, given names,
 //! well-known organisations and their acronyms, titles, cue words); none is
-//! fitted to an article. They are parsed once, on first use, into hash maps
-//! keyed by the exact surface form (case-sensitive unless noted).
+//! fitted to an article. They are parsed once, on first use, into a list of
+//! names sorted by surface form (case-sensitive unless noted) and a map from
+//! words to their classes, as bits.
 //!
 //! File formats:
 //! - `parties_places.txt`, `parties_orgs.txt`: one name a line,
@@ -14,10 +15,9 @@
 //! - `parties_cues.txt`, `parties_stop.txt`: `[section]` headers, then
 //!   whitespace-separated entries; `_` stands for a space in multi-word ones.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use crate::lexicon::entries;
+use crate::lexicon::{entries, FastMap};
 
 const PLACES: &str = include_str!("../../data/parties_places.txt");
 const ORGS: &str = include_str!("../../data/parties_orgs.txt");
@@ -42,16 +42,52 @@ pub enum Entry {
     Title,
 }
 
+/// Word classes, as bits: the `[section]`s of the cue and stop lists, and
+/// given names, countries and lowercased titles.
+pub mod s {
+    pub const ORG_SUFFIX: u32 = 1 << 0;
+    pub const ORG_PREFIX: u32 = 1 << 1;
+    pub const PLACE_SUFFIX: u32 = 1 << 2;
+    pub const PLACE_PREFIX: u32 = 1 << 3;
+    pub const COMPASS: u32 = 1 << 4;
+    pub const TITLE: u32 = 1 << 5;
+    pub const RANK_SURNAME: u32 = 1 << 6;
+    pub const ROLE_HEAD: u32 = 1 << 7;
+    pub const ROLE_MOD: u32 = 1 << 8;
+    pub const SPORT: u32 = 1 << 9;
+    pub const SPORT_DOC: u32 = 1 << 10;
+    pub const PLACE_NOUN: u32 = 1 << 11;
+    pub const ORG_NOUN: u32 = 1 << 12;
+    pub const PERSON_NOUN: u32 = 1 << 13;
+    pub const STOP: u32 = 1 << 14;
+    pub const STARTER: u32 = 1 << 15;
+    pub const WEAK: u32 = 1 << 16;
+    pub const ACRO_STOP: u32 = 1 << 17;
+    pub const EVENT_SUFFIX: u32 = 1 << 18;
+    pub const NUMBER: u32 = 1 << 19;
+    /// A given name (case-sensitive).
+    pub const GIVEN: u32 = 1 << 20;
+    /// A place some demonym points to.
+    pub const COUNTRY: u32 = 1 << 21;
+    /// A title, lowercased.
+    pub const TITLE_LOWER: u32 = 1 << 22;
+
+    pub(super) const NAMES: [&str; 20] = [
+        "org_suffix", "org_prefix", "place_suffix", "place_prefix", "compass", "title",
+        "rank_surname", "role_head", "role_mod", "sport", "sport_doc", "place_noun", "org_noun",
+        "person_noun", "stop", "starter", "weak", "acro_stop", "event_suffix", "number",
+    ];
+}
+
 /// All the parties lexicons.
 pub struct Lex {
-    names: HashMap<String, Entry>,
+    /// Every surface form, sorted (exact look-ups and prefix tests by binary
+    /// search); the first entry listed wins.
+    names: Vec<(&'static str, Entry)>,
     /// Canonical name → every surface form naming it (aliases included).
-    pub aliases: HashMap<&'static str, Vec<&'static str>>,
-    given: HashSet<&'static str>,
-    /// Places a demonym points to: countries and a few regions.
-    countries: HashSet<&'static str>,
-    titles_lower: HashSet<String>,
-    sections: HashMap<&'static str, HashSet<String>>,
+    pub aliases: FastMap<&'static str, Vec<&'static str>>,
+    /// Word → the classes (`s::*` bits) it belongs to.
+    words: FastMap<&'static str, u32>,
     /// Most tokens any multi-word entry spans (bounds the lookup window).
     pub max_tokens: usize,
 }
@@ -83,30 +119,53 @@ fn token_count(s: &str) -> usize {
     n
 }
 
-fn sections(source: &'static str) -> HashMap<&'static str, HashSet<String>> {
-    let mut out: HashMap<&'static str, HashSet<String>> = HashMap::new();
-    let mut current = "";
-    for line in entries(source) {
-        if line.starts_with('[') && line.ends_with(']') {
-            current = &line[1..line.len() - 1];
-            continue;
-        }
-        let set = out.entry(current).or_default();
-        for w in line.split_whitespace() {
-            set.insert(w.replace('_', " "));
-        }
+/// `w` with `_` for spaces, as a static string.
+fn unscore(w: &'static str) -> &'static str {
+    if w.contains('_') {
+        w.replace('_', " ").leak()
+    } else {
+        w
     }
-    out
+}
+
+/// `w` lowercased, borrowed when it already is (ASCII) or written into
+/// `buf` when it fits.
+pub fn lower<'b>(w: &'b str, buf: &'b mut [u8; 48]) -> std::borrow::Cow<'b, str> {
+    use std::borrow::Cow;
+    let bytes = w.as_bytes();
+    if !w.is_ascii() {
+        return lower_cow(w);
+    }
+    if !bytes.iter().any(u8::is_ascii_uppercase) {
+        return Cow::Borrowed(w);
+    }
+    if bytes.len() > buf.len() {
+        return Cow::Owned(w.to_ascii_lowercase());
+    }
+    let out = &mut buf[..bytes.len()];
+    out.copy_from_slice(bytes);
+    out.make_ascii_lowercase();
+    Cow::Borrowed(std::str::from_utf8(out).unwrap_or(""))
+}
+
+/// `w` lowercased, borrowed when it already is.
+pub fn lower_cow(w: &str) -> std::borrow::Cow<'_, str> {
+    if w.chars().all(|c| c.is_ascii() && !c.is_ascii_uppercase() || c.to_lowercase().eq([c])) {
+        std::borrow::Cow::Borrowed(w)
+    } else {
+        std::borrow::Cow::Owned(w.to_lowercase())
+    }
 }
 
 impl Lex {
     fn build() -> Lex {
-        let mut names: HashMap<String, Entry> = HashMap::new();
-        let mut aliases: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
+        let mut names: Vec<(&'static str, Entry)> = Vec::new();
+        let mut aliases: FastMap<&'static str, Vec<&'static str>> = FastMap::default();
+        let mut words: FastMap<&'static str, u32> = FastMap::default();
         let mut max_tokens = 1;
-        let mut add = |names: &mut HashMap<String, Entry>, key: &'static str, e: Entry| {
+        let mut add = |names: &mut Vec<(&'static str, Entry)>, key: &'static str, e: Entry| {
             max_tokens = max_tokens.max(token_count(key));
-            names.entry(key.to_string()).or_insert(e);
+            names.push((key, e));
         };
         for (src, is_place) in [(PLACES, true), (ORGS, false)] {
             for line in entries(src) {
@@ -126,77 +185,115 @@ impl Lex {
                 }
             }
         }
-        let mut countries = HashSet::new();
         for line in entries(DEMONYMS) {
             let Some((d, p)) = line.split_once('=') else {
                 continue;
             };
             let (d, p) = (d.trim(), p.trim());
             let place = if p.is_empty() { None } else { Some(p) };
-            countries.extend(place);
+            if let Some(p) = place {
+                *words.entry(p).or_default() |= s::COUNTRY;
+            }
             add(&mut names, d, Entry::Demonym(place));
             let last = d.chars().last().unwrap_or('s');
             if !matches!(last, 's' | 'h' | 'e') {
-                names.entry(format!("{d}s")).or_insert(Entry::People);
+                let mut plural = String::with_capacity(d.len() + 1);
+                plural.push_str(d);
+                plural.push('s');
+                names.push((plural.leak(), Entry::People));
             }
         }
-        let sections = sections(CUES)
-            .into_iter()
-            .chain(sections(STOP))
-            .collect::<HashMap<_, _>>();
-        let mut titles_lower = HashSet::new();
-        if let Some(t) = sections.get("title") {
-            for title in t {
-                max_tokens = max_tokens.max(token_count(title));
-                titles_lower.insert(title.to_lowercase());
-                names.entry(title.clone()).or_insert(Entry::Title);
+        for src in [CUES, STOP] {
+            let mut bit = 0;
+            for line in entries(src) {
+                if line.starts_with('[') && line.ends_with(']') {
+                    let name = &line[1..line.len() - 1];
+                    bit = s::NAMES.iter().position(|&n| n == name).map_or(0, |k| 1 << k);
+                    continue;
+                }
+                for w in line.split_whitespace() {
+                    let w = unscore(w);
+                    *words.entry(w).or_default() |= bit;
+                    if bit == s::TITLE {
+                        max_tokens = max_tokens.max(token_count(w));
+                        let l = w.to_lowercase();
+                        let l: &'static str = if l == w { w } else { l.leak() };
+                        *words.entry(l).or_default() |= s::TITLE_LOWER;
+                        names.push((w, Entry::Title));
+                    }
+                }
             }
         }
-        let given = GIVEN
+        for w in GIVEN
             .lines()
             .filter(|l| !l.trim_start().starts_with('#'))
             .flat_map(str::split_whitespace)
-            .collect();
+        {
+            *words.entry(w).or_default() |= s::GIVEN;
+        }
+        // Stable: the first of equal keys stays first, and is kept.
+        names.sort_by_key(|x| x.0);
+        names.dedup_by_key(|x| x.0);
         Lex {
             names,
             aliases,
-            given,
-            countries,
-            titles_lower,
-            sections,
+            words,
             max_tokens: max_tokens.min(8),
         }
     }
 
+    /// Where `surface` is or would be in the sorted names.
+    fn find(&self, surface: &str) -> usize {
+        self.names.partition_point(|x| x.0 < surface)
+    }
+
     /// The entry for an exact surface form.
     pub fn get(&self, surface: &str) -> Option<Entry> {
-        self.names.get(surface).copied()
+        self.names
+            .get(self.find(surface))
+            .filter(|x| x.0 == surface)
+            .map(|x| x.1)
+    }
+
+    /// The entry for `surface`, and whether any entry starts with `full`
+    /// (which `surface` is a prefix of).
+    pub fn get_prefix(&self, surface: &str, full: &str) -> (Option<Entry>, bool) {
+        let k = self.find(surface);
+        let e = self.names.get(k).filter(|x| x.0 == surface).map(|x| x.1);
+        let k = if full.len() == surface.len() { k } else { self.find(full) };
+        let more = self.names.get(k).is_some_and(|x| x.0.starts_with(full));
+        (e, more)
+    }
+
+    /// The classes (`s::*` bits) of `w`.
+    pub fn class(&self, w: &str) -> u32 {
+        self.words.get(w).copied().unwrap_or(0)
     }
 
     /// Whether `name` is a country (a place some demonym points to).
     pub fn is_country(&self, name: &str) -> bool {
-        self.countries.contains(name)
+        self.class(name) & s::COUNTRY != 0
     }
 
     pub fn is_given(&self, w: &str) -> bool {
-        self.given.contains(w)
+        self.class(w) & s::GIVEN != 0
     }
 
-    /// Whether `w` (any case) is a title word or phrase.
-    pub fn is_title_lower(&self, w: &str) -> bool {
-        self.titles_lower.contains(&w.to_lowercase())
+    /// Whether the section `bit` lists `w` exactly.
+    pub fn has(&self, bit: u32, w: &str) -> bool {
+        self.class(w) & bit != 0
     }
 
-    /// Whether `section` lists `w` exactly.
-    pub fn has(&self, section: &str, w: &str) -> bool {
-        self.sections.get(section).is_some_and(|s| s.contains(w))
+    /// Whether the section `bit` lists `w` lowercased.
+    #[cfg(test)]
+    fn has_lower(&self, bit: u32, w: &str) -> bool {
+        self.class_lower(w) & bit != 0
     }
 
-    /// Whether `section` lists `w` lowercased.
-    pub fn has_lower(&self, section: &str, w: &str) -> bool {
-        self.sections
-            .get(section)
-            .is_some_and(|s| s.contains(&w.to_lowercase()))
+    /// The classes of `w` lowercased.
+    pub fn class_lower(&self, w: &str) -> u32 {
+        let mut buf = [0u8; 48];
+        self.class(&lower(w, &mut buf))
     }
 }
 
@@ -215,9 +312,9 @@ mod tests {
         assert_eq!(l.get("Muslims"), Some(Entry::People));
         assert_eq!(l.get("Prime Minister"), Some(Entry::Title));
         assert!(l.is_given("Benjamin"));
-        assert!(l.has("org_suffix", "Party"));
-        assert!(l.has("weak", "May"));
-        assert!(l.has_lower("stop", "The"));
+        assert!(l.has(s::ORG_SUFFIX, "Party"));
+        assert!(l.has(s::WEAK, "May"));
+        assert!(l.has_lower(s::STOP, "The"));
         assert!(l.aliases["Gaza"].contains(&"Gaza Strip"));
     }
 }

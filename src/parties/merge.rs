@@ -18,6 +18,7 @@ use std::collections::{HashMap, HashSet};
 use super::context::Ctx;
 use super::detect::{Cand, Src};
 use super::kinds::{votes, Votes};
+use super::lex::s;
 use super::roles::{apposition, role_before, Appos};
 use crate::report::{Mention, Party, PartyKind};
 use crate::text::TokenKind;
@@ -80,14 +81,14 @@ fn common_words(c: &Ctx, mut m: Cand) -> Option<Cand> {
         };
     }
     let w = c.base(m.a);
-    if c.lex.has_lower("stop", w) || c.lex.has_lower("starter", w) {
+    if c.has_lower_base(m.a, s::STOP | s::STARTER) {
         return None;
     }
     // "W", "Nm": letters and units, not names.
-    if w.chars().count() <= 2 && !c.lex.is_given(w) {
+    if w.chars().count() <= 2 && !c.has_base(m.a, s::GIVEN) {
         return None;
     }
-    if c.lex.has("compass", w) {
+    if c.has_base(m.a, s::COMPASS) {
         let next = if m.b < c.n() { c.tok(m.b) } else { "" };
         if !c.poss(m.a) && COLLECTIVES.contains(&next) {
             m.b += 1;
@@ -107,7 +108,7 @@ fn is_sports_report(c: &Ctx) -> bool {
     let mut words = 0;
     let mut score = false;
     for i in 0..t.len() {
-        if c.is_word(i) && c.lex.has_lower("sport_doc", c.tok(i)) {
+        if c.is_word(i) && c.has_lower_tok(i, s::SPORT_DOC) {
             words += 1;
         }
         if i + 2 < t.len()
@@ -131,7 +132,7 @@ fn sport_context(c: &Ctx, a: usize, b: usize) -> bool {
     (lo..hi)
         .filter(|&k| (k < a || k >= b) && c.doc.tokens[k].para == para)
         .any(|k| {
-            c.is_word(k) && !c.is_cap(k) && c.lex.has("sport", c.tok(k))
+            c.is_word(k) && !c.is_cap(k) && c.has_tok(k, s::SPORT)
                 || (k + 1 == a || k == b) && c.doc.tokens[k].kind == TokenKind::Number
         })
 }
@@ -166,7 +167,7 @@ fn headline_names(c: &Ctx, known: &HashSet<String>, m: Cand) -> Vec<Cand> {
             None => i += 1,
         }
     }
-    if out.is_empty() && m.person_hint && m.b - m.a == 2 && c.lex.is_given(c.base(m.a)) {
+    if out.is_empty() && m.person_hint && m.b - m.a == 2 && c.has_base(m.a, s::GIVEN) {
         out.push(m);
     }
     out
@@ -332,9 +333,7 @@ pub fn merge(c: &Ctx, cands: Vec<Cand>) -> Vec<Party> {
                 .or_else(|| ids.first().copied())
         };
         let prev_the = m.a > 0 && matches!(c.tok(m.a - 1), "the" | "The");
-        let cue = c.lex.has("place_suffix", w)
-            || c.lex.has("org_suffix", w)
-            || c.lex.has("org_prefix", w);
+        let cue = c.has_base(m.a, s::PLACE_SUFFIX | s::ORG_SUFFIX | s::ORG_PREFIX);
         let after_prep = m.a > 0
             && matches!(
                 c.tok(m.a - 1),
@@ -363,7 +362,7 @@ pub fn merge(c: &Ctx, cands: Vec<Cand>) -> Vec<Party> {
             nearest(ids, &protos)
         } else if let Some(ids) = by_first
             .get(w_key)
-            .filter(|ids| ids.len() == 1 || c.lex.is_given(w))
+            .filter(|ids| ids.len() == 1 || c.has_base(m.a, s::GIVEN))
         {
             nearest(ids, &protos)
         } else if c.is_allcaps(m.a) {

@@ -8,7 +8,7 @@
 //!   ", a neighborhood in ..." makes the name a place instead.
 
 use super::context::Ctx;
-use super::lex::Entry;
+use super::lex::{s, Entry};
 
 /// What an apposition's head noun says about the name before it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,7 +45,7 @@ pub fn role_before(c: &Ctx, a: usize) -> Option<(usize, usize)> {
         c.title_tok[k]
             || c.is_word(k)
                 && !c.is_cap(k)
-                && (c.lex.has("role_head", c.tok(k)) || c.lex.is_title_lower(c.tok(k)))
+                && (c.has_tok(k, s::ROLE_HEAD) || c.has_lower_tok(k, s::TITLE_LOWER))
     };
     let last = a - 1;
     // "Prime Minister's Questions": a possessive title names no one.
@@ -72,7 +72,7 @@ pub fn role_before(c: &Ctx, a: usize) -> Option<(usize, usize)> {
             || t == "." && k > 0 && c.title_tok[k - 1]
             || t == "-" && c.glued(k) && c.glued(k + 1)
             || matches!(t, "of" | "for") && j < a && k > 0 && c.title_tok[k - 1]
-            || c.is_word(k) && !c.is_cap(k) && c.lex.has("role_mod", t)
+            || c.is_word(k) && !c.is_cap(k) && c.has_tok(k, s::ROLE_MOD)
             || (j < a || of_name) && known_name(c, k) && !c.poss(k);
         if !ok {
             break;
@@ -82,7 +82,7 @@ pub fn role_before(c: &Ctx, a: usize) -> Option<(usize, usize)> {
     // Leading names must lead into a title word, not stand alone.
     while j < a
         && !head(j)
-        && !(c.is_word(j) && c.lex.has("role_mod", c.tok(j)))
+        && !(c.is_word(j) && c.has_tok(j, s::ROLE_MOD))
         && !known_name(c, j)
     {
         j += 1;
@@ -120,13 +120,14 @@ pub fn apposition(c: &Ctx, b: usize) -> Option<(usize, usize, Appos)> {
     while k < n && words < 6 && c.doc.tokens[k].para == para && (c.is_word(k) || c.tok(k) == "-") {
         let w = c.tok(k);
         if !c.is_cap(k) {
-            let class = if c.lex.has("role_head", w) {
+            let cls = c.cls_tok(k);
+            let class = if cls & s::ROLE_HEAD != 0 {
                 Some(Appos::Role)
-            } else if c.lex.has("place_noun", w) {
+            } else if cls & s::PLACE_NOUN != 0 {
                 Some(Appos::Place)
-            } else if c.lex.has("org_noun", w) {
+            } else if cls & s::ORG_NOUN != 0 {
                 Some(Appos::Org)
-            } else if c.lex.has("person_noun", w) {
+            } else if cls & s::PERSON_NOUN != 0 {
                 Some(Appos::Person)
             } else {
                 None
@@ -166,7 +167,7 @@ pub fn apposition(c: &Ctx, b: usize) -> Option<(usize, usize, Appos)> {
                 }
                 return Some((c.doc.tokens[start].start, c.doc.tokens[e - 1].end, cl));
             }
-            if !c.lex.has("role_mod", w) && !w.ends_with("ly") && !det {
+            if cls & s::ROLE_MOD == 0 && !w.ends_with("ly") && !det {
                 return None;
             }
             if matches!(
