@@ -91,6 +91,11 @@ struct Mark {
 }
 
 fn classify(c: &str) -> Option<(Family, Nature)> {
+    // Every mark starts with one of these bytes: most punctuation is settled
+    // without comparing strings.
+    if !matches!(c.as_bytes().first(), Some(b'"' | b'\'' | b'`' | 0xC2 | 0xE2 | 0xE3)) {
+        return None;
+    }
     Some(match c {
         "“" | "„" | "``" => (Family::Double, Nature::Open),
         "”" => (Family::Double, Nature::Close),

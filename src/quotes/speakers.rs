@@ -10,8 +10,7 @@
 //!   "sources familiar with the talks"), reported with `named: false` and the
 //!   description itself as the name.
 
-use std::collections::HashMap;
-
+use crate::lexicon::FastMap;
 use crate::report::{Party, PartyKind, Speaker};
 use crate::text::{Doc, TokenKind};
 
@@ -65,75 +64,7 @@ fn is_possessive(w: &str) -> bool {
 
 /// Abbreviations whose period is glued to them as a separate token.
 fn is_abbrev(w: &str) -> bool {
-    is_state_abbrev(w)
-        || matches!(
-            w,
-            "Mr" | "Mrs"
-                | "Ms"
-                | "Dr"
-                | "Sen"
-                | "Rep"
-                | "Gov"
-                | "Gen"
-                | "Lt"
-                | "Col"
-                | "St"
-                | "Jr"
-                | "Sr"
-                | "Prof"
-                | "Rev"
-                | "Capt"
-                | "Sgt"
-                | "Adm"
-                | "Maj"
-                | "Cmdr"
-                | "Sens"
-                | "Reps"
-        )
-        || w.chars().count() == 1 && w.chars().all(char::is_uppercase)
-}
-
-/// US state abbreviations as news style writes them: "(D-Mo.)", "R-Ky.".
-fn is_state_abbrev(w: &str) -> bool {
-    matches!(
-        w,
-        "Ala"
-            | "Ariz"
-            | "Ark"
-            | "Calif"
-            | "Colo"
-            | "Conn"
-            | "Del"
-            | "Fla"
-            | "Ga"
-            | "Ill"
-            | "Ind"
-            | "Kan"
-            | "Ky"
-            | "La"
-            | "Md"
-            | "Mass"
-            | "Mich"
-            | "Minn"
-            | "Miss"
-            | "Mo"
-            | "Mont"
-            | "Neb"
-            | "Nev"
-            | "Okla"
-            | "Ore"
-            | "Pa"
-            | "Tenn"
-            | "Tex"
-            | "Va"
-            | "Vt"
-            | "Wash"
-            | "Wis"
-            | "Wyo"
-            | "Vs"
-            | "Sen"
-            | "Rep"
-    )
+    words::ABBREVS.contains(w) || w.chars().count() == 1 && w.chars().all(char::is_uppercase)
 }
 
 /// Whether the period at token `i` belongs to an abbreviation or initial.
@@ -147,82 +78,9 @@ pub fn is_abbrev_period(doc: &Doc, i: usize) -> bool {
 
 /// Capitalised sentence openers that are not names: "But Trump said".
 fn is_capital_opener(w: &str) -> bool {
-    let l = w.to_lowercase();
-    FUNCTION_WORDS.contains(&l)
-        || matches!(
-            l.as_str(),
-            "but"
-                | "and"
-                | "or"
-                | "so"
-                | "yet"
-                | "then"
-                | "still"
-                | "now"
-                | "when"
-                | "if"
-                | "in"
-                | "on"
-                | "at"
-                | "after"
-                | "before"
-                | "as"
-                | "while"
-                | "since"
-                | "also"
-                | "however"
-                | "meanwhile"
-                | "later"
-                | "there"
-                | "here"
-                | "with"
-                | "for"
-                | "from"
-                | "by"
-                | "though"
-                | "although"
-                | "because"
-                | "instead"
-                | "indeed"
-                | "earlier"
-                | "today"
-                | "yesterday"
-                | "asked"
-                | "during"
-                | "despite"
-                | "amid"
-                | "following"
-                | "under"
-                | "over"
-                | "about"
-                | "against"
-                | "through"
-                | "without"
-                | "within"
-                | "among"
-                | "across"
-                | "toward"
-                | "towards"
-                | "upon"
-                | "into"
-                | "like"
-                | "unlike"
-                | "near"
-                | "per"
-                | "to"
-                | "of"
-                | "what"
-                | "why"
-                | "how"
-                | "where"
-                | "who"
-                | "not"
-                | "even"
-                | "only"
-                | "just"
-                | "once"
-                | "whether"
-        )
+    let l = words::lower(w);
+    let l = l.as_str();
+    FUNCTION_WORDS.contains(l) || words::OPENERS.contains(l)
 }
 
 /// The last token of a name run starting at `i` (a capitalised word), within
@@ -330,35 +188,7 @@ fn strip_titles(doc: &Doc, first: usize, last: usize) -> usize {
 
 /// Words that end a description going forward.
 fn ends_description(w: &str) -> bool {
-    matches!(
-        w,
-        "who"
-            | "which"
-            | "that"
-            | "when"
-            | "while"
-            | "after"
-            | "before"
-            | "during"
-            | "because"
-            | "since"
-            | "on"
-            | "at"
-            | "in"
-            | "as"
-            | "and"
-            | "but"
-            | "said"
-            | "says"
-            | "told"
-            | "to"
-            | "than"
-            | "if"
-            | "whose"
-            | "where"
-            | "speaking"
-            | "adding"
-    )
+    words::CLAUSE_WORDS.contains(w)
 }
 
 /// A speaker mention starting at token `i`, not reaching `lim`: "said X",
@@ -378,8 +208,9 @@ pub fn np_forward(doc: &Doc, i: usize, lim: usize) -> Option<Np> {
             });
         }
     }
-    let lower = t.to_lowercase();
-    let det = FUNCTION_WORDS.contains(&lower) || is_possessive(t);
+    let lower = words::lower(t);
+    let lower = lower.as_str();
+    let det = FUNCTION_WORDS.contains(lower) || is_possessive(t);
     if is_cap(doc, i) && !det && !is_capital_opener(t) {
         let last = name_run_forward(doc, i, lim)?;
         // A capitalised adjective before a noun is a description: "Israeli officials".
@@ -394,7 +225,7 @@ pub fn np_forward(doc: &Doc, i: usize, lim: usize) -> Option<Np> {
             kind: NpKind::Name,
         });
     }
-    if det || PERSON_NOUNS.contains(&lower) {
+    if det || PERSON_NOUNS.contains(lower) {
         // "the IDF", "The New York Times": a determiner and a name ending the phrase.
         if (lower == "the") && is_cap(doc, i + 1) && i + 1 < lim {
             if let Some(last) = name_run_forward(doc, i + 1, lim) {
@@ -443,7 +274,7 @@ fn description_forward(doc: &Doc, i: usize, lim: usize) -> Option<Np> {
     }
     // A description must have a head that can speak, or open with a determiner.
     let has_noun =
-        (i..=last).any(|k| is_word(doc, k) && PERSON_NOUNS.contains(&doc.tok(k).to_lowercase()));
+        (i..=last).any(|k| is_word(doc, k) && words::contains_lower(&PERSON_NOUNS, doc.tok(k)));
     if !has_noun && last == i {
         return None;
     }
@@ -462,7 +293,7 @@ fn description_forward(doc: &Doc, i: usize, lim: usize) -> Option<Np> {
 pub fn np_backward(doc: &Doc, lo: usize, hi: usize) -> Option<Np> {
     let mut e = hi;
     // Skip adverbs and auxiliaries: "also said", "has said".
-    while e > lo && is_word(doc, e - 1) && ADVERBS.contains(&doc.tok(e - 1).to_lowercase()) {
+    while e > lo && is_word(doc, e - 1) && words::contains_lower(&ADVERBS, doc.tok(e - 1)) {
         e -= 1;
     }
     // Days and times: "said Monday" comes after, but "X on Monday said" before.
@@ -574,7 +405,7 @@ fn np_backward_core(doc: &Doc, lo: usize, last: usize) -> Option<Np> {
         while first < last
             && (is_cap(doc, first)
                 && is_capital_opener(doc.tok(first))
-                && !FUNCTION_WORDS.contains(&doc.tok(first).to_lowercase())
+                && !words::contains_lower(&FUNCTION_WORDS, doc.tok(first))
                 || doc.tokens[first].kind == TokenKind::Punct)
         {
             first += 1;
@@ -583,16 +414,17 @@ fn np_backward_core(doc: &Doc, lo: usize, last: usize) -> Option<Np> {
         if n == 0 || n > 12 {
             return None;
         }
-        let opener = doc.tok(first).to_lowercase();
-        let ok_start = FUNCTION_WORDS.contains(&opener)
+        let opener = words::lower(doc.tok(first));
+        let opener = opener.as_str();
+        let ok_start = FUNCTION_WORDS.contains(opener)
             || is_possessive(doc.tok(first))
             || is_cap(doc, first)
-            || PERSON_NOUNS.contains(&opener);
+            || PERSON_NOUNS.contains(opener);
         let has_noun = (first..=last)
-            .any(|k| is_word(doc, k) && PERSON_NOUNS.contains(&doc.tok(k).to_lowercase()));
+            .any(|k| is_word(doc, k) && words::contains_lower(&PERSON_NOUNS, doc.tok(k)));
         let verbish =
             (first..=last).any(|k| is_word(doc, k) && words::is_reporting_verb(doc.tok(k)));
-        let det_start = FUNCTION_WORDS.contains(&opener) || is_possessive(doc.tok(first));
+        let det_start = FUNCTION_WORDS.contains(opener) || is_possessive(doc.tok(first));
         let pronounish =
             (first..=last).any(|k| words::pronoun(doc.tok(k)).is_some() || doc.tok(k) == "and");
         if ok_start && (has_noun || n <= 4 && det_start) && !verbish && !pronounish {
@@ -613,7 +445,7 @@ fn clause_prefix_ok(doc: &Doc, lo: usize, s: usize) -> bool {
     let openers = (lo..s).all(|k| {
         doc.tokens[k].kind == TokenKind::Punct
             || is_capital_opener(doc.tok(k))
-            || ADVERBS.contains(&doc.tok(k).to_lowercase())
+            || words::contains_lower(&ADVERBS, doc.tok(k))
     });
     let role = s - lo <= 7
         && (lo..s).all(|k| {
@@ -654,15 +486,19 @@ pub struct Resolver<'a> {
     /// indices, in text order, with their bare words.
     names: Vec<(usize, usize, usize)>,
     name_words: Vec<Vec<&'a str>>,
-    /// How often each scanned name's bare form occurs in the article.
-    name_count: Vec<usize>,
-    /// Names by their last word.
-    by_last: HashMap<&'a str, Vec<usize>>,
+    /// Each scanned name's bare form, as an index into the distinct forms.
+    form: Vec<usize>,
+    /// How often each distinct bare form occurs in the article.
+    form_count: Vec<usize>,
+    /// Names by their last word: the first such name; `next_same_last`
+    /// chains the others in text order (`usize::MAX` ends a chain).
+    by_last: FastMap<&'a str, usize>,
+    next_same_last: Vec<usize>,
     /// Candidates for pronouns, ordered by end byte.
     persons: Vec<Cand>,
     groups: Vec<Cand>,
     /// Parties by name.
-    party_names: HashMap<&'a str, usize>,
+    party_names: FastMap<&'a str, usize>,
 }
 
 /// A pronoun candidate: a mention ending at `end`.
@@ -676,6 +512,10 @@ struct Cand {
 
 /// Gender a title implies: Some(true) for male.
 fn title_gender(w: &str) -> Option<bool> {
+    // Every title below starts with one of these capitals.
+    if !matches!(w.as_bytes().first(), Some(b'C' | b'D' | b'F' | b'K' | b'L' | b'M' | b'P' | b'Q' | b'S')) {
+        return None;
+    }
     match w {
         "Mr" | "Mr." | "Sir" | "Lord" | "King" | "Prince" | "Father" | "Congressman"
         | "Councilman" | "Spokesman" | "Chairman" => Some(true),
@@ -713,29 +553,42 @@ impl<'a> Resolver<'a> {
             .iter()
             .map(|&(_, nf, l)| bare_words(doc, nf, l))
             .collect();
-        let mut counts: HashMap<String, usize> = HashMap::new();
-        let mut by_last: HashMap<&'a str, Vec<usize>> = HashMap::new();
-        for (k, w) in name_words.iter().enumerate() {
-            *counts.entry(w.join(" ")).or_default() += 1;
+        // Words never hold spaces, so equal word lists are equal joined forms.
+        let mut forms: FastMap<&[&'a str], usize> = FastMap::default();
+        let mut form = Vec::with_capacity(name_words.len());
+        let mut form_count: Vec<usize> = Vec::new();
+        for w in &name_words {
+            let next = forms.len();
+            let f = *forms.entry(w.as_slice()).or_insert(next);
+            if f == form_count.len() {
+                form_count.push(0);
+            }
+            form_count[f] += 1;
+            form.push(f);
+        }
+        drop(forms);
+        let mut by_last: FastMap<&'a str, usize> = FastMap::default();
+        let mut next_same_last = vec![usize::MAX; name_words.len()];
+        for (k, w) in name_words.iter().enumerate().rev() {
             if let Some(&l) = w.last() {
-                by_last.entry(l).or_default().push(k);
+                if let Some(prev) = by_last.insert(l, k) {
+                    next_same_last[k] = prev;
+                }
             }
         }
-        let mut party_names = HashMap::new();
+        let mut party_names: FastMap<&'a str, usize> = FastMap::default();
         for (k, p) in parties.iter().enumerate() {
             party_names.entry(p.name.as_str()).or_insert(k);
         }
-        let name_count = name_words
-            .iter()
-            .map(|w| counts.get(&w.join(" ")).copied().unwrap_or(0))
-            .collect();
         let mut r = Resolver {
             doc,
             parties,
             names,
             name_words,
-            name_count,
+            form,
+            form_count,
             by_last,
+            next_same_last,
             persons: Vec::new(),
             groups: Vec::new(),
             party_names,
@@ -786,26 +639,33 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
-        let known: std::collections::HashSet<usize> = persons.iter().map(|c| c.end).collect();
-        let mut cache: HashMap<(String, Option<bool>), String> = HashMap::new();
+        let mut known: Vec<usize> = persons.iter().map(|c| c.end).collect();
+        known.sort_unstable();
+        // Longest forms by (bare form, gender from a title: none, male, female).
+        let mut cache: Vec<[Option<String>; 3]> = Vec::new();
+        cache.resize_with(self.form_count.len(), Default::default);
         for k in 0..self.names.len() {
             let (first, nf, last) = self.names[k];
             let end = d.tokens[last].end;
-            if known.contains(&end) {
+            if known.binary_search(&end).is_ok() {
                 continue;
             }
             let w = &self.name_words[k];
             let Some(&lw) = w.last() else { continue };
             let titled = nf > first && (first..nf).any(|x| TITLES.contains(d.tok(x)));
             let own = self.gender_at(d.tokens[nf].start);
-            let key = (w.join(" "), own);
-            let name = match cache.get(&key) {
+            let slot = &mut cache[self.form[k]][match own {
+                None => 0,
+                Some(true) => 1,
+                Some(false) => 2,
+            }];
+            let name = match slot {
                 Some(n) => n.clone(),
                 None => {
                     let n = self
                         .longest_form_of(w, own)
                         .unwrap_or_else(|| self.name_text(nf, last));
-                    cache.insert(key, n.clone());
+                    *slot = Some(n.clone());
                     n
                 }
             };
@@ -869,7 +729,10 @@ impl<'a> Resolver<'a> {
     fn longest_form_of(&self, words: &[&str], gender: Option<bool>) -> Option<String> {
         let last = words.last()?;
         let mut best: Option<(usize, usize, usize)> = None; // (len, count, name index)
-        for &k in self.by_last.get(last)? {
+        let mut next = *self.by_last.get(last)?;
+        while next != usize::MAX {
+            let k = next;
+            next = self.next_same_last[k];
             let w = &self.name_words[k];
             if w.len() <= words.len() || !w.ends_with(words) {
                 continue;
@@ -882,7 +745,7 @@ impl<'a> Resolver<'a> {
                     continue;
                 }
             }
-            let count = self.name_count[k];
+            let count = self.form_count[self.form[k]];
             let key = (w.len(), count);
             if best.map_or(true, |(l, c, _)| key > (l, c)) {
                 best = Some((w.len(), count, k));
@@ -924,7 +787,7 @@ impl<'a> Resolver<'a> {
             let mut cased: String = head.chars().take(1).collect();
             cased.extend(head.chars().skip(1).flat_map(char::to_lowercase));
             // An acronym the article never spells otherwise stays as it is.
-            let seen = self.by_last.get(cased.as_str()).is_some();
+            let seen = self.by_last.contains_key(cased.as_str());
             self.longest_form(&[cased.as_str()])
                 .or(seen.then_some(cased))
                 .unwrap_or_else(|| head.to_string())
@@ -1032,7 +895,7 @@ impl<'a> Resolver<'a> {
         let mut k = i;
         while k > lim {
             k -= 1;
-            let tl = d.tok(k).to_lowercase();
+            let tl = words::lower(d.tok(k));
             let t = tl.as_str();
             let plural = (is_lower(d, k) || is_word(d, k) && d.is_sentence_initial(k))
                 && PERSON_NOUNS.contains(t)
@@ -1045,7 +908,7 @@ impl<'a> Resolver<'a> {
             while a > lim
                 && same_para(d, a - 1, k)
                 && (is_cap(d, a - 1) && !is_capital_opener(d.tok(a - 1))
-                    || FUNCTION_WORDS.contains(&d.tok(a - 1).to_lowercase())
+                    || words::contains_lower(&FUNCTION_WORDS, d.tok(a - 1))
                     || is_lower(d, a - 1)
                         && k - a < 3
                         && !words::is_reporting_verb(d.tok(a - 1))
@@ -1102,7 +965,7 @@ fn is_clean_name(name: &str) -> bool {
     if words::is_org_word(last) {
         return true;
     }
-    let first_is_det = ws.len() > 1 && FUNCTION_WORDS.contains(&ws[0].to_lowercase());
+    let first_is_det = ws.len() > 1 && words::contains_lower(&FUNCTION_WORDS, ws[0]);
     let has_title = ws.len() > 1
         && ws[..ws.len() - 1]
             .iter()

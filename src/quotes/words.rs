@@ -1,10 +1,9 @@
 //! The word lists the quotes layer reads, compiled in from `data/quotes_*.txt`,
 //! and small predicates over them.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use crate::lexicon::{entries, WordSet};
+use crate::lexicon::{entries, FastMap, WordSet};
 
 /// Reporting verbs in all their forms: said, told, wrote, tweeted, insisted…
 pub static REPORTING_VERBS: WordSet =
@@ -19,12 +18,23 @@ pub static FUNCTION_WORDS: WordSet =
 /// Adverbs and auxiliaries between a speaker and its verb.
 pub static ADVERBS: WordSet = WordSet::new(include_str!("../../data/quotes_adverbs.txt"));
 
+/// Capitalised sentence openers that are not names, besides function words.
+pub static OPENERS: WordSet = WordSet::new(include_str!("../../data/quotes_openers.txt"));
+/// Abbreviations whose period is a token of its own: Mr, Sen, Calif…
+pub static ABBREVS: WordSet = WordSet::new(include_str!("../../data/quotes_abbrevs.txt"));
+/// Words that end a description going forward: who, which, said…
+pub static CLAUSE_WORDS: WordSet =
+    WordSet::new(include_str!("../../data/quotes_clause_words.txt"));
+static PARTICLES: WordSet = WordSet::new(include_str!("../../data/quotes_particles.txt"));
+static ORG_WORDS: WordSet = WordSet::new(include_str!("../../data/quotes_org_words.txt"));
+static CALENDAR: WordSet = WordSet::new(include_str!("../../data/quotes_calendar.txt"));
+
 /// Common first names by gender, for pronoun agreement.
 pub static MALE_NAMES: WordSet = WordSet::new(include_str!("../../data/quotes_names_male.txt"));
 pub static FEMALE_NAMES: WordSet = WordSet::new(include_str!("../../data/quotes_names_female.txt"));
 
 static ACRONYMS_SRC: &str = include_str!("../../data/quotes_acronyms.txt");
-static ACRONYMS: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+static ACRONYMS: OnceLock<FastMap<&'static str, &'static str>> = OnceLock::new();
 
 /// The full name of a well-known organisation acronym ("IDF").
 pub fn acronym(a: &str) -> Option<&'static str> {
@@ -41,11 +51,53 @@ pub fn acronym(a: &str) -> Option<&'static str> {
         .copied()
 }
 
+/// A word in lower case, as `str::to_lowercase` gives it, without allocating
+/// for ASCII words (nearly all words of an English article).
+pub enum Lower<'a> {
+    /// The word itself: ASCII with no upper-case letter.
+    Same(&'a str),
+    /// An ASCII word lowered into a buffer.
+    Buf([u8; 32], u8),
+    /// Anything else, lowered by `to_lowercase`.
+    Heap(String),
+}
+
+impl Lower<'_> {
+    pub fn as_str(&self) -> &str {
+        match self {
+            Lower::Same(w) => w,
+            Lower::Buf(b, n) => std::str::from_utf8(&b[..*n as usize]).unwrap_or(""),
+            Lower::Heap(s) => s,
+        }
+    }
+}
+
+/// `w` in lower case (see [`Lower`]).
+pub fn lower(w: &str) -> Lower<'_> {
+    let b = w.as_bytes();
+    if !b.is_ascii() || b.len() > 32 {
+        return Lower::Heap(w.to_lowercase());
+    }
+    if !b.iter().any(u8::is_ascii_uppercase) {
+        return Lower::Same(w);
+    }
+    let mut buf = [0u8; 32];
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    Lower::Buf(buf, b.len() as u8)
+}
+
+/// Whether the lower-case form of `w` is in `set`.
+pub fn contains_lower(set: &WordSet, w: &str) -> bool {
+    set.contains(lower(w).as_str())
+}
+
 /// Whether `w` is a reporting verb form (case-insensitive on the first letter).
 pub fn is_reporting_verb(w: &str) -> bool {
     REPORTING_VERBS.contains(w)
         || w.chars().next().is_some_and(char::is_uppercase)
-            && REPORTING_VERBS.contains(&w.to_lowercase())
+            && contains_lower(&REPORTING_VERBS, w)
 }
 
 /// Participles that attach a quote to the subject of their clause:
@@ -77,120 +129,18 @@ pub enum Pronoun {
 
 /// Lower-case particles inside names: Charles de Gaulle, bin Salman.
 pub fn is_name_particle(w: &str) -> bool {
-    matches!(
-        w,
-        "de" | "da"
-            | "di"
-            | "del"
-            | "della"
-            | "van"
-            | "von"
-            | "der"
-            | "den"
-            | "bin"
-            | "ibn"
-            | "al"
-            | "el"
-            | "la"
-            | "le"
-            | "du"
-            | "dos"
-            | "das"
-            | "y"
-            | "ben"
-            | "abu"
-    )
+    PARTICLES.contains(w)
 }
 
 /// Last words of organisation names, which are never stripped as titles:
 /// "State Department", "Defense Ministry".
 pub fn is_org_word(w: &str) -> bool {
-    matches!(
-        w,
-        "Department"
-            | "Ministry"
-            | "Office"
-            | "Party"
-            | "Committee"
-            | "Council"
-            | "Agency"
-            | "Forces"
-            | "Force"
-            | "House"
-            | "University"
-            | "Times"
-            | "News"
-            | "Post"
-            | "Journal"
-            | "Institute"
-            | "Foundation"
-            | "Association"
-            | "Union"
-            | "Commission"
-            | "Service"
-            | "Bureau"
-            | "Administration"
-            | "Court"
-            | "Army"
-            | "Navy"
-            | "Police"
-            | "Senate"
-            | "Congress"
-            | "Campaign"
-            | "Center"
-            | "Centre"
-            | "Group"
-            | "Company"
-            | "Corporation"
-            | "Bank"
-            | "Fund"
-            | "Network"
-            | "Magazine"
-            | "Press"
-            | "Reuters"
-            | "Organization"
-            | "Organisation"
-            | "Caucus"
-            | "Project"
-    )
+    ORG_WORDS.contains(w)
 }
 
 /// Months and weekdays: capitalised but never names.
 pub fn is_calendar_word(w: &str) -> bool {
-    matches!(
-        w,
-        "Monday"
-            | "Tuesday"
-            | "Wednesday"
-            | "Thursday"
-            | "Friday"
-            | "Saturday"
-            | "Sunday"
-            | "January"
-            | "February"
-            | "March"
-            | "April"
-            | "May"
-            | "June"
-            | "July"
-            | "August"
-            | "September"
-            | "October"
-            | "November"
-            | "December"
-            | "Jan"
-            | "Feb"
-            | "Mar"
-            | "Apr"
-            | "Jun"
-            | "Jul"
-            | "Aug"
-            | "Sep"
-            | "Sept"
-            | "Oct"
-            | "Nov"
-            | "Dec"
-    )
+    CALENDAR.contains(w)
 }
 
 #[cfg(test)]
