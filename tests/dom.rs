@@ -106,7 +106,7 @@ fn empty_and_hostile_roots_are_no_ops() {
 }
 
 fn scope_of(root: &Element) -> Scope {
-    Scope { root: root.clone(), excluded: Vec::new(), filter: Filter::for_root(root, true) }
+    Scope { root: root.clone(), excluded: Vec::new(), filter: Filter::for_root(root, true), headline: None }
 }
 
 #[wasm_bindgen_test]

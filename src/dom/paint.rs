@@ -222,7 +222,7 @@ impl Painter {
             }
             self.ranges.push(r);
             self.done += 1;
-            if self.done % 16 == 0 && js_sys::Date::now() > deadline {
+            if self.done % 8 == 0 && js_sys::Date::now() > deadline {
                 break;
             }
         }

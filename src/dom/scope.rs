@@ -25,6 +25,9 @@ pub struct Scope {
     pub root: Element,
     pub excluded: Vec<Element>,
     pub filter: Filter,
+    /// The page's headline when it sits just outside a detected root (the
+    /// headline belongs to the article); read before the root.
+    pub headline: Option<Element>,
 }
 
 /// How strict [`skipped`] is.
@@ -61,7 +64,7 @@ pub fn resolve(root: &JsValue) -> Result<Option<Scope>, String> {
     let document = super::document()?;
     let explicit = |root: Element| {
         let filter = Filter::for_root(&root, true);
-        Ok(Some(Scope { root, excluded: Vec::new(), filter }))
+        Ok(Some(Scope { root, excluded: Vec::new(), filter, headline: None }))
     };
     if let Some(el) = root.dyn_ref::<Element>() {
         return explicit(el.clone());
@@ -309,10 +312,59 @@ impl Detector {
     }
 }
 
+/// The page's `<h1>` if it is outside `root`, before it, close to it (their
+/// common ancestor at most four levels above the root) and not boilerplate.
+fn headline(root: &Element, filter: Filter) -> Option<Element> {
+    let doc = root.owner_document()?;
+    let h1s = doc.query_selector_all("h1").ok()?;
+    let r: &Node = root.as_ref();
+    for i in 0..h1s.length() {
+        let Some(h) = h1s.item(i) else { continue };
+        if r.contains(Some(&h)) {
+            return None; // the root has its own headline
+        }
+        // The headline must come before the root.
+        if h.compare_document_position(r) & Node::DOCUMENT_POSITION_FOLLOWING == 0 {
+            return None;
+        }
+        let text = h.text_content().unwrap_or_default();
+        if text.trim().chars().count() < 10 {
+            continue;
+        }
+        // Near the root, and nothing on the way up from it is skipped.
+        let mut anc = root.parent_element();
+        let mut up = 0;
+        while let Some(a) = anc.clone() {
+            if a.contains(Some(&h)) || up >= 4 {
+                break;
+            }
+            anc = a.parent_element();
+            up += 1;
+        }
+        let Some(common) = anc.filter(|a| a.contains(Some(&h))) else { continue };
+        let mut cur: Option<Element> = h.dyn_ref::<Element>().cloned();
+        let mut ok = true;
+        while let Some(c) = cur {
+            if c == common {
+                break;
+            }
+            if skipped(&c, &c.local_name(), filter) {
+                ok = false;
+                break;
+            }
+            cur = c.parent_element();
+        }
+        if ok {
+            return h.dyn_into::<Element>().ok();
+        }
+    }
+    None
+}
+
 /// Picks the root from the gathered candidates; returns the scope and its
 /// text length.
 fn decide(body: &Element, mut cands: Vec<Cand>, filter: Filter) -> (Scope, u32) {
-    let scope = |root: &Element, excluded| Scope { root: root.clone(), excluded, filter };
+    let scope = |root: &Element, excluded| Scope { root: root.clone(), excluded, filter, headline: headline(root, filter) };
     // Paragraphs feed their ancestors.
     for i in 0..cands.len() {
         let c = &cands[i];
@@ -574,7 +626,7 @@ impl Gather {
                 };
             }
             n += 1;
-            if n % 16 == 0 && js_sys::Date::now() > deadline {
+            if n % 8 == 0 && js_sys::Date::now() > deadline {
                 break;
             }
         }

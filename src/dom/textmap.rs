@@ -132,6 +132,11 @@ impl TextMap {
 /// A text map being read, a slice at a time.
 pub struct Collector {
     scope: Scope,
+    /// Roots still to read after the current one (the root after a
+    /// headline read first).
+    queue: Vec<Element>,
+    /// The root being read.
+    current: Node,
     walker: Option<TreeWalker>,
     /// The next node to visit.
     cursor: Option<Node>,
@@ -140,21 +145,51 @@ pub struct Collector {
 
 impl Collector {
     pub fn new(scope: &Scope) -> Collector {
-        let walker = super::document().ok().and_then(|d| {
+        let mut queue = vec![scope.root.clone()];
+        if let Some(h) = &scope.headline {
+            queue.push(h.clone());
+        }
+        let first = queue.pop().unwrap();
+        let mut c = Collector {
+            scope: scope.clone(),
+            queue,
+            current: first.clone().into(),
+            walker: None,
+            cursor: None,
+            map: TextMap::default(),
+        };
+        c.start(&first);
+        c
+    }
+
+    /// Starts reading `root`.
+    fn start(&mut self, root: &Element) {
+        self.current = root.clone().into();
+        self.walker = super::document().ok().and_then(|d| {
             // SHOW_ELEMENT | SHOW_TEXT: comments and the like never show.
-            d.create_tree_walker_with_what_to_show(scope.root.as_ref(), 0x1 | 0x4).ok()
+            d.create_tree_walker_with_what_to_show(root.as_ref(), 0x1 | 0x4).ok()
         });
-        let cursor = walker.as_ref().and_then(|w| w.first_child().ok().flatten());
-        Collector { scope: scope.clone(), walker, cursor, map: TextMap::default() }
+        self.cursor = self.walker.as_ref().and_then(|w| w.first_child().ok().flatten());
     }
 
     /// Reads until done or until `deadline` (ms, `js_sys::Date::now()`);
     /// returns whether the whole root has been read.
     pub fn step(&mut self, deadline: f64) -> bool {
-        let Some(walker) = self.walker.clone() else { return true };
-        let root: Node = self.scope.root.clone().into();
         let mut n = 0u32;
-        while let Some(node) = self.cursor.take() {
+        loop {
+            let Some(walker) = self.walker.clone() else { return true };
+            let root = self.current.clone();
+            let Some(node) = self.cursor.take() else {
+                // This root is read; on to the next one, if any.
+                match self.queue.pop() {
+                    Some(next) => {
+                        self.map.push_break();
+                        self.start(&next);
+                        continue;
+                    }
+                    None => return true,
+                }
+            };
             let mut block = false;
             let mut descend = false;
             match node.node_type() {
@@ -184,11 +219,10 @@ impl Collector {
                 self.cursor = self.advance(&walker, &root);
             }
             n += 1;
-            if n % 16 == 0 && js_sys::Date::now() > deadline {
-                break;
+            if n % 8 == 0 && js_sys::Date::now() > deadline {
+                return self.cursor.is_none() && self.queue.is_empty();
             }
         }
-        self.cursor.is_none()
     }
 
     /// From the walker's current node to the next one in document order,
