@@ -151,13 +151,17 @@ fn detection_finds_the_article_among_boilerplate() {
     let para = "<p>The council voted on Tuesday to expand the programme, which has been running since 2019, to three more districts, officials said.</p>";
     page.set_inner_html(&[
         "<div class='menu'><a href='#'>Home</a> <a href='#'>World</a> <a href='#'>Sport</a></div>",
-        "<div class='story-body'>", &para.repeat(8), "</div>",
+        "<div class='story'><div class='head'><h1>Council expands the programme</h1></div>",
+        "<div class='wrap'><div class='story-body'>", &para.repeat(8), "</div>",
+        "<div class='share-tools'><p>Share this story on every network you like, today, now.</p></div></div></div>",
         "<div class='sidebar'><p>Most read: something else entirely, with, commas, here and there.</p></div>",
     ].concat());
     doc.body().unwrap().append_child(&page).unwrap();
     let s = scope::detect().unwrap();
     let text = TextMap::collect(&s).text().to_string();
-    assert!(text.starts_with("The council voted"), "{text:?}");
+    // The headline belongs to the article, even outside the body's element.
+    assert!(text.starts_with("Council expands the programme\n\nThe council voted"), "{text:?}");
+    assert!(!text.contains("Share this story"), "{text:?}");
     assert!(text.ends_with("officials said."), "{text:?}");
     assert!(!text.contains("Most read") && !text.contains("Sport"), "{text:?}");
     page.remove();
