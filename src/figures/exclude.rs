@@ -273,6 +273,11 @@ pub fn blocked(c: &Ctx) -> Vec<bool> {
         }
         let (a, z) = c.span(r, e);
         let run = &c.text[a..z];
+        // Every mark below holds one of these bytes.
+        if e - r < 2 || !run.bytes().any(|x| matches!(x, b':' | b'.' | b'@' | b'%' | b'?' | b'&')) {
+            r = e;
+            continue;
+        }
         let low = run.to_ascii_lowercase();
         let web = [
             "://", "www.", "@", ".com", ".org", ".net", ".io", ".html", "%2f", "%3a", "?id=",

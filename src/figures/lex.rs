@@ -37,7 +37,10 @@ pub struct Tok {
 pub struct Ctx<'a> {
     pub text: &'a str,
     pub toks: Vec<Tok>,
-    low: Vec<String>,
+    /// All lowercased token texts, end to end; `low_end[i]` is where token
+    /// `i`'s ends (one buffer instead of a `String` per token).
+    low: String,
+    low_end: Vec<usize>,
     /// Index of the first token of each token's sentence.
     sent_first: Vec<usize>,
 }
@@ -110,10 +113,19 @@ impl<'a> Ctx<'a> {
                 });
             }
         }
-        let low = toks
-            .iter()
-            .map(|t| text[t.start..t.end].to_lowercase())
-            .collect();
+        let mut low = String::with_capacity(text.len());
+        let mut low_end = Vec::with_capacity(toks.len());
+        for t in &toks {
+            let s = &text[t.start..t.end];
+            if s.is_ascii() {
+                let at = low.len();
+                low.push_str(s);
+                low[at..].make_ascii_lowercase();
+            } else {
+                low.push_str(&s.to_lowercase());
+            }
+            low_end.push(low.len());
+        }
         let mut sent_first = Vec::with_capacity(toks.len());
         for (i, t) in toks.iter().enumerate() {
             let first = if i > 0 && toks[i - 1].sent == t.sent {
@@ -127,6 +139,7 @@ impl<'a> Ctx<'a> {
             text,
             toks,
             low,
+            low_end,
             sent_first,
         }
     }
@@ -145,7 +158,10 @@ impl<'a> Ctx<'a> {
 
     /// The lowercased text of token `i`, or "" out of range.
     pub fn l(&self, i: usize) -> &str {
-        self.low.get(i).map_or("", |s| s.as_str())
+        match self.low_end.get(i) {
+            Some(&e) => &self.low[if i > 0 { self.low_end[i - 1] } else { 0 }..e],
+            None => "",
+        }
     }
 
     /// The lowercased text of the token `back` places before `i`, or "".
@@ -219,6 +235,44 @@ impl<'a> Ctx<'a> {
         (self.toks[s].start, self.toks[e - 1].end)
     }
 
+    /// Whether the texts (lowercased with `low`) of tokens `s..e`, joined
+    /// by single spaces, equal `key`; builds no string. (No token holds a
+    /// space, so the parts of `key` must be the tokens one by one.)
+    pub fn joined_is(&self, s: usize, e: usize, key: &str, low: bool) -> bool {
+        let e = e.min(self.len());
+        if s >= e {
+            return key.is_empty();
+        }
+        let mut parts = key.split(' ');
+        for k in s..e {
+            let t = if low { self.l(k) } else { self.t(k) };
+            if parts.next() != Some(t) {
+                return false;
+            }
+        }
+        parts.next().is_none()
+    }
+
+    /// Writes the texts (lowercased with `low`) of tokens `s..e`, joined by
+    /// single spaces, into `buf`; `None` if they do not fit.
+    pub fn join_into<'b>(&self, s: usize, e: usize, low: bool, buf: &'b mut [u8]) -> Option<&'b str> {
+        let mut n = 0;
+        for k in s..e.min(self.len()) {
+            let t = if low { self.l(k) } else { self.t(k) };
+            let sp = usize::from(k > s);
+            let end = n + sp + t.len();
+            if end > buf.len() {
+                return None;
+            }
+            if sp == 1 {
+                buf[n] = b' ';
+            }
+            buf[n + sp..end].copy_from_slice(t.as_bytes());
+            n = end;
+        }
+        std::str::from_utf8(&buf[..n]).ok()
+    }
+
     /// Lowercased texts of tokens `s..e` joined by single spaces.
     pub fn join_low(&self, s: usize, e: usize) -> String {
         let mut out = String::new();
@@ -227,18 +281,6 @@ impl<'a> Ctx<'a> {
                 out.push(' ');
             }
             out.push_str(self.l(k));
-        }
-        out
-    }
-
-    /// Texts of tokens `s..e` joined by single spaces.
-    pub fn join(&self, s: usize, e: usize) -> String {
-        let mut out = String::new();
-        for k in s..e.min(self.len()) {
-            if k > s {
-                out.push(' ');
-            }
-            out.push_str(self.t(k));
         }
         out
     }

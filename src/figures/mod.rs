@@ -111,17 +111,22 @@ const APPROX: &[&str] = &[
     "nigh on",
 ];
 
-fn approximate_before(c: &Ctx, s: usize) -> bool {
-    for n in (1..=4).rev() {
-        if n > s || !c.same_sent(s - n, s) {
-            continue;
-        }
-        let key = c.join_low(s - n, s);
-        if APPROX.contains(&key.as_str()) {
-            return true;
-        }
+/// The longest approximation (up to four tokens, in the sentence) ending
+/// right before token `s`: its number of tokens.
+pub(crate) fn approx_len(c: &Ctx, s: usize) -> Option<usize> {
+    static LAST: std::sync::OnceLock<crate::lexicon::FastSet<&'static str>> =
+        std::sync::OnceLock::new();
+    let last = LAST.get_or_init(|| APPROX.iter().map(|a| a.rsplit(' ').next().unwrap_or(a)).collect());
+    if s == 0 || !last.contains(c.l(s - 1)) {
+        return None;
     }
-    false
+    (1..=4.min(s))
+        .rev()
+        .find(|&n| c.same_sent(s - n, s) && APPROX.iter().any(|a| c.joined_is(s - n, s, a, true)))
+}
+
+fn approximate_before(c: &Ctx, s: usize) -> bool {
+    approx_len(c, s).is_some()
 }
 
 fn approximate_after(c: &Ctx, e: usize) -> bool {
@@ -190,12 +195,16 @@ fn one_is_figure(c: &Ctx, i: usize, e: usize) -> bool {
 
 /// Reads the figure whose number starts at token `i`, if there is one.
 fn candidate(c: &Ctx, blocked: &[bool], i: usize) -> Option<Cand> {
+    if !numbers::may_start(c, i) {
+        return None;
+    }
     let prefix = units::currency_prefix(c, i);
     // "PS4" is a console, "PS2.7m" money: a two-letter code stuck to a
     // single digit is a name.
     let prefix = prefix.filter(|&(k, _)| {
-        let code = c.join(k, i);
-        !(code.chars().all(|ch| ch.is_alphabetic())
+        // (a code of one token: a longer one joins its parts with spaces)
+        !(i - k == 1
+            && c.t(k).chars().all(|ch| ch.is_alphabetic())
             && c.stuck(i)
             && c.t(i).len() == 1
             && !c.stuck(i + 1)

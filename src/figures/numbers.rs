@@ -10,6 +10,7 @@
 //! the number is a figure.
 
 use super::lex::{Ctx, Kind};
+use crate::lexicon::WordSet;
 
 /// A number expression found at a token.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -214,6 +215,13 @@ pub fn digits(c: &Ctx, i: usize) -> Option<(usize, f64)> {
         j = k;
     }
     parse_digits(&text).map(|v| (j + 1, v))
+}
+
+/// Whether a number expression can start at token `i`: a quick "no" for
+/// most tokens, before [`parse`] looks closer.
+pub fn may_start(c: &Ctx, i: usize) -> bool {
+    static STARTS: WordSet = WordSet::new(include_str!("../../data/figures_number_starts.txt"));
+    c.is_num(i) || STARTS.contains(c.l(i))
 }
 
 /// Parses the number expression starting at token `i`. `money` says a

@@ -131,13 +131,10 @@ fn change_before(c: &Ctx, s: usize, n: usize) -> bool {
 /// The token before a figure starting at `s`, past an approximation
 /// ("from up to 252 miles" → "from").
 fn before_figure(c: &Ctx, s: usize) -> usize {
-    for n in (1..=4).rev() {
-        if n <= s && c.same_sent(s - n, s) && super::APPROX.contains(&c.join_low(s - n, s).as_str())
-        {
-            return (s - n).wrapping_sub(1);
-        }
+    match super::approx_len(c, s) {
+        Some(n) => (s - n).wrapping_sub(1),
+        None => s.wrapping_sub(1),
     }
-    s.wrapping_sub(1)
 }
 
 /// Joins ranges and scores into single figures.

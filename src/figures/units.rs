@@ -6,11 +6,10 @@
 //! figure tokens. Names are what [`crate::report::Figure::unit`] says:
 //! singular full words ("mile per hour", "pound sterling").
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::lex::{Ctx, Kind};
-use crate::lexicon::entries;
+use crate::lexicon::{entries, FastMap, FastSet};
 
 const UNITS_SRC: &str = include_str!("../../data/figures_units.txt");
 const CURRENCIES_SRC: &str = include_str!("../../data/figures_currencies.txt");
@@ -23,12 +22,20 @@ struct Form {
     stuck: bool,
 }
 
+/// Room for a joined key while looking it up: longer than any form.
+const KEY_ROOM: usize = 96;
+
 /// A lookup table of forms: exact keys, and lowercase keys for forms that
-/// are all lowercase and at least three characters long.
+/// are all lowercase and at least three characters long. Keys are built
+/// once and kept for the life of the program.
 #[derive(Default)]
 struct Table {
-    exact: HashMap<String, Form>,
-    folded: HashMap<String, Form>,
+    exact: FastMap<&'static str, Form>,
+    folded: FastMap<&'static str, Form>,
+    /// Lowercased first and last tokens of every form: a quick "no" for
+    /// tokens that cannot start (end) one.
+    firsts: FastSet<&'static str>,
+    lasts: FastSet<&'static str>,
     max_parts: usize,
 }
 
@@ -38,21 +45,41 @@ impl Table {
             Some(f) => (true, f.trim()),
             None => (false, form),
         };
-        let key: String = form.split_whitespace().collect::<Vec<_>>().join(" ");
-        if key.is_empty() {
+        let mut key = String::new();
+        for w in form.split_whitespace() {
+            if !key.is_empty() {
+                key.push(' ');
+            }
+            key.push_str(w);
+        }
+        if key.is_empty() || key.len() + 2 > KEY_ROOM {
             return;
         }
+        let key: &'static str = key.leak();
+        let low: &'static str = key.to_lowercase().leak();
+        self.firsts.insert(low.split(' ').next().unwrap_or(""));
+        self.lasts.insert(key.rsplit(' ').next().unwrap_or(""));
         let stuck = short_needs_stuck && !spaced && key.chars().count() <= 2;
         let f = Form { name, stuck };
         self.max_parts = self.max_parts.max(key.split(' ').count());
         if key.chars().count() >= 3 && !key.chars().any(|c| c.is_uppercase()) {
-            self.folded.insert(key.clone(), f);
+            self.folded.insert(key, f);
         }
         self.exact.insert(key, f);
     }
 
+    /// Whether a form may start at a token whose lowercased text is `w`
+    /// (or at its singular, for the plural "s" of word forms).
+    fn may_start(&self, w: &str) -> bool {
+        self.firsts.contains(w) || w.strip_suffix('s').is_some_and(|x| self.firsts.contains(x))
+    }
+
     /// Longest form starting at token `k`: (one past its last token, form).
     fn longest(&self, c: &Ctx, k: usize) -> Option<(usize, Form)> {
+        if !self.may_start(c.l(k)) {
+            return None;
+        }
+        let (mut exact, mut folded) = ([0u8; KEY_ROOM], [0u8; KEY_ROOM]);
         for n in (1..=self.max_parts).rev() {
             let e = k + n;
             if e > c.len() || !c.same_sent(k, e - 1) {
@@ -63,12 +90,13 @@ impl Table {
             if (k + 1..e).any(|j| matches!(c.t(j), "," | "(" | ")" | ";")) {
                 continue;
             }
-            let key = c.join(k, e);
-            if let Some(f) = self.exact.get(&key) {
+            if let Some(f) = c.join_into(k, e, false, &mut exact).and_then(|key| self.exact.get(key)) {
                 return Some((e, *f));
             }
-            let low = c.join_low(k, e);
-            if let Some(f) = self.folded.get(&low) {
+            let Some(low) = c.join_into(k, e, true, &mut folded) else {
+                continue;
+            };
+            if let Some(f) = self.folded.get(low) {
                 return Some((e, *f));
             }
             // Plural "s" of a word form: "miles", "shekels", "FEET" is listed.
@@ -167,13 +195,19 @@ pub fn currency_suffix(c: &Ctx, k: usize) -> Option<Unit> {
 /// token of the prefix and the currency's name.
 pub fn currency_prefix(c: &Ctx, p: usize) -> Option<(usize, &'static str)> {
     let table = &lexicons().prefixes;
+    if p == 0 || !table.lasts.contains(c.t(p - 1)) {
+        return None;
+    }
+    let mut buf = [0u8; KEY_ROOM];
     for n in (1..=table.max_parts.min(p)).rev() {
         let k = p - n;
         if !c.same_sent(k, p) {
             continue;
         }
-        let key = c.join(k, p);
-        if let Some(f) = table.exact.get(&key) {
+        let Some(key) = c.join_into(k, p, false, &mut buf) else {
+            continue;
+        };
+        if let Some(f) = table.exact.get(key) {
             // Letter codes of two letters must touch the amount ("PS2.7m",
             // not "PS 5"), and a code must not be the end of a longer word.
             let letters = key.chars().all(|ch| ch.is_alphabetic());
