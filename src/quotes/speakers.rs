@@ -38,13 +38,26 @@ fn is_word(doc: &Doc, i: usize) -> bool {
     i < doc.tokens.len() && doc.tokens[i].kind == TokenKind::Word
 }
 
+/// The first character of word token `i`, if it is one.
+#[inline]
+fn first_char(doc: &Doc, i: usize) -> Option<char> {
+    let t = doc.tokens.get(i)?;
+    if t.kind != TokenKind::Word {
+        return None;
+    }
+    match doc.text.as_bytes().get(t.start) {
+        Some(&b) if b < 0x80 => Some(b as char),
+        _ => doc.text.get(t.start..t.end)?.chars().next(),
+    }
+}
+
 /// A word starting with an upper-case letter.
 pub fn is_cap(doc: &Doc, i: usize) -> bool {
-    is_word(doc, i) && doc.tok(i).chars().next().is_some_and(char::is_uppercase)
+    first_char(doc, i).is_some_and(char::is_uppercase)
 }
 
 fn is_lower(doc: &Doc, i: usize) -> bool {
-    is_word(doc, i) && doc.tok(i).chars().next().is_some_and(char::is_lowercase)
+    first_char(doc, i).is_some_and(char::is_lowercase)
 }
 
 fn same_para(doc: &Doc, a: usize, b: usize) -> bool {
@@ -485,7 +498,10 @@ pub struct Resolver<'a> {
     /// Capitalised names found by a scan: (first, name_first, last) token
     /// indices, in text order, with their bare words.
     names: Vec<(usize, usize, usize)>,
-    name_words: Vec<Vec<&'a str>>,
+    /// The bare words of all names, one after the other; name `k`'s are
+    /// `words[word_at[k]..word_at[k + 1]]`.
+    words: Vec<&'a str>,
+    word_at: Vec<usize>,
     /// Each scanned name's bare form, as an index into the distinct forms.
     form: Vec<usize>,
     /// How often each distinct bare form occurs in the article.
@@ -495,17 +511,23 @@ pub struct Resolver<'a> {
     by_last: FastMap<&'a str, usize>,
     next_same_last: Vec<usize>,
     /// Candidates for pronouns, ordered by end byte.
-    persons: Vec<Cand>,
-    groups: Vec<Cand>,
+    persons: Vec<Cand<'a>>,
+    groups: Vec<Cand<'a>>,
     /// Parties by name.
     party_names: FastMap<&'a str, usize>,
+    /// The gender each party's first name implies.
+    party_gender: Vec<Option<bool>>,
+}
+
+fn cand_end(c: &Cand) -> usize {
+    c.end
 }
 
 /// A pronoun candidate: a mention ending at `end`.
 #[derive(Debug, Clone)]
-struct Cand {
+struct Cand<'a> {
     end: usize,
-    name: String,
+    name: &'a str,
     party: Option<usize>,
     male: Option<bool>,
 }
@@ -525,11 +547,13 @@ fn title_gender(w: &str) -> Option<bool> {
     }
 }
 
-fn bare_words<'a>(doc: &Doc<'a>, first: usize, last: usize) -> Vec<&'a str> {
-    (first..=last)
-        .filter(|&k| is_word(doc, k))
-        .map(|k| strip_possessive(doc.tok(k)))
-        .collect()
+/// Appends the words of `first..=last` to `out`, possessives stripped.
+fn bare_words<'a>(doc: &Doc<'a>, first: usize, last: usize, out: &mut Vec<&'a str>) {
+    for k in first..=last {
+        if is_word(doc, k) {
+            out.push(strip_possessive(doc.tok(k)));
+        }
+    }
 }
 
 impl<'a> Resolver<'a> {
@@ -549,17 +573,20 @@ impl<'a> Resolver<'a> {
             names.push((i, strip_titles(doc, i, last), last));
             i = last + 1;
         }
-        let name_words: Vec<Vec<&'a str>> = names
-            .iter()
-            .map(|&(_, nf, l)| bare_words(doc, nf, l))
-            .collect();
+        let mut words = Vec::with_capacity(names.len() * 2);
+        let mut word_at = Vec::with_capacity(names.len() + 1);
+        word_at.push(0);
+        for &(_, nf, l) in &names {
+            bare_words(doc, nf, l, &mut words);
+            word_at.push(words.len());
+        }
         // Words never hold spaces, so equal word lists are equal joined forms.
         let mut forms: FastMap<&[&'a str], usize> = FastMap::default();
-        let mut form = Vec::with_capacity(name_words.len());
+        let mut form = Vec::with_capacity(names.len());
         let mut form_count: Vec<usize> = Vec::new();
-        for w in &name_words {
+        for w in word_at.windows(2).map(|r| &words[r[0]..r[1]]) {
             let next = forms.len();
-            let f = *forms.entry(w.as_slice()).or_insert(next);
+            let f = *forms.entry(w).or_insert(next);
             if f == form_count.len() {
                 form_count.push(0);
             }
@@ -568,9 +595,9 @@ impl<'a> Resolver<'a> {
         }
         drop(forms);
         let mut by_last: FastMap<&'a str, usize> = FastMap::default();
-        let mut next_same_last = vec![usize::MAX; name_words.len()];
-        for (k, w) in name_words.iter().enumerate().rev() {
-            if let Some(&l) = w.last() {
+        let mut next_same_last = vec![usize::MAX; names.len()];
+        for k in (0..names.len()).rev() {
+            if let Some(&l) = words[word_at[k]..word_at[k + 1]].last() {
                 if let Some(prev) = by_last.insert(l, k) {
                     next_same_last[k] = prev;
                 }
@@ -584,7 +611,8 @@ impl<'a> Resolver<'a> {
             doc,
             parties,
             names,
-            name_words,
+            words,
+            word_at,
             form,
             form_count,
             by_last,
@@ -592,6 +620,7 @@ impl<'a> Resolver<'a> {
             persons: Vec::new(),
             groups: Vec::new(),
             party_names,
+            party_gender: parties.iter().map(|p| first_name_gender(&p.name)).collect(),
         };
         r.index_candidates();
         r
@@ -610,9 +639,9 @@ impl<'a> Resolver<'a> {
                 continue;
             }
             let name_gender = if is_person {
-                first_name_gender(&party.name).or_else(|| {
+                self.party_gender[pi].or_else(|| {
                     let w: Vec<&str> = party.name.split_whitespace().collect();
-                    first_name_gender(&self.longest_form(&w)?)
+                    first_name_gender(self.longest_form(&w)?)
                 })
             } else {
                 None
@@ -628,7 +657,7 @@ impl<'a> Resolver<'a> {
                 };
                 let c = Cand {
                     end: m.end,
-                    name: party.name.clone(),
+                    name: &party.name,
                     party: Some(pi),
                     male,
                 };
@@ -642,7 +671,7 @@ impl<'a> Resolver<'a> {
         let mut known: Vec<usize> = persons.iter().map(|c| c.end).collect();
         known.sort_unstable();
         // Longest forms by (bare form, gender from a title: none, male, female).
-        let mut cache: Vec<[Option<String>; 3]> = Vec::new();
+        let mut cache: Vec<[Option<&'a str>; 3]> = Vec::new();
         cache.resize_with(self.form_count.len(), Default::default);
         for k in 0..self.names.len() {
             let (first, nf, last) = self.names[k];
@@ -650,7 +679,7 @@ impl<'a> Resolver<'a> {
             if known.binary_search(&end).is_ok() {
                 continue;
             }
-            let w = &self.name_words[k];
+            let w = self.name_words(k);
             let Some(&lw) = w.last() else { continue };
             let titled = nf > first && (first..nf).any(|x| TITLES.contains(d.tok(x)));
             let own = self.gender_at(d.tokens[nf].start);
@@ -659,20 +688,20 @@ impl<'a> Resolver<'a> {
                 Some(true) => 1,
                 Some(false) => 2,
             }];
-            let name = match slot {
-                Some(n) => n.clone(),
+            let name = match *slot {
+                Some(n) => n,
                 None => {
                     let n = self
                         .longest_form_of(w, own)
                         .unwrap_or_else(|| self.name_text(nf, last));
-                    *slot = Some(n.clone());
+                    *slot = Some(n);
                     n
                 }
             };
-            let male = own.or_else(|| first_name_gender(&name));
+            let male = own.or_else(|| first_name_gender(name));
             let personish = (w.len() >= 2 || titled || male.is_some()) && !words::is_org_word(lw);
             if personish {
-                let party = self.party_names.get(name.as_str()).copied();
+                let party = self.party_names.get(name).copied();
                 persons.push(Cand {
                     end,
                     name,
@@ -681,16 +710,21 @@ impl<'a> Resolver<'a> {
                 });
             }
         }
-        persons.sort_by_key(|c| c.end);
-        groups.sort_by_key(|c| c.end);
+        persons.sort_by_key(cand_end);
+        groups.sort_by_key(cand_end);
         self.persons = persons;
         self.groups = groups;
     }
 
-    fn name_text(&self, first: usize, last: usize) -> String {
+    /// The bare words of scanned name `k`.
+    fn name_words(&self, k: usize) -> &[&'a str] {
+        &self.words[self.word_at[k]..self.word_at[k + 1]]
+    }
+
+    fn name_text(&self, first: usize, last: usize) -> &'a str {
         let d = self.doc;
         let (s, e) = (d.tokens[first].start, d.tokens[last].end);
-        strip_possessive(&d.text[s..e]).to_string()
+        strip_possessive(&d.text[s..e])
     }
 
     /// The party that has a mention overlapping bytes `s..e` and shares its
@@ -698,7 +732,7 @@ impl<'a> Resolver<'a> {
     fn party_for(&self, s: usize, e: usize, head: &str, gender: Option<bool>) -> Option<usize> {
         let mut best: Option<(usize, usize)> = None;
         for (pi, p) in self.parties.iter().enumerate() {
-            if gender.is_some() && first_name_gender(&p.name) == gender.map(|g| !g) {
+            if gender.is_some() && self.party_gender[pi] == gender.map(|g| !g) {
                 continue; // "Mr. Obama" is not Michelle Obama
             }
             for m in &p.mentions {
@@ -721,19 +755,19 @@ impl<'a> Resolver<'a> {
 
     /// The longest form of a name in the article: the scanned name whose
     /// words end with `words` and has the most words (then the most uses).
-    fn longest_form(&self, words: &[&str]) -> Option<String> {
+    fn longest_form(&self, words: &[&str]) -> Option<&'a str> {
         self.longest_form_of(words, None)
     }
 
     /// [`Self::longest_form`], skipping forms of the other gender.
-    fn longest_form_of(&self, words: &[&str], gender: Option<bool>) -> Option<String> {
+    fn longest_form_of(&self, words: &[&str], gender: Option<bool>) -> Option<&'a str> {
         let last = words.last()?;
         let mut best: Option<(usize, usize, usize)> = None; // (len, count, name index)
         let mut next = *self.by_last.get(last)?;
         while next != usize::MAX {
             let k = next;
             next = self.next_same_last[k];
-            let w = &self.name_words[k];
+            let w = self.name_words(k);
             if w.len() <= words.len() || !w.ends_with(words) {
                 continue;
             }
@@ -759,7 +793,8 @@ impl<'a> Resolver<'a> {
         let d = self.doc;
         let (s, e) = (d.tokens[np.first].start, d.tokens[np.last].end);
         let (ns, ne) = (d.tokens[np.name_first].start, d.tokens[np.last].end);
-        let words = bare_words(d, np.name_first, np.last);
+        let mut words = Vec::new();
+        bare_words(d, np.name_first, np.last, &mut words);
         let head = words.last().copied().unwrap_or("");
         let gender = self.gender_at(ns);
         let party = self.party_for(ns, ne, head, gender);
@@ -788,12 +823,15 @@ impl<'a> Resolver<'a> {
             cased.extend(head.chars().skip(1).flat_map(char::to_lowercase));
             // An acronym the article never spells otherwise stays as it is.
             let seen = self.by_last.contains_key(cased.as_str());
-            self.longest_form(&[cased.as_str()])
-                .or(seen.then_some(cased))
-                .unwrap_or_else(|| head.to_string())
+            match self.longest_form(&[cased.as_str()]) {
+                Some(n) => n.to_string(),
+                None if seen => cased,
+                None => head.to_string(),
+            }
         } else {
             self.longest_form_of(&words, gender)
                 .unwrap_or_else(|| self.name_text(np.name_first, np.last))
+                .to_string()
         };
         // Else a party named exactly so.
         let party = party.or_else(|| self.party_names.get(name.as_str()).copied());
@@ -877,7 +915,7 @@ impl<'a> Resolver<'a> {
         };
         match pick {
             Some(c) => Speaker {
-                name: c.name.clone(),
+                name: c.name.to_string(),
                 start: s,
                 end: e,
                 named: true,

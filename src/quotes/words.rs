@@ -94,10 +94,14 @@ pub fn contains_lower(set: &WordSet, w: &str) -> bool {
 }
 
 /// Whether `w` is a reporting verb form (case-insensitive on the first letter).
+///
+/// The list is all lower case, so a capitalised word is only looked up lowered.
 pub fn is_reporting_verb(w: &str) -> bool {
-    REPORTING_VERBS.contains(w)
-        || w.chars().next().is_some_and(char::is_uppercase)
-            && contains_lower(&REPORTING_VERBS, w)
+    if w.chars().next().is_some_and(char::is_uppercase) {
+        contains_lower(&REPORTING_VERBS, w)
+    } else {
+        REPORTING_VERBS.contains(w)
+    }
 }
 
 /// Participles that attach a quote to the subject of their clause:
@@ -159,5 +163,12 @@ mod tests {
         assert!(PERSON_NOUNS.contains("official"));
         assert_eq!(acronym("IDF"), Some("Israel Defense Forces"));
         assert_eq!(acronym("XYZ"), None);
+    }
+
+    #[test]
+    fn reporting_verbs_are_lower_case() {
+        // is_reporting_verb looks a capitalised word up lowered only.
+        let src = include_str!("../../data/quotes_reporting_verbs.txt");
+        assert!(entries(src).all(|e| !e.chars().any(char::is_uppercase)));
     }
 }
