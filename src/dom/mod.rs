@@ -288,10 +288,12 @@ impl Overlay {
                         return false;
                     }
                     self.phase = Phase::Idle;
+                    self.ready();
                     return true;
                 }
                 Phase::Done => {
                     self.phase = Phase::Idle;
+                    self.ready();
                     return true;
                 }
             }
@@ -302,8 +304,8 @@ impl Overlay {
         }
     }
 
-    /// After a pass: the panel follows the report; `<html data-presslens>`
-    /// says "ready".
+    /// After a pass: the panel follows the report; the mark palette follows
+    /// the page background.
     fn finish_pass(&mut self) {
         self.passes += 1;
         self.render_panel();
@@ -318,6 +320,13 @@ impl Overlay {
                     let _ = html.set_attribute("data-presslens-theme", theme);
                 }
             }
+        }
+    }
+
+    /// `<html data-presslens="ready">`: set when a pass is complete, in the
+    /// same task that resolves its promise.
+    fn ready(&self) {
+        if let Some(html) = document().ok().and_then(|d| d.document_element()) {
             let _ = html.set_attribute("data-presslens", "ready");
         }
     }
@@ -361,6 +370,7 @@ impl Overlay {
         self.painter.step(&self.map, f64::INFINITY);
         self.report = Some(report);
         self.finish_pass();
+        self.ready();
         self.discard_own();
         Ok(())
     }
