@@ -271,10 +271,24 @@ pub fn blocked(c: &Ctx) -> Vec<bool> {
         while e < n && c.stuck(e) {
             e += 1;
         }
+        if e - r < 2 {
+            r = e;
+            continue;
+        }
         let (a, z) = c.span(r, e);
         let run = &c.text[a..z];
-        // Every mark below holds one of these bytes.
-        if e - r < 2 || !run.bytes().any(|x| matches!(x, b':' | b'.' | b'@' | b'%' | b'?' | b'&')) {
+        // Every mark below holds one of these bytes, or a period before a
+        // letter or after a "w".
+        let rb = run.as_bytes();
+        let marked = |j: usize| match rb[j] {
+            b':' | b'@' | b'%' | b'?' | b'&' => true,
+            b'.' => {
+                rb.get(j + 1).is_some_and(|x| x.is_ascii_alphabetic())
+                    || j > 0 && rb[j - 1] | 0x20 == b'w'
+            }
+            _ => false,
+        };
+        if !(0..rb.len()).any(marked) {
             r = e;
             continue;
         }

@@ -30,6 +30,9 @@ pub struct Tok {
     pub sent: usize,
     /// Index of the paragraph (line) the token is in.
     pub para: usize,
+    /// Where its lowercased text lies in [`Ctx`]'s buffer.
+    lo: usize,
+    hi: usize,
 }
 
 /// The tokens of one document, with lowercased texts, and safe accessors
@@ -37,10 +40,9 @@ pub struct Tok {
 pub struct Ctx<'a> {
     pub text: &'a str,
     pub toks: Vec<Tok>,
-    /// All lowercased token texts, end to end; `low_end[i]` is where token
-    /// `i`'s ends (one buffer instead of a `String` per token).
+    /// The text lowercased in ASCII, then the lowercased texts of non-ASCII
+    /// tokens (one buffer instead of a `String` per token).
     low: String,
-    low_end: Vec<usize>,
     /// Index of the first token of each token's sentence.
     sent_first: Vec<usize>,
 }
@@ -64,8 +66,8 @@ impl<'a> Ctx<'a> {
                 TokenKind::Number => Kind::Num,
                 TokenKind::Punct => Kind::Punct,
             };
-            let s = t.text(text);
-            if kind == Kind::Word && s.bytes().any(|b| b.is_ascii_digit()) {
+            if kind == Kind::Word && text.as_bytes()[t.start..t.end].iter().any(|b| b.is_ascii_digit()) {
+                let s = t.text(text);
                 // Split into letter runs and digit runs.
                 let mut run_start = t.start;
                 let mut run_digit = None::<bool>;
@@ -82,6 +84,8 @@ impl<'a> Ctx<'a> {
                                 space: first && t.space_before,
                                 sent,
                                 para: t.para,
+                                lo: 0,
+                                hi: 0,
                             });
                             first = false;
                             run_start = at;
@@ -101,6 +105,8 @@ impl<'a> Ctx<'a> {
                     space: first && t.space_before,
                     sent,
                     para: t.para,
+                    lo: 0,
+                    hi: 0,
                 });
             } else {
                 toks.push(Tok {
@@ -110,21 +116,23 @@ impl<'a> Ctx<'a> {
                     space: t.space_before,
                     sent,
                     para: t.para,
+                    lo: 0,
+                    hi: 0,
                 });
             }
         }
-        let mut low = String::with_capacity(text.len());
-        let mut low_end = Vec::with_capacity(toks.len());
-        for t in &toks {
-            let s = &text[t.start..t.end];
-            if s.is_ascii() {
-                let at = low.len();
-                low.push_str(s);
-                low[at..].make_ascii_lowercase();
-            } else {
-                low.push_str(&s.to_lowercase());
+        // ASCII lowercasing keeps byte offsets: an ASCII token's lowercased
+        // text lies where the token does. Others are lowercased in full
+        // after the end of the text.
+        let mut low = text.to_ascii_lowercase();
+        for t in toks.iter_mut() {
+            t.lo = t.start;
+            t.hi = t.end;
+            if !text.as_bytes()[t.start..t.end].is_ascii() {
+                t.lo = low.len();
+                low.push_str(&text[t.start..t.end].to_lowercase());
+                t.hi = low.len();
             }
-            low_end.push(low.len());
         }
         let mut sent_first = Vec::with_capacity(toks.len());
         for (i, t) in toks.iter().enumerate() {
@@ -139,16 +147,17 @@ impl<'a> Ctx<'a> {
             text,
             toks,
             low,
-            low_end,
             sent_first,
         }
     }
 
+    #[inline]
     pub fn len(&self) -> usize {
         self.toks.len()
     }
 
     /// The text of token `i`, or "" out of range.
+    #[inline]
     pub fn t(&self, i: usize) -> &'a str {
         match self.toks.get(i) {
             Some(t) => &self.text[t.start..t.end],
@@ -157,14 +166,16 @@ impl<'a> Ctx<'a> {
     }
 
     /// The lowercased text of token `i`, or "" out of range.
+    #[inline]
     pub fn l(&self, i: usize) -> &str {
-        match self.low_end.get(i) {
-            Some(&e) => &self.low[if i > 0 { self.low_end[i - 1] } else { 0 }..e],
+        match self.toks.get(i) {
+            Some(t) => &self.low[t.lo..t.hi],
             None => "",
         }
     }
 
     /// The lowercased text of the token `back` places before `i`, or "".
+    #[inline]
     pub fn lb(&self, i: usize, back: usize) -> &str {
         if back > i {
             ""
@@ -173,24 +184,29 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    #[inline]
     pub fn kind(&self, i: usize) -> Option<Kind> {
         self.toks.get(i).map(|t| t.kind)
     }
 
+    #[inline]
     pub fn is_word(&self, i: usize) -> bool {
         self.kind(i) == Some(Kind::Word)
     }
 
+    #[inline]
     pub fn is_num(&self, i: usize) -> bool {
         self.kind(i) == Some(Kind::Num)
     }
 
     /// Token `i` exists and touches the one before it (no whitespace).
+    #[inline]
     pub fn stuck(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| !t.space) && i > 0
     }
 
     /// Tokens `i` and `j` exist and are in the same sentence.
+    #[inline]
     pub fn same_sent(&self, i: usize, j: usize) -> bool {
         match (self.toks.get(i), self.toks.get(j)) {
             (Some(a), Some(b)) => a.sent == b.sent,
@@ -233,24 +249,6 @@ impl<'a> Ctx<'a> {
         }
         let e = e.min(n);
         (self.toks[s].start, self.toks[e - 1].end)
-    }
-
-    /// Whether the texts (lowercased with `low`) of tokens `s..e`, joined
-    /// by single spaces, equal `key`; builds no string. (No token holds a
-    /// space, so the parts of `key` must be the tokens one by one.)
-    pub fn joined_is(&self, s: usize, e: usize, key: &str, low: bool) -> bool {
-        let e = e.min(self.len());
-        if s >= e {
-            return key.is_empty();
-        }
-        let mut parts = key.split(' ');
-        for k in s..e {
-            let t = if low { self.l(k) } else { self.t(k) };
-            if parts.next() != Some(t) {
-                return false;
-            }
-        }
-        parts.next().is_none()
     }
 
     /// Writes the texts (lowercased with `low`) of tokens `s..e`, joined by

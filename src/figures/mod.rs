@@ -114,15 +114,21 @@ const APPROX: &[&str] = &[
 /// The longest approximation (up to four tokens, in the sentence) ending
 /// right before token `s`: its number of tokens.
 pub(crate) fn approx_len(c: &Ctx, s: usize) -> Option<usize> {
-    static LAST: std::sync::OnceLock<crate::lexicon::FastSet<&'static str>> =
+    use crate::lexicon::FastSet;
+    static SETS: std::sync::OnceLock<(FastSet<&'static str>, FastSet<&'static str>)> =
         std::sync::OnceLock::new();
-    let last = LAST.get_or_init(|| APPROX.iter().map(|a| a.rsplit(' ').next().unwrap_or(a)).collect());
+    let (all, last) = SETS.get_or_init(|| {
+        let all = APPROX.iter().copied().collect();
+        let last = APPROX.iter().map(|a| a.rsplit(' ').next().unwrap_or(a)).collect();
+        (all, last)
+    });
     if s == 0 || !last.contains(c.l(s - 1)) {
         return None;
     }
-    (1..=4.min(s))
-        .rev()
-        .find(|&n| c.same_sent(s - n, s) && APPROX.iter().any(|a| c.joined_is(s - n, s, a, true)))
+    let mut buf = [0u8; 40];
+    (1..=4.min(s)).rev().find(|&n| {
+        c.same_sent(s - n, s) && c.join_into(s - n, s, true, &mut buf).is_some_and(|k| all.contains(k))
+    })
 }
 
 fn approximate_before(c: &Ctx, s: usize) -> bool {

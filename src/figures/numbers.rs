@@ -220,8 +220,63 @@ pub fn digits(c: &Ctx, i: usize) -> Option<(usize, f64)> {
 /// Whether a number expression can start at token `i`: a quick "no" for
 /// most tokens, before [`parse`] looks closer.
 pub fn may_start(c: &Ctx, i: usize) -> bool {
-    static STARTS: WordSet = WordSet::new(include_str!("../../data/figures_number_starts.txt"));
-    c.is_num(i) || STARTS.contains(c.l(i))
+    const SRC: &str = include_str!("../../data/figures_number_starts.txt");
+    static STARTS: WordSet = WordSet::new(SRC);
+    const MASK: Option<[u32; 10]> = start_mask(SRC.as_bytes());
+    let Some(t) = c.toks.get(i) else {
+        return false;
+    };
+    match t.kind {
+        Kind::Num => true,
+        Kind::Punct => matches!(c.t(i), "-" | "−" | "+" | "."),
+        Kind::Word => {
+            let n = t.end - t.start;
+            let first = c.text.as_bytes()[t.start].to_ascii_lowercase();
+            // (no other letter lowercases to an ASCII one that starts a word)
+            let maybe = match MASK {
+                Some(m) => n < 10 && first.is_ascii_lowercase() && m[n] >> (first - b'a') & 1 == 1,
+                None => true,
+            };
+            maybe && STARTS.contains(c.l(i))
+        }
+    }
+}
+
+/// For each word length below ten, the first letters of the listed words
+/// of that length (bit 0 for "a"); `None` if some entry is not a lowercase
+/// ASCII word shorter than ten bytes (then the mask cannot filter).
+const fn start_mask(src: &[u8]) -> Option<[u32; 10]> {
+    let mut m = [0u32; 10];
+    let mut i = 0;
+    while i < src.len() {
+        let mut s = i;
+        while i < src.len() && src[i] != b'\n' {
+            i += 1;
+        }
+        let mut e = i;
+        i += 1;
+        while s < e && src[s].is_ascii_whitespace() {
+            s += 1;
+        }
+        while e > s && src[e - 1].is_ascii_whitespace() {
+            e -= 1;
+        }
+        if s == e || src[s] == b'#' {
+            continue;
+        }
+        let mut k = s;
+        while k < e {
+            if !src[k].is_ascii_lowercase() {
+                return None;
+            }
+            k += 1;
+        }
+        if e - s >= 10 {
+            return None;
+        }
+        m[e - s] |= 1 << (src[s] - b'a');
+    }
+    Some(m)
 }
 
 /// Parses the number expression starting at token `i`. `money` says a
@@ -723,6 +778,19 @@ mod tests {
         assert_eq!(decimal("."), None);
         assert_eq!(decimal("1.2.3"), None);
         assert_eq!(parse_digits("1,463.78"), Some(1463.78));
+    }
+
+    #[test]
+    fn every_listed_start_passes_the_quick_filter() {
+        let src = include_str!("../../data/figures_number_starts.txt");
+        assert!(start_mask(src.as_bytes()).is_some());
+        for w in crate::lexicon::entries(src) {
+            let doc = Doc::new(w);
+            assert!(may_start(&Ctx::new(&doc), 0), "{w}");
+        }
+        let doc = Doc::new("The said -");
+        let c = Ctx::new(&doc);
+        assert!(!may_start(&c, 0) && !may_start(&c, 1) && may_start(&c, 2));
     }
 
     #[test]
