@@ -35,8 +35,10 @@ pub struct Ctx<'d, 'a> {
     pub headline: Vec<bool>,
     /// Bases of words seen capitalised, not sentence-initial, in body text.
     cap_mid: FastSet<Cow<'a, str>>,
-    /// Lowercased forms of words the document writes in lower case.
-    pub lower_seen: FastSet<Cow<'a, str>>,
+    /// Lowercased sentence-initial capitalised words, and those of them the
+    /// document also writes in lower case.
+    wanted: FastSet<Cow<'a, str>>,
+    lower_seen: FastSet<Cow<'a, str>>,
     /// Token is part of a title ("Prime Minister", "Secretary of State").
     pub title_tok: Vec<bool>,
     /// Token is inside a title-case stretch of a body line ("Israel-Hamas
@@ -66,7 +68,8 @@ impl<'d, 'a> Ctx<'d, 'a> {
             lex: lex(),
             initial: vec![false; n],
             headline: vec![false; doc.paragraphs.len()],
-            cap_mid: FastSet::default(),
+            cap_mid: FastSet::with_capacity_and_hasher(n / 16, Default::default()),
+            wanted: FastSet::default(),
             lower_seen: FastSet::default(),
             title_tok: vec![false; n],
             titled_span: vec![false; n],
@@ -84,10 +87,12 @@ impl<'d, 'a> Ctx<'d, 'a> {
             x.poss = (w.len() - base.len()) as u8;
             if t.kind == TokenKind::Word {
                 x.flags = WORD;
-                if w.chars().next().is_some_and(char::is_uppercase) {
+                let first = w.chars().next().unwrap_or(' ');
+                if first.is_uppercase() {
                     x.flags |= CAP;
                 }
-                if base.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                if !first.is_lowercase()
+                    && base.chars().filter(|c| c.is_alphabetic()).count() >= 2
                     && base.chars().all(|c| !c.is_lowercase())
                 {
                     x.flags |= ALLCAPS;
@@ -112,8 +117,11 @@ impl<'d, 'a> Ctx<'d, 'a> {
             }
         }
         for i in 0..n {
+            // (Only punctuation tokens can be one of these marks.)
             let prev = if i == 0 || doc.tokens[i - 1].para != doc.tokens[i].para {
                 None
+            } else if doc.tokens[i - 1].kind != TokenKind::Punct {
+                Some("")
             } else {
                 Some(doc.tok(i - 1))
             };
@@ -126,6 +134,11 @@ impl<'d, 'a> Ctx<'d, 'a> {
             c.headline[p] = c.is_headline(r.clone());
         }
         c.mark_titled_spans();
+        for i in 0..n {
+            if c.initial[i] && c.is_cap(i) {
+                c.wanted.insert(lower_cow(c.base(i)));
+            }
+        }
         for i in 0..n {
             let t = doc.tokens[i];
             if t.kind != TokenKind::Word {
@@ -141,7 +154,10 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     });
                 }
             } else {
-                c.lower_seen.insert(lower_cow(doc.tok(i)));
+                let l = lower_cow(doc.tok(i));
+                if c.wanted.contains(l.as_ref()) {
+                    c.lower_seen.insert(l);
+                }
             }
         }
         c
@@ -206,6 +222,15 @@ impl<'d, 'a> Ctx<'d, 'a> {
         } else {
             self.cap_mid.contains(w)
         }
+    }
+
+    /// Whether the document writes `w` in lower case somewhere.
+    pub fn seen_lower(&self, w: &str) -> bool {
+        let l = lower_cow(w);
+        if self.wanted.contains(l.as_ref()) {
+            return self.lower_seen.contains(l.as_ref());
+        }
+        (0..self.n()).any(|k| self.is_word(k) && !self.is_cap(k) && lower_cow(self.tok(k)) == l)
     }
 
     pub fn n(&self) -> usize {

@@ -18,7 +18,7 @@
 //!   or from the body; the caller filters those ([`Cand::strict`]).
 
 use super::context::Ctx;
-use super::lex::{lower_cow, s, Entry};
+use super::lex::{s, Entry};
 use crate::report::PartyKind;
 
 /// Where a candidate's kind comes from.
@@ -321,7 +321,7 @@ fn initial_is_name(c: &Ctx, i: usize, more: bool) -> bool {
     if c.seen_mid(w) {
         return true;
     }
-    if c.lower_seen.contains(lower_cow(w).as_ref()) {
+    if c.seen_lower(w) {
         return false;
     }
     // "Zelenskiy said": a name before a reporting verb.

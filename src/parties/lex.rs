@@ -84,6 +84,9 @@ pub struct Lex {
     /// Every surface form, sorted (exact look-ups and prefix tests by binary
     /// search); the first entry listed wins.
     names: Vec<(&'static str, Entry)>,
+    /// Bits of the hashed first three bytes of every name: a surface whose
+    /// bit is clear starts no name.
+    heads: Vec<u64>,
     /// Canonical name → every surface form naming it (aliases included).
     pub aliases: FastMap<&'static str, Vec<&'static str>>,
     /// Word → the classes (`s::*` bits) it belongs to.
@@ -119,6 +122,18 @@ fn token_count(s: &str) -> usize {
     n
 }
 
+const HEAD_BITS: usize = 1 << 14;
+
+/// The bit for the first three bytes of `s`, if it has three.
+fn head(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    if b.len() < 3 {
+        return None;
+    }
+    let x = (b[0] as u32) | (b[1] as u32) << 8 | (b[2] as u32) << 16;
+    Some((x.wrapping_mul(0x9E37_79B1) >> 18) as usize % HEAD_BITS)
+}
+
 /// `w` with `_` for spaces, as a static string.
 fn unscore(w: &'static str) -> &'static str {
     if w.contains('_') {
@@ -150,7 +165,12 @@ pub fn lower<'b>(w: &'b str, buf: &'b mut [u8; 48]) -> std::borrow::Cow<'b, str>
 
 /// `w` lowercased, borrowed when it already is.
 pub fn lower_cow(w: &str) -> std::borrow::Cow<'_, str> {
-    if w.chars().all(|c| c.is_ascii() && !c.is_ascii_uppercase() || c.to_lowercase().eq([c])) {
+    let same = if w.is_ascii() {
+        !w.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        w.chars().all(|c| c.to_lowercase().eq([c]))
+    };
+    if same {
         std::borrow::Cow::Borrowed(w)
     } else {
         std::borrow::Cow::Owned(w.to_lowercase())
@@ -234,8 +254,15 @@ impl Lex {
         // Stable: the first of equal keys stays first, and is kept.
         names.sort_by_key(|x| x.0);
         names.dedup_by_key(|x| x.0);
+        let mut heads = vec![0u64; HEAD_BITS / 64];
+        for (k, _) in &names {
+            if let Some(h) = head(k) {
+                heads[h / 64] |= 1 << (h % 64);
+            }
+        }
         Lex {
             names,
+            heads,
             aliases,
             words,
             max_tokens: max_tokens.min(8),
@@ -258,6 +285,11 @@ impl Lex {
     /// The entry for `surface`, and whether any entry starts with `full`
     /// (which `surface` is a prefix of).
     pub fn get_prefix(&self, surface: &str, full: &str) -> (Option<Entry>, bool) {
+        if let Some(h) = head(surface) {
+            if self.heads[h / 64] & 1 << (h % 64) == 0 {
+                return (None, false);
+            }
+        }
         let k = self.find(surface);
         let e = self.names.get(k).filter(|x| x.0 == surface).map(|x| x.1);
         let k = if full.len() == surface.len() { k } else { self.find(full) };

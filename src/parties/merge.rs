@@ -13,13 +13,12 @@
 //! - Headline candidates survive only when their name is known from the body
 //!   or the lexicons.
 
-use std::collections::{HashMap, HashSet};
-
 use super::context::Ctx;
 use super::detect::{Cand, Src};
 use super::kinds::{votes, Votes};
 use super::lex::s;
 use super::roles::{apposition, role_before, Appos};
+use crate::lexicon::{FastMap, FastSet};
 use crate::report::{Mention, Party, PartyKind};
 use crate::text::TokenKind;
 
@@ -140,11 +139,12 @@ fn sport_context(c: &Ctx, a: usize, b: usize) -> bool {
 /// A headline candidate survives when the body knows its name; otherwise
 /// the body's names inside it do ("Joe Biden Visits" → "Joe Biden"), or, for
 /// a two-word name opening with a given name, the name itself (a byline).
-fn headline_names(c: &Ctx, known: &HashSet<String>, m: Cand) -> Vec<Cand> {
+fn headline_names(c: &Ctx, known: &FastSet<String>, m: Cand, out: &mut Vec<Cand>) {
     if !m.strict || m.src == Src::Lex || known.contains(&m.name) {
-        return vec![m];
+        out.push(m);
+        return;
     }
-    let mut out = Vec::new();
+    let before = out.len();
     let mut i = m.a;
     while i < m.b {
         // Names are short: look at most six tokens ahead (linear time).
@@ -167,10 +167,9 @@ fn headline_names(c: &Ctx, known: &HashSet<String>, m: Cand) -> Vec<Cand> {
             None => i += 1,
         }
     }
-    if out.is_empty() && m.person_hint && m.b - m.a == 2 && c.has_base(m.a, s::GIVEN) {
+    if out.len() == before && m.person_hint && m.b - m.a == 2 && c.has_base(m.a, s::GIVEN) {
         out.push(m);
     }
-    out
 }
 
 /// The key names are merged by: one apostrophe for all ("O’Neill" =
@@ -182,7 +181,7 @@ fn key(s: &str) -> String {
 /// Builds the parties from the candidates.
 pub fn merge(c: &Ctx, cands: Vec<Cand>) -> Vec<Party> {
     // Names the body knows: headline candidates must be among them.
-    let mut known: HashSet<String> = HashSet::new();
+    let mut known: FastSet<String> = FastSet::default();
     for m in cands.iter().filter(|m| !m.strict) {
         known.insert(m.name.clone());
         known.insert(c.surface(m.a, m.b));
@@ -194,14 +193,16 @@ pub fn merge(c: &Ctx, cands: Vec<Cand>) -> Vec<Party> {
             }
         }
     }
-    let cands: Vec<Cand> = cands
-        .into_iter()
-        .filter_map(|m| common_words(c, m))
-        .flat_map(|m| headline_names(c, &known, m))
-        .collect();
+    let mut kept = Vec::with_capacity(cands.len());
+    for m in cands {
+        if let Some(m) = common_words(c, m) {
+            headline_names(c, &known, m, &mut kept);
+        }
+    }
+    let cands = kept;
 
     // "Israel Defense Forces (IDF)": acronym → name.
-    let mut alias: HashMap<String, String> = HashMap::new();
+    let mut alias: FastMap<String, String> = FastMap::default();
     for (k, m) in cands.iter().enumerate() {
         let b = m.b;
         if b + 2 < c.n()
@@ -217,13 +218,13 @@ pub fn merge(c: &Ctx, cands: Vec<Cand>) -> Vec<Party> {
     }
 
     let mut protos: Vec<Proto> = Vec::new();
-    let mut by_name: HashMap<String, usize> = HashMap::new();
-    let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut by_initials: HashMap<String, usize> = HashMap::new();
+    let mut by_name: FastMap<String, usize> = FastMap::default();
+    let mut by_last: FastMap<String, Vec<usize>> = FastMap::default();
+    let mut by_first: FastMap<String, Vec<usize>> = FastMap::default();
+    let mut by_initials: FastMap<String, usize> = FastMap::default();
     // Surnames of multi-word names: a one-word place spelled like one
     // ("Jordan" after "Michael Jordan") is that person.
-    let surnames: HashSet<&str> = cands
+    let surnames: FastSet<&str> = cands
         .iter()
         .filter(|m| m.src == Src::Unknown && m.b - m.a > 1 && !m.strict)
         .map(|m| c.base(m.b - 1))
@@ -238,7 +239,7 @@ pub fn merge(c: &Ctx, cands: Vec<Cand>) -> Vec<Party> {
     };
 
     let add = |protos: &mut Vec<Proto>,
-               by_name: &mut HashMap<String, usize>,
+               by_name: &mut FastMap<String, usize>,
                m: &Cand,
                name: String|
      -> usize {
@@ -300,7 +301,7 @@ pub fn merge(c: &Ctx, cands: Vec<Cand>) -> Vec<Party> {
         }
     }
     // Words of the names (and their aliases) found so far: "Strip" → Gaza.
-    let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_word: FastMap<String, Vec<usize>> = FastMap::default();
     for (i, p) in protos.iter().enumerate() {
         let aliases = c
             .lex
@@ -392,14 +393,14 @@ pub fn merge(c: &Ctx, cands: Vec<Cand>) -> Vec<Party> {
 
     let sports = is_sports_report(c);
     // Kinds, roles and output.
-    let mut seen: HashSet<(usize, usize)> = HashSet::new();
+    let mut seen: FastSet<(usize, usize)> = FastSet::default();
     let mut out: Vec<(usize, Party)> = Vec::new();
-    let cand_at: HashMap<(usize, usize), &Cand> = cands.iter().map(|m| ((m.a, m.b), m)).collect();
+    let cand_at: FastMap<(usize, usize), &Cand> = cands.iter().map(|m| ((m.a, m.b), m)).collect();
     // Kinds the lexicons and cue words fix, by where the name ends and starts.
     let typed = cands.iter().filter(|m| m.src != Src::Unknown && !m.nested);
-    let kind_end: HashMap<usize, PartyKind> =
+    let kind_end: FastMap<usize, PartyKind> =
         typed.clone().filter_map(|m| Some((m.b, m.kind?))).collect();
-    let kind_start: HashMap<usize, PartyKind> =
+    let kind_start: FastMap<usize, PartyKind> =
         typed.filter_map(|m| Some((m.a, m.kind?))).collect();
     // "Shejaiya and Gaza City": a name listed with a typed one shares its kind.
     let coord = |a: usize, b: usize| -> Votes {
