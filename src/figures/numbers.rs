@@ -222,7 +222,7 @@ pub fn digits(c: &Ctx, i: usize) -> Option<(usize, f64)> {
 pub fn may_start(c: &Ctx, i: usize) -> bool {
     const SRC: &str = include_str!("../../data/figures_number_starts.txt");
     static STARTS: WordSet = WordSet::new(SRC);
-    const MASK: Option<[u32; 10]> = start_mask(SRC.as_bytes());
+    const MASK: Option<[[u32; 10]; 2]> = start_mask(SRC.as_bytes());
     let Some(t) = c.toks.get(i) else {
         return false;
     };
@@ -231,22 +231,32 @@ pub fn may_start(c: &Ctx, i: usize) -> bool {
         Kind::Punct => matches!(c.t(i), "-" | "−" | "+" | "."),
         Kind::Word => {
             let n = t.end - t.start;
-            let first = c.text.as_bytes()[t.start].to_ascii_lowercase();
-            // (no other letter lowercases to an ASCII one that starts a word)
+            let b = c.text.as_bytes();
+            let (first, last) = (b[t.start].to_ascii_lowercase(), b[t.end - 1].to_ascii_lowercase());
+            // Only "K" (Kelvin) lowercases to an ASCII letter, and no word
+            // listed holds a "k": a word with other bytes is none of them.
             let maybe = match MASK {
-                Some(m) => n < 10 && first.is_ascii_lowercase() && m[n] >> (first - b'a') & 1 == 1,
+                Some([f, l]) => {
+                    n < 10
+                        && first.is_ascii_lowercase()
+                        && last.is_ascii_lowercase()
+                        && f[n] >> (first - b'a') & 1 == 1
+                        && l[n] >> (last - b'a') & 1 == 1
+                }
                 None => true,
             };
-            maybe && STARTS.contains(c.l(i))
+            // "a"/"an" make a number only before "dozen", "few", "half"...
+            maybe && STARTS.contains(c.l(i)) && (!matches!(c.l(i), "a" | "an") || after_a(c.l(i + 1)))
         }
     }
 }
 
-/// For each word length below ten, the first letters of the listed words
-/// of that length (bit 0 for "a"); `None` if some entry is not a lowercase
-/// ASCII word shorter than ten bytes (then the mask cannot filter).
-const fn start_mask(src: &[u8]) -> Option<[u32; 10]> {
-    let mut m = [0u32; 10];
+/// For each word length below ten, the first and the last letters of the
+/// listed words of that length (bit 0 for "a"); `None` if some entry is not
+/// a lowercase ASCII word shorter than ten bytes without a "k" (then the
+/// masks cannot filter).
+const fn start_mask(src: &[u8]) -> Option<[[u32; 10]; 2]> {
+    let mut m = [[0u32; 10]; 2];
     let mut i = 0;
     while i < src.len() {
         let mut s = i;
@@ -266,7 +276,7 @@ const fn start_mask(src: &[u8]) -> Option<[u32; 10]> {
         }
         let mut k = s;
         while k < e {
-            if !src[k].is_ascii_lowercase() {
+            if !src[k].is_ascii_lowercase() || src[k] == b'k' {
                 return None;
             }
             k += 1;
@@ -274,7 +284,8 @@ const fn start_mask(src: &[u8]) -> Option<[u32; 10]> {
         if e - s >= 10 {
             return None;
         }
-        m[e - s] |= 1 << (src[s] - b'a');
+        m[0][e - s] |= 1 << (src[s] - b'a');
+        m[1][e - s] |= 1 << (src[e - 1] - b'a');
     }
     Some(m)
 }
