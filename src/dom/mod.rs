@@ -15,6 +15,7 @@
 //! A pass runs in slices of at most [`BUDGET_MS`] so that a long page stays
 //! responsive ([`run`]); [`Overlay::annotate`] runs one whole pass at once.
 
+pub mod download;
 pub mod engine;
 pub mod explain;
 pub mod marks;
@@ -768,8 +769,13 @@ pub fn install(rc: &Shared) {
     listen(rc, &shadow, "click", false, |o, e| {
         let Some(t) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
         let Some(b) = t.closest("[data-span],[data-action]").ok().flatten() else { return };
-        if b.get_attribute("data-action").as_deref() == Some("close") {
+        let action = b.get_attribute("data-action");
+        if action.as_deref() == Some("close") {
             o.show_panel(false);
+        } else if let Some(what) = action.as_deref().and_then(download::Export::from_action) {
+            if let Some(report) = o.report() {
+                download::save(report, o.text(), what);
+            }
         } else if let Some(i) = b.get_attribute("data-span").and_then(|s| s.parse().ok()) {
             o.reveal(i);
         }

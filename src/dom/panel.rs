@@ -69,6 +69,16 @@ pub fn render(panel: &Element, report: &Report, spans: &[Span], kinds: [bool; 3]
     let _ = close.set_attribute("type", "button");
     let _ = close.set_attribute("data-action", "close");
     let _ = close.set_attribute("aria-label", "Close the PressLens panel");
+    let saves = add(panel, "p", "exports", "");
+    for (action, label, title) in [
+        ("download-report", "Download JSON", "The report as JSON (PressLens schema)"),
+        ("download-w3c", "Download Web Annotations", "W3C Web Annotation JSON-LD, for Hypothesis-style tools"),
+    ] {
+        let b = add(&saves, "button", "export", label);
+        let _ = b.set_attribute("type", "button");
+        let _ = b.set_attribute("data-action", action);
+        let _ = b.set_attribute("title", title);
+    }
 
     // Source summary.
     let q = &report.quotes;

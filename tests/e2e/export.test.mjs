@@ -1,0 +1,64 @@
+// The panel's export actions: the report as JSON and as W3C Web Annotations
+// (JSON-LD), downloaded by the browser, with nothing added to the page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { launch, startServer, openPage } from './browser.mjs';
+
+let browser;
+let server;
+let base;
+
+before(async () => {
+  ({ server, url: base } = await startServer());
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function download(page, action) {
+  const [dl] = await Promise.all([
+    page.waitForEvent('download'),
+    page.evaluate((a) => {
+      const host = [...document.querySelectorAll('.presslens-ui')].find((h) => h.shadowRoot?.querySelector(`[data-action="${a}"]`));
+      host.shadowRoot.querySelector(`[data-action="${a}"]`).click();
+    }, action),
+  ]);
+  return { name: dl.suggestedFilename(), body: JSON.parse(fs.readFileSync(await dl.path(), 'utf8')) };
+}
+
+test('the panel downloads the report as JSON and as Web Annotations', async () => {
+  const page = await browser.newPage({ acceptDownloads: true });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${base}index.html`);
+  await page.waitForFunction(() => document.documentElement.dataset.presslens === 'ready');
+  await page.evaluate(() => window.presslens.current().showPanel(true));
+  const { report, text, html } = await page.evaluate(() => ({
+    report: window.presslens.report(), text: window.presslens.scope().text, html: document.body.outerHTML,
+  }));
+
+  const json = await download(page, 'download-report');
+  assert.equal(json.name, 'presslens-report.json');
+  assert.deepEqual(json.body, report);
+
+  const ld = await download(page, 'download-w3c');
+  assert.equal(ld.name, 'presslens-annotations.jsonld');
+  assert.equal(ld.body['@context'], 'http://www.w3.org/ns/anno.jsonld');
+  const mentions = report.parties.reduce((n, p) => n + p.mentions.length, 0);
+  assert.equal(ld.body.items.length, report.quotes.length + mentions + report.figures.length);
+  const first = ld.body.items[0];
+  assert.equal(first.target.source, `${base}index.html`);
+  const [quoteSel, posSel] = first.target.selector;
+  assert.equal(quoteSel.type, 'TextQuoteSelector');
+  assert.equal(quoteSel.exact, report.quotes[0].text);
+  // Positions count code points: the same slice of the annotated text.
+  assert.equal([...text].slice(posSel.start, posSel.end).join(''), quoteSel.exact);
+
+  assert.equal(await page.evaluate(() => document.body.outerHTML), html, 'exporting adds nothing to the page');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
