@@ -45,6 +45,8 @@ pub struct Ctx<'d, 'a> {
     /// Talks Resume in Qatar as Fighting Rages"): a headline quoted in text.
     pub titled_span: Vec<bool>,
     info: Vec<Info>,
+    /// The text of every token.
+    toks: Vec<&'a str>,
 }
 
 /// Minor words that, unlike "of" and "the", do not occur inside names.
@@ -74,10 +76,10 @@ impl<'d, 'a> Ctx<'d, 'a> {
             title_tok: vec![false; n],
             titled_span: vec![false; n],
             info: Vec::with_capacity(n),
+            toks: doc.tokens.iter().map(|t| t.text(doc.text)).collect(),
         };
         let lx = c.lex;
-        for t in &doc.tokens {
-            let w = t.text(doc.text);
+        for (t, &w) in doc.tokens.iter().zip(&c.toks) {
             let mut x = Info::default();
             let base = w
                 .strip_suffix("’s")
@@ -123,7 +125,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             } else if doc.tokens[i - 1].kind != TokenKind::Punct {
                 Some("")
             } else {
-                Some(doc.tok(i - 1))
+                Some(c.toks[i - 1])
             };
             c.initial[i] |= matches!(
                 prev,
@@ -154,7 +156,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     });
                 }
             } else {
-                let l = lower_cow(doc.tok(i));
+                let l = lower_cow(c.toks[i]);
                 if c.wanted.contains(l.as_ref()) {
                     c.lower_seen.insert(l);
                 }
@@ -171,7 +173,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             if self.doc.tokens[i].kind != TokenKind::Word {
                 continue;
             }
-            let w = self.doc.tok(i);
+            let w = self.toks[i];
             if self.is_cap(i) {
                 content += 1;
             } else if !MINOR.contains(&w) && !w.chars().next().is_some_and(|c| !c.is_alphabetic()) {
@@ -238,7 +240,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
     }
 
     pub fn tok(&self, i: usize) -> &'a str {
-        self.doc.tok(i)
+        self.toks[i]
     }
 
     fn flag(&self, i: usize, f: u8) -> bool {
