@@ -265,10 +265,10 @@ fn before_at(doc: &Doc, q: &QuoteSpan, lo: usize, look_back: bool) -> Option<Att
     }
     let near = |end_of_cue: usize| -> bool {
         // Only punctuation, "that", or the cue's object between cue and mark.
-        let gap: Vec<usize> = (end_of_cue + 1..e).collect();
-        gap.iter()
-            .all(|&x| doc.tokens[x].kind == TokenKind::Punct || doc.tok(x) == "that")
-            || trailing.is_some() && gap.len() <= 6 && !gap.iter().any(|&x| is_terminal(doc, x))
+        let gap = end_of_cue + 1..e;
+        gap.clone()
+            .all(|x| doc.tokens[x].kind == TokenKind::Punct || doc.tok(x) == "that")
+            || trailing.is_some() && gap.len() <= 6 && !gap.clone().any(|x| is_terminal(doc, x))
     };
     match found {
         Some((v, true)) => {

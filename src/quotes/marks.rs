@@ -444,7 +444,17 @@ pub fn find_spans(doc: &Doc) -> Vec<QuoteSpan> {
             }
         }
         // Keep the outermost spans only.
-        spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+        // Starts are distinct, and spans come in closing order, so that each
+        // is out of place only by the few quotations it nests in (at most
+        // MAX_DEPTH): an insertion sort is linear here, and keeps a whole
+        // sort routine out of the payload.
+        for k in 1..spans.len() {
+            let mut j = k;
+            while j > 0 && spans[j - 1].start > spans[j].start {
+                spans.swap(j - 1, j);
+                j -= 1;
+            }
+        }
         let mut last_end = 0usize;
         let mut first = true;
         for mut s in spans {

@@ -111,19 +111,25 @@ fn name_run_forward(doc: &Doc, i: usize, lim: usize) -> Option<usize> {
     while j < lim && same_para(doc, i, j) {
         let t = doc.tok(j);
         let glued = !doc.tokens[j].space_before;
-        let word = is_cap(doc, j) && !words::is_calendar_word(t) && !words::is_reporting_verb(t);
+        // Tested lazily, cheapest first: the run ends at most tokens.
+        let word = || is_cap(doc, j) && !words::is_calendar_word(t) && !words::is_reporting_verb(t);
         // "Mr. Obama", "H. Tribe", "G.K. Butterfield"
-        let initial =
-            t == "." && glued && is_abbrev(doc.tok(j - 1)) && is_cap(doc, j + 1) && j + 1 < lim;
-        let hyphen = (t == "-" || t == "‐")
-            && glued
-            && j + 1 < lim
-            && is_cap(doc, j + 1)
-            && !doc.tokens[j + 1].space_before;
-        let particle = (words::is_name_particle(t) || t == "of" && TITLES.contains(doc.tok(j - 1)))
-            && j + 1 < lim
-            && is_cap(doc, j + 1);
-        if !(word || initial || hyphen || particle) {
+        let initial = || {
+            t == "." && glued && j + 1 < lim && is_cap(doc, j + 1) && is_abbrev(doc.tok(j - 1))
+        };
+        let hyphen = || {
+            (t == "-" || t == "‐")
+                && glued
+                && j + 1 < lim
+                && is_cap(doc, j + 1)
+                && !doc.tokens[j + 1].space_before
+        };
+        let particle = || {
+            j + 1 < lim
+                && is_cap(doc, j + 1)
+                && (words::is_name_particle(t) || t == "of" && TITLES.contains(doc.tok(j - 1)))
+        };
+        if !(word() || initial() || hyphen() || particle()) {
             break;
         }
         last = j;
@@ -144,19 +150,22 @@ fn name_run_backward(doc: &Doc, e: usize, lo: usize) -> usize {
         }
         let t = doc.tok(p);
         let glued_next = !doc.tokens[j].space_before;
-        let word = is_cap(doc, p) && !words::is_calendar_word(t) && !words::is_reporting_verb(t);
+        let word = || is_cap(doc, p) && !words::is_calendar_word(t) && !words::is_reporting_verb(t);
         let initial =
-            t == "." && !doc.tokens[p].space_before && p > lo && is_abbrev(doc.tok(p - 1));
-        let hyphen = (t == "-" || t == "‐")
-            && glued_next
-            && !doc.tokens[p].space_before
-            && p > lo
-            && is_cap(doc, p - 1);
-        let particle = (words::is_name_particle(t)
-            || t == "of" && p > lo && TITLES.contains(doc.tok(p - 1)))
-            && p > lo
-            && is_cap(doc, p - 1);
-        if !(word || initial || hyphen || particle) {
+            || t == "." && !doc.tokens[p].space_before && p > lo && is_abbrev(doc.tok(p - 1));
+        let hyphen = || {
+            (t == "-" || t == "‐")
+                && glued_next
+                && !doc.tokens[p].space_before
+                && p > lo
+                && is_cap(doc, p - 1)
+        };
+        let particle = || {
+            p > lo
+                && is_cap(doc, p - 1)
+                && (words::is_name_particle(t) || t == "of" && TITLES.contains(doc.tok(p - 1)))
+        };
+        if !(word() || initial() || hyphen() || particle()) {
             break;
         }
         first = p;
@@ -671,7 +680,7 @@ impl<'a> Resolver<'a> {
         let mut known: Vec<usize> = persons.iter().map(|c| c.end).collect();
         known.sort_unstable();
         // Longest forms by (bare form, gender from a title: none, male, female).
-        let mut cache: Vec<[Option<&'a str>; 3]> = Vec::new();
+        let mut cache: Vec<[Option<(&'a str, Option<bool>)>; 3]> = Vec::new();
         cache.resize_with(self.form_count.len(), Default::default);
         for k in 0..self.names.len() {
             let (first, nf, last) = self.names[k];
@@ -688,17 +697,17 @@ impl<'a> Resolver<'a> {
                 Some(true) => 1,
                 Some(false) => 2,
             }];
-            let name = match *slot {
+            let (name, male) = match *slot {
                 Some(n) => n,
                 None => {
                     let n = self
                         .longest_form_of(w, own)
                         .unwrap_or_else(|| self.name_text(nf, last));
-                    *slot = Some(n);
-                    n
+                    let male = own.or_else(|| first_name_gender(n));
+                    *slot = Some((n, male));
+                    (n, male)
                 }
             };
-            let male = own.or_else(|| first_name_gender(name));
             let personish = (w.len() >= 2 || titled || male.is_some()) && !words::is_org_word(lw);
             if personish {
                 let party = self.party_names.get(name).copied();
@@ -1013,7 +1022,7 @@ fn is_clean_name(name: &str) -> bool {
 
 /// The gender a name's first word implies: Some(true) for male.
 fn first_name_gender(name: &str) -> Option<bool> {
-    let first = name.split_whitespace().next()?;
+    let first = first_word(name)?;
     if words::MALE_NAMES.contains(first) {
         Some(true)
     } else if words::FEMALE_NAMES.contains(first) {
@@ -1021,6 +1030,19 @@ fn first_name_gender(name: &str) -> Option<bool> {
     } else {
         None
     }
+}
+
+/// `s.split_whitespace().next()`, with ASCII settled byte by byte.
+fn first_word(s: &str) -> Option<&str> {
+    let b = s.as_bytes();
+    if !b.is_ascii() {
+        return s.split_whitespace().next();
+    }
+    // ASCII whitespace as `char::is_whitespace` has it: \t \n \x0B \x0C \r and space.
+    let space = |c: &u8| matches!(c, b'\t'..=b'\r' | b' ');
+    let start = b.iter().position(|c| !space(c))?;
+    let end = b[start..].iter().position(space).map_or(b.len(), |e| start + e);
+    Some(&s[start..end])
 }
 
 /// The initials of a multi-word name: "Israel Defense Forces" → "IDF".
