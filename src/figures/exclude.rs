@@ -8,6 +8,7 @@
 //! asks once it has read the unit: [`name_before`], [`is_year`].
 
 use super::lex::{Ctx, Kind};
+use crate::lexicon::WordSet;
 
 fn month(w: &str) -> bool {
     matches!(
@@ -69,191 +70,13 @@ fn ordinal_suffix(c: &Ctx, i: usize) -> bool {
 
 /// Words after which a number is a label, not a quantity: "category 4",
 /// "Game 7", "No. 1", "page 3".
-const LABELS: &[&str] = &[
-    "category",
-    "phase",
-    "level",
-    "grade",
-    "page",
-    "pages",
-    "chapter",
-    "section",
-    "article",
-    "number",
-    "no",
-    "nos",
-    "version",
-    "episode",
-    "season",
-    "stage",
-    "gate",
-    "terminal",
-    "room",
-    "row",
-    "seat",
-    "step",
-    "tier",
-    "type",
-    "class",
-    "item",
-    "game",
-    "round",
-    "route",
-    "highway",
-    "interstate",
-    "flight",
-    "unit",
-    "channel",
-    "district",
-    "precinct",
-    "ward",
-    "platform",
-    "act",
-    "scene",
-    "verse",
-    "psalm",
-    "figure",
-    "fig",
-    "table",
-    "appendix",
-    "part",
-    "volume",
-    "vol",
-    "issue",
-    "model",
-    "week",
-    "day",
-    "hole",
-    "lane",
-    "bus",
-    "apartment",
-    "suite",
-    "floor",
-    "door",
-    "pier",
-    "track",
-    "exit",
-    "box",
-    "code",
-    "rule",
-    "clause",
-    "amendment",
-    "proposition",
-    "prop",
-    "resolution",
-    "bill",
-    "case",
-    "covid",
-    "windows",
-    "iphone",
-    "ios",
-    "android",
-    "series",
-    "generation",
-    "gen",
-    "mark",
-    "mk",
-    "camp",
-    "zone",
-    "sector",
-    "building",
-    "block",
-    "lot",
-    "tab",
-    "slide",
-    "line",
-    "question",
-    "q",
-    "option",
-    "point",
-    "division",
-    "league",
-    "tour",
-    "group",
-];
+static LABELS: WordSet = WordSet::new(include_str!("../../data/figures_labels.txt"));
 
 /// Street words that end an address: "575 Wilbraham Road".
-const STREETS: &[&str] = &[
-    "road",
-    "rd",
-    "street",
-    "st",
-    "avenue",
-    "ave",
-    "way",
-    "lane",
-    "ln",
-    "drive",
-    "dr",
-    "boulevard",
-    "blvd",
-    "place",
-    "pl",
-    "court",
-    "ct",
-    "terrace",
-    "crescent",
-    "close",
-    "highway",
-    "hwy",
-    "parkway",
-    "pkwy",
-    "square",
-    "sq",
-    "plaza",
-    "alley",
-];
+static STREETS: WordSet = WordSet::new(include_str!("../../data/figures_streets.txt"));
 
 /// Words that make a short line page furniture: "1 Comment", "12 shares".
-const FURNITURE: &[&str] = &[
-    "comment",
-    "comments",
-    "reply",
-    "replies",
-    "share",
-    "shares",
-    "like",
-    "likes",
-    "view",
-    "views",
-    "min",
-    "mins",
-    "minute",
-    "minutes",
-    "read",
-    "photo",
-    "photos",
-    "image",
-    "images",
-    "of",
-    "page",
-    "video",
-    "videos",
-    "retweet",
-    "retweets",
-    "follower",
-    "followers",
-    "vote",
-    "votes",
-    "response",
-    "responses",
-    "item",
-    "items",
-    "result",
-    "results",
-    "slide",
-    "slides",
-    "pingback",
-    "pingbacks",
-    "trackback",
-    "trackbacks",
-    "save",
-    "saves",
-    "clap",
-    "claps",
-    "star",
-    "stars",
-];
+static FURNITURE: WordSet = WordSet::new(include_str!("../../data/figures_furniture.txt"));
 
 /// Marks the tokens that cannot be part of a figure.
 pub fn blocked(c: &Ctx) -> Vec<bool> {
@@ -316,7 +139,7 @@ pub fn blocked(c: &Ctx) -> Vec<bool> {
         let furniture = e - p <= 6
             && has_num
             && (p..e).all(|k| {
-                c.is_num(k) || c.kind(k) == Some(Kind::Punct) || FURNITURE.contains(&c.l(k))
+                c.is_num(k) || c.kind(k) == Some(Kind::Punct) || FURNITURE.contains(c.l(k))
             })
             && (p..e).any(|k| c.is_word(k));
         let pagination = e - p == 3 && c.is_num(p) && c.l(p + 1) == "of" && c.is_num(p + 2);
@@ -572,7 +395,7 @@ pub fn blocked(c: &Ctx) -> Vec<bool> {
             && (c.capitalised(k) || c.is_num(k) || ordinal_suffix(c, k))
             && c.same_sent(i, k)
         {
-            if (k > start || c.capitalised(k + 1)) && STREETS.contains(&c.l(k)) {
+            if (k > start || c.capitalised(k + 1)) && STREETS.contains(c.l(k)) {
                 set(&mut b, i, k);
                 break;
             }
@@ -603,7 +426,7 @@ pub fn name_before(c: &Ctx, i: usize) -> bool {
         return false;
     }
     let w = c.l(p);
-    if LABELS.contains(&w) && !c.stuck(i) {
+    if LABELS.contains(w) && !c.stuck(i) {
         return true;
     }
     if !c.has_upper(p) || weekday(w) || month(c.t(p)) || w == "i" {
