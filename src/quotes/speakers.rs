@@ -677,15 +677,17 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
-        let mut known: Vec<usize> = persons.iter().map(|c| c.end).collect();
-        known.sort_unstable();
+        // Sorted by end now (stably, as at the end), to look ends up.
+        persons.sort_by_key(cand_end);
+        let known = persons.len();
         // Longest forms by (bare form, gender from a title: none, male, female).
         let mut cache: Vec<[Option<(&'a str, Option<bool>)>; 3]> = Vec::new();
         cache.resize_with(self.form_count.len(), Default::default);
         for k in 0..self.names.len() {
             let (first, nf, last) = self.names[k];
             let end = d.tokens[last].end;
-            if known.binary_search(&end).is_ok() {
+            let at = persons[..known].partition_point(|c| c.end < end);
+            if persons[..known].get(at).is_some_and(|c| c.end == end) {
                 continue;
             }
             let w = self.name_words(k);
