@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use super::lex::{lex, lower, lower_cow, Entry, Lex};
+use super::lex::{lex, lower_cow, Entry, Lex};
 use crate::lexicon::FastSet;
 use crate::text::{Doc, TokenKind};
 
@@ -101,9 +101,10 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 }
             }
             x.cls = lx.class(base);
-            let mut buf = [0u8; 48];
-            let l = lower(base, &mut buf);
-            x.lcls = if l.len() == base.len() && l.as_ref() == base { x.cls } else { lx.class(&l) };
+            x.lcls = match lower_cow(base) {
+                Cow::Borrowed(_) => x.cls,
+                Cow::Owned(l) => lx.class(&l),
+            };
             c.info.push(x);
         }
         // The first word of each sentence, past opening marks (one pass,

@@ -143,26 +143,6 @@ fn unscore(w: &'static str) -> &'static str {
     }
 }
 
-/// `w` lowercased, borrowed when it already is (ASCII) or written into
-/// `buf` when it fits.
-pub fn lower<'b>(w: &'b str, buf: &'b mut [u8; 48]) -> std::borrow::Cow<'b, str> {
-    use std::borrow::Cow;
-    let bytes = w.as_bytes();
-    if !w.is_ascii() {
-        return lower_cow(w);
-    }
-    if !bytes.iter().any(u8::is_ascii_uppercase) {
-        return Cow::Borrowed(w);
-    }
-    if bytes.len() > buf.len() {
-        return Cow::Owned(w.to_ascii_lowercase());
-    }
-    let out = &mut buf[..bytes.len()];
-    out.copy_from_slice(bytes);
-    out.make_ascii_lowercase();
-    Cow::Borrowed(std::str::from_utf8(out).unwrap_or(""))
-}
-
 /// `w` lowercased, borrowed when it already is.
 pub fn lower_cow(w: &str) -> std::borrow::Cow<'_, str> {
     let same = if w.is_ascii() {
@@ -324,8 +304,7 @@ impl Lex {
 
     /// The classes of `w` lowercased.
     pub fn class_lower(&self, w: &str) -> u32 {
-        let mut buf = [0u8; 48];
-        self.class(&lower(w, &mut buf))
+        self.class(&lower_cow(w))
     }
 }
 
