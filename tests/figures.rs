@@ -1,6 +1,8 @@
 //! The figures layer: every number form the issue lists, with negative cases,
 //! the seed article, and a property test over random text.
 
+mod common;
+
 use presslens::{annotate, Figure, RelationKind};
 
 fn figs(text: &str) -> Vec<Figure> {
@@ -628,22 +630,7 @@ fn seed_article() {
 
 // ---- property test ------------------------------------------------------------
 
-/// xorshift64*: a tiny deterministic generator.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x >> 12;
-        x ^= x << 25;
-        x ^= x >> 27;
-        self.0 = x;
-        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
+use common::Rng;
 
 const PIECES: &[&str] = &[
     "1", "40", "400", "2.5", "1,000", ",", ".", "-", "–", "−", "/", "⁄", ":", "$", "US", "€", "£",

@@ -1,6 +1,8 @@
 //! Integration tests of the quotes layer: every pattern of issue 3 with a
 //! negative case, the seed article, and a property test over random text.
 
+mod common;
+
 use presslens::quotes;
 use presslens::text::Doc;
 use presslens::{Mention, Party, PartyKind, Quote};
@@ -509,22 +511,7 @@ fn seed_article_quotes_and_speakers() {
 
 // ---------------------------------------------------------------- property
 
-/// A tiny deterministic PRNG (xorshift64*).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x >> 12;
-        x ^= x << 25;
-        x ^= x >> 27;
-        self.0 = x;
-        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
+use common::Rng;
 
 const PIECES: &[&str] = &[
     "“",

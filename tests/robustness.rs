@@ -5,34 +5,98 @@
 
 use presslens::{annotate, Unit};
 
-/// xorshift64*: a tiny deterministic generator, so failures reproduce.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn pick<'a>(&mut self, xs: &'a [&'a str]) -> &'a str {
-        xs[(self.next() % xs.len() as u64) as usize]
-    }
-}
+mod common;
+use common::Rng;
 
 const PIECES: &[&str] = &[
-    "“", "”", "\"", "‘", "’", "'", "«", "»", "‹", "›", "„", "‚", "「", "」", " ", " ", " ", "\n", "\n\n", ".", ",", ":",
-    ";", "—", "-", "(", ")", "$", "€", "£", "%", "said", "Said", "told", "according to", "he", "She", "they", "a senior official",
-    "President", "Joe", "Biden", "Hamas’s", "U.S.", "IDF", "Gaza City", "40", "1,000", "2.5bn", "six-week", "forty",
-    "per cent", "in exchange for", "rose from", "to", "😀", "e\u{301}", "東京", "\u{200B}", "\u{FEFF}", "\t", "0", "Mr.",
-    "Jan.", "10:59", "2024", "half", "dozens", "a", "the", "The", "of", "\u{0}", "\u{7f}", "\u{D7FF}", "\u{10FFFF}",
+    "“",
+    "”",
+    "\"",
+    "‘",
+    "’",
+    "'",
+    "«",
+    "»",
+    "‹",
+    "›",
+    "„",
+    "‚",
+    "「",
+    "」",
+    " ",
+    " ",
+    " ",
+    "\n",
+    "\n\n",
+    ".",
+    ",",
+    ":",
+    ";",
+    "—",
+    "-",
+    "(",
+    ")",
+    "$",
+    "€",
+    "£",
+    "%",
+    "said",
+    "Said",
+    "told",
+    "according to",
+    "he",
+    "She",
+    "they",
+    "a senior official",
+    "President",
+    "Joe",
+    "Biden",
+    "Hamas’s",
+    "U.S.",
+    "IDF",
+    "Gaza City",
+    "40",
+    "1,000",
+    "2.5bn",
+    "six-week",
+    "forty",
+    "per cent",
+    "in exchange for",
+    "rose from",
+    "to",
+    "😀",
+    "e\u{301}",
+    "東京",
+    "\u{200B}",
+    "\u{FEFF}",
+    "\t",
+    "0",
+    "Mr.",
+    "Jan.",
+    "10:59",
+    "2024",
+    "half",
+    "dozens",
+    "a",
+    "the",
+    "The",
+    "of",
+    "\u{0}",
+    "\u{7f}",
+    "\u{D7FF}",
+    "\u{10FFFF}",
 ];
 
 fn check(text: &str) {
     let report = annotate(text);
-    report.check(text.len()).unwrap_or_else(|e| panic!("{e} in {text:?}"));
+    report
+        .check(text.len())
+        .unwrap_or_else(|e| panic!("{e} in {text:?}"));
     for q in &report.quotes {
-        assert!(text.is_char_boundary(q.start) && text.is_char_boundary(q.end), "quote offsets on char boundaries");
+        assert!(
+            text.is_char_boundary(q.start) && text.is_char_boundary(q.end),
+            "quote offsets on char boundaries"
+        );
     }
     for p in &report.parties {
         for m in &p.mentions {
@@ -42,11 +106,21 @@ fn check(text: &str) {
     }
     for f in &report.figures {
         assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end));
-        assert!(f.value.is_none_or(f64::is_finite), "figure values are finite: {f:?}");
+        assert!(
+            f.value.is_none_or(f64::is_finite),
+            "figure values are finite: {f:?}"
+        );
     }
     let utf16_len = text.encode_utf16().count();
-    report.clone().into_unit(text, Unit::Utf16).check(utf16_len).unwrap();
-    report.into_unit(text, Unit::Char).check(text.chars().count()).unwrap();
+    report
+        .clone()
+        .into_unit(text, Unit::Utf16)
+        .check(utf16_len)
+        .unwrap();
+    report
+        .into_unit(text, Unit::Char)
+        .check(text.chars().count())
+        .unwrap();
 }
 
 #[test]
@@ -67,7 +141,24 @@ fn random_texts_never_panic_and_stay_in_bounds() {
 
 #[test]
 fn degenerate_texts() {
-    for text in ["", " ", "\n", "“", "”", "\"\"\"\"\"", "“”“”", "‘’", "'''", "$", "%", "1", "a", "A", "A.", "..."] {
+    for text in [
+        "",
+        " ",
+        "\n",
+        "“",
+        "”",
+        "\"\"\"\"\"",
+        "“”“”",
+        "‘’",
+        "'''",
+        "$",
+        "%",
+        "1",
+        "a",
+        "A",
+        "A.",
+        "...",
+    ] {
         check(text);
     }
     check(&"“".repeat(10_000));
@@ -79,7 +170,11 @@ fn degenerate_texts() {
 
 #[test]
 fn a_megabyte_article_is_handled() {
-    let seed = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seed/article.txt")).unwrap();
+    let seed = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/seed/article.txt"
+    ))
+    .unwrap();
     let mut big = String::new();
     while big.len() < 1_000_000 {
         big.push_str(&seed);
