@@ -15,7 +15,7 @@ pub struct Card {
 /// (`2500000000` → "2,500,000,000"), others as JS writes them.
 pub fn number(v: f64) -> String {
     if v.fract() != 0.0 || v.abs() >= 1e15 {
-        return js_sys::Number::from(v).to_string(10).map(String::from).unwrap_or_default();
+        return js_sys::Number::from(v).to_string_with_radix(10).map(String::from).unwrap_or_default();
     }
     let digits = (v.abs() as u64).to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
