@@ -158,25 +158,20 @@ pub struct Unit {
 /// A unit of measure starting at token `k` (right after a number, or after
 /// a hyphen touching it: "six-week", "40-year-old").
 pub fn measure(c: &Ctx, k: usize) -> Option<Unit> {
-    let (e, f) = lexicons().units.longest(c, k)?;
-    if f.stuck && !c.stuck(k) {
-        return None;
-    }
-    // A short letter form must not run on into a word: "5 m long" is fine,
-    // "5min" fine, but "4 in the" is not inches.
-    if c.stuck(e) && c.is_word(e) {
-        return None;
-    }
-    Some(Unit {
-        e,
-        name: f.name.to_string(),
-        currency: false,
-    })
+    after_amount(&lexicons().units, c, k, false)
 }
 
 /// A currency written after an amount: "100 shekels", "1,200€", "110 JPY".
 pub fn currency_suffix(c: &Ctx, k: usize) -> Option<Unit> {
-    let (e, f) = lexicons().suffixes.longest(c, k)?;
+    after_amount(&lexicons().suffixes, c, k, true)
+}
+
+/// The longest form of `table` starting at token `k`, if it sits right: a
+/// form that must touch its number does, and a short letter form does not
+/// run on into a word ("5 m long" and "5min" are fine, "4 in the" is not
+/// inches).
+fn after_amount(table: &Table, c: &Ctx, k: usize, currency: bool) -> Option<Unit> {
+    let (e, f) = table.longest(c, k)?;
     if f.stuck && !c.stuck(k) {
         return None;
     }
@@ -186,7 +181,7 @@ pub fn currency_suffix(c: &Ctx, k: usize) -> Option<Unit> {
     Some(Unit {
         e,
         name: f.name.to_string(),
-        currency: true,
+        currency,
     })
 }
 
