@@ -24,6 +24,19 @@ after(async () => {
   server?.close();
 });
 
+/** Scrolls the painted party mention reading `text` into view and moves the mouse onto it. */
+async function pointAt(page, text) {
+  const box = await page.evaluate(async (t) => {
+    const r = [...CSS.highlights.get('presslens-party')].find((x) => x.toString() === t);
+    r.startContainer.parentElement.scrollIntoView({ block: 'center' });
+    // Let the scroll (which hides tooltips) settle before pointing.
+    await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 50)));
+    const b = r.getBoundingClientRect();
+    return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+  }, text);
+  await page.mouse.move(box.x, box.y);
+}
+
 /** Opens the seed page with PressLens injected (not annotated yet). */
 async function seed({ viewport = { width: 1400, height: 900 } } = {}) {
   const page = await browser.newPage({ viewport });
@@ -125,15 +138,7 @@ test('tooltips explain marks: "Blinken" is Antony Blinken, Secretary of State', 
   const { page, errors } = await seed();
   const report = await page.evaluate(() => window.presslens.annotate());
   // The bare "Blinken" mention (not "Antony Blinken").
-  const box = await page.evaluate(async () => {
-    const r = [...CSS.highlights.get('presslens-party')].find((x) => x.toString() === 'Blinken');
-    r.startContainer.parentElement.scrollIntoView({ block: 'center' });
-    // Let the scroll (which hides tooltips) settle before pointing.
-    await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 50)));
-    const b = r.getBoundingClientRect();
-    return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
-  });
-  await page.mouse.move(box.x, box.y);
+  await pointAt(page, 'Blinken');
   const tip = () => page.evaluate(() => {
     const t = document.querySelector('[data-presslens-ui]').shadowRoot.querySelector('.tip');
     return t.hidden ? null : t.textContent;
@@ -349,15 +354,7 @@ test('demo page screenshots: panel open, tooltip open; pasted HTML is sanitised 
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(`${base}index.html`);
   await page.waitForFunction(() => document.documentElement.dataset.presslens === 'ready');
-  const box = await page.evaluate(async () => {
-    const r = [...CSS.highlights.get('presslens-party')].find((x) => x.toString() === 'Blinken');
-    r.startContainer.parentElement.scrollIntoView({ block: 'center' });
-    // Let the scroll (which hides tooltips) settle before pointing.
-    await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 50)));
-    const b = r.getBoundingClientRect();
-    return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
-  });
-  await page.mouse.move(box.x, box.y);
+  await pointAt(page, 'Blinken');
   await page.waitForFunction(() => !document.querySelector('[data-presslens-ui]').shadowRoot.querySelector('.tip').hidden);
   await page.screenshot({ path: artifact('demo-panel-tooltip.png') });
 
