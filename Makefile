@@ -39,17 +39,17 @@ test-native:
 # the browser flags).
 test-wasm:
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-	  cargo test --target wasm32-unknown-unknown --test dom
+	  cargo test --target wasm32-unknown-unknown -p presslens-web --test dom
 
 test-e2e:
 	node --test --test-concurrency=1 tests/e2e/
 
 bench: wasm
-	cargo run --release --example bench -- ../shared/seed/article.txt ../shared/eval/*.jsonl
+	cargo run --release -p presslens-cli --example bench -- ../shared/seed/article.txt ../shared/eval/*.jsonl
 	node bench/bench.mjs
 
 eval:
-	cargo run --release -- eval ../shared/eval/*.jsonl
+	cargo run --release -p presslens-cli -- eval ../shared/eval/*.jsonl
 
 clean:
 	cargo clean

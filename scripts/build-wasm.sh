@@ -3,9 +3,9 @@
 # wasm-bindgen (ES module for the web), then wasm-opt -Oz.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --lib --release --target wasm32-unknown-unknown
+cargo build -p presslens-web --lib --release --target wasm32-unknown-unknown
 wasm-bindgen --target web --out-dir www/pkg --out-name presslens \
-  "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/presslens.wasm"
+  "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/presslens_web.wasm"
 wasm-opt -Oz --strip-debug --strip-producers \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \

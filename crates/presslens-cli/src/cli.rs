@@ -1,0 +1,276 @@
+//! The command-line tool proper (native builds only).
+
+use std::collections::{HashMap, HashSet};
+use std::io::{self, BufRead, BufWriter, Read, Write};
+use std::process::ExitCode;
+
+use crate::eval::{self, Scores};
+use presslens::{Report, Unit};
+
+const USAGE: &str = "\
+presslens: marks quotes, named parties and claimed figures in news text
+
+USAGE:
+    presslens annotate [FILE]            text (file or stdin) -> one JSON report
+    presslens annotate --jsonl [FILE]    lines {\"id\", \"text\"} -> lines {\"id\", report...}
+    presslens eval GOLD.jsonl...         precision / recall / F1 per layer
+    presslens eval --predictions PRED.jsonl GOLD.jsonl...
+                                         the same scores for another tool's lines
+                                         {\"id\", \"quotes\", \"parties\", \"figures\"}
+                                         (report schema, char offsets); a gold id
+                                         with no line counts as an empty prediction
+
+Offsets are Unicode character offsets. Reports follow the schema in README.md.";
+
+pub fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("annotate") => annotate(&args[1..]),
+        Some("eval") => run_eval(&args[1..]),
+        Some("-h" | "--help" | "help") => {
+            println!("{USAGE}");
+            Ok(true)
+        }
+        Some("-V" | "--version") => {
+            println!("presslens {}", env!("CARGO_PKG_VERSION"));
+            Ok(true)
+        }
+        _ => Err(format!("expected a command\n\n{USAGE}")),
+    };
+    match result {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        Err(e) => {
+            eprintln!("presslens: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Reads a whole input (a file, or stdin for `None` or `-`) as bytes.
+fn read_input(path: Option<&str>) -> Result<Vec<u8>, String> {
+    let mut buf = Vec::new();
+    match path {
+        None | Some("-") => io::stdin()
+            .read_to_end(&mut buf)
+            .map_err(|e| format!("<stdin>: {e}"))?,
+        Some(p) => return std::fs::read(p).map_err(|e| format!("{p}: {e}")),
+    };
+    Ok(buf)
+}
+
+fn name(path: Option<&str>) -> &str {
+    match path {
+        None | Some("-") => "<stdin>",
+        Some(p) => p,
+    }
+}
+
+/// Decodes UTF-8, naming the line and column of the first bad byte.
+fn decode(bytes: Vec<u8>, what: &str) -> Result<String, String> {
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+        format!("{what}:{line}: invalid UTF-8 at byte {at}")
+    })
+}
+
+/// Returns Ok(true) when every input was processed, Ok(false) when some lines
+/// failed (they were reported, the rest still processed).
+fn annotate(args: &[String]) -> Result<bool, String> {
+    let jsonl = args.iter().any(|a| a == "--jsonl");
+    let files: Vec<&str> = args
+        .iter()
+        .map(String::as_str)
+        .filter(|a| *a != "--jsonl")
+        .collect();
+    if let Some(bad) = files.iter().find(|a| a.starts_with("--")) {
+        return Err(format!("unknown option {bad}"));
+    }
+    if files.len() > 1 {
+        return Err("annotate takes at most one FILE".into());
+    }
+    let path = files.first().copied();
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    if !jsonl {
+        let text = decode(read_input(path)?, name(path))?;
+        let report = presslens::annotate_in(&text, Unit::Char);
+        serde_json::to_writer_pretty(&mut out, &report).map_err(|e| e.to_string())?;
+        writeln!(out).map_err(|e| e.to_string())?;
+        return Ok(true);
+    }
+    let mut ok = true;
+    for_each_line(
+        path,
+        |lineno, line| {
+            let parsed: Result<serde_json::Value, _> = serde_json::from_str(line);
+            let obj = match parsed {
+                Ok(serde_json::Value::Object(o)) => o,
+                Ok(_) => return Err(format!("{}:{lineno}: expected a JSON object", name(path))),
+                Err(e) => return Err(format!("{}:{lineno}: {e}", name(path))),
+            };
+            let Some(text) = obj.get("text").and_then(|t| t.as_str()) else {
+                return Err(format!("{}:{lineno}: no \"text\" string", name(path)));
+            };
+            let report = presslens::annotate_in(text, Unit::Char);
+            let mut line_out = serde_json::Map::new();
+            line_out.insert(
+                "id".into(),
+                obj.get("id").cloned().unwrap_or(serde_json::Value::Null),
+            );
+            if let Ok(serde_json::Value::Object(r)) = serde_json::to_value(&report) {
+                line_out.extend(r);
+            }
+            serde_json::to_writer(&mut out, &line_out).map_err(|e| e.to_string())?;
+            writeln!(out).map_err(|e| e.to_string())
+        },
+        &mut ok,
+    )?;
+    out.flush().map_err(|e| e.to_string())?;
+    Ok(ok)
+}
+
+/// Calls `f` on each non-blank line of a file (or stdin). A line that is not
+/// UTF-8 or that `f` rejects is reported on stderr and clears `ok`; the other
+/// lines are still processed. Only a file that cannot be read at all is an
+/// error.
+fn for_each_line(
+    path: Option<&str>,
+    mut f: impl FnMut(usize, &str) -> Result<(), String>,
+    ok: &mut bool,
+) -> Result<(), String> {
+    let reader: Box<dyn BufRead> = match path {
+        None | Some("-") => Box::new(io::BufReader::new(io::stdin())),
+        Some(p) => Box::new(io::BufReader::new(
+            std::fs::File::open(p).map_err(|e| format!("{p}: {e}"))?,
+        )),
+    };
+    for (i, line) in reader.split(b'\n').enumerate() {
+        let lineno = i + 1;
+        let bytes = line.map_err(|e| format!("{}:{lineno}: {e}", name(path)))?;
+        let line = match decode(bytes, name(path)) {
+            Ok(l) => l,
+            Err(_) => {
+                eprintln!("presslens: {}:{lineno}: invalid UTF-8", name(path));
+                *ok = false;
+                continue;
+            }
+        };
+        if line.trim().is_empty() {
+            continue;
+        }
+        if let Err(e) = f(lineno, &line) {
+            eprintln!("presslens: {e}");
+            *ok = false;
+        }
+    }
+    Ok(())
+}
+
+/// Predictions read from `--predictions` files: id -> (report, "file:line").
+type Predictions = HashMap<String, (Report, String)>;
+
+/// Reads prediction files; bad lines are reported and skipped (their gold
+/// documents then count as empty predictions) and clear `ok`.
+fn read_predictions(paths: &[&str], ok: &mut bool) -> Result<Predictions, String> {
+    let mut out: Predictions = HashMap::new();
+    for &path in paths {
+        for_each_line(
+            Some(path),
+            |lineno, line| {
+                let (id, report) =
+                    eval::parse_prediction(line).map_err(|e| format!("{path}:{lineno}: {e}"))?;
+                let at = format!("{path}:{lineno}");
+                if let Some((_, first)) = out.get(&id) {
+                    return Err(format!(
+                        "{at}: id {id} already predicted at {first}; this line is ignored"
+                    ));
+                }
+                out.insert(id, (report, at));
+                Ok(())
+            },
+            ok,
+        )?;
+    }
+    Ok(out)
+}
+
+fn run_eval(args: &[String]) -> Result<bool, String> {
+    let mut pred_paths = Vec::new();
+    let mut gold_paths = Vec::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        if a == "--predictions" {
+            pred_paths.push(it.next().ok_or("--predictions needs a FILE")?.as_str());
+        } else if let Some(p) = a.strip_prefix("--predictions=") {
+            pred_paths.push(p);
+        } else if a.starts_with("--") {
+            return Err(format!("unknown option {a}"));
+        } else {
+            gold_paths.push(a.as_str());
+        }
+    }
+    if gold_paths.is_empty() {
+        return Err("eval needs at least one GOLD.jsonl".into());
+    }
+    let mut ok = true;
+    let predictions = if pred_paths.is_empty() {
+        None
+    } else {
+        let mut read_ok = true;
+        let p = read_predictions(&pred_paths, &mut read_ok)?;
+        ok &= read_ok;
+        Some(p)
+    };
+    let mut used = HashSet::new();
+    let mut total = Scores::default();
+    let mut per_file = Vec::new();
+    for &path in &gold_paths {
+        let mut scores = Scores::default();
+        let res = for_each_line(
+            Some(path),
+            |lineno, line| {
+                let doc: eval::GoldDoc =
+                    serde_json::from_str(line).map_err(|e| format!("{path}:{lineno}: {e}"))?;
+                let Some(preds) = &predictions else {
+                    eval::eval_doc(&doc, &mut scores);
+                    return Ok(());
+                };
+                let empty = (Report::default(), String::new());
+                let (report, at) = preds.get(&doc.id).unwrap_or(&empty);
+                used.insert(doc.id.clone());
+                if let Err(e) = eval::score_prediction(&doc, report, &mut scores) {
+                    // Scored as an empty prediction, so the gold still counts.
+                    eval::score(&doc, &Report::default(), &mut scores);
+                    return Err(format!("{at}: id {}: {e} (scored as empty)", doc.id));
+                }
+                Ok(())
+            },
+            &mut ok,
+        );
+        if let Err(e) = res {
+            eprintln!("presslens: {e}");
+            ok = false;
+            continue;
+        }
+        per_file.push((path, scores));
+    }
+    if let Some(preds) = &predictions {
+        let unmatched = preds.keys().filter(|id| !used.contains(*id)).count();
+        if unmatched > 0 {
+            eprintln!("presslens: note: {unmatched} predicted id(s) match no gold document and were not scored");
+        }
+    }
+    for (path, scores) in &per_file {
+        println!("== {path}");
+        print!("{}", scores.table());
+        total.merge(scores);
+    }
+    if per_file.len() > 1 {
+        println!("== all");
+        print!("{}", total.table());
+    }
+    Ok(ok)
+}

@@ -1,0 +1,744 @@
+//! `presslens eval`: scores the engine against human-annotated gold documents.
+//!
+//! The gold format and the scoring rules are those of `shared/eval/README.md`:
+//! offsets are Unicode characters; each document says which layers it fully
+//! annotates, and only those layers are scored on it.
+
+use std::collections::HashSet;
+
+use serde::Deserialize;
+
+use presslens::offsets::Unit;
+use presslens::report::{PartyKind, Report};
+
+/// One line of a gold JSONL file.
+#[derive(Debug, Deserialize)]
+pub struct GoldDoc {
+    pub id: String,
+    pub text: String,
+    #[serde(default)]
+    pub layers: Vec<String>,
+    #[serde(default)]
+    pub quotes: Vec<GoldQuote>,
+    #[serde(default)]
+    pub parties: Vec<GoldParty>,
+    #[serde(default)]
+    pub figures: Vec<GoldFigure>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct GoldQuote {
+    pub start: usize,
+    pub end: usize,
+    #[serde(default)]
+    pub speaker: Option<String>,
+    #[serde(default)]
+    pub speaker_spans: Vec<(usize, usize)>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct GoldParty {
+    pub start: usize,
+    pub end: usize,
+    pub kind: String,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct GoldFigure {
+    pub value: Option<f64>,
+    pub unit: Option<String>,
+    #[serde(default)]
+    pub start: Option<usize>,
+    #[serde(default)]
+    pub end: Option<usize>,
+}
+
+/// True/false positive counts for one measure.
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+pub struct Counts {
+    pub tp: usize,
+    pub fp: usize,
+    pub fn_: usize,
+}
+
+impl Counts {
+    pub fn precision(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fp)
+    }
+    pub fn recall(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fn_)
+    }
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+    fn add(&mut self, o: Counts) {
+        self.tp += o.tp;
+        self.fp += o.fp;
+        self.fn_ += o.fn_;
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+/// Scores over a set of documents, summed.
+#[derive(Debug, Default, Clone)]
+pub struct Scores {
+    pub docs: [usize; 3],
+    pub quotes: Counts,
+    pub quotes_exact: Counts,
+    /// Matched quotes whose gold has a speaker, and how many of those we got.
+    pub speakers: (usize, usize),
+    pub parties: Counts,
+    pub parties_typed: Counts,
+    /// Typed counts per gold/predicted kind: person, organization, place, group.
+    pub parties_by_kind: [Counts; 4],
+    pub figures_value: Counts,
+    pub figures_value_unit: Counts,
+}
+
+fn kind_index(k: PartyKind) -> usize {
+    match k {
+        PartyKind::Person => 0,
+        PartyKind::Organization => 1,
+        PartyKind::Place => 2,
+        PartyKind::Group => 3,
+    }
+}
+
+fn parse_kind(s: &str) -> Option<PartyKind> {
+    Some(match s {
+        "person" => PartyKind::Person,
+        "organization" => PartyKind::Organization,
+        "place" => PartyKind::Place,
+        "group" => PartyKind::Group,
+        _ => return None,
+    })
+}
+
+/// Scores one document, given the report made on its text in char offsets.
+pub fn score(doc: &GoldDoc, report: &Report, into: &mut Scores) {
+    let chars: Vec<char> = doc.text.chars().collect();
+    if doc.layers.iter().any(|l| l == "quotes") {
+        into.docs[0] += 1;
+        score_quotes(&chars, doc, report, into);
+    }
+    if doc.layers.iter().any(|l| l == "parties") {
+        into.docs[1] += 1;
+        score_parties(&chars, doc, report, into);
+    }
+    if doc.layers.iter().any(|l| l == "figures") {
+        into.docs[2] += 1;
+        score_figures(doc, report, into);
+    }
+}
+
+/// Trims quote marks, spaces and edge punctuation from a char span.
+fn trim_span(chars: &[char], mut s: usize, mut e: usize) -> (usize, usize) {
+    e = e.min(chars.len());
+    s = s.min(e);
+    let edge = |c: char| c.is_whitespace() || (!c.is_alphanumeric() && c != '$' && c != '%');
+    while s < e && edge(chars[s]) {
+        s += 1;
+    }
+    while e > s && edge(chars[e - 1]) {
+        e -= 1;
+    }
+    (s, e)
+}
+
+fn iou(a: (usize, usize), b: (usize, usize)) -> f64 {
+    let inter = a.1.min(b.1).saturating_sub(a.0.max(b.0));
+    let union = a.1.max(b.1) - a.0.min(b.0);
+    if union == 0 {
+        0.0
+    } else {
+        inter as f64 / union as f64
+    }
+}
+
+/// Greedy one-to-one matching by descending score above `min`.
+fn match_pairs(
+    n_pred: usize,
+    n_gold: usize,
+    min: f64,
+    score: impl Fn(usize, usize) -> f64,
+) -> Vec<(usize, usize)> {
+    let mut cands = Vec::new();
+    for p in 0..n_pred {
+        for g in 0..n_gold {
+            let s = score(p, g);
+            if s >= min {
+                cands.push((s, p, g));
+            }
+        }
+    }
+    cands.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let (mut up, mut ug) = (vec![false; n_pred], vec![false; n_gold]);
+    let mut out = Vec::new();
+    for (_, p, g) in cands {
+        if !up[p] && !ug[g] {
+            up[p] = true;
+            ug[g] = true;
+            out.push((p, g));
+        }
+    }
+    out
+}
+
+fn name_words(s: &str) -> HashSet<String> {
+    const SKIP: &[&str] = &[
+        "a", "an", "the", "of", "he", "she", "they", "it", "his", "her", "mr", "mrs", "ms", "dr",
+        "said", "says",
+    ];
+    s.split(|c: char| !c.is_alphanumeric())
+        .map(|w| w.to_lowercase())
+        .filter(|w| w.len() > 1 && !SKIP.contains(&w.as_str()))
+        .collect()
+}
+
+fn score_quotes(chars: &[char], doc: &GoldDoc, report: &Report, into: &mut Scores) {
+    let pred: Vec<(usize, usize)> = report
+        .quotes
+        .iter()
+        .map(|q| trim_span(chars, q.start, q.end))
+        .collect();
+    let gold: Vec<(usize, usize)> = doc
+        .quotes
+        .iter()
+        .map(|q| trim_span(chars, q.start, q.end))
+        .collect();
+    for (min, counts) in [(0.5, &mut into.quotes), (0.95, &mut into.quotes_exact)] {
+        let m = match_pairs(pred.len(), gold.len(), min, |p, g| iou(pred[p], gold[g]));
+        counts.add(Counts {
+            tp: m.len(),
+            fp: pred.len() - m.len(),
+            fn_: gold.len() - m.len(),
+        });
+        if min < 0.9 {
+            for (p, g) in m {
+                let gq = &doc.quotes[g];
+                if gq.speaker.is_none() && gq.speaker_spans.is_empty() {
+                    continue;
+                }
+                into.speakers.0 += 1;
+                let Some(sp) = &report.quotes[p].speaker else {
+                    continue;
+                };
+                let overlaps = gq
+                    .speaker_spans
+                    .iter()
+                    .any(|&(s, e)| sp.start < e && s < sp.end);
+                let gw = name_words(gq.speaker.as_deref().unwrap_or(""));
+                let mention: String = chars[sp.start.min(chars.len())..sp.end.min(chars.len())]
+                    .iter()
+                    .collect();
+                let shares = name_words(&sp.name)
+                    .union(&name_words(&mention))
+                    .any(|w| gw.contains(w));
+                if overlaps || shares {
+                    into.speakers.1 += 1;
+                }
+            }
+        }
+    }
+}
+
+/// Normalises a mention span: drops a possessive ’s and a leading "the".
+fn norm_mention(chars: &[char], s: usize, e: usize) -> (usize, usize) {
+    let (mut s, mut e) = trim_span(chars, s, e);
+    let text: String = chars[s..e].iter().collect();
+    let lower = text.to_lowercase();
+    if lower.starts_with("the ") {
+        s += 4;
+    }
+    if e >= s + 2 && (text.ends_with("’s") || text.ends_with("'s")) {
+        e -= 2;
+    } else if e > s && (text.ends_with('’') || text.ends_with('\'')) {
+        e -= 1;
+    }
+    (s, e)
+}
+
+fn score_parties(chars: &[char], doc: &GoldDoc, report: &Report, into: &mut Scores) {
+    let gold: Vec<((usize, usize), Option<PartyKind>)> = doc
+        .parties
+        .iter()
+        .map(|g| (norm_mention(chars, g.start, g.end), parse_kind(&g.kind)))
+        .collect();
+    let other: HashSet<(usize, usize)> =
+        gold.iter().filter(|g| g.1.is_none()).map(|g| g.0).collect();
+    let gold: Vec<((usize, usize), PartyKind)> = gold
+        .into_iter()
+        .filter_map(|(s, k)| k.map(|k| (s, k)))
+        .collect();
+    let pred: Vec<((usize, usize), PartyKind)> = report
+        .parties
+        .iter()
+        .flat_map(|p| p.mentions.iter().map(move |m| (m.start, m.end, p.kind)))
+        .map(|(s, e, k)| (norm_mention(chars, s, e), k))
+        .filter(|(sp, _)| !other.contains(sp) || gold.iter().any(|g| g.0 == *sp))
+        .collect();
+    let kind_ok = |p: PartyKind, g: PartyKind| {
+        p == g || p == PartyKind::Group && matches!(g, PartyKind::Person | PartyKind::Organization)
+    };
+    let untyped = match_pairs(pred.len(), gold.len(), 1.0, |p, g| {
+        if pred[p].0 == gold[g].0 {
+            1.0
+        } else {
+            0.0
+        }
+    });
+    into.parties.add(Counts {
+        tp: untyped.len(),
+        fp: pred.len() - untyped.len(),
+        fn_: gold.len() - untyped.len(),
+    });
+    let typed = match_pairs(pred.len(), gold.len(), 1.0, |p, g| {
+        if pred[p].0 == gold[g].0 && kind_ok(pred[p].1, gold[g].1) {
+            1.0
+        } else {
+            0.0
+        }
+    });
+    into.parties_typed.add(Counts {
+        tp: typed.len(),
+        fp: pred.len() - typed.len(),
+        fn_: gold.len() - typed.len(),
+    });
+    let mut by = [Counts::default(); 4];
+    for &(p, g) in &typed {
+        let _ = p;
+        by[kind_index(gold[g].1)].tp += 1;
+    }
+    let (mp, mg): (HashSet<usize>, HashSet<usize>) = (
+        typed.iter().map(|x| x.0).collect(),
+        typed.iter().map(|x| x.1).collect(),
+    );
+    for (i, p) in pred.iter().enumerate() {
+        if !mp.contains(&i) {
+            by[kind_index(p.1)].fp += 1;
+        }
+    }
+    for (i, g) in gold.iter().enumerate() {
+        if !mg.contains(&i) {
+            by[kind_index(g.1)].fn_ += 1;
+        }
+    }
+    for (a, b) in into.parties_by_kind.iter_mut().zip(by) {
+        a.add(b);
+    }
+}
+
+/// Unit words, lowercased, singular, spelled one way, with symbols named.
+fn unit_words(s: &str) -> HashSet<String> {
+    const SKIP: &[&str] = &["of", "per", "a", "an", "the", "and", "in"];
+    let mut out = HashSet::new();
+    let named = s
+        .replace('$', " dollar ")
+        .replace('%', " percentage ")
+        .replace('€', " euro ")
+        .replace('£', " pound ")
+        .replace('¥', " yen ")
+        .replace('₪', " shekel ");
+    for w in named.split(|c: char| !c.is_alphanumeric()) {
+        let mut w = w.to_lowercase();
+        if w.is_empty() || SKIP.contains(&w.as_str()) {
+            continue;
+        }
+        w = match w.as_str() {
+            "percent" | "cent" if s.to_lowercase().contains("per cent") || w == "percent" => {
+                "percentage".into()
+            }
+            "usd" => "dollar".into(),
+            "eur" => "euro".into(),
+            "gbp" => "pound".into(),
+            "feet" => "foot".into(),
+            "people" | "persons" => "person".into(),
+            "meter" | "meters" => "metre".into(),
+            "kilometer" | "kilometers" | "km" => "kilometre".into(),
+            "mph" => "mile per hour".into(),
+            _ => w,
+        };
+        if w.ends_with("ies") && w.len() > 4 {
+            w = format!("{}y", &w[..w.len() - 3]);
+        } else if w.ends_with('s') && !w.ends_with("ss") && w.len() > 3 {
+            w.pop();
+        }
+        for part in w.split(' ') {
+            if !SKIP.contains(&part) {
+                out.insert(part.to_string());
+            }
+        }
+    }
+    out
+}
+
+fn score_figures(doc: &GoldDoc, report: &Report, into: &mut Scores) {
+    let gold: Vec<&GoldFigure> = doc.figures.iter().filter(|g| g.value.is_some()).collect();
+    let pred = &report.figures;
+    let same_value = |p: usize, g: usize| match (pred[p].value, gold[g].value) {
+        (Some(a), Some(b)) => (a - b).abs() <= 1e-6 * a.abs().max(b.abs()).max(1.0),
+        _ => false,
+    };
+    let unit_ok = |p: usize, g: usize| {
+        let gw = match &gold[g].unit {
+            Some(u) => unit_words(u),
+            None => return pred[p].unit.is_none(),
+        };
+        let mut pw = unit_words(pred[p].unit.as_deref().unwrap_or(""));
+        pw.extend(unit_words(pred[p].counts.as_deref().unwrap_or("")));
+        pw.iter().any(|w| gw.contains(w))
+    };
+    let near = |p: usize, g: usize| match (gold[g].start, gold[g].end) {
+        (Some(s), Some(e)) => pred[p].start < e && s < pred[p].end,
+        _ => false,
+    };
+    // Value matches, preferring a unit match and then an overlapping span.
+    let m = match_pairs(pred.len(), gold.len(), 1.0, |p, g| {
+        if same_value(p, g) {
+            1.0 + unit_ok(p, g) as u8 as f64 + 0.5 * near(p, g) as u8 as f64
+        } else {
+            0.0
+        }
+    });
+    into.figures_value.add(Counts {
+        tp: m.len(),
+        fp: pred.len() - m.len(),
+        fn_: gold.len() - m.len(),
+    });
+    let mu = m.iter().filter(|&&(p, g)| unit_ok(p, g)).count();
+    into.figures_value_unit.add(Counts {
+        tp: mu,
+        fp: pred.len() - mu,
+        fn_: gold.len() - mu,
+    });
+}
+
+impl Scores {
+    /// Adds another set of scores into this one.
+    pub fn merge(&mut self, o: &Scores) {
+        for i in 0..3 {
+            self.docs[i] += o.docs[i];
+        }
+        self.quotes.add(o.quotes);
+        self.quotes_exact.add(o.quotes_exact);
+        self.speakers.0 += o.speakers.0;
+        self.speakers.1 += o.speakers.1;
+        self.parties.add(o.parties);
+        self.parties_typed.add(o.parties_typed);
+        for k in 0..4 {
+            self.parties_by_kind[k].add(o.parties_by_kind[k]);
+        }
+        self.figures_value.add(o.figures_value);
+        self.figures_value_unit.add(o.figures_value_unit);
+    }
+
+    /// The table `presslens eval` prints.
+    pub fn table(&self) -> String {
+        let mut s = String::new();
+        s.push_str(&format!(
+            "{:<28} {:>5} {:>6} {:>6} {:>6} {:>6}\n",
+            "measure", "docs", "gold", "P", "R", "F1"
+        ));
+        let mut row = |name: &str, docs: usize, c: &Counts| {
+            s.push_str(&format!(
+                "{:<28} {:>5} {:>6} {:>6.3} {:>6.3} {:>6.3}\n",
+                name,
+                docs,
+                c.tp + c.fn_,
+                c.precision(),
+                c.recall(),
+                c.f1()
+            ));
+        };
+        if self.docs[0] > 0 {
+            row("quotes (IoU>=0.5)", self.docs[0], &self.quotes);
+            row("quotes exact (IoU>=0.95)", self.docs[0], &self.quotes_exact);
+        }
+        if self.docs[1] > 0 {
+            row("parties mentions", self.docs[1], &self.parties);
+            row("parties typed", self.docs[1], &self.parties_typed);
+            for (k, name) in ["  person", "  organization", "  place", "  group"]
+                .iter()
+                .enumerate()
+            {
+                row(name, self.docs[1], &self.parties_by_kind[k]);
+            }
+        }
+        if self.docs[2] > 0 {
+            row("figures value", self.docs[2], &self.figures_value);
+            row("figures value+unit", self.docs[2], &self.figures_value_unit);
+        }
+        if self.docs[0] > 0 {
+            s.push_str(&format!(
+                "{:<28} {:>5} {:>6} {:>27.3}\n",
+                "speaker accuracy",
+                self.docs[0],
+                self.speakers.0,
+                ratio(self.speakers.1, self.speakers.0)
+            ));
+        }
+        s
+    }
+}
+
+/// Annotates a gold document and scores it.
+pub fn eval_doc(doc: &GoldDoc, into: &mut Scores) -> Report {
+    let report = presslens::annotate_in(&doc.text, Unit::Char);
+    score(doc, &report, into);
+    report
+}
+
+/// Scores an external prediction (another tool's report, in char offsets) on
+/// a gold document, with the same rules as [`eval_doc`]. A report whose spans
+/// do not fit the gold text is refused (and nothing is scored) so that the
+/// caller can say so and count the document as an empty prediction.
+pub fn score_prediction(doc: &GoldDoc, report: &Report, into: &mut Scores) -> Result<(), String> {
+    report.check(doc.text.chars().count())?;
+    score(doc, report, into);
+    Ok(())
+}
+
+/// Parses one line of an external predictions file: `{"id", "quotes",
+/// "parties", "figures"}` in the report schema with char offsets.
+///
+/// Peers cannot fill every field, so the line is read leniently: a missing or
+/// null layer is empty, and fields the scoring does not read may be missing or
+/// null (`text` becomes "", `named` true, `approximate` false, `relations`
+/// empty). Offsets, party kinds and figure values keep their types. The id may
+/// be a string or a number; it is returned as a string.
+pub fn parse_prediction(line: &str) -> Result<(String, Report), String> {
+    use serde_json::{Map, Value};
+    let Value::Object(mut obj) = serde_json::from_str::<Value>(line).map_err(|e| e.to_string())?
+    else {
+        return Err("expected a JSON object".into());
+    };
+    let id = match obj.remove("id") {
+        Some(Value::String(s)) => s,
+        Some(Value::Number(n)) => n.to_string(),
+        _ => return Err("no \"id\" string or number".into()),
+    };
+    // Fills the defaults of one object's missing or null fields.
+    fn fill(v: &mut Value, what: &str, defaults: &[(&str, Value)]) -> Result<(), String> {
+        let Value::Object(o) = v else {
+            return Err(format!("{what}: expected an object"));
+        };
+        for (k, d) in defaults {
+            if o.get(*k).map_or(true, Value::is_null) {
+                o.insert((*k).to_string(), d.clone());
+            }
+        }
+        Ok(())
+    }
+    fn items<'a>(o: &'a mut Map<String, Value>, key: &str) -> Result<&'a mut Vec<Value>, String> {
+        if o.get(key).map_or(true, Value::is_null) {
+            o.insert(key.to_string(), Value::Array(Vec::new()));
+        }
+        match o.get_mut(key) {
+            Some(Value::Array(a)) => Ok(a),
+            _ => Err(format!("\"{key}\" must be an array or null")),
+        }
+    }
+    let text = || ("text", Value::String(String::new()));
+    for (i, q) in items(&mut obj, "quotes")?.iter_mut().enumerate() {
+        let what = format!("quotes[{i}]");
+        fill(
+            q,
+            &what,
+            &[text(), ("speaker", Value::Null), ("cue", Value::Null)],
+        )?;
+        if !q["speaker"].is_null() {
+            fill(
+                &mut q["speaker"],
+                &format!("{what}.speaker"),
+                &[
+                    ("name", Value::String(String::new())),
+                    ("named", Value::Bool(true)),
+                    ("party", Value::Null),
+                ],
+            )?;
+        }
+        if !q["cue"].is_null() {
+            fill(&mut q["cue"], &format!("{what}.cue"), &[text()])?;
+        }
+    }
+    for (i, p) in items(&mut obj, "parties")?.iter_mut().enumerate() {
+        let what = format!("parties[{i}]");
+        fill(
+            p,
+            &what,
+            &[
+                ("name", Value::String(String::new())),
+                ("role", Value::Null),
+                ("mentions", Value::Array(Vec::new())),
+            ],
+        )?;
+        if let Value::Array(ms) = &mut p["mentions"] {
+            for (j, m) in ms.iter_mut().enumerate() {
+                fill(m, &format!("{what}.mentions[{j}]"), &[text()])?;
+            }
+        }
+    }
+    for (i, f) in items(&mut obj, "figures")?.iter_mut().enumerate() {
+        fill(
+            f,
+            &format!("figures[{i}]"),
+            &[
+                text(),
+                ("value", Value::Null),
+                ("unit", Value::Null),
+                ("counts", Value::Null),
+                ("approximate", Value::Bool(false)),
+                ("relations", Value::Array(Vec::new())),
+            ],
+        )?;
+    }
+    let report: Report =
+        serde_json::from_value(Value::Object(obj)).map_err(|e| format!("id {id}: {e}"))?;
+    Ok((id, report))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_f1() {
+        let c = Counts {
+            tp: 8,
+            fp: 2,
+            fn_: 2,
+        };
+        assert!((c.f1() - 0.8).abs() < 1e-9);
+        assert_eq!(Counts::default().f1(), 0.0);
+    }
+
+    #[test]
+    fn trimming_and_iou() {
+        let chars: Vec<char> = "“Hello there,” he".chars().collect();
+        assert_eq!(trim_span(&chars, 0, 14), (1, 12));
+        assert_eq!(iou((0, 10), (5, 15)), 5.0 / 15.0);
+    }
+
+    #[test]
+    fn mention_normalisation() {
+        let chars: Vec<char> = "the Hamas’s".chars().collect();
+        assert_eq!(norm_mention(&chars, 0, chars.len()), (4, 9));
+    }
+
+    #[test]
+    fn units_share_words() {
+        assert!(unit_words("$").contains("dollar"));
+        assert!(unit_words("30 per cent").contains("percentage"));
+        assert!(unit_words("pound-feet").contains("foot"));
+        assert!(unit_words("mile per hour").contains("mile"));
+    }
+
+    #[test]
+    fn perfect_report_scores_one() {
+        let doc: GoldDoc = serde_json::from_str(
+            r#"{"id":"t","text":"“We will win this race,” said Jane Doe.","layers":["quotes"],
+                "quotes":[{"start":1,"end":22,"speaker":"Jane Doe","speaker_spans":[[30,38]]}]}"#,
+        )
+        .unwrap();
+        let mut s = Scores::default();
+        eval_doc(&doc, &mut s);
+        assert_eq!(
+            s.quotes,
+            Counts {
+                tp: 1,
+                fp: 0,
+                fn_: 0
+            }
+        );
+        assert_eq!(s.speakers, (1, 1));
+    }
+
+    #[test]
+    fn predictions_score_like_the_engine() {
+        let line = r#"{"id":"t","text":"“We will win this race,” said Jane Doe. Acme Corp paid $5 million.","layers":["quotes","parties","figures"],
+            "quotes":[{"start":1,"end":22,"speaker":"Jane Doe","speaker_spans":[[30,38]]}],
+            "parties":[{"start":30,"end":38,"kind":"person"},{"start":40,"end":49,"kind":"organization"}],
+            "figures":[{"value":5000000,"unit":"$","start":55,"end":65}]}"#;
+        let doc: GoldDoc = serde_json::from_str(line).unwrap();
+        // Our own report, written out and read back as a prediction, scores
+        // exactly as `eval_doc` scores it.
+        let mut ours = Scores::default();
+        let report = eval_doc(&doc, &mut ours);
+        let mut pred_line = serde_json::to_value(&report).unwrap();
+        pred_line["id"] = "t".into();
+        let (id, back) = parse_prediction(&pred_line.to_string()).unwrap();
+        assert_eq!((id.as_str(), &back), ("t", &report));
+        let mut theirs = Scores::default();
+        score_prediction(&doc, &back, &mut theirs).unwrap();
+        assert_eq!(theirs.table(), ours.table());
+
+        // A peer's sparse line: nulls and missing fields are filled in.
+        let sparse = r#"{"id": 7, "quotes": [{"start":0,"end":24,"speaker":{"start":30,"end":38}}],
+            "parties": [{"kind":"person","mentions":[{"start":30,"end":38}]}],
+            "figures": [{"start":55,"end":65,"value":5000000,"unit":"dollar","relations":null}]}"#;
+        let (id, r) = parse_prediction(sparse).unwrap();
+        assert_eq!(id, "7");
+        let mut s = Scores::default();
+        score_prediction(&doc, &r, &mut s).unwrap();
+        assert_eq!(
+            s.quotes,
+            Counts {
+                tp: 1,
+                fp: 0,
+                fn_: 0
+            }
+        );
+        assert_eq!(s.speakers, (1, 1));
+        assert_eq!(
+            s.parties,
+            Counts {
+                tp: 1,
+                fp: 0,
+                fn_: 1
+            }
+        );
+        assert_eq!(
+            s.figures_value_unit,
+            Counts {
+                tp: 1,
+                fp: 0,
+                fn_: 0
+            }
+        );
+
+        // Empty prediction: everything gold is missed.
+        let (_, empty) = parse_prediction(r#"{"id":"t","quotes":null}"#).unwrap();
+        let mut s = Scores::default();
+        score_prediction(&doc, &empty, &mut s).unwrap();
+        assert_eq!(
+            s.quotes,
+            Counts {
+                tp: 0,
+                fp: 0,
+                fn_: 1
+            }
+        );
+
+        // Malformed lines and spans outside the text are errors, not panics.
+        assert!(parse_prediction("not json").is_err());
+        assert!(parse_prediction(r#"{"quotes":[]}"#).is_err());
+        assert!(
+            parse_prediction(r#"{"id":"t","parties":[{"kind":"alien","mentions":[]}]}"#).is_err()
+        );
+        assert!(parse_prediction(r#"{"id":"t","quotes":{}}"#).is_err());
+        let (_, far) = parse_prediction(r#"{"id":"t","quotes":[{"start":5,"end":500}]}"#).unwrap();
+        assert!(score_prediction(&doc, &far, &mut Scores::default()).is_err());
+    }
+}

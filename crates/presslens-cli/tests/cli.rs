@@ -1,0 +1,264 @@
+//! The command-line tool: reports are schema-valid, offsets are Unicode
+//! characters, and bad input is reported with file and line, never a panic.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn presslens(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_presslens"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run presslens");
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn seed(name: &str) -> String {
+    format!(
+        "{}/../presslens/tests/fixtures/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+fn is_uint(v: &Value) -> bool {
+    v.as_u64().is_some()
+}
+
+fn check_span(v: &Value, text: &[char], what: &str) {
+    let (s, e) = (
+        v["start"].as_u64().unwrap() as usize,
+        v["end"].as_u64().unwrap() as usize,
+    );
+    assert!(s <= e && e <= text.len(), "{what} span {s}..{e}");
+    if let Some(t) = v.get("text").and_then(Value::as_str) {
+        let slice: String = text[s..e].iter().collect();
+        assert_eq!(slice, t, "{what} text must be the text at its char offsets");
+    }
+}
+
+/// Validates a report against the schema in README.md, field by field.
+fn check_schema(r: &Value, text: &str) {
+    let chars: Vec<char> = text.chars().collect();
+    let obj = r.as_object().expect("report is an object");
+    for key in ["quotes", "parties", "figures"] {
+        assert!(obj[key].is_array(), "{key} is an array");
+    }
+    let n_parties = r["parties"].as_array().unwrap().len();
+    let n_figures = r["figures"].as_array().unwrap().len();
+    for q in r["quotes"].as_array().unwrap() {
+        assert!(is_uint(&q["start"]) && is_uint(&q["end"]) && q["text"].is_string());
+        check_span(q, &chars, "quote");
+        match &q["speaker"] {
+            Value::Null => {}
+            s => {
+                assert!(s["name"].is_string() && s["named"].is_boolean());
+                check_span(s, &chars, "speaker");
+                assert!(
+                    s["party"].is_null()
+                        || s["party"]
+                            .as_u64()
+                            .is_some_and(|p| (p as usize) < n_parties)
+                );
+            }
+        }
+        match &q["cue"] {
+            Value::Null => {}
+            c => {
+                assert!(c["text"].is_string());
+                check_span(c, &chars, "cue");
+            }
+        }
+    }
+    for p in r["parties"].as_array().unwrap() {
+        assert!(p["name"].is_string());
+        assert!(
+            matches!(
+                p["kind"].as_str(),
+                Some("person" | "organization" | "place" | "group")
+            ),
+            "{p}"
+        );
+        assert!(p["role"].is_null() || p["role"].is_string());
+        let mentions = p["mentions"].as_array().unwrap();
+        assert!(!mentions.is_empty());
+        for m in mentions {
+            check_span(m, &chars, "mention");
+        }
+    }
+    for f in r["figures"].as_array().unwrap() {
+        check_span(f, &chars, "figure");
+        assert!(f["value"].is_null() || f["value"].is_number());
+        assert!(f["unit"].is_null() || f["unit"].is_string());
+        assert!(f["counts"].is_null() || f["counts"].is_string());
+        assert!(f["approximate"].is_boolean());
+        for rel in f["relations"].as_array().unwrap() {
+            assert!(matches!(
+                rel["kind"].as_str(),
+                Some("exchange" | "change" | "ratio" | "comparison")
+            ));
+            assert!(rel["figure"]
+                .as_u64()
+                .is_some_and(|i| (i as usize) < n_figures));
+        }
+    }
+}
+
+#[test]
+fn annotate_seed_file_prints_a_schema_valid_report() {
+    let out = presslens(&["annotate", &seed("article.txt")], b"");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let text = std::fs::read_to_string(seed("article.txt")).unwrap();
+    check_schema(&report, &text);
+    assert!(!report["quotes"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn annotate_stdin_uses_char_offsets() {
+    let text = "😀 é “We will win this election by a mile,” said Jane Doe.";
+    let out = presslens(&["annotate"], text.as_bytes());
+    assert!(out.status.success());
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    check_schema(&report, text);
+    let q = &report["quotes"][0];
+    assert_eq!(q["start"], 4, "char offset: emoji, space, é, space");
+}
+
+#[test]
+fn jsonl_keeps_going_past_bad_lines_and_exits_non_zero() {
+    let input = b"{\"id\": 1, \"text\": \"\xe2\x80\x9cWe will win this race by a mile,\xe2\x80\x9d said Jane Doe.\"}\nnot json\n{\"id\": \"b\"}\n\xff\xfe\n{\"id\": 3, \"text\": \"\"}\n";
+    let out = presslens(&["annotate", "--jsonl"], input);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("<stdin>:2:"), "{stderr}");
+    assert!(stderr.contains("<stdin>:3: no \"text\""), "{stderr}");
+    assert!(stderr.contains("<stdin>:4: invalid UTF-8"), "{stderr}");
+    let lines: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["id"], 1);
+    assert_eq!(lines[1]["id"], 3);
+    assert!(lines[0]["quotes"].is_array());
+}
+
+#[test]
+fn missing_file_and_invalid_utf8_are_clear_errors() {
+    let out = presslens(&["annotate", "/no/such/file.txt"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/no/such/file.txt"));
+    let out = presslens(&["annotate"], b"line one\nbad \xff byte");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("<stdin>:2: invalid UTF-8"));
+    let out = presslens(&["frobnicate"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    let out = presslens(&["eval", "/no/such/gold.jsonl"], b"");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/no/such/gold.jsonl"));
+}
+
+#[test]
+fn eval_prints_a_table() {
+    let gold = r#"{"id":"t","text":"“We will win this race by a mile,” said Jane Doe.","layers":["quotes"],"quotes":[{"start":1,"end":32,"speaker":"Jane Doe","speaker_spans":[[39,47]]}]}"#;
+    let dir = std::env::temp_dir().join(format!("presslens-eval-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("gold.jsonl");
+    std::fs::write(&path, gold.as_bytes()).unwrap();
+    let out = presslens(&["eval", path.to_str().unwrap()], b"");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let table = String::from_utf8(out.stdout).unwrap();
+    assert!(table.contains("quotes (IoU>=0.5)"), "{table}");
+    assert!(table.contains("speaker accuracy"), "{table}");
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn eval_scores_external_predictions() {
+    let gold = concat!(
+        r#"{"id":"a","text":"😀 “We will win this race by a mile,” said Jane Doe.","layers":["quotes"],"quotes":[{"start":3,"end":34,"speaker":"Jane Doe","speaker_spans":[[42,50]]}]}"#,
+        "\n",
+        r#"{"id":"b","text":"“Second,” said Bob Roe.","layers":["quotes"],"quotes":[{"start":1,"end":7,"speaker":"Bob Roe","speaker_spans":[[15,22]]}]}"#,
+        "\n",
+        r#"{"id":"c","text":"“Third,” said Al Poe.","layers":["quotes"],"quotes":[{"start":1,"end":6,"speaker":"Al Poe","speaker_spans":[[14,20]]}]}"#,
+        "\n",
+    );
+    // "a": right, in char offsets past an emoji (UTF-16 offsets would miss);
+    // "b": a malformed line (reported with file:line, gold counted as missed);
+    // "c": no line at all (an empty prediction); "zz": matches no gold.
+    let preds = concat!(
+        r#"{"id":"a","quotes":[{"start":2,"end":36,"text":null,"speaker":{"name":"Jane Doe","start":42,"end":50}}],"parties":null,"figures":[]}"#,
+        "\n",
+        r#"{"id":"b","quotes":[{"start":"x"}]}"#,
+        "\n",
+        r#"{"id":"zz","quotes":[]}"#,
+        "\n",
+    );
+    let dir = std::env::temp_dir().join(format!("presslens-preds-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (gold_path, pred_path) = (dir.join("gold.jsonl"), dir.join("pred.jsonl"));
+    std::fs::write(&gold_path, gold).unwrap();
+    std::fs::write(&pred_path, preds).unwrap();
+    let out = presslens(
+        &[
+            "eval",
+            "--predictions",
+            pred_path.to_str().unwrap(),
+            gold_path.to_str().unwrap(),
+        ],
+        b"",
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !out.status.success(),
+        "a malformed line makes the exit non-zero"
+    );
+    assert!(
+        stderr.contains(&format!("{}:2:", pred_path.display())),
+        "{stderr}"
+    );
+    let table = String::from_utf8(out.stdout).unwrap();
+    let row = table
+        .lines()
+        .find(|l| l.starts_with("quotes (IoU>=0.5)"))
+        .expect(&table);
+    let cols: Vec<&str> = row.split_whitespace().collect();
+    // 3 gold quotes, 1 predicted and right: P 1, R 1/3.
+    assert_eq!(
+        &cols[cols.len() - 5..],
+        ["3", "3", "1.000", "0.333", "0.500"],
+        "{table}"
+    );
+    assert!(
+        table
+            .lines()
+            .any(|l| l.starts_with("speaker accuracy") && l.ends_with("1.000")),
+        "{table}"
+    );
+
+    // Without --predictions the engine still runs on the same gold.
+    let ours = presslens(&["eval", gold_path.to_str().unwrap()], b"");
+    assert!(
+        ours.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ours.stderr)
+    );
+    let bad = presslens(&["eval", "--predictions"], b"");
+    assert_eq!(bad.status.code(), Some(2));
+    std::fs::remove_dir_all(dir).ok();
+}

@@ -1,0 +1,189 @@
+//! The JS API: what `wasm-bindgen` exports.
+//!
+//! Two entry points, matching the two places the engine runs:
+//! - [`annotate_text`]: text in, report out (UTF-16 offsets). This is all an
+//!   extension's service worker or offscreen page needs; the page side only
+//!   reads text and paints.
+//! - [`Lens`]: the DOM overlay on one article root: scope, text map, engine,
+//!   paint, explain, panel, late content, undo; or only read and paint
+//!   (`collect` / `paint`) around an engine elsewhere.
+//! - [`render_article`]: a pasted article rendered as safe markup.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::dom::{Options, Overlay, Shared};
+use presslens::offsets::Unit;
+use presslens::report::Report;
+
+use crate::convert::to_js;
+
+/// Annotates a text; offsets in the result are UTF-16 code units (JS string
+/// indices).
+#[wasm_bindgen(js_name = annotateText)]
+pub fn annotate_text(text: &str) -> Result<JsValue, JsError> {
+    to_js(&presslens::annotate_in(text, Unit::Utf16))
+}
+
+/// Renders a pasted article (plain text or HTML) into `container` as safe
+/// markup: HTML is parsed inert and rebuilt from text elements without
+/// attributes; nothing pasted is ever assigned as HTML.
+#[wasm_bindgen(js_name = renderArticle)]
+pub fn render_article(container: &web_sys::Element, input: &str) -> Result<(), JsError> {
+    crate::dom::paste::render(container, input).map_err(|e| JsError::new(&e))
+}
+
+/// The overlay attached to one article root.
+///
+/// All-in-one: `new Lens(root?, options?)`, then `annotate()` (one go) or
+/// `run()` (in slices, a Promise). Split, for an engine that runs elsewhere
+/// (an extension's service worker, a server): `collect()` returns the text,
+/// the engine annotates it, `paint(report)` paints the report (UTF-16
+/// offsets into that text).
+///
+/// `options` (every key optional): `quote`, `party`, `figure` (kinds shown,
+/// default true), `panel` (side panel, default false), `tooltip` (default
+/// true), `observe` (re-annotate late content, default true), `fallback`
+/// (wrap in `<mark>` even where highlights exist, default false),
+/// `onChange` (a function called on late content instead of re-annotating
+/// locally; call `collect()` and `paint()` again from it).
+#[wasm_bindgen]
+pub struct Lens {
+    inner: Shared,
+}
+
+#[wasm_bindgen]
+impl Lens {
+    /// Attaches to `root`: an element, a CSS selector, or nothing to detect
+    /// the article on the page.
+    #[wasm_bindgen(constructor)]
+    pub fn new(root: JsValue, options: JsValue) -> Result<Lens, JsError> {
+        let overlay = Overlay::with_options(&root, Options::from_js(&options))
+            .map_err(|e| JsError::new(&e))?;
+        Ok(Lens {
+            inner: Rc::new(RefCell::new(overlay)),
+        })
+    }
+
+    /// Reads the article, annotates it and paints the result in one go;
+    /// returns the report (UTF-16 offsets into [`Lens::text`]).
+    pub fn annotate(&mut self) -> Result<JsValue, JsError> {
+        crate::dom::install(&self.inner);
+        self.inner
+            .borrow_mut()
+            .annotate()
+            .map_err(|e| JsError::new(&e))?;
+        crate::dom::watch(&self.inner);
+        self.report()
+    }
+
+    /// Like [`Lens::annotate`], in slices of a few ms that leave the page
+    /// responsive; resolves to the report (or `null` if cleared first).
+    pub fn run(&mut self) -> js_sys::Promise {
+        crate::dom::run(&self.inner)
+    }
+
+    /// Split API, step 1: reads the article (scope and text map, no engine)
+    /// and returns its text.
+    pub fn collect(&mut self) -> Result<String, JsError> {
+        self.inner
+            .borrow_mut()
+            .collect()
+            .map(str::to_string)
+            .map_err(|e| JsError::new(&e))
+    }
+
+    /// Split API, step 2: paints a report made elsewhere for the text of the
+    /// last [`Lens::collect`] (UTF-16 offsets, the shape `annotateText`
+    /// returns).
+    pub fn paint(&mut self, report: JsValue) -> Result<(), JsError> {
+        let report: Report = serde_wasm_bindgen::from_value(report)
+            .map_err(|e| JsError::new(&["presslens: not a report: ", &e.to_string()].concat()))?;
+        crate::dom::install(&self.inner);
+        self.inner
+            .borrow_mut()
+            .paint(report)
+            .map_err(|e| JsError::new(&e))?;
+        crate::dom::watch(&self.inner);
+        Ok(())
+    }
+
+    /// The last report, or `null` before the first pass.
+    pub fn report(&self) -> Result<JsValue, JsError> {
+        match self.inner.borrow().report() {
+            Some(r) => to_js(r),
+            None => Ok(JsValue::NULL),
+        }
+    }
+
+    /// The exact text that was annotated (report offsets index into it).
+    pub fn text(&self) -> String {
+        self.inner.borrow().text().to_string()
+    }
+
+    /// The article root this lens is attached to (with automatic scope,
+    /// `<body>` until the first pass has found the article).
+    pub fn root(&self) -> Option<web_sys::Element> {
+        self.inner.borrow().root()
+    }
+
+    /// Shows or hides one kind of mark: "quote", "party" or "figure".
+    #[wasm_bindgen(js_name = setKind)]
+    pub fn set_kind(&mut self, kind: &str, on: bool) {
+        let k = match kind {
+            "quote" => 0,
+            "party" => 1,
+            "figure" => 2,
+            _ => return,
+        };
+        self.inner.borrow_mut().set_kind(k, on);
+    }
+
+    /// Opens or closes the side panel.
+    #[wasm_bindgen(js_name = showPanel)]
+    pub fn show_panel(&mut self, on: bool) {
+        crate::dom::install(&self.inner);
+        self.inner.borrow_mut().show_panel(on);
+    }
+
+    /// How many passes have completed (the first, and one per batch of late
+    /// content).
+    pub fn passes(&self) -> u32 {
+        self.inner.borrow().passes()
+    }
+
+    /// The longest slice of DOM work (scope, text map, paint, panel) of the
+    /// last [`Lens::run`] pass, in ms, engine calls not counted.
+    #[wasm_bindgen(js_name = longestSliceMs)]
+    pub fn longest_slice_ms(&self) -> f64 {
+        self.inner.borrow().longest_slice_ms()
+    }
+
+    /// The longest single engine call of the last [`Lens::run`] pass, in ms
+    /// (texts over 24 KB are annotated in chunks sized to keep this short).
+    #[wasm_bindgen(js_name = longestEngineMs)]
+    pub fn longest_engine_ms(&self) -> f64 {
+        crate::dom::engine::LONGEST.with(|c| c.get())
+    }
+
+    /// Removes every highlight, mark, tooltip, panel and observer; the
+    /// document is left exactly as it was.
+    pub fn clear(&mut self) {
+        self.inner.borrow_mut().clear();
+    }
+}
+
+/// `webAnnotations(report, text, source)`: a report in UTF-16 offsets over
+/// `text`, as the JS API hands them out, as a W3C Web Annotation collection.
+#[wasm_bindgen(js_name = webAnnotations)]
+pub fn web_annotations(report: JsValue, text: &str, source: &str) -> Result<JsValue, JsError> {
+    let report: Report = serde_wasm_bindgen::from_value(report)
+        .map_err(|e| JsError::new(&format!("presslens: not a PressLens report: {e}")))?;
+    let report = report.into_bytes(text, Unit::Utf16);
+    presslens::export::web_annotations(&report, text, source)
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("presslens: {e}")))
+}

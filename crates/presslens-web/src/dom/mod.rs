@@ -1,0 +1,934 @@
+//! The DOM layer: article scope, text map, paint, explanations, panel, late
+//! content and undo (wasm32 only).
+//!
+//! Data flows one way: [`scope`] picks the article root, [`textmap`] reads it
+//! into one string with a map back to text nodes, the [`engine`] annotates
+//! the string, and [`paint`] turns report offsets into DOM ranges and
+//! highlights ([`marks`] where highlights are missing). [`explain`],
+//! [`ui`] and [`panel`] say what each mark means; [`observe`] re-annotates
+//! late content.
+//!
+//! The engine call sits between two plain values (a `String` in, a
+//! [`Report`] out), so reading and painting can run on a page while the
+//! engine runs elsewhere ([`Overlay::collect`], [`Overlay::paint`]).
+//!
+//! A pass runs in slices of at most [`BUDGET_MS`] so that a long page stays
+//! responsive ([`run`]); [`Overlay::annotate`] runs one whole pass at once.
+
+pub mod download;
+pub mod engine;
+pub mod explain;
+pub mod marks;
+pub mod observe;
+pub mod paint;
+pub mod panel;
+pub mod paste;
+pub mod scope;
+pub mod textmap;
+pub mod ui;
+
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, Event, EventTarget, MouseEvent, Node, Range};
+
+use paint::Painter;
+use presslens::report::Report;
+use scope::Scope;
+use textmap::{Collector, TextMap};
+
+/// The class of our own UI host; the text map and the observer skip it.
+pub const UI_CLASS: &str = "presslens-ui";
+/// Longest slice of work per task, in ms (the rule is 50 ms per task; the
+/// engine's chunks and the DOM calls around them need headroom).
+pub const BUDGET_MS: f64 = 10.0;
+
+pub(crate) fn document() -> Result<Document, String> {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| "presslens: no document".into())
+}
+
+/// What an overlay shows and does. From JS: `{ quote, party, figure,
+/// kinds, panel, tooltip, observe, fallback, onChange }`, every key
+/// optional.
+#[derive(Clone)]
+pub struct Options {
+    /// Quote, party, figure marks shown (default all).
+    pub kinds: [bool; 3],
+    /// The side panel (default off).
+    pub panel: bool,
+    /// Tooltips on hover and click (default on).
+    pub tooltip: bool,
+    /// Re-annotate late content (default on).
+    pub observe: bool,
+    /// Wrap in `<mark>` even where highlights exist (default off; for tests
+    /// and for pages that must print the marks).
+    pub fallback: bool,
+    /// Called instead of re-annotating locally when late content arrives
+    /// (an engine elsewhere collects and paints again).
+    pub on_change: Option<js_sys::Function>,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            kinds: [true; 3],
+            panel: false,
+            tooltip: true,
+            observe: true,
+            fallback: false,
+            on_change: None,
+        }
+    }
+}
+
+impl Options {
+    pub fn from_js(v: &JsValue) -> Options {
+        let mut o = Options::default();
+        if !v.is_object() {
+            return o;
+        }
+        let get = |k: &str| js_sys::Reflect::get(v, &k.into()).unwrap_or(JsValue::UNDEFINED);
+        let flag = |k: &str, d: bool| get(k).as_bool().unwrap_or(d);
+        o.kinds = [
+            flag("quote", true),
+            flag("party", true),
+            flag("figure", true),
+        ];
+        // `kinds`: ["quotes", "parties", "figures"] (any subset), or
+        // { quotes: bool, parties: bool, figures: bool }.
+        let kinds = get("kinds");
+        const NAMES: [[&str; 2]; 3] = [
+            ["quote", "quotes"],
+            ["party", "parties"],
+            ["figure", "figures"],
+        ];
+        if js_sys::Array::is_array(&kinds) {
+            let list: Vec<String> = js_sys::Array::from(&kinds)
+                .iter()
+                .filter_map(|k| k.as_string())
+                .collect();
+            for (i, names) in NAMES.iter().enumerate() {
+                o.kinds[i] = list.iter().any(|k| names.contains(&k.as_str()));
+            }
+        } else if kinds.is_object() {
+            for (i, names) in NAMES.iter().enumerate() {
+                for n in names {
+                    if let Some(b) = js_sys::Reflect::get(&kinds, &(*n).into())
+                        .ok()
+                        .and_then(|v| v.as_bool())
+                    {
+                        o.kinds[i] = b;
+                    }
+                }
+            }
+        }
+        o.panel = flag("panel", false);
+        o.tooltip = flag("tooltip", true);
+        o.observe = flag("observe", true);
+        o.fallback = flag("fallback", false);
+        o.on_change = get("onChange").dyn_into::<js_sys::Function>().ok();
+        o
+    }
+}
+
+/// Where a pass is.
+enum Phase {
+    Idle,
+    Detect(scope::Detector),
+    Collect(Collector),
+    Engine(engine::Run),
+    Paint,
+    /// Painted; the panel and the ready flag follow in a slice of their own.
+    Finish,
+    /// Done; the report goes to JS (if anyone waits) in a slice of its own.
+    Done,
+}
+
+/// An event listener we added, to be removed on clear.
+struct Listener {
+    target: EventTarget,
+    kind: &'static str,
+    capture: bool,
+    f: Closure<dyn FnMut(Event)>,
+}
+
+/// The overlay on one article root.
+pub struct Overlay {
+    /// The article; `None` until detected (automatic scope).
+    scope: Option<Scope>,
+    opts: Options,
+    map: TextMap,
+    report: Option<Report>,
+    painter: Painter,
+    phase: Phase,
+    /// Bumped by every new pass and by clear: stale slices stop.
+    gen: u32,
+    passes: u32,
+    waiters: Vec<js_sys::Function>,
+    host: Option<ui::Host>,
+    panel: Option<Element>,
+    listeners: Vec<Listener>,
+    watch: Option<observe::Watch>,
+    /// `data-presslens` on `<html>` before our first pass, to restore.
+    ready_before: Option<Option<String>>,
+    pinned: bool,
+    last_move: f64,
+    flashes: Vec<Range>,
+    /// The longest slice of the current or last sliced pass, in ms, not
+    /// counting engine calls.
+    longest_ms: f64,
+    /// Scrolling hides the tooltip, except the scroll to a panel item.
+    keep_tip_until: f64,
+    /// `data-presslens-theme` on `<html>` before our first pass.
+    theme_before: Option<Option<String>>,
+}
+
+/// An overlay shared with its event handlers.
+pub type Shared = Rc<RefCell<Overlay>>;
+
+impl Overlay {
+    /// Attaches to an explicit root (element or selector), or detects one.
+    pub fn attach(root: &JsValue) -> Result<Overlay, String> {
+        Overlay::with_options(root, Options::default())
+    }
+
+    pub fn with_options(root: &JsValue, opts: Options) -> Result<Overlay, String> {
+        let scope = scope::resolve(root)?;
+        let painter = Painter::new(opts.kinds, opts.fallback);
+        Ok(Overlay {
+            scope,
+            opts,
+            map: TextMap::default(),
+            report: None,
+            painter,
+            phase: Phase::Idle,
+            gen: 0,
+            passes: 0,
+            waiters: Vec::new(),
+            host: None,
+            panel: None,
+            listeners: Vec::new(),
+            watch: None,
+            ready_before: None,
+            pinned: false,
+            last_move: 0.0,
+            flashes: Vec::new(),
+            longest_ms: 0.0,
+            keep_tip_until: 0.0,
+            theme_before: None,
+        })
+    }
+
+    /// The scope, detecting it now if it is not known yet.
+    fn scope_now(&mut self) -> Result<&mut Scope, String> {
+        if self.scope.is_none() {
+            self.scope = Some(scope::detect()?);
+        }
+        Ok(self.scope.as_mut().unwrap())
+    }
+
+    /// Reads, annotates and paints in one go; any earlier paint is cleared
+    /// first.
+    pub fn annotate(&mut self) -> Result<(), String> {
+        self.scope_now()?;
+        self.begin();
+        while !self.work(f64::INFINITY) {}
+        self.discard_own();
+        Ok(())
+    }
+
+    /// Starts a pass: clears the paint and starts reading.
+    fn begin(&mut self) {
+        self.gen = self.gen.wrapping_add(1);
+        self.longest_ms = 0.0;
+        engine::LONGEST.with(|c| c.set(0.0));
+        self.painter.clear();
+        self.discard_own();
+        if let Some(h) = &self.host {
+            h.hide_tip();
+        }
+        self.pinned = false;
+        self.phase = match &self.scope {
+            Some(s) => Phase::Collect(Collector::new(s)),
+            None => match scope::Detector::new() {
+                Ok(d) => Phase::Detect(d),
+                Err(_) => Phase::Idle,
+            },
+        };
+    }
+
+    /// Does the current pass's work until done or `deadline` (ms); returns
+    /// whether the pass is complete.
+    fn work(&mut self, deadline: f64) -> bool {
+        loop {
+            match &mut self.phase {
+                Phase::Idle => return true,
+                Phase::Detect(d) => {
+                    let Some(s) = d.step(deadline) else {
+                        return false;
+                    };
+                    self.phase = Phase::Collect(Collector::new(&s));
+                    self.scope = Some(s);
+                }
+                Phase::Collect(c) => {
+                    if !c.step(deadline) {
+                        return false;
+                    }
+                    let Phase::Collect(c) = std::mem::replace(&mut self.phase, Phase::Idle) else {
+                        unreachable!()
+                    };
+                    self.map = c.finish();
+                    if let Some(s) = self
+                        .scope
+                        .as_mut()
+                        .filter(|s| s.filter.hints && self.map.len16() < 200)
+                    {
+                        // Class hints left almost nothing of this root: read
+                        // it again without them.
+                        s.filter.hints = false;
+                        self.phase = Phase::Collect(Collector::new(s));
+                        continue;
+                    }
+                    self.phase = Phase::Engine(engine::Run::new());
+                }
+                Phase::Engine(run) => {
+                    if !run.step(self.map.text(), deadline) {
+                        return false;
+                    }
+                    let Phase::Engine(run) = std::mem::replace(&mut self.phase, Phase::Paint)
+                    else {
+                        unreachable!()
+                    };
+                    let report = run.finish();
+                    self.painter.start(&self.map, &report);
+                    self.report = Some(report);
+                }
+                Phase::Paint => {
+                    if !self.painter.step(&self.map, deadline) {
+                        return false;
+                    }
+                    self.phase = Phase::Finish;
+                    if deadline.is_finite() {
+                        return false;
+                    }
+                }
+                Phase::Finish => {
+                    self.finish_pass();
+                    if deadline.is_finite() && !self.waiters.is_empty() {
+                        self.phase = Phase::Done;
+                        return false;
+                    }
+                    self.phase = Phase::Idle;
+                    self.ready();
+                    return true;
+                }
+                Phase::Done => {
+                    self.phase = Phase::Idle;
+                    self.ready();
+                    return true;
+                }
+            }
+            // A new phase starts in a slice of its own.
+            if deadline.is_finite() {
+                return false;
+            }
+        }
+    }
+
+    /// After a pass: the panel follows the report; the mark palette follows
+    /// the page background.
+    fn finish_pass(&mut self) {
+        self.passes += 1;
+        self.render_panel();
+        if let Some(html) = document().ok().and_then(|d| d.document_element()) {
+            if self.ready_before.is_none() {
+                self.ready_before = Some(html.get_attribute("data-presslens"));
+                self.theme_before = Some(html.get_attribute("data-presslens-theme"));
+                // Mark colours for the page's own background, light or dark
+                // (whatever the reader's system setting says).
+                if let Some(root) = self.root() {
+                    let theme = if dark_background(&root) {
+                        "dark"
+                    } else {
+                        "light"
+                    };
+                    let _ = html.set_attribute("data-presslens-theme", theme);
+                }
+            }
+        }
+    }
+
+    /// `<html data-presslens="ready">`: set when a pass is complete, in the
+    /// same task that resolves its promise.
+    fn ready(&self) {
+        if let Some(html) = document().ok().and_then(|d| d.document_element()) {
+            let _ = html.set_attribute("data-presslens", "ready");
+        }
+    }
+
+    fn render_panel(&self) {
+        if let (Some(p), Some(r)) = (&self.panel, &self.report) {
+            panel::render(p, r, &self.painter.spans, self.painter.kinds());
+        }
+    }
+
+    fn discard_own(&self) {
+        if let Some(w) = &self.watch {
+            w.discard();
+        }
+    }
+
+    /// Reads the article text (scope and text map; no engine). Report
+    /// offsets given to [`Overlay::paint`] index into it.
+    pub fn collect(&mut self) -> Result<&str, String> {
+        self.gen = self.gen.wrapping_add(1);
+        self.phase = Phase::Idle;
+        self.painter.clear();
+        self.discard_own();
+        let scope = self.scope_now()?.clone();
+        self.map = TextMap::collect(&scope);
+        if self.map.len16() < 200 && scope.filter.hints {
+            let s = self.scope.as_mut().unwrap();
+            s.filter.hints = false;
+            self.map = TextMap::collect(s);
+        }
+        Ok(self.map.text())
+    }
+
+    /// Paints a report made elsewhere over the text of the last
+    /// [`Overlay::collect`] (UTF-16 offsets).
+    pub fn paint(&mut self, report: Report) -> Result<(), String> {
+        report.check(self.map.len16() as usize)?;
+        self.gen = self.gen.wrapping_add(1);
+        self.phase = Phase::Idle;
+        self.painter.start(&self.map, &report);
+        self.painter.step(&self.map, f64::INFINITY);
+        self.report = Some(report);
+        self.finish_pass();
+        self.ready();
+        self.discard_own();
+        Ok(())
+    }
+
+    pub fn report(&self) -> Option<&Report> {
+        self.report.as_ref()
+    }
+
+    pub fn text(&self) -> &str {
+        self.map.text()
+    }
+
+    /// The article root (`<body>` until an automatic scope is detected).
+    pub fn root(&self) -> Option<Element> {
+        match &self.scope {
+            Some(s) => Some(s.root.clone()),
+            None => document().ok().and_then(|d| d.body()).map(Into::into),
+        }
+    }
+
+    pub fn passes(&self) -> u32 {
+        self.passes
+    }
+
+    /// The longest slice of the last sliced pass ([`run`]), in ms, not
+    /// counting the engine's calls (see [`engine::LONGEST`]).
+    pub fn longest_slice_ms(&self) -> f64 {
+        self.longest_ms
+    }
+
+    pub fn painter(&self) -> &Painter {
+        &self.painter
+    }
+
+    /// Shows or hides one kind of mark (0 quote, 1 party, 2 figure).
+    pub fn set_kind(&mut self, kind: usize, on: bool) {
+        self.painter.set_kind(&self.map, kind, on);
+        self.discard_own();
+        // The panel's checkbox follows (when the change came from the API).
+        let sel = ["input[data-kind=\"", &kind.to_string(), "\"]"].concat();
+        if let Some(cb) = self
+            .panel
+            .as_ref()
+            .and_then(|p| p.query_selector(&sel).ok().flatten())
+        {
+            if let Some(cb) = cb.dyn_ref::<web_sys::HtmlInputElement>() {
+                cb.set_checked(on);
+            }
+        }
+    }
+
+    /// Opens or closes the panel (it is built on first open).
+    pub fn show_panel(&mut self, on: bool) {
+        self.opts.panel = on;
+        match (&self.panel, on) {
+            (Some(p), _) => {
+                if on {
+                    let _ = p.remove_attribute("hidden");
+                } else {
+                    let _ = p.set_attribute("hidden", "");
+                }
+            }
+            (None, true) => {
+                if let Some(h) = &self.host {
+                    let p = ui::add(h.shadow.unchecked_ref(), "div", "panel", "");
+                    let _ = p.set_attribute("role", "complementary");
+                    let _ = p.set_attribute("aria-label", "PressLens");
+                    self.panel = Some(p);
+                    self.render_panel();
+                }
+            }
+            (None, false) => {}
+        }
+    }
+
+    /// Removes every highlight, mark, tooltip, panel, listener and observer;
+    /// the document is left exactly as it was before the first pass.
+    pub fn clear(&mut self) {
+        self.gen = self.gen.wrapping_add(1);
+        self.phase = Phase::Idle;
+        self.painter.clear();
+        for r in self.flashes.drain(..) {
+            paint::hl_remove(3, &r);
+        }
+        if let Some(w) = self.watch.take() {
+            w.stop();
+        }
+        for l in self.listeners.drain(..) {
+            let _ = l.target.remove_event_listener_with_callback_and_bool(
+                l.kind,
+                l.f.as_ref().unchecked_ref(),
+                l.capture,
+            );
+        }
+        if let Some(h) = self.host.take() {
+            h.remove();
+        }
+        self.panel = None;
+        self.report = None;
+        self.pinned = false;
+        if let Some(html) = document().ok().and_then(|d| d.document_element()) {
+            for (name, before) in [
+                ("data-presslens", self.ready_before.take()),
+                ("data-presslens-theme", self.theme_before.take()),
+            ] {
+                let _ = match before {
+                    Some(Some(v)) => html.set_attribute(name, &v),
+                    Some(None) => html.remove_attribute(name),
+                    None => Ok(()),
+                };
+            }
+        }
+        let report = JsValue::NULL;
+        for w in self.waiters.drain(..) {
+            let _ = w.call1(&JsValue::NULL, &report);
+        }
+    }
+
+    // --- Explain -----------------------------------------------------------
+
+    /// The shown span under viewport point (x, y), if any.
+    fn hit_at(&self, x: f64, y: f64) -> Option<usize> {
+        let (node, off) = caret_at(x, y)?;
+        let at = self.painter.segments(&self.map).offset_of(&node, off)?;
+        let mut tried = None;
+        for a in [at, at.saturating_sub(1)] {
+            let Some(i) = self.painter.hit(a) else {
+                continue;
+            };
+            if tried == Some(i) {
+                continue;
+            }
+            tried = Some(i);
+            if let Some(Some(r)) = self.painter.ranges.get(i) {
+                if contains(r, x, y) {
+                    return Some(i);
+                }
+            }
+        }
+        None
+    }
+
+    fn explain_at(&mut self, x: f64, y: f64, click: bool) {
+        if !self.opts.tooltip {
+            return;
+        }
+        let Some(host) = &self.host else { return };
+        let hit = self.hit_at(x, y);
+        let card = hit.and_then(|i| {
+            let r = self.report.as_ref()?;
+            explain::card(r, self.painter.spans[i].target)
+        });
+        match card {
+            Some(c) => {
+                host.show_tip(&c, x, y);
+                if click {
+                    self.pinned = true;
+                }
+            }
+            None => {
+                if click || !self.pinned {
+                    host.hide_tip();
+                    self.pinned = false;
+                }
+            }
+        }
+    }
+
+    /// Scrolls span `i` into view, flashes it and explains it (so that every
+    /// explanation is reachable from the keyboard, through the panel).
+    fn reveal(&mut self, i: usize) {
+        let Some(Some(r)) = self.painter.ranges.get(i) else {
+            return;
+        };
+        let rect = r.get_bounding_client_rect();
+        let (_, h) = ui::viewport();
+        if let Some(w) = web_sys::window() {
+            w.scroll_by_with_x_and_y(0.0, rect.top() - h / 3.0);
+        }
+        let rect = r.get_bounding_client_rect();
+        let card = self
+            .report
+            .as_ref()
+            .and_then(|rep| explain::card(rep, self.painter.spans[i].target));
+        if let (Some(host), Some(card), true) = (&self.host, card, self.opts.tooltip) {
+            host.show_tip(&card, rect.left(), rect.bottom());
+            self.pinned = true;
+            // The scroll we just made must not hide it.
+            self.keep_tip_until = js_sys::Date::now() + 300.0;
+        }
+        if !self.painter.uses_marks() {
+            let r = r.clone();
+            paint::hl_add(3, &r);
+            self.flashes.push(r.clone());
+            let cb = Closure::once_into_js(move || paint::hl_remove(3, &r));
+            if let Some(w) = web_sys::window() {
+                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                    cb.unchecked_ref(),
+                    1600,
+                );
+            }
+        }
+    }
+}
+
+impl Drop for Overlay {
+    fn drop(&mut self) {
+        self.clear();
+    }
+}
+
+/// Whether the article's background (its own or the nearest ancestor's
+/// that is not transparent) is dark.
+fn dark_background(el: &Element) -> bool {
+    let Some(w) = web_sys::window() else {
+        return false;
+    };
+    let mut cur = Some(el.clone());
+    while let Some(e) = cur {
+        if let Ok(Some(style)) = w.get_computed_style(&e) {
+            let bg = style
+                .get_property_value("background-color")
+                .unwrap_or_default();
+            // "rgb(r, g, b)" or "rgba(r, g, b, a)"; integers only (no float
+            // parsing code in the payload for this).
+            let parts: Vec<&str> = bg
+                .trim_start_matches(|c: char| !c.is_ascii_digit())
+                .split(',')
+                .collect();
+            let alpha_zero = parts.get(3).is_some_and(|a| {
+                a.trim()
+                    .trim_end_matches(')')
+                    .trim_start_matches('0')
+                    .trim_start_matches('.')
+                    .trim_matches('0')
+                    .is_empty()
+            });
+            let int = |p: &&str| {
+                p.trim()
+                    .split(|c: char| !c.is_ascii_digit())
+                    .next()
+                    .and_then(|d| d.parse::<u32>().ok())
+            };
+            let v: Vec<u32> = parts.iter().take(3).filter_map(int).collect();
+            if v.len() == 3 && !alpha_zero && bg != "transparent" {
+                let lum = 2126 * v[0] + 7152 * v[1] + 722 * v[2];
+                return lum < 100 * 10000;
+            }
+        }
+        cur = e.parent_element();
+    }
+    false
+}
+
+/// The DOM position under a viewport point: `caretPositionFromPoint` where
+/// the browser has it, else `caretRangeFromPoint`.
+fn caret_at(x: f64, y: f64) -> Option<(Node, u32)> {
+    let doc = document().ok()?;
+    let call = |name: &str| -> Option<JsValue> {
+        let f = js_sys::Reflect::get(&doc, &name.into())
+            .ok()?
+            .dyn_into::<js_sys::Function>()
+            .ok()?;
+        let v = f.call2(&doc, &x.into(), &y.into()).ok()?;
+        (!v.is_null() && !v.is_undefined()).then_some(v)
+    };
+    let get = |v: &JsValue, k: &str| js_sys::Reflect::get(v, &k.into()).ok();
+    let (node, off) = if let Some(p) = call("caretPositionFromPoint") {
+        (get(&p, "offsetNode")?, get(&p, "offset")?)
+    } else {
+        let r = call("caretRangeFromPoint")?;
+        (get(&r, "startContainer")?, get(&r, "startOffset")?)
+    };
+    let node: Node = node.dyn_into().ok()?;
+    (node.node_type() == Node::TEXT_NODE).then_some((node, off.as_f64()? as u32))
+}
+
+/// Whether viewport point (x, y) falls on one of the range's line boxes.
+fn contains(r: &Range, x: f64, y: f64) -> bool {
+    let Some(rects) = r.get_client_rects() else {
+        return false;
+    };
+    (0..rects.length()).filter_map(|i| rects.item(i)).any(|b| {
+        x >= b.left() - 1.0 && x <= b.right() + 1.0 && y >= b.top() - 1.0 && y <= b.bottom() + 1.0
+    })
+}
+
+// --- Driving: slices, UI, observer --------------------------------------------
+
+/// Runs one pass in slices of [`BUDGET_MS`], yielding to the page between
+/// them; resolves to the report (JS object) when the pass is done, or to
+/// `null` if the overlay is cleared first.
+pub fn run(rc: &Shared) -> js_sys::Promise {
+    let mut resolve = None;
+    let promise = js_sys::Promise::new(&mut |res, _| resolve = Some(res));
+    install(rc);
+    {
+        let mut o = rc.borrow_mut();
+        o.waiters.extend(resolve);
+        o.begin();
+    }
+    schedule(rc);
+    promise
+}
+
+/// Starts a pass with nobody waiting (late content).
+fn rerun(rc: &Shared) {
+    if let Ok(mut o) = rc.try_borrow_mut() {
+        o.begin();
+    } else {
+        return;
+    }
+    schedule(rc);
+}
+
+fn schedule(rc: &Shared) {
+    let weak = Rc::downgrade(rc);
+    let gen = rc.borrow().gen;
+    let cb = Closure::once_into_js(move || tick(weak, gen));
+    if let Some(w) = web_sys::window() {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 0);
+    }
+}
+
+fn tick(weak: Weak<RefCell<Overlay>>, gen: u32) {
+    let Some(rc) = weak.upgrade() else { return };
+    let (done, waiters, report) = {
+        let Ok(mut o) = rc.try_borrow_mut() else {
+            schedule(&rc);
+            return;
+        };
+        if o.gen != gen {
+            return;
+        }
+        let t0 = js_sys::Date::now();
+        let e0 = engine::SPENT.with(|c| c.get());
+        let done = o.work(t0 + BUDGET_MS);
+        o.discard_own();
+        // The DOM layer's own share of the slice (the engine's calls are
+        // measured apart: their length is the engine's speed).
+        let dom = js_sys::Date::now() - t0 - (engine::SPENT.with(|c| c.get()) - e0);
+        o.longest_ms = o.longest_ms.max(dom);
+        if done {
+            let report = o
+                .report
+                .as_ref()
+                .map(crate::convert::to_js_lossy)
+                .unwrap_or(JsValue::NULL);
+            (true, std::mem::take(&mut o.waiters), report)
+        } else {
+            (false, Vec::new(), JsValue::NULL)
+        }
+    };
+    if done {
+        watch(&rc);
+        for w in waiters {
+            let _ = w.call1(&JsValue::NULL, &report);
+        }
+    } else {
+        schedule(&rc);
+    }
+}
+
+/// Adds a listener that calls `f` with the overlay, if it is still there.
+fn listen(
+    rc: &Shared,
+    target: &EventTarget,
+    kind: &'static str,
+    capture: bool,
+    f: impl Fn(&mut Overlay, &Event) + 'static,
+) {
+    let weak = Rc::downgrade(rc);
+    let closure = Closure::<dyn FnMut(Event)>::new(move |e: Event| {
+        if let Some(rc) = weak.upgrade() {
+            if let Ok(mut o) = rc.try_borrow_mut() {
+                f(&mut o, &e);
+            }
+        }
+    });
+    let _ = target.add_event_listener_with_callback_and_bool(
+        kind,
+        closure.as_ref().unchecked_ref(),
+        capture,
+    );
+    rc.borrow_mut().listeners.push(Listener {
+        target: target.clone(),
+        kind,
+        capture,
+        f: closure,
+    });
+}
+
+/// Sets up the UI host, tooltip and panel handlers and the observer, once.
+pub fn install(rc: &Shared) {
+    if rc.borrow().host.is_some() {
+        return;
+    }
+    let Ok(host) = ui::Host::new() else { return };
+    let shadow: EventTarget = host.shadow.clone().into();
+    let (panel, tooltip) = {
+        let o = rc.borrow();
+        (o.opts.panel, o.opts.tooltip)
+    };
+    rc.borrow_mut().host = Some(host);
+    if panel {
+        rc.borrow_mut().show_panel(true);
+    }
+    let Ok(doc) = document() else { return };
+    let doc: EventTarget = doc.into();
+    if tooltip {
+        listen(rc, &doc, "mousemove", false, |o, e| {
+            let now = js_sys::Date::now();
+            if now - o.last_move < 40.0 {
+                return;
+            }
+            o.last_move = now;
+            let m: &MouseEvent = e.unchecked_ref();
+            o.explain_at(m.client_x() as f64, m.client_y() as f64, false);
+        });
+        listen(rc, &doc, "click", false, |o, e| {
+            // Clicks in our own UI (seen here retargeted to the host) are not
+            // clicks on the page.
+            let ours = e
+                .target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .is_some_and(|t| t.class_list().contains(UI_CLASS));
+            if ours {
+                return;
+            }
+            let m: &MouseEvent = e.unchecked_ref();
+            o.explain_at(m.client_x() as f64, m.client_y() as f64, true);
+        });
+        listen(rc, &doc, "scroll", true, |o, _| {
+            if js_sys::Date::now() < o.keep_tip_until {
+                return;
+            }
+            if let Some(h) = &o.host {
+                h.hide_tip();
+            }
+            o.pinned = false;
+        });
+    }
+    listen(rc, &doc, "keydown", false, |o, e| {
+        if js_sys::Reflect::get(e, &"key".into())
+            .ok()
+            .and_then(|k| k.as_string())
+            .as_deref()
+            == Some("Escape")
+        {
+            if let Some(h) = &o.host {
+                h.hide_tip();
+            }
+            o.pinned = false;
+        }
+    });
+    // Panel: delegated clicks (items, close), toggles, Escape.
+    listen(rc, &shadow, "click", false, |o, e| {
+        let Some(t) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+            return;
+        };
+        let Some(b) = t.closest("[data-span],[data-action]").ok().flatten() else {
+            return;
+        };
+        let action = b.get_attribute("data-action");
+        if action.as_deref() == Some("close") {
+            o.show_panel(false);
+        } else if let Some(what) = action.as_deref().and_then(download::Export::from_action) {
+            if let Some(report) = o.report() {
+                download::save(report, o.text(), what);
+            }
+        } else if let Some(i) = b.get_attribute("data-span").and_then(|s| s.parse().ok()) {
+            o.reveal(i);
+        }
+    });
+    listen(rc, &shadow, "change", false, |o, e| {
+        let Some(t) = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        if let Some(k) = t.get_attribute("data-kind").and_then(|s| s.parse().ok()) {
+            o.set_kind(k, t.checked());
+        }
+    });
+    listen(rc, &shadow, "keydown", false, |o, e| {
+        if js_sys::Reflect::get(e, &"key".into())
+            .ok()
+            .and_then(|k| k.as_string())
+            .as_deref()
+            == Some("Escape")
+        {
+            o.show_panel(false);
+        }
+    });
+    watch(rc);
+}
+
+/// Starts observing the root for late content, once its scope is known.
+pub fn watch(rc: &Shared) {
+    let root = {
+        let o = rc.borrow();
+        match (&o.scope, o.opts.observe, &o.watch, &o.host) {
+            (Some(s), true, None, Some(_)) => s.root.clone(),
+            _ => return,
+        }
+    };
+    {
+        let weak = Rc::downgrade(rc);
+        let watch = observe::Watch::new(&root, move || {
+            let Some(rc) = weak.upgrade() else { return };
+            let cb = rc.try_borrow().ok().and_then(|o| o.opts.on_change.clone());
+            match cb {
+                Some(f) => {
+                    let _ = f.call0(&JsValue::NULL);
+                }
+                None => rerun(&rc),
+            }
+        });
+        rc.borrow_mut().watch = watch;
+    }
+}

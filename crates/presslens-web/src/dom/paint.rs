@@ -1,0 +1,339 @@
+//! Paint: report offsets to DOM ranges to CSS Custom Highlights.
+//!
+//! Highlights change no DOM and shift no layout, so undo is exact by
+//! construction: clearing takes our ranges out of `CSS.highlights` and the
+//! document is as it was. Where the API is missing (or `fallback` is asked
+//! for) the spans are wrapped in `<mark class="presslens presslens-quote">`
+//! instead ([`super::marks`]), never calling `normalize()`.
+//!
+//! The highlights are shared by every overlay on the page (one `Highlight`
+//! per kind); each overlay adds and removes only its own ranges, and a
+//! highlight left empty is taken out of the registry.
+
+use std::cell::RefCell;
+
+use web_sys::{AbstractRange, Highlight, Range};
+
+use super::marks::Marks;
+use super::textmap::{Segments, TextMap};
+use presslens::report::Report;
+
+/// The highlight names, also the CSS hooks for theming (`::highlight(...)`);
+/// in the fallback, the mark classes.
+pub const QUOTE: &str = "presslens-quote";
+pub const PARTY: &str = "presslens-party";
+pub const FIGURE: &str = "presslens-figure";
+/// The brief flash on the item a panel entry scrolls to.
+pub const FLASH: &str = "presslens-flash";
+pub const NAMES: [&str; 4] = [QUOTE, PARTY, FIGURE, FLASH];
+
+/// What one painted span marks: an index in the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Quote(usize),
+    /// Party index and mention index.
+    Party(usize, usize),
+    Figure(usize),
+}
+
+impl Target {
+    /// 0 quote, 1 party, 2 figure: the index into [`NAMES`] and kind toggles.
+    pub fn kind(self) -> usize {
+        match self {
+            Target::Quote(_) => 0,
+            Target::Party(..) => 1,
+            Target::Figure(_) => 2,
+        }
+    }
+}
+
+/// A span of the text and what it marks.
+#[derive(Debug, Clone, Copy)]
+pub struct Span {
+    pub target: Target,
+    pub start: u32,
+    pub end: u32,
+}
+
+/// Every span of a report (UTF-16 offsets), sorted by start.
+pub fn spans(report: &Report) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut add = |target, s: usize, e: usize| {
+        if s < e {
+            out.push(Span {
+                target,
+                start: s as u32,
+                end: e as u32,
+            });
+        }
+    };
+    for (i, q) in report.quotes.iter().enumerate() {
+        add(Target::Quote(i), q.start, q.end);
+    }
+    for (i, p) in report.parties.iter().enumerate() {
+        for (j, m) in p.mentions.iter().enumerate() {
+            add(Target::Party(i, j), m.start, m.end);
+        }
+    }
+    for (i, f) in report.figures.iter().enumerate() {
+        add(Target::Figure(i), f.start, f.end);
+    }
+    out.sort_by_key(|s| (s.start, u32::MAX - s.end));
+    out
+}
+
+thread_local! {
+    static HIGHLIGHTS: RefCell<[Option<Highlight>; 4]> = const { RefCell::new([None, None, None, None]) };
+}
+
+/// Whether `CSS.highlights` and `Highlight` exist (Chromium 105+, Safari
+/// 17.2+, Firefox 140+).
+pub fn highlight_api() -> bool {
+    let global = js_sys::global();
+    let css =
+        js_sys::Reflect::get(&global, &"CSS".into()).unwrap_or(wasm_bindgen::JsValue::UNDEFINED);
+    !css.is_undefined()
+        && js_sys::Reflect::has(&css, &"highlights".into()).unwrap_or(false)
+        && js_sys::Reflect::has(&global, &"Highlight".into()).unwrap_or(false)
+}
+
+/// Adds `range` to the shared highlight `kind`, registering it if needed.
+pub fn hl_add(kind: usize, range: &Range) {
+    HIGHLIGHTS.with(|h| {
+        let mut h = h.borrow_mut();
+        if h[kind].is_none() {
+            let Ok(hl) = Highlight::new(&[]) else { return };
+            // Quotes lie under the parties and figures inside them.
+            hl.set_priority(kind as i32);
+            h[kind] = Some(hl);
+        }
+        let hl = h[kind].as_ref().unwrap();
+        let r: &AbstractRange = range.as_ref();
+        hl.add(r);
+        let registry = web_sys::css::JsNamespaceCss::highlights();
+        if !registry.has(NAMES[kind]) {
+            registry.set(NAMES[kind], hl);
+        }
+    });
+}
+
+/// Takes `range` out of highlight `kind`; an emptied highlight leaves the
+/// registry.
+pub fn hl_remove(kind: usize, range: &Range) {
+    HIGHLIGHTS.with(|h| {
+        let h = h.borrow();
+        if let Some(hl) = &h[kind] {
+            let r: &AbstractRange = range.as_ref();
+            hl.delete(r);
+            if hl.size() == 0 {
+                web_sys::css::JsNamespaceCss::highlights().delete(NAMES[kind]);
+            }
+        }
+    });
+}
+
+/// Takes `n` ranges out of highlight `kind` at once: when they are all it
+/// holds, the whole highlight goes (one call instead of `n`).
+fn hl_remove_many<'a>(kind: usize, n: u32, ranges: impl Iterator<Item = &'a Range>) {
+    let whole = HIGHLIGHTS.with(|h| {
+        let mut h = h.borrow_mut();
+        if h[kind].as_ref().is_some_and(|hl| hl.size() == n) {
+            h[kind] = None;
+            web_sys::css::JsNamespaceCss::highlights().delete(NAMES[kind]);
+            true
+        } else {
+            false
+        }
+    });
+    if !whole {
+        for r in ranges {
+            hl_remove(kind, r);
+        }
+    }
+}
+
+/// A DOM range for UTF-16 span `s..e` of the text behind `segs`.
+pub fn range(segs: &Segments, s: u32, e: u32) -> Option<Range> {
+    let (sn, so) = segs.locate(s, false)?;
+    let (en, eo) = segs.locate(e, true)?;
+    let r = super::document().ok()?.create_range().ok()?;
+    r.set_start(&sn, so).ok()?;
+    r.set_end(&en, eo).ok()?;
+    if r.collapsed() {
+        return None;
+    }
+    Some(r)
+}
+
+/// Paints one report on one text map and remembers what it painted.
+pub struct Painter {
+    pub spans: Vec<Span>,
+    /// The range of each span once made (same index as `spans`).
+    pub ranges: Vec<Option<Range>>,
+    /// Which kinds (quote, party, figure) are shown.
+    kinds: [bool; 3],
+    /// How many of our ranges each highlight holds.
+    shown: [u32; 3],
+    /// Spans `..done` have their ranges made and painted.
+    done: usize,
+    /// The fallback: `<mark>` wrapping, when highlights are unavailable.
+    marks: Option<Marks>,
+    fallback: bool,
+}
+
+impl Painter {
+    pub fn new(kinds: [bool; 3], fallback: bool) -> Painter {
+        Painter {
+            spans: Vec::new(),
+            ranges: Vec::new(),
+            kinds,
+            shown: [0; 3],
+            done: 0,
+            marks: None,
+            fallback: fallback || !highlight_api(),
+        }
+    }
+
+    /// Whether spans are wrapped in marks rather than highlighted.
+    pub fn uses_marks(&self) -> bool {
+        self.fallback
+    }
+
+    /// Starts painting `report` over `map` (clearing any earlier paint).
+    pub fn start(&mut self, map: &TextMap, report: &Report) {
+        self.clear();
+        self.spans = spans(report);
+        self.ranges = Vec::with_capacity(self.spans.len());
+        if self.fallback {
+            self.marks = Some(Marks::wrap(map, &self.spans, self.kinds));
+        }
+    }
+
+    /// Makes and paints ranges until done or `deadline` (ms); returns whether
+    /// every span is painted.
+    pub fn step(&mut self, map: &TextMap, deadline: f64) -> bool {
+        let segs = match &self.marks {
+            Some(m) => &m.segments,
+            None => &map.segments,
+        };
+        while self.done < self.spans.len() {
+            let s = self.spans[self.done];
+            let r = range(segs, s.start, s.end);
+            if let Some(r) = &r {
+                if !self.fallback && self.kinds[s.target.kind()] {
+                    hl_add(s.target.kind(), r);
+                    self.shown[s.target.kind()] += 1;
+                }
+            }
+            self.ranges.push(r);
+            self.done += 1;
+            if self.done % 8 == 0 && js_sys::Date::now() > deadline {
+                break;
+            }
+        }
+        self.done >= self.spans.len()
+    }
+
+    /// The segments ranges and hit-tests refer to (the marks' own text
+    /// nodes in the fallback).
+    pub fn segments<'a>(&'a self, map: &'a TextMap) -> &'a Segments {
+        match &self.marks {
+            Some(m) => &m.segments,
+            None => &map.segments,
+        }
+    }
+
+    pub fn kinds(&self) -> [bool; 3] {
+        self.kinds
+    }
+
+    /// Shows or hides one kind.
+    pub fn set_kind(&mut self, map: &TextMap, kind: usize, on: bool) {
+        if kind > 2 || self.kinds[kind] == on {
+            return;
+        }
+        self.kinds[kind] = on;
+        if self.fallback {
+            // Re-wrap with the new set of kinds; ranges follow the new nodes.
+            if let Some(m) = self.marks.take() {
+                m.unwrap();
+            }
+            self.marks = Some(Marks::wrap(map, &self.spans, self.kinds));
+            self.ranges.clear();
+            self.done = 0;
+            self.step(map, f64::INFINITY);
+            return;
+        }
+        let mine = || {
+            self.spans
+                .iter()
+                .zip(&self.ranges)
+                .filter(move |(s, _)| s.target.kind() == kind)
+                .filter_map(|(_, r)| r.as_ref())
+        };
+        if on {
+            for r in mine() {
+                hl_add(kind, r);
+                self.shown[kind] += 1;
+            }
+        } else {
+            hl_remove_many(kind, self.shown[kind], mine());
+            self.shown[kind] = 0;
+        }
+    }
+
+    /// The innermost shown span containing text offset `at`.
+    pub fn hit(&self, at: u32) -> Option<usize> {
+        let mut best: Option<usize> = None;
+        for (i, s) in self.spans.iter().enumerate() {
+            if s.start > at {
+                break;
+            }
+            if at < s.end
+                && self.kinds[s.target.kind()]
+                && self.ranges.get(i).is_some_and(|r| r.is_some())
+            {
+                if best.map_or(true, |b| {
+                    let b = &self.spans[b];
+                    s.end - s.start <= b.end - b.start
+                }) {
+                    best = Some(i);
+                }
+            }
+        }
+        best
+    }
+
+    /// Removes our highlights and marks; touches nothing else.
+    pub fn clear(&mut self) {
+        if !self.fallback {
+            for kind in 0..3 {
+                if self.shown[kind] > 0 {
+                    let mine = self
+                        .spans
+                        .iter()
+                        .zip(&self.ranges)
+                        .filter(|(s, _)| s.target.kind() == kind);
+                    hl_remove_many(kind, self.shown[kind], mine.filter_map(|(_, r)| r.as_ref()));
+                }
+            }
+            self.shown = [0; 3];
+        }
+        if let Some(m) = self.marks.take() {
+            m.unwrap();
+        }
+        self.spans.clear();
+        // Releasing thousands of JS ranges takes a while: do it in a task of
+        // its own, after the page is clean.
+        let ranges = std::mem::take(&mut self.ranges);
+        if ranges.len() > 1000 {
+            let cb = wasm_bindgen::closure::Closure::once_into_js(move || drop(ranges));
+            if let Some(w) = web_sys::window() {
+                use wasm_bindgen::JsCast;
+                let _ =
+                    w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 0);
+            }
+        }
+        self.done = 0;
+    }
+}

@@ -1,0 +1,313 @@
+//! The side panel (inside the UI shadow root): a short source summary, kind
+//! toggles, quotes grouped by speaker, parties by kind with counts, figures
+//! with their relations. Every item is a button carrying `data-span` (the
+//! painted span to scroll to); toggles carry `data-kind`; the close button
+//! `data-action="close"`. The overlay handles the events (delegated).
+
+use web_sys::Element;
+
+use super::explain::{self, count};
+use super::paint::{Span, Target};
+use super::ui::add;
+use presslens::report::{PartyKind, Report};
+
+/// The index of the first span painted for `target`.
+fn span_of(spans: &[Span], target: Target) -> Option<usize> {
+    spans.iter().position(|s| s.target == target)
+}
+
+/// Most items listed per section; the counts above stay complete.
+const MAX_ITEMS: usize = 60;
+
+fn more(list: &Element, n: usize) {
+    if n > MAX_ITEMS {
+        add(
+            list,
+            "li",
+            "n",
+            &["… and ", &count(n - MAX_ITEMS), " more"].concat(),
+        );
+    }
+}
+
+fn item(list: &Element, spans: &[Span], target: Target, text: &str, note: &str) {
+    let li = add(list, "li", "", "");
+    let b = add(&li, "button", "item", text);
+    let _ = b.set_attribute("type", "button");
+    match span_of(spans, target) {
+        Some(i) => {
+            let _ = b.set_attribute("data-span", &i.to_string());
+        }
+        None => {
+            let _ = b.set_attribute("disabled", "");
+        }
+    }
+    if !note.is_empty() {
+        b.append_with_str_1(" ").ok();
+        add(&b, "span", "n", note);
+    }
+}
+
+fn clip(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        return s.to_string();
+    }
+    let mut out: String = s.chars().take(n).collect();
+    out.push('…');
+    out
+}
+
+fn pct(part: usize, whole: usize) -> usize {
+    if whole == 0 {
+        0
+    } else {
+        (part * 100 + whole / 2) / whole
+    }
+}
+
+/// Fills `panel` (emptied first) from `report` and the painted `spans`.
+pub fn render(panel: &Element, report: &Report, spans: &[Span], kinds: [bool; 3]) {
+    panel.set_text_content(None);
+    let head = add(panel, "header", "", "");
+    add(&head, "h2", "", "PressLens");
+    let close = add(&head, "button", "close", "×");
+    let _ = close.set_attribute("type", "button");
+    let _ = close.set_attribute("data-action", "close");
+    let _ = close.set_attribute("aria-label", "Close the PressLens panel");
+    let saves = add(panel, "p", "exports", "");
+    for (action, label, title) in [
+        (
+            "download-report",
+            "Download JSON",
+            "The report as JSON (PressLens schema)",
+        ),
+        (
+            "download-w3c",
+            "Download Web Annotations",
+            "W3C Web Annotation JSON-LD, for Hypothesis-style tools",
+        ),
+    ] {
+        let b = add(&saves, "button", "export", label);
+        let _ = b.set_attribute("type", "button");
+        let _ = b.set_attribute("data-action", action);
+        let _ = b.set_attribute("title", title);
+    }
+
+    // Source summary.
+    let q = &report.quotes;
+    let named = q
+        .iter()
+        .filter(|q| q.speaker.as_ref().is_some_and(|s| s.named))
+        .count();
+    let anon = q
+        .iter()
+        .filter(|q| q.speaker.as_ref().is_some_and(|s| !s.named))
+        .count();
+    let unattributed = q.len() - named - anon;
+    let sum = add(panel, "section", "summary", "");
+    let _ = sum.set_attribute("aria-label", "Source summary");
+    let counts = add(&sum, "p", "counts", "");
+    let _ = counts.set_attribute("data-quotes", &q.len().to_string());
+    let _ = counts.set_attribute("data-named", &named.to_string());
+    let _ = counts.set_attribute("data-anonymous", &anon.to_string());
+    let mut line = [
+        count(q.len()),
+        " quotes: ".into(),
+        count(named),
+        " from named sources, ".into(),
+        count(anon),
+        " from anonymous sources".into(),
+    ]
+    .concat();
+    if unattributed > 0 {
+        line.push_str(&[", ".into(), count(unattributed), " unattributed".into()].concat());
+    }
+    counts.set_text_content(Some(&line));
+    // Distinct speakers.
+    let mut speakers: Vec<(&str, bool, usize, usize)> = Vec::new(); // name, named, quotes, words
+    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for qq in q {
+        let (name, is_named) = match &qq.speaker {
+            Some(s) => (s.name.as_str(), s.named),
+            None => ("Unattributed", false),
+        };
+        let w = explain::words(&qq.text);
+        match index.get(name) {
+            Some(&i) => {
+                speakers[i].2 += 1;
+                speakers[i].3 += w;
+            }
+            None => {
+                index.insert(name, speakers.len());
+                speakers.push((name, is_named, 1, w));
+            }
+        }
+    }
+    let dn = speakers.iter().filter(|s| s.1).count();
+    add(
+        &sum,
+        "p",
+        "speakers",
+        &[
+            count(dn),
+            " named and ".into(),
+            count(speakers.len() - dn),
+            " anonymous or unattributed speakers".into(),
+        ]
+        .concat(),
+    );
+    let total: usize = speakers.iter().map(|s| s.3).sum();
+    if total > 0 {
+        add(&sum, "h4", "", "Share of quoted words");
+        let ul = add(&sum, "ul", "shares", "");
+        let mut by_words = speakers.clone();
+        by_words.sort_by(|a, b| b.3.cmp(&a.3));
+        for (name, _, _, w) in by_words.iter().take(10) {
+            let li = add(&ul, "li", "", "");
+            let p = pct(*w, total);
+            let bar = add(&li, "span", "bar", "");
+            let _ = bar.set_attribute(
+                "style",
+                &["width:", &(p.max(1) * 6 / 5).to_string(), "px"].concat(),
+            );
+            add(&li, "span", "", name);
+            add(&li, "span", "n", &[" ", &p.to_string(), "%"].concat());
+        }
+    }
+
+    // Kind toggles.
+    let fs = add(panel, "fieldset", "toggles", "");
+    add(&fs, "legend", "k", "Show");
+    for (i, (label, sw)) in [("Quotes", "sw-q"), ("Parties", "sw-p"), ("Figures", "sw-f")]
+        .iter()
+        .enumerate()
+    {
+        let l = add(&fs, "label", "", "");
+        let cb = add(&l, "input", "", "");
+        let _ = cb.set_attribute("type", "checkbox");
+        let _ = cb.set_attribute("data-kind", &i.to_string());
+        if kinds[i] {
+            let _ = cb.set_attribute("checked", "");
+        }
+        add(&l, "span", sw, label);
+    }
+
+    // Quotes by speaker.
+    let sec = add(panel, "section", "quotes", "");
+    add(&sec, "h3", "", &["Quotes (", &count(q.len()), ")"].concat());
+    let mut listed = 0;
+    for (name, is_named, n, _) in &speakers {
+        if listed >= MAX_ITEMS {
+            break;
+        }
+        let g = add(&sec, "div", "group", "");
+        let h = add(&g, "h4", "", name);
+        let note = [
+            if *is_named {
+                " named · "
+            } else {
+                " anonymous · "
+            },
+            &count(*n),
+        ]
+        .concat();
+        add(&h, "span", "n", &note);
+        let ul = add(&g, "ul", "", "");
+        for (i, qq) in q.iter().enumerate() {
+            let sp = qq
+                .speaker
+                .as_ref()
+                .map_or("Unattributed", |s| s.name.as_str());
+            if sp == *name && listed < MAX_ITEMS {
+                item(&ul, spans, Target::Quote(i), &clip(&qq.text, 90), "");
+                listed += 1;
+            }
+        }
+    }
+    if listed < q.len() {
+        let ul = add(&sec, "ul", "", "");
+        add(
+            &ul,
+            "li",
+            "n",
+            &["… and ", &count(q.len() - listed), " more"].concat(),
+        );
+    }
+
+    // Parties by kind.
+    let sec = add(panel, "section", "parties", "");
+    add(
+        &sec,
+        "h3",
+        "",
+        &["Parties (", &count(report.parties.len()), ")"].concat(),
+    );
+    for kind in [
+        PartyKind::Person,
+        PartyKind::Organization,
+        PartyKind::Group,
+        PartyKind::Place,
+    ] {
+        let mut ps: Vec<usize> = (0..report.parties.len())
+            .filter(|&i| report.parties[i].kind == kind)
+            .collect();
+        if ps.is_empty() {
+            continue;
+        }
+        ps.sort_by(|&a, &b| {
+            report.parties[b]
+                .mentions
+                .len()
+                .cmp(&report.parties[a].mentions.len())
+        });
+        let title = match kind {
+            PartyKind::Person => "People",
+            PartyKind::Organization => "Organisations",
+            PartyKind::Group => "Groups",
+            PartyKind::Place => "Places",
+        };
+        add(
+            &sec,
+            "h4",
+            "",
+            &[title, " (", &count(ps.len()), ")"].concat(),
+        );
+        let ul = add(&sec, "ul", "", "");
+        let n = ps.len();
+        for i in ps.into_iter().take(MAX_ITEMS) {
+            let p = &report.parties[i];
+            let mut note = [count(p.mentions.len()), " ×".into()].concat();
+            if let Some(r) = &p.role {
+                note = [r.as_str(), " · ", &note].concat();
+            }
+            item(&ul, spans, Target::Party(i, 0), &p.name, &note);
+        }
+        more(&ul, n);
+    }
+
+    // Figures with relations.
+    let sec = add(panel, "section", "figures", "");
+    add(
+        &sec,
+        "h3",
+        "",
+        &["Figures (", &count(report.figures.len()), ")"].concat(),
+    );
+    let ul = add(&sec, "ul", "", "");
+    for (i, f) in report.figures.iter().enumerate().take(MAX_ITEMS) {
+        let mut note: Vec<String> = Vec::new();
+        if let Some(v) = explain::figure_value(report, i) {
+            note.push(["= ", &v].concat());
+        }
+        if let Some(c) = &f.counts {
+            note.push(c.clone());
+        }
+        for r in &f.relations {
+            if let Some(g) = report.figures.get(r.figure) {
+                note.push(["↔ ", &g.text].concat());
+            }
+        }
+        item(&ul, spans, Target::Figure(i), &f.text, &note.join(" · "));
+    }
+    more(&ul, report.figures.len());
+}

@@ -1,0 +1,875 @@
+//! Article scope: which element holds the article, and what inside it is not
+//! article text.
+//!
+//! An explicit root (an element or a selector) always wins. Otherwise the
+//! page is scored once, bottom-up, in the spirit of Readability: every
+//! paragraph gives points to its parent and (less) to its ancestors, scores
+//! are weighted by class/id hints and discounted by link density, and the
+//! best-scoring container wins. The semantic markers news pages use
+//! (`[itemprop=articleBody]`, `<article>`, `<main>`) are preferred when they
+//! agree with the scores, that is when they hold the winner and are not
+//! mostly something else.
+//!
+//! [`skipped`] is the one filter used both for scoring and by the text map:
+//! scripts, styles, form controls, hidden and `aria-hidden` content, and
+//! boilerplate recognised by tag, ARIA role or class/id hints (ads, comments,
+//! pingbacks, share bars, navigation...).
+
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, Node};
+
+/// The article: a root element, and children of it that are not part of the
+/// article (siblings of the scoring winner that did not make the cut).
+#[derive(Clone)]
+pub struct Scope {
+    pub root: Element,
+    pub excluded: Vec<Element>,
+    pub filter: Filter,
+    /// The page's headline when it sits just outside a detected root (the
+    /// headline belongs to the article); read before the root.
+    pub headline: Option<Element>,
+}
+
+/// How strict [`skipped`] is.
+#[derive(Clone, Copy, Debug)]
+pub struct Filter {
+    /// Drop boilerplate recognised by class/id words. Turned off (as
+    /// Readability does) when it would leave almost nothing.
+    pub hints: bool,
+    /// Trust `checkVisibility()`; off on pages whose body itself is not
+    /// rendered (pages hidden until their scripts run).
+    pub css: bool,
+}
+
+impl Filter {
+    pub fn for_root(root: &Element, hints: bool) -> Filter {
+        let body_visible = root
+            .owner_document()
+            .and_then(|d| d.body())
+            .map_or(true, |b| visible(&b));
+        Filter {
+            hints,
+            css: body_visible && visible(root),
+        }
+    }
+}
+
+impl Scope {
+    /// Whether `el`, a child of the root, was left out of the article.
+    pub fn excludes(&self, el: &Element) -> bool {
+        !self.excluded.is_empty() && self.excluded.iter().any(|x| x == el)
+    }
+}
+
+/// The root the caller asked for: `Some(scope)` for an element or a
+/// selector, `None` for nothing (detect it, with a [`Detector`]).
+pub fn resolve(root: &JsValue) -> Result<Option<Scope>, String> {
+    let document = super::document()?;
+    let explicit = |root: Element| {
+        let filter = Filter::for_root(&root, true);
+        Ok(Some(Scope {
+            root,
+            excluded: Vec::new(),
+            filter,
+            headline: None,
+        }))
+    };
+    if let Some(el) = root.dyn_ref::<Element>() {
+        return explicit(el.clone());
+    }
+    if let Some(sel) = root.as_string() {
+        return match document.query_selector(&sel) {
+            Err(_) => Err(["presslens: invalid selector ", &sel].concat()),
+            Ok(None) => Err(["presslens: no element matches ", &sel].concat()),
+            Ok(Some(el)) => explicit(el),
+        };
+    }
+    if !root.is_undefined() && !root.is_null() {
+        return Err("presslens: root must be an element, a selector or nothing".into());
+    }
+    document
+        .body()
+        .ok_or("presslens: the document has no body")?;
+    Ok(None)
+}
+
+/// Detects the article root in one go.
+pub fn detect() -> Result<Scope, String> {
+    let mut d = Detector::new()?;
+    loop {
+        if let Some(s) = d.step(f64::INFINITY) {
+            return Ok(s);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The filter.
+
+/// Tags whose content is never article text.
+fn skipped_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "textarea"
+            | "input"
+            | "select"
+            | "option"
+            | "button"
+            | "svg"
+            | "canvas"
+            | "iframe"
+            | "object"
+            | "embed"
+            | "video"
+            | "audio"
+            | "head"
+            | "link"
+            | "meta"
+            | "nav"
+            | "aside"
+            | "dialog"
+            | "menu"
+            | "datalist"
+            | "math"
+            | "label"
+    )
+}
+
+/// ARIA roles of boilerplate.
+fn skipped_role(role: &str) -> bool {
+    matches!(
+        role,
+        "navigation"
+            | "complementary"
+            | "menu"
+            | "menubar"
+            | "alert"
+            | "alertdialog"
+            | "dialog"
+            | "search"
+            | "contentinfo"
+            | "banner"
+            | "toolbar"
+            | "tablist"
+    )
+}
+
+/// Class/id words of boilerplate (whole words of the class and id, split at
+/// anything not a letter or digit).
+const NEGATIVE: &[&str] = &[
+    "ad",
+    "ads",
+    "adv",
+    "advert",
+    "adverts",
+    "advertisement",
+    "advertising",
+    "adslot",
+    "adunit",
+    "dfp",
+    "sponsor",
+    "sponsored",
+    "promo",
+    "promos",
+    "promotion",
+    "promoted",
+    "share",
+    "sharing",
+    "sharebar",
+    "social",
+    "sidebar",
+    "comment",
+    "comments",
+    "commentlist",
+    "pingback",
+    "pingbacks",
+    "trackback",
+    "trackbacks",
+    "related",
+    "recommended",
+    "recommendations",
+    "newsletter",
+    "subscribe",
+    "subscription",
+    "signup",
+    "popup",
+    "modal",
+    "cookie",
+    "cookies",
+    "consent",
+    "gdpr",
+    "breadcrumb",
+    "breadcrumbs",
+    "navbar",
+    "navigation",
+    "menu",
+    "footer",
+    "masthead",
+    "banner",
+    "outbrain",
+    "taboola",
+    "disqus",
+    "rss",
+    "pagination",
+    "pager",
+    "skyscraper",
+    "shoutbox",
+    "tags",
+    "byline",
+    "meta",
+    "sronly",
+    "offscreen",
+    "toolbar",
+    "tooltip",
+    "paywall",
+    "donate",
+    "trending",
+    "livefyre",
+    "skip",
+];
+
+/// Class/id fragments that rescue an element a negative word would drop.
+const RESCUE: &[&str] = &["article", "body", "content", "story"];
+
+/// Splits class and id into lower-case words and tests them against
+/// [`NEGATIVE`], unless a [`RESCUE`] fragment appears.
+fn negative_hint(el: &Element) -> bool {
+    let class = el.get_attribute("class").unwrap_or_default();
+    let id = el.id();
+    if class.is_empty() && id.is_empty() {
+        return false;
+    }
+    let mut hints = String::with_capacity(class.len() + id.len() + 1);
+    for c in class.chars().chain(std::iter::once(' ')).chain(id.chars()) {
+        // camelCase boundaries become word breaks too ("shareBar").
+        if c.is_ascii_uppercase() && hints.chars().last().is_some_and(|p| p.is_ascii_lowercase()) {
+            hints.push(' ');
+        }
+        hints.push(if c.is_alphanumeric() {
+            c.to_ascii_lowercase()
+        } else {
+            ' '
+        });
+    }
+    // "sr-only", "visually-hidden", "screen-reader-text": joined forms.
+    let joined: String = hints.split(' ').collect();
+    if joined.contains("sronly")
+        || joined.contains("visuallyhidden")
+        || joined.contains("screenreader")
+    {
+        return true;
+    }
+    if !hints.split(' ').any(|w| NEGATIVE.contains(&w)) {
+        return false;
+    }
+    !RESCUE.iter().any(|r| hints.contains(r))
+}
+
+/// Whether `el` (with lower-case tag `tag`) and everything under it is left
+/// out of the article text (the root itself is never asked).
+pub fn skipped(el: &Element, tag: &str, f: Filter) -> bool {
+    if skipped_tag(tag) {
+        return true;
+    }
+    if el.has_attribute("hidden")
+        || el.get_attribute("aria-hidden").is_some_and(|v| v == "true")
+        || el.get_attribute("role").is_some_and(|r| skipped_role(&r))
+        || el.get_attribute("itemprop").is_some_and(|r| r == "comment")
+        || el.class_list().contains(super::UI_CLASS)
+    {
+        return true;
+    }
+    if let Some(style) = el.get_attribute("style") {
+        let s: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if s.contains("display:none") || s.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    if f.hints && negative_hint(el) {
+        return true;
+    }
+    f.css && !visible(el)
+}
+
+/// `Element.checkVisibility()` where the browser has it (display: none,
+/// content-visibility, hidden ancestors); true elsewhere.
+fn visible(el: &Element) -> bool {
+    let f = js_sys::Reflect::get(el, &"checkVisibility".into()).unwrap_or(JsValue::UNDEFINED);
+    match f.dyn_ref::<js_sys::Function>() {
+        Some(f) => f
+            .call0(el)
+            .map(|v| v.as_bool() != Some(false))
+            .unwrap_or(true),
+        None => true,
+    }
+}
+
+/// Elements that start a new block of text.
+pub fn is_block(tag: &str) -> bool {
+    matches!(
+        tag,
+        "p" | "div"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "li"
+            | "ul"
+            | "ol"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "section"
+            | "article"
+            | "header"
+            | "footer"
+            | "aside"
+            | "nav"
+            | "main"
+            | "blockquote"
+            | "figure"
+            | "figcaption"
+            | "table"
+            | "thead"
+            | "tbody"
+            | "tfoot"
+            | "tr"
+            | "td"
+            | "th"
+            | "caption"
+            | "pre"
+            | "hr"
+            | "address"
+            | "details"
+            | "summary"
+            | "form"
+            | "fieldset"
+            | "br"
+            | "center"
+            | "hgroup"
+            | "body"
+            | "legend"
+            | "picture"
+            | "img"
+    )
+}
+
+// ---------------------------------------------------------------------------
+// Detection.
+
+/// One element in the scoring pass.
+struct Cand {
+    el: Element,
+    parent: usize,
+    tag: u8,
+    /// Characters of kept text below, and of those inside links.
+    text: u32,
+    links: u32,
+    commas: u32,
+    block_child: bool,
+    score: f32,
+    scored: bool,
+}
+
+const NONE: usize = usize::MAX;
+const T_OTHER: u8 = 0;
+const T_P: u8 = 1;
+const T_DIV: u8 = 2;
+const T_A: u8 = 3;
+const T_PRE: u8 = 4;
+const T_LIST: u8 = 5;
+const T_HEAD: u8 = 6;
+const T_TD: u8 = 7;
+const T_BODY: u8 = 8;
+const T_LI: u8 = 9;
+
+fn tag_code(tag: &str) -> u8 {
+    match tag {
+        "p" => T_P,
+        "div" | "section" | "article" | "main" => T_DIV,
+        "a" => T_A,
+        "pre" | "blockquote" => T_PRE,
+        "li" => T_LI,
+        "ol" | "ul" | "dl" | "dd" | "dt" | "address" | "form" => T_LIST,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => T_HEAD,
+        "td" => T_TD,
+        "body" => T_BODY,
+        _ => T_OTHER,
+    }
+}
+
+/// Class/id weight: +25 for article-like hints, −25 for boilerplate-like.
+fn class_weight(el: &Element) -> f32 {
+    let s = [el.get_attribute("class").unwrap_or_default(), el.id()]
+        .join(" ")
+        .to_ascii_lowercase();
+    if s.trim().is_empty() {
+        return 0.0;
+    }
+    let mut w = 0.0;
+    const POS: &[&str] = &[
+        "article", "body", "content", "entry", "main", "page", "post", "text", "blog", "story",
+    ];
+    const NEG: &[&str] = &[
+        "hidden",
+        "banner",
+        "combx",
+        "comment",
+        "contact",
+        "foot",
+        "masthead",
+        "media",
+        "meta",
+        "outbrain",
+        "promo",
+        "related",
+        "scroll",
+        "share",
+        "shoutbox",
+        "sidebar",
+        "skyscraper",
+        "sponsor",
+        "shopping",
+        "tags",
+        "widget",
+        "teaser",
+        "card",
+    ];
+    if POS.iter().any(|p| s.contains(p)) {
+        w += 25.0;
+    }
+    if NEG.iter().any(|n| s.contains(n)) {
+        w -= 25.0;
+    }
+    w
+}
+
+/// Article detection, resumable: one bottom-up pass over the body (in
+/// slices), scoring, and if class hints left too little, a second pass
+/// without them (as Readability retries without its unlikely-candidate
+/// filter).
+pub struct Detector {
+    body: Element,
+    gather: Gather,
+    /// The result of the strict pass while the loose one runs.
+    strict: Option<(Scope, u32)>,
+}
+
+impl Detector {
+    pub fn new() -> Result<Detector, String> {
+        let body: Element = super::document()?
+            .body()
+            .map(Into::into)
+            .ok_or("presslens: the document has no body")?;
+        let filter = Filter::for_root(&body, true);
+        Ok(Detector {
+            gather: Gather::new(&body, filter),
+            body,
+            strict: None,
+        })
+    }
+
+    /// Works until done or `deadline` (ms); the scope once found.
+    pub fn step(&mut self, deadline: f64) -> Option<Scope> {
+        if !self.gather.step(deadline) {
+            return None;
+        }
+        let filter = self.gather.filter;
+        let cands = std::mem::take(&mut self.gather.cands);
+        let (scope, len) = decide(&self.body, cands, filter);
+        match self.strict.take() {
+            None if len < 500 && filter.hints => {
+                // Too little: class hints may have dropped the article
+                // (layout classes such as "two-col-sidebar-right").
+                self.strict = Some((scope, len));
+                self.gather = Gather::new(
+                    &self.body,
+                    Filter {
+                        hints: false,
+                        ..filter
+                    },
+                );
+                None
+            }
+            None => Some(scope),
+            Some((strict, strict_len)) => Some(if len > strict_len { scope } else { strict }),
+        }
+    }
+}
+
+/// The page's `<h1>` if it is outside `root`, before it, close to it (their
+/// common ancestor at most four levels above the root) and not boilerplate.
+fn headline(root: &Element, filter: Filter) -> Option<Element> {
+    let doc = root.owner_document()?;
+    let h1s = doc.query_selector_all("h1").ok()?;
+    let r: &Node = root.as_ref();
+    for i in 0..h1s.length() {
+        let Some(h) = h1s.item(i) else { continue };
+        if r.contains(Some(&h)) {
+            return None; // the root has its own headline
+        }
+        // The headline must come before the root.
+        if h.compare_document_position(r) & Node::DOCUMENT_POSITION_FOLLOWING == 0 {
+            return None;
+        }
+        let text = h.text_content().unwrap_or_default();
+        if text.trim().chars().count() < 10 {
+            continue;
+        }
+        // Near the root, and nothing on the way up from it is skipped.
+        let mut anc = root.parent_element();
+        let mut up = 0;
+        while let Some(a) = anc.clone() {
+            if a.contains(Some(&h)) || up >= 4 {
+                break;
+            }
+            anc = a.parent_element();
+            up += 1;
+        }
+        let Some(common) = anc.filter(|a| a.contains(Some(&h))) else {
+            continue;
+        };
+        let mut cur: Option<Element> = h.dyn_ref::<Element>().cloned();
+        let mut ok = true;
+        while let Some(c) = cur {
+            if c == common {
+                break;
+            }
+            if skipped(&c, &c.local_name(), filter) {
+                ok = false;
+                break;
+            }
+            cur = c.parent_element();
+        }
+        if ok {
+            return h.dyn_into::<Element>().ok();
+        }
+    }
+    None
+}
+
+/// Picks the root from the gathered candidates; returns the scope and its
+/// text length.
+fn decide(body: &Element, mut cands: Vec<Cand>, filter: Filter) -> (Scope, u32) {
+    let scope = |root: &Element, excluded| Scope {
+        root: root.clone(),
+        excluded,
+        filter,
+        headline: headline(root, filter),
+    };
+    // Paragraphs feed their ancestors.
+    for i in 0..cands.len() {
+        let c = &cands[i];
+        // Paragraphs: <p>, <pre>, blocks holding only inline content, and
+        // list items long enough to be prose.
+        let para = c.tag == T_P
+            || c.tag == T_PRE
+            || ((c.tag == T_DIV || c.tag == T_TD) && !c.block_child)
+            || (c.tag == T_LI && !c.block_child && c.text >= 80);
+        if !para || c.text < 25 {
+            continue;
+        }
+        let points = 1.0 + c.commas as f32 + (c.text as f32 / 100.0).min(3.0);
+        let mut at = c.parent;
+        let mut level = 0;
+        while at != NONE && level < 5 {
+            let a = &mut cands[at];
+            if !a.scored {
+                a.scored = true;
+                a.score = init_score(a);
+            }
+            a.score += match level {
+                0 => points,
+                1 => points / 2.0,
+                l => points / (l as f32 * 3.0),
+            };
+            at = a.parent;
+            level += 1;
+        }
+    }
+    let mut best = NONE;
+    let mut best_score = 0.0f32;
+    for (i, c) in cands.iter_mut().enumerate() {
+        if !c.scored || c.text == 0 {
+            continue;
+        }
+        c.score *= 1.0 - c.links as f32 / c.text as f32;
+        if c.score > best_score {
+            best_score = c.score;
+            best = i;
+        }
+    }
+    if best == NONE {
+        return match semantic(&cands) {
+            Some(i) => (scope(&cands[i].el, Vec::new()), cands[i].text),
+            None => (scope(body, Vec::new()), cands[0].text),
+        };
+    }
+    // A winner that holds most of its parent's text is as good as its parent
+    // (wrappers without text of their own).
+    while cands[best].parent != NONE {
+        let p = cands[best].parent;
+        if cands[p].tag == T_BODY || (cands[best].text as f32) < 0.9 * cands[p].text as f32 {
+            break;
+        }
+        best = p;
+    }
+    // Semantic markers win when they hold the winner and are mostly article,
+    // or sit inside it holding most of it.
+    if let Some(s) = semantic(&cands) {
+        let holds = ancestor_or_self(&cands, s, best);
+        let inside = ancestor_or_self(&cands, best, s);
+        let (st, bt) = (cands[s].text as f32, cands[best].text as f32);
+        if (holds && bt >= 0.5 * st) || (inside && st >= 0.6 * bt) {
+            return (scope(&cands[s].el, Vec::new()), cands[s].text);
+        }
+    }
+    let (i, excluded) = siblings(&cands, best, best_score);
+    let len = if excluded.is_empty() && i == best {
+        cands[best].text
+    } else {
+        cands[i].text
+    };
+    (scope(&cands[i].el, excluded), len)
+}
+
+fn init_score(c: &Cand) -> f32 {
+    class_weight(&c.el)
+        + match c.tag {
+            T_DIV => 5.0,
+            T_PRE | T_TD => 3.0,
+            T_LIST | T_LI => -3.0,
+            T_HEAD => -5.0,
+            _ => 0.0,
+        }
+}
+
+fn ancestor_or_self(cands: &[Cand], anc: usize, mut i: usize) -> bool {
+    while i != NONE {
+        if i == anc {
+            return true;
+        }
+        i = cands[i].parent;
+    }
+    false
+}
+
+/// The semantic container, if the page marks one with enough text:
+/// `[itemprop=articleBody]`, else the `<article>` with most text, else
+/// `<main>` / `[role=main]`.
+fn semantic(cands: &[Cand]) -> Option<usize> {
+    let mut best: [Option<usize>; 3] = [None; 3];
+    for (i, c) in cands.iter().enumerate() {
+        if c.text < 200 {
+            continue;
+        }
+        let rank = if c
+            .el
+            .get_attribute("itemprop")
+            .is_some_and(|v| v.split(' ').any(|w| w == "articleBody"))
+        {
+            0
+        } else if c.el.local_name() == "article" {
+            1
+        } else if c.el.local_name() == "main"
+            || c.el.get_attribute("role").is_some_and(|r| r == "main")
+        {
+            2
+        } else {
+            continue;
+        };
+        if best[rank].map_or(true, |b| cands[b].text < c.text) {
+            best[rank] = Some(i);
+        }
+    }
+    best.into_iter().flatten().next()
+}
+
+fn same_class(a: &Element, b: &Element) -> bool {
+    let c = a.class_name();
+    !c.trim().is_empty() && c == b.class_name() && a.local_name() == b.local_name()
+}
+
+/// The winner alone, or its parent with the siblings that score well enough
+/// (Readability's sibling pass); siblings left out are excluded.
+fn siblings(cands: &[Cand], best: usize, best_score: f32) -> (usize, Vec<Element>) {
+    let only = (best, Vec::new());
+    let parent = cands[best].parent;
+    if parent == NONE || cands[parent].tag == T_BODY {
+        return only;
+    }
+    let threshold = (best_score * 0.2).max(10.0);
+    let mut included = 0;
+    let mut excluded = Vec::new();
+    let kids: Vec<usize> = (0..cands.len())
+        .filter(|&i| cands[i].parent == parent)
+        .collect();
+    let pel: &Node = cands[parent].el.as_ref();
+    let mut child = pel.first_child();
+    while let Some(n) = child {
+        if let Some(el) = n.dyn_ref::<Element>() {
+            let i = kids.iter().copied().find(|&k| &cands[k].el == el);
+            let keep = i == Some(best)
+                || i.is_some_and(|i| {
+                    let c = &cands[i];
+                    let ld = if c.text > 0 {
+                        c.links as f32 / c.text as f32
+                    } else {
+                        1.0
+                    };
+                    (c.scored && c.score >= threshold)
+                        || (c.tag == T_P && c.text > 80 && ld < 0.25)
+                        // Repeated blocks like the winner (steps, sections).
+                        || (same_class(&c.el, &cands[best].el) && c.text >= 80 && ld < 0.5)
+                });
+            if keep {
+                if i != Some(best) {
+                    included += 1;
+                }
+            } else {
+                excluded.push(el.clone());
+            }
+        }
+        child = n.next_sibling();
+    }
+    if included == 0 {
+        return only;
+    }
+    (parent, excluded)
+}
+
+/// One pass over the body, in slices: every kept element with its text,
+/// link text and commas; children are summed into parents as they close.
+struct Gather {
+    root: Node,
+    filter: Filter,
+    cands: Vec<Cand>,
+    stack: Vec<usize>,
+    next: Option<Node>,
+}
+
+fn cand(el: &Element, tag: &str, parent: usize) -> Cand {
+    Cand {
+        el: el.clone(),
+        parent,
+        tag: tag_code(tag),
+        text: 0,
+        links: 0,
+        commas: 0,
+        block_child: false,
+        score: 0.0,
+        scored: false,
+    }
+}
+
+impl Gather {
+    fn new(body: &Element, filter: Filter) -> Gather {
+        let root: Node = body.clone().into();
+        Gather {
+            next: root.first_child(),
+            root,
+            filter,
+            cands: vec![cand(body, "body", NONE)],
+            stack: vec![0],
+        }
+    }
+
+    /// Leaves an element: its sums go to its parent.
+    fn close(&mut self, i: usize) {
+        let c = &self.cands[i];
+        let (text, links, commas, tag, p) = (c.text, c.links, c.commas, c.tag, c.parent);
+        if p != NONE {
+            let pc = &mut self.cands[p];
+            pc.text += text;
+            pc.links += if tag == T_A { text } else { links };
+            pc.commas += commas;
+        }
+    }
+
+    /// Reads until done or `deadline` (ms); returns whether done.
+    fn step(&mut self, deadline: f64) -> bool {
+        let mut n = 0u32;
+        while let Some(node) = self.next.take() {
+            let mut descend = false;
+            match node.node_type() {
+                Node::TEXT_NODE => {
+                    let data = node.text_content().unwrap_or_default();
+                    let top = *self.stack.last().unwrap();
+                    let c = &mut self.cands[top];
+                    let mut space = true;
+                    for ch in data.chars() {
+                        if ch.is_whitespace() {
+                            if !space {
+                                c.text += 1;
+                            }
+                            space = true;
+                        } else {
+                            c.text += 1;
+                            space = false;
+                            if ch == ',' || ch == '，' {
+                                c.commas += 1;
+                            }
+                        }
+                    }
+                }
+                Node::ELEMENT_NODE => {
+                    let el: &Element = node.unchecked_ref();
+                    let tag = el.local_name();
+                    if !skipped(el, &tag, self.filter) {
+                        let top = *self.stack.last().unwrap();
+                        if is_block(&tag) && tag != "br" {
+                            self.cands[top].block_child = true;
+                        }
+                        if node.has_child_nodes() {
+                            self.cands.push(cand(el, &tag, top));
+                            self.stack.push(self.cands.len() - 1);
+                            descend = true;
+                        }
+                    }
+                }
+                _ => {}
+            }
+            if descend {
+                self.next = node.first_child();
+            } else {
+                // Next sibling, or climb, closing elements on the way.
+                let mut cur = node;
+                self.next = loop {
+                    if let Some(s) = cur.next_sibling() {
+                        break Some(s);
+                    }
+                    match cur.parent_node() {
+                        Some(p) if !p.is_same_node(Some(&self.root)) => {
+                            if let Some(i) = self.stack.pop() {
+                                self.close(i);
+                            }
+                            cur = p;
+                        }
+                        _ => break None,
+                    }
+                };
+            }
+            n += 1;
+            if n % 8 == 0 && js_sys::Date::now() > deadline {
+                break;
+            }
+        }
+        if self.next.is_some() {
+            return false;
+        }
+        while let Some(i) = self.stack.pop() {
+            self.close(i);
+        }
+        true
+    }
+}

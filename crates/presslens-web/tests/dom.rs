@@ -1,0 +1,281 @@
+//! DOM tests of the overlay, run in headless Chromium by
+//! wasm-bindgen-test-runner (`make test-wasm`). Natively this file is empty.
+#![cfg(target_arch = "wasm32")]
+
+use presslens_web::dom::paint::{FIGURE, PARTY, QUOTE};
+use presslens_web::dom::scope::{self, Filter, Scope};
+use presslens_web::dom::textmap::TextMap;
+use presslens_web::dom::{Options, Overlay};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const ARTICLE: &str = r#"<h1>Talks Resume in Doha</h1>
+<p>Officials met in Doha on Monday. “We have an opportunity for an <em>immediate ceasefire</em> that can bring the hostages home,” said Jane Doe.</p>
+<script>var notText = "“This is a script and never article text,” said Nobody Here.";</script>
+<div aria-hidden="true">“Hidden text is not the article either, at all,” said Hidden Person.</div>
+<p>The plan would free 40 hostages.</p>"#;
+
+fn fixture(html: &str) -> Element {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let root = doc.create_element("article").unwrap();
+    root.set_inner_html(html);
+    doc.body().unwrap().append_child(&root).unwrap();
+    root
+}
+
+fn highlight_size(name: &str) -> u32 {
+    let registry = web_sys::css::JsNamespaceCss::highlights();
+    registry.get(name).map(|h| h.size()).unwrap_or(0)
+}
+
+#[wasm_bindgen_test]
+fn text_map_skips_hidden_and_breaks_blocks() {
+    let root = fixture(ARTICLE);
+    let mut o = Overlay::attach(&root.clone().into()).unwrap();
+    o.annotate().unwrap();
+    let text = o.text().to_string();
+    assert!(text.contains("Talks Resume in Doha\n\n"), "{text:?}");
+    assert!(
+        text.contains("an immediate ceasefire that"),
+        "inline <em> must not break text: {text:?}"
+    );
+    assert!(!text.contains("script"), "{text:?}");
+    assert!(!text.contains("Hidden"), "{text:?}");
+    o.clear();
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn quote_across_em_is_one_highlighted_range() {
+    let root = fixture(ARTICLE);
+    let mut o = Overlay::attach(&root.clone().into()).unwrap();
+    o.annotate().unwrap();
+    let report = o.report().unwrap().clone();
+    assert_eq!(report.quotes.len(), 1, "{report:?}");
+    assert_eq!(highlight_size(QUOTE), 1);
+    assert!(highlight_size(PARTY) >= 1);
+    assert!(highlight_size(FIGURE) >= 1);
+    // The painted range reads exactly the quote, marks included.
+    let registry = web_sys::css::JsNamespaceCss::highlights();
+    let hl = registry.get(QUOTE).unwrap();
+    let range: web_sys::Range = hl
+        .values()
+        .into_iter()
+        .next()
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    let painted: String = range.to_string().into();
+    assert_eq!(painted, report.quotes[0].text);
+    assert!(painted.starts_with('“') && painted.ends_with('”'));
+    o.clear();
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn clear_leaves_the_document_byte_identical() {
+    let root = fixture(ARTICLE);
+    let doc_el: HtmlElement = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .document_element()
+        .unwrap()
+        .unchecked_into();
+    let before = doc_el.outer_html();
+    let mut o = Overlay::attach(&root.clone().into()).unwrap();
+    o.annotate().unwrap();
+    o.clear();
+    assert_eq!(doc_el.outer_html(), before);
+    assert_eq!(highlight_size(QUOTE), 0);
+    assert_eq!(highlight_size(PARTY), 0);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn bad_roots_are_clear_errors() {
+    assert!(Overlay::attach(&JsValue::from_str("#no-such-element")).is_err());
+    assert!(Overlay::attach(&JsValue::from_str("[[[")).is_err());
+    assert!(Overlay::attach(&JsValue::from_f64(3.0)).is_err());
+}
+
+#[wasm_bindgen_test]
+fn empty_and_hostile_roots_are_no_ops() {
+    let root = fixture("");
+    let mut o = Overlay::attach(&root.clone().into()).unwrap();
+    o.annotate().unwrap();
+    assert!(o.report().unwrap().quotes.is_empty());
+    root.remove();
+    // Markup-looking text stays text: nothing is parsed as HTML.
+    let root = fixture("<p>&lt;img src=x onerror=alert(1)&gt; “A quote that looks like &lt;b&gt;markup&lt;/b&gt; here,” said Jo Bloggs.</p>");
+    let before = root.inner_html();
+    let mut o = Overlay::attach(&root.clone().into()).unwrap();
+    o.annotate().unwrap();
+    assert!(o.text().contains("<img src=x"));
+    o.clear();
+    assert_eq!(root.inner_html(), before);
+    root.remove();
+}
+
+fn scope_of(root: &Element) -> Scope {
+    Scope {
+        root: root.clone(),
+        excluded: Vec::new(),
+        filter: Filter::for_root(root, true),
+        headline: None,
+    }
+}
+
+#[wasm_bindgen_test]
+fn text_map_maps_offsets_back_across_inline_elements() {
+    let root =
+        fixture("<p>Before “a <em>quoted</em> <a href='#'>phrase</a>” after.</p><p>Next</p>");
+    let map = TextMap::collect(&scope_of(&root));
+    let text = map.text().to_string();
+    assert_eq!(text, "Before “a quoted phrase” after.\n\nNext");
+    // Every UTF-16 offset inside a node maps back to that node's character.
+    let at = text.encode_utf16().position(|c| c == 'q' as u16).unwrap() as u32;
+    let (node, off) = map.locate(at, false).unwrap();
+    assert_eq!(node.data(), "quoted");
+    assert_eq!(off, 0);
+    let (node, off) = map.locate(at + 6, true).unwrap();
+    assert_eq!((node.data().as_str(), off), ("quoted", 6));
+    // And back: DOM position to text offset.
+    let n: &web_sys::Node = node.as_ref();
+    assert_eq!(map.segments.offset_of(n, 2), Some(at + 2));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn boilerplate_inside_the_root_is_skipped() {
+    let root = fixture(concat!(
+        "<p>Real paragraph one.</p>",
+        "<div class='share-bar'>Share on Facebook</div>",
+        "<div class='ad-slot'>Advertisement</div>",
+        "<nav>Home News</nav>",
+        "<section id='comments'><p>A reader comment</p></section>",
+        "<div style='display: none'>Hidden by style</div>",
+        "<p>Real paragraph two.</p>",
+    ));
+    let text = TextMap::collect(&scope_of(&root)).text().to_string();
+    assert_eq!(text, "Real paragraph one.\n\nReal paragraph two.");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn detection_finds_the_article_among_boilerplate() {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let page = doc.create_element("div").unwrap();
+    let para = "<p>The council voted on Tuesday to expand the programme, which has been running since 2019, to three more districts, officials said.</p>";
+    page.set_inner_html(&[
+        "<div class='menu'><a href='#'>Home</a> <a href='#'>World</a> <a href='#'>Sport</a></div>",
+        "<div class='story'><div class='head'><h1>Council expands the programme</h1></div>",
+        "<div class='wrap'><div class='story-body'>", &para.repeat(8), "</div>",
+        "<div class='share-tools'><p>Share this story on every network you like, today, now.</p></div></div></div>",
+        "<div class='sidebar'><p>Most read: something else entirely, with, commas, here and there.</p></div>",
+    ].concat());
+    doc.body().unwrap().append_child(&page).unwrap();
+    let s = scope::detect().unwrap();
+    let text = TextMap::collect(&s).text().to_string();
+    // The headline belongs to the article, even outside the body's element.
+    assert!(
+        text.starts_with("Council expands the programme\n\nThe council voted"),
+        "{text:?}"
+    );
+    assert!(!text.contains("Share this story"), "{text:?}");
+    assert!(text.ends_with("officials said."), "{text:?}");
+    assert!(
+        !text.contains("Most read") && !text.contains("Sport"),
+        "{text:?}"
+    );
+    page.remove();
+}
+
+#[wasm_bindgen_test]
+fn mark_fallback_wraps_without_normalize_and_undoes_exactly() {
+    let root = fixture(ARTICLE);
+    let before = root.inner_html();
+    let em_text = root
+        .query_selector("em")
+        .unwrap()
+        .unwrap()
+        .first_child()
+        .unwrap();
+    let opts = Options {
+        fallback: true,
+        ..Options::default()
+    };
+    let mut o = Overlay::with_options(&root.clone().into(), opts).unwrap();
+    o.annotate().unwrap();
+    let marks = root.query_selector_all("mark.presslens").unwrap();
+    assert!(marks.length() >= 3, "quote, party and figure marks");
+    let quote: String = (0..marks.length())
+        .filter_map(|i| marks.item(i))
+        .filter_map(|m| m.dyn_into::<Element>().ok())
+        .filter(|m| m.class_list().contains(QUOTE))
+        .map(|m| m.text_content().unwrap_or_default())
+        .collect();
+    assert_eq!(quote, o.report().unwrap().quotes[0].text);
+    // The text map still reads the same text with the marks in place.
+    assert_eq!(TextMap::collect(&scope_of(&root)).text(), o.text());
+    o.clear();
+    assert_eq!(root.inner_html(), before);
+    // The very same text node is back (no copies, no normalize()).
+    let now = root
+        .query_selector("em")
+        .unwrap()
+        .unwrap()
+        .first_child()
+        .unwrap();
+    assert!(now.is_same_node(Some(&em_text)));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn split_api_paints_a_report_made_elsewhere() {
+    let root = fixture(ARTICLE);
+    let mut o = Overlay::attach(&root.clone().into()).unwrap();
+    let text = o.collect().unwrap().to_string();
+    let report = presslens::annotate_in(&text, presslens::Unit::Utf16);
+    let quotes = report.quotes.len();
+    o.paint(report).unwrap();
+    assert_eq!(highlight_size(QUOTE) as usize, quotes);
+    // A report for another text is refused, not painted out of bounds.
+    let mut bad = presslens::annotate_in(&text, presslens::Unit::Utf16);
+    bad.quotes[0].end = text.len() * 4;
+    assert!(o.paint(bad).is_err());
+    o.clear();
+    assert_eq!(highlight_size(QUOTE), 0);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn long_texts_are_annotated_in_chunks_with_offsets_into_the_whole() {
+    let para = "“We have an opportunity for an immediate ceasefire,” said Jane Doe, the mayor. Turnout rose 12% to 40,000 voters.";
+    let mut text = String::new();
+    while text.len() < 60_000 {
+        text.push_str(para);
+        text.push_str("\n\n");
+    }
+    let mut run = presslens_web::dom::engine::Run::new();
+    while !run.step(&text, f64::INFINITY) {}
+    let report = run.finish();
+    report.check(text.encode_utf16().count()).unwrap();
+    let units: Vec<u16> = text.encode_utf16().collect();
+    assert!(report.quotes.len() > 100);
+    for q in &report.quotes {
+        assert_eq!(String::from_utf16_lossy(&units[q.start..q.end]), q.text);
+    }
+    // Parties merge across chunks: one Jane Doe.
+    assert_eq!(
+        report
+            .parties
+            .iter()
+            .filter(|p| p.name == "Jane Doe")
+            .count(),
+        1
+    );
+}

@@ -1,0 +1,313 @@
+//! Figure tokens: the document's tokens, re-split where letters meet digits.
+//!
+//! The shared tokenizer keeps digits after letters inside a word (`G7`,
+//! `US55`, `RM23`), which is right for names but hides the numbers of
+//! currency codes stuck to amounts. Here every word is split into runs of
+//! letters and runs of ASCII digits, so `US55` is `US` + `55`, with no space
+//! between them. Each token also carries its sentence and a lowercased copy.
+
+use crate::text::{Doc, TokenKind};
+
+/// What a figure token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Word,
+    /// ASCII digits with inner `,` `.` separators, as the shared tokenizer
+    /// makes them, or a digit run split out of a word.
+    Num,
+    Punct,
+}
+
+/// A token for the figures layer.
+#[derive(Debug, Clone, Copy)]
+pub struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    /// Whitespace stands between this token and the previous one.
+    pub space: bool,
+    /// Index of the sentence (of the shared [`Doc`]) the token is in.
+    pub sent: usize,
+    /// Index of the paragraph (line) the token is in.
+    pub para: usize,
+    /// Where its lowercased text lies in [`Ctx`]'s buffer.
+    lo: usize,
+    hi: usize,
+}
+
+/// The tokens of one document, with lowercased texts, and safe accessors
+/// that answer "" / false out of range, so callers never index past the end.
+pub struct Ctx<'a> {
+    pub text: &'a str,
+    pub toks: Vec<Tok>,
+    /// The text lowercased in ASCII, then the lowercased texts of non-ASCII
+    /// tokens (one buffer instead of a `String` per token).
+    low: String,
+    /// Index of the first token of each token's sentence.
+    sent_first: Vec<usize>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(doc: &Doc<'a>) -> Ctx<'a> {
+        let text = doc.text;
+        let mut toks = Vec::with_capacity(doc.tokens.len() + 8);
+        let mut sent_of = vec![0usize; doc.tokens.len()];
+        for (si, r) in doc.sentences.iter().enumerate() {
+            for k in r.clone() {
+                if let Some(s) = sent_of.get_mut(k) {
+                    *s = si;
+                }
+            }
+        }
+        for (k, t) in doc.tokens.iter().enumerate() {
+            let sent = sent_of.get(k).copied().unwrap_or(0);
+            let kind = match t.kind {
+                TokenKind::Word => Kind::Word,
+                TokenKind::Number => Kind::Num,
+                TokenKind::Punct => Kind::Punct,
+            };
+            if kind == Kind::Word
+                && text.as_bytes()[t.start..t.end]
+                    .iter()
+                    .any(|b| b.is_ascii_digit())
+            {
+                let s = t.text(text);
+                // Split into letter runs and digit runs.
+                let mut run_start = t.start;
+                let mut run_digit = None::<bool>;
+                let mut first = true;
+                for (o, c) in s.char_indices() {
+                    let d = c.is_ascii_digit();
+                    match run_digit {
+                        Some(prev) if prev != d => {
+                            let at = t.start + o;
+                            toks.push(Tok {
+                                start: run_start,
+                                end: at,
+                                kind: if prev { Kind::Num } else { Kind::Word },
+                                space: first && t.space_before,
+                                sent,
+                                para: t.para,
+                                lo: 0,
+                                hi: 0,
+                            });
+                            first = false;
+                            run_start = at;
+                        }
+                        _ => {}
+                    }
+                    run_digit = Some(d);
+                }
+                toks.push(Tok {
+                    start: run_start,
+                    end: t.end,
+                    kind: if run_digit == Some(true) {
+                        Kind::Num
+                    } else {
+                        Kind::Word
+                    },
+                    space: first && t.space_before,
+                    sent,
+                    para: t.para,
+                    lo: 0,
+                    hi: 0,
+                });
+            } else {
+                toks.push(Tok {
+                    start: t.start,
+                    end: t.end,
+                    kind,
+                    space: t.space_before,
+                    sent,
+                    para: t.para,
+                    lo: 0,
+                    hi: 0,
+                });
+            }
+        }
+        // ASCII lowercasing keeps byte offsets: an ASCII token's lowercased
+        // text lies where the token does. Others are lowercased in full
+        // after the end of the text.
+        let mut low = text.to_ascii_lowercase();
+        for t in toks.iter_mut() {
+            t.lo = t.start;
+            t.hi = t.end;
+            if !text.as_bytes()[t.start..t.end].is_ascii() {
+                t.lo = low.len();
+                low.push_str(&text[t.start..t.end].to_lowercase());
+                t.hi = low.len();
+            }
+        }
+        let mut sent_first = Vec::with_capacity(toks.len());
+        for (i, t) in toks.iter().enumerate() {
+            let first = if i > 0 && toks[i - 1].sent == t.sent {
+                sent_first[i - 1]
+            } else {
+                i
+            };
+            sent_first.push(first);
+        }
+        Ctx {
+            text,
+            toks,
+            low,
+            sent_first,
+        }
+    }
+
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    /// The text of token `i`, or "" out of range.
+    #[inline]
+    pub fn t(&self, i: usize) -> &'a str {
+        match self.toks.get(i) {
+            Some(t) => &self.text[t.start..t.end],
+            None => "",
+        }
+    }
+
+    /// The lowercased text of token `i`, or "" out of range.
+    #[inline]
+    pub fn l(&self, i: usize) -> &str {
+        match self.toks.get(i) {
+            Some(t) => &self.low[t.lo..t.hi],
+            None => "",
+        }
+    }
+
+    /// The lowercased text of the token `back` places before `i`, or "".
+    #[inline]
+    pub fn lb(&self, i: usize, back: usize) -> &str {
+        if back > i {
+            ""
+        } else {
+            self.l(i - back)
+        }
+    }
+
+    #[inline]
+    pub fn kind(&self, i: usize) -> Option<Kind> {
+        self.toks.get(i).map(|t| t.kind)
+    }
+
+    #[inline]
+    pub fn is_word(&self, i: usize) -> bool {
+        self.kind(i) == Some(Kind::Word)
+    }
+
+    #[inline]
+    pub fn is_num(&self, i: usize) -> bool {
+        self.kind(i) == Some(Kind::Num)
+    }
+
+    /// Token `i` exists and touches the one before it (no whitespace).
+    #[inline]
+    pub fn stuck(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| !t.space) && i > 0
+    }
+
+    /// Tokens `i` and `j` exist and are in the same sentence.
+    #[inline]
+    pub fn same_sent(&self, i: usize, j: usize) -> bool {
+        match (self.toks.get(i), self.toks.get(j)) {
+            (Some(a), Some(b)) => a.sent == b.sent,
+            _ => false,
+        }
+    }
+
+    /// Index of the first token of token `i`'s sentence.
+    pub fn sent_start(&self, i: usize) -> usize {
+        self.sent_first.get(i).copied().unwrap_or(i)
+    }
+
+    /// Token `i` opens its sentence, looking past opening quotes and brackets.
+    pub fn sentence_initial(&self, i: usize) -> bool {
+        let s = self.sent_start(i);
+        (s..i).all(|k| {
+            self.kind(k) == Some(Kind::Punct)
+                && matches!(
+                    self.t(k),
+                    "“" | "\"" | "‘" | "'" | "(" | "[" | "—" | "–" | "-" | "•" | "*" | ":"
+                )
+        })
+    }
+
+    /// Token `i` is a word starting with an uppercase letter.
+    pub fn capitalised(&self, i: usize) -> bool {
+        self.is_word(i) && self.t(i).chars().next().is_some_and(|c| c.is_uppercase())
+    }
+
+    /// Token `i` is a word with an uppercase letter anywhere (`iPhone`).
+    pub fn has_upper(&self, i: usize) -> bool {
+        self.is_word(i) && self.t(i).chars().any(|c| c.is_uppercase())
+    }
+
+    /// Byte span of tokens `s..e` (exclusive), clamped.
+    pub fn span(&self, s: usize, e: usize) -> (usize, usize) {
+        let n = self.toks.len();
+        if n == 0 || s >= e || s >= n {
+            return (0, 0);
+        }
+        let e = e.min(n);
+        (self.toks[s].start, self.toks[e - 1].end)
+    }
+
+    /// Writes the texts (lowercased with `low`) of tokens `s..e`, joined by
+    /// single spaces, into `buf`; `None` if they do not fit.
+    pub fn join_into<'b>(
+        &self,
+        s: usize,
+        e: usize,
+        low: bool,
+        buf: &'b mut [u8],
+    ) -> Option<&'b str> {
+        let mut n = 0;
+        for k in s..e.min(self.len()) {
+            let t = if low { self.l(k) } else { self.t(k) };
+            let sp = usize::from(k > s);
+            let end = n + sp + t.len();
+            if end > buf.len() {
+                return None;
+            }
+            if sp == 1 {
+                buf[n] = b' ';
+            }
+            buf[n + sp..end].copy_from_slice(t.as_bytes());
+            n = end;
+        }
+        std::str::from_utf8(&buf[..n]).ok()
+    }
+
+    /// Lowercased texts of tokens `s..e` joined by single spaces.
+    pub fn join_low(&self, s: usize, e: usize) -> String {
+        let mut out = String::new();
+        for k in s..e.min(self.len()) {
+            if k > s {
+                out.push(' ');
+            }
+            out.push_str(self.l(k));
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_letters_from_digits() {
+        let text = "$US55,931,000 and G7 and RM23.50";
+        let doc = Doc::new(text);
+        let c = Ctx::new(&doc);
+        let v: Vec<&str> = (0..c.len()).map(|i| c.t(i)).collect();
+        assert_eq!(
+            v,
+            vec!["$", "US", "55", ",", "931,000", "and", "G", "7", "and", "RM", "23", ".", "50"]
+        );
+        assert!(c.stuck(2) && !c.stuck(5));
+    }
+}

@@ -1,0 +1,837 @@
+//! Numbers: digits, number words, scales, fractions and vague amounts.
+//!
+//! [`parse`] reads one number expression at a token and returns its token
+//! span and value: `1,000`, `2.5`, `1 000`, `.001`, `-5`, `minus 5`, `1/16`,
+//! `2.5bn`, `4 hundred million`, `forty`, `two hundred and fifty`,
+//! `forty-two`, `a dozen`, `a couple`, `half`, `two-thirds`, `a third`,
+//! `one and a half million`, and vague amounts without a value (`dozens`,
+//! `tens of thousands`, `several hundred`). It knows nothing of units or
+//! context beyond what makes the number itself: the caller decides whether
+//! the number is a figure.
+
+use super::lex::{Ctx, Kind};
+use crate::lexicon::WordSet;
+
+/// A number expression found at a token.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Num {
+    /// First token (a sign or "a" of "a dozen" included).
+    pub s: usize,
+    /// One past the last token.
+    pub e: usize,
+    pub value: Option<f64>,
+    /// Written in words ("forty", "a dozen").
+    pub spelled: bool,
+    /// An amount without a value: "dozens", "tens of thousands".
+    pub vague: bool,
+    /// A fraction: "two-thirds", "1/16", "half".
+    pub fraction: bool,
+    /// A multiplier: "twice", "double".
+    pub multiplier: bool,
+    /// Carries a scale word or suffix ("million", "bn", "k").
+    pub scaled: bool,
+}
+
+fn small(w: &str) -> Option<f64> {
+    const W: [&str; 20] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    W.iter().position(|x| *x == w).map(|p| p as f64)
+}
+
+fn tens(w: &str) -> Option<f64> {
+    const W: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    W.iter()
+        .position(|x| *x == w)
+        .map(|p| (p as f64 + 2.0) * 10.0)
+}
+
+/// Large scale words, written out: they close a group ("two million").
+fn big_scale(w: &str) -> Option<f64> {
+    Some(match w {
+        "thousand" => 1e3,
+        "million" => 1e6,
+        "billion" => 1e9,
+        "trillion" => 1e12,
+        "lakh" => 1e5,
+        "crore" => 1e7,
+        _ => return None,
+    })
+}
+
+/// Denominators of spelled fractions: "thirds", "quarter", "half".
+fn denominator(w: &str) -> Option<f64> {
+    Some(match w {
+        "half" | "halves" => 2.0,
+        "third" | "thirds" => 3.0,
+        "quarter" | "quarters" => 4.0,
+        "fifth" | "fifths" => 5.0,
+        "sixth" | "sixths" => 6.0,
+        "seventh" | "sevenths" => 7.0,
+        "eighth" | "eighths" => 8.0,
+        "ninth" | "ninths" => 9.0,
+        "tenth" | "tenths" => 10.0,
+        _ => return None,
+    })
+}
+
+/// Whether `w` is a number word that can start a spelled number.
+pub fn is_number_word(w: &str) -> bool {
+    small(w).is_some()
+        || tens(w).is_some()
+        || matches!(w, "hundred" | "thousand" | "million" | "billion" | "dozen")
+}
+
+/// Parses a digit string with `,` thousands separators and one `.` decimal
+/// point: "1,000.5" → 1000.5. Rejects "1.2.3" and "3,4".
+pub fn parse_digits(s: &str) -> Option<f64> {
+    if s.is_empty() || s.matches('.').count() > 1 {
+        return None;
+    }
+    let (int, frac) = match s.split_once('.') {
+        Some((a, b)) => (a, Some(b)),
+        None => (s, None),
+    };
+    let mut groups = int.split(',');
+    let first = groups.next()?;
+    if first.is_empty() || (int.contains(',') && first.len() > 3) {
+        return None;
+    }
+    let mut clean = String::with_capacity(s.len());
+    clean.push_str(first);
+    for g in groups {
+        if g.len() != 3 {
+            return None;
+        }
+        clean.push_str(g);
+    }
+    if let Some(f) = frac {
+        if f.is_empty() || f.contains(',') {
+            return None;
+        }
+        clean.push('.');
+        clean.push_str(f);
+    }
+    decimal(&clean)
+}
+
+/// Parses plain digits with at most one decimal point ("1000.5"). A small
+/// parser of its own keeps the float-parsing tables of `core` out of the
+/// wasm payload; it is exact for up to 15 significant digits (the quotient
+/// of two exactly represented integers is correctly rounded).
+pub fn decimal(s: &str) -> Option<f64> {
+    let (int, frac) = s.split_once('.').unwrap_or((s, ""));
+    if int.is_empty() && frac.is_empty()
+        || !int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    let mut m = 0f64;
+    for b in int.bytes().chain(frac.bytes()) {
+        m = m * 10.0 + f64::from(b - b'0');
+    }
+    let scale = 10f64.powi(i32::try_from(frac.len()).ok()?);
+    Some(m / scale)
+}
+
+/// Whether the text between two tokens is one space-like character.
+fn one_space(c: &Ctx, a: usize, b: usize) -> bool {
+    match (c.toks.get(a), c.toks.get(b)) {
+        (Some(x), Some(y)) => matches!(
+            c.text.get(x.end..y.start),
+            Some(" " | "\u{a0}" | "\u{2009}" | "\u{202f}")
+        ),
+        _ => false,
+    }
+}
+
+/// Reads digits at token `i`: joins separators the tokenizer left apart
+/// (`55` `,` `931,000` after a split currency code; `1 000` grouped with a
+/// space). Returns one past the last token and the value.
+pub fn digits(c: &Ctx, i: usize) -> Option<(usize, f64)> {
+    if !c.is_num(i) {
+        return None;
+    }
+    let start = c.toks[i].start;
+    let mut j = i; // last token taken
+    loop {
+        let sep = c.t(j + 1);
+        if (sep == "," || sep == ".") && c.stuck(j + 1) && c.is_num(j + 2) && c.stuck(j + 2) {
+            let so_far = &c.text[start..c.toks[j].end];
+            let next = c.t(j + 2);
+            let ok = if sep == "," {
+                !so_far.contains('.')
+                    && next.len() >= 3
+                    && next
+                        .as_bytes()
+                        .get(3)
+                        .map_or(true, |b| *b == b',' || *b == b'.')
+            } else {
+                !so_far.contains('.')
+            };
+            if ok {
+                j += 2;
+                continue;
+            }
+        }
+        break;
+    }
+    // "1 000 000": space-grouped thousands after a group of one to three digits.
+    let mut text: String = c.text[start..c.toks[j].end].to_string();
+    if text.len() <= 3
+        && text.bytes().all(|b| b.is_ascii_digit())
+        && !(i > 0 && c.is_num(i - 1) && one_space(c, i - 1, i))
+    {
+        let mut k = j;
+        while c.is_num(k + 1)
+            && c.t(k + 1).len() == 3
+            && c.t(k + 1).bytes().all(|b| b.is_ascii_digit())
+            && one_space(c, k, k + 1)
+        {
+            k += 1;
+            text.push_str(c.t(k));
+        }
+        j = k;
+    }
+    parse_digits(&text).map(|v| (j + 1, v))
+}
+
+/// Whether a number expression can start at token `i`: a quick "no" for
+/// most tokens, before [`parse`] looks closer.
+pub fn may_start(c: &Ctx, i: usize) -> bool {
+    const SRC: &str = include_str!("../../data/figures_number_starts.txt");
+    static STARTS: WordSet = WordSet::new(SRC);
+    const MASK: Option<[[u32; 10]; 2]> = start_mask(SRC.as_bytes());
+    let Some(t) = c.toks.get(i) else {
+        return false;
+    };
+    match t.kind {
+        Kind::Num => true,
+        Kind::Punct => matches!(c.t(i), "-" | "−" | "+" | "."),
+        Kind::Word => {
+            let n = t.end - t.start;
+            let b = c.text.as_bytes();
+            let (first, last) = (
+                b[t.start].to_ascii_lowercase(),
+                b[t.end - 1].to_ascii_lowercase(),
+            );
+            // Only "K" (Kelvin) lowercases to an ASCII letter, and no word
+            // listed holds a "k": a word with other bytes is none of them.
+            let maybe = match MASK {
+                Some([f, l]) => {
+                    n < 10
+                        && first.is_ascii_lowercase()
+                        && last.is_ascii_lowercase()
+                        && f[n] >> (first - b'a') & 1 == 1
+                        && l[n] >> (last - b'a') & 1 == 1
+                }
+                None => true,
+            };
+            // "a"/"an" make a number only before "dozen", "few", "half"...
+            maybe
+                && STARTS.contains(c.l(i))
+                && (!matches!(c.l(i), "a" | "an") || after_a(c.l(i + 1)))
+        }
+    }
+}
+
+/// For each word length below ten, the first and the last letters of the
+/// listed words of that length (bit 0 for "a"); `None` if some entry is not
+/// a lowercase ASCII word shorter than ten bytes without a "k" (then the
+/// masks cannot filter).
+const fn start_mask(src: &[u8]) -> Option<[[u32; 10]; 2]> {
+    let mut m = [[0u32; 10]; 2];
+    let mut i = 0;
+    while i < src.len() {
+        let mut s = i;
+        while i < src.len() && src[i] != b'\n' {
+            i += 1;
+        }
+        let mut e = i;
+        i += 1;
+        while s < e && src[s].is_ascii_whitespace() {
+            s += 1;
+        }
+        while e > s && src[e - 1].is_ascii_whitespace() {
+            e -= 1;
+        }
+        if s == e || src[s] == b'#' {
+            continue;
+        }
+        let mut k = s;
+        while k < e {
+            if !src[k].is_ascii_lowercase() || src[k] == b'k' {
+                return None;
+            }
+            k += 1;
+        }
+        if e - s >= 10 {
+            return None;
+        }
+        m[0][e - s] |= 1 << (src[s] - b'a');
+        m[1][e - s] |= 1 << (src[e - 1] - b'a');
+    }
+    Some(m)
+}
+
+/// Parses the number expression starting at token `i`. `money` says a
+/// currency stands before it, which makes `m` and `b` scales.
+pub fn parse(c: &Ctx, i: usize, money: bool) -> Option<Num> {
+    if i >= c.len() {
+        return None;
+    }
+    let w = c.l(i);
+    // Signs: "-5", "−5" (after a space or a currency), "minus 5", "minus-5".
+    let (sign, at) = if matches!(w, "-" | "−" | "+")
+        && c.is_num(i + 1)
+        && c.stuck(i + 1)
+        && (i == 0 || c.toks[i].space || money)
+    {
+        (if w == "+" { 1.0 } else { -1.0 }, i + 1)
+    } else if w == "minus" {
+        let k = if c.t(i + 1) == "-" && c.stuck(i + 1) {
+            i + 2
+        } else {
+            i + 1
+        };
+        if !c.is_num(k) && !c.kind(k).is_some_and(|k| k == Kind::Word) {
+            return None;
+        }
+        (-1.0, k)
+    } else {
+        (1.0, i)
+    };
+    let mut n = if c.is_num(at) {
+        digit_number(c, at, money)?
+    } else if c.t(at) == "." && c.is_num(at + 1) && c.stuck(at + 1) && (at == 0 || c.toks[at].space)
+    {
+        // ".001"
+        let v = decimal(&format!("0.{}", c.t(at + 1)))?;
+        let mut n = Num {
+            s: at,
+            e: at + 2,
+            value: Some(v),
+            spelled: false,
+            vague: false,
+            fraction: false,
+            multiplier: false,
+            scaled: false,
+        };
+        scales(c, &mut n, money);
+        n
+    } else if c.is_word(at) {
+        if sign < 0.0 && at == i {
+            return None;
+        }
+        word_number(c, at)?
+    } else {
+        return None;
+    };
+    if sign < 0.0 {
+        n.value = n.value.map(|v| -v);
+    }
+    n.s = i;
+    Some(n)
+}
+
+/// A number written with digits at `i`, with its fraction and scale.
+fn digit_number(c: &Ctx, i: usize, money: bool) -> Option<Num> {
+    let (mut e, mut v) = digits(c, i)?;
+    let mut fraction = false;
+    // "1/16", "1⁄32": a proper fraction with small whole numbers.
+    if matches!(c.t(e), "/" | "⁄")
+        && c.stuck(e)
+        && c.is_num(e + 1)
+        && c.stuck(e + 1)
+        && !matches!(c.t(e + 2), "/" | "⁄")
+    {
+        if let (Some(a), Some(b)) = (parse_digits(c.t(i)), parse_digits(c.t(e + 1))) {
+            if e == i + 1 && a.fract() == 0.0 && b.fract() == 0.0 && a < b && b <= 1000.0 {
+                v = a / b;
+                e += 2;
+                fraction = true;
+            }
+        }
+    }
+    // "1.99×10−30", "3 x 10^8"
+    if !fraction
+        && matches!(c.t(e), "×" | "x")
+        && c.t(e + 1) == "10"
+        && (c.stuck(e + 1) || c.stuck(e))
+    {
+        let mut k = e + 2;
+        let neg = matches!(c.t(k), "−" | "-") && c.stuck(k);
+        if neg || c.t(k) == "^" {
+            k += 1;
+        }
+        if let Some(x) =
+            parse_digits(c.t(k)).filter(|x| *x <= 300.0 && x.fract() == 0.0 && c.stuck(k))
+        {
+            v *= 10f64.powi(if neg { -(x as i32) } else { x as i32 });
+            e = k + 1;
+        }
+    }
+    let mut n = Num {
+        s: i,
+        e,
+        value: Some(v),
+        spelled: false,
+        vague: false,
+        fraction,
+        multiplier: false,
+        scaled: false,
+    };
+    if !fraction {
+        scales(c, &mut n, money);
+    }
+    Some(n)
+}
+
+/// Applies scale words and suffixes after a number: "2.5bn", "4 hundred
+/// million", "€40m", "10k", "3 dozen".
+fn scales(c: &Ctx, n: &mut Num, money: bool) {
+    loop {
+        let k = n.e;
+        if !c.same_sent(k, n.s) {
+            return;
+        }
+        // "$400-million-a-year": a scale word hyphened on.
+        let k = if c.t(k) == "-" && c.stuck(k) && c.stuck(k + 1) && big_scale(c.l(k + 1)).is_some()
+        {
+            k + 1
+        } else {
+            k
+        };
+        let w = c.l(k);
+        let raw = c.t(k);
+        let stuck = c.stuck(k) || c.t(k.wrapping_sub(1)) == "-";
+        let next_caps = c.has_upper(k + 1) && c.stuck(k + 1);
+        let f = match w {
+            "hundred" => 100.0,
+            "dozen" => 12.0,
+            "bn" | "bln" | "billion" => 1e9,
+            "mn" | "mln" | "million" => 1e6,
+            "tn" | "trn" | "trillion" => 1e12,
+            "thousand" => 1e3,
+            "lakh" => 1e5,
+            "crore" => 1e7,
+            "m" if stuck && (money || raw == "M" || million_noun(c, k + 1)) => 1e6,
+            "b" if stuck && money => 1e9,
+            // "10k", "$50K"; but "4K" is a screen resolution.
+            "k" if stuck
+                && !next_caps
+                && !c.capitalised(k + 1)
+                && (money || n.value.is_some_and(|v| v >= 10.0)) =>
+            {
+                1e3
+            }
+            _ => return,
+        };
+        // "a 5-billion-dollar" is fine; "five hundred" handled by words.
+        n.value = n.value.map(|v| v * f);
+        n.e = k + 1;
+        n.scaled = true;
+    }
+}
+
+/// Whether the word at `k` is a plural noun that "1.5m" counts in millions
+/// ("1.5m people"), rather than a word after metres ("1.5m long").
+fn million_noun(c: &Ctx, k: usize) -> bool {
+    let w = c.l(k);
+    c.is_word(k)
+        && !c.stuck(k)
+        && (super::counts::is_plural(w) && !super::counts::is_stop(w)
+            || matches!(w, "people" | "staff" | "more"))
+}
+
+/// Words that may follow "a"/"an" to make a number.
+fn after_a(w: &str) -> bool {
+    matches!(
+        w,
+        "dozen"
+            | "couple"
+            | "hundred"
+            | "thousand"
+            | "million"
+            | "billion"
+            | "trillion"
+            | "half"
+            | "third"
+            | "quarter"
+            | "fifth"
+            | "tenth"
+            | "few"
+    )
+}
+
+/// A number written in words at `i`.
+fn word_number(c: &Ctx, i: usize) -> Option<Num> {
+    let w = c.l(i);
+    let mut n = Num {
+        s: i,
+        e: i,
+        value: None,
+        spelled: true,
+        vague: false,
+        fraction: false,
+        multiplier: false,
+        scaled: false,
+    };
+    // Mid-sentence capitalised number words after a name are part of it:
+    // "Air Force One", "BBC One", "Channel Four".
+    if c.capitalised(i)
+        && !c.sentence_initial(i)
+        && (is_number_word(w) || w == "half")
+        && (i > 0 && c.capitalised(i - 1) || c.capitalised(i + 1))
+    {
+        return None;
+    }
+    // Multipliers.
+    if let Some(m) = match w {
+        "twice" => Some(2.0),
+        "double" => Some(2.0),
+        "triple" | "treble" => Some(3.0),
+        "quadruple" => Some(4.0),
+        _ => None,
+    } {
+        let next = c.l(i + 1);
+        let before = c.lb(i, 1);
+        // "twice as loud as": a second "as" must follow.
+        let as_as = next == "as"
+            && (matches!(c.l(i + 2), "many" | "much")
+                || (i + 3..i + 6).any(|k| c.l(k) == "as" && c.same_sent(i, k)));
+        let ok = as_as
+            || matches!(
+                next,
+                "the" | "that" | "what" | "its" | "their" | "his" | "her" | "than"
+            )
+            || (w == "twice"
+                && matches!(
+                    next,
+                    "more" | "higher" | "larger" | "bigger" | "faster" | "many" | "much"
+                ))
+            || matches!(
+                before,
+                "than" | "nearly" | "almost" | "about" | "over" | "roughly" | "around"
+            );
+        if !ok || c.t(i + 1) == "-" {
+            return None;
+        }
+        n.e = i + 1;
+        n.value = Some(m);
+        n.multiplier = true;
+        return Some(n);
+    }
+    // Vague amounts: "dozens", "hundreds of thousands", "tens of millions".
+    if matches!(
+        w,
+        "dozens"
+            | "hundreds"
+            | "thousands"
+            | "millions"
+            | "billions"
+            | "tens"
+            | "scores"
+            | "several"
+            | "few"
+    ) || (w == "a"
+        && c.l(i + 1) == "few"
+        && big_scale(c.l(i + 2))
+            .or(if c.l(i + 2) == "hundred" {
+                Some(1.0)
+            } else {
+                None
+            })
+            .is_some())
+    {
+        let mut e = i + 1;
+        match w {
+            "tens" | "scores" => {
+                if c.l(i + 1) != "of" {
+                    return None;
+                }
+                if w == "tens" {
+                    if !matches!(c.l(i + 2), "thousands" | "millions" | "billions") {
+                        return None;
+                    }
+                    e = i + 3;
+                }
+            }
+            "several" | "few" => {
+                if !matches!(
+                    c.l(i + 1),
+                    "hundred" | "thousand" | "million" | "billion" | "dozen"
+                ) {
+                    return None;
+                }
+                e = i + 2;
+            }
+            "a" => e = i + 3,
+            _ => {}
+        }
+        // "hundreds of thousands"
+        if matches!(c.l(e), "of")
+            && matches!(c.l(e + 1), "thousands" | "millions" | "billions")
+            && w != "tens"
+        {
+            e += 2;
+        }
+        n.e = e;
+        n.vague = true;
+        return Some(n);
+    }
+    // "a dozen", "a couple", "a half", "a third of", "a quarter of", "half".
+    let mut k = i;
+    let mut cur = 0.0f64;
+    let mut total = 0.0f64;
+    let mut any = false;
+    if w == "a" || w == "an" {
+        let next = c.l(i + 1);
+        if !after_a(next) || next == "few" {
+            return None;
+        }
+        if matches!(next, "third" | "quarter" | "fifth" | "tenth")
+            && c.l(i + 2) != "of"
+            && c.lb(i, 1) != "by"
+        {
+            return None;
+        }
+        if next == "couple" {
+            n.e = i + 2;
+            n.value = Some(2.0);
+            return Some(n);
+        }
+        if let Some(d) = denominator(next) {
+            n.e = i + 2;
+            n.value = Some(1.0 / d);
+            n.fraction = true;
+            return Some(n);
+        }
+        cur = 1.0;
+        any = true;
+        k = i + 1;
+    } else if w == "half" {
+        // "half of", "half the", "half a million"
+        if !matches!(
+            c.l(i + 1),
+            "of" | "the" | "a" | "its" | "their" | "his" | "her" | "all"
+        ) || c.stuck(i + 1) && c.t(i + 1) == "-"
+        {
+            return None;
+        }
+        n.e = i + 1;
+        n.value = Some(0.5);
+        n.fraction = true;
+        if c.l(i + 1) == "a" {
+            if let Some(f) = big_scale(c.l(i + 2)) {
+                n.e = i + 3;
+                n.value = Some(0.5 * f);
+                n.fraction = false;
+                n.scaled = true;
+            }
+        }
+        return Some(n);
+    }
+    let mut last_was_and = false;
+    loop {
+        let w = c.l(k);
+        if k != i && !c.same_sent(k, i) {
+            break;
+        }
+        if let Some(v) = small(w) {
+            if any && cur % 100.0 != 0.0 {
+                break; // "one two"
+            }
+            cur += v;
+            any = true;
+        } else if let Some(v) = tens(w) {
+            if any && cur % 100.0 != 0.0 {
+                break;
+            }
+            cur += v;
+            any = true;
+            // "forty-two"
+            if c.t(k + 1) == "-" && c.stuck(k + 1) && c.stuck(k + 2) {
+                if let Some(u) = small(c.l(k + 2)).filter(|u| (1.0..10.0).contains(u)) {
+                    cur += u;
+                    k += 2;
+                }
+            }
+        } else if w == "hundred" && any {
+            cur = cur.max(1.0) * 100.0;
+        } else if w == "dozen" && any {
+            cur = cur.max(1.0) * 12.0;
+        } else if let Some(f) = big_scale(w).filter(|_| any) {
+            total += cur.max(1.0) * f;
+            cur = 0.0;
+            n.scaled = true;
+        } else if w == "and"
+            && any
+            && !last_was_and
+            && (small(c.l(k + 1)).is_some() || tens(c.l(k + 1)).is_some())
+            && (total > 0.0 || cur >= 100.0)
+        {
+            last_was_and = true;
+            k += 1;
+            continue;
+        } else {
+            break;
+        }
+        last_was_and = false;
+        k += 1;
+    }
+    if !any {
+        return None;
+    }
+    let mut value = total + cur;
+    n.e = k;
+    // "one and a half (million)"
+    if c.l(k) == "and" && c.l(k + 1) == "a" && c.l(k + 2) == "half" {
+        value += 0.5;
+        n.e = k + 3;
+        if let Some(f) = big_scale(c.l(k + 3)) {
+            value *= f;
+            n.e = k + 4;
+            n.scaled = true;
+        }
+    } else if value > 0.0 && value < 20.0 && total == 0.0 {
+        // "two-thirds", "three quarters", "one fifth"
+        let hy = c.t(k) == "-" && c.stuck(k);
+        let dk = if hy { k + 1 } else { k };
+        if let Some(d) = denominator(c.l(dk)) {
+            let plural = c.l(dk).ends_with('s');
+            if (plural != (value == 1.0) || c.l(dk) == "half")
+                && !(c.l(dk) == "quarter" && c.l(dk + 1) != "of")
+                && value < d
+            {
+                n.e = dk + 1;
+                n.value = Some(value / d);
+                n.fraction = true;
+                return Some(n);
+            }
+        }
+    }
+    n.value = Some(value);
+    Some(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Doc;
+
+    fn num(text: &str, money: bool) -> Option<(String, Option<f64>)> {
+        let doc = Doc::new(text);
+        let c = Ctx::new(&doc);
+        let n = parse(&c, 0, money)?;
+        let (s, e) = c.span(n.s, n.e);
+        Some((text[s..e].to_string(), n.value))
+    }
+
+    #[test]
+    fn digit_forms() {
+        assert_eq!(
+            num("1,000 people", false),
+            Some(("1,000".into(), Some(1000.0)))
+        );
+        assert_eq!(num("2.5 tonnes", false), Some(("2.5".into(), Some(2.5))));
+        assert_eq!(
+            num("1\u{202f}000 troops", false),
+            Some(("1\u{202f}000".into(), Some(1000.0)))
+        );
+        assert_eq!(
+            num(".001 per cent", false),
+            Some((".001".into(), Some(0.001)))
+        );
+        assert_eq!(num("2.5bn", true), Some(("2.5bn".into(), Some(2.5e9))));
+        assert_eq!(
+            num("4 hundred million people", false),
+            Some(("4 hundred million".into(), Some(4e8)))
+        );
+        assert_eq!(num("40m", true).unwrap().1, Some(4e7));
+        assert_eq!(num("40m", false).unwrap().1, Some(40.0));
+        assert_eq!(num("1/16 of", false).unwrap().1, Some(0.0625));
+        assert_eq!(num("minus-5 yards", false).unwrap().1, Some(-5.0));
+        assert_eq!(num("1.2.3", false), None);
+    }
+
+    #[test]
+    fn decimals_parse_exactly() {
+        for s in [
+            "0",
+            "58.24",
+            "1000.5",
+            "0.001",
+            "3.1396",
+            "419.2",
+            "2483805",
+            "7.5",
+            "123456789.123",
+        ] {
+            assert_eq!(decimal(s), s.parse::<f64>().ok(), "{s}");
+        }
+        assert_eq!(decimal("."), None);
+        assert_eq!(decimal("1.2.3"), None);
+        assert_eq!(parse_digits("1,463.78"), Some(1463.78));
+    }
+
+    #[test]
+    fn every_listed_start_passes_the_quick_filter() {
+        let src = include_str!("../../data/figures_number_starts.txt");
+        assert!(start_mask(src.as_bytes()).is_some());
+        for w in crate::lexicon::entries(src) {
+            let text = format!("{w} dozen");
+            let doc = Doc::new(&text);
+            assert!(may_start(&Ctx::new(&doc), 0), "{w}");
+        }
+        let doc = Doc::new("The said - a house");
+        let c = Ctx::new(&doc);
+        assert!(!may_start(&c, 0) && !may_start(&c, 1) && may_start(&c, 2) && !may_start(&c, 3));
+    }
+
+    #[test]
+    fn word_forms() {
+        assert_eq!(num("forty hostages", false).unwrap().1, Some(40.0));
+        assert_eq!(
+            num("two hundred and fifty people", false),
+            Some(("two hundred and fifty".into(), Some(250.0)))
+        );
+        assert_eq!(num("forty-two", false).unwrap().1, Some(42.0));
+        assert_eq!(num("a dozen eggs", false).unwrap().1, Some(12.0));
+        assert_eq!(num("a couple of days", false).unwrap().1, Some(2.0));
+        assert_eq!(num("two-thirds of", false).unwrap().1, Some(2.0 / 3.0));
+        assert_eq!(num("half of them", false).unwrap().1, Some(0.5));
+        assert_eq!(num("three thousand tests", false).unwrap().1, Some(3000.0));
+        assert_eq!(num("one and a half million", false).unwrap().1, Some(1.5e6));
+        let d = num("dozens of people", false).unwrap();
+        assert_eq!(d, ("dozens".into(), None));
+        assert_eq!(
+            num("tens of thousands of", false).unwrap().0,
+            "tens of thousands"
+        );
+        assert_eq!(num("a house", false), None);
+        assert_eq!(num("a third time", false), None);
+        assert_eq!(num("half-time", false), None);
+    }
+}

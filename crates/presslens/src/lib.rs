@@ -1,0 +1,46 @@
+//! PressLens marks quotes, named parties and claimed figures in news text.
+//!
+//! The engine is pure Rust over text: [`annotate`] takes an article's text and
+//! returns a [`Report`] with UTF-8 byte offsets. Everything around it adapts
+//! that one call, in crates of their own: the command line (`presslens-cli`)
+//! re-expresses offsets as Unicode characters, the JS API (`presslens-web`) as
+//! UTF-16 code units, and its DOM layer turns them into ranges on the page.
+//! This crate has no wasm or JSON dependency.
+//!
+//! Data flows one way: text → [`text::Doc`] (tokens, sentences, paragraphs) →
+//! [`parties`] → [`quotes`] (speakers resolved against the parties) and
+//! [`figures`] → [`Report`].
+
+pub mod export;
+pub mod figures;
+pub mod lexicon;
+pub mod offsets;
+pub mod parties;
+pub mod quotes;
+pub mod report;
+pub mod text;
+
+pub use offsets::Unit;
+pub use report::{
+    Cue, Figure, Mention, Party, PartyKind, Quote, Relation, RelationKind, Report, Speaker,
+};
+
+/// Annotates `text`, returning offsets as UTF-8 byte offsets into it.
+///
+/// Never panics, whatever the input; an empty text gives an empty report.
+pub fn annotate(text: &str) -> Report {
+    let doc = text::Doc::new(text);
+    let parties = parties::find(&doc);
+    let quotes = quotes::find(&doc, &parties);
+    let figures = figures::find(&doc);
+    Report {
+        quotes,
+        parties,
+        figures,
+    }
+}
+
+/// Annotates `text`, returning offsets in `unit`.
+pub fn annotate_in(text: &str, unit: Unit) -> Report {
+    annotate(text).into_unit(text, unit)
+}

@@ -1,0 +1,803 @@
+//! Detection: finds the spans that name parties, without a model.
+//!
+//! One left-to-right pass gathers *runs* of capitalised words on a line
+//! (lexicon entries, titles, plain capitalised words, and the connectors
+//! "of"/"for"/name particles that may sit inside a name), then splits each
+//! run into *candidates*:
+//! - a sentence-initial word is a name only with evidence (a lexicon entry,
+//!   the same word capitalised mid-sentence elsewhere, a given name, more
+//!   capitalised words after it), never a common word ("The", "He");
+//! - titles ("Prime Minister", "Dr.") split a run and are not part of names;
+//! - a run ending in an organisation or place cue ("... Forces", "... City")
+//!   or built on "University of ..." is one name of that kind;
+//! - a run ending in a number word ("Air Force One") is a vehicle or event;
+//! - months, days and holidays are names only after a given name or title
+//!   ("Theresa May", not "in May");
+//! - "Israel-Hamas" is two parties when both halves are known names;
+//! - lines in title case (headlines) yield only names known from the lexicons
+//!   or from the body; the caller filters those ([`Cand::strict`]).
+
+use super::context::Ctx;
+use super::lex::{s, Entry};
+use crate::report::PartyKind;
+
+/// Where a candidate's kind comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Src {
+    /// A lexicon entry (kind and canonical name known).
+    Lex,
+    /// A cue word ("Party", "City") or a lexicon name followed by more words.
+    Cue,
+    /// Plain capitalised words: kind from context.
+    Unknown,
+}
+
+/// A span of tokens that names a party.
+#[derive(Debug, Clone)]
+pub struct Cand {
+    /// Token range `a..b`.
+    pub a: usize,
+    pub b: usize,
+    /// Canonical name (lexicon) or the surface without possessive.
+    pub name: String,
+    pub kind: Option<PartyKind>,
+    pub src: Src,
+    /// Starts with a given name, or follows a title.
+    pub person_hint: bool,
+    /// Comes from a headline line: keep only if the name is known.
+    pub strict: bool,
+    /// A place named inside a longer name ("Texas" in "University of Texas").
+    pub nested: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum It {
+    Lex(Entry),
+    Title,
+    Cap,
+    Conn,
+    Weak,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Item {
+    a: usize,
+    b: usize,
+    it: It,
+}
+
+/// Name particles that may stand lower-case inside a personal name.
+const PARTICLES: &[&str] = &[
+    "de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "bin", "ibn", "al", "el",
+    "le", "la", "dos", "das", "y",
+];
+
+/// Finds the candidate names in `c`'s document, in text order.
+pub fn detect(c: &mut Ctx) -> Vec<Cand> {
+    let mut out = Vec::new();
+    let n = c.n();
+    let mut i = 0;
+    while i < n {
+        let Some(mut run) = collect_run(c, i) else {
+            i += 1;
+            continue;
+        };
+        absorb_title_of(&mut run);
+        let end = run.last().map_or(i + 1, |x| x.b).max(i + 1);
+        for x in &run {
+            if x.it == It::Title {
+                for t in x.a..x.b {
+                    c.title_tok[t] = true;
+                }
+            }
+        }
+        process_run(c, run, &mut out);
+        i = end;
+    }
+    out
+}
+
+/// Gathers the run of name items starting at token `i`, if one starts there.
+fn collect_run(c: &Ctx, i: usize) -> Option<Vec<Item>> {
+    let first = item_at(c, i, &[])?;
+    if matches!(first.it, It::Conn) {
+        return None;
+    }
+    let mut run = vec![first];
+    let para = c.doc.tokens[i].para;
+    loop {
+        let last = *run.last().unwrap_or(&first);
+        let j = last.b;
+        if j >= c.n() || c.doc.tokens[j].para != para || c.poss(j - 1) {
+            break;
+        }
+        // Hyphen between two known names: "Israel-Hamas" stops the run.
+        if c.tok(j) == "-" {
+            break;
+        }
+        let Some(next) = item_at(c, j, &run) else {
+            break;
+        };
+        run.push(next);
+    }
+    while run.last().is_some_and(|x| x.it == It::Conn) {
+        run.pop();
+    }
+    Some(run)
+}
+
+/// The name item at token `j`, given the run so far.
+fn item_at(c: &Ctx, j: usize, run: &[Item]) -> Option<Item> {
+    if !c.is_word(j) {
+        return None;
+    }
+    let w = c.tok(j);
+    if !c.is_cap(j) {
+        // A lexicon entry may start lower-case before a hyphen: "al-Qaeda".
+        if c.glued(j + 1) && c.tok(j + 1) == "-" {
+            if let Some((b, e)) = c.lookup(j) {
+                if e != Entry::Title {
+                    return Some(Item {
+                        a: j,
+                        b,
+                        it: It::Lex(e),
+                    });
+                }
+            }
+        }
+        let the_cap =
+            matches!(w, "of" | "for") && j + 2 < c.n() && c.tok(j + 1) == "the" && c.is_cap(j + 2);
+        if run.is_empty()
+            || !(c.is_cap(j + 1) || the_cap)
+            || c.doc.tokens.get(j + 1).map(|t| t.para) != c.doc.tokens.get(j).map(|t| t.para)
+        {
+            // "of the Welfare": "the" after a connector.
+            if !(w == "the" && run.last().is_some_and(|x| x.it == It::Conn) && c.is_cap(j + 1)) {
+                return None;
+            }
+        }
+        let prev = run.last()?;
+        if PARTICLES.contains(&w) && matches!(prev.it, It::Cap) {
+            return Some(Item {
+                a: j,
+                b: j + 1,
+                it: It::Conn,
+            });
+        }
+        if w == "the" && prev.it == It::Conn {
+            return Some(Item {
+                a: j,
+                b: j + 1,
+                it: It::Conn,
+            });
+        }
+        if matches!(w, "of" | "for")
+            && (run.iter().any(|x| is_prefix_cue(c, x)) || prev.it == It::Title)
+            && (c.is_cap(j + 1) || the_cap)
+        {
+            return Some(Item {
+                a: j,
+                b: j + 1,
+                it: It::Conn,
+            });
+        }
+        return None;
+    }
+    if let Some((b, e)) = c.lookup(j) {
+        let it = if e == Entry::Title {
+            It::Title
+        } else {
+            It::Lex(e)
+        };
+        // "Martin Luther King": a rank after a given name's run is a surname.
+        let surname = e == Entry::Title
+            && b == j + 1
+            && run
+                .first()
+                .is_some_and(|f| f.it == It::Cap && c.has_base(f.a, s::GIVEN))
+            && run.last().is_some_and(|l| l.it == It::Cap)
+            && c.has_base(j, s::RANK_SURNAME);
+        let it = if surname { It::Cap } else { it };
+        return Some(Item { a: j, b, it });
+    }
+    // "WASHINGTON (Reuters)": a known name in capitals.
+    if c.is_allcaps(j) && c.base(j).chars().count() >= 4 {
+        let w = c.base(j);
+        let mut t = String::with_capacity(w.len());
+        for (k, ch) in w.chars().enumerate() {
+            if k == 0 {
+                t.push(ch);
+            } else {
+                t.extend(ch.to_lowercase());
+            }
+        }
+        if let Some(e) = c
+            .lex
+            .get(&t)
+            .filter(|e| matches!(e, Entry::Place(_) | Entry::Org(_)))
+        {
+            return Some(Item {
+                a: j,
+                b: j + 1,
+                it: It::Lex(e),
+            });
+        }
+    }
+    let next = if j + 1 < c.n() { c.tok(j + 1) } else { "" };
+    // "I’ll", "I've": contractions.
+    if let Some(k) = w.rfind(|ch: char| crate::text::is_apostrophe(ch)) {
+        let tail = &w[k..].trim_start_matches(|ch: char| crate::text::is_apostrophe(ch));
+        if matches!(*tail, "ll" | "m" | "ve" | "d" | "re" | "t") {
+            return None;
+        }
+    }
+    // "UNLESS": a common word in capitals for emphasis.
+    if c.is_allcaps(j) && c.has_lower_base(j, s::STOP) {
+        return None;
+    }
+    // "Air Force One": a number word ends a name (and voids it, below).
+    if !run.is_empty() && c.has_base(j, s::NUMBER) {
+        return Some(Item {
+            a: j,
+            b: j + 1,
+            it: It::Cap,
+        });
+    }
+    let common = !c.is_allcaps(j) && c.has_lower_base(j, s::STOP) && !c.has_base(j, s::WEAK);
+    // "Image:" labels, "T-shirt" letters, and common words inside a run
+    // ("U.S. The ...") end a run.
+    let label = next == ":" && (common || c.has_lower_base(j, s::STARTER));
+    if label || common && !run.is_empty() {
+        return None;
+    }
+    if c.base(j).chars().count() == 1 && next == "-" && c.glued(j + 1) {
+        return None;
+    }
+    if c.is_allcaps(j) && c.has_base(j, s::ACRO_STOP) {
+        return None;
+    }
+    if c.has_base(j, s::WEAK) {
+        return Some(Item {
+            a: j,
+            b: j + 1,
+            it: It::Weak,
+        });
+    }
+    // A capitalised word, through hyphens to further capitalised parts
+    // ("Shin-Wook", "Make-A-Wish"), and an initial's period ("W.").
+    let mut b = j + 1;
+    while !c.poss(b - 1)
+        && b + 1 < c.n()
+        && c.tok(b) == "-"
+        && c.glued(b)
+        && c.glued(b + 1)
+        && c.is_cap(b + 1)
+    {
+        b += 2;
+    }
+    if b < c.n()
+        && c.tok(b) == "."
+        && c.glued(b)
+        && c.base(j).chars().count() == 1
+        && c.is_cap(b + 1)
+    {
+        b += 1;
+    }
+    Some(Item {
+        a: j,
+        b,
+        it: It::Cap,
+    })
+}
+
+/// A capitalised word that opens an "X of Y" name: "University", "Gulf".
+fn is_prefix_cue(c: &Ctx, x: &Item) -> bool {
+    if !matches!(x.it, It::Cap | It::Title | It::Lex(Entry::Org(_))) {
+        return false;
+    }
+    c.has_base(x.b - 1, s::ORG_PREFIX | s::PLACE_PREFIX | s::ORG_SUFFIX)
+}
+
+/// "Minister of Education Stefania Giannini": the of-phrase belongs to the
+/// title.
+fn absorb_title_of(run: &mut [Item]) {
+    let mut k = 0;
+    while k + 2 < run.len() {
+        if run[k].it == It::Title && run[k + 1].it == It::Conn && run[k + 2].it == It::Cap {
+            run[k + 1].it = It::Title;
+            run[k + 2].it = It::Title;
+        }
+        k += 1;
+    }
+}
+
+/// Whether the sentence-initial word at `i` is a name.
+fn initial_is_name(c: &Ctx, i: usize, more: bool) -> bool {
+    let w = c.base(i);
+    if c.has_lower_base(i, s::STOP | s::STARTER) {
+        return false;
+    }
+    if c.seen_mid(w) {
+        return true;
+    }
+    if c.seen_lower(w) {
+        return false;
+    }
+    // "Zelenskiy said": a name before a reporting verb.
+    let next = if i + 1 < c.n() { c.tok(i + 1) } else { "" };
+    if !more && !w.ends_with('s') && crate::lexicon::REPORTING_VERBS.contains(next) {
+        return true;
+    }
+    // "Leaving the group, ...", "Reportedly": inflected common words.
+    if !more && !c.is_allcaps(i) && (w.ends_with("ing") || w.ends_with("ed") || w.ends_with("ly")) {
+        return false;
+    }
+    c.has_base(i, s::GIVEN) || more || c.is_allcaps(i)
+}
+
+fn kind_of_entry(e: Entry) -> Option<PartyKind> {
+    match e {
+        Entry::Place(_) | Entry::Demonym(Some(_)) => Some(PartyKind::Place),
+        Entry::Org(_) => Some(PartyKind::Organization),
+        Entry::People => Some(PartyKind::Group),
+        Entry::Demonym(None) | Entry::Title => None,
+    }
+}
+
+/// Splits a run into candidates.
+fn process_run(c: &Ctx, mut run: Vec<Item>, out: &mut Vec<Cand>) {
+    let strict = c.headline[c.doc.tokens[run[0].a].para] || c.titled_span[run[0].a];
+    // A sentence-initial common word is not part of a name.
+    if c.initial[run[0].a] {
+        match run[0].it {
+            It::Cap
+                if !initial_is_name(c, run[0].a, run.iter().skip(1).any(|x| x.it == It::Cap)) =>
+            {
+                run.remove(0);
+            }
+            It::Weak => {
+                run.remove(0);
+            }
+            _ => {}
+        }
+        while run.first().is_some_and(|x| x.it == It::Conn) {
+            run.remove(0);
+        }
+    }
+    // "The Huffington Post": the article is no part of the name; nor is a
+    // common word after an abbreviation's period ("Sr. Later Byrd").
+    while run.len() > 1
+        && run[0].it == It::Cap
+        && (matches!(c.tok(run[0].a), "The" | "A" | "An")
+            || c.has_lower_base(run[0].a, s::STOP) && !c.has_base(run[0].a, s::GIVEN))
+    {
+        run.remove(0);
+    }
+    if run.is_empty() {
+        return;
+    }
+    let last = *run.last().unwrap_or(&run[0]);
+    // "NEWPORT NEWS, Va. —": a dateline in capitals names a place.
+    let para_start = c.doc.tokens[run[0].a].para != c.doc.tokens[run[0].a.saturating_sub(1)].para
+        || run[0].a == 0;
+    let after = if last.b < c.n() { c.tok(last.b) } else { "" };
+    if para_start
+        && run.iter().all(|x| x.it == It::Cap && c.is_allcaps(x.a))
+        && matches!(after, "," | "(" | "—" | "–" | "-")
+        && run.len() >= 2
+    {
+        let (a, b) = (run[0].a, last.b);
+        let mut name = String::new();
+        for (k, ch) in c.surface(a, b).chars().enumerate() {
+            let prev_space = k == 0 || name.ends_with(' ');
+            if prev_space {
+                name.push(ch);
+            } else {
+                name.extend(ch.to_lowercase());
+            }
+        }
+        out.push(Cand {
+            a,
+            b,
+            name,
+            kind: Some(PartyKind::Place),
+            src: Src::Cue,
+            person_hint: false,
+            strict: false,
+            nested: false,
+        });
+        return;
+    }
+    // "Air Force One", "Clean Air Act", "Internet Explorer 6": vehicles,
+    // laws, events and products, not parties.
+    let lw = c.base(last.b - 1);
+    let versioned = last.b < c.n()
+        && c.doc.tokens[last.b].kind == crate::text::TokenKind::Number
+        && c.doc.tokens[last.b].space_before
+        && run.iter().all(|x| x.it == It::Cap);
+    if run.len() >= 2 && (c.lex.has(s::NUMBER, lw) || versioned) {
+        return;
+    }
+    // "Google Science Fair": the organisation or place inside an event name
+    // is still named.
+    if last.it == It::Cap && c.lex.has(s::EVENT_SUFFIX, lw) {
+        push_nested(&run, true, out);
+        return;
+    }
+    // "in English": a language.
+    if run.len() == 1
+        && matches!(last.it, It::Lex(Entry::Demonym(_)))
+        && run[0].a > 0
+        && matches!(
+            c.tok(run[0].a - 1),
+            "in" | "speak" | "speaks" | "spoke" | "spoken" | "speaking"
+        )
+        && !c.is_cap(last.b)
+    {
+        return;
+    }
+    // "Refugee Council Enver Solomon": a name with a cue word, then two or
+    // three plain capitalised words right after it, is a name and a person.
+    if run.len() >= 4 && !strict {
+        let mut t = run.len();
+        while t > 0
+            && run[t - 1].it == It::Cap
+            && !c.has_base(run[t - 1].a, s::ORG_SUFFIX)
+            && !c.has_base(run[t - 1].a, s::PLACE_SUFFIX)
+        {
+            t -= 1;
+        }
+        let trailing = run.len() - t;
+        if (2..=3).contains(&trailing) && t >= 2 {
+            let p = run[t - 1];
+            let cue_before = p.it == It::Cap && c.has_base(p.a, s::ORG_SUFFIX)
+                || matches!(p.it, It::Lex(Entry::Place(_)));
+            if cue_before
+                && run[..t]
+                    .iter()
+                    .any(|x| x.it == It::Cap && c.has_base(x.a, s::ORG_SUFFIX))
+            {
+                let tail = run.split_off(t);
+                process_run(c, run, out);
+                let (ta, tb) = (tail[0].a, tail[tail.len() - 1].b);
+                out.push(Cand {
+                    a: ta,
+                    b: tb,
+                    name: c.surface(ta, tb),
+                    kind: None,
+                    src: Src::Unknown,
+                    person_hint: true,
+                    strict,
+                    nested: false,
+                });
+                return;
+            }
+        }
+    }
+    let (a, b) = (run[0].a, last.b);
+    // A name ending in a cue word, or built on "X of Y", is one name.
+    let has_of = run
+        .iter()
+        .any(|x| x.it == It::Conn && matches!(c.tok(x.a), "of" | "for"))
+        && run.iter().any(|x| x.it != It::Title && is_prefix_cue(c, x));
+    let has_person = run
+        .windows(2)
+        .any(|w| w[0].it == It::Title && w[1].it == It::Cap);
+    if run.len() >= 2 && !has_person && !strict {
+        let lw = c.base(last.b - 1);
+        let before_last = run
+            .len()
+            .checked_sub(2)
+            .map(|k| c.base(run[k].b - 1))
+            .unwrap_or("");
+        let lex_org_after_names = matches!(last.it, It::Lex(Entry::Org(_)))
+            && run[..run.len() - 1]
+                .iter()
+                .all(|x| matches!(x.it, It::Cap | It::Lex(Entry::Place(_) | Entry::Demonym(_))));
+        let cue_kind = if last.it == It::Cap && c.lex.has(s::ORG_SUFFIX, lw) || lex_org_after_names
+        {
+            Some(PartyKind::Organization)
+        } else if last.it == It::Cap && c.lex.has(s::PLACE_SUFFIX, lw) {
+            // "Irving Independent School District" is an organisation.
+            Some(
+                if lw == "District" && c.lex.has(s::ORG_SUFFIX, before_last) {
+                    PartyKind::Organization
+                } else {
+                    PartyKind::Place
+                },
+            )
+        } else if has_of {
+            let fw = run
+                .iter()
+                .find(|x| is_prefix_cue(c, x))
+                .map_or("", |x| c.base(x.a));
+            Some(if c.lex.has(s::PLACE_PREFIX, fw) {
+                PartyKind::Place
+            } else {
+                PartyKind::Organization
+            })
+        } else if run.len() == 2
+            && run[0].it == It::Cap
+            && c.has_base(run[0].a, s::COMPASS)
+            && matches!(run[1].it, It::Lex(Entry::Place(_)))
+        {
+            Some(PartyKind::Place)
+        } else if run[0].it == It::Cap
+            && c.has_base(run[0].a, s::PLACE_PREFIX)
+            && run.len() == 2
+            && !c.lex.has(s::ORG_SUFFIX, lw)
+        {
+            Some(PartyKind::Place)
+        } else if run[0].it == It::Cap
+            && c.has_base(run[0].a, s::ORG_PREFIX)
+            && !c.has_base(run[1].a, s::GIVEN)
+        {
+            // "Instituto Gonzaga", "University College London".
+            Some(PartyKind::Organization)
+        } else {
+            None
+        };
+        if let Some(k) = cue_kind {
+            let a = run
+                .iter()
+                .find(|x| !matches!(x.it, It::Title | It::Conn))
+                .map_or(a, |x| x.a);
+            push_nested(&run, false, out);
+            out.push(Cand {
+                a,
+                b,
+                name: c.surface(a, b),
+                kind: Some(k),
+                src: Src::Cue,
+                person_hint: false,
+                strict,
+                nested: false,
+            });
+            return;
+        }
+    }
+    // Split at titles; months and the like survive only after a name or title.
+    let mut segs: Vec<(Vec<Item>, bool)> = Vec::new(); // (items, after a title)
+    let mut cur: Vec<Item> = Vec::new();
+    let mut after_title = title_context_before(c, a);
+    let mut seg_after_title = after_title;
+    for x in run {
+        match x.it {
+            It::Title => {
+                if !cur.is_empty() {
+                    segs.push((std::mem::take(&mut cur), seg_after_title));
+                }
+                after_title = true;
+                seg_after_title = true;
+            }
+            It::Weak => {
+                let after_name = cur
+                    .last()
+                    .is_some_and(|p| p.it == It::Cap && c.has_base(p.a, s::GIVEN));
+                let next_num = c
+                    .doc
+                    .tokens
+                    .get(x.b)
+                    .is_some_and(|t| t.kind == crate::text::TokenKind::Number);
+                if (after_name || cur.is_empty() && after_title) && !next_num {
+                    cur.push(Item { it: It::Cap, ..x });
+                } else if !cur.is_empty() {
+                    segs.push((std::mem::take(&mut cur), seg_after_title));
+                    seg_after_title = false;
+                }
+                after_title = false;
+            }
+            _ => {
+                if cur.is_empty() {
+                    seg_after_title = after_title;
+                }
+                cur.push(x);
+                after_title = false;
+            }
+        }
+    }
+    if !cur.is_empty() {
+        segs.push((cur, seg_after_title));
+    }
+    for (seg, titled) in segs {
+        split_segment(c, &seg, titled, strict, out);
+    }
+}
+
+/// The run at `a` follows "Ambassador to (the)" / "President of": a place
+/// there stands alone ("... to the United States Hamdullah Mohib").
+fn title_context_before(c: &Ctx, a: usize) -> bool {
+    let mut k = a;
+    for _ in 0..3 {
+        if k == 0 {
+            return false;
+        }
+        k -= 1;
+        let w = c.tok(k);
+        if c.title_tok[k] || c.has_lower_tok(k, s::TITLE_LOWER | s::ROLE_HEAD) {
+            return k + 1 < a;
+        }
+        if !matches!(w, "the" | "to" | "of" | "for" | "in") {
+            return false;
+        }
+    }
+    false
+}
+
+/// Places named inside a longer name, as nested candidates.
+fn push_nested(run: &[Item], orgs: bool, out: &mut Vec<Cand>) {
+    for x in run {
+        let (name, kind) = match x.it {
+            It::Lex(Entry::Place(p)) => (p, PartyKind::Place),
+            It::Lex(Entry::Org(p)) if orgs => (p, PartyKind::Organization),
+            _ => continue,
+        };
+        out.push(Cand {
+            a: x.a,
+            b: x.b,
+            name: name.to_string(),
+            kind: Some(kind),
+            src: Src::Lex,
+            person_hint: false,
+            strict: false,
+            nested: true,
+        });
+    }
+}
+
+/// Splits a title-free segment into names.
+fn split_segment(c: &Ctx, seg: &[Item], titled: bool, strict: bool, out: &mut Vec<Cand>) {
+    let mut k = 0;
+    while k < seg.len() {
+        let x = seg[k];
+        match x.it {
+            It::Lex(e) => {
+                // A known name followed by more capitalised words is usually
+                // one longer name ("Los Angeles Lakers", "Afghan Girls"),
+                // unless a given name starts them or a title precedes.
+                let mut m = k + 1;
+                while m < seg.len() && matches!(seg[m].it, It::Cap | It::Conn) {
+                    m += 1;
+                }
+                // "U.S. Environmental Protection Agency", "UK Home Office".
+                if matches!(e, Entry::Place(_))
+                    && !strict
+                    && !titled
+                    && k + 1 < seg.len()
+                    && x.b == seg[k + 1].a
+                {
+                    if let It::Lex(Entry::Org(_)) = seg[k + 1].it {
+                        let b = seg[k + 1].b;
+                        push_nested(&seg[k..k + 1], false, out);
+                        out.push(Cand {
+                            a: x.a,
+                            b,
+                            name: c.surface(x.a, b),
+                            kind: Some(PartyKind::Organization),
+                            src: Src::Cue,
+                            person_hint: false,
+                            strict,
+                            nested: false,
+                        });
+                        k += 2;
+                        continue;
+                    }
+                }
+                let follows = m > k + 1 && seg[k + 1].it == It::Cap;
+                let next_given = follows && c.has_base(seg[k + 1].a, s::GIVEN);
+                let w = c.surface(x.a, x.b);
+                if follows && c.lex.is_given(&w) && x.b - x.a == 1 && !strict {
+                    // "Jordan Henderson", "Victoria Beckham"
+                    let b = seg[m - 1].b;
+                    out.push(Cand {
+                        a: x.a,
+                        b,
+                        name: c.surface(x.a, b),
+                        kind: Some(PartyKind::Person),
+                        src: Src::Unknown,
+                        person_hint: true,
+                        strict,
+                        nested: false,
+                    });
+                    k = m;
+                    continue;
+                }
+                if follows
+                    && !next_given
+                    && !strict
+                    && !titled
+                    && !matches!(e, Entry::Title)
+                    && !(k == 0 && title_context_before(c, x.a))
+                {
+                    let b = seg[m - 1].b;
+                    push_nested(&seg[k..m], true, out);
+                    let kind = if matches!(e, Entry::Demonym(None)) {
+                        None
+                    } else {
+                        Some(PartyKind::Organization)
+                    };
+                    out.push(Cand {
+                        a: x.a,
+                        b,
+                        name: c.surface(x.a, b),
+                        kind,
+                        src: Src::Cue,
+                        person_hint: false,
+                        strict,
+                        nested: false,
+                    });
+                    k = m;
+                    continue;
+                }
+                let name = match e {
+                    Entry::Place(p) | Entry::Org(p) | Entry::Demonym(Some(p)) => p.to_string(),
+                    _ => c.surface(x.a, x.b),
+                };
+                if let Some(kind) = kind_of_entry(e) {
+                    out.push(Cand {
+                        a: x.a,
+                        b: x.b,
+                        name,
+                        kind: Some(kind),
+                        src: Src::Lex,
+                        person_hint: false,
+                        strict: false,
+                        nested: false,
+                    });
+                }
+                k += 1;
+            }
+            It::Cap => {
+                let mut m = k + 1;
+                while m < seg.len() && matches!(seg[m].it, It::Cap | It::Conn) {
+                    m += 1;
+                }
+                // "FIRST Global": an unknown acronym stands alone before
+                // plain words.
+                if c.is_allcaps(x.a)
+                    && c.base(x.a).chars().filter(|c| c.is_alphabetic()).count() >= 3
+                    && m > k + 1
+                    && !c.is_allcaps(seg[k + 1].a)
+                {
+                    out.push(Cand {
+                        a: x.a,
+                        b: x.b,
+                        name: c.surface(x.a, x.b),
+                        kind: None,
+                        src: Src::Unknown,
+                        person_hint: false,
+                        strict,
+                        nested: false,
+                    });
+                    k = m;
+                    continue;
+                }
+                // "Daniel Jordan": a given name and a place-named surname.
+                if m < seg.len() && m + 1 == seg.len() && c.has_base(x.a, s::GIVEN) {
+                    if let It::Lex(Entry::Place(_)) = seg[m].it {
+                        if seg[m].b - seg[m].a == 1 {
+                            m += 1;
+                        }
+                    }
+                }
+                while m > k + 1 && seg[m - 1].it == It::Conn {
+                    m -= 1;
+                }
+                let b = seg[m - 1].b;
+                let person_hint = titled || c.has_base(x.a, s::GIVEN);
+                out.push(Cand {
+                    a: x.a,
+                    b,
+                    name: c.surface(x.a, b),
+                    kind: None,
+                    src: Src::Unknown,
+                    person_hint,
+                    strict,
+                    nested: false,
+                });
+                k = m;
+            }
+            _ => k += 1,
+        }
+    }
+}

@@ -1,0 +1,1208 @@
+//! Speakers: the noun phrases that say things, and their canonical names.
+//!
+//! Three sorts of speaker mention come out of attribution:
+//! - a name ("Osama Hamdan", "US President Joe Biden", "the IDF"), canonicalised
+//!   through the parties layer, else an acronym list, else the longest form of
+//!   the name in the article, titles stripped ("Blinken" → "Antony Blinken");
+//! - a pronoun (he, she, they), resolved to the nearest compatible person
+//!   before it: a party of kind person, else a capitalised name found here;
+//! - a description of an anonymous source ("a senior Israeli official",
+//!   "sources familiar with the talks"), reported with `named: false` and the
+//!   description itself as the name.
+
+use crate::lexicon::FastMap;
+use crate::report::{Party, PartyKind, Speaker};
+use crate::text::{Doc, TokenKind};
+
+use super::words::{self, Pronoun, ADVERBS, FUNCTION_WORDS, PERSON_NOUNS, TITLES};
+
+/// What a speaker mention is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NpKind {
+    Name,
+    Pronoun(Pronoun),
+    Descriptor,
+}
+
+/// A speaker mention: tokens `first..=last`; for names, `name_first..=last`
+/// is the name without titles or a determiner.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Np {
+    pub first: usize,
+    pub last: usize,
+    pub name_first: usize,
+    pub kind: NpKind,
+}
+
+fn is_word(doc: &Doc, i: usize) -> bool {
+    i < doc.tokens.len() && doc.tokens[i].kind == TokenKind::Word
+}
+
+/// The first character of word token `i`, if it is one.
+#[inline]
+fn first_char(doc: &Doc, i: usize) -> Option<char> {
+    let t = doc.tokens.get(i)?;
+    if t.kind != TokenKind::Word {
+        return None;
+    }
+    match doc.text.as_bytes().get(t.start) {
+        Some(&b) if b < 0x80 => Some(b as char),
+        _ => doc.text.get(t.start..t.end)?.chars().next(),
+    }
+}
+
+/// A word starting with an upper-case letter.
+pub fn is_cap(doc: &Doc, i: usize) -> bool {
+    first_char(doc, i).is_some_and(char::is_uppercase)
+}
+
+fn is_lower(doc: &Doc, i: usize) -> bool {
+    first_char(doc, i).is_some_and(char::is_lowercase)
+}
+
+fn same_para(doc: &Doc, a: usize, b: usize) -> bool {
+    a < doc.tokens.len() && b < doc.tokens.len() && doc.tokens[a].para == doc.tokens[b].para
+}
+
+/// Strips a possessive ’s / 's from a word.
+pub fn strip_possessive(w: &str) -> &str {
+    w.strip_suffix("’s")
+        .or_else(|| w.strip_suffix("'s"))
+        .unwrap_or(w)
+}
+
+fn is_possessive(w: &str) -> bool {
+    w.len() > 2 && (w.ends_with("’s") || w.ends_with("'s"))
+}
+
+/// Abbreviations whose period is glued to them as a separate token.
+fn is_abbrev(w: &str) -> bool {
+    words::ABBREVS.contains(w) || w.chars().count() == 1 && w.chars().all(char::is_uppercase)
+}
+
+/// Whether the period at token `i` belongs to an abbreviation or initial.
+pub fn is_abbrev_period(doc: &Doc, i: usize) -> bool {
+    i > 0
+        && doc.tok(i) == "."
+        && !doc.tokens[i].space_before
+        && is_word(doc, i - 1)
+        && is_abbrev(doc.tok(i - 1))
+}
+
+/// Capitalised sentence openers that are not names: "But Trump said".
+fn is_capital_opener(w: &str) -> bool {
+    let l = words::lower(w);
+    let l = l.as_str();
+    FUNCTION_WORDS.contains(l) || words::OPENERS.contains(l)
+}
+
+/// The last token of a name run starting at `i` (a capitalised word), within
+/// `i..lim`: capitalised words, initials with their period, hyphenated parts,
+/// particles (de, bin) and "of" inside titles (Secretary of State).
+fn name_run_forward(doc: &Doc, i: usize, lim: usize) -> Option<usize> {
+    if !is_cap(doc, i)
+        || words::is_calendar_word(doc.tok(i))
+        || words::is_reporting_verb(doc.tok(i)) && doc.tok(i) != "Said"
+    {
+        return None;
+    }
+    let mut last = i;
+    let mut j = i + 1;
+    while j < lim && same_para(doc, i, j) {
+        let t = doc.tok(j);
+        let glued = !doc.tokens[j].space_before;
+        // Tested lazily, cheapest first: the run ends at most tokens.
+        let word = || is_cap(doc, j) && !words::is_calendar_word(t) && !words::is_reporting_verb(t);
+        // "Mr. Obama", "H. Tribe", "G.K. Butterfield"
+        let initial =
+            || t == "." && glued && j + 1 < lim && is_cap(doc, j + 1) && is_abbrev(doc.tok(j - 1));
+        let hyphen = || {
+            (t == "-" || t == "‐")
+                && glued
+                && j + 1 < lim
+                && is_cap(doc, j + 1)
+                && !doc.tokens[j + 1].space_before
+        };
+        let particle = || {
+            j + 1 < lim
+                && is_cap(doc, j + 1)
+                && (words::is_name_particle(t) || t == "of" && TITLES.contains(doc.tok(j - 1)))
+        };
+        if !(word() || initial() || hyphen() || particle()) {
+            break;
+        }
+        last = j;
+        j += 1;
+    }
+    Some(last)
+}
+
+/// The first token of a name run ending at `e` (a capitalised word), not
+/// before `lo`.
+fn name_run_backward(doc: &Doc, e: usize, lo: usize) -> usize {
+    let mut first = e;
+    let mut j = e;
+    while j > lo {
+        let p = j - 1;
+        if !same_para(doc, p, e) {
+            break;
+        }
+        let t = doc.tok(p);
+        let glued_next = !doc.tokens[j].space_before;
+        let word = || is_cap(doc, p) && !words::is_calendar_word(t) && !words::is_reporting_verb(t);
+        let initial =
+            || t == "." && !doc.tokens[p].space_before && p > lo && is_abbrev(doc.tok(p - 1));
+        let hyphen = || {
+            (t == "-" || t == "‐")
+                && glued_next
+                && !doc.tokens[p].space_before
+                && p > lo
+                && is_cap(doc, p - 1)
+        };
+        let particle = || {
+            p > lo
+                && is_cap(doc, p - 1)
+                && (words::is_name_particle(t) || t == "of" && TITLES.contains(doc.tok(p - 1)))
+        };
+        if !(word() || initial() || hyphen() || particle()) {
+            break;
+        }
+        first = p;
+        j = p;
+    }
+    // Drop capitalised sentence openers ("But Trump") and a leading "The".
+    while first < e && is_cap(doc, first) && is_capital_opener(doc.tok(first)) {
+        first += 1;
+    }
+    while first < e && !is_cap(doc, first) {
+        first += 1;
+    }
+    first
+}
+
+/// The first token of the bare name in a run `first..=last`: after the last
+/// title word ("US President Joe Biden" → "Joe Biden"), unless the run names
+/// an organisation ("State Department").
+fn strip_titles(doc: &Doc, first: usize, last: usize) -> usize {
+    if words::is_org_word(strip_possessive(doc.tok(last))) {
+        return first;
+    }
+    let mut start = first;
+    for k in first..last {
+        let t = doc.tok(k);
+        if is_word(doc, k) && TITLES.contains(t) {
+            start = k + 1;
+        }
+    }
+    // Skip a period or "of" left after the title.
+    while start <= last
+        && (doc.tok(start) == "." || doc.tok(start) == "of" || doc.tok(start) == "-")
+    {
+        start += 1;
+    }
+    if start > last || !is_cap(doc, start) {
+        first
+    } else {
+        start
+    }
+}
+
+/// Words that end a description going forward.
+fn ends_description(w: &str) -> bool {
+    words::CLAUSE_WORDS.contains(w)
+}
+
+/// A speaker mention starting at token `i`, not reaching `lim`: "said X",
+/// "according to X".
+pub fn np_forward(doc: &Doc, i: usize, lim: usize) -> Option<Np> {
+    if i >= lim || !is_word(doc, i) {
+        return None;
+    }
+    let t = doc.tok(i);
+    if let Some(p) = words::pronoun(t) {
+        if p != Pronoun::First || t == "I" {
+            return Some(Np {
+                first: i,
+                last: i,
+                name_first: i,
+                kind: NpKind::Pronoun(p),
+            });
+        }
+    }
+    let lower = words::lower(t);
+    let lower = lower.as_str();
+    let det = FUNCTION_WORDS.contains(lower) || is_possessive(t);
+    if is_cap(doc, i) && !det && !is_capital_opener(t) {
+        let last = name_run_forward(doc, i, lim)?;
+        // A capitalised adjective before a noun is a description: "Israeli officials".
+        if is_lower(doc, last + 1) && last + 1 < lim && PERSON_NOUNS.contains(doc.tok(last + 1)) {
+            return description_forward(doc, i, lim);
+        }
+        let nf = strip_titles(doc, i, last);
+        return Some(Np {
+            first: i,
+            last,
+            name_first: nf,
+            kind: NpKind::Name,
+        });
+    }
+    if det || PERSON_NOUNS.contains(lower) {
+        // "the IDF", "The New York Times": a determiner and a name ending the phrase.
+        if (lower == "the") && is_cap(doc, i + 1) && i + 1 < lim {
+            if let Some(last) = name_run_forward(doc, i + 1, lim) {
+                let next_lower_noun = last + 1 < lim
+                    && is_lower(doc, last + 1)
+                    && !ends_description(doc.tok(last + 1));
+                if !next_lower_noun {
+                    return Some(Np {
+                        first: i,
+                        last,
+                        name_first: strip_titles(doc, i + 1, last),
+                        kind: NpKind::Name,
+                    });
+                }
+            }
+        }
+        return description_forward(doc, i, lim);
+    }
+    None
+}
+
+/// A description from `i`: words up to punctuation or a clause word.
+fn description_forward(doc: &Doc, i: usize, lim: usize) -> Option<Np> {
+    let mut last = i;
+    let mut j = i + 1;
+    let mut n = 1;
+    while j < lim && same_para(doc, i, j) && n < 14 {
+        let t = doc.tok(j);
+        if is_word(doc, j) {
+            if ends_description(t) || words::is_reporting_verb(t) && !PERSON_NOUNS.contains(t) {
+                break;
+            }
+            last = j;
+            n += 1;
+        } else if (t == "-" || t == "’" || t == "'")
+            && !doc.tokens[j].space_before
+            && is_word(doc, j + 1)
+        {
+            // hyphenated words
+        } else if doc.tokens[j].kind == TokenKind::Number {
+            last = j;
+        } else {
+            break;
+        }
+        j += 1;
+    }
+    // A description must have a head that can speak, or open with a determiner.
+    let has_noun =
+        (i..=last).any(|k| is_word(doc, k) && words::contains_lower(&PERSON_NOUNS, doc.tok(k)));
+    if !has_noun && last == i {
+        return None;
+    }
+    Some(Np {
+        first: i,
+        last,
+        name_first: i,
+        kind: NpKind::Descriptor,
+    })
+}
+
+/// A speaker mention ending right before token `hi` (the reporting verb),
+/// within `lo..hi`: "X said", "Osama Hamdan, a senior Hamas official, said",
+/// "a senior Likud member said". Returns None when `lo..hi` holds more than a
+/// subject.
+pub fn np_backward(doc: &Doc, lo: usize, hi: usize) -> Option<Np> {
+    let mut e = hi;
+    // Skip adverbs and auxiliaries: "also said", "has said".
+    while e > lo && is_word(doc, e - 1) && words::contains_lower(&ADVERBS, doc.tok(e - 1)) {
+        e -= 1;
+    }
+    // Days and times: "said Monday" comes after, but "X on Monday said" before.
+    while e > lo + 1 && is_word(doc, e - 1) && words::is_calendar_word(doc.tok(e - 1)) {
+        e -= 1;
+        if e > lo && matches!(doc.tok(e - 1), "on" | "last" | "this") {
+            e -= 1;
+        }
+    }
+    if e <= lo {
+        return None;
+    }
+    let last = skip_paren(doc, lo, e - 1)?;
+    // Appositions: "Osama Hamdan, a senior Hamas official, said",
+    // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said",
+    // "Scott Pruitt, the attorney general of Oklahoma, one of the states
+    // suing, said": the mention before the nearest comma that has one, up
+    // to three appositions back.
+    if doc.tok(last) == "," {
+        let mut c = last;
+        for _ in 0..3 {
+            let p = (lo..c).rev().take(32).find(|&x| doc.tok(x) == ",")?;
+            if p <= lo {
+                return None;
+            }
+            let end = skip_paren(doc, lo, p - 1)?;
+            if let Some(np) = np_backward_core(doc, lo, end) {
+                let nested = np.first > lo && doc.tok(np.first - 1) == ",";
+                if np.kind != NpKind::Descriptor || !nested {
+                    return Some(np);
+                }
+            }
+            c = p;
+        }
+        return None;
+    }
+    np_backward_core(doc, lo, last)
+}
+
+/// Steps back over a parenthesis ending at `last`: "Jason Chaffetz (R-Utah)".
+fn skip_paren(doc: &Doc, lo: usize, last: usize) -> Option<usize> {
+    if doc.tok(last) != ")" {
+        return Some(last);
+    }
+    let mut k = last;
+    while k > lo && doc.tok(k) != "(" {
+        k -= 1;
+    }
+    if doc.tok(k) != "(" || k == lo {
+        return None;
+    }
+    Some(k - 1)
+}
+
+fn np_backward_core(doc: &Doc, lo: usize, last: usize) -> Option<Np> {
+    if last < lo {
+        return None;
+    }
+    let t = doc.tok(last);
+    if let Some(p) = words::pronoun(t) {
+        // "it" as subject is rarely a speaker unless it opens the clause.
+        let clause_start = last == lo
+            || !is_word(doc, last - 1)
+            || is_cap(doc, last - 1) && is_capital_opener(doc.tok(last - 1))
+            || matches!(
+                doc.tok(last - 1),
+                "and" | "which" | "that" | "as" | "but" | "so" | "then"
+            );
+        let after_preposition = last > lo
+            && matches!(
+                doc.tok(last - 1),
+                "to" | "of" | "for" | "with" | "by" | "from" | "about" | "at"
+            );
+        if clause_start || p != Pronoun::It && !after_preposition {
+            return Some(Np {
+                first: last,
+                last,
+                name_first: last,
+                kind: NpKind::Pronoun(p),
+            });
+        }
+        return None;
+    }
+    if is_cap(doc, last) {
+        let first = name_run_backward(doc, last, lo);
+        if !is_cap(doc, first) {
+            return None;
+        }
+        // Everything before the name in the clause must be a determiner or
+        // opener, else the clause has more than a subject.
+        let mut mstart = first;
+        if first > lo && doc.tok(first - 1).eq_ignore_ascii_case("the") {
+            mstart = first - 1;
+        }
+        if !clause_prefix_ok(doc, lo, mstart) {
+            return None;
+        }
+        let nf = strip_titles(doc, first, last);
+        return Some(Np {
+            first: mstart,
+            last,
+            name_first: nf,
+            kind: NpKind::Name,
+        });
+    }
+    if is_lower(doc, last) || is_word(doc, last) {
+        // A description: from the clause start (after openers) to `last`.
+        let mut first = lo;
+        while first < last
+            && (is_cap(doc, first)
+                && is_capital_opener(doc.tok(first))
+                && !words::contains_lower(&FUNCTION_WORDS, doc.tok(first))
+                || doc.tokens[first].kind == TokenKind::Punct)
+        {
+            first += 1;
+        }
+        let n = (first..=last).filter(|&k| is_word(doc, k)).count();
+        if n == 0 || n > 12 {
+            return None;
+        }
+        let opener = words::lower(doc.tok(first));
+        let opener = opener.as_str();
+        let ok_start = FUNCTION_WORDS.contains(opener)
+            || is_possessive(doc.tok(first))
+            || is_cap(doc, first)
+            || PERSON_NOUNS.contains(opener);
+        let has_noun = (first..=last)
+            .any(|k| is_word(doc, k) && words::contains_lower(&PERSON_NOUNS, doc.tok(k)));
+        let verbish =
+            (first..=last).any(|k| is_word(doc, k) && words::is_reporting_verb(doc.tok(k)));
+        let det_start = FUNCTION_WORDS.contains(opener) || is_possessive(doc.tok(first));
+        let pronounish =
+            (first..=last).any(|k| words::pronoun(doc.tok(k)).is_some() || doc.tok(k) == "and");
+        if ok_start && (has_noun || n <= 4 && det_start) && !verbish && !pronounish {
+            return Some(Np {
+                first,
+                last,
+                name_first: first,
+                kind: NpKind::Descriptor,
+            });
+        }
+    }
+    None
+}
+
+/// Whether the tokens `lo..s` before a name are only clause openers or a
+/// short role ("Tulsa police Chief", "White House press secretary").
+fn clause_prefix_ok(doc: &Doc, lo: usize, s: usize) -> bool {
+    let openers = (lo..s).all(|k| {
+        doc.tokens[k].kind == TokenKind::Punct
+            || is_capital_opener(doc.tok(k))
+            || words::contains_lower(&ADVERBS, doc.tok(k))
+    });
+    let role = s - lo <= 7
+        && (lo..s).all(|k| {
+            let t = doc.tok(k);
+            if doc.tokens[k].kind == TokenKind::Punct {
+                return matches!(t, "-" | "." | "’" | "'" | "/");
+            }
+            !words::is_reporting_verb(t)
+                && words::pronoun(t).is_none()
+                && !matches!(
+                    t,
+                    "and"
+                        | "or"
+                        | "but"
+                        | "where"
+                        | "who"
+                        | "which"
+                        | "that"
+                        | "when"
+                        | "while"
+                        | "as"
+                        | "if"
+                        | "to"
+                )
+        });
+    openers || role || s > lo && matches!(doc.tok(s - 1), "," | ";" | ":" | "—" | "―" | "–" | "(")
+}
+
+/// Canonical names and pronoun resolution over one document.
+///
+/// Everything it looks up is indexed once in [`Resolver::new`], so that
+/// resolving a speaker costs a hash lookup or a short backward scan, never a
+/// pass over the document.
+pub struct Resolver<'a> {
+    doc: &'a Doc<'a>,
+    parties: &'a [Party],
+    /// Capitalised names found by a scan: (first, name_first, last) token
+    /// indices, in text order, with their bare words.
+    names: Vec<(usize, usize, usize)>,
+    /// The bare words of all names, one after the other; name `k`'s are
+    /// `words[word_at[k]..word_at[k + 1]]`.
+    words: Vec<&'a str>,
+    word_at: Vec<usize>,
+    /// Each scanned name's bare form, as an index into the distinct forms.
+    form: Vec<usize>,
+    /// How often each distinct bare form occurs in the article.
+    form_count: Vec<usize>,
+    /// Names by their last word: the first such name; `next_same_last`
+    /// chains the others in text order (`usize::MAX` ends a chain).
+    by_last: FastMap<&'a str, usize>,
+    next_same_last: Vec<usize>,
+    /// Candidates for pronouns, ordered by end byte.
+    persons: Vec<Cand<'a>>,
+    groups: Vec<Cand<'a>>,
+    /// Parties by name.
+    party_names: FastMap<&'a str, usize>,
+    /// The gender each party's first name implies.
+    party_gender: Vec<Option<bool>>,
+}
+
+fn cand_end(c: &Cand) -> usize {
+    c.end
+}
+
+/// A pronoun candidate: a mention ending at `end`.
+#[derive(Debug, Clone)]
+struct Cand<'a> {
+    end: usize,
+    name: &'a str,
+    party: Option<usize>,
+    male: Option<bool>,
+}
+
+/// Gender a title implies: Some(true) for male.
+fn title_gender(w: &str) -> Option<bool> {
+    // Every title below starts with one of these capitals.
+    if !matches!(
+        w.as_bytes().first(),
+        Some(b'C' | b'D' | b'F' | b'K' | b'L' | b'M' | b'P' | b'Q' | b'S')
+    ) {
+        return None;
+    }
+    match w {
+        "Mr" | "Mr." | "Sir" | "Lord" | "King" | "Prince" | "Father" | "Congressman"
+        | "Councilman" | "Spokesman" | "Chairman" => Some(true),
+        "Mrs" | "Mrs." | "Ms" | "Ms." | "Miss" | "Dame" | "Lady" | "Queen" | "Princess"
+        | "Congresswoman" | "Councilwoman" | "Spokeswoman" | "Chairwoman" => Some(false),
+        _ => None,
+    }
+}
+
+/// Appends the words of `first..=last` to `out`, possessives stripped.
+fn bare_words<'a>(doc: &Doc<'a>, first: usize, last: usize, out: &mut Vec<&'a str>) {
+    for k in first..=last {
+        if is_word(doc, k) {
+            out.push(strip_possessive(doc.tok(k)));
+        }
+    }
+}
+
+impl<'a> Resolver<'a> {
+    pub fn new(doc: &'a Doc<'a>, parties: &'a [Party]) -> Resolver<'a> {
+        let mut names = Vec::new();
+        let n = doc.tokens.len();
+        let mut i = 0;
+        while i < n {
+            if !is_cap(doc, i) || is_capital_opener(doc.tok(i)) {
+                i += 1;
+                continue;
+            }
+            let Some(last) = name_run_forward(doc, i, n) else {
+                i += 1;
+                continue;
+            };
+            names.push((i, strip_titles(doc, i, last), last));
+            i = last + 1;
+        }
+        let mut words = Vec::with_capacity(names.len() * 2);
+        let mut word_at = Vec::with_capacity(names.len() + 1);
+        word_at.push(0);
+        for &(_, nf, l) in &names {
+            bare_words(doc, nf, l, &mut words);
+            word_at.push(words.len());
+        }
+        // Words never hold spaces, so equal word lists are equal joined forms.
+        let mut forms: FastMap<&[&'a str], usize> = FastMap::default();
+        let mut form = Vec::with_capacity(names.len());
+        let mut form_count: Vec<usize> = Vec::new();
+        for w in word_at.windows(2).map(|r| &words[r[0]..r[1]]) {
+            let next = forms.len();
+            let f = *forms.entry(w).or_insert(next);
+            if f == form_count.len() {
+                form_count.push(0);
+            }
+            form_count[f] += 1;
+            form.push(f);
+        }
+        drop(forms);
+        let mut by_last: FastMap<&'a str, usize> = FastMap::default();
+        let mut next_same_last = vec![usize::MAX; names.len()];
+        for k in (0..names.len()).rev() {
+            if let Some(&l) = words[word_at[k]..word_at[k + 1]].last() {
+                if let Some(prev) = by_last.insert(l, k) {
+                    next_same_last[k] = prev;
+                }
+            }
+        }
+        let mut party_names: FastMap<&'a str, usize> = FastMap::default();
+        for (k, p) in parties.iter().enumerate() {
+            party_names.entry(p.name.as_str()).or_insert(k);
+        }
+        let mut r = Resolver {
+            doc,
+            parties,
+            names,
+            words,
+            word_at,
+            form,
+            form_count,
+            by_last,
+            next_same_last,
+            persons: Vec::new(),
+            groups: Vec::new(),
+            party_names,
+            party_gender: parties.iter().map(|p| first_name_gender(&p.name)).collect(),
+        };
+        r.index_candidates();
+        r
+    }
+
+    /// Collects pronoun candidates: party mentions (persons; organisations
+    /// and groups), then person-like scanned names the parties layer missed.
+    fn index_candidates(&mut self) {
+        let d = self.doc;
+        let mut persons = Vec::new();
+        let mut groups = Vec::new();
+        for (pi, party) in self.parties.iter().enumerate() {
+            let is_person = party.kind == PartyKind::Person;
+            let is_group = matches!(party.kind, PartyKind::Organization | PartyKind::Group);
+            if !is_person && !is_group {
+                continue;
+            }
+            let name_gender = if is_person {
+                self.party_gender[pi].or_else(|| {
+                    let w: Vec<&str> = party.name.split_whitespace().collect();
+                    first_name_gender(self.longest_form(&w)?)
+                })
+            } else {
+                None
+            };
+            for m in &party.mentions {
+                if m.start >= m.end || m.end > d.text.len() {
+                    continue;
+                }
+                let male = if is_person {
+                    self.gender_at(m.start).or(name_gender)
+                } else {
+                    None
+                };
+                let c = Cand {
+                    end: m.end,
+                    name: &party.name,
+                    party: Some(pi),
+                    male,
+                };
+                if is_person {
+                    persons.push(c);
+                } else {
+                    groups.push(c);
+                }
+            }
+        }
+        // Sorted by end now (stably, as at the end), to look ends up.
+        persons.sort_by_key(cand_end);
+        let known = persons.len();
+        // Longest forms by (bare form, gender from a title: none, male, female).
+        let mut cache: Vec<[Option<(&'a str, Option<bool>)>; 3]> = Vec::new();
+        cache.resize_with(self.form_count.len(), Default::default);
+        for k in 0..self.names.len() {
+            let (first, nf, last) = self.names[k];
+            let end = d.tokens[last].end;
+            let at = persons[..known].partition_point(|c| c.end < end);
+            if persons[..known].get(at).is_some_and(|c| c.end == end) {
+                continue;
+            }
+            let w = self.name_words(k);
+            let Some(&lw) = w.last() else { continue };
+            let titled = nf > first && (first..nf).any(|x| TITLES.contains(d.tok(x)));
+            let own = self.gender_at(d.tokens[nf].start);
+            let slot = &mut cache[self.form[k]][match own {
+                None => 0,
+                Some(true) => 1,
+                Some(false) => 2,
+            }];
+            let (name, male) = match *slot {
+                Some(n) => n,
+                None => {
+                    let n = self
+                        .longest_form_of(w, own)
+                        .unwrap_or_else(|| self.name_text(nf, last));
+                    let male = own.or_else(|| first_name_gender(n));
+                    *slot = Some((n, male));
+                    (n, male)
+                }
+            };
+            let personish = (w.len() >= 2 || titled || male.is_some()) && !words::is_org_word(lw);
+            if personish {
+                let party = self.party_names.get(name).copied();
+                persons.push(Cand {
+                    end,
+                    name,
+                    party,
+                    male,
+                });
+            }
+        }
+        persons.sort_by_key(cand_end);
+        groups.sort_by_key(cand_end);
+        self.persons = persons;
+        self.groups = groups;
+    }
+
+    /// The bare words of scanned name `k`.
+    fn name_words(&self, k: usize) -> &[&'a str] {
+        &self.words[self.word_at[k]..self.word_at[k + 1]]
+    }
+
+    fn name_text(&self, first: usize, last: usize) -> &'a str {
+        let d = self.doc;
+        let (s, e) = (d.tokens[first].start, d.tokens[last].end);
+        strip_possessive(&d.text[s..e])
+    }
+
+    /// The party that has a mention overlapping bytes `s..e` and shares its
+    /// head word `head` (or expands it as an acronym).
+    fn party_for(&self, s: usize, e: usize, head: &str, gender: Option<bool>) -> Option<usize> {
+        let mut best: Option<(usize, usize)> = None;
+        for (pi, p) in self.parties.iter().enumerate() {
+            if gender.is_some() && self.party_gender[pi] == gender.map(|g| !g) {
+                continue; // "Mr. Obama" is not Michelle Obama
+            }
+            for m in &p.mentions {
+                if m.start < e && s < m.end && m.start <= m.end {
+                    let ov = m.end.min(e) - m.start.max(s);
+                    let shares = p
+                        .name
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|w| w.eq_ignore_ascii_case(head))
+                        || initials(&p.name) == head.replace('.', "")
+                        || strip_possessive(m.text.trim_start_matches("the ")) == head;
+                    if shares && best.map_or(true, |(_, b)| ov > b) {
+                        best = Some((pi, ov));
+                    }
+                }
+            }
+        }
+        best.map(|b| b.0)
+    }
+
+    /// The longest form of a name in the article: the scanned name whose
+    /// words end with `words` and has the most words (then the most uses).
+    fn longest_form(&self, words: &[&str]) -> Option<&'a str> {
+        self.longest_form_of(words, None)
+    }
+
+    /// [`Self::longest_form`], skipping forms of the other gender.
+    fn longest_form_of(&self, words: &[&str], gender: Option<bool>) -> Option<&'a str> {
+        let last = words.last()?;
+        let mut best: Option<(usize, usize, usize)> = None; // (len, count, name index)
+        let mut next = *self.by_last.get(last)?;
+        while next != usize::MAX {
+            let k = next;
+            next = self.next_same_last[k];
+            let w = self.name_words(k);
+            if w.len() <= words.len() || !w.ends_with(words) {
+                continue;
+            }
+            if let Some(g) = gender {
+                let nf = self.names[k].1;
+                let other =
+                    first_name_gender(w[0]).or_else(|| self.gender_at(self.doc.tokens[nf].start));
+                if other == Some(!g) {
+                    continue;
+                }
+            }
+            let count = self.form_count[self.form[k]];
+            let key = (w.len(), count);
+            if best.map_or(true, |(l, c, _)| key > (l, c)) {
+                best = Some((w.len(), count, k));
+            }
+        }
+        best.map(|(_, _, k)| self.name_text(self.names[k].1, self.names[k].2))
+    }
+
+    /// A named speaker for mention `np`.
+    pub fn named(&self, np: Np) -> Speaker {
+        let d = self.doc;
+        let (s, e) = (d.tokens[np.first].start, d.tokens[np.last].end);
+        let (ns, ne) = (d.tokens[np.name_first].start, d.tokens[np.last].end);
+        let mut words = Vec::new();
+        bare_words(d, np.name_first, np.last, &mut words);
+        let head = words.last().copied().unwrap_or("");
+        let gender = self.gender_at(ns);
+        let party = self.party_for(ns, ne, head, gender);
+        if let Some(pi) = party {
+            // Trust the parties layer's name when it is a clean name; if it
+            // still carries titles or a determiner ("US President Joe
+            // Biden", "The IDF"), keep the link but name the speaker here.
+            if is_clean_name(&self.parties[pi].name) {
+                return Speaker {
+                    name: self.parties[pi].name.clone(),
+                    start: s,
+                    end: e,
+                    named: true,
+                    party: Some(pi),
+                };
+            }
+        }
+        let name = if words.len() == 1 && words::acronym(head).is_some() {
+            words::acronym(head).unwrap_or(head).to_string()
+        } else if words.len() == 1
+            && head.chars().count() > 3
+            && head.chars().all(|c| c.is_uppercase())
+        {
+            // A transcript label ("PENCE"): the name as the article spells it.
+            let mut cased: String = head.chars().take(1).collect();
+            cased.extend(head.chars().skip(1).flat_map(char::to_lowercase));
+            // An acronym the article never spells otherwise stays as it is.
+            let seen = self.by_last.contains_key(cased.as_str());
+            match self.longest_form(&[cased.as_str()]) {
+                Some(n) => n.to_string(),
+                None if seen => cased,
+                None => head.to_string(),
+            }
+        } else {
+            self.longest_form_of(&words, gender)
+                .unwrap_or_else(|| self.name_text(np.name_first, np.last))
+                .to_string()
+        };
+        // Else a party named exactly so.
+        let party = party.or_else(|| self.party_names.get(name.as_str()).copied());
+        Speaker {
+            name,
+            start: s,
+            end: e,
+            named: true,
+            party,
+        }
+    }
+
+    /// An anonymous source: the description is the name.
+    pub fn described(&self, np: Np) -> Speaker {
+        let d = self.doc;
+        let (s, e) = (d.tokens[np.first].start, d.tokens[np.last].end);
+        Speaker {
+            name: d.text[s..e].to_string(),
+            start: s,
+            end: e,
+            named: false,
+            party: None,
+        }
+    }
+
+    /// A pronoun resolved to the nearest compatible party or name before it:
+    /// for he/she a person (a party of kind person, or a capitalised name
+    /// found here) whose gender, when known from a title or a first name,
+    /// agrees; for they/it an organisation or group.
+    pub fn pronoun(&self, np: Np, p: Pronoun) -> Speaker {
+        let d = self.doc;
+        let (s, e) = (d.tokens[np.first].start, d.tokens[np.last].end);
+        let unresolved = Speaker {
+            name: d.text[s..e].to_string(),
+            start: s,
+            end: e,
+            named: false,
+            party: None,
+        };
+        let pick = match p {
+            Pronoun::He | Pronoun::She => {
+                let g = p == Pronoun::He;
+                let before = &self.persons[..self.persons.partition_point(|c| c.end <= s)];
+                // An agreeing known gender among the nearest few, else the
+                // nearest of unknown gender.
+                before
+                    .iter()
+                    .rev()
+                    .take(4)
+                    .find(|c| c.male == Some(g))
+                    .or_else(|| {
+                        before
+                            .iter()
+                            .rev()
+                            .find(|c| c.male.is_none() || c.male == Some(g))
+                    })
+            }
+            Pronoun::They => {
+                let before = &self.groups[..self.groups.partition_point(|c| c.end <= s)];
+                // A plural description nearer than any group: "Officials in
+                // Kyiv said … “…,” they said".
+                if let Some((a, b)) = self.plural_before(np.first) {
+                    if before.last().map_or(true, |c| c.end <= d.tokens[b].end) {
+                        let (ds, de) = (d.tokens[a].start, d.tokens[b].end);
+                        return Speaker {
+                            name: d.text[ds..de].to_string(),
+                            start: s,
+                            end: e,
+                            named: false,
+                            party: None,
+                        };
+                    }
+                }
+                before.last()
+            }
+            Pronoun::It => {
+                let before = &self.groups[..self.groups.partition_point(|c| c.end <= s)];
+                before.last()
+            }
+            Pronoun::First => None,
+        };
+        match pick {
+            Some(c) => Speaker {
+                name: c.name.to_string(),
+                start: s,
+                end: e,
+                named: true,
+                party: c.party,
+            },
+            None => unresolved,
+        }
+    }
+
+    /// The nearest plural description of people before token `i`, within
+    /// a short window: "officials", "Israeli officials", "the residents".
+    fn plural_before(&self, i: usize) -> Option<(usize, usize)> {
+        let d = self.doc;
+        let lim = i.saturating_sub(60);
+        let mut k = i;
+        while k > lim {
+            k -= 1;
+            let tl = words::lower(d.tok(k));
+            let t = tl.as_str();
+            let plural = (is_lower(d, k) || is_word(d, k) && d.is_sentence_initial(k))
+                && PERSON_NOUNS.contains(t)
+                && (t.ends_with('s') && !t.ends_with("ss")
+                    || matches!(t, "people" | "police" | "men" | "women" | "staff"));
+            if !plural {
+                continue;
+            }
+            let mut a = k;
+            while a > lim
+                && same_para(d, a - 1, k)
+                && (is_cap(d, a - 1) && !is_capital_opener(d.tok(a - 1))
+                    || words::contains_lower(&FUNCTION_WORDS, d.tok(a - 1))
+                    || is_lower(d, a - 1)
+                        && k - a < 3
+                        && !words::is_reporting_verb(d.tok(a - 1))
+                        && !ends_description(d.tok(a - 1)))
+            {
+                a -= 1;
+            }
+            return Some((a, k));
+        }
+        None
+    }
+
+    /// The gender implied by a title right before the name starting at byte `at`.
+    fn gender_at(&self, at: usize) -> Option<bool> {
+        let d = self.doc;
+        let i = d.tokens.partition_point(|t| t.start < at);
+        let mut k = i;
+        while k > 0 && i - k < 3 {
+            k -= 1;
+            if let Some(g) = title_gender(d.tok(k)) {
+                return Some(g);
+            }
+            if !is_cap(d, k) && d.tok(k) != "." {
+                break;
+            }
+        }
+        None
+    }
+
+    /// The speaker for any mention.
+    pub fn speaker(&self, np: Np) -> Speaker {
+        match np.kind {
+            NpKind::Name => self.named(np),
+            NpKind::Descriptor => self.described(np),
+            NpKind::Pronoun(p) => self.pronoun(np, p),
+        }
+    }
+}
+
+/// Whether a party name is a bare name: it does not open with a determiner
+/// or a title word ("The IDF", "US President Joe Biden", "State Antony
+/// Blinken"), unless it names an organisation ("State Department").
+fn is_clean_name(name: &str) -> bool {
+    let ws: Vec<&str> = name.split_whitespace().collect();
+    let Some(last) = ws.last() else { return false };
+    // A shouted transcript label ("PENCE") is not yet a name.
+    if ws.len() == 1
+        && last.chars().count() > 4
+        && last.chars().all(|c| c.is_uppercase())
+        && words::acronym(last).is_none()
+    {
+        return false;
+    }
+    if words::is_org_word(last) {
+        return true;
+    }
+    let first_is_det = ws.len() > 1 && words::contains_lower(&FUNCTION_WORDS, ws[0]);
+    let has_title = ws.len() > 1
+        && ws[..ws.len() - 1]
+            .iter()
+            .any(|w| TITLES.contains(w) || TITLES.contains(w.trim_end_matches('.')));
+    !first_is_det && !has_title
+}
+
+/// The gender a name's first word implies: Some(true) for male.
+fn first_name_gender(name: &str) -> Option<bool> {
+    let first = first_word(name)?;
+    if words::MALE_NAMES.contains(first) {
+        Some(true)
+    } else if words::FEMALE_NAMES.contains(first) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// `s.split_whitespace().next()`, with ASCII settled byte by byte.
+fn first_word(s: &str) -> Option<&str> {
+    let b = s.as_bytes();
+    if !b.is_ascii() {
+        return s.split_whitespace().next();
+    }
+    // ASCII whitespace as `char::is_whitespace` has it: \t \n \x0B \x0C \r and space.
+    let space = |c: &u8| matches!(c, b'\t'..=b'\r' | b' ');
+    let start = b.iter().position(|c| !space(c))?;
+    let end = b[start..]
+        .iter()
+        .position(space)
+        .map_or(b.len(), |e| start + e);
+    Some(&s[start..end])
+}
+
+/// The initials of a multi-word name: "Israel Defense Forces" → "IDF".
+fn initials(name: &str) -> String {
+    let ws: Vec<&str> = name
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .collect();
+    if ws.len() < 2 {
+        return String::new();
+    }
+    ws.iter().filter_map(|w| w.chars().next()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fwd(t: &str, from: &str) -> Option<String> {
+        let d = Doc::new(t);
+        let i = d.tokens.iter().position(|x| x.text(t) == from)?;
+        let np = np_forward(&d, i, d.tokens.len())?;
+        Some(t[d.tokens[np.first].start..d.tokens[np.last].end].to_string())
+    }
+
+    fn back(t: &str, verb: &str) -> Option<String> {
+        let d = Doc::new(t);
+        let v = d.tokens.iter().position(|x| x.text(t) == verb)?;
+        let np = np_backward(&d, 0, v)?;
+        Some(t[d.tokens[np.first].start..d.tokens[np.last].end].to_string())
+    }
+
+    #[test]
+    fn forward_mentions() {
+        assert_eq!(
+            fwd("said a senior Israeli official.", "a").as_deref(),
+            Some("a senior Israeli official")
+        );
+        assert_eq!(
+            fwd("said Rep. G.K. Butterfield (D-N.C.), head", "Rep").as_deref(),
+            Some("Rep. G.K. Butterfield")
+        );
+        assert_eq!(fwd("reported the IDF.", "the").as_deref(), Some("the IDF"));
+        assert_eq!(
+            fwd("said the New York businessman.", "the").as_deref(),
+            Some("the New York businessman")
+        );
+        assert_eq!(fwd("said he.", "he").as_deref(), Some("he"));
+        // Negative: a time word is not a speaker.
+        assert_eq!(fwd("said Monday.", "Monday"), None);
+        assert_eq!(fwd("said in a statement.", "in"), None);
+    }
+
+    #[test]
+    fn backward_mentions() {
+        assert_eq!(
+            back("Osama Hamdan, a senior Hamas official, said", "said").as_deref(),
+            Some("Osama Hamdan")
+        );
+        assert_eq!(
+            back("a senior Likud member said", "said").as_deref(),
+            Some("a senior Likud member")
+        );
+        assert_eq!(
+            back("But Trump also said", "said").as_deref(),
+            Some("Trump")
+        );
+        assert_eq!(
+            back("Sources familiar with the talks said", "said").as_deref(),
+            Some("Sources familiar with the talks")
+        );
+        assert_eq!(
+            back("Rep. Jason Chaffetz (R-Utah) said", "said").as_deref(),
+            Some("Rep. Jason Chaffetz")
+        );
+        // Negative: a clause with more than a subject.
+        assert_eq!(
+            back(
+                "Trump went to Ohio where the crowd cheered and he repeatedly said",
+                "said"
+            )
+            .as_deref(),
+            Some("he")
+        );
+        assert_eq!(
+            back(
+                "the crowd cheered loudly for years and then they went home and said",
+                "said"
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn names_are_canonical() {
+        let t = "Secretary of State Antony Blinken spoke. Later Blinken said so.";
+        let d = Doc::new(t);
+        let r = Resolver::new(&d, &[]);
+        let i = d
+            .tokens
+            .iter()
+            .rposition(|x| x.text(t) == "Blinken")
+            .unwrap();
+        let s = r.named(Np {
+            first: i,
+            last: i,
+            name_first: i,
+            kind: NpKind::Name,
+        });
+        assert_eq!(s.name, "Antony Blinken");
+        // Negative: an organisation's words are not stripped as titles.
+        let t = "The State Department said it.";
+        let d = Doc::new(t);
+        let r = Resolver::new(&d, &[]);
+        let s = r.named(Np {
+            first: 1,
+            last: 2,
+            name_first: strip_titles(&d, 1, 2),
+            kind: NpKind::Name,
+        });
+        assert_eq!(s.name, "State Department");
+    }
+
+    #[test]
+    fn pronouns_resolve_to_nearest_person() {
+        let t = "Jane Doe met Mr. John Smith. She said so.";
+        let d = Doc::new(t);
+        let r = Resolver::new(&d, &[]);
+        let i = d.tokens.iter().position(|x| x.text(t) == "She").unwrap();
+        let s = r.pronoun(
+            Np {
+                first: i,
+                last: i,
+                name_first: i,
+                kind: NpKind::Pronoun(Pronoun::She),
+            },
+            Pronoun::She,
+        );
+        assert_eq!(s.name, "Jane Doe");
+        assert_eq!(&t[s.start..s.end], "She");
+        // Negative: no person before the pronoun leaves it unresolved.
+        let t = "He said so.";
+        let d = Doc::new(t);
+        let r = Resolver::new(&d, &[]);
+        let s = r.pronoun(
+            Np {
+                first: 0,
+                last: 0,
+                name_first: 0,
+                kind: NpKind::Pronoun(Pronoun::He),
+            },
+            Pronoun::He,
+        );
+        assert!(!s.named);
+    }
+}

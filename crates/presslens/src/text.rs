@@ -1,0 +1,471 @@
+//! Tokens, sentences and paragraphs: the one pass over the raw text that every
+//! layer of the engine reads from.
+//!
+//! Offsets are UTF-8 byte offsets into the original text. No token ever
+//! crosses a newline: a newline always ends a paragraph, because the DOM layer
+//! turns every block boundary into one, and sentences must never run across
+//! blocks.
+
+/// What kind of run of characters a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters (and digits after a letter), with inner apostrophes and
+    /// periods of initialisms: `Hamas’s`, `don't`, `U.S.`, `COVID`.
+    Word,
+    /// Digits with inner separators, starting with a digit: `40`, `2.5`,
+    /// `1,000`. Letters stuck to it (`bn`, `th`) are a separate word token.
+    Number,
+    /// Any other single visible character: punctuation, quote marks,
+    /// currency and other symbols.
+    Punct,
+}
+
+/// A token: a maximal run of one kind, on one line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
+    /// Whitespace stands between this token and the previous one.
+    pub space_before: bool,
+    /// Index of the paragraph (line) this token is in.
+    pub para: usize,
+}
+
+impl Token {
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+}
+
+/// A tokenised text with its sentence and paragraph boundaries.
+#[derive(Debug, Clone)]
+pub struct Doc<'a> {
+    pub text: &'a str,
+    pub tokens: Vec<Token>,
+    /// Sentences as half-open ranges of token indices.
+    pub sentences: Vec<std::ops::Range<usize>>,
+    /// Paragraphs (non-empty lines) as half-open ranges of token indices.
+    pub paragraphs: Vec<std::ops::Range<usize>>,
+}
+
+impl<'a> Doc<'a> {
+    pub fn new(text: &'a str) -> Doc<'a> {
+        let tokens = tokenize(text);
+        let paragraphs = paragraphs(&tokens);
+        let sentences = sentences(text, &tokens, &paragraphs);
+        Doc {
+            text,
+            tokens,
+            sentences,
+            paragraphs,
+        }
+    }
+
+    /// The text of token `i`.
+    pub fn tok(&self, i: usize) -> &'a str {
+        self.tokens[i].text(self.text)
+    }
+
+    /// Index of the sentence containing token `i`.
+    pub fn sentence_of(&self, i: usize) -> usize {
+        self.sentences.partition_point(|s| s.end <= i)
+    }
+
+    /// Whether token `i` opens its sentence, looking past opening quote marks
+    /// and brackets (so `“We` counts as sentence-initial).
+    pub fn is_sentence_initial(&self, i: usize) -> bool {
+        let s = &self.sentences[self
+            .sentence_of(i)
+            .min(self.sentences.len().saturating_sub(1))];
+        let mut j = s.start;
+        while j < i {
+            let t = self.tokens[j];
+            if t.kind != TokenKind::Punct || !is_opening_punct(self.tok(j)) {
+                return false;
+            }
+            j += 1;
+        }
+        true
+    }
+}
+
+/// Marks that may stand before the first word of a sentence.
+fn is_opening_punct(s: &str) -> bool {
+    matches!(
+        s,
+        "“" | "\""
+            | "‘"
+            | "'"
+            | "«"
+            | "‹"
+            | "„"
+            | "‚"
+            | "「"
+            | "("
+            | "["
+            | "—"
+            | "–"
+            | "-"
+            | "•"
+            | "*"
+    )
+}
+
+/// Apostrophes that may stand inside a word.
+pub fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ')
+}
+
+/// Splits `text` into tokens. Runs in one pass, never panics.
+///
+/// ASCII bytes (most of any English article) are classified directly; other
+/// characters are decoded one at a time.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let bytes = text.as_bytes();
+    let mut para = 0usize;
+    let mut space_before = false;
+    let mut line_has_tokens = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (c, width) = if b < 0x80 {
+            (b as char, 1)
+        } else {
+            decode(text, i)
+        };
+        if c == '\n' {
+            if line_has_tokens {
+                para += 1;
+                line_has_tokens = false;
+            }
+            space_before = true;
+            i += 1;
+            continue;
+        }
+        if c.is_whitespace() || c.is_control() || is_invisible(c) {
+            space_before = true;
+            i += width;
+            continue;
+        }
+        let (end, kind) = if c.is_ascii_digit() || (b >= 0x80 && c.to_digit(10).is_some()) {
+            (scan_number(bytes, i, width), TokenKind::Number)
+        } else if c.is_alphabetic() {
+            (scan_word(text, i), TokenKind::Word)
+        } else {
+            (i + width, TokenKind::Punct)
+        };
+        tokens.push(Token {
+            start: i,
+            end,
+            kind,
+            space_before,
+            para,
+        });
+        line_has_tokens = true;
+        space_before = false;
+        i = end;
+    }
+    tokens
+}
+
+/// Decodes the (non-ASCII) character starting at byte `i`.
+#[inline]
+fn decode(text: &str, i: usize) -> (char, usize) {
+    match text[i..].chars().next() {
+        Some(c) => (c, c.len_utf8()),
+        None => (' ', 1),
+    }
+}
+
+/// Zero-width characters that pages sprinkle in text (soft hyphens,
+/// zero-width spaces and joiners, BOM): treated as space between tokens.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+    )
+}
+
+/// Scans a word starting at `start`: letters, digits and combining marks, with
+/// inner apostrophes (`don't`, `Hamas’s`) and the periods of initialisms
+/// (`U.S.`, `D.C.`).
+fn scan_word(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut end = start;
+    let mut i = start;
+    let mut initialism = true; // single letters separated by periods so far
+    let mut letters_since_dot = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (c, width) = if b < 0x80 {
+            (b as char, 1)
+        } else {
+            decode(text, i)
+        };
+        if c.is_alphanumeric() || is_mark(c) {
+            i += width;
+            end = i;
+            letters_since_dot += 1;
+            if letters_since_dot > 1 {
+                initialism = false;
+            }
+            continue;
+        }
+        let next = bytes.get(i + width).map(|&nb| {
+            if nb < 0x80 {
+                nb as char
+            } else {
+                decode(text, i + width).0
+            }
+        });
+        if is_apostrophe(c) && next.is_some_and(|n| n.is_alphabetic()) {
+            i += width;
+            end = i;
+            initialism = false;
+            continue;
+        }
+        if c == '.' && initialism && letters_since_dot == 1 {
+            // "U.S." / "D.C." / "U.S": take the period; continue only into a
+            // further single letter.
+            i += 1;
+            end = i;
+            letters_since_dot = 0;
+            match next {
+                Some(n) if n.is_alphabetic() => continue,
+                _ => break,
+            }
+        }
+        break;
+    }
+    // A lone "A." is an initial, but leave the period to the sentence splitter
+    // when only one letter was taken: "Plan A." ends a sentence.
+    let word = &text[start..end];
+    if word.len() <= 3 && word.ends_with('.') && word.matches('.').count() == 1 {
+        end -= 1;
+    }
+    end
+}
+
+fn is_mark(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+/// Scans a number starting at `start`: ASCII digits with `,` or `.` between
+/// digit groups (`1,000`, `2.5`). A non-ASCII digit (`width` bytes) is a
+/// token of its own.
+fn scan_number(bytes: &[u8], start: usize, width: usize) -> usize {
+    if width > 1 {
+        return start + width;
+    }
+    let mut end = start;
+    let mut i = start;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_digit() {
+            i += 1;
+            end = i;
+        } else if (b == b',' || b == b'.')
+            && i + 1 < bytes.len()
+            && bytes[i + 1].is_ascii_digit()
+            && i > start
+        {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    end.max(start + 1)
+}
+
+fn paragraphs(tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut s = 0;
+    for i in 1..=tokens.len() {
+        if i == tokens.len() || tokens[i].para != tokens[i - 1].para {
+            out.push(s..i);
+            s = i;
+        }
+    }
+    out
+}
+
+/// Words after which a period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt", "Sgt", "Cpl",
+    "Adm", "Maj", "Cmdr", "Gen", "Rev", "Hon", "Pres", "Sr", "Jr", "St", "Mt", "Ft", "Jan", "Feb",
+    "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "Nos", "vs", "v", "etc", "Inc",
+    "Corp", "Co", "Ltd", "approx", "est", "Dept", "Univ", "Assn", "Bros", "Ave", "Blvd", "Rd",
+    "e.g", "i.e", "cf", "al", "Fig", "Vol", "pp", "ca", "Calif", "Mass", "Fla", "Ga", "Pa", "Va",
+    "Wash", "Ill", "Mich", "Minn", "Wis", "Conn", "Ariz", "Colo", "Tenn", "Ky", "La", "Md", "Mo",
+    "Nev", "Okla", "Ore", "Tex", "Ala", "Ark", "Del", "Kan", "Neb",
+];
+
+fn is_abbreviation(word: &str) -> bool {
+    ABBREVIATIONS.contains(&word)
+}
+
+/// Closing marks that may follow a sentence-final period and stay in the
+/// sentence: `.”` `.)`.
+fn is_closing_punct(s: &str) -> bool {
+    matches!(
+        s,
+        "”" | "\"" | "’" | "'" | "»" | "›" | "“" | "」" | ")" | "]"
+    )
+}
+
+fn sentences(
+    text: &str,
+    tokens: &[Token],
+    paragraphs: &[std::ops::Range<usize>],
+) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    for p in paragraphs {
+        let mut s = p.start;
+        let mut i = p.start;
+        while i < p.end {
+            let t = tokens[i];
+            let tx = t.text(text);
+            let terminal = t.kind == TokenKind::Punct && matches!(tx, "." | "!" | "?" | "…");
+            if terminal && i > s {
+                // Take following closing marks and repeated terminals.
+                let mut j = i + 1;
+                while j < p.end
+                    && !tokens[j].space_before
+                    && tokens[j].kind == TokenKind::Punct
+                    && (is_closing_punct(tokens[j].text(text))
+                        || matches!(tokens[j].text(text), "." | "!" | "?"))
+                {
+                    j += 1;
+                }
+                let prev = tokens[i - 1];
+                let prev_tx = prev.text(text);
+                let abbrev = tx == "."
+                    && !t.space_before
+                    && prev.kind == TokenKind::Word
+                    && (is_abbreviation(prev_tx)
+                        || prev_tx.chars().count() == 1
+                            && prev_tx.chars().all(|c| c.is_uppercase()));
+                let next_ok = j >= p.end || {
+                    let n = tokens[j];
+                    let ntx = n.text(text);
+                    let first = ntx.chars().next().unwrap_or(' ');
+                    n.space_before
+                        && (first.is_uppercase()
+                            || first.is_numeric()
+                            || n.kind == TokenKind::Punct)
+                };
+                if next_ok && (!abbrev || j >= p.end) {
+                    out.push(s..j);
+                    s = j;
+                    i = j;
+                    continue;
+                }
+                // An initialism ending the sentence ("in the U.S. The ...").
+                if tx == "." && next_ok && abbrev {
+                    // keep together: abbreviations rarely end sentences
+                }
+            }
+            i += 1;
+        }
+        if s < p.end {
+            out.push(s..p.end);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| t.text(text)).collect()
+    }
+
+    #[test]
+    fn words_numbers_punct() {
+        assert_eq!(
+            words("Hamas’s 1,000 troops, $2.5bn."),
+            vec!["Hamas’s", "1,000", "troops", ",", "$", "2.5", "bn", "."]
+        );
+        assert_eq!(
+            words("six-week U.S. don't"),
+            vec!["six", "-", "week", "U.S.", "don't"]
+        );
+        assert_eq!(
+            words("“Hi,” he said."),
+            vec!["“", "Hi", ",", "”", "he", "said", "."]
+        );
+    }
+
+    #[test]
+    fn apostrophe_at_word_edge_is_punct() {
+        assert_eq!(
+            words("’90s rock ’n’ roll"),
+            vec!["’", "90", "s", "rock", "’", "n", "’", "roll"]
+        );
+    }
+
+    #[test]
+    fn plan_a_keeps_its_period_for_the_sentence() {
+        assert_eq!(words("Plan A."), vec!["Plan", "A", "."]);
+    }
+
+    #[test]
+    fn sentences_split_on_terminals_not_abbreviations() {
+        let t = "Mr. Smith went to Washington. He said “Hello.” Then Dr. Jones left!\nNew line";
+        let d = Doc::new(t);
+        let s: Vec<&str> = d
+            .sentences
+            .iter()
+            .map(|r| &t[d.tokens[r.start].start..d.tokens[r.end - 1].end])
+            .collect();
+        assert_eq!(
+            s,
+            vec![
+                "Mr. Smith went to Washington.",
+                "He said “Hello.”",
+                "Then Dr. Jones left!",
+                "New line"
+            ]
+        );
+    }
+
+    #[test]
+    fn paragraphs_are_lines() {
+        let d = Doc::new("One two.\n\nThree.\nFour");
+        assert_eq!(d.paragraphs.len(), 3);
+        assert_eq!(d.tokens.last().unwrap().para, 2);
+    }
+
+    #[test]
+    fn sentence_initial_looks_past_quote_marks() {
+        let t = "He left. “We won,” she said.";
+        let d = Doc::new(t);
+        let we = d.tokens.iter().position(|x| x.text(t) == "We").unwrap();
+        let she = d.tokens.iter().position(|x| x.text(t) == "she").unwrap();
+        assert!(d.is_sentence_initial(we));
+        assert!(!d.is_sentence_initial(she));
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for t in [
+            "",
+            "\n\n",
+            "...",
+            "“",
+            "a\u{301}\u{301}",
+            "😀😀 1.2.3,4",
+            "\u{FEFF}x",
+            "1.",
+        ] {
+            let d = Doc::new(t);
+            for tok in &d.tokens {
+                assert!(tok.start < tok.end && tok.end <= t.len());
+            }
+        }
+    }
+}
