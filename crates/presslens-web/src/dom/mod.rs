@@ -827,7 +827,7 @@ pub fn install(rc: &Shared) {
             }
             o.last_move = now;
             let m: &MouseEvent = e.unchecked_ref();
-            o.explain_at(m.client_x() as f64, m.client_y() as f64, false);
+            o.explain_at(m.client_x(), m.client_y(), false);
         });
         listen(rc, &doc, "click", false, |o, e| {
             // Clicks in our own UI (seen here retargeted to the host) are not
@@ -840,7 +840,7 @@ pub fn install(rc: &Shared) {
                 return;
             }
             let m: &MouseEvent = e.unchecked_ref();
-            o.explain_at(m.client_x() as f64, m.client_y() as f64, true);
+            o.explain_at(m.client_x(), m.client_y(), true);
         });
         listen(rc, &doc, "scroll", true, |o, _| {
             if js_sys::Date::now() < o.keep_tip_until {

@@ -292,13 +292,12 @@ impl Painter {
             if at < s.end
                 && self.kinds[s.target.kind()]
                 && self.ranges.get(i).is_some_and(|r| r.is_some())
-            {
-                if best.map_or(true, |b| {
+                && best.is_none_or(|b| {
                     let b = &self.spans[b];
                     s.end - s.start <= b.end - b.start
-                }) {
-                    best = Some(i);
-                }
+                })
+            {
+                best = Some(i);
             }
         }
         best

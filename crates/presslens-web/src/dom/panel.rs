@@ -57,12 +57,9 @@ fn clip(s: &str, n: usize) -> String {
     out
 }
 
+/// `part` as a rounded percentage of `whole` (0 of nothing).
 fn pct(part: usize, whole: usize) -> usize {
-    if whole == 0 {
-        0
-    } else {
-        (part * 100 + whole / 2) / whole
-    }
+    (part * 100 + whole / 2).checked_div(whole).unwrap_or(0)
 }
 
 /// Fills `panel` (emptied first) from `report` and the painted `spans`.
@@ -161,7 +158,7 @@ pub fn render(panel: &Element, report: &Report, spans: &[Span], kinds: [bool; 3]
         add(&sum, "h4", "", "Share of quoted words");
         let ul = add(&sum, "ul", "shares", "");
         let mut by_words = speakers.clone();
-        by_words.sort_by(|a, b| b.3.cmp(&a.3));
+        by_words.sort_by_key(|s| std::cmp::Reverse(s.3));
         for (name, _, _, w) in by_words.iter().take(10) {
             let li = add(&ul, "li", "", "");
             let p = pct(*w, total);

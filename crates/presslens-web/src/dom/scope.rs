@@ -46,7 +46,7 @@ impl Filter {
         let body_visible = root
             .owner_document()
             .and_then(|d| d.body())
-            .map_or(true, |b| visible(&b));
+            .is_none_or(|b| visible(&b));
         Filter {
             hints,
             css: body_visible && visible(root),
@@ -688,7 +688,7 @@ fn semantic(cands: &[Cand]) -> Option<usize> {
         } else {
             continue;
         };
-        if best[rank].map_or(true, |b| cands[b].text < c.text) {
+        if best[rank].is_none_or(|b| cands[b].text < c.text) {
             best[rank] = Some(i);
         }
     }

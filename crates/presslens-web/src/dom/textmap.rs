@@ -272,7 +272,7 @@ impl Collector {
                 .segments
                 .0
                 .last()
-                .map_or(true, |s| s.start + s.len < map.len16)
+                .is_none_or(|s| s.start + s.len < map.len16)
         {
             let c = map.text.pop().unwrap();
             map.len16 -= c.len_utf16() as u32;
