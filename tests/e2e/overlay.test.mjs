@@ -228,7 +228,7 @@ test('panel: 9 quotes, 6 named and 3 anonymous, matching the report; items, togg
   // Toggles.
   const toggled = await page.evaluate(() => {
     const root = document.querySelector('[data-presslens-ui]').shadowRoot;
-    const cb = root.querySelector('input[data-kind="1"]');
+    const cb = root.querySelector('input[data-kind="party"]');
     cb.click();
     const off = CSS.highlights.has('presslens-party');
     cb.click();

@@ -15,6 +15,7 @@ use wasm_bindgen::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use crate::dom::spans::Kind;
 use crate::dom::{Options, Overlay, Shared};
 use presslens::offsets::Unit;
 use presslens::report::Report;
@@ -133,11 +134,8 @@ impl Lens {
     /// Shows or hides one kind of mark: "quote", "party" or "figure".
     #[wasm_bindgen(js_name = setKind)]
     pub fn set_kind(&mut self, kind: &str, on: bool) {
-        let k = match kind {
-            "quote" => 0,
-            "party" => 1,
-            "figure" => 2,
-            _ => return,
+        let Some(k) = Kind::from_name(kind) else {
+            return;
         };
         self.inner.borrow_mut().set_kind(k, on);
     }

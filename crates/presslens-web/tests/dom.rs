@@ -2,7 +2,11 @@
 //! wasm-bindgen-test-runner (`make test-wasm`). Natively this file is empty.
 #![cfg(target_arch = "wasm32")]
 
-use presslens_web::dom::paint::{FIGURE, PARTY, QUOTE};
+use presslens_web::dom::spans::Hl;
+
+const QUOTE: &str = Hl::Quote.name();
+const PARTY: &str = Hl::Party.name();
+const FIGURE: &str = Hl::Figure.name();
 use presslens_web::dom::scope::{self, Filter, Scope};
 use presslens_web::dom::textmap::TextMap;
 use presslens_web::dom::{Options, Overlay};

@@ -10,7 +10,7 @@
 
 use web_sys::{Node, Text};
 
-use super::paint::{Span, NAMES};
+use super::spans::{Kind, Kinds, Span};
 use super::textmap::{Segment, Segments, TextMap};
 
 /// One replaced text node.
@@ -30,11 +30,11 @@ pub struct Marks {
 
 impl Marks {
     /// Wraps every span of a shown kind.
-    pub fn wrap(map: &TextMap, spans: &[Span], kinds: [bool; 3]) -> Marks {
+    pub fn wrap(map: &TextMap, spans: &[Span], kinds: Kinds) -> Marks {
         let mut events: Vec<(u32, usize, i32)> = Vec::new();
-        for s in spans.iter().filter(|s| kinds[s.target.kind()]) {
-            events.push((s.start, s.target.kind(), 1));
-            events.push((s.end, s.target.kind(), -1));
+        for s in spans.iter().filter(|s| kinds.shows(s.target.kind())) {
+            events.push((s.start, s.target.kind().index(), 1));
+            events.push((s.end, s.target.kind().index(), -1));
         }
         events.sort_unstable_by_key(|e| e.0);
         let mut out = Marks {
@@ -92,10 +92,10 @@ impl Marks {
                         continue;
                     };
                     let mut class = String::from("presslens");
-                    for (i, name) in NAMES.iter().take(3).enumerate() {
-                        if m & (1 << i) != 0 {
+                    for kind in Kind::ALL {
+                        if m & (1 << kind.index()) != 0 {
                             class.push(' ');
-                            class.push_str(name);
+                            class.push_str(kind.highlight().name());
                         }
                     }
                     mark.set_class_name(&class);

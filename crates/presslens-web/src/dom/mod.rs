@@ -24,6 +24,7 @@ pub mod paint;
 pub mod panel;
 pub mod paste;
 pub mod scope;
+pub mod spans;
 pub mod textmap;
 pub mod ui;
 
@@ -37,6 +38,7 @@ use web_sys::{Document, Element, Event, EventTarget, MouseEvent, Node, Range};
 use paint::Painter;
 use presslens::report::Report;
 use scope::Scope;
+use spans::{Hl, Kind, Kinds};
 use textmap::{Collector, TextMap};
 
 /// The class of our own UI host; the text map and the observer skip it.
@@ -57,7 +59,7 @@ pub(crate) fn document() -> Result<Document, String> {
 #[derive(Clone)]
 pub struct Options {
     /// Quote, party, figure marks shown (default all).
-    pub kinds: [bool; 3],
+    pub kinds: Kinds,
     /// The side panel (default off).
     pub panel: bool,
     /// Tooltips on hover and click (default on).
@@ -75,7 +77,7 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Options {
         Options {
-            kinds: [true; 3],
+            kinds: Kinds::ALL,
             panel: false,
             tooltip: true,
             observe: true,
@@ -93,35 +95,26 @@ impl Options {
         }
         let get = |k: &str| js_sys::Reflect::get(v, &k.into()).unwrap_or(JsValue::UNDEFINED);
         let flag = |k: &str, d: bool| get(k).as_bool().unwrap_or(d);
-        o.kinds = [
-            flag("quote", true),
-            flag("party", true),
-            flag("figure", true),
-        ];
+        for k in Kind::ALL {
+            o.kinds.set(k, flag(k.names()[0], true));
+        }
         // `kinds`: ["quotes", "parties", "figures"] (any subset), or
         // { quotes: bool, parties: bool, figures: bool }.
         let kinds = get("kinds");
-        const NAMES: [[&str; 2]; 3] = [
-            ["quote", "quotes"],
-            ["party", "parties"],
-            ["figure", "figures"],
-        ];
         if js_sys::Array::is_array(&kinds) {
             let list: Vec<String> = js_sys::Array::from(&kinds)
                 .iter()
                 .filter_map(|k| k.as_string())
                 .collect();
-            for (i, names) in NAMES.iter().enumerate() {
-                o.kinds[i] = list.iter().any(|k| names.contains(&k.as_str()));
-            }
+            o.kinds = Kinds::from_names(list.iter().map(String::as_str));
         } else if kinds.is_object() {
-            for (i, names) in NAMES.iter().enumerate() {
-                for n in names {
-                    if let Some(b) = js_sys::Reflect::get(&kinds, &(*n).into())
+            for k in Kind::ALL {
+                for n in k.names() {
+                    if let Some(b) = js_sys::Reflect::get(&kinds, &n.into())
                         .ok()
                         .and_then(|v| v.as_bool())
                     {
-                        o.kinds[i] = b;
+                        o.kinds.set(k, b);
                     }
                 }
             }
@@ -444,12 +437,12 @@ impl Overlay {
         &self.painter
     }
 
-    /// Shows or hides one kind of mark (0 quote, 1 party, 2 figure).
-    pub fn set_kind(&mut self, kind: usize, on: bool) {
+    /// Shows or hides one kind of mark.
+    pub fn set_kind(&mut self, kind: Kind, on: bool) {
         self.painter.set_kind(&self.map, kind, on);
         self.discard_own();
         // The panel's checkbox follows (when the change came from the API).
-        let sel = ["input[data-kind=\"", &kind.to_string(), "\"]"].concat();
+        let sel = ["input[data-kind=\"", kind.names()[0], "\"]"].concat();
         if let Some(cb) = self
             .panel
             .as_ref()
@@ -492,7 +485,7 @@ impl Overlay {
         self.phase = Phase::Idle;
         self.painter.clear();
         for r in self.flashes.drain(..) {
-            paint::hl_remove(3, &r);
+            paint::hl_remove(Hl::Flash, &r);
         }
         if let Some(w) = self.watch.take() {
             w.stop();
@@ -602,9 +595,9 @@ impl Overlay {
         }
         if !self.painter.uses_marks() {
             let r = r.clone();
-            paint::hl_add(3, &r);
+            paint::hl_add(Hl::Flash, &r);
             self.flashes.push(r.clone());
-            let cb = Closure::once_into_js(move || paint::hl_remove(3, &r));
+            let cb = Closure::once_into_js(move || paint::hl_remove(Hl::Flash, &r));
             if let Some(w) = web_sys::window() {
                 let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
                     cb.unchecked_ref(),
@@ -891,7 +884,10 @@ pub fn install(rc: &Shared) {
         else {
             return;
         };
-        if let Some(k) = t.get_attribute("data-kind").and_then(|s| s.parse().ok()) {
+        if let Some(k) = t
+            .get_attribute("data-kind")
+            .and_then(|s| Kind::from_name(&s))
+        {
             o.set_kind(k, t.checked());
         }
     });

@@ -15,75 +15,12 @@ use std::cell::RefCell;
 use web_sys::{AbstractRange, Highlight, Range};
 
 use super::marks::Marks;
+use super::spans::{spans, Hl, Kind, Kinds, Span};
 use super::textmap::{Segments, TextMap};
 use presslens::report::Report;
 
-/// The highlight names, also the CSS hooks for theming (`::highlight(...)`);
-/// in the fallback, the mark classes.
-pub const QUOTE: &str = "presslens-quote";
-pub const PARTY: &str = "presslens-party";
-pub const FIGURE: &str = "presslens-figure";
-/// The brief flash on the item a panel entry scrolls to.
-pub const FLASH: &str = "presslens-flash";
-pub const NAMES: [&str; 4] = [QUOTE, PARTY, FIGURE, FLASH];
-
-/// What one painted span marks: an index in the report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Target {
-    Quote(usize),
-    /// Party index and mention index.
-    Party(usize, usize),
-    Figure(usize),
-}
-
-impl Target {
-    /// 0 quote, 1 party, 2 figure: the index into [`NAMES`] and kind toggles.
-    pub fn kind(self) -> usize {
-        match self {
-            Target::Quote(_) => 0,
-            Target::Party(..) => 1,
-            Target::Figure(_) => 2,
-        }
-    }
-}
-
-/// A span of the text and what it marks.
-#[derive(Debug, Clone, Copy)]
-pub struct Span {
-    pub target: Target,
-    pub start: u32,
-    pub end: u32,
-}
-
-/// Every span of a report (UTF-16 offsets), sorted by start.
-pub fn spans(report: &Report) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut add = |target, s: usize, e: usize| {
-        if s < e {
-            out.push(Span {
-                target,
-                start: s as u32,
-                end: e as u32,
-            });
-        }
-    };
-    for (i, q) in report.quotes.iter().enumerate() {
-        add(Target::Quote(i), q.start, q.end);
-    }
-    for (i, p) in report.parties.iter().enumerate() {
-        for (j, m) in p.mentions.iter().enumerate() {
-            add(Target::Party(i, j), m.start, m.end);
-        }
-    }
-    for (i, f) in report.figures.iter().enumerate() {
-        add(Target::Figure(i), f.start, f.end);
-    }
-    out.sort_by_key(|s| (s.start, u32::MAX - s.end));
-    out
-}
-
 thread_local! {
-    static HIGHLIGHTS: RefCell<[Option<Highlight>; 4]> = const { RefCell::new([None, None, None, None]) };
+    static HIGHLIGHTS: RefCell<[Option<Highlight>; Hl::COUNT]> = const { RefCell::new([None, None, None, None]) };
 }
 
 /// Whether `CSS.highlights` and `Highlight` exist (Chromium 105+, Safari
@@ -97,36 +34,36 @@ pub fn highlight_api() -> bool {
         && js_sys::Reflect::has(&global, &"Highlight".into()).unwrap_or(false)
 }
 
-/// Adds `range` to the shared highlight `kind`, registering it if needed.
-pub fn hl_add(kind: usize, range: &Range) {
+/// Adds `range` to the shared highlight `which`, registering it if needed.
+pub fn hl_add(which: Hl, range: &Range) {
     HIGHLIGHTS.with(|h| {
         let mut h = h.borrow_mut();
-        if h[kind].is_none() {
+        let slot = &mut h[which.index()];
+        if slot.is_none() {
             let Ok(hl) = Highlight::new(&[]) else { return };
-            // Quotes lie under the parties and figures inside them.
-            hl.set_priority(kind as i32);
-            h[kind] = Some(hl);
+            hl.set_priority(which.priority());
+            *slot = Some(hl);
         }
-        let hl = h[kind].as_ref().unwrap();
+        let Some(hl) = slot.as_ref() else { return };
         let r: &AbstractRange = range.as_ref();
         hl.add(r);
         let registry = web_sys::css::JsNamespaceCss::highlights();
-        if !registry.has(NAMES[kind]) {
-            registry.set(NAMES[kind], hl);
+        if !registry.has(which.name()) {
+            registry.set(which.name(), hl);
         }
     });
 }
 
-/// Takes `range` out of highlight `kind`; an emptied highlight leaves the
+/// Takes `range` out of highlight `which`; an emptied highlight leaves the
 /// registry.
-pub fn hl_remove(kind: usize, range: &Range) {
+pub fn hl_remove(which: Hl, range: &Range) {
     HIGHLIGHTS.with(|h| {
         let h = h.borrow();
-        if let Some(hl) = &h[kind] {
+        if let Some(hl) = &h[which.index()] {
             let r: &AbstractRange = range.as_ref();
             hl.delete(r);
             if hl.size() == 0 {
-                web_sys::css::JsNamespaceCss::highlights().delete(NAMES[kind]);
+                web_sys::css::JsNamespaceCss::highlights().delete(which.name());
             }
         }
     });
@@ -134,12 +71,13 @@ pub fn hl_remove(kind: usize, range: &Range) {
 
 /// Takes `n` ranges out of highlight `kind` at once: when they are all it
 /// holds, the whole highlight goes (one call instead of `n`).
-fn hl_remove_many<'a>(kind: usize, n: u32, ranges: impl Iterator<Item = &'a Range>) {
+fn hl_remove_many<'a>(which: Hl, n: u32, ranges: impl Iterator<Item = &'a Range>) {
     let whole = HIGHLIGHTS.with(|h| {
         let mut h = h.borrow_mut();
-        if h[kind].as_ref().is_some_and(|hl| hl.size() == n) {
-            h[kind] = None;
-            web_sys::css::JsNamespaceCss::highlights().delete(NAMES[kind]);
+        let slot = &mut h[which.index()];
+        if slot.as_ref().is_some_and(|hl| hl.size() == n) {
+            *slot = None;
+            web_sys::css::JsNamespaceCss::highlights().delete(which.name());
             true
         } else {
             false
@@ -147,7 +85,7 @@ fn hl_remove_many<'a>(kind: usize, n: u32, ranges: impl Iterator<Item = &'a Rang
     });
     if !whole {
         for r in ranges {
-            hl_remove(kind, r);
+            hl_remove(which, r);
         }
     }
 }
@@ -170,8 +108,8 @@ pub struct Painter {
     pub spans: Vec<Span>,
     /// The range of each span once made (same index as `spans`).
     pub ranges: Vec<Option<Range>>,
-    /// Which kinds (quote, party, figure) are shown.
-    kinds: [bool; 3],
+    /// Which kinds are shown.
+    kinds: Kinds,
     /// How many of our ranges each highlight holds.
     shown: [u32; 3],
     /// Spans `..done` have their ranges made and painted.
@@ -182,7 +120,7 @@ pub struct Painter {
 }
 
 impl Painter {
-    pub fn new(kinds: [bool; 3], fallback: bool) -> Painter {
+    pub fn new(kinds: Kinds, fallback: bool) -> Painter {
         Painter {
             spans: Vec::new(),
             ranges: Vec::new(),
@@ -220,9 +158,10 @@ impl Painter {
             let s = self.spans[self.done];
             let r = range(segs, s.start, s.end);
             if let Some(r) = &r {
-                if !self.fallback && self.kinds[s.target.kind()] {
-                    hl_add(s.target.kind(), r);
-                    self.shown[s.target.kind()] += 1;
+                let kind = s.target.kind();
+                if !self.fallback && self.kinds.shows(kind) {
+                    hl_add(kind.highlight(), r);
+                    self.shown[kind.index()] += 1;
                 }
             }
             self.ranges.push(r);
@@ -243,16 +182,16 @@ impl Painter {
         }
     }
 
-    pub fn kinds(&self) -> [bool; 3] {
+    pub fn kinds(&self) -> Kinds {
         self.kinds
     }
 
     /// Shows or hides one kind.
-    pub fn set_kind(&mut self, map: &TextMap, kind: usize, on: bool) {
-        if kind > 2 || self.kinds[kind] == on {
+    pub fn set_kind(&mut self, map: &TextMap, kind: Kind, on: bool) {
+        if self.kinds.shows(kind) == on {
             return;
         }
-        self.kinds[kind] = on;
+        self.kinds.set(kind, on);
         if self.fallback {
             // Re-wrap with the new set of kinds; ranges follow the new nodes.
             if let Some(m) = self.marks.take() {
@@ -271,14 +210,15 @@ impl Painter {
                 .filter(move |(s, _)| s.target.kind() == kind)
                 .filter_map(|(_, r)| r.as_ref())
         };
+        let n = &mut self.shown[kind.index()];
         if on {
             for r in mine() {
-                hl_add(kind, r);
-                self.shown[kind] += 1;
+                hl_add(kind.highlight(), r);
+                *n += 1;
             }
         } else {
-            hl_remove_many(kind, self.shown[kind], mine());
-            self.shown[kind] = 0;
+            hl_remove_many(kind.highlight(), *n, mine());
+            *n = 0;
         }
     }
 
@@ -290,7 +230,7 @@ impl Painter {
                 break;
             }
             if at < s.end
-                && self.kinds[s.target.kind()]
+                && self.kinds.shows(s.target.kind())
                 && self.ranges.get(i).is_some_and(|r| r.is_some())
                 && best.is_none_or(|b| {
                     let b = &self.spans[b];
@@ -306,14 +246,15 @@ impl Painter {
     /// Removes our highlights and marks; touches nothing else.
     pub fn clear(&mut self) {
         if !self.fallback {
-            for kind in 0..3 {
-                if self.shown[kind] > 0 {
+            for kind in Kind::ALL {
+                let n = self.shown[kind.index()];
+                if n > 0 {
                     let mine = self
                         .spans
                         .iter()
                         .zip(&self.ranges)
                         .filter(|(s, _)| s.target.kind() == kind);
-                    hl_remove_many(kind, self.shown[kind], mine.filter_map(|(_, r)| r.as_ref()));
+                    hl_remove_many(kind.highlight(), n, mine.filter_map(|(_, r)| r.as_ref()));
                 }
             }
             self.shown = [0; 3];

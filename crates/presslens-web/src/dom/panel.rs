@@ -7,7 +7,7 @@
 use web_sys::Element;
 
 use super::explain::{self, count};
-use super::paint::{Span, Target};
+use super::spans::{Kind, Kinds, Span, Target};
 use super::ui::add;
 use presslens::report::{PartyKind, Report};
 
@@ -63,7 +63,7 @@ fn pct(part: usize, whole: usize) -> usize {
 }
 
 /// Fills `panel` (emptied first) from `report` and the painted `spans`.
-pub fn render(panel: &Element, report: &Report, spans: &[Span], kinds: [bool; 3]) {
+pub fn render(panel: &Element, report: &Report, spans: &[Span], kinds: Kinds) {
     panel.set_text_content(None);
     let head = add(panel, "header", "", "");
     add(&head, "h2", "", "PressLens");
@@ -175,15 +175,17 @@ pub fn render(panel: &Element, report: &Report, spans: &[Span], kinds: [bool; 3]
     // Kind toggles.
     let fs = add(panel, "fieldset", "toggles", "");
     add(&fs, "legend", "k", "Show");
-    for (i, (label, sw)) in [("Quotes", "sw-q"), ("Parties", "sw-p"), ("Figures", "sw-f")]
-        .iter()
-        .enumerate()
-    {
+    for kind in Kind::ALL {
+        let (label, sw) = match kind {
+            Kind::Quote => ("Quotes", "sw-q"),
+            Kind::Party => ("Parties", "sw-p"),
+            Kind::Figure => ("Figures", "sw-f"),
+        };
         let l = add(&fs, "label", "", "");
         let cb = add(&l, "input", "", "");
         let _ = cb.set_attribute("type", "checkbox");
-        let _ = cb.set_attribute("data-kind", &i.to_string());
-        if kinds[i] {
+        let _ = cb.set_attribute("data-kind", kind.names()[0]);
+        if kinds.shows(kind) {
             let _ = cb.set_attribute("checked", "");
         }
         add(&l, "span", sw, label);
