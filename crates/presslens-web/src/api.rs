@@ -34,7 +34,7 @@ pub fn annotate_text(text: &str) -> Result<JsValue, JsError> {
 /// attributes; nothing pasted is ever assigned as HTML.
 #[wasm_bindgen(js_name = renderArticle)]
 pub fn render_article(container: &web_sys::Element, input: &str) -> Result<(), JsError> {
-    crate::dom::paste::render(container, input).map_err(|e| JsError::new(&e))
+    crate::dom::paste::render(container, input).map_err(JsError::from)
 }
 
 /// The overlay attached to one article root.
@@ -62,8 +62,8 @@ impl Lens {
     /// the article on the page.
     #[wasm_bindgen(constructor)]
     pub fn new(root: JsValue, options: JsValue) -> Result<Lens, JsError> {
-        let overlay = Overlay::with_options(&root, Options::from_js(&options))
-            .map_err(|e| JsError::new(&e))?;
+        let overlay =
+            Overlay::with_options(&root, Options::from_js(&options)).map_err(JsError::from)?;
         Ok(Lens {
             inner: Rc::new(RefCell::new(overlay)),
         })
@@ -73,10 +73,7 @@ impl Lens {
     /// returns the report (UTF-16 offsets into [`Lens::text`]).
     pub fn annotate(&mut self) -> Result<JsValue, JsError> {
         crate::dom::install(&self.inner);
-        self.inner
-            .borrow_mut()
-            .annotate()
-            .map_err(|e| JsError::new(&e))?;
+        self.inner.borrow_mut().annotate().map_err(JsError::from)?;
         crate::dom::watch(&self.inner);
         self.report()
     }
@@ -94,7 +91,7 @@ impl Lens {
             .borrow_mut()
             .collect()
             .map(str::to_string)
-            .map_err(|e| JsError::new(&e))
+            .map_err(JsError::from)
     }
 
     /// Split API, step 2: paints a report made elsewhere for the text of the
@@ -107,7 +104,7 @@ impl Lens {
         self.inner
             .borrow_mut()
             .paint(report)
-            .map_err(|e| JsError::new(&e))?;
+            .map_err(JsError::from)?;
         crate::dom::watch(&self.inner);
         Ok(())
     }

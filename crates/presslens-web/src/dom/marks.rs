@@ -41,7 +41,7 @@ impl Marks {
             wrapped: Vec::new(),
             segments: Segments::default(),
         };
-        let Ok(doc) = super::document() else {
+        let Ok(doc) = super::page::document() else {
             return out;
         };
         let mut counts = [0i32; 3];

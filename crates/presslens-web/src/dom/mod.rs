@@ -20,6 +20,7 @@ pub mod engine;
 pub mod explain;
 pub mod marks;
 pub mod observe;
+pub mod page;
 pub mod paint;
 pub mod panel;
 pub mod paste;
@@ -33,25 +34,18 @@ use std::rc::{Rc, Weak};
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, Event, EventTarget, MouseEvent, Node, Range};
+use web_sys::{Element, Event, EventTarget, MouseEvent, Node, Range};
 
+use page::{document, Error, UI_CLASS};
 use paint::Painter;
 use presslens::report::Report;
 use scope::Scope;
 use spans::{Hl, Kind, Kinds};
 use textmap::{Collector, TextMap};
 
-/// The class of our own UI host; the text map and the observer skip it.
-pub const UI_CLASS: &str = "presslens-ui";
 /// Longest slice of work per task, in ms (the rule is 50 ms per task; the
 /// engine's chunks and the DOM calls around them need headroom).
 pub const BUDGET_MS: f64 = 10.0;
-
-pub(crate) fn document() -> Result<Document, String> {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or_else(|| "presslens: no document".into())
-}
 
 /// What an overlay shows and does. From JS: `{ quote, party, figure,
 /// kinds, panel, tooltip, observe, fallback, onChange }`, every key
@@ -185,11 +179,11 @@ pub type Shared = Rc<RefCell<Overlay>>;
 
 impl Overlay {
     /// Attaches to an explicit root (element or selector), or detects one.
-    pub fn attach(root: &JsValue) -> Result<Overlay, String> {
+    pub fn attach(root: &JsValue) -> page::Result<Overlay> {
         Overlay::with_options(root, Options::default())
     }
 
-    pub fn with_options(root: &JsValue, opts: Options) -> Result<Overlay, String> {
+    pub fn with_options(root: &JsValue, opts: Options) -> page::Result<Overlay> {
         let scope = scope::resolve(root)?;
         let painter = Painter::new(opts.kinds, opts.fallback);
         Ok(Overlay {
@@ -217,7 +211,7 @@ impl Overlay {
     }
 
     /// The scope, detecting it now if it is not known yet.
-    fn scope_now(&mut self) -> Result<&mut Scope, String> {
+    fn scope_now(&mut self) -> page::Result<&mut Scope> {
         if self.scope.is_none() {
             self.scope = Some(scope::detect()?);
         }
@@ -226,7 +220,7 @@ impl Overlay {
 
     /// Reads, annotates and paints in one go; any earlier paint is cleared
     /// first.
-    pub fn annotate(&mut self) -> Result<(), String> {
+    pub fn annotate(&mut self) -> page::Result<()> {
         self.scope_now()?;
         self.begin();
         while !self.work(f64::INFINITY) {}
@@ -377,7 +371,7 @@ impl Overlay {
 
     /// Reads the article text (scope and text map; no engine). Report
     /// offsets given to [`Overlay::paint`] index into it.
-    pub fn collect(&mut self) -> Result<&str, String> {
+    pub fn collect(&mut self) -> page::Result<&str> {
         self.gen = self.gen.wrapping_add(1);
         self.phase = Phase::Idle;
         self.painter.clear();
@@ -394,8 +388,10 @@ impl Overlay {
 
     /// Paints a report made elsewhere over the text of the last
     /// [`Overlay::collect`] (UTF-16 offsets).
-    pub fn paint(&mut self, report: Report) -> Result<(), String> {
-        report.check(self.map.len16() as usize)?;
+    pub fn paint(&mut self, report: Report) -> page::Result<()> {
+        report
+            .check(self.map.len16() as usize)
+            .map_err(Error::BadReport)?;
         self.gen = self.gen.wrapping_add(1);
         self.phase = Phase::Idle;
         self.painter.start(&self.map, &report);

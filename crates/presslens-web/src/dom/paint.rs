@@ -94,7 +94,7 @@ fn hl_remove_many<'a>(which: Hl, n: u32, ranges: impl Iterator<Item = &'a Range>
 pub fn range(segs: &Segments, s: u32, e: u32) -> Option<Range> {
     let (sn, so) = segs.locate(s, false)?;
     let (en, eo) = segs.locate(e, true)?;
-    let r = super::document().ok()?.create_range().ok()?;
+    let r = super::page::document().ok()?.create_range().ok()?;
     r.set_start(&sn, so).ok()?;
     r.set_end(&en, eo).ok()?;
     if r.collapsed() {

@@ -177,7 +177,7 @@ impl Collector {
     /// Starts reading `root`.
     fn start(&mut self, root: &Element) {
         self.current = root.clone().into();
-        self.walker = super::document().ok().and_then(|d| {
+        self.walker = super::page::document().ok().and_then(|d| {
             // SHOW_ELEMENT | SHOW_TEXT: comments and the like never show.
             d.create_tree_walker_with_what_to_show(root.as_ref(), 0x1 | 0x4)
                 .ok()
