@@ -32,6 +32,7 @@ pub mod ui;
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
+use gloo_events::{EventListener, EventListenerOptions, EventListenerPhase};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, EventTarget, MouseEvent, Node, Range};
@@ -136,13 +137,6 @@ enum Phase {
 }
 
 /// An event listener we added, to be removed on clear.
-struct Listener {
-    target: EventTarget,
-    kind: &'static str,
-    capture: bool,
-    f: Closure<dyn FnMut(Event)>,
-}
-
 /// The overlay on one article root.
 pub struct Overlay {
     /// The article; `None` until detected (automatic scope).
@@ -158,7 +152,8 @@ pub struct Overlay {
     waiters: Vec<js_sys::Function>,
     host: Option<ui::Host>,
     panel: Option<Element>,
-    listeners: Vec<Listener>,
+    /// Our event listeners; dropping one removes it from its target.
+    listeners: Vec<EventListener>,
     watch: Option<observe::Watch>,
     /// `data-presslens` on `<html>` before our first pass, to restore.
     ready_before: Option<Option<String>>,
@@ -486,13 +481,7 @@ impl Overlay {
         if let Some(w) = self.watch.take() {
             w.stop();
         }
-        for l in self.listeners.drain(..) {
-            let _ = l.target.remove_event_listener_with_callback_and_bool(
-                l.kind,
-                l.f.as_ref().unchecked_ref(),
-                l.capture,
-            );
-        }
+        self.listeners.clear();
         if let Some(h) = self.host.take() {
             h.remove();
         }
@@ -714,6 +703,12 @@ fn rerun(rc: &Shared) {
     schedule(rc);
 }
 
+/// Queues the next slice of the pass as a task of its own. The callback is
+/// a `Closure::once_into_js`, which frees itself once it has run; a
+/// `gloo_timers::Timeout` would have to be kept somewhere (dropping it
+/// cancels the task) or forgotten, which leaks its closure on every slice.
+/// A stale slice (the pass was restarted or cleared) sees another `gen` and
+/// does nothing.
 fn schedule(rc: &Shared) {
     let weak = Rc::downgrade(rc);
     let gen = rc.borrow().gen;
@@ -771,24 +766,23 @@ fn listen(
     f: impl Fn(&mut Overlay, &Event) + 'static,
 ) {
     let weak = Rc::downgrade(rc);
-    let closure = Closure::<dyn FnMut(Event)>::new(move |e: Event| {
+    let options = EventListenerOptions {
+        phase: if capture {
+            EventListenerPhase::Capture
+        } else {
+            EventListenerPhase::Bubble
+        },
+        // Some handlers take the event (Escape, a click on our panel).
+        passive: false,
+    };
+    let listener = EventListener::new_with_options(target, kind, options, move |e: &Event| {
         if let Some(rc) = weak.upgrade() {
             if let Ok(mut o) = rc.try_borrow_mut() {
-                f(&mut o, &e);
+                f(&mut o, e);
             }
         }
     });
-    let _ = target.add_event_listener_with_callback_and_bool(
-        kind,
-        closure.as_ref().unchecked_ref(),
-        capture,
-    );
-    rc.borrow_mut().listeners.push(Listener {
-        target: target.clone(),
-        kind,
-        capture,
-        f: closure,
-    });
+    rc.borrow_mut().listeners.push(listener);
 }
 
 /// Sets up the UI host, tooltip and panel handlers and the observer, once.
