@@ -63,7 +63,7 @@ impl Lens {
     #[wasm_bindgen(constructor)]
     pub fn new(root: JsValue, options: JsValue) -> Result<Lens, JsError> {
         let overlay =
-            Overlay::with_options(&root, Options::from_js(&options)).map_err(JsError::from)?;
+            Overlay::with_options(&root, Options::from_js(&options)?).map_err(JsError::from)?;
         Ok(Lens {
             inner: Rc::new(RefCell::new(overlay)),
         })

@@ -20,6 +20,7 @@ pub mod engine;
 pub mod explain;
 pub mod marks;
 pub mod observe;
+pub mod options;
 pub mod page;
 pub mod paint;
 pub mod panel;
@@ -37,91 +38,17 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, EventTarget, MouseEvent, Node, Range};
 
+pub use options::Options;
 use page::{document, Error, UI_CLASS};
 use paint::Painter;
 use presslens::report::Report;
 use scope::Scope;
-use spans::{Hl, Kind, Kinds};
+use spans::{Hl, Kind};
 use textmap::{Collector, TextMap};
 
 /// Longest slice of work per task, in ms (the rule is 50 ms per task; the
 /// engine's chunks and the DOM calls around them need headroom).
 pub const BUDGET_MS: f64 = 10.0;
-
-/// What an overlay shows and does. From JS: `{ quote, party, figure,
-/// kinds, panel, tooltip, observe, fallback, onChange }`, every key
-/// optional.
-#[derive(Clone)]
-pub struct Options {
-    /// Quote, party, figure marks shown (default all).
-    pub kinds: Kinds,
-    /// The side panel (default off).
-    pub panel: bool,
-    /// Tooltips on hover and click (default on).
-    pub tooltip: bool,
-    /// Re-annotate late content (default on).
-    pub observe: bool,
-    /// Wrap in `<mark>` even where highlights exist (default off; for tests
-    /// and for pages that must print the marks).
-    pub fallback: bool,
-    /// Called instead of re-annotating locally when late content arrives
-    /// (an engine elsewhere collects and paints again).
-    pub on_change: Option<js_sys::Function>,
-}
-
-impl Default for Options {
-    fn default() -> Options {
-        Options {
-            kinds: Kinds::ALL,
-            panel: false,
-            tooltip: true,
-            observe: true,
-            fallback: false,
-            on_change: None,
-        }
-    }
-}
-
-impl Options {
-    pub fn from_js(v: &JsValue) -> Options {
-        let mut o = Options::default();
-        if !v.is_object() {
-            return o;
-        }
-        let get = |k: &str| js_sys::Reflect::get(v, &k.into()).unwrap_or(JsValue::UNDEFINED);
-        let flag = |k: &str, d: bool| get(k).as_bool().unwrap_or(d);
-        for k in Kind::ALL {
-            o.kinds.set(k, flag(k.names()[0], true));
-        }
-        // `kinds`: ["quotes", "parties", "figures"] (any subset), or
-        // { quotes: bool, parties: bool, figures: bool }.
-        let kinds = get("kinds");
-        if js_sys::Array::is_array(&kinds) {
-            let list: Vec<String> = js_sys::Array::from(&kinds)
-                .iter()
-                .filter_map(|k| k.as_string())
-                .collect();
-            o.kinds = Kinds::from_names(list.iter().map(String::as_str));
-        } else if kinds.is_object() {
-            for k in Kind::ALL {
-                for n in k.names() {
-                    if let Some(b) = js_sys::Reflect::get(&kinds, &n.into())
-                        .ok()
-                        .and_then(|v| v.as_bool())
-                    {
-                        o.kinds.set(k, b);
-                    }
-                }
-            }
-        }
-        o.panel = flag("panel", false);
-        o.tooltip = flag("tooltip", true);
-        o.observe = flag("observe", true);
-        o.fallback = flag("fallback", false);
-        o.on_change = get("onChange").dyn_into::<js_sys::Function>().ok();
-        o
-    }
-}
 
 /// Where a pass is.
 enum Phase {

@@ -31,6 +31,8 @@ pub enum Error {
     Unavailable(&'static str),
     /// A report given to `paint` does not fit the collected text.
     BadReport(String),
+    /// An option has the wrong type.
+    BadOptions(String),
 }
 
 impl fmt::Display for Error {
@@ -44,6 +46,7 @@ impl fmt::Display for Error {
             Error::BadRoot => f.write_str("root must be an element, a selector or nothing"),
             Error::Unavailable(what) => write!(f, "cannot use {what}"),
             Error::BadReport(why) => write!(f, "the report does not fit the text: {why}"),
+            Error::BadOptions(why) => write!(f, "bad options: {why}"),
         }
     }
 }
