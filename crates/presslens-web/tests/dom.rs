@@ -216,6 +216,9 @@ fn mark_fallback_wraps_without_normalize_and_undoes_exactly() {
     o.annotate().unwrap();
     let marks = root.query_selector_all("mark.presslens").unwrap();
     assert!(marks.length() >= 3, "quote, party and figure marks");
+    // No live range is kept over the marks: the browser would update each
+    // one on every mutation of the undo (quadratic on long pages).
+    assert_eq!(o.live_ranges(), 0);
     let quote: String = (0..marks.length())
         .filter_map(|i| marks.item(i))
         .filter_map(|m| m.dyn_into::<Element>().ok())
@@ -247,6 +250,7 @@ fn split_api_paints_a_report_made_elsewhere() {
     let quotes = report.quotes.len();
     o.paint(report).unwrap();
     assert_eq!(highlight_size(QUOTE) as usize, quotes);
+    assert!(o.live_ranges() >= quotes, "highlights keep their ranges");
     // A report for another text is refused, not painted out of bounds.
     let mut bad = presslens::annotate_in(&text, presslens::Unit::Utf16);
     bad.quotes[0].end = text.len() * 4;

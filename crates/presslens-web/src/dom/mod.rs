@@ -345,6 +345,12 @@ impl Overlay {
         self.passes
     }
 
+    /// How many live DOM ranges the paint keeps: one per painted span with
+    /// highlights, none with `<mark>`s (see [`paint::Placement`]).
+    pub fn live_ranges(&self) -> usize {
+        self.painter.live_ranges()
+    }
+
     /// The longest slice of the last sliced pass ([`run`]), in ms, not
     /// counting the engine's calls (see [`engine::LONGEST`]).
     pub fn longest_slice_ms(&self) -> f64 {
@@ -448,8 +454,8 @@ impl Overlay {
                 continue;
             }
             tried = Some(i);
-            if let Some(Some(r)) = self.painter.ranges.get(i) {
-                if contains(r, x, y) {
+            if let Some(r) = self.painter.range_of(&self.map, i) {
+                if contains(&r, x, y) {
                     return Some(i);
                 }
             }
@@ -486,7 +492,7 @@ impl Overlay {
     /// Scrolls span `i` into view, flashes it and explains it (so that every
     /// explanation is reachable from the keyboard, through the panel).
     fn reveal(&mut self, i: usize) {
-        let Some(Some(r)) = self.painter.ranges.get(i) else {
+        let Some(r) = self.painter.range_of(&self.map, i) else {
             return;
         };
         let rect = r.get_bounding_client_rect();

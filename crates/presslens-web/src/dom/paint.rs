@@ -12,7 +12,7 @@
 
 use std::cell::RefCell;
 
-use web_sys::{AbstractRange, Highlight, Range};
+use web_sys::{AbstractRange, Highlight, Range, Text};
 
 use super::marks::Marks;
 use super::spans::{spans, Hl, Kind, Kinds, Span};
@@ -90,10 +90,20 @@ fn hl_remove_many<'a>(which: Hl, n: u32, ranges: impl Iterator<Item = &'a Range>
     }
 }
 
+/// The DOM boundary points of UTF-16 span `s..e` of the text behind
+/// `segs`, unless they coincide (a span over nothing painted).
+fn bounds(segs: &Segments, s: u32, e: u32) -> Option<((Text, u32), (Text, u32))> {
+    let start = segs.locate(s, false)?;
+    let end = segs.locate(e, true)?;
+    if start.1 == end.1 && start.0 == end.0 {
+        return None;
+    }
+    Some((start, end))
+}
+
 /// A DOM range for UTF-16 span `s..e` of the text behind `segs`.
 pub fn range(segs: &Segments, s: u32, e: u32) -> Option<Range> {
-    let (sn, so) = segs.locate(s, false)?;
-    let (en, eo) = segs.locate(e, true)?;
+    let ((sn, so), (en, eo)) = bounds(segs, s, e)?;
     let r = super::page::document().ok()?.create_range().ok()?;
     r.set_start(&sn, so).ok()?;
     r.set_end(&en, eo).ok()?;
@@ -103,11 +113,27 @@ pub fn range(segs: &Segments, s: u32, e: u32) -> Option<Range> {
     Some(r)
 }
 
+/// Where one span is painted.
+///
+/// In highlight mode each span keeps its live `Range` (the highlight holds
+/// it anyway). The `<mark>` fallback keeps none: the browser updates every
+/// live range of a document on every mutation, so thousands of ranges held
+/// while the marks are unwrapped made `clear()` quadratic in page size
+/// (5,000 paragraphs took minutes). There a range is made only when one is
+/// asked for (a hit test, a scroll) and dropped after.
+pub enum Placement {
+    /// The span covers no painted text.
+    Missing,
+    Live(Range),
+    /// Wrapped in marks; no range kept.
+    Marked,
+}
+
 /// Paints one report on one text map and remembers what it painted.
 pub struct Painter {
     pub spans: Vec<Span>,
-    /// The range of each span once made (same index as `spans`).
-    pub ranges: Vec<Option<Range>>,
+    /// Where each span is painted, once it is (same index as `spans`).
+    placed: Vec<Placement>,
     /// Which kinds are shown.
     kinds: Kinds,
     /// How many of our ranges each highlight holds.
@@ -123,7 +149,7 @@ impl Painter {
     pub fn new(kinds: Kinds, fallback: bool) -> Painter {
         Painter {
             spans: Vec::new(),
-            ranges: Vec::new(),
+            placed: Vec::new(),
             kinds,
             shown: [0; 3],
             done: 0,
@@ -141,7 +167,7 @@ impl Painter {
     pub fn start(&mut self, map: &TextMap, report: &Report) {
         self.clear();
         self.spans = spans(report);
-        self.ranges = Vec::with_capacity(self.spans.len());
+        self.placed = Vec::with_capacity(self.spans.len());
         if self.fallback {
             self.marks = Some(Marks::wrap(map, &self.spans, self.kinds));
         }
@@ -156,21 +182,52 @@ impl Painter {
         };
         while self.done < self.spans.len() {
             let s = self.spans[self.done];
-            let r = range(segs, s.start, s.end);
-            if let Some(r) = &r {
-                let kind = s.target.kind();
-                if !self.fallback && self.kinds.shows(kind) {
-                    hl_add(kind.highlight(), r);
-                    self.shown[kind.index()] += 1;
+            let placed = if self.fallback {
+                match bounds(segs, s.start, s.end) {
+                    Some(_) => Placement::Marked,
+                    None => Placement::Missing,
                 }
-            }
-            self.ranges.push(r);
+            } else {
+                match range(segs, s.start, s.end) {
+                    Some(r) => {
+                        let kind = s.target.kind();
+                        if self.kinds.shows(kind) {
+                            hl_add(kind.highlight(), &r);
+                            self.shown[kind.index()] += 1;
+                        }
+                        Placement::Live(r)
+                    }
+                    None => Placement::Missing,
+                }
+            };
+            self.placed.push(placed);
             self.done += 1;
             if self.done % 8 == 0 && js_sys::Date::now() > deadline {
                 break;
             }
         }
         self.done >= self.spans.len()
+    }
+
+    /// How many live ranges are kept (none in the `<mark>` fallback).
+    pub fn live_ranges(&self) -> usize {
+        self.placed
+            .iter()
+            .filter(|p| matches!(p, Placement::Live(_)))
+            .count()
+    }
+
+    /// A range over span `i`, if it is painted: the kept one in highlight
+    /// mode, a new one (the caller's to drop) over the marks.
+    pub fn range_of(&self, map: &TextMap, i: usize) -> Option<Range> {
+        match self.placed.get(i)? {
+            Placement::Missing => None,
+            Placement::Live(r) => Some(r.clone()),
+            Placement::Marked => {
+                let s = self.spans.get(i)?;
+                range(self.segments(map), s.start, s.end)
+            }
+        }
     }
 
     /// The segments ranges and hit-tests refer to (the marks' own text
@@ -198,18 +255,12 @@ impl Painter {
                 m.unwrap();
             }
             self.marks = Some(Marks::wrap(map, &self.spans, self.kinds));
-            self.ranges.clear();
+            self.placed.clear();
             self.done = 0;
             self.step(map, f64::INFINITY);
             return;
         }
-        let mine = || {
-            self.spans
-                .iter()
-                .zip(&self.ranges)
-                .filter(move |(s, _)| s.target.kind() == kind)
-                .filter_map(|(_, r)| r.as_ref())
-        };
+        let mine = || live_of(&self.spans, &self.placed, kind);
         let n = &mut self.shown[kind.index()];
         if on {
             for r in mine() {
@@ -231,7 +282,10 @@ impl Painter {
             }
             if at < s.end
                 && self.kinds.shows(s.target.kind())
-                && self.ranges.get(i).is_some_and(|r| r.is_some())
+                && self
+                    .placed
+                    .get(i)
+                    .is_some_and(|p| !matches!(p, Placement::Missing))
                 && best.is_none_or(|b| {
                     let b = &self.spans[b];
                     s.end - s.start <= b.end - b.start
@@ -249,12 +303,8 @@ impl Painter {
             for kind in Kind::ALL {
                 let n = self.shown[kind.index()];
                 if n > 0 {
-                    let mine = self
-                        .spans
-                        .iter()
-                        .zip(&self.ranges)
-                        .filter(|(s, _)| s.target.kind() == kind);
-                    hl_remove_many(kind.highlight(), n, mine.filter_map(|(_, r)| r.as_ref()));
+                    let mine = live_of(&self.spans, &self.placed, kind);
+                    hl_remove_many(kind.highlight(), n, mine);
                 }
             }
             self.shown = [0; 3];
@@ -265,7 +315,7 @@ impl Painter {
         self.spans.clear();
         // Releasing thousands of JS ranges takes a while: do it in a task of
         // its own, after the page is clean.
-        let ranges = std::mem::take(&mut self.ranges);
+        let ranges = std::mem::take(&mut self.placed);
         if ranges.len() > 1000 {
             let cb = wasm_bindgen::closure::Closure::once_into_js(move || drop(ranges));
             if let Some(w) = web_sys::window() {
@@ -276,4 +326,20 @@ impl Painter {
         }
         self.done = 0;
     }
+}
+
+/// The live ranges of the spans of one kind.
+fn live_of<'a>(
+    spans: &'a [Span],
+    placed: &'a [Placement],
+    kind: Kind,
+) -> impl Iterator<Item = &'a Range> + 'a {
+    spans
+        .iter()
+        .zip(placed)
+        .filter(move |(s, _)| s.target.kind() == kind)
+        .filter_map(|(_, p)| match p {
+            Placement::Live(r) => Some(r),
+            _ => None,
+        })
 }
