@@ -297,6 +297,55 @@ test('late content is annotated once, without loops; the <mark> fallback undoes 
   await page.close();
 });
 
+// A page whose own MutationObserver answers every change, as some
+// frameworks do: in <mark> mode each of our passes changes the DOM, and the
+// page and PressLens answered each other forever (three passes a second).
+// Late changes that leave the article's text as it was start no pass; a
+// page whose text keeps changing (a live ticker) gets at most six late
+// passes a minute, then a console note says late content is not followed.
+test('a page that answers every change, or never stops changing, cannot loop <mark> mode', async () => {
+  const { page, errors } = await seed();
+  const notes = [];
+  page.on('console', (m) => { if (m.text().includes('keeps changing')) notes.push(m.text()); });
+  const run = (ticker) => page.evaluate(async (ticker) => {
+    const article = document.querySelector('.entry-content');
+    const sink = document.createElement('div');
+    article.append(sink);
+    let answers = 0;
+    const mo = new MutationObserver((records) => {
+      if (records.every((r) => r.target === sink)) return; // its own answers
+      answers += 1;
+      setTimeout(() => sink.append(document.createElement('i')), 20);
+    });
+    mo.observe(document.body, { childList: true, subtree: true });
+    let n = 0;
+    const tick = ticker ? setInterval(() => { sink.textContent = `live: ${++n}`; }, 400) : 0;
+    const lens = new window.Lens(undefined, { fallback: true });
+    lens.annotate();
+    const wait = (ms) => new Promise((r) => setTimeout(r, ms));
+    await wait(6000);
+    const passes = lens.passes();
+    await wait(1500);
+    const later = lens.passes();
+    clearInterval(tick);
+    lens.clear();
+    lens.free();
+    mo.disconnect();
+    sink.remove();
+    return { passes, later, answers };
+  }, ticker);
+  const quiet = await run(false);
+  assert.ok(quiet.answers > 0, 'the page answered our marks');
+  assert.equal(quiet.later, 1, `answers that keep the text start no pass (${JSON.stringify(quiet)})`);
+  assert.equal(notes.length, 0);
+  const live = await run(true);
+  assert.ok(live.passes > 2 && live.passes <= 7, `late passes follow the ticker, six a minute at most (${JSON.stringify(live)})`);
+  assert.equal(live.later, live.passes, 'and then stop');
+  assert.equal(notes.length, 1, 'one console note says so');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 // Printed, not asserted: <mark> mode's undo on 5,000 paragraphs. It used to
 // be quadratic (live ranges kept over the marks were updated by the browser
 // on every unwrap mutation: minutes at this size); what is asserted is that

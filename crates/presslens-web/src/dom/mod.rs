@@ -76,6 +76,8 @@ pub struct Overlay {
     /// Bumped by every new pass and by clear: stale slices stop.
     gen: u32,
     passes: u32,
+    /// Whether late changes deserve another pass.
+    late: observe::LateGuard,
     waiters: Vec<js_sys::Function>,
     host: Option<ui::Host>,
     panel: Option<Element>,
@@ -117,6 +119,7 @@ impl Overlay {
             phase: Phase::Idle,
             gen: 0,
             passes: 0,
+            late: observe::LateGuard::default(),
             waiters: Vec::new(),
             host: None,
             panel: None,
@@ -252,6 +255,12 @@ impl Overlay {
     /// the page background.
     fn finish_pass(&mut self) {
         self.passes += 1;
+        // The text late changes are compared with (marks leave it as is).
+        let text = self
+            .root()
+            .and_then(|r| r.text_content())
+            .unwrap_or_default();
+        self.late.settled(&text);
         self.render_panel();
         if let Some(html) = document().ok().and_then(|d| d.document_element()) {
             if self.ready_before.is_none() {
@@ -840,6 +849,30 @@ pub fn watch(rc: &Shared) {
         let weak = Rc::downgrade(rc);
         let watch = observe::Watch::new(&root, move || {
             let Some(rc) = weak.upgrade() else { return };
+            let verdict = match rc.try_borrow_mut() {
+                Ok(mut o) => {
+                    let text = o.root().and_then(|r| r.text_content()).unwrap_or_default();
+                    o.late.admit(&text, js_sys::Date::now())
+                }
+                Err(_) => return,
+            };
+            match verdict {
+                observe::Late::Pass => {}
+                observe::Late::SameText => return,
+                observe::Late::Capped => {
+                    web_sys::console::info_1(
+                        &"PressLens: this page keeps changing its article; late content is no \
+                          longer followed (annotate again to resume)"
+                            .into(),
+                    );
+                    if let Ok(mut o) = rc.try_borrow_mut() {
+                        if let Some(w) = o.watch.take() {
+                            w.stop();
+                        }
+                    }
+                    return;
+                }
+            }
             let cb = rc.try_borrow().ok().and_then(|o| o.opts.on_change.clone());
             match cb {
                 Some(f) => {
