@@ -346,6 +346,54 @@ test('a page that answers every change, or never stops changing, cannot loop <ma
   await page.close();
 });
 
+// A pass is a transaction: a page API that throws (the page replaced it)
+// ends the pass with a clear rejection, the page exactly as it was, and a
+// Lens that works again once the API does. Before, the exception unwound
+// through wasm: the promise never settled, clear() hit "unreachable" and
+// every later call failed with "recursive use of an object detected".
+test('page APIs that throw: the pass rejects cleanly, is undone, and the Lens works again', async () => {
+  const { page, errors } = await seed();
+  const cases = [
+    { name: 'CSS.highlights.set', mode: {}, breaks: true },
+    { name: 'Highlight.prototype.add', mode: {}, breaks: true },
+    { name: 'Node.prototype.removeChild', mode: { fallback: true }, breaks: false },
+    { name: 'Element.prototype.remove', mode: { panel: true }, breaks: false },
+  ];
+  for (const c of cases) {
+    const r = await page.evaluate(async ({ name, mode }) => {
+      const path = name.split('.');
+      const owner = path.slice(0, -1).reduce((o, k) => o[k], window);
+      const key = path.at(-1);
+      const original = owner[key];
+      const before = document.documentElement.outerHTML;
+      owner[key] = function () { throw new Error(`page broke ${name}`); };
+      const lens = new window.Lens(undefined, { observe: false, ...mode });
+      let error = null;
+      let quotes = null;
+      try { quotes = (await lens.run()).quotes.length; } catch (e) { error = String(e?.message ?? e); }
+      let clearError = null;
+      try { lens.clear(); } catch (e) { clearError = String(e); }
+      const same = document.documentElement.outerHTML === before;
+      owner[key] = original;
+      let again = null;
+      try { again = (await lens.run()).quotes.length; lens.clear(); } catch (e) { again = String(e); }
+      lens.free();
+      return { error, quotes, clearError, same, again, sameAfter: document.documentElement.outerHTML === before };
+    }, c);
+    if (c.breaks) {
+      assert.match(r.error ?? '', new RegExp(`${c.name.replace(/\./g, '\\.')} threw.*undone`), `${c.name}: ${JSON.stringify(r)}`);
+    } else {
+      assert.equal(r.quotes, 9, `${c.name}: another way still works (${JSON.stringify(r)})`);
+    }
+    assert.equal(r.clearError, null, `${c.name}: clear() works`);
+    assert.ok(r.same, `${c.name}: the page is exactly as it was`);
+    assert.equal(r.again, 9, `${c.name}: the Lens annotates again once the API works (${JSON.stringify(r)})`);
+    assert.ok(r.sameAfter);
+  }
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 // Printed, not asserted: <mark> mode's undo on 5,000 paragraphs. It used to
 // be quadratic (live ranges kept over the marks were updated by the browser
 // on every unwrap mutation: minutes at this size); what is asserted is that

@@ -130,11 +130,14 @@ impl Lens {
 
     /// Shows or hides one kind of mark: "quote", "party" or "figure".
     #[wasm_bindgen(js_name = setKind)]
-    pub fn set_kind(&mut self, kind: &str, on: bool) {
+    pub fn set_kind(&mut self, kind: &str, on: bool) -> Result<(), JsError> {
         let Some(k) = Kind::from_name(kind) else {
-            return;
+            return Ok(());
         };
-        self.inner.borrow_mut().set_kind(k, on);
+        self.inner
+            .borrow_mut()
+            .set_kind(k, on)
+            .map_err(JsError::from)
     }
 
     /// Opens or closes the side panel.

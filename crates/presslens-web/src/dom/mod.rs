@@ -25,6 +25,7 @@ pub mod page;
 pub mod paint;
 pub mod panel;
 pub mod paste;
+pub mod safe;
 pub mod scope;
 pub mod spans;
 pub mod textmap;
@@ -49,6 +50,12 @@ use textmap::{Collector, TextMap};
 /// Longest slice of work per task, in ms (the rule is 50 ms per task; the
 /// engine's chunks and the DOM calls around them need headroom).
 pub const BUDGET_MS: f64 = 10.0;
+
+/// A caller of [`run`] waiting for the pass to end.
+struct Waiter {
+    resolve: js_sys::Function,
+    reject: js_sys::Function,
+}
 
 /// Where a pass is.
 enum Phase {
@@ -78,7 +85,7 @@ pub struct Overlay {
     passes: u32,
     /// Whether late changes deserve another pass.
     late: observe::LateGuard,
-    waiters: Vec<js_sys::Function>,
+    waiters: Vec<Waiter>,
     host: Option<ui::Host>,
     panel: Option<Element>,
     /// Our event listeners; dropping one removes it from its target.
@@ -148,9 +155,28 @@ impl Overlay {
     pub fn annotate(&mut self) -> page::Result<()> {
         self.scope_now()?;
         self.begin();
-        while !self.work(f64::INFINITY) {}
+        loop {
+            match self.work(f64::INFINITY) {
+                Ok(true) => break,
+                Ok(false) => {}
+                Err(e) => return Err(self.fail(e)),
+            }
+        }
         self.discard_own();
         Ok(())
+    }
+
+    /// Ends a pass that a page API broke: everything of ours leaves the page
+    /// (the document is as it was), whoever waits is told why, and the
+    /// overlay stays usable for another pass.
+    fn fail(&mut self, e: Error) -> Error {
+        let waiters = std::mem::take(&mut self.waiters);
+        self.clear();
+        let err: JsValue = js_sys::Error::new(&e.to_string()).into();
+        for w in waiters {
+            safe::settle(&w.reject, &err);
+        }
+        e
     }
 
     /// Starts a pass: clears the paint and starts reading.
@@ -175,20 +201,20 @@ impl Overlay {
 
     /// Does the current pass's work until done or `deadline` (ms); returns
     /// whether the pass is complete.
-    fn work(&mut self, deadline: f64) -> bool {
+    fn work(&mut self, deadline: f64) -> page::Result<bool> {
         loop {
             match &mut self.phase {
-                Phase::Idle => return true,
+                Phase::Idle => return Ok(true),
                 Phase::Detect(d) => {
                     let Some(s) = d.step(deadline) else {
-                        return false;
+                        return Ok(false);
                     };
                     self.phase = Phase::Collect(Collector::new(&s));
                     self.scope = Some(s);
                 }
                 Phase::Collect(c) => {
                     if !c.step(deadline) {
-                        return false;
+                        return Ok(false);
                     }
                     let Phase::Collect(c) = std::mem::replace(&mut self.phase, Phase::Idle) else {
                         unreachable!()
@@ -209,44 +235,44 @@ impl Overlay {
                 }
                 Phase::Engine(run) => {
                     if !run.step(self.map.text(), deadline) {
-                        return false;
+                        return Ok(false);
                     }
                     let Phase::Engine(run) = std::mem::replace(&mut self.phase, Phase::Paint)
                     else {
                         unreachable!()
                     };
                     let report = run.finish();
-                    self.painter.start(&self.map, &report);
+                    self.painter.start(&self.map, &report)?;
                     self.report = Some(report);
                 }
                 Phase::Paint => {
-                    if !self.painter.step(&self.map, deadline) {
-                        return false;
+                    if !self.painter.step(&self.map, deadline)? {
+                        return Ok(false);
                     }
                     self.phase = Phase::Finish;
                     if deadline.is_finite() {
-                        return false;
+                        return Ok(false);
                     }
                 }
                 Phase::Finish => {
                     self.finish_pass();
                     if deadline.is_finite() && !self.waiters.is_empty() {
                         self.phase = Phase::Done;
-                        return false;
+                        return Ok(false);
                     }
                     self.phase = Phase::Idle;
                     self.ready();
-                    return true;
+                    return Ok(true);
                 }
                 Phase::Done => {
                     self.phase = Phase::Idle;
                     self.ready();
-                    return true;
+                    return Ok(true);
                 }
             }
             // A new phase starts in a slice of its own.
             if deadline.is_finite() {
-                return false;
+                return Ok(false);
             }
         }
     }
@@ -325,8 +351,13 @@ impl Overlay {
             .map_err(Error::BadReport)?;
         self.gen = self.gen.wrapping_add(1);
         self.phase = Phase::Idle;
-        self.painter.start(&self.map, &report);
-        self.painter.step(&self.map, f64::INFINITY);
+        let painted = self
+            .painter
+            .start(&self.map, &report)
+            .and_then(|()| self.painter.step(&self.map, f64::INFINITY));
+        if let Err(e) = painted {
+            return Err(self.fail(e));
+        }
         self.report = Some(report);
         self.finish_pass();
         self.ready();
@@ -371,8 +402,10 @@ impl Overlay {
     }
 
     /// Shows or hides one kind of mark.
-    pub fn set_kind(&mut self, kind: Kind, on: bool) {
-        self.painter.set_kind(&self.map, kind, on);
+    pub fn set_kind(&mut self, kind: Kind, on: bool) -> page::Result<()> {
+        if let Err(e) = self.painter.set_kind(&self.map, kind, on) {
+            return Err(self.fail(e));
+        }
         self.discard_own();
         // The panel's checkbox follows (when the change came from the API).
         let sel = ["input[data-kind=\"", kind.names()[0], "\"]"].concat();
@@ -385,6 +418,7 @@ impl Overlay {
                 cb.set_checked(on);
             }
         }
+        Ok(())
     }
 
     /// Opens or closes the panel (it is built on first open).
@@ -442,9 +476,8 @@ impl Overlay {
                 };
             }
         }
-        let report = JsValue::NULL;
         for w in self.waiters.drain(..) {
-            let _ = w.call1(&JsValue::NULL, &report);
+            safe::settle(&w.resolve, &JsValue::NULL);
         }
     }
 
@@ -522,7 +555,8 @@ impl Overlay {
         }
         if !self.painter.uses_marks() {
             let r = r.clone();
-            paint::hl_add(Hl::Flash, &r);
+            // A flash the page refuses is only a flash.
+            let _ = paint::hl_add(Hl::Flash, &r);
             self.flashes.push(r.clone());
             let cb = Closure::once_into_js(move || paint::hl_remove(Hl::Flash, &r));
             if let Some(w) = web_sys::window() {
@@ -623,12 +657,13 @@ fn contains(r: &Range, x: f64, y: f64) -> bool {
 /// them; resolves to the report (JS object) when the pass is done, or to
 /// `null` if the overlay is cleared first.
 pub fn run(rc: &Shared) -> js_sys::Promise {
-    let mut resolve = None;
-    let promise = js_sys::Promise::new(&mut |res, _| resolve = Some(res));
+    let mut waiter = None;
+    let promise =
+        js_sys::Promise::new(&mut |resolve, reject| waiter = Some(Waiter { resolve, reject }));
     install(rc);
     {
         let mut o = rc.borrow_mut();
-        o.waiters.extend(resolve);
+        o.waiters.extend(waiter);
         o.begin();
     }
     schedule(rc);
@@ -672,7 +707,14 @@ fn tick(weak: Weak<RefCell<Overlay>>, gen: u32) {
         }
         let t0 = js_sys::Date::now();
         let e0 = engine::SPENT.with(|c| c.get());
-        let done = o.work(t0 + BUDGET_MS);
+        let done = match o.work(t0 + BUDGET_MS) {
+            Ok(done) => done,
+            Err(e) => {
+                web_sys::console::warn_1(&e.to_string().into());
+                o.fail(e);
+                return;
+            }
+        };
         o.discard_own();
         // The DOM layer's own share of the slice (the engine's calls are
         // measured apart: their length is the engine's speed).
@@ -692,7 +734,7 @@ fn tick(weak: Weak<RefCell<Overlay>>, gen: u32) {
     if done {
         watch(&rc);
         for w in waiters {
-            let _ = w.call1(&JsValue::NULL, &report);
+            safe::settle(&w.resolve, &report);
         }
     } else {
         schedule(&rc);
@@ -820,7 +862,9 @@ pub fn install(rc: &Shared) {
             .get_attribute("data-kind")
             .and_then(|s| Kind::from_name(&s))
         {
-            o.set_kind(k, t.checked());
+            if let Err(e) = o.set_kind(k, t.checked()) {
+                web_sys::console::warn_1(&e.to_string().into());
+            }
         }
     });
     listen(rc, &shadow, "keydown", false, |o, e| {
@@ -876,7 +920,7 @@ pub fn watch(rc: &Shared) {
             let cb = rc.try_borrow().ok().and_then(|o| o.opts.on_change.clone());
             match cb {
                 Some(f) => {
-                    let _ = f.call0(&JsValue::NULL);
+                    safe::notify(&f);
                 }
                 None => rerun(&rc),
             }

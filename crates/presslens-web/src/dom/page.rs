@@ -33,6 +33,9 @@ pub enum Error {
     BadReport(String),
     /// An option has the wrong type.
     BadOptions(String),
+    /// A page API threw (the page replaced or broke it); the pass was
+    /// undone.
+    Page { api: &'static str, detail: String },
 }
 
 impl fmt::Display for Error {
@@ -47,6 +50,9 @@ impl fmt::Display for Error {
             Error::Unavailable(what) => write!(f, "cannot use {what}"),
             Error::BadReport(why) => write!(f, "the report does not fit the text: {why}"),
             Error::BadOptions(why) => write!(f, "bad options: {why}"),
+            Error::Page { api, detail } => {
+                write!(f, "the page's {api} threw ({detail}); the pass was undone")
+            }
         }
     }
 }

@@ -12,7 +12,10 @@
 
 use std::cell::RefCell;
 
-use web_sys::{AbstractRange, Highlight, Range, Text};
+use web_sys::{Highlight, Range, Text};
+
+use super::page::Error;
+use super::safe;
 
 use super::marks::Marks;
 use super::spans::{spans, Hl, Kind, Kinds, Span};
@@ -35,35 +38,39 @@ pub fn highlight_api() -> bool {
 }
 
 /// Adds `range` to the shared highlight `which`, registering it if needed.
-pub fn hl_add(which: Hl, range: &Range) {
+/// Fails when the page broke the Highlight API (see [`safe`]).
+pub fn hl_add(which: Hl, range: &Range) -> Result<(), Error> {
     HIGHLIGHTS.with(|h| {
         let mut h = h.borrow_mut();
         let slot = &mut h[which.index()];
         if slot.is_none() {
-            let Ok(hl) = Highlight::new(&[]) else { return };
+            let hl = Highlight::new(&[]).map_err(|_| Error::Unavailable("new Highlight()"))?;
             hl.set_priority(which.priority());
             *slot = Some(hl);
         }
-        let Some(hl) = slot.as_ref() else { return };
-        let r: &AbstractRange = range.as_ref();
-        hl.add(r);
+        let Some(hl) = slot.as_ref() else {
+            return Ok(());
+        };
+        safe::highlight_add(hl, range.as_ref())?;
         let registry = web_sys::css::JsNamespaceCss::highlights();
-        if !registry.has(which.name()) {
-            registry.set(which.name(), hl);
+        if !safe::registry_has(&registry, which.name())? {
+            safe::registry_set(&registry, which.name(), hl)?;
         }
-    });
+        Ok(())
+    })
 }
 
 /// Takes `range` out of highlight `which`; an emptied highlight leaves the
 /// registry.
+/// Best effort: on a page that broke the API, what can be removed is.
 pub fn hl_remove(which: Hl, range: &Range) {
     HIGHLIGHTS.with(|h| {
         let h = h.borrow();
         if let Some(hl) = &h[which.index()] {
-            let r: &AbstractRange = range.as_ref();
-            hl.delete(r);
+            let _ = safe::highlight_delete(hl, range.as_ref());
             if hl.size() == 0 {
-                web_sys::css::JsNamespaceCss::highlights().delete(which.name());
+                let registry = web_sys::css::JsNamespaceCss::highlights();
+                let _ = safe::registry_delete(&registry, which.name());
             }
         }
     });
@@ -77,7 +84,8 @@ fn hl_remove_many<'a>(which: Hl, n: u32, ranges: impl Iterator<Item = &'a Range>
         let slot = &mut h[which.index()];
         if slot.as_ref().is_some_and(|hl| hl.size() == n) {
             *slot = None;
-            web_sys::css::JsNamespaceCss::highlights().delete(which.name());
+            let registry = web_sys::css::JsNamespaceCss::highlights();
+            let _ = safe::registry_delete(&registry, which.name());
             true
         } else {
             false
@@ -164,18 +172,20 @@ impl Painter {
     }
 
     /// Starts painting `report` over `map` (clearing any earlier paint).
-    pub fn start(&mut self, map: &TextMap, report: &Report) {
+    pub fn start(&mut self, map: &TextMap, report: &Report) -> Result<(), Error> {
         self.clear();
         self.spans = spans(report);
         self.placed = Vec::with_capacity(self.spans.len());
         if self.fallback {
-            self.marks = Some(Marks::wrap(map, &self.spans, self.kinds));
+            self.marks = Some(Marks::wrap(map, &self.spans, self.kinds)?);
         }
+        Ok(())
     }
 
     /// Makes and paints ranges until done or `deadline` (ms); returns whether
-    /// every span is painted.
-    pub fn step(&mut self, map: &TextMap, deadline: f64) -> bool {
+    /// every span is painted. On an error the paint so far stays for the
+    /// caller to [`Painter::clear`].
+    pub fn step(&mut self, map: &TextMap, deadline: f64) -> Result<bool, Error> {
         let segs = match &self.marks {
             Some(m) => &m.segments,
             None => &map.segments,
@@ -192,8 +202,14 @@ impl Painter {
                     Some(r) => {
                         let kind = s.target.kind();
                         if self.kinds.shows(kind) {
-                            hl_add(kind.highlight(), &r);
+                            // Counted first: a range the page refused may
+                            // still have been added.
                             self.shown[kind.index()] += 1;
+                            if let Err(e) = hl_add(kind.highlight(), &r) {
+                                self.placed.push(Placement::Live(r));
+                                self.done += 1;
+                                return Err(e);
+                            }
                         }
                         Placement::Live(r)
                     }
@@ -206,7 +222,7 @@ impl Painter {
                 break;
             }
         }
-        self.done >= self.spans.len()
+        Ok(self.done >= self.spans.len())
     }
 
     /// How many live ranges are kept (none in the `<mark>` fallback).
@@ -244,9 +260,9 @@ impl Painter {
     }
 
     /// Shows or hides one kind.
-    pub fn set_kind(&mut self, map: &TextMap, kind: Kind, on: bool) {
+    pub fn set_kind(&mut self, map: &TextMap, kind: Kind, on: bool) -> Result<(), Error> {
         if self.kinds.shows(kind) == on {
-            return;
+            return Ok(());
         }
         self.kinds.set(kind, on);
         if self.fallback {
@@ -254,23 +270,24 @@ impl Painter {
             if let Some(m) = self.marks.take() {
                 m.unwrap();
             }
-            self.marks = Some(Marks::wrap(map, &self.spans, self.kinds));
+            self.marks = Some(Marks::wrap(map, &self.spans, self.kinds)?);
             self.placed.clear();
             self.done = 0;
-            self.step(map, f64::INFINITY);
-            return;
+            self.step(map, f64::INFINITY)?;
+            return Ok(());
         }
         let mine = || live_of(&self.spans, &self.placed, kind);
         let n = &mut self.shown[kind.index()];
         if on {
             for r in mine() {
-                hl_add(kind.highlight(), r);
                 *n += 1;
+                hl_add(kind.highlight(), r)?;
             }
         } else {
             hl_remove_many(kind.highlight(), *n, mine());
             *n = 0;
         }
+        Ok(())
     }
 
     /// The innermost shown span containing text offset `at`.

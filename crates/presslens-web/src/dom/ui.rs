@@ -132,7 +132,7 @@ impl Host {
     }
 
     pub fn remove(&self) {
-        self.host.remove();
+        let _ = super::safe::remove(&self.host);
     }
 }
 
