@@ -225,23 +225,24 @@ test('panel: 9 quotes, 6 named and 3 anonymous, matching the report; items, togg
   });
   assert.ok(tipText?.includes(flashed.speaker), `the item's explanation is shown: ${tipText}`);
   assert.notEqual(await page.evaluate(() => scrollY), y0, 'the page scrolled to the item');
-  // Toggles.
-  const toggled = await page.evaluate(() => {
+  // Toggles, clicked by the reader (Playwright's clicks are trusted input).
+  const toggle = page.locator('[data-presslens-ui] input[data-kind="party"]');
+  await toggle.click();
+  assert.equal(await page.evaluate(() => CSS.highlights.has('presslens-party')), false, 'party marks hidden');
+  await toggle.click();
+  assert.ok(await page.evaluate(() => CSS.highlights.get('presslens-party')?.size ?? 0) > 0, 'party marks shown again');
+  // The page's own script cannot drive the panel: its events are untrusted.
+  const scripted = await page.evaluate(() => {
     const root = document.querySelector('[data-presslens-ui]').shadowRoot;
-    const cb = root.querySelector('input[data-kind="party"]');
-    cb.click();
-    const off = CSS.highlights.has('presslens-party');
-    cb.click();
-    return { off, on: CSS.highlights.get('presslens-party')?.size ?? 0 };
-  });
-  assert.equal(toggled.off, false, 'party marks hidden');
-  assert.ok(toggled.on > 0, 'party marks shown again');
-  // Close button.
-  const closed = await page.evaluate(() => {
-    const root = document.querySelector('[data-presslens-ui]').shadowRoot;
+    root.querySelector('input[data-kind="party"]').click();
     root.querySelector('[data-action="close"]').click();
-    return root.querySelector('.panel').hidden;
+    root.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    return { hidden: root.querySelector('.panel').hidden, parties: CSS.highlights.has('presslens-party') };
   });
+  assert.deepEqual(scripted, { hidden: false, parties: true }, 'script clicks in the panel do nothing');
+  // Close button.
+  await page.locator('[data-presslens-ui] [data-action="close"]').click();
+  const closed = await page.evaluate(() => document.querySelector('[data-presslens-ui]').shadowRoot.querySelector('.panel').hidden);
   assert.ok(closed, 'close hides the panel');
   assert.deepEqual(errors, []);
   await page.close();

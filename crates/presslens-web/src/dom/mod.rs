@@ -832,11 +832,32 @@ pub fn install(rc: &Shared) {
             o.pinned = false;
         }
     });
-    // Panel: delegated clicks (items, close), toggles, Escape.
+    // Panel: delegated clicks (items, close, exports), toggles, Escape. Only
+    // the reader's own input acts: a page script can reach an open shadow
+    // root and dispatch events in it, but not trusted ones.
     listen(rc, &shadow, "click", false, |o, e| {
         let Some(t) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
             return;
         };
+        if !e.is_trusted() {
+            // A scripted click would still flip a checkbox: undo that too.
+            e.prevent_default();
+            return;
+        }
+        // Toggles: the checkbox holds its new state while its click is
+        // dispatched (its `change` event is trusted even when a script
+        // clicked, so it cannot tell who did).
+        if let Some(input) = t.dyn_ref::<web_sys::HtmlInputElement>() {
+            if let Some(k) = input
+                .get_attribute("data-kind")
+                .and_then(|s| Kind::from_name(&s))
+            {
+                if let Err(e) = o.set_kind(k, input.checked()) {
+                    web_sys::console::warn_1(&e.to_string().into());
+                }
+            }
+            return;
+        }
         let Some(b) = t.closest("[data-span],[data-action]").ok().flatten() else {
             return;
         };
@@ -851,23 +872,10 @@ pub fn install(rc: &Shared) {
             o.reveal(i);
         }
     });
-    listen(rc, &shadow, "change", false, |o, e| {
-        let Some(t) = e
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        if let Some(k) = t
-            .get_attribute("data-kind")
-            .and_then(|s| Kind::from_name(&s))
-        {
-            if let Err(e) = o.set_kind(k, t.checked()) {
-                web_sys::console::warn_1(&e.to_string().into());
-            }
-        }
-    });
     listen(rc, &shadow, "keydown", false, |o, e| {
+        if !e.is_trusted() {
+            return;
+        }
         if js_sys::Reflect::get(e, &"key".into())
             .ok()
             .and_then(|k| k.as_string())
