@@ -318,3 +318,35 @@ fn options_are_read_with_their_types_checked() {
     js_sys::Reflect::set(&f, &"onChange".into(), &cb).unwrap();
     assert!(Options::from_js(&f).unwrap().on_change.is_some());
 }
+
+#[wasm_bindgen_test]
+fn pasted_html_keeps_every_text_and_pasted_text_stays_text() {
+    use presslens_web::dom::paste;
+    let out = fixture("");
+    paste::render(
+        &out,
+        "<details><summary>Key facts</summary><p>“We will not leave,” said Ana Ruiz.</p></details>\
+         <custom-card>Talks resume on Monday.</custom-card><script>alert(1)</script>\
+         <p onclick=\"x()\">End.</p>",
+    )
+    .unwrap();
+    let text = out.text_content().unwrap_or_default();
+    assert!(
+        text.contains("Key facts") && text.contains("We will not leave"),
+        "{text}"
+    );
+    assert!(text.contains("Talks resume on Monday."), "{text}");
+    assert!(!text.contains("alert"), "{text}");
+    assert!(
+        !out.inner_html().contains("onclick"),
+        "{}",
+        out.inner_html()
+    );
+    paste::render(&out, "He signed off </3 and left.\n\nA second paragraph.").unwrap();
+    assert_eq!(out.children().length(), 2);
+    assert_eq!(
+        out.first_element_child().unwrap().text_content().unwrap(),
+        "He signed off </3 and left."
+    );
+    out.remove();
+}
