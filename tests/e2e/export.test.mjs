@@ -45,7 +45,8 @@ test('the panel downloads the report as JSON and as Web Annotations', async () =
   const page = await browser.newPage({ acceptDownloads: true });
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(`${base}index.html`);
+  // A query and a fragment (a session id, a search) stay out of the export.
+  await page.goto(`${base}index.html?session=s3cr3t#para-4`);
   await page.waitForFunction(() => document.documentElement.dataset.presslens === 'ready');
   await page.evaluate(() => window.presslens.current().showPanel(true));
   const { report, text, html } = await page.evaluate(() => ({
