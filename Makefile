@@ -3,7 +3,7 @@ SHELL := /bin/bash
 PORT ?= 8080
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: setup wasm extension widget package dist demo test lint test-native test-wasm test-e2e bench eval clean
+.PHONY: setup wasm extension widget package dist demo test lint test-native test-wasm test-e2e bench eval fuzz clean
 
 setup:
 	@bash scripts/setup.sh
@@ -60,6 +60,19 @@ bench: wasm
 eval:
 	cargo run --release -p presslens-cli -- eval ../shared/eval/*.jsonl
 
+# Coverage-guided fuzzing of annotate() and the offset conversions
+# (fuzz/fuzz_targets/annotate.rs) for FUZZ_SECONDS. cargo-fuzz is installed
+# when missing; the corpus starts from the seed and the regression inputs.
+# A crash leaves its input in fuzz/artifacts/annotate/: copy it into
+# crates/presslens/tests/fuzz-regressions/ so `make test` keeps it fixed.
+FUZZ_SECONDS ?= 600
+fuzz:
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	mkdir -p fuzz/corpus/annotate
+	cp crates/presslens/tests/fixtures/article.txt crates/presslens/tests/fuzz-regressions/* fuzz/corpus/annotate/
+	cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run annotate corpus/annotate -- \
+	  -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=4096
+
 clean:
 	cargo clean
-	rm -rf www/pkg pkg dist artifacts
+	rm -rf www/pkg pkg dist artifacts fuzz/target fuzz/corpus fuzz/artifacts

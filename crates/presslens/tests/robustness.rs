@@ -3,7 +3,7 @@
 //! satisfies the schema's invariants in every offset unit.
 #![cfg(not(target_arch = "wasm32"))]
 
-use presslens::{annotate, Unit};
+use presslens::annotate;
 
 mod common;
 use common::Rng;
@@ -88,39 +88,7 @@ const PIECES: &[&str] = &[
 ];
 
 fn check(text: &str) {
-    let report = annotate(text);
-    report
-        .check(text.len())
-        .unwrap_or_else(|e| panic!("{e} in {text:?}"));
-    for q in &report.quotes {
-        assert!(
-            text.is_char_boundary(q.start) && text.is_char_boundary(q.end),
-            "quote offsets on char boundaries"
-        );
-    }
-    for p in &report.parties {
-        for m in &p.mentions {
-            assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
-            assert_eq!(&text[m.start..m.end], m.text);
-        }
-    }
-    for f in &report.figures {
-        assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end));
-        assert!(
-            f.value.is_none_or(f64::is_finite),
-            "figure values are finite: {f:?}"
-        );
-    }
-    let utf16_len = text.encode_utf16().count();
-    report
-        .clone()
-        .into_unit(text, Unit::Utf16)
-        .check(utf16_len)
-        .unwrap();
-    report
-        .into_unit(text, Unit::Char)
-        .check(text.chars().count())
-        .unwrap();
+    common::invariants::hold(text);
 }
 
 #[test]
