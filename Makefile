@@ -55,6 +55,7 @@ test-e2e:
 
 bench: wasm
 	cargo run --release -p presslens-cli --example bench -- ../shared/seed/article.txt ../shared/eval/*.jsonl
+	cargo run --release -p presslens-cli --example scaling -- crates/presslens/tests/fixtures/article.txt
 	node bench/bench.mjs
 
 eval:
