@@ -350,3 +350,22 @@ fn pasted_html_keeps_every_text_and_pasted_text_stays_text() {
     );
     out.remove();
 }
+
+#[wasm_bindgen_test]
+fn a_report_converted_in_slices_is_the_report_converted_at_once() {
+    use presslens_web::convert::{to_js, Sliced};
+    let text = include_str!("../../presslens/tests/fixtures/article.txt").repeat(20);
+    let report = presslens::annotate_in(&text, presslens::Unit::Utf16);
+    let whole = js_sys::JSON::stringify(&to_js(&report).unwrap()).unwrap();
+    let mut sliced = Sliced::new();
+    let mut steps = 1;
+    // A deadline long past: one batch per step.
+    let v = loop {
+        match sliced.step(&report, f64::NEG_INFINITY).unwrap() {
+            Some(v) => break v,
+            None => steps += 1,
+        }
+    };
+    assert!(steps > 1, "several slices");
+    assert_eq!(js_sys::JSON::stringify(&v).unwrap(), whole);
+}

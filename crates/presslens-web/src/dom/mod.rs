@@ -66,11 +66,11 @@ enum Phase {
     Paint,
     /// Painted; the panel and the ready flag follow in a slice of their own.
     Finish,
-    /// Done; the report goes to JS (if anyone waits) in a slice of its own.
-    Done,
+    /// Done; the report is converted for whoever waits, in slices of its
+    /// own (a 10 MB page's report took seconds in one go).
+    Deliver(crate::convert::Sliced),
 }
 
-/// An event listener we added, to be removed on clear.
 /// The overlay on one article root.
 pub struct Overlay {
     /// The article; `None` until detected (automatic scope).
@@ -83,6 +83,8 @@ pub struct Overlay {
     /// Bumped by every new pass and by clear: stale slices stop.
     gen: u32,
     passes: u32,
+    /// The report as a JS value, converted in slices for the waiters.
+    delivered: Option<JsValue>,
     /// Whether late changes deserve another pass.
     late: observe::LateGuard,
     waiters: Vec<Waiter>,
@@ -126,6 +128,7 @@ impl Overlay {
             phase: Phase::Idle,
             gen: 0,
             passes: 0,
+            delivered: None,
             late: observe::LateGuard::default(),
             waiters: Vec::new(),
             host: None,
@@ -182,6 +185,7 @@ impl Overlay {
     /// Starts a pass: clears the paint and starts reading.
     fn begin(&mut self) {
         self.gen = self.gen.wrapping_add(1);
+        self.delivered = None;
         self.longest_ms = 0.0;
         engine::LONGEST.with(|c| c.set(0.0));
         self.painter.clear();
@@ -257,14 +261,24 @@ impl Overlay {
                 Phase::Finish => {
                     self.finish_pass();
                     if deadline.is_finite() && !self.waiters.is_empty() {
-                        self.phase = Phase::Done;
+                        self.phase = Phase::Deliver(crate::convert::Sliced::new());
                         return Ok(false);
                     }
                     self.phase = Phase::Idle;
                     self.ready();
                     return Ok(true);
                 }
-                Phase::Done => {
+                Phase::Deliver(sliced) => {
+                    let Some(report) = &self.report else {
+                        self.phase = Phase::Idle;
+                        return Ok(true);
+                    };
+                    // A report that cannot be converted is delivered as null.
+                    match sliced.step(report, deadline) {
+                        Ok(None) => return Ok(false),
+                        Ok(Some(v)) => self.delivered = Some(v),
+                        Err(_) => self.delivered = Some(JsValue::NULL),
+                    }
                     self.phase = Phase::Idle;
                     self.ready();
                     return Ok(true);
@@ -556,7 +570,7 @@ impl Overlay {
         if !self.painter.uses_marks() {
             let r = r.clone();
             // A flash the page refuses is only a flash.
-            let _ = paint::hl_add(Hl::Flash, &r);
+            let _ = paint::hl_add(Hl::Flash, &r).and_then(|()| paint::hl_show(Hl::Flash));
             self.flashes.push(r.clone());
             let cb = Closure::once_into_js(move || paint::hl_remove(Hl::Flash, &r));
             if let Some(w) = web_sys::window() {
@@ -721,11 +735,14 @@ fn tick(weak: Weak<RefCell<Overlay>>, gen: u32) {
         let dom = js_sys::Date::now() - t0 - (engine::SPENT.with(|c| c.get()) - e0);
         o.longest_ms = o.longest_ms.max(dom);
         if done {
-            let report = o
-                .report
-                .as_ref()
-                .map(crate::convert::to_js_lossy)
-                .unwrap_or(JsValue::NULL);
+            let report = match o.delivered.take() {
+                Some(v) => v,
+                None => o
+                    .report
+                    .as_ref()
+                    .map(crate::convert::to_js_lossy)
+                    .unwrap_or(JsValue::NULL),
+            };
             (true, std::mem::take(&mut o.waiters), report)
         } else {
             (false, Vec::new(), JsValue::NULL)

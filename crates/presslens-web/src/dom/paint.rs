@@ -37,8 +37,13 @@ pub fn highlight_api() -> bool {
         && js_sys::Reflect::has(&global, &"Highlight".into()).unwrap_or(false)
 }
 
-/// Adds `range` to the shared highlight `which`, registering it if needed.
+/// Adds `range` to the shared highlight `which`; [`hl_show`] registers it.
 /// Fails when the page broke the Highlight API (see [`safe`]).
+///
+/// Ranges go into a highlight that is not yet in `CSS.highlights`: every
+/// change to a registered highlight makes the browser repaint all of it,
+/// so a pass that added 150,000 ranges in slices to a registered highlight
+/// spent seconds repainting between its own tasks (10 MB pages).
 pub fn hl_add(which: Hl, range: &Range) -> Result<(), Error> {
     HIGHLIGHTS.with(|h| {
         let mut h = h.borrow_mut();
@@ -51,7 +56,18 @@ pub fn hl_add(which: Hl, range: &Range) -> Result<(), Error> {
         let Some(hl) = slot.as_ref() else {
             return Ok(());
         };
-        safe::highlight_add(hl, range.as_ref())?;
+        safe::highlight_add(hl, range.as_ref())
+    })
+}
+
+/// Puts highlight `which` in `CSS.highlights`, where the page shows it, if
+/// it holds anything and is not there yet.
+pub fn hl_show(which: Hl) -> Result<(), Error> {
+    HIGHLIGHTS.with(|h| {
+        let h = h.borrow();
+        let Some(hl) = h[which.index()].as_ref().filter(|hl| hl.size() > 0) else {
+            return Ok(());
+        };
         let registry = web_sys::css::JsNamespaceCss::highlights();
         if !safe::registry_has(&registry, which.name())? {
             safe::registry_set(&registry, which.name(), hl)?;
@@ -222,7 +238,13 @@ impl Painter {
                 break;
             }
         }
-        Ok(self.done >= self.spans.len())
+        let done = self.done >= self.spans.len();
+        if done && !self.fallback {
+            for kind in Kind::ALL {
+                hl_show(kind.highlight())?;
+            }
+        }
+        Ok(done)
     }
 
     /// How many live ranges are kept (none in the `<mark>` fallback).
@@ -283,6 +305,7 @@ impl Painter {
                 *n += 1;
                 hl_add(kind.highlight(), r)?;
             }
+            hl_show(kind.highlight())?;
         } else {
             hl_remove_many(kind.highlight(), *n, mine());
             *n = 0;
