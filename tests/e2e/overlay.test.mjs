@@ -430,22 +430,22 @@ test('<mark> mode on 5,000 paragraphs undoes exactly (timings printed)', async (
 // Timings are measured and printed here, never asserted (they belong to
 // benchmarks); what is asserted is that the pass yields to the page: timers
 // queued during it keep running, so input and rendering are not starved.
-test('a 1 MB article is annotated in slices that yield to the page', async () => {
+for (const size of [1_000_000, 10_000_000]) test(`a ${size / 1e6} MB article is annotated in slices that yield to the page`, async () => {
   const page = await browser.newPage();
   await page.goto(`${base}shared/seed/article.html`);
   await page.addScriptTag({ type: 'module', content: "import * as pl from '/www/presslens.js'; await pl.load(); window.presslens = pl.presslens;" });
   await page.waitForFunction(() => window.presslens);
-  await page.evaluate(async () => {
+  await page.evaluate(async (target) => {
     const body = document.querySelector('.entry-content');
     const paras = [...body.querySelectorAll('p')];
     const frag = document.createDocumentFragment();
     let size = body.textContent.length;
-    while (size < 1_000_000) {
+    while (size < target) {
       for (const p of paras) { const c = p.cloneNode(true); frag.append(c); size += c.textContent.length; }
     }
     body.append(frag);
     await new Promise((r) => setTimeout(r, 200));
-  });
+  }, size);
   const r = await page.evaluate(async () => {
     const long = [];
     const obs = new PerformanceObserver((l) => { for (const e of l.getEntries()) long.push(Math.round(e.duration)); });
@@ -470,10 +470,10 @@ test('a 1 MB article is annotated in slices that yield to the page', async () =>
     const clear = performance.now() - c0;
     return { text, ms, slice, engine, clear, long, ticks, quotes: report.quotes.length, left: CSS.highlights.size };
   });
-  console.log(`1 MB article: ${r.text} chars annotated in ${Math.round(r.ms)} ms, ${r.quotes} quotes; page timers ran ${r.ticks} times meanwhile; longest DOM slice ${Math.round(r.slice)} ms, longest engine call ${Math.round(r.engine)} ms, clear() ${Math.round(r.clear)} ms; browser long tasks: ${JSON.stringify(r.long)}`);
-  assert.ok(r.text >= 1_000_000);
-  assert.ok(r.quotes > 1000);
-  assert.ok(r.ticks >= 20, `the pass yields to the page many times (timers ran ${r.ticks} times)`);
+  console.log(`${size / 1e6} MB article: ${r.text} chars annotated in ${Math.round(r.ms)} ms, ${r.quotes} quotes; page timers ran ${r.ticks} times meanwhile; longest DOM slice ${Math.round(r.slice)} ms, longest engine call ${Math.round(r.engine)} ms, clear() ${Math.round(r.clear)} ms; browser long tasks: ${JSON.stringify(r.long)}`);
+  assert.ok(r.text >= size);
+  assert.ok(r.quotes > size / 1000);
+  assert.ok(r.ticks >= size / 50_000, `the pass yields to the page many times (timers ran ${r.ticks} times)`);
   assert.equal(r.left, 0, 'clear() removes every highlight');
   await page.close();
 });

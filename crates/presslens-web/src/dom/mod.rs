@@ -85,7 +85,7 @@ pub struct Overlay {
     passes: u32,
     /// The report as a JS value, converted in slices for the waiters.
     delivered: Option<JsValue>,
-    /// Whether late changes deserve another pass.
+    /// Caps late passes per minute.
     late: observe::LateGuard,
     waiters: Vec<Waiter>,
     host: Option<ui::Host>,
@@ -295,12 +295,6 @@ impl Overlay {
     /// the page background.
     fn finish_pass(&mut self) {
         self.passes += 1;
-        // The text late changes are compared with (marks leave it as is).
-        let text = self
-            .root()
-            .and_then(|r| r.text_content())
-            .unwrap_or_default();
-        self.late.settled(&text);
         self.render_panel();
         if let Some(html) = document().ok().and_then(|d| d.document_element()) {
             if self.ready_before.is_none() {
@@ -919,15 +913,11 @@ pub fn watch(rc: &Shared) {
         let watch = observe::Watch::new(&root, move || {
             let Some(rc) = weak.upgrade() else { return };
             let verdict = match rc.try_borrow_mut() {
-                Ok(mut o) => {
-                    let text = o.root().and_then(|r| r.text_content()).unwrap_or_default();
-                    o.late.admit(&text, js_sys::Date::now())
-                }
+                Ok(mut o) => o.late.admit(js_sys::Date::now()),
                 Err(_) => return,
             };
             match verdict {
                 observe::Late::Pass => {}
-                observe::Late::SameText => return,
                 observe::Late::Capped => {
                     web_sys::console::info_1(
                         &"PressLens: this page keeps changing its article; late content is no \
