@@ -443,6 +443,22 @@ impl EndsBefore for Option<&Cand> {
     }
 }
 
+/// The numbers of `doc` that are no figures, each with the name of the rule
+/// that says so ("clock time", "street address"): byte start, byte end,
+/// rule. For explaining a miss, not for annotating.
+pub fn not_figures(doc: &Doc) -> Vec<(usize, usize, &'static str)> {
+    let c = Ctx::new(doc);
+    exclude::blocked_by(&c)
+        .into_iter()
+        .enumerate()
+        .filter(|&(i, rule)| rule.is_some() && c.is_num(i))
+        .filter_map(|(i, rule)| {
+            let (s, e) = c.span(i, i + 1);
+            Some((s, e, rule?))
+        })
+        .collect()
+}
+
 /// Finds the figures in `doc`.
 pub fn find(doc: &Doc) -> Vec<Figure> {
     let c = Ctx::new(doc);
