@@ -229,6 +229,9 @@ pub fn np_forward(doc: &Doc, i: usize, lim: usize) -> Option<Np> {
             });
         }
     }
+    if let Some(np) = role_then_name(doc, i, lim) {
+        return Some(np);
+    }
     let lower = words::lower(t);
     let lower = lower.as_str();
     let det = FUNCTION_WORDS.contains(lower) || is_possessive(t);
@@ -264,6 +267,73 @@ pub fn np_forward(doc: &Doc, i: usize, lim: usize) -> Option<Np> {
             }
         }
         return description_forward(doc, i, lim);
+    }
+    None
+}
+
+/// Whether word `k` names a role: a title ("Gov.") or, lower case, a noun
+/// heading a person ("governor", "adviser", "director").
+fn is_role_word(doc: &Doc, k: usize) -> bool {
+    let t = doc.tok(k);
+    TITLES.contains(t) || is_lower(doc, k) && PERSON_NOUNS.contains(t)
+}
+
+/// Most words a role may take before the name it introduces.
+const ROLE_WORDS: usize = 8;
+
+/// A name after a long title or role, going forward from `i`: "former Utah
+/// governor Michael Leavitt", "Harbourfront programme director Lena Okafor",
+/// "undecided Republican voter Stephanie Hooton". The mention spans the role;
+/// the name is the capitalised run after the last role word. None unless a
+/// role word stands right before the run (or inside it, as "Gov. Jim
+/// Hodges"), so that "Israeli officials" and "the plan" stay what they are.
+fn role_then_name(doc: &Doc, i: usize, lim: usize) -> Option<Np> {
+    let mut j = i;
+    let mut prev_role = false;
+    let mut words_seen = 0;
+    while j < lim && same_para(doc, i, j) && words_seen < ROLE_WORDS {
+        let t = doc.tok(j);
+        if doc.tokens[j].kind != TokenKind::Word {
+            // Hyphens and possessive marks glued inside a role ("vice-chair"),
+            // an abbreviation's period ("Gov.").
+            let inside = matches!(t, "-" | "’" | "'")
+                && !doc.tokens[j].space_before
+                && is_word(doc, j + 1)
+                && !doc.tokens[j + 1].space_before;
+            if !(inside || is_abbrev_period(doc, j)) || j == i {
+                return None;
+            }
+            j += 1;
+            continue;
+        }
+        if ends_description(t)
+            || words::pronoun(t).is_some()
+            || words::is_reporting_verb(t) && !PERSON_NOUNS.contains(t)
+        {
+            return None;
+        }
+        if is_cap(doc, j) && prev_role && !TITLES.contains(t) {
+            let last = name_run_forward(doc, j, lim)?;
+            // A name before a role word is part of the role: "former Utah
+            // governor Michael Leavitt".
+            if last + 1 < lim && is_lower(doc, last + 1) && PERSON_NOUNS.contains(doc.tok(last + 1))
+            {
+                words_seen += last + 1 - j;
+                j = last + 1;
+                prev_role = false;
+                continue;
+            }
+            let nf = strip_titles(doc, j, last);
+            return Some(Np {
+                first: i,
+                last,
+                name_first: nf,
+                kind: NpKind::Name,
+            });
+        }
+        prev_role = is_role_word(doc, j);
+        words_seen += 1;
+        j += 1;
     }
     None
 }
@@ -1101,6 +1171,29 @@ mod tests {
         // Negative: a time word is not a speaker.
         assert_eq!(fwd("said Monday.", "Monday"), None);
         assert_eq!(fwd("said in a statement.", "in"), None);
+    }
+
+    #[test]
+    fn long_roles_before_a_name() {
+        assert_eq!(
+            fwd("said former Utah governor Michael Leavitt, a confidant.", "former").as_deref(),
+            Some("former Utah governor Michael Leavitt")
+        );
+        assert_eq!(
+            fwd("says Harbourfront programme director Lena Okafor.", "Harbourfront").as_deref(),
+            Some("Harbourfront programme director Lena Okafor")
+        );
+        let d = Doc::new("said former South Carolina Gov. Jim Hodges.");
+        let np = np_forward(&d, 1, d.tokens.len()).unwrap();
+        assert_eq!(np.kind, NpKind::Name);
+        assert_eq!(d.tok(np.name_first), "Jim");
+        // Negative: a role without a name after it stays a description, and
+        // a name before a person noun is an adjective.
+        assert_eq!(
+            fwd("said a senior Israeli official.", "a").as_deref(),
+            Some("a senior Israeli official")
+        );
+        assert_eq!(fwd("said former aides.", "former"), None);
     }
 
     #[test]
