@@ -799,6 +799,19 @@ impl<'a> Resolver<'a> {
         self.groups = groups;
     }
 
+    /// The parties the resolver links speakers to.
+    pub fn parties(&self) -> &'a [Party] {
+        self.parties
+    }
+
+    /// The capitalised names scanned in tokens `lo..hi`, as (first,
+    /// name_first, last) token indices in text order.
+    pub fn names_in(&self, lo: usize, hi: usize) -> &[(usize, usize, usize)] {
+        let a = self.names.partition_point(|n| n.0 < lo);
+        let b = self.names.partition_point(|n| n.0 < hi);
+        &self.names[a..b.max(a)]
+    }
+
     /// The bare words of scanned name `k`.
     fn name_words(&self, k: usize) -> &[&'a str] {
         &self.words[self.word_at[k]..self.word_at[k + 1]]
@@ -1176,11 +1189,19 @@ mod tests {
     #[test]
     fn long_roles_before_a_name() {
         assert_eq!(
-            fwd("said former Utah governor Michael Leavitt, a confidant.", "former").as_deref(),
+            fwd(
+                "said former Utah governor Michael Leavitt, a confidant.",
+                "former"
+            )
+            .as_deref(),
             Some("former Utah governor Michael Leavitt")
         );
         assert_eq!(
-            fwd("says Harbourfront programme director Lena Okafor.", "Harbourfront").as_deref(),
+            fwd(
+                "says Harbourfront programme director Lena Okafor.",
+                "Harbourfront"
+            )
+            .as_deref(),
             Some("Harbourfront programme director Lena Okafor")
         );
         let d = Doc::new("said former South Carolina Gov. Jim Hodges.");
