@@ -214,7 +214,11 @@ pub fn model() -> &'static Model {
 /// candidate).
 pub fn choose(pass: &Pass, model: &Model) -> Vec<Option<Speaker>> {
     if model.is_empty() {
-        return pass.rule.clone();
+        return pass
+            .rule
+            .iter()
+            .map(|s| s.clone().filter(|s| !words::is_event_name(&s.name)))
+            .collect();
     }
     let mut out = vec![None; pass.spans.len()];
     for qc in candidates(pass) {
@@ -327,6 +331,10 @@ pub fn candidates(pass: &Pass) -> Vec<QuoteCandidates> {
         let q = &spans[k];
         let mut g: Vec<Gather> = Vec::new();
         let add = |g: &mut Vec<Gather>, sp: Speaker, np: Option<NpKind>, src: u16| {
+            // Events never speak ("the Fox Business Debate").
+            if words::is_event_name(&sp.name) {
+                return;
+            }
             if let Some(c) = g
                 .iter_mut()
                 .find(|c| c.speaker.start == sp.start && c.speaker.end == sp.end)
@@ -356,7 +364,14 @@ pub fn candidates(pass: &Pass) -> Vec<QuoteCandidates> {
             };
             add(&mut g, sp.clone(), own.map(|o| o.1.kind), src);
         }
-        for (alt, src) in pass.alts[k].iter().zip([SRC_AFTER, SRC_BEFORE]) {
+        // A transcript label inside the quotation (“PENCE: …”) is the
+        // plainest attribution there is: it stands alone.
+        let labelled = own.is_some_and(|(_, np)| np.first > q.open && np.last < q.inner.end);
+        for (alt, src) in pass.alts[k]
+            .iter()
+            .zip([SRC_AFTER, SRC_BEFORE])
+            .filter(|_| !labelled)
+        {
             if let Some(np) = alt.and_then(|a| a.np) {
                 let sp = resolve(pass, &mut cache, np);
                 add(&mut g, sp, Some(np.kind), src);
@@ -388,7 +403,10 @@ pub fn candidates(pass: &Pass) -> Vec<QuoteCandidates> {
             (next, SRC_NEXT_Q),
             (prev_para, SRC_PREV_PARA),
             (last, SRC_LAST),
-        ] {
+        ]
+        .into_iter()
+        .filter(|_| !labelled)
+        {
             if let Some(sp) = i.and_then(|i| pass.rule[i].clone()) {
                 add(&mut g, sp, None, src);
             }
@@ -398,7 +416,7 @@ pub fn candidates(pass: &Pass) -> Vec<QuoteCandidates> {
         // before it are candidates (a speaker introduced earlier: "Carter
         // said … ¶ “That’s because …”"); after it, the rules' reading of cues
         // stands ("“…,” Jane Doe painted." has no speaker).
-        let structural = !g.is_empty();
+        let structural = !g.is_empty() && !labelled;
         let para = &doc.paragraphs[q.para];
         let lo = if q.para > 0 {
             doc.paragraphs[q.para - 1].start
@@ -454,6 +472,9 @@ pub fn candidates(pass: &Pass) -> Vec<QuoteCandidates> {
             }
         }
         let skip = before.len().saturating_sub(WINDOW_BEFORE);
+        if labelled {
+            before.clear();
+        }
         if !structural {
             after.clear();
         }
@@ -464,6 +485,9 @@ pub fn candidates(pass: &Pass) -> Vec<QuoteCandidates> {
             let sp = resolve(pass, &mut cache, np);
             add(&mut g, sp, Some(np.kind), SRC_WINDOW);
         }
+        let rule_first = g
+            .first()
+            .is_some_and(|c| c.srcs & (SRC_RULE_OWN | SRC_RULE_INHERITED) != 0);
         let cands = g
             .iter()
             .map(|c| Candidate {
@@ -474,7 +498,7 @@ pub fn candidates(pass: &Pass) -> Vec<QuoteCandidates> {
         out.push(QuoteCandidates {
             span: k,
             cands,
-            rule_first: pass.rule[k].is_some(),
+            rule_first,
         });
         if let Some(sp) = &pass.rule[k] {
             *quoted.entry(sp.name.as_str()).or_insert(0) += 1;

@@ -11,7 +11,7 @@
 //!   description itself as the name.
 
 use crate::lexicon::FastMap;
-use crate::report::{Party, PartyKind, Speaker};
+use crate::report::{Party, PartyKind, Speaker, SpeakerKind};
 use crate::text::{Doc, TokenKind};
 
 use super::words::{self, Pronoun, ADVERBS, FUNCTION_WORDS, PERSON_NOUNS, TITLES};
@@ -905,6 +905,7 @@ impl<'a> Resolver<'a> {
                     end: e,
                     named: true,
                     party: Some(pi),
+                    kind: party_speaker_kind(self.parties[pi].kind),
                 };
             }
         }
@@ -931,12 +932,20 @@ impl<'a> Resolver<'a> {
         };
         // Else a party named exactly so.
         let party = party.or_else(|| self.party_names.get(name.as_str()).copied());
+        let kind = match party {
+            Some(pi) => party_speaker_kind(self.parties[pi].kind),
+            None if words::acronym(head).is_some() || words::is_org_word(head) => {
+                SpeakerKind::Organization
+            }
+            None => SpeakerKind::Person,
+        };
         Speaker {
             name,
             start: s,
             end: e,
             named: true,
             party,
+            kind,
         }
     }
 
@@ -950,6 +959,7 @@ impl<'a> Resolver<'a> {
             end: e,
             named: false,
             party: None,
+            kind: description_kind(d, np.first, np.last),
         }
     }
 
@@ -966,6 +976,10 @@ impl<'a> Resolver<'a> {
             end: e,
             named: false,
             party: None,
+            kind: match p {
+                Pronoun::He | Pronoun::She | Pronoun::First => SpeakerKind::Person,
+                Pronoun::They | Pronoun::It => SpeakerKind::Anonymous,
+            },
         };
         let pick = match p {
             Pronoun::He | Pronoun::She => {
@@ -998,6 +1012,7 @@ impl<'a> Resolver<'a> {
                             end: e,
                             named: false,
                             party: None,
+                            kind: description_kind(d, a, b),
                         };
                     }
                 }
@@ -1016,6 +1031,11 @@ impl<'a> Resolver<'a> {
                 end: e,
                 named: true,
                 party: c.party,
+                kind: match c.party {
+                    Some(pi) => party_speaker_kind(self.parties[pi].kind),
+                    None if matches!(p, Pronoun::He | Pronoun::She) => SpeakerKind::Person,
+                    None => SpeakerKind::Organization,
+                },
             },
             None => unresolved,
         }
@@ -1080,6 +1100,38 @@ impl<'a> Resolver<'a> {
             NpKind::Pronoun(p) => self.pronoun(np, p),
         }
     }
+}
+
+/// The speaker kind of a party: a person, else an organisation (a place that
+/// speaks is its government; a group speaks as one).
+fn party_speaker_kind(k: PartyKind) -> SpeakerKind {
+    match k {
+        PartyKind::Person => SpeakerKind::Person,
+        PartyKind::Organization | PartyKind::Group | PartyKind::Place => SpeakerKind::Organization,
+    }
+}
+
+/// The kind of a description `first..=last`, from its head, the first noun
+/// that may head a speaker: a document ("a statement from the campaign"), an
+/// organisation or group ("the campaign"), else an anonymous source.
+pub fn description_kind(doc: &Doc, first: usize, last: usize) -> SpeakerKind {
+    for k in first..=last.min(doc.tokens.len().saturating_sub(1)) {
+        if !is_word(doc, k) {
+            continue;
+        }
+        let l = words::lower(doc.tok(k));
+        let l = l.as_str();
+        if words::DOCUMENT_NOUNS.contains(l) {
+            return SpeakerKind::Document;
+        }
+        if words::GROUP_NOUNS.contains(l) {
+            return SpeakerKind::Organization;
+        }
+        if PERSON_NOUNS.contains(l) {
+            return SpeakerKind::Anonymous;
+        }
+    }
+    SpeakerKind::Anonymous
 }
 
 /// Whether a party name is a bare name: it does not open with a determiner
