@@ -31,7 +31,7 @@ use crate::text::{Doc, TokenKind};
 
 use super::attribution::How;
 use super::marks;
-use super::speakers::{is_cap, Np, NpKind};
+use super::speakers::{is_cap, is_verb_like, Np, NpKind};
 use super::words::{self, Pronoun, ADVERBS, FUNCTION_WORDS};
 use super::Pass;
 
@@ -290,20 +290,6 @@ fn bucket(d: usize) -> usize {
     }
 }
 
-/// Whether the word at `i` looks like a finite verb the lists do not know:
-/// lower case, ending in -ed or -s ("barked", "quips"), not a function word.
-fn verb_like(doc: &Doc, i: usize) -> bool {
-    if doc.tokens[i].kind != TokenKind::Word {
-        return false;
-    }
-    let t = doc.tok(i);
-    t.chars().next().is_some_and(char::is_lowercase)
-        && t.len() > 3
-        && (t.ends_with("ed") || t.ends_with('s') && !t.ends_with("ss"))
-        && !FUNCTION_WORDS.contains(t)
-        && !ADVERBS.contains(t)
-}
-
 /// The candidates of every kept span, with their features.
 pub fn candidates(pass: &Pass) -> Vec<QuoteCandidates> {
     let doc = pass.doc;
@@ -356,13 +342,31 @@ pub fn candidates(pass: &Pass) -> Vec<QuoteCandidates> {
             });
         };
         let own = pass.attrs[k].and_then(|a| a.np.map(|np| (a.how, np)));
-        if let Some(sp) = &pass.rule[k] {
+        // The speaker quoted last, in this paragraph or the one before: the
+        // salient person a pronoun most likely stands for.
+        let last = (0..k)
+            .rev()
+            .take_while(|&i| spans[i].para + 1 >= q.para)
+            .take(LOOK_BACK)
+            .find(|&i| pass.keep[i] && pass.rule[i].is_some());
+        let salient = last.and_then(|i| pass.rule[i].as_ref());
+        let resolve = |cache: &mut FastMap<(usize, usize), Speaker>, np: Np| match np.kind {
+            NpKind::Pronoun(p) => pass.resolver.pronoun_in_context(np, p, salient),
+            _ => resolve(pass, cache, np),
+        };
+        let rule_speaker = match (own, &pass.rule[k]) {
+            (Some((_, np)), Some(_)) if matches!(np.kind, NpKind::Pronoun(_)) => {
+                Some(resolve(&mut cache, np))
+            }
+            (_, sp) => sp.clone(),
+        };
+        if let Some(sp) = rule_speaker {
             let src = if own.is_some() {
                 SRC_RULE_OWN
             } else {
                 SRC_RULE_INHERITED
             };
-            add(&mut g, sp.clone(), own.map(|o| o.1.kind), src);
+            add(&mut g, sp, own.map(|o| o.1.kind), src);
         }
         // A transcript label inside the quotation (“PENCE: …”) is the
         // plainest attribution there is: it stands alone.
@@ -373,7 +377,7 @@ pub fn candidates(pass: &Pass) -> Vec<QuoteCandidates> {
             .filter(|_| !labelled)
         {
             if let Some(np) = alt.and_then(|a| a.np) {
-                let sp = resolve(pass, &mut cache, np);
+                let sp = resolve(&mut cache, np);
                 add(&mut g, sp, Some(np.kind), src);
             }
         }
@@ -392,12 +396,6 @@ pub fn candidates(pass: &Pass) -> Vec<QuoteCandidates> {
             .take_while(|&i| spans[i].para + 1 >= q.para)
             .take(LOOK_BACK)
             .find(|&i| kept_rule(i) && spans[i].para + 1 == q.para);
-        // The last speaker, unless a paragraph of other matter came since.
-        let last = (0..k)
-            .rev()
-            .take_while(|&i| spans[i].para + 1 >= q.para)
-            .take(LOOK_BACK)
-            .find(|&i| kept_rule(i));
         for (i, src) in [
             (prev, SRC_PREV_Q),
             (next, SRC_NEXT_Q),
@@ -482,7 +480,7 @@ pub fn candidates(pass: &Pass) -> Vec<QuoteCandidates> {
             if np.last < nt && in_quote[np.last] {
                 continue;
             }
-            let sp = resolve(pass, &mut cache, np);
+            let sp = resolve(&mut cache, np);
             add(&mut g, sp, Some(np.kind), SRC_WINDOW);
         }
         let rule_first = g
@@ -610,7 +608,7 @@ fn features(
         let t = doc.tok(nx);
         if doc.tokens[nx].kind == TokenKind::Word && words::is_reporting_verb(t) {
             f.push(feat(T::Cue, a));
-        } else if verb_like(doc, nx) {
+        } else if is_verb_like(doc, nx) {
             f.push(feat(T::Cue, 2 + a));
         } else if t == "," {
             f.push(feat(T::Cue, 4 + a));

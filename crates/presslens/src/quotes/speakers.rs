@@ -513,8 +513,13 @@ fn np_backward_core(doc: &Doc, lo: usize, last: usize) -> Option<Np> {
             || PERSON_NOUNS.contains(opener);
         let has_noun = (first..=last)
             .any(|k| is_word(doc, k) && words::contains_lower(&PERSON_NOUNS, doc.tok(k)));
-        let verbish =
-            (first..=last).any(|k| is_word(doc, k) && words::is_reporting_verb(doc.tok(k)));
+        // A reporting verb inside is a clause, unless it is the head noun
+        // ("the report said").
+        let verbish = (first..=last).any(|k| {
+            is_word(doc, k)
+                && words::is_reporting_verb(doc.tok(k))
+                && !words::contains_lower(&PERSON_NOUNS, doc.tok(k))
+        });
         let det_start = FUNCTION_WORDS.contains(opener) || is_possessive(doc.tok(first));
         let pronounish =
             (first..=last).any(|k| words::pronoun(doc.tok(k)).is_some() || doc.tok(k) == "and");
@@ -601,9 +606,10 @@ fn cand_end(c: &Cand) -> usize {
     c.end
 }
 
-/// A pronoun candidate: a mention ending at `end`.
+/// A pronoun candidate: a mention at bytes `start..end`.
 #[derive(Debug, Clone)]
 struct Cand<'a> {
+    start: usize,
     end: usize,
     name: &'a str,
     party: Option<usize>,
@@ -737,6 +743,7 @@ impl<'a> Resolver<'a> {
                     None
                 };
                 let c = Cand {
+                    start: m.start,
                     end: m.end,
                     name: &party.name,
                     party: Some(pi),
@@ -786,6 +793,7 @@ impl<'a> Resolver<'a> {
             if personish {
                 let party = self.party_names.get(name).copied();
                 persons.push(Cand {
+                    start: d.tokens[first].start,
                     end,
                     name,
                     party,
@@ -968,6 +976,17 @@ impl<'a> Resolver<'a> {
     /// found here) whose gender, when known from a title or a first name,
     /// agrees; for they/it an organisation or group.
     pub fn pronoun(&self, np: Np, p: Pronoun) -> Speaker {
+        self.pronoun_in_context(np, p, None)
+    }
+
+    /// [`Self::pronoun`] with the discourse around it: `salient` is the
+    /// speaker the article quoted last (in this paragraph or the one before).
+    /// He or she is that person when no other person of the same gender
+    /// became the subject of a sentence since ("Moreau said the talks could
+    /// help Jean Tremblay. “We all need a break,” he said." is Moreau), else
+    /// the nearest person in subject position among the nearest few, else the
+    /// nearest compatible person.
+    pub fn pronoun_in_context(&self, np: Np, p: Pronoun, salient: Option<&Speaker>) -> Speaker {
         let d = self.doc;
         let (s, e) = (d.tokens[np.first].start, d.tokens[np.last].end);
         let unresolved = Speaker {
@@ -985,19 +1004,55 @@ impl<'a> Resolver<'a> {
             Pronoun::He | Pronoun::She => {
                 let g = p == Pronoun::He;
                 let before = &self.persons[..self.persons.partition_point(|c| c.end <= s)];
-                // An agreeing known gender among the nearest few, else the
-                // nearest of unknown gender.
-                before
+                let agrees = |c: &&Cand| c.male.is_none() || c.male == Some(g);
+                if let Some(sal) = salient.filter(|x| {
+                    x.named && x.kind == SpeakerKind::Person && x.end <= s && {
+                        let gs = x
+                            .party
+                            .and_then(|pi| self.party_gender.get(pi).copied().flatten());
+                        gs.or_else(|| first_name_gender(&x.name)) != Some(!g)
+                    }
+                }) {
+                    let rival = before
+                        .iter()
+                        .rev()
+                        .take_while(|c| c.start >= sal.end)
+                        .any(|c| agrees(&c) && c.name != sal.name && self.is_subject(c));
+                    if !rival {
+                        return Speaker {
+                            name: sal.name.clone(),
+                            start: s,
+                            end: e,
+                            named: true,
+                            party: sal.party,
+                            kind: SpeakerKind::Person,
+                        };
+                    }
+                }
+                let para = d.tokens[np.first].para;
+                let subject = before
                     .iter()
                     .rev()
                     .take(4)
-                    .find(|c| c.male == Some(g))
-                    .or_else(|| {
-                        before
-                            .iter()
-                            .rev()
-                            .find(|c| c.male.is_none() || c.male == Some(g))
-                    })
+                    .take_while(|c| d.tokens[token_index(d, c.start)].para + 1 >= para)
+                    .find(|c| agrees(c) && self.is_subject(c));
+                if subject.is_some() {
+                    subject
+                } else {
+                    // An agreeing known gender among the nearest few, else the
+                    // nearest of unknown gender.
+                    before
+                        .iter()
+                        .rev()
+                        .take(4)
+                        .find(|c| c.male == Some(g))
+                        .or_else(|| {
+                            before
+                                .iter()
+                                .rev()
+                                .find(|c| c.male.is_none() || c.male == Some(g))
+                        })
+                }
             }
             Pronoun::They => {
                 let before = &self.groups[..self.groups.partition_point(|c| c.end <= s)];
@@ -1039,6 +1094,27 @@ impl<'a> Resolver<'a> {
             },
             None => unresolved,
         }
+    }
+
+    /// Whether a person mention is the subject of its clause: it opens its
+    /// sentence, or a verb follows it ("Moreau said", "Okafor joked").
+    fn is_subject(&self, c: &Cand) -> bool {
+        let d = self.doc;
+        let first = token_index(d, c.start);
+        if d.is_sentence_initial(first) {
+            return true;
+        }
+        let mut k = d
+            .tokens
+            .partition_point(|t| t.end <= c.end.saturating_sub(1))
+            + 1;
+        while k < d.tokens.len() && is_word(d, k) && ADVERBS.contains(d.tok(k)) {
+            k += 1;
+        }
+        if k >= d.tokens.len() || !is_word(d, k) {
+            return false;
+        }
+        words::is_reporting_verb(d.tok(k)) || is_verb_like(d, k)
     }
 
     /// The nearest plural description of people before token `i`, within
@@ -1100,6 +1176,27 @@ impl<'a> Resolver<'a> {
             NpKind::Pronoun(p) => self.pronoun(np, p),
         }
     }
+}
+
+/// Whether the word at `i` looks like a finite verb the lists do not know:
+/// lower case, ending in -ed or -s ("barked", "quips"), not a function word
+/// or adverb.
+pub fn is_verb_like(doc: &Doc, i: usize) -> bool {
+    if !is_word(doc, i) || !is_lower(doc, i) {
+        return false;
+    }
+    let t = doc.tok(i);
+    t.len() > 3
+        && (t.ends_with("ed") || t.ends_with('s') && !t.ends_with("ss"))
+        && !FUNCTION_WORDS.contains(t)
+        && !ADVERBS.contains(t)
+}
+
+/// The index of the token holding byte `at`.
+fn token_index(doc: &Doc, at: usize) -> usize {
+    doc.tokens
+        .partition_point(|t| t.end <= at)
+        .min(doc.tokens.len().saturating_sub(1))
 }
 
 /// The speaker kind of a party: a person, else an organisation (a place that
