@@ -3,7 +3,7 @@ SHELL := /bin/bash
 PORT ?= 8080
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: setup wasm extension widget package dist demo test test-native test-wasm test-e2e bench eval clean
+.PHONY: setup wasm extension widget package dist demo test test-native test-wasm test-e2e bench eval train-speakers clean
 
 setup:
 	@bash scripts/setup.sh
@@ -50,6 +50,13 @@ bench: wasm
 
 eval:
 	cargo run --release -p presslens-cli -- eval ../shared/eval/*.jsonl
+
+# The speaker ranking of the quotes layer, learned on ../shared/train:
+# 5-fold cross-validation first (prints each fold, the mean and the worst),
+# then the model file crates/presslens/data/quotes_speakers.model. Seconds.
+train-speakers:
+	cargo run --release -p presslens-cli -- train speakers --cv 5
+	cargo run --release -p presslens-cli -- train speakers
 
 clean:
 	cargo clean
