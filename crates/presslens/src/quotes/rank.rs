@@ -309,6 +309,7 @@ pub fn candidates(pass: &Pass) -> Vec<QuoteCandidates> {
     // Earlier quotations per speaker name (rules' speakers), in text order.
     let mut quoted: FastMap<&str, usize> = FastMap::default();
     let mut last_name: Option<&str> = None;
+    let parties = pass.resolver.parties();
     let mut out = Vec::new();
     for k in 0..n {
         if !pass.keep[k] {
@@ -317,8 +318,17 @@ pub fn candidates(pass: &Pass) -> Vec<QuoteCandidates> {
         let q = &spans[k];
         let mut g: Vec<Gather> = Vec::new();
         let add = |g: &mut Vec<Gather>, sp: Speaker, np: Option<NpKind>, src: u16| {
-            // Events never speak ("the Fox Business Debate").
+            // Events never speak ("the Fox Business Debate"); a place speaks
+            // only as the subject of a cue ("Russia said"), never as a name
+            // nearby; a shouted headline ("CONGRESS HAS INVESTIGATED HIM") is
+            // not a name.
             if words::is_event_name(&sp.name) {
+                return;
+            }
+            if src == SRC_WINDOW
+                && (sp.party.and_then(|p| parties.get(p)).map(|p| p.kind) == Some(PartyKind::Place)
+                    || is_headline(&sp.name))
+            {
                 return;
             }
             if let Some(c) = g
@@ -504,6 +514,18 @@ pub fn candidates(pass: &Pass) -> Vec<QuoteCandidates> {
         }
     }
     out
+}
+
+/// A name of three or more words in capitals only: a headline, not a name.
+fn is_headline(name: &str) -> bool {
+    let mut n = 0;
+    for w in name.split_whitespace() {
+        if w.chars().any(char::is_lowercase) {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 3
 }
 
 /// The speaker of mention `np`, resolved once per document.

@@ -1006,12 +1006,16 @@ impl<'a> Resolver<'a> {
                 let before = &self.persons[..self.persons.partition_point(|c| c.end <= s)];
                 let agrees = |c: &&Cand| c.male.is_none() || c.male == Some(g);
                 if let Some(sal) = salient.filter(|x| {
-                    x.named && x.kind == SpeakerKind::Person && x.end <= s && {
-                        let gs = x
-                            .party
-                            .and_then(|pi| self.party_gender.get(pi).copied().flatten());
-                        gs.or_else(|| first_name_gender(&x.name)) != Some(!g)
-                    }
+                    x.named
+                        && x.kind == SpeakerKind::Person
+                        && x.end <= s
+                        && x.name.chars().any(char::is_lowercase)
+                        && {
+                            let gs = x
+                                .party
+                                .and_then(|pi| self.party_gender.get(pi).copied().flatten());
+                            gs.or_else(|| first_name_gender(&x.name)) != Some(!g)
+                        }
                 }) {
                     let rival = before
                         .iter()
