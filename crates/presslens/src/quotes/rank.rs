@@ -455,7 +455,11 @@ pub fn candidates(pass: &Pass) -> Vec<QuoteCandidates> {
                     kind: NpKind::Name,
                 })
             } else {
-                words::pronoun(doc.tok(t))
+                // he, she, they: short words only (skips the lookup for most).
+                let short = doc.tokens[t].end - doc.tokens[t].start <= 4;
+                short
+                    .then(|| words::pronoun(doc.tok(t)))
+                    .flatten()
                     .filter(|&p| p != Pronoun::First && p != Pronoun::It)
                     .map(|p| Np {
                         first: t,
@@ -496,11 +500,16 @@ pub fn candidates(pass: &Pass) -> Vec<QuoteCandidates> {
         let rule_first = g
             .first()
             .is_some_and(|c| c.srcs & (SRC_RULE_OWN | SRC_RULE_INHERITED) != 0);
-        let cands = g
+        let feats: Vec<Vec<u16>> = g
             .iter()
-            .map(|c| Candidate {
-                speaker: c.speaker.clone(),
-                feats: features(pass, k, c, own.map(|o| o.0), &g, &quoted, last_name),
+            .map(|c| features(pass, k, c, own.map(|o| o.0), &g, &quoted, last_name))
+            .collect();
+        let cands = g
+            .into_iter()
+            .zip(feats)
+            .map(|(c, feats)| Candidate {
+                speaker: c.speaker,
+                feats,
             })
             .collect();
         out.push(QuoteCandidates {
@@ -687,10 +696,11 @@ fn features(
     } else {
         (c.last + 1, q.open)
     };
-    let other_quote = pass
-        .spans
+    // Spans are in text order: the first opening at or after `x`.
+    let other_quote = pass.spans[pass.spans.partition_point(|s| s.open < x)..]
         .iter()
-        .any(|s| s.open >= x && s.open < y && s.open != q.open);
+        .take_while(|s| s.open < y)
+        .any(|s| s.open != q.open);
     if other_quote {
         f.push(feat(T::Between, 1 + is_after as usize));
     }

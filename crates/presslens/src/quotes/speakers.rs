@@ -598,6 +598,10 @@ pub struct Resolver<'a> {
     groups: Vec<Cand<'a>>,
     /// Parties by name.
     party_names: FastMap<&'a str, usize>,
+    /// Party mentions as (start, end, party, mention), sorted by start, and
+    /// the longest mention's length: overlaps are found by binary search.
+    mention_index: Vec<(usize, usize, usize, usize)>,
+    longest_mention: usize,
     /// The gender each party's first name implies.
     party_gender: Vec<Option<bool>>,
 }
@@ -708,7 +712,23 @@ impl<'a> Resolver<'a> {
             groups: Vec::new(),
             party_names,
             party_gender: parties.iter().map(|p| first_name_gender(&p.name)).collect(),
+            mention_index: Vec::new(),
+            longest_mention: 0,
         };
+        let mut index: Vec<(usize, usize, usize, usize)> = parties
+            .iter()
+            .enumerate()
+            .flat_map(|(pi, p)| {
+                p.mentions
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, m)| m.start <= m.end)
+                    .map(move |(mi, m)| (m.start, m.end, pi, mi))
+            })
+            .collect();
+        index.sort_unstable();
+        r.longest_mention = index.iter().map(|m| m.1 - m.0).max().unwrap_or(0);
+        r.mention_index = index;
         r.index_candidates();
         r
     }
@@ -835,11 +855,24 @@ impl<'a> Resolver<'a> {
     /// head word `head` (or expands it as an acronym).
     fn party_for(&self, s: usize, e: usize, head: &str, gender: Option<bool>) -> Option<usize> {
         let mut best: Option<(usize, usize)> = None;
-        for (pi, p) in self.parties.iter().enumerate() {
+        // The overlapping mentions, looked up in the index, in party order.
+        let from = self
+            .mention_index
+            .partition_point(|m| m.0 < s.saturating_sub(self.longest_mention));
+        let mut hits: Vec<(usize, usize)> = self.mention_index[from..]
+            .iter()
+            .take_while(|m| m.0 < e)
+            .filter(|m| s < m.1)
+            .map(|m| (m.2, m.3))
+            .collect();
+        hits.sort_unstable();
+        for (pi, mi) in hits {
+            let p = &self.parties[pi];
             if gender.is_some() && self.party_gender[pi] == gender.map(|g| !g) {
                 continue; // "Mr. Obama" is not Michelle Obama
             }
-            for m in &p.mentions {
+            {
+                let m = &p.mentions[mi];
                 if m.start < e && s < m.end && m.start <= m.end {
                     let ov = m.end.min(e) - m.start.max(s);
                     let shares = p
