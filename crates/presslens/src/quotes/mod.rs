@@ -10,10 +10,14 @@
 //!    speaker mention (“…,” said X / X said: “…” / according to X / “…” — X);
 //! 3. [`speech`]: scare quotes, titles and nicknames are set aside;
 //! 4. [`speakers`]: mentions become canonical speakers through the parties
-//!    layer (names), the nearest compatible person (pronouns), or stay
-//!    descriptions (anonymous sources). Quotations without a cue of their own
-//!    take the speaker of the quotation next to them in the paragraph, or of
-//!    the previous paragraph when they open theirs.
+//!    layer (names), the salient or nearest compatible person (pronouns), or
+//!    stay descriptions (anonymous sources, documents). Quotations without a
+//!    cue of their own take the speaker of the quotation next to them in the
+//!    paragraph, or of the previous paragraph when they open theirs;
+//! 5. [`rank`]: the rules' speaker of each quotation is one candidate among
+//!    the other attributions, the neighbouring quotations' speakers and the
+//!    names and pronouns nearby, and a linear model learned on annotated
+//!    news ([`learn`], `presslens train speakers`) picks one.
 //!
 //! What a reported quotation is:
 //! - its span covers its marks, inside one paragraph. A quotation that runs
