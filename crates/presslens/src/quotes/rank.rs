@@ -305,7 +305,10 @@ pub fn candidates(pass: &Pass) -> Vec<QuoteCandidates> {
         }
     }
     // Mentions resolved once per document, by first token.
-    let mut cache: FastMap<(usize, usize), Speaker> = FastMap::default();
+    let mut cache = Cache {
+        at: vec![u32::MAX; nt],
+        found: Vec::new(),
+    };
     // Earlier quotations per speaker name (rules' speakers), in text order.
     let mut quoted: FastMap<&str, usize> = FastMap::default();
     let mut last_name: Option<&str> = None;
@@ -360,7 +363,7 @@ pub fn candidates(pass: &Pass) -> Vec<QuoteCandidates> {
             .take(LOOK_BACK)
             .find(|&i| pass.keep[i] && pass.rule[i].is_some());
         let salient = last.and_then(|i| pass.rule[i].as_ref());
-        let resolve = |cache: &mut FastMap<(usize, usize), Speaker>, np: Np| match np.kind {
+        let resolve = |cache: &mut Cache, np: Np| match np.kind {
             NpKind::Pronoun(p) => pass.resolver.pronoun_in_context(np, p, salient),
             _ => resolve(pass, cache, np),
         };
@@ -538,11 +541,28 @@ fn is_headline(name: &str) -> bool {
 }
 
 /// The speaker of mention `np`, resolved once per document.
-fn resolve(pass: &Pass, cache: &mut FastMap<(usize, usize), Speaker>, np: Np) -> Speaker {
-    cache
-        .entry((np.first, np.last))
-        .or_insert_with(|| pass.resolver.speaker(np))
-        .clone()
+fn resolve(pass: &Pass, cache: &mut Cache, np: Np) -> Speaker {
+    let slot = cache.at.get(np.first).copied().unwrap_or(u32::MAX) as usize;
+    if let Some((last, sp)) = cache.found.get(slot) {
+        if *last == np.last {
+            return sp.clone();
+        }
+        return pass.resolver.speaker(np);
+    }
+    let sp = pass.resolver.speaker(np);
+    if let Some(a) = cache.at.get_mut(np.first) {
+        *a = cache.found.len() as u32;
+        cache.found.push((np.last, sp.clone()));
+    }
+    sp
+}
+
+/// Speakers resolved once per document, by their mention's first token:
+/// `at[first]` indexes `found`, which holds the mention's last token and its
+/// speaker (a vector, not a map: no hashing code in the payload).
+struct Cache {
+    at: Vec<u32>,
+    found: Vec<(usize, Speaker)>,
 }
 
 /// The quotation's place in its paragraph: 0 it is the whole paragraph, 1 it

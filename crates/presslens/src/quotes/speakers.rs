@@ -598,9 +598,13 @@ pub struct Resolver<'a> {
     groups: Vec<Cand<'a>>,
     /// Parties by name.
     party_names: FastMap<&'a str, usize>,
-    /// Party mentions as (start, end, party, mention), sorted by start, and
-    /// the longest mention's length: overlaps are found by binary search.
-    mention_index: Vec<(usize, usize, usize, usize)>,
+    /// Party mentions by the token they start at: `mention_head[t]` is the
+    /// first (party, mention) starting at token `t`, `mention_next` chains the
+    /// others (`usize::MAX` ends a chain); with the longest mention's length,
+    /// overlaps are found by looking at a few tokens, with no sorting.
+    mention_head: Vec<usize>,
+    mention_next: Vec<usize>,
+    mention_ids: Vec<(usize, usize)>,
     longest_mention: usize,
     /// The gender each party's first name implies.
     party_gender: Vec<Option<bool>>,
@@ -712,23 +716,23 @@ impl<'a> Resolver<'a> {
             groups: Vec::new(),
             party_names,
             party_gender: parties.iter().map(|p| first_name_gender(&p.name)).collect(),
-            mention_index: Vec::new(),
+            mention_head: vec![usize::MAX; n],
+            mention_next: Vec::new(),
+            mention_ids: Vec::new(),
             longest_mention: 0,
         };
-        let mut index: Vec<(usize, usize, usize, usize)> = parties
-            .iter()
-            .enumerate()
-            .flat_map(|(pi, p)| {
-                p.mentions
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, m)| m.start <= m.end)
-                    .map(move |(mi, m)| (m.start, m.end, pi, mi))
-            })
-            .collect();
-        index.sort_unstable();
-        r.longest_mention = index.iter().map(|m| m.1 - m.0).max().unwrap_or(0);
-        r.mention_index = index;
+        for (pi, p) in parties.iter().enumerate() {
+            for (mi, m) in p.mentions.iter().enumerate() {
+                if m.start > m.end || m.end > doc.text.len() || n == 0 {
+                    continue;
+                }
+                let t = token_index(doc, m.start);
+                r.mention_next.push(r.mention_head[t]);
+                r.mention_head[t] = r.mention_ids.len();
+                r.mention_ids.push((pi, mi));
+                r.longest_mention = r.longest_mention.max(m.end - m.start);
+            }
+        }
         r.index_candidates();
         r
     }
@@ -854,18 +858,23 @@ impl<'a> Resolver<'a> {
     /// The party that has a mention overlapping bytes `s..e` and shares its
     /// head word `head` (or expands it as an acronym).
     fn party_for(&self, s: usize, e: usize, head: &str, gender: Option<bool>) -> Option<usize> {
-        let mut best: Option<(usize, usize)> = None;
-        // The overlapping mentions, looked up in the index, in party order.
-        let from = self
-            .mention_index
-            .partition_point(|m| m.0 < s.saturating_sub(self.longest_mention));
-        let mut hits: Vec<(usize, usize)> = self.mention_index[from..]
-            .iter()
-            .take_while(|m| m.0 < e)
-            .filter(|m| s < m.1)
-            .map(|m| (m.2, m.3))
-            .collect();
-        hits.sort_unstable();
+        // (party, mention, overlap): the largest overlap, the first party
+        // and mention on ties.
+        let mut best: Option<(usize, usize, usize)> = None;
+        let d = self.doc;
+        if d.tokens.is_empty() {
+            return None;
+        }
+        let t0 = token_index(d, s.saturating_sub(self.longest_mention));
+        let t1 = token_index(d, e.saturating_sub(1));
+        let hits = (t0..=t1).flat_map(|t| {
+            let mut k = self.mention_head[t];
+            std::iter::from_fn(move || {
+                let id = *self.mention_ids.get(k)?;
+                k = self.mention_next[k];
+                Some(id)
+            })
+        });
         for (pi, mi) in hits {
             let p = &self.parties[pi];
             if gender.is_some() && self.party_gender[pi] == gender.map(|g| !g) {
@@ -881,8 +890,10 @@ impl<'a> Resolver<'a> {
                         .any(|w| w.eq_ignore_ascii_case(head))
                         || initials(&p.name) == head.replace('.', "")
                         || strip_possessive(m.text.trim_start_matches("the ")) == head;
-                    if shares && best.map_or(true, |(_, b)| ov > b) {
-                        best = Some((pi, ov));
+                    let better =
+                        best.map_or(true, |(bp, bm, b)| ov > b || ov == b && (pi, mi) < (bp, bm));
+                    if shares && better {
+                        best = Some((pi, mi, ov));
                     }
                 }
             }
