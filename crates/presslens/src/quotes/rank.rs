@@ -31,7 +31,7 @@ use crate::text::{Doc, TokenKind};
 
 use super::attribution::How;
 use super::marks;
-use super::speakers::{is_cap, is_verb_like, Np, NpKind};
+use super::speakers::{is_cap, is_headline, is_verb_like, Np, NpKind};
 use super::words::{self, Pronoun, ADVERBS, FUNCTION_WORDS};
 use super::Pass;
 
@@ -526,18 +526,6 @@ pub fn candidates(pass: &Pass) -> Vec<QuoteCandidates> {
         }
     }
     out
-}
-
-/// A name of three or more words in capitals only: a headline, not a name.
-fn is_headline(name: &str) -> bool {
-    let mut n = 0;
-    for w in name.split_whitespace() {
-        if w.chars().any(char::is_lowercase) {
-            return false;
-        }
-        n += 1;
-    }
-    n >= 3
 }
 
 /// The speaker of mention `np`, resolved once per document.

@@ -813,7 +813,9 @@ impl<'a> Resolver<'a> {
                     (n, male)
                 }
             };
-            let personish = (w.len() >= 2 || titled || male.is_some()) && !words::is_org_word(lw);
+            let personish = (w.len() >= 2 || titled || male.is_some())
+                && !words::is_org_word(lw)
+                && !is_headline(name);
             if personish {
                 let party = self.party_names.get(name).copied();
                 persons.push(Cand {
@@ -1053,7 +1055,7 @@ impl<'a> Resolver<'a> {
                     x.named
                         && x.kind == SpeakerKind::Person
                         && x.end <= s
-                        && x.name.chars().any(char::is_lowercase)
+                        && !is_headline(&x.name)
                         && {
                             let gs = x
                                 .party
@@ -1224,6 +1226,19 @@ impl<'a> Resolver<'a> {
             NpKind::Pronoun(p) => self.pronoun(np, p),
         }
     }
+}
+
+/// A name of three or more words in capitals only ("CONGRESS HAS
+/// INVESTIGATED HIM"): a headline, not a name.
+pub fn is_headline(name: &str) -> bool {
+    let mut n = 0;
+    for w in name.split_whitespace() {
+        if w.chars().any(char::is_lowercase) {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 3
 }
 
 /// Whether the word at `i` looks like a finite verb the lists do not know:
