@@ -252,4 +252,51 @@ impl Report {
         }
         Ok(())
     }
+
+    /// Everything [`Report::check`] asks, and what only the text can tell:
+    /// (byte) spans on char boundaries, each span's `text` the text it
+    /// covers, figure values finite, figure relations two-way. Fuzzing and
+    /// the robustness tests hold every report to this.
+    pub fn validate(&self, text: &str) -> Result<(), String> {
+        self.check(text.len())?;
+        let span = |what: &str, s: usize, e: usize, said: Option<&str>| {
+            if !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+                return Err(format!("{what} span {s}..{e} not on char boundaries"));
+            }
+            match said {
+                Some(t) if t != &text[s..e] => Err(format!(
+                    "{what} text {t:?} is not the text at {s}..{e} ({:?})",
+                    &text[s..e]
+                )),
+                _ => Ok(()),
+            }
+        };
+        for q in &self.quotes {
+            span("quote", q.start, q.end, Some(&q.text))?;
+            if let Some(s) = &q.speaker {
+                span("speaker", s.start, s.end, None)?;
+            }
+            if let Some(c) = &q.cue {
+                span("cue", c.start, c.end, Some(&c.text))?;
+            }
+        }
+        for p in &self.parties {
+            for m in &p.mentions {
+                span("mention", m.start, m.end, Some(&m.text))?;
+            }
+        }
+        for (i, f) in self.figures.iter().enumerate() {
+            span("figure", f.start, f.end, Some(&f.text))?;
+            if f.value.is_some_and(|v| !v.is_finite()) {
+                return Err(format!("figure {i} has value {:?}", f.value));
+            }
+            for r in &f.relations {
+                let back = &self.figures[r.figure].relations;
+                if !back.iter().any(|b| b.figure == i && b.kind == r.kind) {
+                    return Err(format!("relation {i} -> {} has no way back", r.figure));
+                }
+            }
+        }
+        Ok(())
+    }
 }

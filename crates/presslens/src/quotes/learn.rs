@@ -87,7 +87,7 @@ fn argmax(w: &[f64], cands: &[Vec<u16>], only: Option<&[bool]>) -> Option<usize>
             continue;
         }
         let s = dot(w, c);
-        if best.map_or(true, |(_, b)| s > b) {
+        if best.is_none_or(|(_, b)| s > b) {
             best = Some((i, s));
         }
     }
@@ -147,7 +147,7 @@ pub fn accuracy(model: &Model, examples: &[Example]) -> (usize, usize) {
         let scored: Vec<i64> = ex.cands.iter().map(|c| model.score(c)).collect();
         let mut best: Option<(usize, i64)> = None;
         for (i, &s) in scored.iter().enumerate() {
-            if best.map_or(true, |(_, b)| s > b) {
+            if best.is_none_or(|(_, b)| s > b) {
                 best = Some((i, s));
             }
         }

@@ -194,7 +194,7 @@ impl Model {
         let mut best: Option<(usize, i64)> = None;
         for (i, c) in cands.iter().enumerate() {
             let s = self.score(&c.feats);
-            if best.map_or(true, |(_, b)| s > b) {
+            if best.is_none_or(|(_, b)| s > b) {
                 best = Some((i, s));
             }
         }

@@ -24,6 +24,9 @@ pub enum NpKind {
     Descriptor,
 }
 
+/// The longest written form of a name and the gender a title gave it, if any.
+type LongestForm<'a> = (&'a str, Option<bool>);
+
 /// A speaker mention: tokens `first..=last`; for names, `name_first..=last`
 /// is the name without titles or a determiner.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -784,7 +787,7 @@ impl<'a> Resolver<'a> {
         persons.sort_by_key(cand_end);
         let known = persons.len();
         // Longest forms by (bare form, gender from a title: none, male, female).
-        let mut cache: Vec<[Option<(&'a str, Option<bool>)>; 3]> = Vec::new();
+        let mut cache: Vec<[Option<LongestForm<'a>>; 3]> = Vec::new();
         cache.resize_with(self.form_count.len(), Default::default);
         for k in 0..self.names.len() {
             let (first, nf, last) = self.names[k];
@@ -893,7 +896,7 @@ impl<'a> Resolver<'a> {
                         || initials(&p.name) == head.replace('.', "")
                         || strip_possessive(m.text.trim_start_matches("the ")) == head;
                     let better =
-                        best.map_or(true, |(bp, bm, b)| ov > b || ov == b && (pi, mi) < (bp, bm));
+                        best.is_none_or(|(bp, bm, b)| ov > b || ov == b && (pi, mi) < (bp, bm));
                     if shares && better {
                         best = Some((pi, mi, ov));
                     }
@@ -931,7 +934,7 @@ impl<'a> Resolver<'a> {
             }
             let count = self.form_count[self.form[k]];
             let key = (w.len(), count);
-            if best.map_or(true, |(l, c, _)| key > (l, c)) {
+            if best.is_none_or(|(l, c, _)| key > (l, c)) {
                 best = Some((w.len(), count, k));
             }
         }
@@ -1109,7 +1112,7 @@ impl<'a> Resolver<'a> {
                 // A plural description nearer than any group: "Officials in
                 // Kyiv said … “…,” they said".
                 if let Some((a, b)) = self.plural_before(np.first) {
-                    if before.last().map_or(true, |c| c.end <= d.tokens[b].end) {
+                    if before.last().is_none_or(|c| c.end <= d.tokens[b].end) {
                         let (ds, de) = (d.tokens[a].start, d.tokens[b].end);
                         return Speaker {
                             name: d.text[ds..de].to_string(),
