@@ -3,7 +3,7 @@ SHELL := /bin/bash
 PORT ?= 8080
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: setup wasm extension widget package dist demo test lint test-native test-wasm test-e2e bench eval fuzz clean
+.PHONY: setup wasm extension widget package dist demo test lint test-native test-wasm test-e2e bench eval train-speakers fuzz clean
 
 setup:
 	@bash scripts/setup.sh
@@ -60,6 +60,13 @@ bench: wasm
 
 eval:
 	cargo run --release -p presslens-cli -- eval ../shared/eval/*.jsonl
+
+# The speaker ranking of the quotes layer, learned on ../shared/train:
+# 5-fold cross-validation first (prints each fold, the mean and the worst),
+# then the model file crates/presslens/data/quotes_speakers.model. Seconds.
+train-speakers:
+	cargo run --release -p presslens-cli -- train speakers --cv 5
+	cargo run --release -p presslens-cli -- train speakers
 
 # Coverage-guided fuzzing of annotate() and the offset conversions
 # (fuzz/fuzz_targets/annotate.rs) for FUZZ_SECONDS. cargo-fuzz is installed

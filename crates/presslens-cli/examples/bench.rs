@@ -27,6 +27,7 @@ fn texts(path: &str) -> Result<Vec<String>, String> {
 fn main() {
     let mut all_bytes = 0usize;
     let mut all_secs = 0f64;
+    let mut all_docs: Vec<String> = Vec::new();
     println!(
         "{:<48} {:>6} {:>10} {:>10}",
         "input", "docs", "bytes", "MB/s"
@@ -40,6 +41,7 @@ fn main() {
             }
         };
         let bytes: usize = docs.iter().map(String::len).sum();
+        all_docs.extend(docs.iter().cloned());
         // Repeat until at least ~0.5 s has been measured, after one warm-up.
         for d in &docs {
             std::hint::black_box(presslens::annotate(d));
@@ -73,4 +75,40 @@ fn main() {
             all_bytes as f64 / all_secs / 1e6
         );
     }
+    quotes_layer(&all_docs);
+}
+
+/// The quotes layer alone (marks, attribution, speech, speakers), on
+/// documents already tokenised and with their parties found, over every input.
+fn quotes_layer(docs: &[String]) {
+    let prepared: Vec<(presslens::text::Doc, Vec<presslens::Party>)> = docs
+        .iter()
+        .map(|t| {
+            let d = presslens::text::Doc::new(t);
+            let p = presslens::parties::find(&d);
+            (d, p)
+        })
+        .collect();
+    let bytes: usize = docs.iter().map(String::len).sum();
+    if bytes == 0 {
+        return;
+    }
+    for (d, p) in &prepared {
+        std::hint::black_box(presslens::quotes::find(d, p));
+    }
+    let (mut reps, start) = (0usize, Instant::now());
+    while reps == 0 || start.elapsed().as_secs_f64() < 1.0 {
+        for (d, p) in &prepared {
+            std::hint::black_box(presslens::quotes::find(d, p));
+        }
+        reps += 1;
+    }
+    let secs = start.elapsed().as_secs_f64();
+    println!(
+        "{:<48} {:>6} {:>10} {:>10.2}",
+        "quotes layer alone (all inputs)",
+        docs.len(),
+        bytes,
+        (bytes * reps) as f64 / secs / 1e6
+    );
 }

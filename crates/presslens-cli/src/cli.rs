@@ -19,6 +19,8 @@ USAGE:
                                          {\"id\", \"quotes\", \"parties\", \"figures\"}
                                          (report schema, char offsets); a gold id
                                          with no line counts as an empty prediction
+    presslens train speakers [--cv K]    learns the speaker model from ../shared/train
+                                         (--cv: K-fold cross-validation, writes nothing)
 
 Offsets are Unicode character offsets. Reports follow the schema in README.md.";
 
@@ -27,6 +29,7 @@ pub fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("annotate") => annotate(&args[1..]),
         Some("eval") => run_eval(&args[1..]),
+        Some("train") => crate::train::run(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(true)

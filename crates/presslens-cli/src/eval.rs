@@ -144,7 +144,7 @@ pub fn score(doc: &GoldDoc, report: &Report, into: &mut Scores) {
 }
 
 /// Trims quote marks, spaces and edge punctuation from a char span.
-fn trim_span(chars: &[char], mut s: usize, mut e: usize) -> (usize, usize) {
+pub fn trim_span(chars: &[char], mut s: usize, mut e: usize) -> (usize, usize) {
     e = e.min(chars.len());
     s = s.min(e);
     let edge = |c: char| c.is_whitespace() || (!c.is_alphanumeric() && c != '$' && c != '%');
@@ -157,7 +157,7 @@ fn trim_span(chars: &[char], mut s: usize, mut e: usize) -> (usize, usize) {
     (s, e)
 }
 
-fn iou(a: (usize, usize), b: (usize, usize)) -> f64 {
+pub fn iou(a: (usize, usize), b: (usize, usize)) -> f64 {
     let inter = a.1.min(b.1).saturating_sub(a.0.max(b.0));
     let union = a.1.max(b.1) - a.0.min(b.0);
     if union == 0 {
@@ -168,7 +168,7 @@ fn iou(a: (usize, usize), b: (usize, usize)) -> f64 {
 }
 
 /// Greedy one-to-one matching by descending score above `min`.
-fn match_pairs(
+pub fn match_pairs(
     n_pred: usize,
     n_gold: usize,
     min: f64,
@@ -207,6 +207,26 @@ fn name_words(s: &str) -> HashSet<String> {
         .collect()
 }
 
+/// Whether a predicted speaker (its mention span in chars, and its name)
+/// counts as the gold quote's speaker: the mention overlaps a gold source
+/// span, or the name or mention shares a name word with the gold speaker.
+pub fn speaker_matches(chars: &[char], span: (usize, usize), name: &str, gq: &GoldQuote) -> bool {
+    let overlaps = gq
+        .speaker_spans
+        .iter()
+        .any(|&(s, e)| span.0 < e && s < span.1);
+    if overlaps {
+        return true;
+    }
+    let gw = name_words(gq.speaker.as_deref().unwrap_or(""));
+    let mention: String = chars[span.0.min(chars.len())..span.1.min(chars.len())]
+        .iter()
+        .collect();
+    name_words(name)
+        .union(&name_words(&mention))
+        .any(|w| gw.contains(w))
+}
+
 fn score_quotes(chars: &[char], doc: &GoldDoc, report: &Report, into: &mut Scores) {
     let pred: Vec<(usize, usize)> = report
         .quotes
@@ -235,18 +255,7 @@ fn score_quotes(chars: &[char], doc: &GoldDoc, report: &Report, into: &mut Score
                 let Some(sp) = &report.quotes[p].speaker else {
                     continue;
                 };
-                let overlaps = gq
-                    .speaker_spans
-                    .iter()
-                    .any(|&(s, e)| sp.start < e && s < sp.end);
-                let gw = name_words(gq.speaker.as_deref().unwrap_or(""));
-                let mention: String = chars[sp.start.min(chars.len())..sp.end.min(chars.len())]
-                    .iter()
-                    .collect();
-                let shares = name_words(&sp.name)
-                    .union(&name_words(&mention))
-                    .any(|w| gw.contains(w));
-                if overlaps || shares {
+                if speaker_matches(chars, (sp.start, sp.end), &sp.name, gq) {
                     into.speakers.1 += 1;
                 }
             }

@@ -58,6 +58,14 @@ fn check_schema(r: &Value, text: &str) {
             Value::Null => {}
             s => {
                 assert!(s["name"].is_string() && s["named"].is_boolean());
+                assert!(
+                    matches!(
+                        s["kind"].as_str(),
+                        Some("person" | "organization" | "anonymous" | "document")
+                    ),
+                    "speaker kind {}",
+                    s["kind"]
+                );
                 check_span(s, &chars, "speaker");
                 assert!(
                     s["party"].is_null()
@@ -261,4 +269,48 @@ fn eval_scores_external_predictions() {
     let bad = presslens(&["eval", "--predictions"], b"");
     assert_eq!(bad.status.code(), Some(2));
     std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn train_speakers_writes_a_model_and_cross_validates() {
+    let dir = std::env::temp_dir().join(format!("presslens-train-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let data = dir.join("tiny.jsonl");
+    let mut lines = String::new();
+    for (i, (a, b)) in [
+        ("Jane Doe", "Bob Roe"),
+        ("Ann Lee", "Al Poe"),
+        ("Eva Berg", "Jon Alm"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let text = format!("{a} read out what {b} sent. \u{201c}We will not sign this deal,\u{201d} the memo said.");
+        let chars: Vec<char> = text.chars().collect();
+        let open = chars.iter().position(|&c| c == '\u{201c}').unwrap();
+        let close = chars.iter().position(|&c| c == '\u{201d}').unwrap();
+        let line = serde_json::json!({
+            "id": format!("t{i}"), "text": text, "layers": ["quotes"],
+            "quotes": [{"start": open + 1, "end": close, "speaker": a,
+                        "speaker_spans": [[0, a.chars().count()]]}]
+        });
+        lines.push_str(&line.to_string());
+        lines.push('\n');
+    }
+    std::fs::write(&data, lines).unwrap();
+    let out = dir.join("speakers.model");
+    let (d, o) = (data.to_str().unwrap(), out.to_str().unwrap());
+    let r = presslens(&["train", "speakers", "--data", d, "--out", o], b"");
+    assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+    let model = std::fs::read(&out).unwrap();
+    assert_eq!(&model[..4], b"PLSK");
+    let r = presslens(&["train", "speakers", "--data", d, "--cv", "3"], b"");
+    let table = String::from_utf8_lossy(&r.stdout);
+    assert!(r.status.success() && table.contains("worst"), "{table}");
+    // Negative: a bad option or a missing file is an error, not a panic.
+    let r = presslens(&["train", "speakers", "--cv", "1"], b"");
+    assert_eq!(r.status.code(), Some(2));
+    let r = presslens(&["train", "speakers", "--data", "/nonexistent.jsonl"], b"");
+    assert_eq!(r.status.code(), Some(2));
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -41,6 +41,38 @@ pub struct Speaker {
     pub named: bool,
     /// Index into [`Report::parties`] when the speaker is a known party.
     pub party: Option<usize>,
+    /// What sort of source speaks. Reports without the field (other tools')
+    /// read as a person.
+    #[serde(default)]
+    pub kind: SpeakerKind,
+}
+
+/// What sort of source a speaker is. Never a place or an event: a country or
+/// city that "said" something is its government (an organisation), and event
+/// names are not taken as speakers.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SpeakerKind {
+    /// A person, named or not ("Jane Doe", "she").
+    #[default]
+    Person,
+    /// An organisation or a group speaking as one ("the IDF", "the campaign").
+    Organization,
+    /// A description of an unnamed source ("a senior Israeli official").
+    Anonymous,
+    /// A document quoted as a source ("a statement", "the report").
+    Document,
+}
+
+impl SpeakerKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SpeakerKind::Person => "person",
+            SpeakerKind::Organization => "organization",
+            SpeakerKind::Anonymous => "anonymous",
+            SpeakerKind::Document => "document",
+        }
+    }
 }
 
 /// The reporting verb or phrase that ties a quote to its speaker ("said",
