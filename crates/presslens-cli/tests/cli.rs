@@ -314,3 +314,65 @@ fn train_speakers_writes_a_model_and_cross_validates() {
     assert_eq!(r.status.code(), Some(2));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_closed_output_pipe_ends_the_run_quietly() {
+    let line = b"{\"id\": 1, \"text\": \"\\u201cWe will win,\\u201d said Jane Doe.\"}\n";
+    let input: Vec<u8> = line
+        .iter()
+        .copied()
+        .cycle()
+        .take(line.len() * 20_000)
+        .collect();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_presslens"))
+        .args(["annotate", "--jsonl"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let feeder = std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    // Read one line, then close the pipe, as `| head -1` would.
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 64];
+    std::io::Read::read_exact(&mut stdout, &mut first).unwrap();
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    let _ = feeder.join();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "status {:?}: {err}", out.status);
+    assert!(!err.contains("Broken pipe"), "{err}");
+}
+
+#[test]
+fn an_unreadable_input_is_exit_status_2_for_every_command() {
+    for args in [
+        &["annotate", "/nonexistent/a.txt"][..],
+        &["annotate", "--jsonl", "/nonexistent/a.jsonl"][..],
+        &["eval", "/nonexistent/gold.jsonl"][..],
+        &["eval", &seed("../../../presslens-cli/tests/nope.jsonl")][..],
+    ] {
+        let out = presslens(args, b"");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("No such file"));
+    }
+}
+
+#[test]
+fn a_text_over_the_size_limit_is_refused_and_the_next_lines_go_on() {
+    let big = "a".repeat((64 << 20) + 1);
+    let mut input = format!("{{\"id\": \"big\", \"text\": \"{big}\"}}\n").into_bytes();
+    input.extend_from_slice(b"{\"id\": \"small\", \"text\": \"Jane Doe said so.\"}\n");
+    let out = presslens(&["annotate", "--jsonl"], &input);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("MiB limit"));
+    let lines: Vec<Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 1);
+    assert_eq!(lines[0]["id"], "small");
+}
