@@ -78,5 +78,7 @@ ${start ? '__presslensExports.__wbindgen_start();\n' : ''}`;
 fs.mkdirSync(path.dirname(outEsm), { recursive: true });
 fs.writeFileSync(outEsm, `${body}\nexport { ${publicNames.join(', ')} };\n`);
 fs.mkdirSync(path.dirname(outClassic), { recursive: true });
-fs.writeFileSync(outClassic, `globalThis[${JSON.stringify(globalName)}] ??= (() => {\n${body}\nreturn { ${publicNames.join(', ')} };\n})();\n`);
+// The script's completion value is undefined: an injected script's result is
+// sent back to the extension (Firefox refuses one that is not cloneable).
+fs.writeFileSync(outClassic, `globalThis[${JSON.stringify(globalName)}] ??= (() => {\n${body}\nreturn { ${publicNames.join(', ')} };\n})();\nvoid 0;\n`);
 console.log(`wasm2js-bundle: ${outEsm}, ${outClassic} (${publicNames.join(', ')})`);
