@@ -89,8 +89,10 @@
 
   globalThis.__presslens = { toggle };
 
-  // Sites the user marked "always on".
-  ask('presslens:settings')
-    .then(({ settings }) => { if (settings.alwaysOn.includes(location.origin)) toggle(); })
+  // Sites the user marked "always on" (settings.js's `alwaysOn`, a list of
+  // origins). Read from storage here rather than asked of the background, so
+  // that loading a page does not wake the extension's worker.
+  chrome.storage.sync.get('alwaysOn')
+    .then(({ alwaysOn }) => { if (Array.isArray(alwaysOn) && alwaysOn.includes(location.origin)) toggle(); })
     .catch(() => {});
 })();
