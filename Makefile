@@ -3,7 +3,7 @@ SHELL := /bin/bash
 PORT ?= 8080
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: setup wasm extension widget package dist demo test test-native test-wasm test-e2e bench eval clean
+.PHONY: setup wasm extension widget package dist demo test lint test-native test-wasm test-e2e bench eval clean
 
 setup:
 	@bash scripts/setup.sh
@@ -27,10 +27,19 @@ demo: wasm
 	node scripts/serve.mjs --port $(PORT)
 
 test: setup
+	$(MAKE) lint
 	$(MAKE) test-native
 	$(MAKE) dist
 	$(MAKE) test-wasm
 	$(MAKE) test-e2e
+
+# Formatting and clippy, natively and for wasm32 (the web crate's DOM code
+# is only compiled there); warnings are errors. clippy's incompatible_msrv
+# lint keeps the workspace's rust-version true for the standard library.
+lint:
+	cargo fmt --all --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
 
 test-native:
 	cargo test --all-targets

@@ -535,14 +535,14 @@ pub fn parse_prediction(line: &str) -> Result<(String, Report), String> {
             return Err(format!("{what}: expected an object"));
         };
         for (k, d) in defaults {
-            if o.get(*k).map_or(true, Value::is_null) {
+            if o.get(*k).is_none_or(Value::is_null) {
                 o.insert((*k).to_string(), d.clone());
             }
         }
         Ok(())
     }
     fn items<'a>(o: &'a mut Map<String, Value>, key: &str) -> Result<&'a mut Vec<Value>, String> {
-        if o.get(key).map_or(true, Value::is_null) {
+        if o.get(key).is_none_or(Value::is_null) {
             o.insert(key.to_string(), Value::Array(Vec::new()));
         }
         match o.get_mut(key) {

@@ -17,5 +17,5 @@ pub(crate) fn to_js(report: &Report) -> Result<JsValue, JsError> {
 
 /// [`to_js`] for callers with nowhere to put an error.
 pub(crate) fn to_js_lossy(report: &Report) -> JsValue {
-    to_js(report).map(Into::into).unwrap_or(JsValue::NULL)
+    to_js(report).unwrap_or(JsValue::NULL)
 }

@@ -2,8 +2,8 @@
 //! wasm-bindgen-test-runner (`make test-wasm`). Natively this file is empty.
 #![cfg(target_arch = "wasm32")]
 
-use presslens_web::dom::paint::{FIGURE, PARTY, QUOTE};
 use presslens_web::dom::scope::{self, Filter, Scope};
+use presslens_web::dom::spans::{Hl, Kinds};
 use presslens_web::dom::textmap::TextMap;
 use presslens_web::dom::{Options, Overlay};
 use wasm_bindgen::{JsCast, JsValue};
@@ -17,6 +17,10 @@ const ARTICLE: &str = r#"<h1>Talks Resume in Doha</h1>
 <script>var notText = "“This is a script and never article text,” said Nobody Here.";</script>
 <div aria-hidden="true">“Hidden text is not the article either, at all,” said Hidden Person.</div>
 <p>The plan would free 40 hostages.</p>"#;
+
+const QUOTE: &str = Hl::Quote.name();
+const PARTY: &str = Hl::Party.name();
+const FIGURE: &str = Hl::Figure.name();
 
 fn fixture(html: &str) -> Element {
     let doc = web_sys::window().unwrap().document().unwrap();
@@ -212,6 +216,9 @@ fn mark_fallback_wraps_without_normalize_and_undoes_exactly() {
     o.annotate().unwrap();
     let marks = root.query_selector_all("mark.presslens").unwrap();
     assert!(marks.length() >= 3, "quote, party and figure marks");
+    // No live range is kept over the marks: the browser would update each
+    // one on every mutation of the undo (quadratic on long pages).
+    assert_eq!(o.live_ranges(), 0);
     let quote: String = (0..marks.length())
         .filter_map(|i| marks.item(i))
         .filter_map(|m| m.dyn_into::<Element>().ok())
@@ -243,6 +250,7 @@ fn split_api_paints_a_report_made_elsewhere() {
     let quotes = report.quotes.len();
     o.paint(report).unwrap();
     assert_eq!(highlight_size(QUOTE) as usize, quotes);
+    assert!(o.live_ranges() >= quotes, "highlights keep their ranges");
     // A report for another text is refused, not painted out of bounds.
     let mut bad = presslens::annotate_in(&text, presslens::Unit::Utf16);
     bad.quotes[0].end = text.len() * 4;
@@ -307,4 +315,35 @@ fn long_texts_are_annotated_in_chunks_with_offsets_into_the_whole() {
             .count(),
         1
     );
+}
+
+/// A JS object from a JSON text (options as a page would write them).
+fn js(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn options_are_read_with_their_types_checked() {
+    let o = Options::from_js(&js(
+        r#"{"kinds": ["quotes"], "panel": true, "newerKey": 1}"#,
+    ))
+    .unwrap();
+    assert_eq!(o.kinds, Kinds::from_names(["quote"]));
+    assert!(o.panel && o.tooltip);
+    let o = Options::from_js(&js(r#"{"party": false, "kinds": {"figures": false}}"#)).unwrap();
+    assert_eq!(o.kinds, Kinds::from_names(["quote"]));
+    assert!(Options::from_js(&JsValue::UNDEFINED).is_ok());
+    assert!(Options::from_js(&JsValue::NULL).is_ok());
+    let err = Options::from_js(&js(r#"{"panel": "yes"}"#)).err().unwrap();
+    assert!(err.to_string().contains("bad options"), "{err}");
+    let f = js(r#"{"onChange": 3}"#);
+    assert!(Options::from_js(&f)
+        .err()
+        .unwrap()
+        .to_string()
+        .contains("onChange"));
+    let f = js("{}");
+    let cb = js_sys::Function::new_no_args("");
+    js_sys::Reflect::set(&f, &"onChange".into(), &cb).unwrap();
+    assert!(Options::from_js(&f).unwrap().on_change.is_some());
 }

@@ -675,7 +675,7 @@ fn no_input_panics_or_yields_bad_spans() {
                 !f.text.contains('\n'),
                 "figure across lines in {text:?}: {f:?}"
             );
-            assert!(f.value.map_or(true, |v| v.is_finite()), "{text:?}: {f:?}");
+            assert!(f.value.is_none_or(|v| v.is_finite()), "{text:?}: {f:?}");
             for rel in &f.relations {
                 let other = &r.figures[rel.figure];
                 assert!(

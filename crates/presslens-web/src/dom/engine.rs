@@ -46,6 +46,12 @@ pub struct Run {
     by_name: HashMap<(String, PartyKind), usize>,
 }
 
+impl Default for Run {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl Run {
     pub fn new() -> Run {
         Run {

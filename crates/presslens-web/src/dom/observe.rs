@@ -2,7 +2,10 @@
 //!
 //! Changes inside our own UI host are ignored, and the overlay discards the
 //! records of its own changes (the fallback marks) right after making them
-//! ([`Watch::discard`]), so a pass never triggers another: no loops.
+//! ([`Watch::discard`]), so a pass never triggers another. A page's own
+//! observer may still answer our marks with changes of its own; the
+//! [`LateGuard`] admits a new pass only when the article's text changed,
+//! and at most [`LateGuard::CAP`] a minute, so no page can loop us.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -13,6 +16,59 @@ use web_sys::{Element, MutationObserver, MutationObserverInit, MutationRecord, N
 
 /// Quiet time after the last change before the page is annotated again.
 const DEBOUNCE_MS: i32 = 300;
+
+/// What to do about late changes, once the page is quiet again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Late {
+    /// The article's text changed: annotate it again.
+    Pass,
+    /// Only nodes moved (a page's answer to our marks, a re-render of the
+    /// same text): nothing to do.
+    SameText,
+    /// Too many passes this minute: late content is no longer followed.
+    Capped,
+}
+
+/// Decides whether late changes deserve another pass.
+#[derive(Debug, Default)]
+pub struct LateGuard {
+    /// Hash of the article's text after the last pass.
+    text: u64,
+    /// When the recent late passes began (ms), oldest first.
+    recent: Vec<f64>,
+}
+
+impl LateGuard {
+    /// Late passes allowed in any minute.
+    pub const CAP: usize = 6;
+    const WINDOW_MS: f64 = 60_000.0;
+
+    /// The text a pass has just annotated (`textContent` of its root).
+    pub fn settled(&mut self, text: &str) {
+        self.text = hash(text);
+    }
+
+    /// Whether the page, now reading `text`, should be annotated again at
+    /// time `now` (ms).
+    pub fn admit(&mut self, text: &str, now: f64) -> Late {
+        if hash(text) == self.text {
+            return Late::SameText;
+        }
+        self.recent.retain(|&t| now - t < Self::WINDOW_MS);
+        if self.recent.len() >= Self::CAP {
+            return Late::Capped;
+        }
+        self.recent.push(now);
+        Late::Pass
+    }
+}
+
+fn hash(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
+}
 
 pub struct Watch {
     observer: MutationObserver,
@@ -96,5 +152,22 @@ impl Watch {
         if let Some(w) = web_sys::window() {
             w.clear_timeout_with_handle(self.timer.get());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn same_text_never_passes_and_changes_are_capped_per_minute() {
+        let mut g = LateGuard::default();
+        g.settled("a");
+        assert_eq!(g.admit("a", 0.0), Late::SameText);
+        for i in 0..LateGuard::CAP {
+            assert_eq!(g.admit(&format!("b{i}"), i as f64), Late::Pass);
+        }
+        assert_eq!(g.admit("c", 10.0), Late::Capped);
+        assert_eq!(g.admit("c", 61_000.0), Late::Pass, "a minute later");
     }
 }

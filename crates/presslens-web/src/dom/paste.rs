@@ -6,19 +6,20 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Document, DomParser, Element, Node, SupportedType};
 
+use super::page::{Error, Result};
 use super::scope;
 
 /// Renders `input` (plain text or HTML) into `container`, replacing its
 /// content.
-pub fn render(container: &Element, input: &str) -> Result<(), String> {
-    let doc = super::document()?;
+pub fn render(container: &Element, input: &str) -> Result<()> {
+    let doc = super::page::document()?;
     container.set_text_content(None);
     let looks_html = input.contains('<') && input.contains('>') && input.contains("</");
     if looks_html {
-        let parser = DomParser::new().map_err(|_| "presslens: no DOMParser")?;
+        let parser = DomParser::new().map_err(|_| Error::Unavailable("DOMParser"))?;
         let parsed = parser
             .parse_from_string(input, SupportedType::TextHtml)
-            .map_err(|_| "presslens: cannot parse the pasted HTML")?;
+            .map_err(|_| Error::Unavailable("DOMParser for the pasted HTML"))?;
         if let Some(body) = parsed.body() {
             copy(&doc, body.as_ref(), container);
         }
@@ -31,7 +32,7 @@ pub fn render(container: &Element, input: &str) -> Result<(), String> {
         }
         let p = doc
             .create_element("p")
-            .map_err(|_| "presslens: cannot create an element")?;
+            .map_err(|_| Error::Unavailable("createElement"))?;
         p.set_text_content(Some(
             &para
                 .split('\n')

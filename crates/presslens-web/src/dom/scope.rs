@@ -18,6 +18,8 @@
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Node};
 
+use super::page::{Error, Result};
+
 /// The article: a root element, and children of it that are not part of the
 /// article (siblings of the scoring winner that did not make the cut).
 #[derive(Clone)]
@@ -46,7 +48,7 @@ impl Filter {
         let body_visible = root
             .owner_document()
             .and_then(|d| d.body())
-            .map_or(true, |b| visible(&b));
+            .is_none_or(|b| visible(&b));
         Filter {
             hints,
             css: body_visible && visible(root),
@@ -63,8 +65,8 @@ impl Scope {
 
 /// The root the caller asked for: `Some(scope)` for an element or a
 /// selector, `None` for nothing (detect it, with a [`Detector`]).
-pub fn resolve(root: &JsValue) -> Result<Option<Scope>, String> {
-    let document = super::document()?;
+pub fn resolve(root: &JsValue) -> Result<Option<Scope>> {
+    let document = super::page::document()?;
     let explicit = |root: Element| {
         let filter = Filter::for_root(&root, true);
         Ok(Some(Scope {
@@ -79,22 +81,20 @@ pub fn resolve(root: &JsValue) -> Result<Option<Scope>, String> {
     }
     if let Some(sel) = root.as_string() {
         return match document.query_selector(&sel) {
-            Err(_) => Err(["presslens: invalid selector ", &sel].concat()),
-            Ok(None) => Err(["presslens: no element matches ", &sel].concat()),
+            Err(_) => Err(Error::InvalidSelector(sel)),
+            Ok(None) => Err(Error::NoMatch(sel)),
             Ok(Some(el)) => explicit(el),
         };
     }
     if !root.is_undefined() && !root.is_null() {
-        return Err("presslens: root must be an element, a selector or nothing".into());
+        return Err(Error::BadRoot);
     }
-    document
-        .body()
-        .ok_or("presslens: the document has no body")?;
+    document.body().ok_or(Error::NoBody)?;
     Ok(None)
 }
 
 /// Detects the article root in one go.
-pub fn detect() -> Result<Scope, String> {
+pub fn detect() -> Result<Scope> {
     let mut d = Detector::new()?;
     loop {
         if let Some(s) = d.step(f64::INFINITY) {
@@ -279,7 +279,7 @@ pub fn skipped(el: &Element, tag: &str, f: Filter) -> bool {
         || el.get_attribute("aria-hidden").is_some_and(|v| v == "true")
         || el.get_attribute("role").is_some_and(|r| skipped_role(&r))
         || el.get_attribute("itemprop").is_some_and(|r| r == "comment")
-        || el.class_list().contains(super::UI_CLASS)
+        || el.class_list().contains(super::page::UI_CLASS)
     {
         return true;
     }
@@ -466,11 +466,11 @@ pub struct Detector {
 }
 
 impl Detector {
-    pub fn new() -> Result<Detector, String> {
-        let body: Element = super::document()?
+    pub fn new() -> Result<Detector> {
+        let body: Element = super::page::document()?
             .body()
             .map(Into::into)
-            .ok_or("presslens: the document has no body")?;
+            .ok_or(Error::NoBody)?;
         let filter = Filter::for_root(&body, true);
         Ok(Detector {
             gather: Gather::new(&body, filter),
@@ -688,7 +688,7 @@ fn semantic(cands: &[Cand]) -> Option<usize> {
         } else {
             continue;
         };
-        if best[rank].map_or(true, |b| cands[b].text < c.text) {
+        if best[rank].is_none_or(|b| cands[b].text < c.text) {
             best[rank] = Some(i);
         }
     }

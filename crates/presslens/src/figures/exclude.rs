@@ -310,23 +310,22 @@ pub fn blocked(c: &Ctx) -> Vec<bool> {
             set(&mut b, i, i + 4);
         }
         // Dates: "July 4, 2016", "Feb. 21", "March 29", "8 July 2021".
-        if c.toks[i].space && month(c.t(i.wrapping_sub(1)))
-            || c.t(i.wrapping_sub(1)) == "." && month(c.t(i.wrapping_sub(2)))
+        if (c.toks[i].space && month(c.t(i.wrapping_sub(1)))
+            || c.t(i.wrapping_sub(1)) == "." && month(c.t(i.wrapping_sub(2))))
+            && (day_number(c, i) || year_number(c, i))
         {
-            if day_number(c, i) || year_number(c, i) {
-                let mut e = i + 1;
-                if ordinal_suffix(c, e) {
-                    e += 1;
-                }
-                if c.t(e) == "," && year_number(c, e + 1) {
-                    e += 2;
-                } else if year_number(c, e) && day_number(c, i) {
-                    e += 1;
-                } else if matches!(c.t(e), "-" | "–") && day_number(c, e + 1) {
-                    e += 2; // "September 16-19"
-                }
-                set(&mut b, i, e);
+            let mut e = i + 1;
+            if ordinal_suffix(c, e) {
+                e += 1;
             }
+            if c.t(e) == "," && year_number(c, e + 1) {
+                e += 2;
+            } else if year_number(c, e) && day_number(c, i) {
+                e += 1;
+            } else if matches!(c.t(e), "-" | "–") && day_number(c, e + 1) {
+                e += 2; // "September 16-19"
+            }
+            set(&mut b, i, e);
         }
         if day_number(c, i) {
             let mut k = i + 1;

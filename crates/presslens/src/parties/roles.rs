@@ -80,7 +80,8 @@ pub fn role_before(c: &Ctx, a: usize) -> Option<(usize, usize)> {
         j = k;
     }
     // Leading names must lead into a title word, not stand alone.
-    while j < a && !head(j) && !(c.is_word(j) && c.has_tok(j, s::ROLE_MOD)) && !known_name(c, j) {
+    let role_mod = |j: usize| c.is_word(j) && c.has_tok(j, s::ROLE_MOD);
+    while j < a && !head(j) && !role_mod(j) && !known_name(c, j) {
         j += 1;
     }
     if j >= a {

@@ -24,6 +24,9 @@ pub enum NpKind {
     Descriptor,
 }
 
+/// The longest written form of a name and the gender a title gave it, if any.
+type LongestForm<'a> = (&'a str, Option<bool>);
+
 /// A speaker mention: tokens `first..=last`; for names, `name_first..=last`
 /// is the name without titles or a determiner.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -683,7 +686,7 @@ impl<'a> Resolver<'a> {
         persons.sort_by_key(cand_end);
         let known = persons.len();
         // Longest forms by (bare form, gender from a title: none, male, female).
-        let mut cache: Vec<[Option<(&'a str, Option<bool>)>; 3]> = Vec::new();
+        let mut cache: Vec<[Option<LongestForm<'a>>; 3]> = Vec::new();
         cache.resize_with(self.form_count.len(), Default::default);
         for k in 0..self.names.len() {
             let (first, nf, last) = self.names[k];
@@ -757,7 +760,7 @@ impl<'a> Resolver<'a> {
                         .any(|w| w.eq_ignore_ascii_case(head))
                         || initials(&p.name) == head.replace('.', "")
                         || strip_possessive(m.text.trim_start_matches("the ")) == head;
-                    if shares && best.map_or(true, |(_, b)| ov > b) {
+                    if shares && best.is_none_or(|(_, b)| ov > b) {
                         best = Some((pi, ov));
                     }
                 }
@@ -794,7 +797,7 @@ impl<'a> Resolver<'a> {
             }
             let count = self.form_count[self.form[k]];
             let key = (w.len(), count);
-            if best.map_or(true, |(l, c, _)| key > (l, c)) {
+            if best.is_none_or(|(l, c, _)| key > (l, c)) {
                 best = Some((w.len(), count, k));
             }
         }
@@ -907,7 +910,7 @@ impl<'a> Resolver<'a> {
                 // A plural description nearer than any group: "Officials in
                 // Kyiv said … “…,” they said".
                 if let Some((a, b)) = self.plural_before(np.first) {
-                    if before.last().map_or(true, |c| c.end <= d.tokens[b].end) {
+                    if before.last().is_none_or(|c| c.end <= d.tokens[b].end) {
                         let (ds, de) = (d.tokens[a].start, d.tokens[b].end);
                         return Speaker {
                             name: d.text[ds..de].to_string(),
