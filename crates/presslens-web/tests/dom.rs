@@ -260,6 +260,35 @@ fn split_api_paints_a_report_made_elsewhere() {
     root.remove();
 }
 
+/// The chunks of a long text are cut by the text alone: a run given one
+/// chunk per slice (a slow engine, or its JavaScript build) reports exactly
+/// what a run given all the time it wants does.
+#[wasm_bindgen_test]
+fn long_texts_give_the_same_report_however_the_time_is_sliced() {
+    let paras = [
+        "“We have an opportunity for an immediate ceasefire,” said Jane Doe, the mayor of Springfield.",
+        "Turnout rose 12% to 40,000 voters, officials of the Electoral Commission said on Tuesday.",
+        "Bush met Ashcroft in Washington. “It is a start,” said a senior official, who asked not to be named.",
+    ];
+    let mut text = String::new();
+    let mut i = 0;
+    while text.len() < 90_000 {
+        text.push_str(paras[i % paras.len()]);
+        text.push_str(if i % 7 == 0 { "\n\n" } else { " " });
+        i += 1;
+    }
+    let mut whole = presslens_web::dom::engine::Run::new();
+    while !whole.step(&text, f64::INFINITY) {}
+    let mut sliced = presslens_web::dom::engine::Run::new();
+    let mut slices = 0;
+    // A deadline already past: one chunk per step.
+    while !sliced.step(&text, 0.0) {
+        slices += 1;
+    }
+    assert!(slices > 5, "the text took {slices} slices");
+    assert_eq!(sliced.finish(), whole.finish());
+}
+
 #[wasm_bindgen_test]
 fn long_texts_are_annotated_in_chunks_with_offsets_into_the_whole() {
     let para = "“We have an opportunity for an immediate ceasefire,” said Jane Doe, the mayor. Turnout rose 12% to 40,000 voters.";
