@@ -101,6 +101,8 @@ const N_SRC: usize = 9;
 /// Window candidates kept on each side of a quotation.
 const WINDOW_BEFORE: usize = 6;
 const WINDOW_AFTER: usize = 3;
+/// Tokens looked at on each side of a quotation for nearby names.
+const WINDOW_TOKENS: usize = 160;
 /// Quotations looked back over for the last speaker.
 const LOOK_BACK: usize = 16;
 
@@ -435,12 +437,16 @@ pub fn candidates(pass: &Pass) -> Vec<QuoteCandidates> {
             para.start
         };
         let close = q.close.unwrap_or(q.inner.end.saturating_sub(1));
+        // At most WINDOW_TOKENS on each side, so that a paragraph of many
+        // quotations costs linear time.
+        let lo = lo.max(q.open.saturating_sub(WINDOW_TOKENS));
+        let hi = para.end.min(close + 1 + WINDOW_TOKENS);
         let mut before: Vec<Np> = Vec::new();
         let mut after: Vec<Np> = Vec::new();
-        let names = pass.resolver.names_in(lo, para.end);
+        let names = pass.resolver.names_in(lo, hi);
         let mut ni = 0;
         let mut t = lo;
-        while t < para.end {
+        while t < hi {
             if in_quote[t] {
                 t += 1;
                 continue;
@@ -704,11 +710,12 @@ fn features(
     } else {
         (c.last + 1, q.open)
     };
-    // Spans are in text order: the first opening at or after `x`.
-    let other_quote = pass.spans[pass.spans.partition_point(|s| s.open < x)..]
-        .iter()
-        .take_while(|s| s.open < y)
-        .any(|s| s.open != q.open);
+    // Spans are in text order: the first opening at or after `x` (never the
+    // quotation itself, which opens before an `x` after it and at `y` before).
+    let other_quote = pass
+        .spans
+        .get(pass.spans.partition_point(|s| s.open < x))
+        .is_some_and(|s| s.open < y && s.open != q.open);
     if other_quote {
         f.push(feat(T::Between, 1 + is_after as usize));
     }

@@ -10,6 +10,8 @@
 //!   "sources familiar with the talks"), reported with `named: false` and the
 //!   description itself as the name.
 
+use std::cell::RefCell;
+
 use crate::lexicon::FastMap;
 use crate::report::{Party, PartyKind, Speaker, SpeakerKind};
 use crate::text::{Doc, TokenKind};
@@ -592,6 +594,9 @@ pub struct Resolver<'a> {
     form: Vec<usize>,
     /// How often each distinct bare form occurs in the article.
     form_count: Vec<usize>,
+    /// Longest forms already looked up, per distinct form and gender (none,
+    /// male, female): a name repeated all over an article is looked up once.
+    longest_memo: RefCell<Vec<[Option<Option<&'a str>>; 3]>>,
     /// Names by their last word: the first such name; `next_same_last`
     /// chains the others in text order (`usize::MAX` ends a chain).
     by_last: FastMap<&'a str, usize>,
@@ -712,6 +717,7 @@ impl<'a> Resolver<'a> {
             words,
             word_at,
             form,
+            longest_memo: RefCell::new(Vec::new()),
             form_count,
             by_last,
             next_same_last,
@@ -906,6 +912,35 @@ impl<'a> Resolver<'a> {
         best.map(|b| b.0)
     }
 
+    /// [`Self::longest_form_of`] for mention `np`, remembered per distinct
+    /// form when `np` is exactly a scanned name.
+    fn longest_form_memo(&self, np: Np, words: &[&str], gender: Option<bool>) -> Option<&'a str> {
+        let k = self.names.partition_point(|n| n.2 < np.last);
+        let scanned = self
+            .names
+            .get(k)
+            .filter(|n| n.2 == np.last && n.1 == np.name_first)
+            .map(|_| self.form[k]);
+        let Some(f) = scanned else {
+            return self.longest_form_of(words, gender);
+        };
+        let g = match gender {
+            None => 0,
+            Some(true) => 1,
+            Some(false) => 2,
+        };
+        if let Some(hit) = self.longest_memo.borrow().get(f).and_then(|m| m[g]) {
+            return hit;
+        }
+        let found = self.longest_form_of(words, gender);
+        let mut memo = self.longest_memo.borrow_mut();
+        if memo.len() <= f {
+            memo.resize(self.form_count.len().max(f + 1), [None; 3]);
+        }
+        memo[f][g] = Some(found);
+        found
+    }
+
     /// The longest form of a name in the article: the scanned name whose
     /// words end with `words` and has the most words (then the most uses).
     fn longest_form(&self, words: &[&str]) -> Option<&'a str> {
@@ -983,7 +1018,7 @@ impl<'a> Resolver<'a> {
                 None => head.to_string(),
             }
         } else {
-            self.longest_form_of(&words, gender)
+            self.longest_form_memo(np, &words, gender)
                 .unwrap_or_else(|| self.name_text(np.name_first, np.last))
                 .to_string()
         };
