@@ -3,7 +3,7 @@ SHELL := /bin/bash
 PORT ?= 8080
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: setup wasm extension widget package dist demo test lint test-native test-wasm test-e2e bench eval clean
+.PHONY: setup wasm extension widget package dist demo test lint test-native test-wasm test-e2e bench eval eval-scope clean
 
 setup:
 	@bash scripts/setup.sh
@@ -59,6 +59,12 @@ bench: wasm
 
 eval:
 	cargo run --release -p presslens-cli -- eval ../shared/eval/*.jsonl
+
+# Article scope on the human-gold page sets (../shared/eval/pages/l3s-gn1,
+# dragnet): PressLens and Mozilla Readability 0.6 in one headless Chromium
+# run, each folder alone, train and validation splits apart.
+eval-scope: wasm
+	node tests/e2e/scope-eval.mjs
 
 clean:
 	cargo clean
