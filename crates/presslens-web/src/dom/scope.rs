@@ -20,8 +20,9 @@ use web_sys::{Element, Node};
 
 use super::page::{Error, Result};
 
-/// The article: a root element, and children of it that are not part of the
-/// article (siblings of the scoring winner that did not make the cut).
+/// The article: a root element, and elements inside it that are not part of
+/// the article (siblings of the scoring winner that did not make the cut, and
+/// boilerplate blocks found by [`prune`]).
 #[derive(Clone)]
 pub struct Scope {
     pub root: Element,
@@ -376,7 +377,20 @@ struct Cand {
     text: u32,
     links: u32,
     commas: u32,
+    /// Characters and commas of text not inside a block child (text runs of
+    /// a mixed block: a `<td>` with `<br>`-separated prose and an image).
+    own: u32,
+    own_commas: u32,
+    /// Paragraphs (p-like blocks with text), list items, images and form
+    /// controls below: the counts of Readability's conditional cleaning.
+    paras: u16,
+    items: u16,
+    imgs: u16,
+    inputs: u16,
     block_child: bool,
+    /// Whether the element itself is a block (its text is not its
+    /// parent's own text).
+    block: bool,
     score: f32,
     scored: bool,
 }
@@ -392,6 +406,9 @@ const T_HEAD: u8 = 6;
 const T_TD: u8 = 7;
 const T_BODY: u8 = 8;
 const T_LI: u8 = 9;
+const T_TABLE: u8 = 10;
+/// Page furniture that may hold article parts: header, footer, form.
+const T_BOX: u8 = 11;
 
 fn tag_code(tag: &str) -> u8 {
     match tag {
@@ -400,7 +417,9 @@ fn tag_code(tag: &str) -> u8 {
         "a" => T_A,
         "pre" | "blockquote" => T_PRE,
         "li" => T_LI,
-        "ol" | "ul" | "dl" | "dd" | "dt" | "address" | "form" => T_LIST,
+        "ol" | "ul" | "dl" | "dd" | "dt" | "address" => T_LIST,
+        "table" => T_TABLE,
+        "header" | "footer" | "form" => T_BOX,
         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => T_HEAD,
         "td" => T_TD,
         "body" => T_BODY,
@@ -576,11 +595,19 @@ fn decide(body: &Element, mut cands: Vec<Cand>, filter: Filter) -> (Scope, u32) 
             || c.tag == T_PRE
             || ((c.tag == T_DIV || c.tag == T_TD) && !c.block_child)
             || (c.tag == T_LI && !c.block_child && c.text >= 80);
-        if !para || c.text < 25 {
+        // A mixed block (prose runs between blocks, as in `<td>` layouts
+        // with `<br>` paragraphs) holds its own text: it is scored as the
+        // parent of that text, as Readability scores the paragraphs it wraps.
+        let mixed = (c.tag == T_DIV || c.tag == T_TD) && c.block_child && c.own >= 25;
+        let (len, commas, start) = if para && c.text >= 25 {
+            (c.text, c.commas, c.parent)
+        } else if mixed {
+            (c.own, c.own_commas, i)
+        } else {
             continue;
-        }
-        let points = 1.0 + c.commas as f32 + (c.text as f32 / 100.0).min(3.0);
-        let mut at = c.parent;
+        };
+        let points = 1.0 + commas as f32 + (len as f32 / 100.0).min(3.0);
+        let mut at = start;
         let mut level = 0;
         while at != NONE && level < 5 {
             let a = &mut cands[at];
@@ -611,10 +638,11 @@ fn decide(body: &Element, mut cands: Vec<Cand>, filter: Filter) -> (Scope, u32) 
     }
     if best == NONE {
         return match semantic(&cands) {
-            Some(i) => (scope(&cands[i].el, Vec::new()), cands[i].text),
+            Some(i) => (scope(&cands[i].el, prune(&cands, i, i)), cands[i].text),
             None => (scope(body, Vec::new()), cands[0].text),
         };
     }
+    let top = best;
     // A winner that holds most of its parent's text is as good as its parent
     // (wrappers without text of their own).
     while cands[best].parent != NONE {
@@ -631,16 +659,90 @@ fn decide(body: &Element, mut cands: Vec<Cand>, filter: Filter) -> (Scope, u32) 
         let inside = ancestor_or_self(&cands, best, s);
         let (st, bt) = (cands[s].text as f32, cands[best].text as f32);
         if (holds && bt >= 0.5 * st) || (inside && st >= 0.6 * bt) {
-            return (scope(&cands[s].el, Vec::new()), cands[s].text);
+            let keep = if ancestor_or_self(&cands, s, top) {
+                top
+            } else {
+                s
+            };
+            return (scope(&cands[s].el, prune(&cands, s, keep)), cands[s].text);
         }
     }
-    let (i, excluded) = siblings(&cands, best, best_score);
+    let (i, mut excluded) = siblings(&cands, best, best_score);
+    excluded.extend(prune(&cands, i, top));
     let len = if excluded.is_empty() && i == best {
         cands[best].text
     } else {
         cands[i].text
     };
     (scope(&cands[i].el, excluded), len)
+}
+
+/// Boilerplate blocks inside the root (Readability's conditional cleaning):
+/// every container below `root` that does not hold `keep` (the best
+/// paragraph cluster) and looks like link lists, forms, tool bars or
+/// negatively named boxes. Returned outermost first; what is inside a pruned
+/// block is not looked at.
+fn prune(cands: &[Cand], root: usize, keep: usize) -> Vec<Element> {
+    let mut protected = vec![false; cands.len()];
+    let mut i = keep;
+    while i != NONE {
+        protected[i] = true;
+        i = cands[i].parent;
+    }
+    let mut inside = vec![false; cands.len()];
+    inside[root] = true;
+    // Blocks inside the best paragraph cluster are judged as Readability
+    // judges what is left in its article; blocks beside it, more strictly.
+    let mut under = vec![false; cands.len()];
+    under[keep] = true;
+    let mut out = Vec::new();
+    for i in root + 1..cands.len() {
+        let p = cands[i].parent;
+        if p == NONE || !inside[p] {
+            continue;
+        }
+        if !protected[i] && boilerplate(&cands[i], under[p], cands[root].text) {
+            out.push(cands[i].el.clone());
+            continue;
+        }
+        inside[i] = true;
+        under[i] = under[p];
+    }
+    out
+}
+
+/// Whether a container inside the article is boilerplate: the rules of
+/// Readability's `_cleanConditionally`, over the gathered counts.
+fn boilerplate(c: &Cand, in_cluster: bool, root_text: u32) -> bool {
+    if !matches!(c.tag, T_DIV | T_LIST | T_TABLE | T_BOX) || c.text == 0 {
+        return false;
+    }
+    // A block holding only inline content is a paragraph (Readability turns
+    // it into a `<p>` and never cleans those).
+    let paragraph = c.tag == T_DIV && !c.block_child;
+    if c.commas >= 10 {
+        return false;
+    }
+    let weight = class_weight(&c.el);
+    let ld = c.links as f32 / c.text as f32;
+    let paras = c.paras as f32;
+    let is_list = c.tag == T_LIST && matches!(c.el.local_name().as_str(), "ul" | "ol");
+    let score = if c.scored { c.score } else { 0.0 };
+    if weight + score < 0.0 {
+        return true;
+    }
+    // A block holding most of the article (a layout table around the
+    // story, with its byline links) is kept whatever its links; a paragraph
+    // unless it is mostly links (a tool bar: "E-mail | Print").
+    if c.text as f32 >= 0.4 * root_text as f32 {
+        return false;
+    }
+    if paragraph {
+        return ld > 0.5;
+    }
+    c.inputs as f32 > (paras / 3.0).floor()
+        || (!is_list && weight < 25.0 && ld > 0.2)
+        || (ld > 0.5 && (weight >= 25.0 || !in_cluster))
 }
 
 fn init_score(c: &Cand) -> f32 {
@@ -766,7 +868,14 @@ fn cand(el: &Element, tag: &str, parent: usize) -> Cand {
         text: 0,
         links: 0,
         commas: 0,
+        own: 0,
+        own_commas: 0,
+        paras: 0,
+        items: 0,
+        imgs: 0,
+        inputs: 0,
         block_child: false,
+        block: is_block(tag),
         score: 0.0,
         scored: false,
     }
@@ -788,11 +897,22 @@ impl Gather {
     fn close(&mut self, i: usize) {
         let c = &self.cands[i];
         let (text, links, commas, tag, p) = (c.text, c.links, c.commas, c.tag, c.parent);
+        let (own, own_commas, block) = (c.own, c.own_commas, c.block);
+        let para = u16::from(c.tag == T_P && c.text >= 25);
+        let (paras, items, imgs, inputs) = (c.paras + para, c.items, c.imgs, c.inputs);
         if p != NONE {
             let pc = &mut self.cands[p];
             pc.text += text;
             pc.links += if tag == T_A { text } else { links };
             pc.commas += commas;
+            if !block {
+                pc.own += own;
+                pc.own_commas += own_commas;
+            }
+            pc.paras = pc.paras.saturating_add(paras);
+            pc.items = pc.items.saturating_add(items + u16::from(tag == T_LI));
+            pc.imgs = pc.imgs.saturating_add(imgs);
+            pc.inputs = pc.inputs.saturating_add(inputs);
         }
     }
 
@@ -807,6 +927,7 @@ impl Gather {
                     let top = *self.stack.last().unwrap();
                     let c = &mut self.cands[top];
                     let mut space = true;
+                    let (text0, commas0) = (c.text, c.commas);
                     for ch in data.chars() {
                         if ch.is_whitespace() {
                             if !space {
@@ -821,13 +942,26 @@ impl Gather {
                             }
                         }
                     }
+                    c.own += c.text - text0;
+                    c.own_commas += c.commas - commas0;
                 }
                 Node::ELEMENT_NODE => {
                     let el: &Element = node.unchecked_ref();
                     let tag = el.local_name();
+                    let top = *self.stack.last().unwrap();
+                    match tag.as_str() {
+                        "img" => self.cands[top].imgs = self.cands[top].imgs.saturating_add(1),
+                        "input" | "select" | "textarea" | "button" => {
+                            self.cands[top].inputs = self.cands[top].inputs.saturating_add(1)
+                        }
+                        _ => {}
+                    }
                     if !skipped(el, &tag, self.filter) {
-                        let top = *self.stack.last().unwrap();
-                        if is_block(&tag) && tag != "br" {
+                        // Images and line breaks are phrasing content: a
+                        // block of text with a picture is still a paragraph.
+                        if is_block(&tag)
+                            && !matches!(tag.as_str(), "br" | "img" | "picture" | "hr")
+                        {
                             self.cands[top].block_child = true;
                         }
                         if node.has_child_nodes() {
