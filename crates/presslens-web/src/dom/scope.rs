@@ -233,12 +233,28 @@ const NEGATIVE: &[&str] = &[
     "skip",
 ];
 
+/// The words of [`NEGATIVE`] that name reader comments: honoured even
+/// when the other class hints are off, since no layout is called so and a
+/// thread is never the article however short the article is.
+const COMMENTS: &[&str] = &[
+    "comment",
+    "comments",
+    "commentlist",
+    "pingback",
+    "pingbacks",
+    "trackback",
+    "trackbacks",
+    "disqus",
+    "livefyre",
+];
+
 /// Class/id fragments that rescue an element a negative word would drop.
 const RESCUE: &[&str] = &["article", "body", "content", "story"];
 
 /// Splits class and id into lower-case words and tests them against
-/// [`NEGATIVE`], unless a [`RESCUE`] fragment appears.
-fn negative_hint(el: &Element) -> bool {
+/// [`NEGATIVE`] (only [`COMMENTS`] unless `all`), unless a [`RESCUE`]
+/// fragment appears.
+fn negative_hint(el: &Element, all: bool) -> bool {
     let class = el.get_attribute("class").unwrap_or_default();
     let id = el.id();
     if class.is_empty() && id.is_empty() {
@@ -258,13 +274,15 @@ fn negative_hint(el: &Element) -> bool {
     }
     // "sr-only", "visually-hidden", "screen-reader-text": joined forms.
     let joined: String = hints.split(' ').collect();
-    if joined.contains("sronly")
-        || joined.contains("visuallyhidden")
-        || joined.contains("screenreader")
+    if all
+        && (joined.contains("sronly")
+            || joined.contains("visuallyhidden")
+            || joined.contains("screenreader"))
     {
         return true;
     }
-    if !hints.split(' ').any(|w| NEGATIVE.contains(&w)) {
+    let words = if all { NEGATIVE } else { COMMENTS };
+    if !hints.split(' ').any(|w| words.contains(&w)) {
         return false;
     }
     !RESCUE.iter().any(|r| hints.contains(r))
@@ -294,7 +312,7 @@ pub fn skipped(el: &Element, tag: &str, f: Filter) -> bool {
             return true;
         }
     }
-    if f.hints && negative_hint(el) {
+    if negative_hint(el, f.hints) {
         return true;
     }
     f.css && !visible(el)
@@ -606,6 +624,9 @@ fn decide(body: &Element, mut cands: Vec<Cand>, filter: Filter) -> (Scope, u32) 
         } else {
             continue;
         };
+        if start != NONE && teaser_card(&cands[start]) {
+            continue;
+        }
         let points = 1.0 + commas as f32 + (len as f32 / 100.0).min(3.0);
         let mut at = start;
         let mut level = 0;
@@ -677,6 +698,13 @@ fn decide(body: &Element, mut cands: Vec<Cand>, filter: Filter) -> (Scope, u32) 
     (scope(&cands[i].el, excluded), len)
 }
 
+/// A teaser card: a short block (headline link and a summary, as in lists
+/// of other stories) with a good share of its text in links. Its summary
+/// is not article prose, however many cards a list repeats.
+fn teaser_card(c: &Cand) -> bool {
+    c.tag != T_BODY && c.text < 400 && c.links as f32 >= 0.25 * c.text as f32
+}
+
 /// Boilerplate blocks inside the root (Readability's conditional cleaning):
 /// every container below `root` that does not hold `keep` (the best
 /// paragraph cluster) and looks like link lists, forms, tool bars or
@@ -714,12 +742,12 @@ fn prune(cands: &[Cand], root: usize, keep: usize) -> Vec<Element> {
 /// Whether a container inside the article is boilerplate: the rules of
 /// Readability's `_cleanConditionally`, over the gathered counts.
 fn boilerplate(c: &Cand, in_cluster: bool, root_text: u32) -> bool {
-    if !matches!(c.tag, T_DIV | T_LIST | T_TABLE | T_BOX) || c.text == 0 {
+    if !matches!(c.tag, T_DIV | T_LIST | T_TABLE | T_BOX | T_TD) || c.text == 0 {
         return false;
     }
     // A block holding only inline content is a paragraph (Readability turns
     // it into a `<p>` and never cleans those).
-    let paragraph = c.tag == T_DIV && !c.block_child;
+    let paragraph = matches!(c.tag, T_DIV | T_TD) && !c.block_child;
     if c.commas >= 10 {
         return false;
     }
@@ -728,7 +756,9 @@ fn boilerplate(c: &Cand, in_cluster: bool, root_text: u32) -> bool {
     let paras = c.paras as f32;
     let is_list = c.tag == T_LIST && matches!(c.el.local_name().as_str(), "ul" | "ol");
     let score = if c.scored { c.score } else { 0.0 };
-    if weight + score < 0.0 {
+    // Negative names only: the small start scores of lists and headings
+    // alone do not make a block boilerplate.
+    if weight < 0.0 && weight + score < 0.0 {
         return true;
     }
     // A block holding most of the article (a layout table around the
