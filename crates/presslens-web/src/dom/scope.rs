@@ -399,11 +399,9 @@ struct Cand {
     /// a mixed block: a `<td>` with `<br>`-separated prose and an image).
     own: u32,
     own_commas: u32,
-    /// Paragraphs (p-like blocks with text), list items, images and form
-    /// controls below: the counts of Readability's conditional cleaning.
+    /// Paragraphs (p-like blocks with text) and form controls below: the
+    /// counts of Readability's conditional cleaning.
     paras: u16,
-    items: u16,
-    imgs: u16,
     inputs: u16,
     block_child: bool,
     /// Whether the element itself is a block (its text is not its
@@ -901,8 +899,6 @@ fn cand(el: &Element, tag: &str, parent: usize) -> Cand {
         own: 0,
         own_commas: 0,
         paras: 0,
-        items: 0,
-        imgs: 0,
         inputs: 0,
         block_child: false,
         block: is_block(tag),
@@ -929,7 +925,7 @@ impl Gather {
         let (text, links, commas, tag, p) = (c.text, c.links, c.commas, c.tag, c.parent);
         let (own, own_commas, block) = (c.own, c.own_commas, c.block);
         let para = u16::from(c.tag == T_P && c.text >= 25);
-        let (paras, items, imgs, inputs) = (c.paras + para, c.items, c.imgs, c.inputs);
+        let (paras, inputs) = (c.paras + para, c.inputs);
         if p != NONE {
             let pc = &mut self.cands[p];
             pc.text += text;
@@ -940,8 +936,6 @@ impl Gather {
                 pc.own_commas += own_commas;
             }
             pc.paras = pc.paras.saturating_add(paras);
-            pc.items = pc.items.saturating_add(items + u16::from(tag == T_LI));
-            pc.imgs = pc.imgs.saturating_add(imgs);
             pc.inputs = pc.inputs.saturating_add(inputs);
         }
     }
@@ -979,12 +973,8 @@ impl Gather {
                     let el: &Element = node.unchecked_ref();
                     let tag = el.local_name();
                     let top = *self.stack.last().unwrap();
-                    match tag.as_str() {
-                        "img" => self.cands[top].imgs = self.cands[top].imgs.saturating_add(1),
-                        "input" | "select" | "textarea" | "button" => {
-                            self.cands[top].inputs = self.cands[top].inputs.saturating_add(1)
-                        }
-                        _ => {}
+                    if matches!(tag.as_str(), "input" | "select" | "textarea" | "button") {
+                        self.cands[top].inputs = self.cands[top].inputs.saturating_add(1);
                     }
                     if !skipped(el, &tag, self.filter) {
                         // Images and line breaks are phrasing content: a
