@@ -732,7 +732,7 @@ fn prune(cands: &[Cand], root: usize, keep: usize) -> Vec<Element> {
             continue;
         }
         inside[i] = true;
-        under[i] = under[p];
+        under[i] = under[p] || i == keep;
     }
     out
 }
