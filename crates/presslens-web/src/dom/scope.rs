@@ -771,6 +771,10 @@ fn boilerplate(c: &Cand, in_cluster: bool, root_text: u32) -> bool {
     c.inputs as f32 > (paras / 3.0).floor()
         || (!is_list && weight < 25.0 && ld > 0.2)
         || (ld > 0.5 && (weight >= 25.0 || !in_cluster))
+        // Inside the body, a list of nothing but links ("related stories");
+        // one whose items carry text beside their links (citations: a
+        // linked title and its authors) is content.
+        || ld > 0.85
 }
 
 fn init_score(c: &Cand) -> f32 {
