@@ -488,3 +488,33 @@ fn several_article_elements_pick_the_story() {
     assert_eq!(text.matches("officials said").count(), 5, "{text:?}");
     assert!(!text.contains("Storm closes"), "{text:?}");
 }
+
+/// Live blogs: the story is many short, same-class entries (time stamp and
+/// a paragraph or two); every entry is kept, the "share" bar of each is
+/// not (siblings like the winner, and class hints).
+#[wasm_bindgen_test]
+fn live_blog_keeps_every_entry() {
+    let entry = |i: usize| {
+        format!(
+            "<div class='live-entry'><time>{i}:00</time><p>Update {i}. {PROSE}</p>\
+             <div class='share'><a href='#'>Share this update</a></div></div>"
+        )
+    };
+    let entries: String = (1..=8).map(entry).collect();
+    let text = detected_text(
+        &[
+            "<div class='nav'><a href='#'>Home</a> <a href='#'>Live</a></div>",
+            "<div class='liveblog'><h1>Council vote: live</h1>",
+            &entries,
+            "</div>",
+        ]
+        .concat(),
+    );
+    for i in 1..=8 {
+        assert!(text.contains(&format!("Update {i}.")), "{i}: {text:?}");
+    }
+    assert!(
+        !text.contains("Share this update") && !text.contains("Home"),
+        "{text:?}"
+    );
+}
