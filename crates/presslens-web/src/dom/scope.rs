@@ -399,6 +399,12 @@ struct Cand {
     /// a mixed block: a `<td>` with `<br>`-separated prose and an image).
     own: u32,
     own_commas: u32,
+    /// Where the current run of own text began (`own`, `own_commas` then),
+    /// and the points of the runs ended so far (a run ends at `<br><br>`,
+    /// at a block child and at the end of the block).
+    run_own: u32,
+    run_commas: u32,
+    run_points: f32,
     /// Paragraphs (p-like blocks with text) and form controls below: the
     /// counts of Readability's conditional cleaning.
     paras: u16,
@@ -615,17 +621,24 @@ fn decide(body: &Element, mut cands: Vec<Cand>, filter: Filter) -> (Scope, u32) 
         // with `<br>` paragraphs) holds its own text: it is scored as the
         // parent of that text, as Readability scores the paragraphs it wraps.
         let mixed = (c.tag == T_DIV || c.tag == T_TD) && c.block_child && c.own >= 25;
-        let (len, commas, start) = if para && c.text >= 25 {
-            (c.text, c.commas, c.parent)
+        // Blocks of inline content score their `<br><br>`-separated runs
+        // one by one, as the paragraphs Readability makes of them.
+        let runs = c.tag == T_DIV || c.tag == T_TD;
+        let (points, start) = if para && c.text >= 25 {
+            let p = if runs {
+                c.run_points
+            } else {
+                points(c.text, c.commas)
+            };
+            (p, c.parent)
         } else if mixed {
-            (c.own, c.own_commas, i)
+            (c.run_points, i)
         } else {
             continue;
         };
-        if start != NONE && teaser_card(&cands[start]) {
+        if points <= 0.0 || (start != NONE && teaser_card(&cands[start])) {
             continue;
         }
-        let points = 1.0 + commas as f32 + (len as f32 / 100.0).min(3.0);
         let mut at = start;
         let mut level = 0;
         while at != NONE && level < 5 {
@@ -777,6 +790,11 @@ fn boilerplate(c: &Cand, in_cluster: bool, root_text: u32) -> bool {
         || ld > 0.85
 }
 
+/// Readability's points for a paragraph of `len` characters.
+fn points(len: u32, commas: u32) -> f32 {
+    1.0 + commas as f32 + (len as f32 / 100.0).min(3.0)
+}
+
 fn init_score(c: &Cand) -> f32 {
     class_weight(&c.el)
         + match c.tag {
@@ -882,6 +900,34 @@ fn siblings(cands: &[Cand], best: usize, best_score: f32) -> (usize, Vec<Element
     (parent, excluded)
 }
 
+/// Ends the current run of `c`'s own text, scoring it if it is long enough
+/// to be a paragraph.
+fn end_run(c: &mut Cand) {
+    let len = c.own - c.run_own;
+    if len >= 25 {
+        c.run_points += points(len, c.own_commas - c.run_commas);
+    }
+    c.run_own = c.own;
+    c.run_commas = c.own_commas;
+}
+
+/// Whether the `<br>` `node` follows another `<br>` (whitespace between).
+fn double_br(node: &Node) -> bool {
+    let mut prev = node.previous_sibling();
+    while let Some(p) = prev {
+        match p.node_type() {
+            Node::TEXT_NODE if p.text_content().unwrap_or_default().trim().is_empty() => {
+                prev = p.previous_sibling();
+            }
+            Node::ELEMENT_NODE => {
+                return p.unchecked_ref::<Element>().local_name() == "br";
+            }
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// One pass over the body, in slices: every kept element with its text,
 /// link text and commas; children are summed into parents as they close.
 struct Gather {
@@ -902,6 +948,9 @@ fn cand(el: &Element, tag: &str, parent: usize) -> Cand {
         commas: 0,
         own: 0,
         own_commas: 0,
+        run_own: 0,
+        run_commas: 0,
+        run_points: 0.0,
         paras: 0,
         inputs: 0,
         block_child: false,
@@ -925,6 +974,7 @@ impl Gather {
 
     /// Leaves an element: its sums go to its parent.
     fn close(&mut self, i: usize) {
+        end_run(&mut self.cands[i]);
         let c = &self.cands[i];
         let (text, links, commas, tag, p) = (c.text, c.links, c.commas, c.tag, c.parent);
         let (own, own_commas, block) = (c.own, c.own_commas, c.block);
@@ -987,6 +1037,9 @@ impl Gather {
                             && !matches!(tag.as_str(), "br" | "img" | "picture" | "hr")
                         {
                             self.cands[top].block_child = true;
+                            end_run(&mut self.cands[top]);
+                        } else if tag == "br" && double_br(&node) {
+                            end_run(&mut self.cands[top]);
                         }
                         if node.has_child_nodes() {
                             self.cands.push(cand(el, &tag, top));
