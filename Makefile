@@ -3,7 +3,7 @@ SHELL := /bin/bash
 PORT ?= 8080
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: setup wasm extension widget package dist demo test lint test-native test-wasm test-e2e bench eval train-speakers fuzz clean
+.PHONY: setup wasm extension widget package dist demo test lint test-native test-wasm test-e2e bench eval eval-scope train-speakers fuzz clean
 
 setup:
 	@bash scripts/setup.sh
@@ -82,6 +82,12 @@ fuzz:
 	cp crates/presslens/tests/fixtures/article.txt crates/presslens/tests/fuzz-regressions/* fuzz/corpus/annotate/
 	cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run annotate corpus/annotate -- \
 	  -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=4096 -detect_leaks=0
+
+# Article scope on the human-gold page sets (../shared/eval/pages/l3s-gn1,
+# dragnet): PressLens and Mozilla Readability 0.6 in one headless Chromium
+# run, each folder alone, train and validation splits apart.
+eval-scope: wasm
+	node tests/e2e/scope-eval.mjs
 
 clean:
 	cargo clean

@@ -398,3 +398,171 @@ fn a_report_converted_in_slices_is_the_report_converted_at_once() {
     assert!(steps > 1, "several slices");
     assert_eq!(js_sys::JSON::stringify(&v).unwrap(), whole);
 }
+
+// ---------------------------------------------------------------------------
+// Article scope: one page built for each failure class of automatic
+// detection (the rule each one exercises is named in scope.rs).
+
+/// The text of the scope detected on a page made of `html` (added to the
+/// body for the detection, removed after).
+fn detected_text(html: &str) -> String {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let page = doc.create_element("div").unwrap();
+    page.set_inner_html(html);
+    doc.body().unwrap().append_child(&page).unwrap();
+    let s = scope::detect().unwrap();
+    let text = TextMap::collect(&s).text().to_string();
+    page.remove();
+    text
+}
+
+const PROSE: &str = "The council voted on Tuesday to expand the programme, which has been running since 2019, to three more districts, officials said.";
+
+/// Mixed blocks: an old table layout whose story cell holds an image and
+/// `<br>`-separated prose (no `<p>`): the cell's own text scores.
+#[wasm_bindgen_test]
+fn table_layout_story_cell_with_image_and_br_prose_is_the_article() {
+    let story = format!(
+        "<img src='data:,'><b>Director:</b> Farah Khan<br><br>{}",
+        [PROSE; 6].join("<br><br>")
+    );
+    let text = detected_text(&format!(
+        "<table><tr><td><table><tr><td>Latest News:</td></tr><tr><td>Tuesday, January 15, 2008</td></tr></table></td></tr>\
+         <tr><td><table><tr><td class='storyheadline'>Om Shanti Om</td></tr><tr><td class='storyContent'>{story}</td></tr></table></td>\
+         <td><a href='#'>Home</a> <a href='#'>Sport</a> <a href='#'>Business</a></td></tr></table>"
+    ));
+    assert!(text.contains("three more districts"), "{text:?}");
+    assert_eq!(text.matches("officials said").count(), 6, "{text:?}");
+    assert!(text.contains("Om Shanti Om"), "{text:?}");
+    assert!(!text.contains("Business"), "{text:?}");
+}
+
+/// `boilerplate` (link density): a tool bar and a list of other stories
+/// inside the article's container are left out, the prose is kept.
+#[wasm_bindgen_test]
+fn tool_bars_and_story_lists_inside_the_root_are_left_out() {
+    let text = detected_text(&[
+        "<div id='story'><h1>Council expands the programme</h1>",
+        "<div class='tools'>Story Tools: <a href='#'>E-MAIL</a> | <a href='#'>PRINT</a> | <a href='#'>Text Size</a></div>",
+        "<div class='storybody'>", &format!("<p>{PROSE}</p>").repeat(6), "</div>",
+        "<ul><li><a href='#'>Another story about something else entirely</a></li><li><a href='#'>And one more story to read next</a></li></ul>",
+        "<div><a href='#'>Search for news</a> | <a href='#'>Site Map</a> | <a href='#'>Contact us</a></div></div>",
+    ].concat());
+    assert!(text.contains("Council expands the programme"), "{text:?}");
+    assert_eq!(text.matches("officials said").count(), 6, "{text:?}");
+    for junk in ["Story Tools", "Another story", "Site Map"] {
+        assert!(!text.contains(junk), "{junk}: {text:?}");
+    }
+}
+
+/// `boilerplate` (form controls) and the class hints: a body split by a
+/// newsletter box without telling class names and by an ad keeps both
+/// halves and loses the boxes.
+#[wasm_bindgen_test]
+fn body_split_by_newsletter_and_ad_boxes_keeps_both_halves() {
+    let text = detected_text(&[
+        "<article><div class='body'>",
+        &format!("<p>First half. {PROSE}</p>").repeat(4),
+        "<div><p>Get the morning briefing in your inbox every day.</p><form><input type='email'><button>Sign up</button></form></div>",
+        "<div class='ad-slot'><p>Advertisement: the best mortgage rates, compared for you.</p></div>",
+        &format!("<p>Second half. {PROSE}</p>").repeat(4),
+        "</div></article>",
+    ].concat());
+    assert_eq!(text.matches("First half.").count(), 4, "{text:?}");
+    assert_eq!(text.matches("Second half.").count(), 4, "{text:?}");
+    assert!(
+        !text.contains("morning briefing") && !text.contains("mortgage"),
+        "{text:?}"
+    );
+}
+
+/// Comment sections: a long thread beside a short article is not the
+/// article (class hints and `itemprop=comment`).
+#[wasm_bindgen_test]
+fn comment_thread_longer_than_the_article_is_not_the_article() {
+    let comment = "<div class='comment-body'><p>I could not disagree more, frankly, since the districts were never consulted, and the costs, as usual, fall on us.</p></div>";
+    let text = detected_text(&[
+        "<div class='post'><h1>Council expands the programme</h1><div class='entry'>",
+        &format!("<p>{PROSE}</p>").repeat(3),
+        "</div><div id='comments'>", &comment.repeat(12), "</div>",
+        "<div><div itemprop='comment'><p>Another reader wrote, at length, that the vote, in his view, was rushed.</p></div></div></div>",
+    ].concat());
+    assert_eq!(text.matches("officials said").count(), 3, "{text:?}");
+    assert!(
+        !text.contains("disagree") && !text.contains("rushed"),
+        "{text:?}"
+    );
+}
+
+/// `teaser_card`: a list of other stories (headline link and summary,
+/// repeated) outscores a short article by sheer count unless its summaries
+/// are recognised as teasers.
+#[wasm_bindgen_test]
+fn teaser_list_is_not_the_article() {
+    let teaser = "<div class='item'><h3><a href='#'>Mayor opens the new bridge over the river</a></h3><p>The bridge, which cost, in all, 40 million, opens on Monday, the mayor said.</p></div>";
+    let text = detected_text(
+        &[
+            "<div class='main'><div class='article'><h1>Council expands the programme</h1>",
+            &format!("<p>{PROSE}</p>").repeat(4),
+            "</div></div><div class='more'>",
+            &teaser.repeat(12),
+            "</div>",
+        ]
+        .concat(),
+    );
+    assert_eq!(text.matches("officials said").count(), 4, "{text:?}");
+    assert!(!text.contains("new bridge"), "{text:?}");
+}
+
+/// Several `<article>` elements (the story and teaser cards marked up as
+/// articles): the one holding the story is the root.
+#[wasm_bindgen_test]
+fn several_article_elements_pick_the_story() {
+    let card = "<article class='card'><h2><a href='#'>Storm closes schools across the region today</a></h2><p>Schools, offices and roads were closed, police said, as the storm hit.</p></article>";
+    let text = detected_text(
+        &[
+            &card.repeat(3),
+            "<article class='story'><h1>Council expands the programme</h1>",
+            &format!("<p>{PROSE}</p>").repeat(5),
+            "</article>",
+            &card.repeat(3),
+        ]
+        .concat(),
+    );
+    assert!(
+        text.starts_with("Council expands the programme"),
+        "{text:?}"
+    );
+    assert_eq!(text.matches("officials said").count(), 5, "{text:?}");
+    assert!(!text.contains("Storm closes"), "{text:?}");
+}
+
+/// Live blogs: the story is many short, same-class entries (time stamp and
+/// a paragraph or two); every entry is kept, the "share" bar of each is
+/// not (siblings like the winner, and class hints).
+#[wasm_bindgen_test]
+fn live_blog_keeps_every_entry() {
+    let entry = |i: usize| {
+        format!(
+            "<div class='live-entry'><time>{i}:00</time><p>Update {i}. {PROSE}</p>\
+             <div class='share'><a href='#'>Share this update</a></div></div>"
+        )
+    };
+    let entries: String = (1..=8).map(entry).collect();
+    let text = detected_text(
+        &[
+            "<div class='nav'><a href='#'>Home</a> <a href='#'>Live</a></div>",
+            "<div class='liveblog'><h1>Council vote: live</h1>",
+            &entries,
+            "</div>",
+        ]
+        .concat(),
+    );
+    for i in 1..=8 {
+        assert!(text.contains(&format!("Update {i}.")), "{i}: {text:?}");
+    }
+    assert!(
+        !text.contains("Share this update") && !text.contains("Home"),
+        "{text:?}"
+    );
+}

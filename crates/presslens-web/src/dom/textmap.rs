@@ -216,7 +216,7 @@ impl Collector {
                     let el: &Element = node.unchecked_ref();
                     let tag = el.local_name();
                     let excluded = !self.scope.excluded.is_empty()
-                        && node.parent_node().is_some_and(|p| p == root)
+                        && (scope::is_block(&tag) || node.parent_node().is_some_and(|p| p == root))
                         && self.scope.excludes(el);
                     if !excluded && !scope::skipped(el, &tag, self.scope.filter) {
                         block = scope::is_block(&tag);
