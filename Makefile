@@ -3,7 +3,7 @@ SHELL := /bin/bash
 PORT ?= 8080
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: setup wasm extension widget package dist demo test lint test-native test-wasm test-e2e bench eval eval-scope train-speakers fuzz clean
+.PHONY: setup wasm extension widget package dist demo test lint test-native test-wasm test-e2e bench eval eval-scope train train-speakers fuzz clean
 
 setup:
 	@bash scripts/setup.sh
@@ -60,6 +60,10 @@ bench: wasm
 
 eval:
 	cargo run --release -p presslens-cli -- eval ../shared/eval/*.jsonl
+
+# Rebuilds every learned model from ../shared/train (deterministic; the
+# model files under crates/presslens/data/ are committed and compiled in).
+train: train-speakers
 
 # The speaker ranking of the quotes layer, learned on ../shared/train:
 # 5-fold cross-validation first (prints each fold, the mean and the worst),
