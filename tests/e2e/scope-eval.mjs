@@ -18,6 +18,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch, startServer, shared, artifact, root } from './browser.mjs';
+import { tokenF1, tokens } from './tokens.mjs';
 
 export const FOLDERS = ['l3s-gn1', 'dragnet'];
 
@@ -27,28 +28,6 @@ const CSP = "default-src 'self' data: blob: 'unsafe-inline' 'wasm-unsafe-eval'; 
 
 const READABILITY = path.join(root, 'node_modules', '@mozilla', 'readability', 'Readability.js');
 
-/** Word tokens, lower-cased (letters and digits of any script). */
-export function tokens(s) {
-  return s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-}
-
-/** Token F1 of `got` against `want`, as multisets. */
-export function tokenF1(got, want) {
-  const g = tokens(got);
-  const w = tokens(want);
-  if (!g.length && !w.length) return 1;
-  if (!g.length || !w.length) return 0;
-  const counts = new Map();
-  for (const t of w) counts.set(t, (counts.get(t) ?? 0) + 1);
-  let hit = 0;
-  for (const t of g) {
-    const n = counts.get(t) ?? 0;
-    if (n > 0) { hit += 1; counts.set(t, n - 1); }
-  }
-  const p = hit / g.length;
-  const r = hit / w.length;
-  return p + r ? (2 * p * r) / (p + r) : 0;
-}
 
 /** FNV-1a (32 bits) of a string's UTF-16 units: the split must not move. */
 function fnv1a(s) {
