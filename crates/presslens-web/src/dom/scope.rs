@@ -160,7 +160,7 @@ fn skipped_role(role: &str) -> bool {
 }
 
 /// Class/id words of boilerplate (whole words of the class and id, split at
-/// anything not a letter or digit).
+/// anything not a letter or digit), besides the [`COMMENTS`] words.
 const NEGATIVE: &[&str] = &[
     "ad",
     "ads",
@@ -183,13 +183,6 @@ const NEGATIVE: &[&str] = &[
     "sharebar",
     "social",
     "sidebar",
-    "comment",
-    "comments",
-    "commentlist",
-    "pingback",
-    "pingbacks",
-    "trackback",
-    "trackbacks",
     "related",
     "recommended",
     "recommendations",
@@ -213,7 +206,6 @@ const NEGATIVE: &[&str] = &[
     "banner",
     "outbrain",
     "taboola",
-    "disqus",
     "rss",
     "pagination",
     "pager",
@@ -229,11 +221,10 @@ const NEGATIVE: &[&str] = &[
     "paywall",
     "donate",
     "trending",
-    "livefyre",
     "skip",
 ];
 
-/// The words of [`NEGATIVE`] that name reader comments: honoured even
+/// Class/id words of boilerplate that name reader comments: honoured even
 /// when the other class hints are off, since no layout is called so and a
 /// thread is never the article however short the article is.
 const COMMENTS: &[&str] = &[
@@ -252,7 +243,7 @@ const COMMENTS: &[&str] = &[
 const RESCUE: &[&str] = &["article", "body", "content", "story"];
 
 /// Splits class and id into lower-case words and tests them against
-/// [`NEGATIVE`] (only [`COMMENTS`] unless `all`), unless a [`RESCUE`]
+/// [`COMMENTS`] and, when `all`, [`NEGATIVE`], unless a [`RESCUE`]
 /// fragment appears.
 fn negative_hint(el: &Element, all: bool) -> bool {
     let class = el.get_attribute("class").unwrap_or_default();
@@ -281,8 +272,8 @@ fn negative_hint(el: &Element, all: bool) -> bool {
     {
         return true;
     }
-    let words = if all { NEGATIVE } else { COMMENTS };
-    if !hints.split(' ').any(|w| words.contains(&w)) {
+    let negative = |w: &str| COMMENTS.contains(&w) || all && NEGATIVE.contains(&w);
+    if !hints.split(' ').any(negative) {
         return false;
     }
     !RESCUE.iter().any(|r| hints.contains(r))
