@@ -293,7 +293,7 @@ fn paragraphs(tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
 
 /// Whether a period after `word` does not end a sentence.
 fn is_abbreviation(word: &str) -> bool {
-    crate::lexicon::Class::SentenceAbbrev.contains(word)
+    crate::lexicon::Class::Abbrev.contains(word)
 }
 
 /// Closing marks that may follow a sentence-final period and stay in the

@@ -38,9 +38,9 @@ pub static OPENERS: WordSet = WordSet::of(Class::Opener);
 pub static ABBREVS: WordSet = WordSet::of(Class::Abbrev);
 /// Words that end a description going forward: who, which, said…
 pub static CLAUSE_WORDS: WordSet = WordSet::of(Class::ClauseWord);
-static PARTICLES: WordSet = WordSet::of(Class::Particle);
+static PARTICLES: WordSet = WordSet::of(Class::NameParticle);
 static ORG_WORDS: WordSet = WordSet::of(Class::OrgWord);
-static CALENDAR: WordSet = WordSet::of(Class::Calendar);
+static CALENDAR: WordSet = WordSet::any(&[Class::Month, Class::Weekday]);
 
 /// Common first names by gender, for pronoun agreement.
 pub static MALE_NAMES: WordSet = WordSet::of(Class::MaleName);
