@@ -143,7 +143,7 @@ classes! {
     TitleLower = "title_lower",
     /// Verbs that introduce reported speech, in all their forms.
     ReportingVerb = "reporting_verb",
-    /// Title words stripped before a speaker's name.
+    /// Words before a speaker's name besides titles ("Former", "Deputy").
     SpeakerTitle = "speaker_title",
     /// Nouns of people that may head a speaker description.
     SpeakerNoun = "speaker_noun",

@@ -8,7 +8,7 @@ use crate::lexicon::{entries, Class, FastMap, WordSet};
 /// Reporting verbs in all their forms: said, told, wrote, tweeted, insisted…
 pub static REPORTING_VERBS: WordSet = WordSet::of(Class::ReportingVerb);
 /// Title words before a name: President, Sen., Secretary, Mr.…
-pub static TITLES: WordSet = WordSet::of(Class::SpeakerTitle);
+pub static TITLES: WordSet = WordSet::any(&[Class::Title, Class::SpeakerTitle]);
 /// Nouns that may head a speaker description: people (official,
 /// spokesperson, sources…), organisations and groups (campaign, ministry…)
 /// and documents (statement, report…).
