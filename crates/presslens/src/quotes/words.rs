@@ -19,7 +19,7 @@ pub static GROUP_NOUNS: WordSet = WordSet::of(Class::GroupNoun);
 /// Heads of descriptions of documents quoted as sources.
 pub static DOCUMENT_NOUNS: WordSet = WordSet::of(Class::DocumentNoun);
 /// Last words of event names, which never speak.
-static EVENT_WORDS: WordSet = WordSet::of(Class::EventWord);
+static EVENT_WORDS: WordSet = WordSet::any(&[Class::EventSuffix, Class::EventWord]);
 
 /// Whether a name (as written) names an event: "the Fox Business Debate".
 pub fn is_event_name(name: &str) -> bool {
@@ -39,7 +39,7 @@ pub static ABBREVS: WordSet = WordSet::of(Class::Abbrev);
 /// Words that end a description going forward: who, which, said…
 pub static CLAUSE_WORDS: WordSet = WordSet::of(Class::ClauseWord);
 static PARTICLES: WordSet = WordSet::of(Class::NameParticle);
-static ORG_WORDS: WordSet = WordSet::of(Class::OrgWord);
+static ORG_WORDS: WordSet = WordSet::any(&[Class::OrgSuffix, Class::OrgWord]);
 static CALENDAR: WordSet = WordSet::any(&[Class::Month, Class::Weekday]);
 
 /// Common first names by gender, for pronoun agreement.
