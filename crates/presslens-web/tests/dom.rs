@@ -130,6 +130,8 @@ fn scope_of(root: &Element) -> Scope {
         excluded: Vec::new(),
         filter: Filter::for_root(root, true),
         headline: None,
+        confidence: None,
+        paywall: None,
     }
 }
 

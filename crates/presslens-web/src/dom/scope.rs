@@ -18,7 +18,10 @@
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Node};
 
+use super::confidence::{Agreement, Confidence};
+use super::metadata::{self, PageMeta};
 use super::page::{Error, Result};
+use super::paywall::{self, Paywall};
 
 /// The article: a root element, and elements inside it that are not part of
 /// the article (siblings of the scoring winner that did not make the cut, and
@@ -31,6 +34,12 @@ pub struct Scope {
     /// The page's headline when it sits just outside a detected root (the
     /// headline belongs to the article); read before the root.
     pub headline: Option<Element>,
+    /// How sure detection is of the root; `None` for a root the caller
+    /// chose.
+    pub confidence: Option<Confidence>,
+    /// The paywall rule the root matches: only part of the article is on
+    /// the page.
+    pub paywall: Option<Paywall>,
 }
 
 /// How strict [`skipped`] is.
@@ -64,27 +73,57 @@ impl Scope {
     }
 }
 
-/// The root the caller asked for: `Some(scope)` for an element or a
-/// selector, `None` for nothing (detect it, with a [`Detector`]).
+/// The root keyword for automatic detection (as nothing).
+pub const AUTO: &str = "auto";
+/// The root keyword for the whole page: the body, with the usual filter.
+pub const PAGE: &str = "page";
+
+/// A scope on a root the caller chose (no detection, so no confidence);
+/// the paywall rules still apply.
+pub fn explicit(root: Element) -> Scope {
+    let filter = Filter::for_root(&root, true);
+    let mut s = Scope {
+        root,
+        excluded: Vec::new(),
+        filter,
+        headline: None,
+        confidence: None,
+        paywall: None,
+    };
+    if let Some(doc) = s.root.owner_document() {
+        let chars = s
+            .root
+            .text_content()
+            .unwrap_or_default()
+            .trim()
+            .chars()
+            .count();
+        s.paywall = paywall::detect(&s.root, chars as u32, &PageMeta::read(&doc));
+    }
+    s
+}
+
+/// The root the caller asked for: `Some(scope)` for an element, a selector
+/// or [`PAGE`], `None` for nothing or [`AUTO`] (detect it, with a
+/// [`Detector`]).
 pub fn resolve(root: &JsValue) -> Result<Option<Scope>> {
     let document = super::page::document()?;
-    let explicit = |root: Element| {
-        let filter = Filter::for_root(&root, true);
-        Ok(Some(Scope {
-            root,
-            excluded: Vec::new(),
-            filter,
-            headline: None,
-        }))
-    };
     if let Some(el) = root.dyn_ref::<Element>() {
-        return explicit(el.clone());
+        return Ok(Some(explicit(el.clone())));
     }
     if let Some(sel) = root.as_string() {
+        match sel.trim() {
+            AUTO => {
+                document.body().ok_or(Error::NoBody)?;
+                return Ok(None);
+            }
+            PAGE => return Ok(Some(explicit(document.body().ok_or(Error::NoBody)?.into()))),
+            _ => {}
+        }
         return match document.query_selector(&sel) {
             Err(_) => Err(Error::InvalidSelector(sel)),
             Ok(None) => Err(Error::NoMatch(sel)),
-            Ok(Some(el)) => explicit(el),
+            Ok(Some(el)) => Ok(Some(explicit(el))),
         };
     }
     if !root.is_undefined() && !root.is_null() {
@@ -242,18 +281,17 @@ const COMMENTS: &[&str] = &[
 /// Class/id fragments that rescue an element a negative word would drop.
 const RESCUE: &[&str] = &["article", "body", "content", "story"];
 
-/// Splits class and id into lower-case words and tests them against
-/// [`COMMENTS`] and, when `all`, [`NEGATIVE`], unless a [`RESCUE`]
-/// fragment appears.
-fn negative_hint(el: &Element, all: bool) -> bool {
+/// The class and id of `el` as lower-case words separated by spaces
+/// (split at anything not a letter or digit and at camelCase
+/// boundaries: "shareBar" is "share bar"); empty when it has neither.
+pub fn hint_words(el: &Element) -> String {
     let class = el.get_attribute("class").unwrap_or_default();
     let id = el.id();
     if class.is_empty() && id.is_empty() {
-        return false;
+        return String::new();
     }
     let mut hints = String::with_capacity(class.len() + id.len() + 1);
     for c in class.chars().chain(std::iter::once(' ')).chain(id.chars()) {
-        // camelCase boundaries become word breaks too ("shareBar").
         if c.is_ascii_uppercase() && hints.chars().last().is_some_and(|p| p.is_ascii_lowercase()) {
             hints.push(' ');
         }
@@ -262,6 +300,16 @@ fn negative_hint(el: &Element, all: bool) -> bool {
         } else {
             ' '
         });
+    }
+    hints
+}
+
+/// Tests the [`hint_words`] of `el` against [`COMMENTS`] and, when `all`,
+/// [`NEGATIVE`], unless a [`RESCUE`] fragment appears.
+fn negative_hint(el: &Element, all: bool) -> bool {
+    let hints = hint_words(el);
+    if hints.is_empty() {
+        return false;
     }
     // "sr-only", "visually-hidden", "screen-reader-text": joined forms.
     let joined: String = hints.split(' ').collect();
@@ -533,10 +581,45 @@ impl Detector {
                 );
                 None
             }
-            None => Some(scope),
-            Some((strict, strict_len)) => Some(if len > strict_len { scope } else { strict }),
+            None => Some(assess(scope)),
+            Some((strict, strict_len)) => {
+                Some(assess(if len > strict_len { scope } else { strict }))
+            }
         }
     }
+}
+
+/// Root text compared with the JSON-LD `articleBody` at most (its start
+/// sits near the root's start).
+const MAX_COMPARED: usize = 256 * 1024;
+
+/// Completes a detected scope with what the page's metadata says: whether
+/// the JSON-LD `articleBody` begins in the root (agreement, or
+/// disagreement when it begins nowhere in it), and the paywall rules.
+/// (`og:type` was tried and left out: the train pages whose `og:type` is
+/// not "article" all had their article found.)
+fn assess(mut s: Scope) -> Scope {
+    let Some(doc) = s.root.owner_document() else {
+        return s;
+    };
+    let meta = PageMeta::read(&doc);
+    if let Some(c) = s.confidence.as_mut() {
+        if !meta.body_start.is_empty() {
+            let text = s.root.text_content().unwrap_or_default();
+            let mut end = text.len().min(MAX_COMPARED);
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            c.metadata = if metadata::contains_words(&text[..end], &meta.body_start) {
+                Agreement::Agrees
+            } else {
+                Agreement::Disagrees
+            };
+        }
+    }
+    let chars = s.confidence.map_or(0, |c| c.chars);
+    s.paywall = paywall::detect(&s.root, chars, &meta);
+    s
 }
 
 /// The page's `<h1>` if it is outside `root`, before it, close to it (their
@@ -593,11 +676,13 @@ fn headline(root: &Element, filter: Filter) -> Option<Element> {
 /// Picks the root from the gathered candidates; returns the scope and its
 /// text length.
 fn decide(body: &Element, mut cands: Vec<Cand>, filter: Filter) -> (Scope, u32) {
-    let scope = |root: &Element, excluded| Scope {
+    let scope = |root: &Element, excluded, confidence| Scope {
         root: root.clone(),
         excluded,
         filter,
         headline: headline(root, filter),
+        confidence: Some(confidence),
+        paywall: None,
     };
     // Paragraphs feed their ancestors.
     for i in 0..cands.len() {
@@ -659,10 +744,23 @@ fn decide(body: &Element, mut cands: Vec<Cand>, filter: Filter) -> (Scope, u32) 
             best = i;
         }
     }
+    let page_text = cands[0].text;
+    let marker = semantic(&cands);
     if best == NONE {
-        return match semantic(&cands) {
-            Some(i) => (scope(&cands[i].el, prune(&cands, i, i)), cands[i].text),
-            None => (scope(body, Vec::new()), cands[0].text),
+        return match marker {
+            Some(i) => {
+                let (excluded, gone) = prune(&cands, i, i);
+                let len = cands[i].text - gone.min(cands[i].text);
+                let c = Confidence {
+                    chars: len,
+                    ..Confidence::none(page_text)
+                };
+                (scope(&cands[i].el, excluded, c), len)
+            }
+            None => (
+                scope(body, Vec::new(), Confidence::none(page_text)),
+                page_text,
+            ),
         };
     }
     let top = best;
@@ -677,7 +775,7 @@ fn decide(body: &Element, mut cands: Vec<Cand>, filter: Filter) -> (Scope, u32) 
     }
     // Semantic markers win when they hold the winner and are mostly article,
     // or sit inside it holding most of it.
-    if let Some(s) = semantic(&cands) {
+    if let Some(s) = marker {
         let holds = ancestor_or_self(&cands, s, best);
         let inside = ancestor_or_self(&cands, best, s);
         let (st, bt) = (cands[s].text as f32, cands[best].text as f32);
@@ -687,17 +785,82 @@ fn decide(body: &Element, mut cands: Vec<Cand>, filter: Filter) -> (Scope, u32) 
             } else {
                 s
             };
-            return (scope(&cands[s].el, prune(&cands, s, keep)), cands[s].text);
+            let (excluded, gone) = prune(&cands, s, keep);
+            let c = confidence(&cands, s, best_score, marker, gone);
+            return (scope(&cands[s].el, excluded, c), cands[s].text);
         }
     }
-    let (i, mut excluded) = siblings(&cands, best, best_score);
-    excluded.extend(prune(&cands, i, top));
+    let (i, mut excluded, mut gone) = siblings(&cands, best, best_score);
+    let (pruned, pruned_text) = prune(&cands, i, top);
+    excluded.extend(pruned);
+    gone += pruned_text;
     let len = if excluded.is_empty() && i == best {
         cands[best].text
     } else {
         cands[i].text
     };
-    (scope(&cands[i].el, excluded), len)
+    let c = confidence(&cands, i, best_score, marker, gone);
+    (scope(&cands[i].el, excluded, c), len)
+}
+
+/// The scorer's part of the [`Confidence`] in root `root`: the margin over
+/// the best rival (a scored candidate neither inside the root nor around
+/// it), the root's kept text (`gone`: characters excluded inside it) and
+/// its share of the page, and whether a semantic marker (`[itemprop=
+/// articleBody]` or `<article>`, not `<main>`, which holds everything on
+/// many pages) holds the root or sits inside it. The rest of the metadata
+/// is read by [`assess`].
+fn confidence(
+    cands: &[Cand],
+    root: usize,
+    best_score: f32,
+    marker: Option<usize>,
+    gone: u32,
+) -> Confidence {
+    // Candidates come in document order, parents first: a subtree is
+    // marked in one pass.
+    let mut inside = vec![false; cands.len()];
+    inside[root] = true;
+    for j in root + 1..cands.len() {
+        let p = cands[j].parent;
+        inside[j] = p != NONE && inside[p];
+    }
+    let mut around = vec![false; cands.len()];
+    let mut a = root;
+    while a != NONE {
+        around[a] = true;
+        a = cands[a].parent;
+    }
+    let rival = cands
+        .iter()
+        .enumerate()
+        .filter(|(j, c)| c.scored && !inside[*j] && !around[*j])
+        .map(|(_, c)| c.score)
+        .fold(0.0f32, f32::max);
+    let margin = if best_score > 0.0 {
+        (1.0 - rival / best_score).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    let chars = cands[root].text - gone.min(cands[root].text);
+    let agrees = marker.is_some_and(|m| {
+        let strong = cands[m].el.local_name() != "main"
+            && cands[m]
+                .el
+                .get_attribute("role")
+                .is_none_or(|r| r != "main");
+        strong && (inside[m] || around[m])
+    });
+    Confidence {
+        margin,
+        share: chars as f32 / cands[0].text.max(1) as f32,
+        chars,
+        metadata: if agrees {
+            Agreement::Agrees
+        } else {
+            Agreement::Silent
+        },
+    }
 }
 
 /// A teaser card: a short block (headline link and a summary, as in lists
@@ -712,7 +875,7 @@ fn teaser_card(c: &Cand) -> bool {
 /// paragraph cluster) and looks like link lists, forms, tool bars or
 /// negatively named boxes. Returned outermost first; what is inside a pruned
 /// block is not looked at.
-fn prune(cands: &[Cand], root: usize, keep: usize) -> Vec<Element> {
+fn prune(cands: &[Cand], root: usize, keep: usize) -> (Vec<Element>, u32) {
     let mut protected = vec![false; cands.len()];
     let mut i = keep;
     while i != NONE {
@@ -726,6 +889,7 @@ fn prune(cands: &[Cand], root: usize, keep: usize) -> Vec<Element> {
     let mut under = vec![false; cands.len()];
     under[keep] = true;
     let mut out = Vec::new();
+    let mut gone = 0;
     for i in root + 1..cands.len() {
         let p = cands[i].parent;
         if p == NONE || !inside[p] {
@@ -733,12 +897,13 @@ fn prune(cands: &[Cand], root: usize, keep: usize) -> Vec<Element> {
         }
         if !protected[i] && boilerplate(&cands[i], under[p], cands[root].text) {
             out.push(cands[i].el.clone());
+            gone += cands[i].text;
             continue;
         }
         inside[i] = true;
         under[i] = under[p] || i == keep;
     }
-    out
+    (out, gone)
 }
 
 /// Whether a container inside the article is boilerplate: the rules of
@@ -844,9 +1009,10 @@ fn same_class(a: &Element, b: &Element) -> bool {
 }
 
 /// The winner alone, or its parent with the siblings that score well enough
-/// (Readability's sibling pass); siblings left out are excluded.
-fn siblings(cands: &[Cand], best: usize, best_score: f32) -> (usize, Vec<Element>) {
-    let only = (best, Vec::new());
+/// (Readability's sibling pass); siblings left out are excluded (with the
+/// characters of text they hold).
+fn siblings(cands: &[Cand], best: usize, best_score: f32) -> (usize, Vec<Element>, u32) {
+    let only = (best, Vec::new(), 0);
     let parent = cands[best].parent;
     if parent == NONE || cands[parent].tag == T_BODY {
         return only;
@@ -854,6 +1020,7 @@ fn siblings(cands: &[Cand], best: usize, best_score: f32) -> (usize, Vec<Element
     let threshold = (best_score * 0.2).max(10.0);
     let mut included = 0;
     let mut excluded = Vec::new();
+    let mut gone = 0;
     let kids: Vec<usize> = (0..cands.len())
         .filter(|&i| cands[i].parent == parent)
         .collect();
@@ -881,6 +1048,7 @@ fn siblings(cands: &[Cand], best: usize, best_score: f32) -> (usize, Vec<Element
                 }
             } else {
                 excluded.push(el.clone());
+                gone += i.map_or(0, |i| cands[i].text);
             }
         }
         child = n.next_sibling();
@@ -888,7 +1056,7 @@ fn siblings(cands: &[Cand], best: usize, best_score: f32) -> (usize, Vec<Element
     if included == 0 {
         return only;
     }
-    (parent, excluded)
+    (parent, excluded, gone)
 }
 
 /// Ends the current run of `c`'s own text, scoring it if it is long enough
