@@ -49,12 +49,30 @@
     return build;
   }
 
+  /**
+   * The Lens on the root remembered for this site (the reader's choice in
+   * the panel, stored by the background per hostname), or on the detected
+   * article when there is none or it no longer matches the page.
+   */
+  function attach(api, root, options) {
+    if (root) {
+      try {
+        return new api.Lens(root, options);
+      } catch {
+        // The site's layout changed: detect the article again.
+      }
+    }
+    return new api.Lens(undefined, options);
+  }
+
   async function on() {
-    const { settings } = await ask('presslens:settings');
+    const { settings, root } = await ask('presslens:settings');
     const { mode, api } = await engine();
     await ask('presslens:style', { on: true });
     const { kinds } = settings;
-    const lens = new api.Lens(undefined, { quote: kinds.quotes, party: kinds.parties, figure: kinds.figures, panel: true });
+    // A root picked in the panel is remembered for this site.
+    const onPick = (choice) => { ask('presslens:remember-root', { root: String(choice) }).catch(() => {}); };
+    const lens = attach(api, root, { quote: kinds.quotes, party: kinds.parties, figure: kinds.figures, panel: true, onPick });
     try {
       await lens.run();
     } catch (e) {

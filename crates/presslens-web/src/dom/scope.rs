@@ -179,6 +179,25 @@ fn skipped_tag(tag: &str) -> bool {
     )
 }
 
+/// AMP components that are never article text: ads, share buttons, the
+/// sidebar menu, consent and notification bars, analytics, embeds of
+/// other pages. (AMP pages mark up their story with ordinary elements and
+/// `amp-img`, which is kept.)
+const AMP_BOILERPLATE: &[&str] = &[
+    "amp-ad",
+    "amp-embed",
+    "amp-sticky-ad",
+    "amp-sidebar",
+    "amp-social-share",
+    "amp-consent",
+    "amp-user-notification",
+    "amp-analytics",
+    "amp-pixel",
+    "amp-iframe",
+    "amp-list",
+    "amp-geo",
+];
+
 /// ARIA roles of boilerplate.
 fn skipped_role(role: &str) -> bool {
     matches!(
@@ -330,7 +349,7 @@ fn negative_hint(el: &Element, all: bool) -> bool {
 /// Whether `el` (with lower-case tag `tag`) and everything under it is left
 /// out of the article text (the root itself is never asked).
 pub fn skipped(el: &Element, tag: &str, f: Filter) -> bool {
-    if skipped_tag(tag) {
+    if skipped_tag(tag) || tag.starts_with("amp-") && AMP_BOILERPLATE.contains(&tag) {
         return true;
     }
     if el.has_attribute("hidden")
@@ -593,6 +612,48 @@ impl Detector {
 /// sits near the root's start).
 const MAX_COMPARED: usize = 256 * 1024;
 
+/// The text under `root` outside scripts, styles and templates (the
+/// JSON-LD block itself must not agree with the root), about `max` bytes
+/// at most; a loop over the tree, not a recursion.
+fn prose(root: &Element, max: usize) -> String {
+    let mut out = String::new();
+    let top: &Node = root.as_ref();
+    let mut next = top.first_child();
+    while let Some(n) = next {
+        let mut descend = false;
+        match n.node_type() {
+            Node::TEXT_NODE => {
+                out.push_str(&n.text_content().unwrap_or_default());
+                out.push(' ');
+                if out.len() > max {
+                    break;
+                }
+            }
+            Node::ELEMENT_NODE => {
+                let tag = n.unchecked_ref::<Element>().local_name();
+                descend = !matches!(tag.as_str(), "script" | "style" | "noscript" | "template");
+            }
+            _ => {}
+        }
+        next = match n.first_child().filter(|_| descend) {
+            Some(c) => Some(c),
+            None => {
+                let mut cur = n;
+                loop {
+                    if let Some(s) = cur.next_sibling() {
+                        break Some(s);
+                    }
+                    match cur.parent_node() {
+                        Some(p) if !p.is_same_node(Some(top)) => cur = p,
+                        _ => break None,
+                    }
+                }
+            }
+        };
+    }
+    out
+}
+
 /// Completes a detected scope with what the page's metadata says: whether
 /// the JSON-LD `articleBody` begins in the root (agreement, or
 /// disagreement when it begins nowhere in it), and the paywall rules.
@@ -605,12 +666,8 @@ fn assess(mut s: Scope) -> Scope {
     let meta = PageMeta::read(&doc);
     if let Some(c) = s.confidence.as_mut() {
         if !meta.body_start.is_empty() {
-            let text = s.root.text_content().unwrap_or_default();
-            let mut end = text.len().min(MAX_COMPARED);
-            while !text.is_char_boundary(end) {
-                end -= 1;
-            }
-            c.metadata = if metadata::contains_words(&text[..end], &meta.body_start) {
+            let text = prose(&s.root, MAX_COMPARED);
+            c.metadata = if metadata::contains_words(&text, &meta.body_start) {
                 Agreement::Agrees
             } else {
                 Agreement::Disagrees
