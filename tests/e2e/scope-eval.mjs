@@ -57,7 +57,7 @@ export function pagesOf(folder) {
  * Scores every `{folder, name}` of `pages` in one browser; resolves to one row
  * per page: { folder, name, split, f1, rf1, error, same, left, ms, longest, root }.
  */
-export async function measure(pages, { log = () => {} } = {}) {
+export async function measure(pages, { log = () => {}, keepText = false } = {}) {
   const readability = fs.readFileSync(READABILITY, 'utf8');
   const { server, url: base } = await startServer({ csp: CSP });
   const browser = await launch();
@@ -132,6 +132,7 @@ export async function measure(pages, { log = () => {} } = {}) {
         rf1: tokenF1(res.rtext ?? '', gold),
         error: res.error, same: res.same, left: res.left, ms: res.ms, longest: res.longest, root: res.root,
         confidence: res.confidence ?? null, paywall: res.paywall ?? null,
+        ...(keepText ? { text: res.text ?? '', rtext: res.rtext ?? '' } : {}),
         ptok: tokens(res.text ?? '').length, gtok: tokens(gold).length,
       };
       rows.push(row);

@@ -280,6 +280,7 @@ const NEGATIVE: &[&str] = &[
     "donate",
     "trending",
     "skip",
+    "copyright",
 ];
 
 /// Class/id words of boilerplate that name reader comments: honoured even
