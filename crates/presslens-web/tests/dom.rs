@@ -817,3 +817,20 @@ fn root_keywords_and_picked_selector_paths_resolve() {
     assert_eq!(s.root, inner);
     page.remove();
 }
+
+/// `ATTEMPTS` (tiny well-named cells): an old table layout whose masthead
+/// cell is named "txt_content_small" and whose story cell has no class:
+/// with class weights the masthead's 60 characters win; the weightless
+/// attempt finds the story, more than twice as long, and replaces them
+/// (its root may hold the masthead row too: the layout table).
+#[wasm_bindgen_test]
+fn a_tiny_well_named_cell_does_not_beat_an_unnamed_story_cell() {
+    let story = [PROSE; 8].join("<br>");
+    let text = detected_text(&format!(
+        "<table><tr><td class='txt_content_small'><div><img src='data:,'><br>The Daily Harbour, complete online edition - Sunday, 20 January</div></td></tr>\
+         <tr><td><table><tr><td><div class='headline'>Council expands the programme</div></td></tr>\
+         <tr><td><div class='storytxt'>{story}</div></td></tr></table></td></tr></table>"
+    ));
+    assert_eq!(text.matches("officials said").count(), 8, "{text:?}");
+    assert!(text.contains("Council expands the programme"), "{text:?}");
+}

@@ -508,8 +508,12 @@ fn tag_code(tag: &str) -> u8 {
     }
 }
 
-/// Class/id weight: +25 for article-like hints, −25 for boilerplate-like.
-fn class_weight(el: &Element) -> f32 {
+/// Class/id weight: +25 for article-like hints, −25 for boilerplate-like;
+/// 0 when `weights` is off (the last of the [`ATTEMPTS`]).
+fn class_weight(el: &Element, weights: bool) -> f32 {
+    if !weights {
+        return 0.0;
+    }
     let s = [el.get_attribute("class").unwrap_or_default(), el.id()]
         .join(" ")
         .to_ascii_lowercase();
@@ -561,9 +565,52 @@ fn class_weight(el: &Element) -> f32 {
 pub struct Detector {
     body: Element,
     gather: Gather,
-    /// The result of the strict pass while the loose one runs.
-    strict: Option<(Scope, u32)>,
+    /// Which of [`ATTEMPTS`] runs.
+    attempt: usize,
+    /// The longest result of the earlier attempts, while a later one runs.
+    longest: Option<(Scope, u32)>,
 }
+
+/// One way of scoring the page: with class hints in the filter, and with
+/// class weights in the scores.
+#[derive(Clone, Copy)]
+struct Attempt {
+    hints: bool,
+    weights: bool,
+    /// How many times longer than the earlier attempts' longest result this
+    /// attempt's must be to replace it.
+    overrule: f32,
+}
+
+/// Readability's retries, in order: while an attempt finds less than
+/// [`ENOUGH`] characters, the next one runs, and the longest result wins
+/// (the last, most lax one only when it finds twice as much: on the train
+/// pages a weightless root only slightly longer was a worse one).
+/// First everything on; then without the class hints of the filter (layout
+/// classes such as "two-col-sidebar-right" dropped the article); then also
+/// without class weights (*tiny well-named cells*: a 60-character masthead
+/// cell named "txt_content_small" outscored a 1,200-character story cell
+/// with no class, on old table layouts).
+const ATTEMPTS: [Attempt; 3] = [
+    Attempt {
+        hints: true,
+        weights: true,
+        overrule: 1.0,
+    },
+    Attempt {
+        hints: false,
+        weights: true,
+        overrule: 1.0,
+    },
+    Attempt {
+        hints: false,
+        weights: false,
+        overrule: 2.0,
+    },
+];
+
+/// Characters of root text below which the next attempt runs.
+const ENOUGH: u32 = 500;
 
 impl Detector {
     pub fn new() -> Result<Detector> {
@@ -571,11 +618,12 @@ impl Detector {
             .body()
             .map(Into::into)
             .ok_or(Error::NoBody)?;
-        let filter = Filter::for_root(&body, true);
+        let filter = Filter::for_root(&body, ATTEMPTS[0].hints);
         Ok(Detector {
             gather: Gather::new(&body, filter),
             body,
-            strict: None,
+            attempt: 0,
+            longest: None,
         })
     }
 
@@ -586,26 +634,32 @@ impl Detector {
         }
         let filter = self.gather.filter;
         let cands = std::mem::take(&mut self.gather.cands);
-        let (scope, len) = decide(&self.body, cands, filter);
-        match self.strict.take() {
-            None if len < 500 && filter.hints => {
-                // Too little: class hints may have dropped the article
-                // (layout classes such as "two-col-sidebar-right").
-                self.strict = Some((scope, len));
-                self.gather = Gather::new(
-                    &self.body,
-                    Filter {
-                        hints: false,
-                        ..filter
-                    },
-                );
-                None
-            }
-            None => Some(assess(scope)),
-            Some((strict, strict_len)) => {
-                Some(assess(if len > strict_len { scope } else { strict }))
-            }
+        let Attempt {
+            weights, overrule, ..
+        } = ATTEMPTS[self.attempt];
+        let (scope, len) = decide(&self.body, cands, filter, weights);
+        if len >= ENOUGH && self.attempt == 0 {
+            return Some(assess(scope));
         }
+        // The longest so far (an earlier attempt wins a tie).
+        let longest = match self.longest.take() {
+            Some((s, l)) if len as f32 <= overrule * l as f32 => (s, l),
+            _ => (scope, len),
+        };
+        let next = self.attempt + 1;
+        if longest.1 >= ENOUGH || next == ATTEMPTS.len() {
+            return Some(assess(longest.0));
+        }
+        self.longest = Some(longest);
+        self.attempt = next;
+        self.gather = Gather::new(
+            &self.body,
+            Filter {
+                hints: ATTEMPTS[next].hints,
+                ..filter
+            },
+        );
+        None
     }
 }
 
@@ -731,9 +785,9 @@ fn headline(root: &Element, filter: Filter) -> Option<Element> {
     None
 }
 
-/// Picks the root from the gathered candidates; returns the scope and its
-/// text length.
-fn decide(body: &Element, mut cands: Vec<Cand>, filter: Filter) -> (Scope, u32) {
+/// Picks the root from the gathered candidates, with or without class
+/// weights; returns the scope and its text length.
+fn decide(body: &Element, mut cands: Vec<Cand>, filter: Filter, weights: bool) -> (Scope, u32) {
     let scope = |root: &Element, excluded, confidence| Scope {
         root: root.clone(),
         excluded,
@@ -779,7 +833,7 @@ fn decide(body: &Element, mut cands: Vec<Cand>, filter: Filter) -> (Scope, u32) 
             let a = &mut cands[at];
             if !a.scored {
                 a.scored = true;
-                a.score = init_score(a);
+                a.score = init_score(a, weights);
             }
             a.score += match level {
                 0 => points,
@@ -807,7 +861,7 @@ fn decide(body: &Element, mut cands: Vec<Cand>, filter: Filter) -> (Scope, u32) 
     if best == NONE {
         return match marker {
             Some(i) => {
-                let (excluded, gone) = prune(&cands, i, i);
+                let (excluded, gone) = prune(&cands, i, i, weights);
                 let len = cands[i].text - gone.min(cands[i].text);
                 let c = Confidence {
                     chars: len,
@@ -843,13 +897,13 @@ fn decide(body: &Element, mut cands: Vec<Cand>, filter: Filter) -> (Scope, u32) 
             } else {
                 s
             };
-            let (excluded, gone) = prune(&cands, s, keep);
+            let (excluded, gone) = prune(&cands, s, keep, weights);
             let c = confidence(&cands, s, best_score, marker, gone);
             return (scope(&cands[s].el, excluded, c), cands[s].text);
         }
     }
     let (i, mut excluded, mut gone) = siblings(&cands, best, best_score);
-    let (pruned, pruned_text) = prune(&cands, i, top);
+    let (pruned, pruned_text) = prune(&cands, i, top, weights);
     excluded.extend(pruned);
     gone += pruned_text;
     let len = if excluded.is_empty() && i == best {
@@ -933,7 +987,7 @@ fn teaser_card(c: &Cand) -> bool {
 /// paragraph cluster) and looks like link lists, forms, tool bars or
 /// negatively named boxes. Returned outermost first; what is inside a pruned
 /// block is not looked at.
-fn prune(cands: &[Cand], root: usize, keep: usize) -> (Vec<Element>, u32) {
+fn prune(cands: &[Cand], root: usize, keep: usize, weights: bool) -> (Vec<Element>, u32) {
     let mut protected = vec![false; cands.len()];
     let mut i = keep;
     while i != NONE {
@@ -953,7 +1007,7 @@ fn prune(cands: &[Cand], root: usize, keep: usize) -> (Vec<Element>, u32) {
         if p == NONE || !inside[p] {
             continue;
         }
-        if !protected[i] && boilerplate(&cands[i], under[p], cands[root].text) {
+        if !protected[i] && boilerplate(&cands[i], under[p], cands[root].text, weights) {
             out.push(cands[i].el.clone());
             gone += cands[i].text;
             continue;
@@ -966,7 +1020,7 @@ fn prune(cands: &[Cand], root: usize, keep: usize) -> (Vec<Element>, u32) {
 
 /// Whether a container inside the article is boilerplate: the rules of
 /// Readability's `_cleanConditionally`, over the gathered counts.
-fn boilerplate(c: &Cand, in_cluster: bool, root_text: u32) -> bool {
+fn boilerplate(c: &Cand, in_cluster: bool, root_text: u32, weights: bool) -> bool {
     if !matches!(c.tag, T_DIV | T_LIST | T_TABLE | T_BOX | T_TD) || c.text == 0 {
         return false;
     }
@@ -976,7 +1030,7 @@ fn boilerplate(c: &Cand, in_cluster: bool, root_text: u32) -> bool {
     if c.commas >= 10 {
         return false;
     }
-    let weight = class_weight(&c.el);
+    let weight = class_weight(&c.el, weights);
     let ld = c.links as f32 / c.text as f32;
     let paras = c.paras as f32;
     let is_list = c.tag == T_LIST && matches!(c.el.local_name().as_str(), "ul" | "ol");
@@ -1009,8 +1063,8 @@ fn points(len: u32, commas: u32) -> f32 {
     1.0 + commas as f32 + (len as f32 / 100.0).min(3.0)
 }
 
-fn init_score(c: &Cand) -> f32 {
-    class_weight(&c.el)
+fn init_score(c: &Cand, weights: bool) -> f32 {
+    class_weight(&c.el, weights)
         + match c.tag {
             T_DIV => 5.0,
             T_PRE | T_TD => 3.0,
