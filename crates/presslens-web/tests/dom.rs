@@ -351,6 +351,13 @@ fn options_are_read_with_their_types_checked() {
     let cb = js_sys::Function::new_no_args("");
     js_sys::Reflect::set(&f, &"onChange".into(), &cb).unwrap();
     assert!(Options::from_js(&f).unwrap().on_change.is_some());
+    assert!(Options::from_js(&f).unwrap().on_pick.is_none());
+    js_sys::Reflect::set(&f, &"onPick".into(), &cb).unwrap();
+    assert!(Options::from_js(&f).unwrap().on_pick.is_some());
+    let err = Options::from_js(&js(r#"{"onPick": "remember"}"#))
+        .err()
+        .unwrap();
+    assert!(err.to_string().contains("onPick"), "{err}");
 }
 
 #[wasm_bindgen_test]
