@@ -113,23 +113,26 @@ impl Overlay {
         self.picker.is_some()
     }
 
-    /// Tells the `onPick` option which root the reader chose.
-    fn picked(&self, root: &str) {
-        if let Some(f) = &self.opts.on_pick {
-            super::safe::settle(f, &root.into());
-        }
-    }
-
-    /// Moves to a root the reader chose and annotates it (the observer
-    /// follows the new root).
-    fn use_root(&mut self, root: Element, choice: &str) {
+    /// Moves to a root the reader chose (the observer will follow the new
+    /// root); returns the `onPick` callback to tell, called once the
+    /// overlay is no longer borrowed (it may call the Lens).
+    fn use_root(&mut self, root: Element) -> Option<js_sys::Function> {
         self.picker = None;
         if let Some(w) = self.watch.take() {
             w.stop();
         }
         self.scope = Some(scope::explicit(root));
-        self.picked(choice);
+        self.opts.on_pick.clone()
     }
+}
+
+/// Switches `rc` to `root`, tells `onPick` (`choice`) and annotates.
+fn choose(rc: &Shared, root: Element, choice: &str) {
+    let tell = rc.borrow_mut().use_root(root);
+    if let Some(f) = tell {
+        super::safe::settle(&f, &choice.into());
+    }
+    super::rerun(rc);
 }
 
 /// Annotates the whole page (the panel's "Annotate the whole page").
@@ -137,8 +140,7 @@ pub fn whole_page(rc: &Shared) {
     let Some(body) = document().ok().and_then(|d| d.body()) else {
         return;
     };
-    rc.borrow_mut().use_root(body.into(), PAGE);
-    super::rerun(rc);
+    choose(rc, body.into(), PAGE);
 }
 
 /// Adds a capture listener on the document for pick mode.
@@ -230,8 +232,7 @@ pub fn start(rc: &Shared) {
         e.stop_immediate_propagation();
         let Some(block) = under(e) else { return };
         let path = selector_path(&block);
-        rc.borrow_mut().use_root(block, &path);
-        super::rerun(rc);
+        choose(rc, block, &path);
     }));
     listeners.extend(on_doc(rc, "keydown", |rc, e| {
         let key = js_sys::Reflect::get(e, &"key".into())
