@@ -35,6 +35,10 @@ pub struct Token {
     /// The token opens its sentence, past opening quote marks and brackets
     /// (`“We` counts as sentence-initial; set by [`Doc::new`]).
     pub initial: bool,
+    /// Where the token's lower-case form lies in [`Doc::lower_text`] (set by
+    /// [`Doc::new`]).
+    pub lo: usize,
+    pub hi: usize,
 }
 
 impl Token {
@@ -52,6 +56,10 @@ pub struct Doc<'a> {
     pub sentences: Vec<std::ops::Range<usize>>,
     /// Paragraphs (non-empty lines) as half-open ranges of token indices.
     pub paragraphs: Vec<std::ops::Range<usize>>,
+    /// The text lowercased in ASCII (so an ASCII token's lower-case form lies
+    /// where the token does), then the lower-case forms of the other tokens:
+    /// one buffer for every layer instead of a `String` per token.
+    lower: String,
 }
 
 impl<'a> Doc<'a> {
@@ -60,12 +68,26 @@ impl<'a> Doc<'a> {
         let paragraphs = paragraphs(&tokens);
         let sentences = sentences(text, &tokens, &paragraphs);
         mark_sentences(text, &mut tokens, &sentences);
+        let lower = lower_forms(text, &mut tokens);
         Doc {
             text,
             tokens,
             sentences,
             paragraphs,
+            lower,
         }
+    }
+
+    /// The lower-case form of token `i` (`str::to_lowercase` of its text),
+    /// or "" out of range.
+    pub fn lower(&self, i: usize) -> &str {
+        self.tokens.get(i).map_or("", |t| &self.lower[t.lo..t.hi])
+    }
+
+    /// The buffer [`Token::lo`] and [`Token::hi`] index: the text lowercased
+    /// in ASCII, then the lower-case forms of non-ASCII tokens.
+    pub fn lower_text(&self) -> &str {
+        &self.lower
     }
 
     /// The text of token `i`.
@@ -83,6 +105,23 @@ impl<'a> Doc<'a> {
     pub fn is_sentence_initial(&self, i: usize) -> bool {
         self.tokens.get(i).is_some_and(|t| t.initial)
     }
+}
+
+/// Lowercases every token once: the text in ASCII, which keeps byte
+/// offsets, then each non-ASCII token in full after it.
+fn lower_forms(text: &str, tokens: &mut [Token]) -> String {
+    let mut lower = text.to_ascii_lowercase();
+    for t in tokens {
+        let w = &text[t.start..t.end];
+        if w.is_ascii() {
+            (t.lo, t.hi) = (t.start, t.end);
+        } else {
+            t.lo = lower.len();
+            lower.push_str(&w.to_lowercase());
+            t.hi = lower.len();
+        }
+    }
+    lower
 }
 
 /// Sets every token's sentence and sentence-initial flag, in one pass, so
@@ -181,6 +220,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             para,
             sent: 0,
             initial: false,
+            lo: 0,
+            hi: 0,
         });
         line_has_tokens = true;
         space_before = false;
