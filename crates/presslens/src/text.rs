@@ -435,6 +435,26 @@ mod tests {
     }
 
     #[test]
+    fn token_facts_are_set_once() {
+        let doc = Doc::new("“We won,” said ÉLYSÉE Aides. US55 rose.");
+        let lows: Vec<&str> = (0..doc.tokens.len()).map(|i| doc.lower(i)).collect();
+        for (i, l) in lows.iter().enumerate() {
+            assert_eq!(*l, doc.tok(i).to_lowercase());
+        }
+        assert!(lows.contains(&"élysée"));
+        let initial: Vec<&str> = (0..doc.tokens.len())
+            .filter(|&i| doc.is_sentence_initial(i))
+            .map(|i| doc.tok(i))
+            .collect();
+        assert_eq!(initial, vec!["“", "We", "US55"]);
+        let last = doc.tokens.len() - 1;
+        assert_eq!(doc.sentence_of(0), 0);
+        assert_eq!(doc.sentence_of(last), 1);
+        assert_eq!(doc.sentence_of(last + 1), doc.sentences.len());
+        assert_eq!(doc.lower(last + 1), "");
+    }
+
+    #[test]
     fn words_numbers_punct() {
         assert_eq!(
             words("Hamas’s 1,000 troops, $2.5bn."),
