@@ -185,12 +185,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut line_has_tokens = false;
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        let (c, width) = if b < 0x80 {
-            (b as char, 1)
-        } else {
-            decode(text, i)
-        };
+        let (c, width) = char_at(text, i);
         if c == '\n' {
             if line_has_tokens {
                 para += 1;
@@ -230,6 +225,15 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
+/// The character starting at byte `i` and its width, ASCII without decoding.
+#[inline]
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    match text.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => (b as char, 1),
+        _ => decode(text, i),
+    }
+}
+
 /// Decodes the (non-ASCII) character starting at byte `i`.
 #[inline]
 fn decode(text: &str, i: usize) -> (char, usize) {
@@ -258,12 +262,7 @@ fn scan_word(text: &str, start: usize) -> usize {
     let mut initialism = true; // single letters separated by periods so far
     let mut letters_since_dot = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        let (c, width) = if b < 0x80 {
-            (b as char, 1)
-        } else {
-            decode(text, i)
-        };
+        let (c, width) = char_at(text, i);
         if c.is_alphanumeric() || is_mark(c) {
             i += width;
             end = i;
