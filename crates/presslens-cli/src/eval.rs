@@ -62,6 +62,11 @@ pub struct Counts {
 }
 
 impl Counts {
+    /// `matched` of `pred` predictions paired with `gold` gold items.
+    pub fn of(matched: usize, pred: usize, gold: usize) -> Counts {
+        Counts::of(matched, pred, gold)
+    }
+
     pub fn precision(&self) -> f64 {
         ratio(self.tp, self.tp + self.fp)
     }
@@ -240,11 +245,7 @@ fn score_quotes(chars: &[char], doc: &GoldDoc, report: &Report, into: &mut Score
         .collect();
     for (min, counts) in [(0.5, &mut into.quotes), (0.95, &mut into.quotes_exact)] {
         let m = match_pairs(pred.len(), gold.len(), min, |p, g| iou(pred[p], gold[g]));
-        counts.add(Counts {
-            tp: m.len(),
-            fp: pred.len() - m.len(),
-            fn_: gold.len() - m.len(),
-        });
+        counts.add(Counts::of(m.len(), pred.len(), gold.len()));
         if min < 0.9 {
             for (p, g) in m {
                 let gq = &doc.quotes[g];
@@ -308,11 +309,8 @@ fn score_parties(chars: &[char], doc: &GoldDoc, report: &Report, into: &mut Scor
             0.0
         }
     });
-    into.parties.add(Counts {
-        tp: untyped.len(),
-        fp: pred.len() - untyped.len(),
-        fn_: gold.len() - untyped.len(),
-    });
+    into.parties
+        .add(Counts::of(untyped.len(), pred.len(), gold.len()));
     let typed = match_pairs(pred.len(), gold.len(), 1.0, |p, g| {
         if pred[p].0 == gold[g].0 && kind_ok(pred[p].1, gold[g].1) {
             1.0
@@ -320,11 +318,8 @@ fn score_parties(chars: &[char], doc: &GoldDoc, report: &Report, into: &mut Scor
             0.0
         }
     });
-    into.parties_typed.add(Counts {
-        tp: typed.len(),
-        fp: pred.len() - typed.len(),
-        fn_: gold.len() - typed.len(),
-    });
+    into.parties_typed
+        .add(Counts::of(typed.len(), pred.len(), gold.len()));
     let mut by = [Counts::default(); 4];
     for &(p, g) in &typed {
         let _ = p;
@@ -421,17 +416,11 @@ fn score_figures(doc: &GoldDoc, report: &Report, into: &mut Scores) {
             0.0
         }
     });
-    into.figures_value.add(Counts {
-        tp: m.len(),
-        fp: pred.len() - m.len(),
-        fn_: gold.len() - m.len(),
-    });
+    into.figures_value
+        .add(Counts::of(m.len(), pred.len(), gold.len()));
     let mu = m.iter().filter(|&&(p, g)| unit_ok(p, g)).count();
-    into.figures_value_unit.add(Counts {
-        tp: mu,
-        fp: pred.len() - mu,
-        fn_: gold.len() - mu,
-    });
+    into.figures_value_unit
+        .add(Counts::of(mu, pred.len(), gold.len()));
 }
 
 impl Scores {

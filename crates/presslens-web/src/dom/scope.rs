@@ -379,7 +379,7 @@ pub fn skipped(el: &Element, tag: &str, f: Filter) -> bool {
 
 /// `Element.checkVisibility()` where the browser has it (display: none,
 /// content-visibility, hidden ancestors); true elsewhere.
-fn visible(el: &Element) -> bool {
+pub(super) fn visible(el: &Element) -> bool {
     let f = js_sys::Reflect::get(el, &"checkVisibility".into()).unwrap_or(JsValue::UNDEFINED);
     match f.dyn_ref::<js_sys::Function>() {
         Some(f) => f
