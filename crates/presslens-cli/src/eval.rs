@@ -64,7 +64,11 @@ pub struct Counts {
 impl Counts {
     /// `matched` of `pred` predictions paired with `gold` gold items.
     pub fn of(matched: usize, pred: usize, gold: usize) -> Counts {
-        Counts::of(matched, pred, gold)
+        Counts {
+            tp: matched,
+            fp: pred - matched,
+            fn_: gold - matched,
+        }
     }
 
     pub fn precision(&self) -> f64 {
