@@ -241,6 +241,56 @@ fn mark_fallback_wraps_without_normalize_and_undoes_exactly() {
     root.remove();
 }
 
+/// The `<mark>` fallback goes in over many steps on a long root (each
+/// bounded by a number of nodes and a deadline): the marks are those of one
+/// wrap in one go, and a wrap cut short by clear() undoes exactly.
+#[wasm_bindgen_test]
+fn mark_wrap_in_steps_is_the_wrap_in_one_go_and_undoes_when_cut_short() {
+    use presslens_web::dom::paint::Painter;
+    let html = ARTICLE.repeat(12);
+    let painted = |deadline: f64| {
+        let root = fixture(&html);
+        let map = TextMap::collect(&scope_of(&root));
+        let report = presslens::annotate_in(map.text(), presslens::Unit::Utf16);
+        let mut p = Painter::new(Kinds::default(), true);
+        p.start(&report);
+        let mut steps = 1;
+        while !p.step(&map, deadline).unwrap() {
+            steps += 1;
+        }
+        let out = root.inner_html();
+        p.clear();
+        root.remove();
+        (out, steps)
+    };
+    let (whole, one) = painted(f64::INFINITY);
+    // A deadline long past: eight text nodes per step.
+    let (sliced, steps) = painted(f64::NEG_INFINITY);
+    assert_eq!(one, 1);
+    assert!(steps > 4, "the wrap took {steps} steps");
+    assert_eq!(sliced, whole);
+    assert!(whole.matches("<mark").count() >= 36, "{whole}");
+
+    // Cut short: some nodes wrapped, the rest not yet; clear() puts every
+    // original node back.
+    let root = fixture(&html);
+    let before = root.inner_html();
+    let first = root.query_selector("em").unwrap().unwrap().first_child().unwrap();
+    let map = TextMap::collect(&scope_of(&root));
+    let report = presslens::annotate_in(map.text(), presslens::Unit::Utf16);
+    let mut p = Painter::new(Kinds::default(), true);
+    p.start(&report);
+    assert!(!p.step(&map, f64::NEG_INFINITY).unwrap());
+    assert!(!p.step(&map, f64::NEG_INFINITY).unwrap());
+    assert!(root.query_selector("mark").unwrap().is_some());
+    assert_ne!(root.inner_html(), before);
+    p.clear();
+    assert_eq!(root.inner_html(), before);
+    let now = root.query_selector("em").unwrap().unwrap().first_child().unwrap();
+    assert!(now.is_same_node(Some(&first)));
+    root.remove();
+}
+
 #[wasm_bindgen_test]
 fn split_api_paints_a_report_made_elsewhere() {
     let root = fixture(ARTICLE);
@@ -385,6 +435,9 @@ fn a_report_converted_in_slices_is_the_report_converted_at_once() {
     use presslens_web::convert::{to_js, Sliced};
     let text = include_str!("../../presslens/tests/fixtures/article.txt").repeat(20);
     let report = presslens::annotate_in(&text, presslens::Unit::Utf16);
+    // A party named more often than one batch holds: its mentions are
+    // converted over several slices too.
+    assert!(report.parties.iter().any(|p| p.mentions.len() > 64));
     let whole = js_sys::JSON::stringify(&to_js(&report).unwrap()).unwrap();
     let mut sliced = Sliced::new();
     let mut steps = 1;

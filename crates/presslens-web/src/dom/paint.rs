@@ -166,6 +166,8 @@ pub struct Painter {
     done: usize,
     /// The fallback: `<mark>` wrapping, when highlights are unavailable.
     marks: Option<Marks>,
+    /// The marks are still going in (before any span is placed).
+    wrapping: bool,
     fallback: bool,
 }
 
@@ -178,6 +180,7 @@ impl Painter {
             shown: [0; 3],
             done: 0,
             marks: None,
+            wrapping: false,
             fallback: fallback || !highlight_api(),
         }
     }
@@ -187,21 +190,41 @@ impl Painter {
         self.fallback
     }
 
-    /// Starts painting `report` over `map` (clearing any earlier paint).
-    pub fn start(&mut self, map: &TextMap, report: &Report) -> Result<(), Error> {
+    /// Starts painting `report` (clearing any earlier paint); nothing is on
+    /// the page before [`Painter::step`].
+    pub fn start(&mut self, report: &Report) {
         self.clear();
         self.spans = spans(report);
         self.placed = Vec::with_capacity(self.spans.len());
         if self.fallback {
-            self.marks = Some(Marks::wrap(map, &self.spans, self.kinds)?);
+            self.marks = Some(Marks::new());
+            self.wrapping = true;
         }
-        Ok(())
     }
 
     /// Makes and paints ranges until done or `deadline` (ms); returns whether
     /// every span is painted. On an error the paint so far stays for the
     /// caller to [`Painter::clear`].
     pub fn step(&mut self, map: &TextMap, deadline: f64) -> Result<bool, Error> {
+        // The marks go in first (in steps of their own); ranges and hit
+        // tests refer to their text nodes.
+        if self.wrapping {
+            let Some(m) = self.marks.as_mut() else {
+                return Ok(true);
+            };
+            match m.step(map, &self.spans, self.kinds, deadline) {
+                Ok(true) => self.wrapping = false,
+                Ok(false) => return Ok(false),
+                Err(e) => {
+                    self.marks = None;
+                    self.wrapping = false;
+                    return Err(e);
+                }
+            }
+            if js_sys::Date::now() > deadline {
+                return Ok(false);
+            }
+        }
         let segs = match &self.marks {
             Some(m) => &m.segments,
             None => &map.segments,
@@ -292,7 +315,8 @@ impl Painter {
             if let Some(m) = self.marks.take() {
                 m.unwrap();
             }
-            self.marks = Some(Marks::wrap(map, &self.spans, self.kinds)?);
+            self.marks = Some(Marks::new());
+            self.wrapping = true;
             self.placed.clear();
             self.done = 0;
             self.step(map, f64::INFINITY)?;
@@ -352,6 +376,7 @@ impl Painter {
         if let Some(m) = self.marks.take() {
             m.unwrap();
         }
+        self.wrapping = false;
         self.spans.clear();
         // Releasing thousands of JS ranges takes a while: do it in a task of
         // its own, after the page is clean.
