@@ -275,7 +275,12 @@ fn mark_wrap_in_steps_is_the_wrap_in_one_go_and_undoes_when_cut_short() {
     // original node back.
     let root = fixture(&html);
     let before = root.inner_html();
-    let first = root.query_selector("em").unwrap().unwrap().first_child().unwrap();
+    let first = root
+        .query_selector("em")
+        .unwrap()
+        .unwrap()
+        .first_child()
+        .unwrap();
     let map = TextMap::collect(&scope_of(&root));
     let report = presslens::annotate_in(map.text(), presslens::Unit::Utf16);
     let mut p = Painter::new(Kinds::default(), true);
@@ -286,9 +291,76 @@ fn mark_wrap_in_steps_is_the_wrap_in_one_go_and_undoes_when_cut_short() {
     assert_ne!(root.inner_html(), before);
     p.clear();
     assert_eq!(root.inner_html(), before);
-    let now = root.query_selector("em").unwrap().unwrap().first_child().unwrap();
+    let now = root
+        .query_selector("em")
+        .unwrap()
+        .unwrap()
+        .first_child()
+        .unwrap();
     assert!(now.is_same_node(Some(&first)));
     root.remove();
+}
+
+/// A root nested 20,000 elements deep (blocks in inlines in blocks, the
+/// hardest shape for a layout engine) is read, annotated, painted in both
+/// modes and undone: every walk of ours is iterative (a `TreeWalker` and
+/// explicit stacks), so depth costs no stack. The root is not in the
+/// document: Chromium's own layout crashes the renderer on pages nested
+/// this deep (5,000 nested `<div>`s crash it with no PressLens on the
+/// page, see the README), and a root that is never laid out shows that the
+/// depth is no problem of ours.
+#[wasm_bindgen_test]
+fn a_root_nested_twenty_thousand_deep_is_annotated_and_undone() {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let root = doc.create_element("article").unwrap();
+    root.set_inner_html(ARTICLE);
+    let mut cur: Element = root.clone();
+    for i in 0..20_000 {
+        let el = doc
+            .create_element(if i % 2 == 0 { "div" } else { "span" })
+            .unwrap();
+        cur.append_child(&el).unwrap();
+        cur = el;
+    }
+    let deep = doc.create_element("p").unwrap();
+    deep.set_text_content(Some(
+        "“The deepest paragraph is still read,” said Ann Lee, the mayor.",
+    ));
+    cur.append_child(&deep).unwrap();
+    let deep_text = deep.first_child().unwrap();
+    let text_before = root.text_content();
+    for fallback in [false, true] {
+        let opts = Options {
+            fallback,
+            observe: false,
+            ..Options::default()
+        };
+        let mut o = Overlay::with_options(&root.clone().into(), opts).unwrap();
+        o.annotate().unwrap();
+        assert!(
+            o.text().ends_with("said Ann Lee, the mayor."),
+            "{}",
+            o.text()
+        );
+        let quotes: Vec<&str> = o
+            .report()
+            .unwrap()
+            .quotes
+            .iter()
+            .map(|q| q.text.as_str())
+            .collect();
+        assert!(
+            quotes.iter().any(|q| q.contains("deepest paragraph")),
+            "{quotes:?}"
+        );
+        if fallback {
+            assert!(deep.query_selector("mark").unwrap().is_some());
+        }
+        o.clear();
+        assert!(root.query_selector("mark").unwrap().is_none());
+        assert!(deep.first_child().unwrap().is_same_node(Some(&deep_text)));
+        assert_eq!(root.text_content(), text_before);
+    }
 }
 
 #[wasm_bindgen_test]

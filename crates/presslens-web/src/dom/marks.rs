@@ -104,6 +104,12 @@ pub struct Marks {
     sweep: Sweep,
 }
 
+impl Default for Marks {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl Marks {
     /// Marks about to wrap every span of a shown kind; nothing is wrapped
     /// before [`Marks::step`].
@@ -163,10 +169,7 @@ impl Marks {
         }
         // (start in node, mask from there on)
         let mut pieces: Vec<(u32, u8)> = vec![(0, sw.mask())];
-        while let Some(at) = sw
-            .peek(spans, kinds)
-            .filter(|&at| at < seg.start + seg.len)
-        {
+        while let Some(at) = sw.peek(spans, kinds).filter(|&at| at < seg.start + seg.len) {
             sw.apply(at, spans, kinds);
             let m = sw.mask();
             if pieces.last().is_some_and(|p| p.1 != m) {
@@ -235,7 +238,7 @@ impl Marks {
         for p in pieces {
             let _ = safe::detach(parent, p);
         }
-        std::mem::replace(self, Marks::new()).unwrap();
+        std::mem::take(self).unwrap();
         e
     }
 

@@ -775,11 +775,11 @@ fn tick(weak: Weak<RefCell<Overlay>>, gen: u32) {
         // The DOM layer's own share of the slice (the engine's calls are
         // measured apart: their length is the engine's speed).
         let dom = js_sys::Date::now() - t0 - (engine::SPENT.with(|c| c.get()) - e0);
-        o.longest_ms = o.longest_ms.max(dom);
-        o.slice_end = js_sys::Date::now();
-        if dom > 30.0 {
-            web_sys::console::log_1(&format!("DBG slice {dom} ms {ph0} -> {}", o.phase_name()).into());
+        if dom > o.longest_ms {
+            o.longest_ms = dom;
+            o.longest_phase = ph0;
         }
+        o.slice_end = js_sys::Date::now();
         if done {
             let report = match o.delivered.take() {
                 Some(v) => v,

@@ -156,6 +156,8 @@ pub enum Placement {
 /// Paints one report on one text map and remembers what it painted.
 pub struct Painter {
     pub spans: Vec<Span>,
+    /// The length of the longest span (bounds the look back of [`Painter::hit`]).
+    longest: u32,
     /// Where each span is painted, once it is (same index as `spans`).
     placed: Vec<Placement>,
     /// Which kinds are shown.
@@ -175,6 +177,7 @@ impl Painter {
     pub fn new(kinds: Kinds, fallback: bool) -> Painter {
         Painter {
             spans: Vec::new(),
+            longest: 0,
             placed: Vec::new(),
             kinds,
             shown: [0; 3],
@@ -195,6 +198,12 @@ impl Painter {
     pub fn start(&mut self, report: &Report) {
         self.clear();
         self.spans = spans(report);
+        self.longest = self
+            .spans
+            .iter()
+            .map(|s| s.end - s.start)
+            .max()
+            .unwrap_or(0);
         self.placed = Vec::with_capacity(self.spans.len());
         if self.fallback {
             self.marks = Some(Marks::new());
@@ -337,11 +346,16 @@ impl Painter {
         Ok(())
     }
 
-    /// The innermost shown span containing text offset `at`.
+    /// The innermost shown span containing text offset `at` (of two as
+    /// long, the later). A binary search, then a look back over the spans
+    /// that start less than the longest span's length before `at`: a hover
+    /// costs the same at the end of a long page as at its start.
     pub fn hit(&self, at: u32) -> Option<usize> {
+        let upto = self.spans.partition_point(|s| s.start <= at);
         let mut best: Option<usize> = None;
-        for (i, s) in self.spans.iter().enumerate() {
-            if s.start > at {
+        for i in (0..upto).rev() {
+            let s = &self.spans[i];
+            if s.start.saturating_add(self.longest) <= at {
                 break;
             }
             if at < s.end
@@ -352,7 +366,7 @@ impl Painter {
                     .is_some_and(|p| !matches!(p, Placement::Missing))
                 && best.is_none_or(|b| {
                     let b = &self.spans[b];
-                    s.end - s.start <= b.end - b.start
+                    s.end - s.start < b.end - b.start
                 })
             {
                 best = Some(i);
