@@ -691,3 +691,29 @@ fn live_blog_keeps_every_entry() {
         "{text:?}"
     );
 }
+
+/// The panel's word count takes a fast path for ASCII: it counts as the
+/// Unicode definition does (letters and digits of any script, apostrophes
+/// inside words).
+#[wasm_bindgen_test]
+fn quote_words_count_the_same_with_the_ascii_fast_path() {
+    use presslens_web::dom::explain::words;
+    let unicode = |t: &str| {
+        t.split(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'')
+            .filter(|w| !w.is_empty())
+            .count()
+    };
+    for t in [
+        "It’s 40% of the U.S. vote, don't you think? Ça va.",
+        "“Naïve café”—señor Øresund 2½ ２０２４年 Москва, 'quoted'",
+        "",
+        "   ...   ",
+        "tab\tand\nnewline_under-score",
+    ] {
+        assert_eq!(words(t), unicode(t), "{t:?}");
+    }
+    assert_eq!(
+        words("It’s 40% of the U.S. vote, don't you think? Ça va."),
+        12
+    );
+}
