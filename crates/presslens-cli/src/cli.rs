@@ -14,6 +14,9 @@ USAGE:
     presslens annotate [FILE]            text (file or stdin) -> one JSON report
     presslens annotate --jsonl [FILE]    lines {\"id\", \"text\"} -> lines {\"id\", report...}
     presslens eval GOLD.jsonl...         precision / recall / F1 per layer
+    presslens eval --explain GOLD.jsonl...
+                                         also each gold figure the engine missed,
+                                         with the rule that dropped it
     presslens eval --predictions PRED.jsonl GOLD.jsonl...
                                          the same scores for another tool's lines
                                          {\"id\", \"quotes\", \"parties\", \"figures\"}
@@ -283,9 +286,12 @@ fn read_predictions(paths: &[&str], ok: &mut bool) -> Result<Predictions, String
 fn run_eval(args: &[String]) -> Result<bool, String> {
     let mut pred_paths = Vec::new();
     let mut gold_paths = Vec::new();
+    let mut explain = false;
     let mut it = args.iter();
     while let Some(a) = it.next() {
-        if a == "--predictions" {
+        if a == "--explain" {
+            explain = true;
+        } else if a == "--predictions" {
             pred_paths.push(it.next().ok_or("--predictions needs a FILE")?.as_str());
         } else if let Some(p) = a.strip_prefix("--predictions=") {
             pred_paths.push(p);
@@ -311,6 +317,7 @@ fn run_eval(args: &[String]) -> Result<bool, String> {
     let mut unreadable = 0;
     let mut total = Scores::default();
     let mut per_file = Vec::new();
+    let mut misses: std::collections::BTreeMap<&str, usize> = Default::default();
     for &path in &gold_paths {
         let mut scores = Scores::default();
         let res = for_each_line(
@@ -319,7 +326,13 @@ fn run_eval(args: &[String]) -> Result<bool, String> {
                 let doc: eval::GoldDoc =
                     serde_json::from_str(line).map_err(|e| format!("{path}:{lineno}: {e}"))?;
                 let Some(preds) = &predictions else {
-                    eval::eval_doc(&doc, &mut scores);
+                    let report = eval::eval_doc(&doc, &mut scores);
+                    if explain {
+                        for (text, rule) in eval::figure_misses(&doc, &report) {
+                            *misses.entry(rule).or_insert(0usize) += 1;
+                            println!("missed figure\t{}\t{text:?}\t{rule}", doc.id);
+                        }
+                    }
                     return Ok(());
                 };
                 let empty = (Report::default(), String::new());
@@ -357,6 +370,12 @@ fn run_eval(args: &[String]) -> Result<bool, String> {
     if per_file.len() > 1 {
         println!("== all");
         print!("{}", total.table());
+    }
+    if explain && !misses.is_empty() {
+        println!("== missed figures by rule");
+        for (rule, n) in &misses {
+            println!("{rule:<24}{n:>6}");
+        }
     }
     if unreadable > 0 {
         return Err(format!("{unreadable} gold file(s) could not be read"));

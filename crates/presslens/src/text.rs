@@ -30,6 +30,15 @@ pub struct Token {
     pub space_before: bool,
     /// Index of the paragraph (line) this token is in.
     pub para: usize,
+    /// Index of the sentence this token is in (set by [`Doc::new`]).
+    pub sent: usize,
+    /// The token opens its sentence, past opening quote marks and brackets
+    /// (`“We` counts as sentence-initial; set by [`Doc::new`]).
+    pub initial: bool,
+    /// Where the token's lower-case form lies in [`Doc::lower_text`] (set by
+    /// [`Doc::new`]).
+    pub lo: usize,
+    pub hi: usize,
 }
 
 impl Token {
@@ -47,19 +56,38 @@ pub struct Doc<'a> {
     pub sentences: Vec<std::ops::Range<usize>>,
     /// Paragraphs (non-empty lines) as half-open ranges of token indices.
     pub paragraphs: Vec<std::ops::Range<usize>>,
+    /// The text lowercased in ASCII (so an ASCII token's lower-case form lies
+    /// where the token does), then the lower-case forms of the other tokens:
+    /// one buffer for every layer instead of a `String` per token.
+    lower: String,
 }
 
 impl<'a> Doc<'a> {
     pub fn new(text: &'a str) -> Doc<'a> {
-        let tokens = tokenize(text);
+        let mut tokens = tokenize(text);
         let paragraphs = paragraphs(&tokens);
         let sentences = sentences(text, &tokens, &paragraphs);
+        mark_sentences(text, &mut tokens, &sentences);
+        let lower = lower_forms(text, &mut tokens);
         Doc {
             text,
             tokens,
             sentences,
             paragraphs,
+            lower,
         }
+    }
+
+    /// The lower-case form of token `i` (`str::to_lowercase` of its text),
+    /// or "" out of range.
+    pub fn lower(&self, i: usize) -> &str {
+        self.tokens.get(i).map_or("", |t| &self.lower[t.lo..t.hi])
+    }
+
+    /// The buffer [`Token::lo`] and [`Token::hi`] index: the text lowercased
+    /// in ASCII, then the lower-case forms of non-ASCII tokens.
+    pub fn lower_text(&self) -> &str {
+        &self.lower
     }
 
     /// The text of token `i`.
@@ -69,24 +97,52 @@ impl<'a> Doc<'a> {
 
     /// Index of the sentence containing token `i`.
     pub fn sentence_of(&self, i: usize) -> usize {
-        self.sentences.partition_point(|s| s.end <= i)
+        self.tokens.get(i).map_or(self.sentences.len(), |t| t.sent)
     }
 
     /// Whether token `i` opens its sentence, looking past opening quote marks
     /// and brackets (so `“We` counts as sentence-initial).
     pub fn is_sentence_initial(&self, i: usize) -> bool {
-        let s = &self.sentences[self
-            .sentence_of(i)
-            .min(self.sentences.len().saturating_sub(1))];
-        let mut j = s.start;
-        while j < i {
-            let t = self.tokens[j];
-            if t.kind != TokenKind::Punct || !is_opening_punct(self.tok(j)) {
-                return false;
-            }
-            j += 1;
+        self.tokens.get(i).is_some_and(|t| t.initial)
+    }
+}
+
+/// Lowercases every token once: the text in ASCII, which keeps byte
+/// offsets, then each non-ASCII token in full after it.
+fn lower_forms(text: &str, tokens: &mut [Token]) -> String {
+    let mut lower = text.to_ascii_lowercase();
+    for t in tokens {
+        let w = &text[t.start..t.end];
+        if w.is_ascii() {
+            (t.lo, t.hi) = (t.start, t.end);
+        } else {
+            t.lo = lower.len();
+            lower.push_str(&w.to_lowercase());
+            t.hi = lower.len();
         }
-        true
+    }
+    lower
+}
+
+/// Sets every token's sentence and sentence-initial flag, in one pass, so
+/// that no layer rescans a sentence to ask. A token no sentence holds (none
+/// does today) counts as the next sentence's and as initial.
+fn mark_sentences(text: &str, tokens: &mut [Token], sentences: &[std::ops::Range<usize>]) {
+    let mut next = 0; // the first sentence that ends after the token
+    let mut opening = true; // every token so far in the sentence is an opening mark
+    for (i, t) in tokens.iter_mut().enumerate() {
+        while next < sentences.len() && sentences[next].end <= i {
+            next += 1;
+        }
+        let inside = sentences.get(next).is_some_and(|s| s.start <= i);
+        if inside && sentences[next].start == i {
+            opening = true;
+        }
+        t.sent = next;
+        t.initial = !inside || opening;
+        if inside {
+            opening &= t.kind == TokenKind::Punct && is_opening_punct(t.text(text));
+        }
     }
 }
 
@@ -162,6 +218,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             kind,
             space_before,
             para,
+            sent: 0,
+            initial: false,
+            lo: 0,
+            hi: 0,
         });
         line_has_tokens = true;
         space_before = false;
@@ -291,19 +351,9 @@ fn paragraphs(tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
     out
 }
 
-/// Words after which a period does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt", "Sgt", "Cpl",
-    "Adm", "Maj", "Cmdr", "Gen", "Rev", "Hon", "Pres", "Sr", "Jr", "St", "Mt", "Ft", "Jan", "Feb",
-    "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "Nos", "vs", "v", "etc", "Inc",
-    "Corp", "Co", "Ltd", "approx", "est", "Dept", "Univ", "Assn", "Bros", "Ave", "Blvd", "Rd",
-    "e.g", "i.e", "cf", "al", "Fig", "Vol", "pp", "ca", "Calif", "Mass", "Fla", "Ga", "Pa", "Va",
-    "Wash", "Ill", "Mich", "Minn", "Wis", "Conn", "Ariz", "Colo", "Tenn", "Ky", "La", "Md", "Mo",
-    "Nev", "Okla", "Ore", "Tex", "Ala", "Ark", "Del", "Kan", "Neb",
-];
-
+/// Whether a period after `word` does not end a sentence.
 fn is_abbreviation(word: &str) -> bool {
-    ABBREVIATIONS.contains(&word)
+    crate::lexicon::Class::Abbrev.contains(word)
 }
 
 /// Closing marks that may follow a sentence-final period and stay in the
@@ -382,6 +432,26 @@ mod tests {
 
     fn words(text: &str) -> Vec<&str> {
         tokenize(text).iter().map(|t| t.text(text)).collect()
+    }
+
+    #[test]
+    fn token_facts_are_set_once() {
+        let doc = Doc::new("“We won,” said ÉLYSÉE Aides. US55 rose.");
+        let lows: Vec<&str> = (0..doc.tokens.len()).map(|i| doc.lower(i)).collect();
+        for (i, l) in lows.iter().enumerate() {
+            assert_eq!(*l, doc.tok(i).to_lowercase());
+        }
+        assert!(lows.contains(&"élysée"));
+        let initial: Vec<&str> = (0..doc.tokens.len())
+            .filter(|&i| doc.is_sentence_initial(i))
+            .map(|i| doc.tok(i))
+            .collect();
+        assert_eq!(initial, vec!["“", "We", "US55"]);
+        let last = doc.tokens.len() - 1;
+        assert_eq!(doc.sentence_of(0), 0);
+        assert_eq!(doc.sentence_of(last), 1);
+        assert_eq!(doc.sentence_of(last + 1), doc.sentences.len());
+        assert_eq!(doc.lower(last + 1), "");
     }
 
     #[test]

@@ -19,6 +19,7 @@
 
 use super::context::Ctx;
 use super::lex::{s, Entry};
+use crate::lexicon::Class;
 use crate::report::PartyKind;
 
 /// Where a candidate's kind comes from.
@@ -65,12 +66,6 @@ struct Item {
     b: usize,
     it: It,
 }
-
-/// Name particles that may stand lower-case inside a personal name.
-const PARTICLES: &[&str] = &[
-    "de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "bin", "ibn", "al", "el",
-    "le", "la", "dos", "das", "y",
-];
 
 /// Finds the candidate names in `c`'s document, in text order.
 pub fn detect(c: &mut Ctx) -> Vec<Cand> {
@@ -157,7 +152,7 @@ fn item_at(c: &Ctx, j: usize, run: &[Item]) -> Option<Item> {
             }
         }
         let prev = run.last()?;
-        if PARTICLES.contains(&w) && matches!(prev.it, It::Cap) {
+        if Class::NameParticle.contains(w) && matches!(prev.it, It::Cap) {
             return Some(Item {
                 a: j,
                 b: j + 1,
@@ -325,7 +320,7 @@ fn initial_is_name(c: &Ctx, i: usize, more: bool) -> bool {
     }
     // "Zelenskiy said": a name before a reporting verb.
     let next = if i + 1 < c.n() { c.tok(i + 1) } else { "" };
-    if !more && !w.ends_with('s') && crate::lexicon::REPORTING_VERBS.contains(next) {
+    if !more && !w.ends_with('s') && Class::ReportingVerb.contains(next) {
         return true;
     }
     // "Leaving the group, ...", "Reportedly": inflected common words.
