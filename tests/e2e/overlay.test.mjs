@@ -5,24 +5,13 @@
 // matches the report; nothing is painted outside the article; a quote across
 // <em> is one annotation; tooltips, panel, toggles, late content, the <mark>
 // fallback, exact undo, and a 1 MB article without long tasks.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, startServer, readGold, artifact } from './browser.mjs';
+import { serveAndLaunch, readGold, artifact } from './browser.mjs';
 
-let browser;
-let server;
-let base;
 const gold = readGold();
 
-before(async () => {
-  ({ server, url: base } = await startServer());
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = serveAndLaunch();
 
 /** Scrolls the painted party mention reading `text` into view and moves the mouse onto it. */
 async function pointAt(page, text) {
@@ -39,10 +28,10 @@ async function pointAt(page, text) {
 
 /** Opens the seed page with PressLens injected (not annotated yet). */
 async function seed({ viewport = { width: 1400, height: 900 } } = {}) {
-  const page = await browser.newPage({ viewport });
+  const page = await env.browser.newPage({ viewport });
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(`${base}shared/seed/article.html`);
+  await page.goto(`${env.base}shared/seed/article.html`);
   await page.addStyleTag({ url: '/www/presslens.css' });
   await page.addScriptTag({
     type: 'module',
@@ -450,10 +439,10 @@ if (process.env.PRESSLENS_BIG) {
   );
 }
 for (const { label, chars, paragraphs, fallback } of longPages) test(`a ${label} is annotated in slices that yield to the page and undone exactly`, { timeout: 600_000 }, async () => {
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(`${base}shared/seed/article.html`);
+  await page.goto(`${env.base}shared/seed/article.html`);
   await page.addScriptTag({ type: 'module', content: "import * as pl from '/www/presslens.js'; await pl.load(); window.presslens = pl.presslens;" });
   await page.waitForFunction(() => window.presslens);
   await page.evaluate(async ({ chars, paragraphs }) => {
@@ -557,10 +546,10 @@ test('a paragraph nested 5,000 elements deep is annotated in both modes and undo
 });
 
 test('demo page screenshots: panel open, tooltip open; pasted HTML is sanitised and annotated', async () => {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const page = await env.browser.newPage({ viewport: { width: 1440, height: 900 } });
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(`${base}index.html`);
+  await page.goto(`${env.base}index.html`);
   await page.waitForFunction(() => document.documentElement.dataset.presslens === 'ready');
   await pointAt(page, 'Blinken');
   await page.waitForFunction(() => !document.querySelector('[data-presslens-ui]').shadowRoot.querySelector('.tip').hidden);
