@@ -281,6 +281,7 @@ impl Overlay {
                         unreachable!()
                     };
                     let report = run.finish();
+                    self.choose_theme();
                     self.painter.start(&report);
                     self.report = Some(report);
                 }
@@ -339,26 +340,34 @@ impl Overlay {
         }
     }
 
-    /// After a pass: the panel follows the report; the mark palette follows
-    /// the page background.
+    /// After a pass: the panel follows the report.
     fn finish_pass(&mut self) {
         self.passes += 1;
         self.render_panel();
-        if let Some(html) = document().ok().and_then(|d| d.document_element()) {
-            if self.ready_before.is_none() {
-                self.ready_before = Some(html.get_attribute("data-presslens"));
-                self.theme_before = Some(html.get_attribute("data-presslens-theme"));
-                // Mark colours for the page's own background, light or dark
-                // (whatever the reader's system setting says).
-                if let Some(root) = self.root() {
-                    let theme = if dark_background(&root) {
-                        "dark"
-                    } else {
-                        "light"
-                    };
-                    let _ = html.set_attribute("data-presslens-theme", theme);
-                }
-            }
+    }
+
+    /// Before the first pass paints: the mark palette follows the page's
+    /// own background. Asked before any mark is inserted, while the page's
+    /// styles are still computed: after hundreds of thousands of `<mark>`s,
+    /// reading a computed style costs a whole-page style recalculation.
+    fn choose_theme(&mut self) {
+        let Some(html) = document().ok().and_then(|d| d.document_element()) else {
+            return;
+        };
+        if self.ready_before.is_some() {
+            return;
+        }
+        self.ready_before = Some(html.get_attribute("data-presslens"));
+        self.theme_before = Some(html.get_attribute("data-presslens-theme"));
+        // Mark colours for the page's own background, light or dark
+        // (whatever the reader's system setting says).
+        if let Some(root) = self.root() {
+            let theme = if dark_background(&root) {
+                "dark"
+            } else {
+                "light"
+            };
+            let _ = html.set_attribute("data-presslens-theme", theme);
         }
     }
 
@@ -408,6 +417,7 @@ impl Overlay {
             .map_err(Error::BadReport)?;
         self.gen = self.gen.wrapping_add(1);
         self.phase = Phase::Idle;
+        self.choose_theme();
         self.painter.start(&report);
         let painted = self.painter.step(&self.map, f64::INFINITY);
         if let Err(e) = painted {
