@@ -124,7 +124,8 @@ impl Marks {
     /// Wraps the spans of `spans` (sorted by start, as
     /// [`super::spans::spans`] gives them) of a shown kind, text node by
     /// text node, until every node is done (`Ok(true)`), `deadline` (ms)
-    /// passes or [`NODES_PER_STEP`] nodes are in. `map`, `spans` and `kinds`
+    /// passes or `max_nodes` nodes are in ([`NODES_PER_STEP`] but on a large
+    /// page). `map`, `spans` and `kinds`
     /// must be the same on every step. A text node is replaced whole within
     /// one step, so the page never shows half of one.
     ///
@@ -136,6 +137,7 @@ impl Marks {
         spans: &[Span],
         kinds: Kinds,
         deadline: f64,
+        max_nodes: usize,
     ) -> Result<bool, Error> {
         let doc = super::page::document()?;
         let mut nodes_in = 0usize;
@@ -145,8 +147,7 @@ impl Marks {
             nodes_in += self.wrap_segment(&doc, seg, spans, kinds)?;
             looked += 1;
             if self.sweep.seg < map.segments.0.len()
-                && (nodes_in >= NODES_PER_STEP
-                    || (looked % 8 == 0 && js_sys::Date::now() > deadline))
+                && (nodes_in >= max_nodes || (looked % 8 == 0 && js_sys::Date::now() > deadline))
             {
                 return Ok(false);
             }

@@ -71,9 +71,27 @@ pub const MAX_BUDGET_MS: f64 = 30.0;
 /// 10 ms slices the pass spent seven times its own work waiting for those
 /// frames (16 s for 8.8 M chars, 80 s for 22 M); matching the page's share
 /// keeps at least half the main thread for the page and cuts the frames.
-pub fn slice_budget(gap: f64) -> f64 {
-    gap.clamp(BUDGET_MS, MAX_BUDGET_MS)
+///
+/// Past [`LARGE_PAGE_UNITS`] of text a frame costs far more (200-600 ms on
+/// a page of 22 M characters), and a hundred of them made a `<mark>` pass
+/// take over 40 s: there the slices may grow to [`LARGE_MAX_BUDGET_MS`],
+/// still well inside the 200 ms a task may take on such a page.
+pub fn slice_budget(gap: f64, text_units: u32) -> f64 {
+    let max = if text_units > LARGE_PAGE_UNITS {
+        LARGE_MAX_BUDGET_MS
+    } else {
+        MAX_BUDGET_MS
+    };
+    gap.clamp(BUDGET_MS, max)
 }
+
+/// Text (UTF-16 code units) past which a page counts as large for
+/// [`slice_budget`]: beyond 10 MB of text (the size up to which no task may
+/// pass 50 ms), with room for a page of 10 MiB.
+pub const LARGE_PAGE_UNITS: u32 = 12_000_000;
+
+/// Longest slice on a large page while the page is busy between slices.
+pub const LARGE_MAX_BUDGET_MS: f64 = 120.0;
 
 /// A caller of [`run`] waiting for the pass to end.
 struct Waiter {
@@ -786,7 +804,11 @@ fn tick(weak: Weak<RefCell<Overlay>>, gen: u32) {
         let t0 = js_sys::Date::now();
         let e0 = engine::SPENT.with(|c| c.get());
         let ph0 = o.phase_name();
-        let budget = slice_budget(t0 - o.slice_end);
+        let budget = slice_budget(t0 - o.slice_end, o.map.len16());
+        // The wrap's work bound grows with the slice: each slice of
+        // `<mark>` wrapping costs the browser a frame of the whole page.
+        o.painter.nodes_per_step =
+            marks::NODES_PER_STEP * (budget / MAX_BUDGET_MS).max(1.0) as usize;
         let done = match o.work(t0 + budget) {
             Ok(done) => done,
             Err(e) => {
@@ -1019,5 +1041,19 @@ pub fn watch(rc: &Shared) {
             }
         });
         rc.borrow_mut().watch = watch;
+    }
+}
+
+#[cfg(test)]
+mod budget_tests {
+    use super::*;
+
+    #[test]
+    fn slices_follow_the_page_up_to_a_bound_set_by_its_size() {
+        assert_eq!(slice_budget(0.0, 1_000), BUDGET_MS);
+        assert_eq!(slice_budget(20.0, 1_000), 20.0);
+        assert_eq!(slice_budget(500.0, 10_500_000), MAX_BUDGET_MS);
+        assert_eq!(slice_budget(500.0, 22_000_000), LARGE_MAX_BUDGET_MS);
+        assert_eq!(slice_budget(5.0, 22_000_000), BUDGET_MS);
     }
 }

@@ -171,6 +171,10 @@ pub struct Painter {
     /// The marks are still going in (before any span is placed).
     wrapping: bool,
     fallback: bool,
+    /// Most nodes one step of the `<mark>` wrap puts in the page (see
+    /// [`super::marks::NODES_PER_STEP`]; more on a large page, where each
+    /// step costs the browser a whole frame).
+    pub nodes_per_step: usize,
 }
 
 impl Painter {
@@ -185,6 +189,7 @@ impl Painter {
             marks: None,
             wrapping: false,
             fallback: fallback || !highlight_api(),
+            nodes_per_step: super::marks::NODES_PER_STEP,
         }
     }
 
@@ -221,7 +226,7 @@ impl Painter {
             let Some(m) = self.marks.as_mut() else {
                 return Ok(true);
             };
-            match m.step(map, &self.spans, self.kinds, deadline) {
+            match m.step(map, &self.spans, self.kinds, deadline, self.nodes_per_step) {
                 Ok(true) => self.wrapping = false,
                 Ok(false) => return Ok(false),
                 Err(e) => {
