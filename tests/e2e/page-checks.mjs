@@ -1,6 +1,8 @@
 // Page-side probes shared by the extension, parity and Firefox tests. Each
 // is a plain function handed to `page.evaluate` (Playwright or Puppeteer), so
-// it may use nothing from this module's scope.
+// it may use nothing from this module's scope; `seedPanelAndTooltip` drives
+// them from the test side.
+import assert from 'node:assert/strict';
 
 /** Selectors of what is not the seed article: nothing may be painted there. */
 export const OUTSIDE = 'nav, aside, .sidebar, .ad-slot, #comments, .comments, .pingbacks, header.site-header, footer.site-footer';
@@ -90,4 +92,20 @@ export async function partyPoint(text) {
 export function tooltipText() {
   const t = document.querySelector('[data-presslens-ui]')?.shadowRoot?.querySelector('.tip');
   return t && !t.hidden ? t.textContent : null;
+}
+
+/**
+ * On the annotated seed page (Playwright or Puppeteer `page`): the side
+ * panel is shown with the seed's 9 quotes (6 named speakers, 3 anonymous),
+ * and hovering the mention "Blinken" opens a tooltip naming Antony Blinken.
+ */
+export async function seedPanelAndTooltip(page) {
+  const panel = await page.evaluate(panelState);
+  assert.ok(panel?.visible, 'the side panel is shown');
+  assert.deepEqual([panel.quotes, panel.named, panel.anonymous], [9, 6, 3]);
+  const pt = await page.evaluate(partyPoint, 'Blinken');
+  assert.ok(pt, 'the mention "Blinken" is painted');
+  await page.mouse.move(pt.x, pt.y);
+  await page.waitForFunction(tooltipText, { timeout: 5000 });
+  assert.match(await page.evaluate(tooltipText), /Antony Blinken/);
 }
