@@ -9,6 +9,7 @@
 //
 //   node bench/dom-pass.mjs [paragraphs] [highlight|mark ...]
 import { launch, startServer } from '../tests/e2e/browser.mjs';
+import { growArticle, measuredPass } from '../tests/e2e/page-checks.mjs';
 
 const paragraphs = Number(process.argv[2] ?? 50_000);
 const modes = process.argv.slice(3).length ? process.argv.slice(3) : ['highlight', 'mark'];
@@ -27,14 +28,7 @@ try {
     await page.goto(`${base}shared/seed/article.html`);
     await page.addScriptTag({ type: 'module', content: "import * as pl from '/www/presslens.js'; await pl.load(); window.presslens = pl.presslens;" });
     await page.waitForFunction(() => window.presslens);
-    await page.evaluate(async (n) => {
-      const body = document.querySelector('.entry-content');
-      const paras = [...body.querySelectorAll('p')];
-      const frag = document.createDocumentFragment();
-      for (let i = paras.length; i < n; i++) frag.append(paras[i % paras.length].cloneNode(true));
-      body.append(frag);
-      await new Promise((r) => setTimeout(r, 500));
-    }, paragraphs);
+    await page.evaluate(growArticle, { paragraphs });
     // PRESSLENS_TRACE=1: a Chromium trace of the pass, summed by event
     // name (top-level rendering and script events), to see where the time
     // outside our slices goes.
@@ -45,49 +39,13 @@ try {
       cdp.on('Tracing.dataCollected', (d) => trace.push(...d.value));
       await cdp.send('Tracing.start', { categories: 'devtools.timeline', transferMode: 'ReportEvents' });
     }
-    const r = await page.evaluate(async (fallback) => {
-      const long = [];
-      const obs = new PerformanceObserver((l) => { for (const e of l.getEntries()) long.push(e.duration); });
-      obs.observe({ type: 'longtask' });
-      // Long animation frames: a task and the rendering after it (style,
-      // layout, paint), which long tasks leave out.
-      const frames = [];
-      let loaf = null;
-      if (PerformanceObserver.supportedEntryTypes.includes('long-animation-frame')) {
-        loaf = new PerformanceObserver((l) => { for (const e of l.getEntries()) frames.push([e.duration, e.renderStart ? e.startTime + e.duration - e.renderStart : 0]); });
-        loaf.observe({ type: 'long-animation-frame' });
-      }
-      let ticks = 0;
-      let ticking = true;
-      const tick = () => { if (ticking) { ticks += 1; setTimeout(tick, 0); } };
-      setTimeout(tick, 0);
-      const t0 = performance.now();
-      const report = await window.presslens.annotate(undefined, { panel: true, fallback, observe: false });
-      const ms = performance.now() - t0;
-      ticking = false;
-      const lens = window.presslens.current();
-      const slice = lens.longestSliceMs();
-      const phase = lens.longestSlicePhase();
-      const engine = lens.longestEngineMs();
-      // Long tasks are reported after they end: give the last ones time.
-      await new Promise((res) => setTimeout(res, 500));
-      obs.disconnect();
-      loaf?.disconnect();
-      frames.sort((a, b) => b[0] - a[0]);
-      const text = window.presslens.scope().text.length;
-      const marks = document.querySelectorAll('mark.presslens').length;
-      const c0 = performance.now();
-      window.presslens.clear();
-      const clear = performance.now() - c0;
-      long.sort((a, b) => b - a);
-      return {
-        text, ms, slice, phase, engine, clear, ticks, marks, quotes: report.quotes.length,
-        longest: long[0] ?? 0, over50: long.filter((d) => d > 50).length, over200: long.filter((d) => d > 200).length,
-        top: long.slice(0, 8).map(Math.round),
-        frames: frames.length, frame: frames[0]?.[0] ?? 0, render: frames.reduce((n, f) => n + f[1], 0),
-        frameOver200: frames.filter((f) => f[0] > 200).length,
-      };
-    }, mode === 'mark');
+    const m = await page.evaluate(measuredPass, { fallback: mode === 'mark', undo: false });
+    const r = {
+      ...m, longest: m.long[0] ?? 0, over50: m.long.filter((d) => d > 50).length, over200: m.long.filter((d) => d > 200).length,
+      top: m.long.slice(0, 8).map(Math.round),
+      frames: m.frames.length, frame: m.frames[0]?.[0] ?? 0, render: m.frames.reduce((n, f) => n + f[1], 0),
+      frameOver200: m.frames.filter((f) => f[0] > 200).length,
+    };
     if (cdp) {
       const ended = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
       await cdp.send('Tracing.end');

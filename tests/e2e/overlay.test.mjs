@@ -8,6 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { serveAndLaunch, readGold, artifact } from './browser.mjs';
+import { growArticle, measuredPass } from './page-checks.mjs';
 
 const gold = readGold();
 
@@ -445,59 +446,12 @@ for (const { label, chars, paragraphs, fallback } of longPages) test(`a ${label}
   await page.goto(`${env.base}shared/seed/article.html`);
   await page.addScriptTag({ type: 'module', content: "import * as pl from '/www/presslens.js'; await pl.load(); window.presslens = pl.presslens;" });
   await page.waitForFunction(() => window.presslens);
-  await page.evaluate(async ({ chars, paragraphs }) => {
-    const body = document.querySelector('.entry-content');
-    const paras = [...body.querySelectorAll('p')];
-    const frag = document.createDocumentFragment();
-    let size = body.textContent.length;
-    let n = paras.length;
-    const more = () => (paragraphs ? n < paragraphs : size < chars);
-    for (let i = 0; more(); i++, n++) {
-      const c = paras[i % paras.length].cloneNode(true);
-      frag.append(c);
-      size += c.textContent.length;
-    }
-    body.append(frag);
-    await new Promise((r) => setTimeout(r, 200));
-  }, { chars, paragraphs });
-  const r = await page.evaluate(async (fallback) => {
-    const before = document.documentElement.outerHTML;
-    const long = [];
-    const obs = new PerformanceObserver((l) => { for (const e of l.getEntries()) long.push(e.duration); });
-    obs.observe({ type: 'longtask' });
-    const frames = [];
-    const loaf = PerformanceObserver.supportedEntryTypes.includes('long-animation-frame')
-      ? new PerformanceObserver((l) => { for (const e of l.getEntries()) frames.push(e.duration); }) : null;
-    loaf?.observe({ type: 'long-animation-frame' });
-    // A page's own work: a timer chain that runs whenever the event loop is free.
-    let ticks = 0;
-    let ticking = true;
-    const tick = () => { if (ticking) { ticks += 1; setTimeout(tick, 0); } };
-    setTimeout(tick, 0);
-    const t0 = performance.now();
-    const report = await window.presslens.annotate(undefined, { panel: true, fallback, observe: false });
-    const ms = performance.now() - t0;
-    ticking = false;
-    const lens = window.presslens.current();
-    const slice = lens.longestSliceMs();
-    const phase = lens.longestSlicePhase();
-    const engine = lens.longestEngineMs();
-    // Entries are reported after their task ends.
-    await new Promise((res) => setTimeout(res, 300));
-    obs.disconnect();
-    loaf?.disconnect();
-    const text = window.presslens.scope().text.length;
-    const marks = document.querySelectorAll('mark.presslens').length;
-    const c0 = performance.now();
-    window.presslens.clear();
-    const clear = performance.now() - c0;
-    return {
-      text, ms, slice, phase, engine, clear, ticks, marks, quotes: report.quotes.length,
-      longest: Math.max(0, ...long), over50: long.filter((d) => d > 50).length,
-      frames: frames.length, frame: Math.max(0, ...frames),
-      left: CSS.highlights.size, same: document.documentElement.outerHTML === before,
-    };
-  }, fallback);
+  await page.evaluate(growArticle, { chars, paragraphs });
+  const m = await page.evaluate(measuredPass, { fallback });
+  const r = {
+    ...m, longest: m.long[0] ?? 0, over50: m.long.filter((d) => d > 50).length,
+    frames: m.frames.length, frame: m.frames[0]?.[0] ?? 0,
+  };
   console.log(`${label}: ${r.text} chars, ${r.quotes} quotes${fallback ? `, ${r.marks} marks` : ''}; pass ${Math.round(r.ms)} ms; `
     + `longest task ${Math.round(r.longest)} ms (${r.over50} over 50 ms); long animation frames ${r.frames} (longest ${Math.round(r.frame)} ms); `
     + `longest DOM slice ${Math.round(r.slice)} ms (${r.phase}), longest engine call ${Math.round(r.engine)} ms; page timers ran ${r.ticks} times; clear() ${Math.round(r.clear)} ms`);
