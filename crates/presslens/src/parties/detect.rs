@@ -339,9 +339,34 @@ fn kind_of_entry(e: Entry) -> Option<PartyKind> {
     }
 }
 
-/// Splits a run into candidates.
+/// Splits a run into candidates: the rules below, in order; the first that
+/// takes the run ends it.
 fn process_run(c: &Ctx, mut run: Vec<Item>, out: &mut Vec<Cand>) {
     let strict = c.headline[c.doc.tokens[run[0].a].para] || c.titled_span[run[0].a];
+    trim_start(c, &mut run);
+    if run.is_empty()
+        || dateline(c, &run, out)
+        || product_or_law(c, &run)
+        || event_name(c, &run, out)
+        || language(c, &run)
+    {
+        return;
+    }
+    let Some(run) = person_after_cue(c, run, strict, out) else {
+        return;
+    };
+    if cue_name(c, &run, strict, out) {
+        return;
+    }
+    for (seg, titled) in split_at_titles(c, run) {
+        split_segment(c, &seg, titled, strict, out);
+    }
+}
+
+/// A sentence-initial common word is not part of a name; nor is "The" of
+/// "The Huffington Post", or a common word after an abbreviation's period
+/// ("Sr. Later Byrd").
+fn trim_start(c: &Ctx, run: &mut Vec<Item>) {
     // A sentence-initial common word is not part of a name.
     if c.initial[run[0].a] {
         match run[0].it {
@@ -359,8 +384,6 @@ fn process_run(c: &Ctx, mut run: Vec<Item>, out: &mut Vec<Cand>) {
             run.remove(0);
         }
     }
-    // "The Huffington Post": the article is no part of the name; nor is a
-    // common word after an abbreviation's period ("Sr. Later Byrd").
     while run.len() > 1
         && run[0].it == It::Cap
         && (matches!(c.tok(run[0].a), "The" | "A" | "An")
@@ -368,11 +391,11 @@ fn process_run(c: &Ctx, mut run: Vec<Item>, out: &mut Vec<Cand>) {
     {
         run.remove(0);
     }
-    if run.is_empty() {
-        return;
-    }
+}
+
+/// "NEWPORT NEWS, Va. —": a dateline in capitals names a place.
+fn dateline(c: &Ctx, run: &[Item], out: &mut Vec<Cand>) -> bool {
     let last = *run.last().unwrap_or(&run[0]);
-    // "NEWPORT NEWS, Va. —": a dateline in capitals names a place.
     let para_start = c.doc.tokens[run[0].a].para != c.doc.tokens[run[0].a.saturating_sub(1)].para
         || run[0].a == 0;
     let after = if last.b < c.n() { c.tok(last.b) } else { "" };
@@ -401,26 +424,39 @@ fn process_run(c: &Ctx, mut run: Vec<Item>, out: &mut Vec<Cand>) {
             strict: false,
             nested: false,
         });
-        return;
+        return true;
     }
-    // "Air Force One", "Clean Air Act", "Internet Explorer 6": vehicles,
-    // laws, events and products, not parties.
+    false
+}
+
+/// "Air Force One", "Clean Air Act", "Internet Explorer 6": vehicles, laws,
+/// events and products, not parties.
+fn product_or_law(c: &Ctx, run: &[Item]) -> bool {
+    let last = *run.last().unwrap_or(&run[0]);
     let lw = c.base(last.b - 1);
     let versioned = last.b < c.n()
         && c.doc.tokens[last.b].kind == crate::text::TokenKind::Number
         && c.doc.tokens[last.b].space_before
         && run.iter().all(|x| x.it == It::Cap);
-    if run.len() >= 2 && (c.lex.has(s::NUMBER, lw) || versioned) {
-        return;
-    }
-    // "Google Science Fair": the organisation or place inside an event name
-    // is still named.
+    run.len() >= 2 && (c.lex.has(s::NUMBER, lw) || versioned)
+}
+
+/// "Google Science Fair": an event, but the organisation or place inside
+/// its name is still named.
+fn event_name(c: &Ctx, run: &[Item], out: &mut Vec<Cand>) -> bool {
+    let last = *run.last().unwrap_or(&run[0]);
+    let lw = c.base(last.b - 1);
     if last.it == It::Cap && c.lex.has(s::EVENT_SUFFIX, lw) {
         push_nested(&run, true, out);
-        return;
+        return true;
     }
-    // "in English": a language.
-    if run.len() == 1
+    false
+}
+
+/// "in English": a language.
+fn language(c: &Ctx, run: &[Item]) -> bool {
+    let last = *run.last().unwrap_or(&run[0]);
+    run.len() == 1
         && matches!(last.it, It::Lex(Entry::Demonym(_)))
         && run[0].a > 0
         && matches!(
@@ -428,11 +464,17 @@ fn process_run(c: &Ctx, mut run: Vec<Item>, out: &mut Vec<Cand>) {
             "in" | "speak" | "speaks" | "spoke" | "spoken" | "speaking"
         )
         && !c.is_cap(last.b)
-    {
-        return;
-    }
-    // "Refugee Council Enver Solomon": a name with a cue word, then two or
-    // three plain capitalised words right after it, is a name and a person.
+}
+
+/// "Refugee Council Enver Solomon": a name with a cue word, then two or
+/// three plain capitalised words right after it, is a name and a person.
+/// Gives the run back when the rule does not take it.
+fn person_after_cue(
+    c: &Ctx,
+    mut run: Vec<Item>,
+    strict: bool,
+    out: &mut Vec<Cand>,
+) -> Option<Vec<Item>> {
     if run.len() >= 4 && !strict {
         let mut t = run.len();
         while t > 0
@@ -465,12 +507,19 @@ fn process_run(c: &Ctx, mut run: Vec<Item>, out: &mut Vec<Cand>) {
                     strict,
                     nested: false,
                 });
-                return;
+                return None;
             }
         }
     }
+    Some(run)
+}
+
+/// A name ending in a cue word ("Likud Party", "Gaza City"), built on "X of
+/// Y", "North Korea", "Lake Geneva", "University College London": one name
+/// of the kind the cue says.
+fn cue_name(c: &Ctx, run: &[Item], strict: bool, out: &mut Vec<Cand>) -> bool {
+    let last = *run.last().unwrap_or(&run[0]);
     let (a, b) = (run[0].a, last.b);
-    // A name ending in a cue word, or built on "X of Y", is one name.
     let has_of = run
         .iter()
         .any(|x| x.it == It::Conn && matches!(c.tok(x.a), "of" | "for"))
@@ -532,7 +581,7 @@ fn process_run(c: &Ctx, mut run: Vec<Item>, out: &mut Vec<Cand>) {
                 .iter()
                 .find(|x| !matches!(x.it, It::Title | It::Conn))
                 .map_or(a, |x| x.a);
-            push_nested(&run, false, out);
+            push_nested(run, false, out);
             out.push(Cand {
                 a,
                 b,
@@ -543,10 +592,16 @@ fn process_run(c: &Ctx, mut run: Vec<Item>, out: &mut Vec<Cand>) {
                 strict,
                 nested: false,
             });
-            return;
+            return true;
         }
     }
-    // Split at titles; months and the like survive only after a name or title.
+    false
+}
+
+/// Splits a run at titles (each part remembers whether a title came before
+/// it); months and the like survive only after a name or title.
+fn split_at_titles(c: &Ctx, run: Vec<Item>) -> Vec<(Vec<Item>, bool)> {
+    let a = run[0].a;
     let mut segs: Vec<(Vec<Item>, bool)> = Vec::new(); // (items, after a title)
     let mut cur: Vec<Item> = Vec::new();
     let mut after_title = title_context_before(c, a);
@@ -589,9 +644,7 @@ fn process_run(c: &Ctx, mut run: Vec<Item>, out: &mut Vec<Cand>) {
     if !cur.is_empty() {
         segs.push((cur, seg_after_title));
     }
-    for (seg, titled) in segs {
-        split_segment(c, &seg, titled, strict, out);
-    }
+    segs
 }
 
 /// The run at `a` follows "Ambassador to (the)" / "President of": a place
@@ -785,5 +838,77 @@ fn split_segment(c: &Ctx, seg: &[Item], titled: bool, strict: bool, out: &mut Ve
             }
             _ => k += 1,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::report::PartyKind;
+    use crate::text::Doc;
+
+    /// Each party's name and kind.
+    fn parties(text: &str) -> Vec<(String, PartyKind)> {
+        super::super::find(&Doc::new(text))
+            .into_iter()
+            .map(|p| (p.name, p.kind))
+            .collect()
+    }
+
+    fn has(text: &str, name: &str, kind: PartyKind) -> bool {
+        parties(text).iter().any(|p| p.0 == name && p.1 == kind)
+    }
+
+    fn names(text: &str) -> Vec<String> {
+        parties(text).into_iter().map(|p| p.0).collect()
+    }
+
+    /// One case per rule of `process_run`, for what it takes.
+    #[test]
+    fn each_run_rule_names_what_it_takes() {
+        // trim_start: "The" is no part of the name.
+        assert!(names("He wrote for The Springfield Herald last year.")
+            .contains(&"Springfield Herald".into()));
+        // dateline: a line opening in capitals names a place.
+        assert!(has(
+            "NEWPORT NEWS, Va. — Crowds gathered.",
+            "Newport News",
+            PartyKind::Place
+        ));
+        // product_or_law: vehicles, laws and versions are no parties.
+        let n = names("They flew on Air Force One and used Internet Explorer 6 there.");
+        assert!(
+            !n.iter()
+                .any(|x| x.contains("Air Force") || x.contains("Explorer")),
+            "{n:?}"
+        );
+        // event_name: the organisation inside an event's name is still named.
+        assert!(names("She won the Google Science Fair in May.").contains(&"Google".into()));
+        // language: "in English" is no party.
+        assert!(!names("The talks were held in English.").contains(&"English".into()));
+        // person_after_cue: a cue name, then a person's name.
+        let ps = parties("said Refugee Council Enver Solomon on Monday.");
+        assert!(ps.iter().any(|p| p.0 == "Refugee Council"), "{ps:?}");
+        assert!(
+            ps.iter()
+                .any(|p| p.0 == "Enver Solomon" && p.1 == PartyKind::Person),
+            "{ps:?}"
+        );
+        // cue_name: the cue word gives the kind.
+        assert!(has(
+            "Voters backed the Likud Party again.",
+            "Likud Party",
+            PartyKind::Organization
+        ));
+        assert!(has(
+            "Residents of Gaza City fled.",
+            "Gaza City",
+            PartyKind::Place
+        ));
+        // split_at_titles: a title splits a run and is no part of the name.
+        assert!(has(
+            "Officials said Prime Minister Benjamin Netanyahu agreed.",
+            "Benjamin Netanyahu",
+            PartyKind::Person
+        ));
     }
 }
