@@ -447,7 +447,7 @@ fn event_name(c: &Ctx, run: &[Item], out: &mut Vec<Cand>) -> bool {
     let last = *run.last().unwrap_or(&run[0]);
     let lw = c.base(last.b - 1);
     if last.it == It::Cap && c.lex.has(s::EVENT_SUFFIX, lw) {
-        push_nested(&run, true, out);
+        push_nested(run, true, out);
         return true;
     }
     false
