@@ -151,12 +151,17 @@ impl<'a> Doc<'a> {
 }
 
 /// Lowercases every token once: the text in ASCII, which keeps byte
-/// offsets, then each non-ASCII token in full after it.
+/// offsets, then each token with a non-ASCII letter that lowercasing
+/// changes, in full after it.
 fn lower_forms(text: &str, tokens: &mut [Token]) -> String {
     let mut lower = text.to_ascii_lowercase();
     for t in tokens {
         let w = &text[t.start..t.end];
-        if w.is_ascii() {
+        // Where lowercasing leaves every non-ASCII character as it is
+        // (punctuation, “quotes”, lower-case letters), the ASCII-lowered
+        // text already holds the token's lower-case form.
+        let in_place = w.is_ascii() || w.chars().all(|c| c.is_ascii() || c.to_lowercase().eq([c]));
+        if in_place {
             (t.lo, t.hi) = (t.start, t.end);
         } else {
             t.lo = lower.len();
@@ -269,7 +274,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 }
 
 /// The character starting at byte `i` and its width, ASCII without decoding.
-#[inline]
+#[inline(always)]
 fn char_at(text: &str, i: usize) -> (char, usize) {
     match text.as_bytes().get(i) {
         Some(&b) if b < 0x80 => (b as char, 1),

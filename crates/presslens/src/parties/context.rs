@@ -94,7 +94,13 @@ impl<'d, 'a> Ctx<'d, 'a> {
             // as a final sigma does).
             x.lcls = if w.is_ascii() || x.poss == 0 {
                 let low = doc.lower(k);
-                lx.class(&low[..low.len() - x.poss as usize])
+                let low = &low[..low.len() - x.poss as usize];
+                // A word already in lower case has the classes just found.
+                if low == base {
+                    x.cls
+                } else {
+                    lx.class(low)
+                }
             } else {
                 lx.class(&lower_cow(base))
             };
