@@ -895,50 +895,40 @@ fn a_caption_sized_root_is_low_confidence_and_an_article_is_not() {
 #[wasm_bindgen_test]
 fn paywall_stubs_are_named_by_their_rule() {
     let short = format!("<h1>Harbour reopens</h1><p>{PROSE}</p><p>{PROSE}</p>");
-    let (s, _) = detected(
-        &[
-            "<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"isAccessibleForFree\":false}</script>",
-            "<div class='story'>", &short, "</div>",
-        ]
-        .concat(),
-    );
-    assert_eq!(s.paywall, Some(Paywall::NotFree));
-    let (s, _) = detected(
-        &[
-            "<div class='story'>", &short,
-            "<div class='article-paywall'><p>You have read all your free articles this month.</p></div></div>",
-        ]
-        .concat(),
-    );
-    assert_eq!(s.paywall, Some(Paywall::WallAtEnd));
-    let (s, _) = detected(
-        &[
-            "<div class='wrap'><div class='story'>", &short,
-            "</div><div class='subscribe-to-continue'><p>Subscribe to continue reading.</p><a href='#'>Subscribe</a></div></div>",
-        ]
-        .concat(),
-    );
-    assert_eq!(s.paywall, Some(Paywall::StubWithOffer));
-    // A hidden wall (a template for other readers) is not shown: no stub.
-    let (s, _) = detected(
-        &[
+    // (before the short story, after it, what the scope says)
+    let pages: [(&str, &str, Option<Paywall>); 5] = [
+        (
+            "<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"isAccessibleForFree\":false}</script><div class='story'>",
+            "</div>",
+            Some(Paywall::NotFree),
+        ),
+        (
             "<div class='story'>",
-            &short,
-            "<div class='paywall' hidden><p>Subscribe now.</p></div></div>",
-        ]
-        .concat(),
-    );
-    assert_eq!(s.paywall, None);
-    // A blog subscription under a short complete post is not a paywall.
-    let (s, _) = detected(
-        &[
+            "<div class='article-paywall'><p>You have read all your free articles this month.</p></div></div>",
+            Some(Paywall::WallAtEnd),
+        ),
+        (
             "<div class='wrap'><div class='story'>",
-            &short,
+            "</div><div class='subscribe-to-continue'><p>Subscribe to continue reading.</p><a href='#'>Subscribe</a></div></div>",
+            Some(Paywall::StubWithOffer),
+        ),
+        // A hidden wall (a template for other readers) is not shown: no stub.
+        (
+            "<div class='story'>",
+            "<div class='paywall' hidden><p>Subscribe now.</p></div></div>",
+            None,
+        ),
+        // A blog subscription under a short complete post is not a paywall.
+        (
+            "<div class='wrap'><div class='story'>",
             "</div><div id='subscribe-blog'><p>Get new posts by email.</p></div></div>",
-        ]
-        .concat(),
-    );
-    assert_eq!(s.paywall, None);
+            None,
+        ),
+    ];
+    for (before, after, want) in pages {
+        let (s, _) = detected(&[before, &short, after].concat());
+        assert_eq!(s.paywall, want, "{before}…{after}");
+    }
 }
 
 /// The roots a reader can choose: "page" is the body, "auto" is
