@@ -48,6 +48,9 @@ pub struct Ctx<'d, 'a> {
     info: Vec<Info>,
     /// The text of every token.
     toks: Vec<&'a str>,
+    /// When explaining ([`super::explain`]): every rule that took, dropped,
+    /// joined or typed a token span, in the order they fired.
+    pub trace: Option<std::cell::RefCell<Vec<(usize, usize, &'static str)>>>,
 }
 
 impl<'d, 'a> Ctx<'d, 'a> {
@@ -65,6 +68,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             titled_span: vec![false; n],
             info: Vec::with_capacity(n),
             toks: doc.tokens.iter().map(|t| t.text(doc.text)).collect(),
+            trace: None,
         };
         let lx = c.lex;
         for (k, (t, &w)) in doc.tokens.iter().zip(&c.toks).enumerate() {
@@ -235,6 +239,13 @@ impl<'d, 'a> Ctx<'d, 'a> {
             return self.lower_seen.contains(l.as_ref());
         }
         (0..self.n()).any(|k| self.is_word(k) && !self.is_cap(k) && lower_cow(self.tok(k)) == l)
+    }
+
+    /// Notes that `rule` fired on tokens `a..b` (when explaining).
+    pub fn note(&self, a: usize, b: usize, rule: &'static str) {
+        if let Some(t) = &self.trace {
+            t.borrow_mut().push((a, b, rule));
+        }
     }
 
     pub fn n(&self) -> usize {

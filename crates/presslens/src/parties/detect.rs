@@ -343,19 +343,36 @@ fn kind_of_entry(e: Entry) -> Option<PartyKind> {
 /// takes the run ends it.
 fn process_run(c: &Ctx, mut run: Vec<Item>, out: &mut Vec<Cand>) {
     let strict = c.headline[c.doc.tokens[run[0].a].para] || c.titled_span[run[0].a];
+    let first = run[0].a;
     trim_start(c, &mut run);
-    if run.is_empty()
-        || dateline(c, &run, out)
-        || product_or_law(c, &run)
-        || event_name(c, &run, out)
-        || language(c, &run)
-    {
+    if let Some(x) = run.first().filter(|x| x.a > first) {
+        c.note(first, x.a, "dropped: sentence-initial word or article");
+    }
+    if run.is_empty() {
+        return;
+    }
+    let span = (run[0].a, run[run.len() - 1].b);
+    let rule = if dateline(c, &run, out) {
+        "dateline"
+    } else if product_or_law(c, &run) {
+        "dropped: product or law"
+    } else if event_name(c, &run, out) {
+        "dropped: event name (the names inside kept)"
+    } else if language(c, &run) {
+        "dropped: language"
+    } else {
+        ""
+    };
+    if !rule.is_empty() {
+        c.note(span.0, span.1, rule);
         return;
     }
     let Some(run) = person_after_cue(c, run, strict, out) else {
+        c.note(span.0, span.1, "person after a cue name");
         return;
     };
     if cue_name(c, &run, strict, out) {
+        c.note(span.0, span.1, "cue name");
         return;
     }
     for (seg, titled) in split_at_titles(c, run) {

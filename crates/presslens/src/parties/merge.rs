@@ -178,7 +178,9 @@ pub fn merge(c: &Ctx, cands: Vec<Cand>) -> Vec<Party> {
     // party named the same, a "the Strip" antecedent, or stand alone.
     let by_word = ix.words(c);
     for m in cands.iter().filter(|m| single(m)) {
-        match ix.antecedent(c, m, &alias, &by_word) {
+        let (join, rule) = ix.antecedent(c, m, &alias, &by_word);
+        c.note(m.a, m.b, rule);
+        match join {
             Join::To(t) => {
                 let p = &mut ix.protos[t];
                 p.mentions.push((m.a, m.b));
@@ -211,8 +213,16 @@ fn drop_unknown_names(c: &Ctx, cands: Vec<Cand>) -> Vec<Cand> {
     }
     let mut kept = Vec::with_capacity(cands.len());
     for m in cands {
-        if let Some(m) = common_words(c, m) {
-            headline_names(c, &known, m, &mut kept);
+        let (a, b) = (m.a, m.b);
+        match common_words(c, m) {
+            Some(m) => {
+                let before = kept.len();
+                headline_names(c, &known, m, &mut kept);
+                if kept.len() == before {
+                    c.note(a, b, "dropped: headline name the body does not know");
+                }
+            }
+            None => c.note(a, b, "dropped: common word"),
         }
     }
     kept
@@ -388,7 +398,7 @@ impl Index {
         m: &Cand,
         alias: &FastMap<String, String>,
         by_word: &FastMap<String, Vec<usize>>,
-    ) -> Join {
+    ) -> (Join, &'static str) {
         let w = c.base(m.a);
         let wk = key(w);
         let w_key = wk.as_str();
@@ -399,13 +409,18 @@ impl Index {
                 c.tok(m.a - 1),
                 "in" | "to" | "from" | "at" | "near" | "into" | "across"
             );
-        let target = if m.src == Src::Lex {
-            self.by_last
+        let (target, rule) = if m.src == Src::Lex {
+            let t = self
+                .by_last
                 .get(w_key)
                 .filter(|_| !after_prep)
-                .and_then(|ids| self.nearest(ids, m.a))
+                .and_then(|ids| self.nearest(ids, m.a));
+            (t, "joined: a place spelled like a surname")
         } else if let Some(t) = alias.get(w) {
-            self.by_name.get(&key(t)).copied()
+            (
+                self.by_name.get(&key(t)).copied(),
+                "joined: acronym of a name",
+            )
         } else if prev_the && cue && !self.by_name.contains_key(w_key) {
             // The latest party with the cue word in a name or alias.
             let hit = by_word.get(w).and_then(|ids| {
@@ -415,23 +430,32 @@ impl Index {
                     .max_by_key(|&i| self.protos[i].last.min(m.a))
             });
             if hit.is_none() {
-                return Join::Dropped;
+                return (
+                    Join::Dropped,
+                    "dropped: \"the\" + cue word with no party before",
+                );
             }
-            hit
+            (hit, "joined: \"the\" + cue word")
         } else if let Some(ids) = self.by_last.get(w_key) {
-            self.nearest(ids, m.a)
+            (self.nearest(ids, m.a), "joined: surname")
         } else if let Some(ids) = self
             .by_first
             .get(w_key)
             .filter(|ids| ids.len() == 1 || c.has_base(m.a, s::GIVEN))
         {
-            self.nearest(ids, m.a)
+            (self.nearest(ids, m.a), "joined: first name")
         } else if c.is_allcaps(m.a) {
-            self.by_initials.get(&acronym_letters(w)).copied()
+            (
+                self.by_initials.get(&acronym_letters(w)).copied(),
+                "joined: initials",
+            )
         } else {
-            None
+            (None, "")
         };
-        target.map_or(Join::Alone, Join::To)
+        match target {
+            Some(t) => (Join::To(t), rule),
+            None => (Join::Alone, "one word, a party of its own"),
+        }
     }
 }
 
@@ -551,14 +575,20 @@ fn kind_of(c: &Ctx, p: &mut Proto, sports: bool) -> PartyKind {
     } else {
         PartyKind::Organization
     };
-    let mut kind = p.fixed.or_else(|| p.votes.winner()).unwrap_or(default);
+    let (mut kind, mut rule) = match (p.fixed, p.votes.winner()) {
+        (Some(k), _) => (k, "kind: fixed by a lexicon or cue word"),
+        (None, Some(k)) => (k, "kind: the votes of its contexts"),
+        (None, None) => (default, "kind: the default for its shape"),
+    };
     if sports
         && kind == PartyKind::Place
         && c.lex.is_country(&p.name)
         && p.mentions.iter().any(|&(a, b)| sport_context(c, a, b))
     {
         kind = PartyKind::Organization;
+        rule = "kind: a country that plays is its team";
     }
+    c.note(p.mentions[0].0, p.mentions[0].1, rule);
     kind
 }
 

@@ -38,3 +38,20 @@ pub fn find(doc: &Doc) -> Vec<Party> {
     let cands = detect::detect(&mut ctx);
     merge::merge(&ctx, cands)
 }
+
+/// Every named rule that took, dropped, joined or typed a span while
+/// finding `doc`'s parties ("dateline", "product or law", "joined: surname",
+/// "kind: default"…), in the order they fired: byte start, byte end, rule.
+/// For explaining a miss (`presslens eval --explain`), not for annotating.
+pub fn explain(doc: &Doc) -> Vec<(usize, usize, &'static str)> {
+    let mut ctx = context::Ctx::new(doc);
+    ctx.trace = Some(Default::default());
+    let cands = detect::detect(&mut ctx);
+    merge::merge(&ctx, cands);
+    let trace = ctx.trace.take().map(|t| t.into_inner()).unwrap_or_default();
+    trace
+        .into_iter()
+        .filter(|&(a, b, _)| a < b && b <= doc.tokens.len())
+        .map(|(a, b, rule)| (doc.tokens[a].start, doc.tokens[b - 1].end, rule))
+        .collect()
+}
