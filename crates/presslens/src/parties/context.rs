@@ -26,6 +26,9 @@ struct Info {
     lcls: u64,
 }
 
+/// The rules that fired, as token spans and rule names ([`Ctx::note`]).
+pub type Trace = std::cell::RefCell<Vec<(usize, usize, &'static str)>>;
+
 /// A document with the token facts the parties rules need.
 pub struct Ctx<'d, 'a> {
     pub doc: &'d Doc<'a>,
@@ -50,7 +53,7 @@ pub struct Ctx<'d, 'a> {
     toks: Vec<&'a str>,
     /// When explaining ([`super::explain`]): every rule that took, dropped,
     /// joined or typed a token span, in the order they fired.
-    pub trace: Option<std::cell::RefCell<Vec<(usize, usize, &'static str)>>>,
+    pub trace: Option<Trace>,
 }
 
 impl<'d, 'a> Ctx<'d, 'a> {
