@@ -127,6 +127,15 @@ fn empty_and_hostile_roots_are_no_ops() {
     root.remove();
 }
 
+/// The text node inside the fixture's `<em>`: undo must put this very node
+/// back.
+fn em_text(root: &Element) -> web_sys::Node {
+    root.query_selector("em")
+        .unwrap()
+        .and_then(|em| em.first_child())
+        .expect("the fixture has an <em> with text")
+}
+
 fn scope_of(root: &Element) -> Scope {
     Scope {
         root: root.clone(),
@@ -207,12 +216,7 @@ fn detection_finds_the_article_among_boilerplate() {
 fn mark_fallback_wraps_without_normalize_and_undoes_exactly() {
     let root = fixture(ARTICLE);
     let before = root.inner_html();
-    let em_text = root
-        .query_selector("em")
-        .unwrap()
-        .unwrap()
-        .first_child()
-        .unwrap();
+    let original = em_text(&root);
     let opts = Options {
         fallback: true,
         ..Options::default()
@@ -236,13 +240,8 @@ fn mark_fallback_wraps_without_normalize_and_undoes_exactly() {
     o.clear();
     assert_eq!(root.inner_html(), before);
     // The very same text node is back (no copies, no normalize()).
-    let now = root
-        .query_selector("em")
-        .unwrap()
-        .unwrap()
-        .first_child()
-        .unwrap();
-    assert!(now.is_same_node(Some(&em_text)));
+    let now = em_text(&root);
+    assert!(now.is_same_node(Some(&original)));
     root.remove();
 }
 
@@ -280,12 +279,7 @@ fn mark_wrap_in_steps_is_the_wrap_in_one_go_and_undoes_when_cut_short() {
     // original node back.
     let root = fixture(&html);
     let before = root.inner_html();
-    let first = root
-        .query_selector("em")
-        .unwrap()
-        .unwrap()
-        .first_child()
-        .unwrap();
+    let first = em_text(&root);
     let map = TextMap::collect(&scope_of(&root));
     let report = presslens::annotate_in(map.text(), presslens::Unit::Utf16);
     let mut p = Painter::new(Kinds::default(), true);
@@ -296,12 +290,7 @@ fn mark_wrap_in_steps_is_the_wrap_in_one_go_and_undoes_when_cut_short() {
     assert_ne!(root.inner_html(), before);
     p.clear();
     assert_eq!(root.inner_html(), before);
-    let now = root
-        .query_selector("em")
-        .unwrap()
-        .unwrap()
-        .first_child()
-        .unwrap();
+    let now = em_text(&root);
     assert!(now.is_same_node(Some(&first)));
     root.remove();
 }
