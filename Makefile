@@ -3,7 +3,7 @@ SHELL := /bin/bash
 PORT ?= 8080
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: setup wasm extension widget package dist demo test test-native test-wasm test-e2e bench eval clean
+.PHONY: setup wasm extension widget package dist demo test test-native test-wasm test-e2e bench eval train clean
 
 setup:
 	@bash scripts/setup.sh
@@ -50,6 +50,11 @@ bench: wasm
 
 eval:
 	cargo run --release -p presslens-cli -- eval ../shared/eval/*.jsonl
+
+# Rebuilds the learned models from ../shared/train (deterministic; the
+# model files under crates/presslens/data/ are committed).
+train:
+	nice cargo run --release -p presslens-cli -- train all
 
 clean:
 	cargo clean

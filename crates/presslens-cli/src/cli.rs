@@ -19,6 +19,13 @@ USAGE:
                                          {\"id\", \"quotes\", \"parties\", \"figures\"}
                                          (report schema, char offsets); a gold id
                                          with no line counts as an empty prediction
+    presslens eval --tagger-only GOLD.jsonl...
+                                         the parties tagger alone, without the rules
+    presslens eval --model FILE|none GOLD.jsonl...
+                                         with another parties model (none: rules alone)
+    presslens train <parties|all> [OPTIONS]
+                                         rebuilds a learned model from ../shared/train
+                                         (presslens train parties --help for options)
 
 Offsets are Unicode character offsets. Reports follow the schema in README.md.";
 
@@ -27,6 +34,7 @@ pub fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("annotate") => annotate(&args[1..]),
         Some("eval") => run_eval(&args[1..]),
+        Some("train") => crate::train::run(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(true)
@@ -200,9 +208,24 @@ fn read_predictions(paths: &[&str], ok: &mut bool) -> Result<Predictions, String
 fn run_eval(args: &[String]) -> Result<bool, String> {
     let mut pred_paths = Vec::new();
     let mut gold_paths = Vec::new();
+    let mut tagger_only = false;
+    let mut model: Option<Option<presslens::parties::tagger::Model>> = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
-        if a == "--predictions" {
+        if a == "--tagger-only" {
+            tagger_only = true;
+        } else if a == "--model" {
+            let p = it.next().ok_or("--model needs a FILE (or none)")?;
+            model = Some(if p == "none" {
+                None
+            } else {
+                let b = std::fs::read(p).map_err(|e| format!("{p}: {e}"))?;
+                Some(
+                    presslens::parties::tagger::Model::from_bytes(&b)
+                        .map_err(|e| format!("{p}: not a tagger model ({e:?})"))?,
+                )
+            });
+        } else if a == "--predictions" {
             pred_paths.push(it.next().ok_or("--predictions needs a FILE")?.as_str());
         } else if let Some(p) = a.strip_prefix("--predictions=") {
             pred_paths.push(p);
@@ -235,7 +258,17 @@ fn run_eval(args: &[String]) -> Result<bool, String> {
                 let doc: eval::GoldDoc =
                     serde_json::from_str(line).map_err(|e| format!("{path}:{lineno}: {e}"))?;
                 let Some(preds) = &predictions else {
-                    eval::eval_doc(&doc, &mut scores);
+                    let m = match &model {
+                        Some(m) => m.as_ref(),
+                        None => presslens::parties::tagger::shipped(),
+                    };
+                    if tagger_only {
+                        eval::eval_tagger(&doc, m, &mut scores);
+                    } else if model.is_some() {
+                        eval::eval_doc_with(&doc, m, &mut scores);
+                    } else {
+                        eval::eval_doc(&doc, &mut scores);
+                    }
                     return Ok(());
                 };
                 let empty = (Report::default(), String::new());

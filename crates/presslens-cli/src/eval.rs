@@ -8,11 +8,13 @@ use std::collections::HashSet;
 
 use serde::Deserialize;
 
+use presslens::offsets;
 use presslens::offsets::Unit;
-use presslens::report::{PartyKind, Report};
+use presslens::parties::tagger::{Kind, Model};
+use presslens::report::{Mention, Party, PartyKind, Report};
 
 /// One line of a gold JSONL file.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 pub struct GoldDoc {
     pub id: String,
     pub text: String,
@@ -26,7 +28,7 @@ pub struct GoldDoc {
     pub figures: Vec<GoldFigure>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 pub struct GoldQuote {
     pub start: usize,
     pub end: usize,
@@ -36,14 +38,14 @@ pub struct GoldQuote {
     pub speaker_spans: Vec<(usize, usize)>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 pub struct GoldParty {
     pub start: usize,
     pub end: usize,
     pub kind: String,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 pub struct GoldFigure {
     pub value: Option<f64>,
     pub unit: Option<String>,
@@ -493,9 +495,67 @@ impl Scores {
     }
 }
 
+/// The tagger's names alone as a report in char offsets, one party per
+/// mention, so that it is scored by exactly the rules of `presslens eval`.
+pub fn tagger_report(m: &Model, text: &str) -> Report {
+    let spans: Vec<_> = m
+        .tag_text(text)
+        .into_iter()
+        .filter_map(|(s, e, k)| {
+            let k = match k {
+                Kind::Person => PartyKind::Person,
+                Kind::Organization => PartyKind::Organization,
+                Kind::Place => PartyKind::Place,
+                Kind::Group => PartyKind::Group,
+                Kind::Other => return None,
+            };
+            Some((s, e, k))
+        })
+        .collect();
+    let mut offs: Vec<usize> = spans.iter().flat_map(|&(s, e, _)| [s, e]).collect();
+    offsets::convert(text, Unit::Char, &mut offs);
+    let parties = spans
+        .iter()
+        .zip(offs.chunks_exact(2))
+        .map(|(&(s, e, k), o)| Party {
+            name: text[s..e].to_string(),
+            kind: k,
+            role: None,
+            mentions: vec![Mention {
+                start: o[0],
+                end: o[1],
+                text: text[s..e].to_string(),
+            }],
+        })
+        .collect();
+    Report {
+        parties,
+        ..Report::default()
+    }
+}
+
 /// Annotates a gold document and scores it.
 pub fn eval_doc(doc: &GoldDoc, into: &mut Scores) -> Report {
     let report = presslens::annotate_in(&doc.text, Unit::Char);
+    score(doc, &report, into);
+    report
+}
+
+/// [`eval_doc`] with another parties tagger (`presslens eval --model FILE`;
+/// `--model none`: the rules alone).
+pub fn eval_doc_with(doc: &GoldDoc, model: Option<&Model>, into: &mut Scores) -> Report {
+    let report = presslens::annotate_with(&doc.text, model).into_unit(&doc.text, Unit::Char);
+    score(doc, &report, into);
+    report
+}
+
+/// Scores the shipped tagger alone (no parties rules) on a gold document's
+/// parties, to compare the two (`presslens eval --tagger-only`).
+pub fn eval_tagger(doc: &GoldDoc, model: Option<&Model>, into: &mut Scores) -> Report {
+    let report = match model {
+        Some(m) => tagger_report(m, &doc.text),
+        None => Report::default(),
+    };
     score(doc, &report, into);
     report
 }

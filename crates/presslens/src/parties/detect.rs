@@ -30,6 +30,9 @@ pub enum Src {
     Cue,
     /// Plain capitalised words: kind from context.
     Unknown,
+    /// A name the tagger found: its kind is a vote, and the party takes the
+    /// kind most of its tagged mentions have.
+    Tagged,
 }
 
 /// A span of tokens that names a party.
@@ -75,6 +78,8 @@ const PARTICLES: &[&str] = &[
 /// Finds the candidate names in `c`'s document, in text order.
 pub fn detect(c: &mut Ctx) -> Vec<Cand> {
     let mut out = Vec::new();
+    // Token ranges the rules know are no party ([`Ctx::veto`]).
+    let mut vetoes = Vec::new();
     let n = c.n();
     let mut i = 0;
     while i < n {
@@ -91,8 +96,13 @@ pub fn detect(c: &mut Ctx) -> Vec<Cand> {
                 }
             }
         }
-        process_run(c, run, &mut out);
+        process_run(c, run, &mut out, &mut vetoes);
         i = end;
+    }
+    for (a, b) in vetoes {
+        for t in a..b.min(n) {
+            c.veto[t] = true;
+        }
     }
     out
 }
@@ -345,7 +355,7 @@ fn kind_of_entry(e: Entry) -> Option<PartyKind> {
 }
 
 /// Splits a run into candidates.
-fn process_run(c: &Ctx, mut run: Vec<Item>, out: &mut Vec<Cand>) {
+fn process_run(c: &Ctx, mut run: Vec<Item>, out: &mut Vec<Cand>, veto: &mut Vec<(usize, usize)>) {
     let strict = c.headline[c.doc.tokens[run[0].a].para] || c.titled_span[run[0].a];
     // A sentence-initial common word is not part of a name.
     if c.initial[run[0].a] {
@@ -353,6 +363,9 @@ fn process_run(c: &Ctx, mut run: Vec<Item>, out: &mut Vec<Cand>) {
             It::Cap
                 if !initial_is_name(c, run[0].a, run.iter().skip(1).any(|x| x.it == It::Cap)) =>
             {
+                if c.has_lower_base(run[0].a, s::STOP | s::STARTER) {
+                    veto.push((run[0].a, run[0].b));
+                }
                 run.remove(0);
             }
             It::Weak => {
@@ -416,6 +429,9 @@ fn process_run(c: &Ctx, mut run: Vec<Item>, out: &mut Vec<Cand>) {
         && c.doc.tokens[last.b].space_before
         && run.iter().all(|x| x.it == It::Cap);
     if run.len() >= 2 && (c.lex.has(s::NUMBER, lw) || versioned) {
+        if !versioned {
+            veto.push((run[0].a, last.b));
+        }
         return;
     }
     // "Google Science Fair": the organisation or place inside an event name
@@ -458,7 +474,7 @@ fn process_run(c: &Ctx, mut run: Vec<Item>, out: &mut Vec<Cand>) {
                     .any(|x| x.it == It::Cap && c.has_base(x.a, s::ORG_SUFFIX))
             {
                 let tail = run.split_off(t);
-                process_run(c, run, out);
+                process_run(c, run, out, veto);
                 let (ta, tb) = (tail[0].a, tail[tail.len() - 1].b);
                 out.push(Cand {
                     a: ta,
@@ -581,9 +597,12 @@ fn process_run(c: &Ctx, mut run: Vec<Item>, out: &mut Vec<Cand>) {
                     .is_some_and(|t| t.kind == crate::text::TokenKind::Number);
                 if (after_name || cur.is_empty() && after_title) && !next_num {
                     cur.push(Item { it: It::Cap, ..x });
-                } else if !cur.is_empty() {
-                    segs.push((std::mem::take(&mut cur), seg_after_title));
-                    seg_after_title = false;
+                } else {
+                    veto.push((x.a, x.b));
+                    if !cur.is_empty() {
+                        segs.push((std::mem::take(&mut cur), seg_after_title));
+                        seg_after_title = false;
+                    }
                 }
                 after_title = false;
             }

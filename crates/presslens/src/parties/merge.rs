@@ -31,6 +31,8 @@ struct Proto {
     /// Mentions as token ranges, with whether each is a surname-only join.
     mentions: Vec<(usize, usize)>,
     role: Option<(usize, usize)>,
+    /// Tagged mentions of each kind (person, organization, place, group).
+    tagged: [u32; 4],
     /// Token index of the latest mention, for nearest-antecedent joins.
     last: usize,
     first: usize,
@@ -123,9 +125,13 @@ fn is_sports_report(c: &Ctx) -> bool {
     score && words >= 3
 }
 
-/// A mention next to a sports verb ("Sweden defeated ...") or a score.
+/// A mention next to a sports verb ("Sweden defeated ...") or a score;
+/// not a dateline ("LONDON 1996-08-30" opens its line).
 fn sport_context(c: &Ctx, a: usize, b: usize) -> bool {
     let para = c.doc.tokens[a].para;
+    if c.doc.paragraphs[para].start == a {
+        return false;
+    }
     let lo = a.saturating_sub(2);
     let hi = (b + 2).min(c.n());
     (lo..hi)
@@ -170,6 +176,30 @@ fn headline_names(c: &Ctx, known: &FastSet<String>, m: Cand, out: &mut Vec<Cand>
     if out.len() == before && m.person_hint && m.b - m.a == 2 && c.has_base(m.a, s::GIVEN) {
         out.push(m);
     }
+}
+
+fn kind_slot(k: PartyKind) -> usize {
+    match k {
+        PartyKind::Person => 0,
+        PartyKind::Organization => 1,
+        PartyKind::Place => 2,
+        PartyKind::Group => 3,
+    }
+}
+
+const SPORTS_ON_TAGGED: bool = true;
+const KINDS: [PartyKind; 4] = [
+    PartyKind::Person,
+    PartyKind::Organization,
+    PartyKind::Place,
+    PartyKind::Group,
+];
+
+/// The kind most tagged mentions have (ties: the earlier of person,
+/// organization, place, group).
+fn tagged_kind(t: &[u32; 4]) -> Option<PartyKind> {
+    let best = (0..4).rev().max_by_key(|&k| t[k])?;
+    (t[best] > 0).then_some(KINDS[best])
 }
 
 /// The key names are merged by: one apostrophe for all ("O’Neill" =
@@ -226,13 +256,18 @@ pub fn merge(c: &Ctx, cands: Vec<Cand>) -> Vec<Party> {
     // ("Jordan" after "Michael Jordan") is that person.
     let surnames: FastSet<&str> = cands
         .iter()
-        .filter(|m| m.src == Src::Unknown && m.b - m.a > 1 && !m.strict)
+        .filter(|m| {
+            (m.src == Src::Unknown || m.src == Src::Tagged && m.kind == Some(PartyKind::Person))
+                && m.b - m.a > 1
+                && !m.strict
+        })
         .map(|m| c.base(m.b - 1))
         .collect();
     let is_single = |m: &Cand| {
         m.b - m.a == 1
             && (m.src == Src::Unknown
-                || m.src == Src::Lex
+                || m.src == Src::Tagged && m.kind == Some(PartyKind::Person)
+                || matches!(m.src, Src::Lex | Src::Tagged)
                     && m.kind == Some(PartyKind::Place)
                     && !m.nested
                     && surnames.contains(c.base(m.a)))
@@ -251,13 +286,18 @@ pub fn merge(c: &Ctx, cands: Vec<Cand>) -> Vec<Party> {
                 multiword: false,
                 mentions: Vec::new(),
                 role: None,
+                tagged: [0; 4],
                 last: 0,
                 first: usize::MAX,
             });
             protos.len() - 1
         });
         let p = &mut protos[id];
-        if p.fixed.is_none() && m.src != Src::Unknown {
+        if m.src == Src::Tagged {
+            if let Some(k) = m.kind {
+                p.tagged[kind_slot(k)] += 1;
+            }
+        } else if p.fixed.is_none() && m.src != Src::Unknown {
             p.fixed = m.kind;
         }
         if m.src == Src::Unknown && m.kind == Some(PartyKind::Person) {
@@ -277,7 +317,9 @@ pub fn merge(c: &Ctx, cands: Vec<Cand>) -> Vec<Party> {
             .cloned()
             .unwrap_or_else(|| m.name.clone());
         let id = add(&mut protos, &mut by_name, m, name);
-        if m.src == Src::Unknown && m.b - m.a > 1 {
+        let person_like =
+            m.src == Src::Unknown || m.src == Src::Tagged && m.kind == Some(PartyKind::Person);
+        if person_like && m.b - m.a > 1 {
             let words: Vec<&str> = protos[id]
                 .name
                 .split(' ')
@@ -340,37 +382,38 @@ pub fn merge(c: &Ctx, cands: Vec<Cand>) -> Vec<Party> {
                 c.tok(m.a - 1),
                 "in" | "to" | "from" | "at" | "near" | "into" | "across"
             );
-        let target = if m.src == Src::Lex {
-            by_last
+        let target =
+            if m.src == Src::Lex || m.src == Src::Tagged && m.kind == Some(PartyKind::Place) {
+                by_last
+                    .get(w_key)
+                    .filter(|_| !after_prep)
+                    .and_then(|ids| nearest(ids, &protos))
+            } else if let Some(t) = alias.get(w) {
+                by_name.get(&key(t)).copied()
+            } else if prev_the && cue && !by_name.contains_key(w_key) {
+                // The latest party with the cue word in a name or alias.
+                let hit = by_word.get(w).and_then(|ids| {
+                    ids.iter()
+                        .copied()
+                        .filter(|&i| protos[i].first < m.a)
+                        .max_by_key(|&i| protos[i].last.min(m.a))
+                });
+                if hit.is_none() {
+                    continue;
+                }
+                hit
+            } else if let Some(ids) = by_last.get(w_key) {
+                nearest(ids, &protos)
+            } else if let Some(ids) = by_first
                 .get(w_key)
-                .filter(|_| !after_prep)
-                .and_then(|ids| nearest(ids, &protos))
-        } else if let Some(t) = alias.get(w) {
-            by_name.get(&key(t)).copied()
-        } else if prev_the && cue && !by_name.contains_key(w_key) {
-            // The latest party with the cue word in a name or alias.
-            let hit = by_word.get(w).and_then(|ids| {
-                ids.iter()
-                    .copied()
-                    .filter(|&i| protos[i].first < m.a)
-                    .max_by_key(|&i| protos[i].last.min(m.a))
-            });
-            if hit.is_none() {
-                continue;
-            }
-            hit
-        } else if let Some(ids) = by_last.get(w_key) {
-            nearest(ids, &protos)
-        } else if let Some(ids) = by_first
-            .get(w_key)
-            .filter(|ids| ids.len() == 1 || c.has_base(m.a, s::GIVEN))
-        {
-            nearest(ids, &protos)
-        } else if c.is_allcaps(m.a) {
-            by_initials.get(&acronym_letters(w)).copied()
-        } else {
-            None
-        };
+                .filter(|ids| ids.len() == 1 || c.has_base(m.a, s::GIVEN))
+            {
+                nearest(ids, &protos)
+            } else if c.is_allcaps(m.a) {
+                by_initials.get(&acronym_letters(w)).copied()
+            } else {
+                None
+            };
         let id = match target {
             Some(t) => {
                 let p = &mut protos[t];
@@ -449,9 +492,28 @@ pub fn merge(c: &Ctx, cands: Vec<Cand>) -> Vec<Party> {
         } else {
             PartyKind::Organization
         };
-        let mut kind = p.fixed.or_else(|| p.votes.winner()).unwrap_or(default);
-        // In a sports report, a country that plays is its team.
+        let tagged = tagged_kind(&p.tagged);
+        // "Shejaiya, a neighborhood in ...": an apposition saying what the
+        // name is outweighs the tagger, which sees two words either side.
+        let appos = tagged.and_then(|_| {
+            p.mentions
+                .iter()
+                .find_map(|&(_, b)| match apposition(c, b)?.2 {
+                    Appos::Place => Some(PartyKind::Place),
+                    Appos::Org => Some(PartyKind::Organization),
+                    Appos::Role | Appos::Person => None,
+                })
+        });
+        let mut kind = p
+            .fixed
+            .or(appos)
+            .or(tagged)
+            .or_else(|| p.votes.winner())
+            .unwrap_or(default);
+        // In a sports report, a country that plays is its team (the tagger
+        // tells the two apart itself).
         if sports
+            && (SPORTS_ON_TAGGED || tagged.is_none())
             && kind == PartyKind::Place
             && c.lex.is_country(&p.name)
             && p.mentions.iter().any(|&(a, b)| sport_context(c, a, b))

@@ -21,12 +21,14 @@
 //!
 //! The lexicons live in `data/parties_*.txt` (see `lex`).
 
+mod combine;
 mod context;
 mod detect;
 mod kinds;
 mod lex;
 mod merge;
 mod roles;
+pub mod tagger;
 
 use crate::report::Party;
 use crate::text::Doc;
@@ -34,7 +36,16 @@ use crate::text::Doc;
 /// Finds the named parties in `doc`, with their mentions merged. Offsets are
 /// UTF-8 byte offsets; parties come in order of first mention.
 pub fn find(doc: &Doc) -> Vec<Party> {
+    find_with(doc, tagger::shipped())
+}
+
+/// [`find`] with the given tagger (`None`: the rules alone).
+pub fn find_with(doc: &Doc, tagger: Option<&tagger::Model>) -> Vec<Party> {
     let mut ctx = context::Ctx::new(doc);
-    let cands = detect::detect(&mut ctx);
+    let mut cands = detect::detect(&mut ctx);
+    if let Some(m) = tagger {
+        let tagged = tagger::tag(&ctx, m);
+        cands = combine::combine(&ctx, cands, &tagged);
+    }
     merge::merge(&ctx, cands)
 }

@@ -1,0 +1,199 @@
+//! The tagger's model: quantised weights over hashed features, label
+//! transitions, and the Viterbi decode.
+//!
+//! File format (little-endian): magic `PLTG`, format version (1 byte),
+//! feature-set version (1), log2 of the bucket count (1), number of labels
+//! (1); then `(labels + 1) × labels` transition scores as i16 (the last row
+//! is the start of a line); then `buckets × labels` emission weights as i8
+//! stored with their sign bit flipped (`w ^ 0x80`: a zero weight is byte
+//! 0x80). Most weights are zero, and wasm-opt cuts a data segment at every
+//! run of zero bytes, which made the embedded model compress to almost
+//! twice the size of the file; flipped, the table stays one segment.
+//! Scores are integers, so decoding gives the same labels natively and in
+//! wasm.
+
+use super::features::{DocFeatures, MAX_FEATURES};
+use super::labels::{allowed, LABELS};
+
+const MAGIC: &[u8; 4] = b"PLTG";
+const FORMAT: u8 = 2;
+/// Bumped whenever `features` changes what it hashes: a model trained on
+/// other features is refused rather than silently wrong.
+pub const FEATURES: u8 = 2;
+
+/// Why a model file was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ModelError {
+    BadMagic,
+    Version(u8, u8),
+    Truncated,
+}
+
+/// A trained tagger.
+#[derive(Clone)]
+pub struct Model {
+    bits: u8,
+    trans: Vec<i32>,
+    weights: Vec<i8>,
+}
+
+/// Bucket of a feature hash in a table of `2^bits` buckets.
+#[inline]
+pub fn bucket(h: u64, bits: u8) -> usize {
+    (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits as u32)) as usize
+}
+
+/// Viterbi over one line: `emit(i, l)` is the score of label `l` at token
+/// `i` of `n`; `trans[p * LABELS + c]` (and row `LABELS` for the start).
+/// Writes the best labels into `out`; `back` is scratch of `n * LABELS`.
+pub fn viterbi(n: usize, emit: &[i32], trans: &[i32], back: &mut Vec<u8>, out: &mut Vec<u8>) {
+    out.clear();
+    if n == 0 {
+        return;
+    }
+    const NEG: i64 = i64::MIN / 4;
+    back.clear();
+    back.resize(n * LABELS, 0);
+    let mut cur = [NEG; LABELS];
+    let mut next = [NEG; LABELS];
+    for (l, c) in cur.iter_mut().enumerate() {
+        if allowed(None, l as u8) {
+            *c = (trans[LABELS * LABELS + l] + emit[l]) as i64;
+        }
+    }
+    for i in 1..n {
+        for l in 0..LABELS {
+            let mut best = NEG;
+            let mut arg = 0u8;
+            for p in 0..LABELS {
+                if cur[p] == NEG || !allowed(Some(p as u8), l as u8) {
+                    continue;
+                }
+                let s = cur[p] + trans[p * LABELS + l] as i64;
+                if s > best {
+                    best = s;
+                    arg = p as u8;
+                }
+            }
+            next[l] = if best == NEG {
+                NEG
+            } else {
+                best + emit[i * LABELS + l] as i64
+            };
+            back[i * LABELS + l] = arg;
+        }
+        cur = next;
+    }
+    let mut l = (0..LABELS)
+        .max_by_key(|&l| (cur[l], std::cmp::Reverse(l)))
+        .unwrap_or(0) as u8;
+    out.resize(n, 0);
+    for i in (0..n).rev() {
+        out[i] = l;
+        if i > 0 {
+            l = back[i * LABELS + l as usize];
+        }
+    }
+}
+
+impl Model {
+    /// A model from float weights, quantised to i8 with one scale (the
+    /// transitions to the same scale, as i16). The scale maps the
+    /// 99.9th percentile of the weights' magnitudes to `level` (the rare
+    /// larger ones saturate at ±127): a small `level` leaves few distinct
+    /// values and many zeros, which is what makes the file compress.
+    pub fn quantise(bits: u8, weights: &[f64], trans: &[f64], level: u8) -> Model {
+        let mut mags: Vec<f64> = weights
+            .iter()
+            .map(|w| w.abs())
+            .filter(|&w| w > 0.0)
+            .collect();
+        let k = (mags.len() * 999 / 1000).min(mags.len().saturating_sub(1));
+        let top = if mags.is_empty() {
+            0.0
+        } else {
+            *mags.select_nth_unstable_by(k, f64::total_cmp).1
+        };
+        let scale = if top > 0.0 {
+            level.max(1) as f64 / top
+        } else {
+            1.0
+        };
+        let q = |w: f64, lim: f64| (w * scale).round().clamp(-lim, lim) as i32;
+        Model {
+            bits,
+            trans: trans.iter().map(|&t| q(t, 32767.0)).collect(),
+            weights: weights.iter().map(|&w| q(w, 127.0) as i8).collect(),
+        }
+    }
+
+    pub fn bits(&self) -> u8 {
+        self.bits
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut b = Vec::with_capacity(8 + self.trans.len() * 2 + self.weights.len());
+        b.extend_from_slice(MAGIC);
+        b.extend_from_slice(&[FORMAT, FEATURES, self.bits, LABELS as u8]);
+        for &t in &self.trans {
+            b.extend_from_slice(&(t as i16).to_le_bytes());
+        }
+        b.extend(self.weights.iter().map(|&w| w as u8 ^ 0x80));
+        b
+    }
+
+    pub fn from_bytes(b: &[u8]) -> Result<Model, ModelError> {
+        if b.len() < 8 || &b[..4] != MAGIC {
+            return Err(ModelError::BadMagic);
+        }
+        if b[4] != FORMAT || b[5] != FEATURES || b[7] as usize != LABELS {
+            return Err(ModelError::Version(b[4], b[5]));
+        }
+        let bits = b[6];
+        if !(8..=24).contains(&bits) {
+            return Err(ModelError::Truncated);
+        }
+        let nt = (LABELS + 1) * LABELS;
+        let nw = (1usize << bits) * LABELS;
+        if b.len() != 8 + 2 * nt + nw {
+            return Err(ModelError::Truncated);
+        }
+        let trans = b[8..8 + 2 * nt]
+            .chunks_exact(2)
+            .map(|c| i16::from_le_bytes([c[0], c[1]]) as i32)
+            .collect();
+        let weights = b[8 + 2 * nt..].iter().map(|&x| (x ^ 0x80) as i8).collect();
+        Ok(Model {
+            bits,
+            trans,
+            weights,
+        })
+    }
+
+    /// Labels of the tokens of `f` (one per token), decoded range by range
+    /// (`lines`: the document's sentences).
+    pub(crate) fn label(&self, f: &DocFeatures, lines: &[std::ops::Range<usize>]) -> Vec<u8> {
+        let mut labels = vec![0u8; f.len()];
+        let mut emit = Vec::new();
+        let mut back = Vec::new();
+        let mut out = Vec::new();
+        let mut feats = [0u64; MAX_FEATURES];
+        for r in lines {
+            emit.clear();
+            emit.resize(r.len() * LABELS, 0i32);
+            for (k, i) in r.clone().enumerate() {
+                let nf = f.token(i, &mut feats);
+                let e = &mut emit[k * LABELS..(k + 1) * LABELS];
+                for &h in &feats[..nf] {
+                    let at = bucket(h, self.bits) * LABELS;
+                    for (x, &w) in e.iter_mut().zip(&self.weights[at..at + LABELS]) {
+                        *x += w as i32;
+                    }
+                }
+            }
+            viterbi(r.len(), &emit, &self.trans, &mut back, &mut out);
+            labels[r.clone()].copy_from_slice(&out);
+        }
+        labels
+    }
+}
