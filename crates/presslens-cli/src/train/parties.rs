@@ -18,8 +18,8 @@ presslens train parties [--data DIR] [--out FILE] [--epochs N] [--bits N] [--see
                    (default ../shared/train)
     --out FILE     model file (default crates/presslens/data/parties.model)
     --epochs N     passes over the data (default 8)
-    --bits N       log2 of the weight buckets (default 16)
-    --level N      quantisation: the 99.9th-percentile weight becomes N (default 127)
+    --bits N       log2 of the weight buckets (default 15)
+    --level N      quantisation: the 99.9th-percentile weight becomes N (default 3)
     --gum-weight N each GUM document counts N times (default 1)
     --holdout K    keep every K-th training document out of training and
                    score the tagger on them after each epoch

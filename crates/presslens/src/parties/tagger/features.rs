@@ -205,7 +205,10 @@ impl DocFeatures {
         }
         let mut i = 0;
         while i < n {
-            if c.is_word(i) {
+            // Entries start capitalised, or lower-case before a hyphen
+            // ("al-Qaeda"), as the rules look them up.
+            let may_start = c.is_cap(i) || i + 1 < n && c.tok(i + 1) == "-";
+            if c.is_word(i) && may_start {
                 if let Some((b, e)) = c.lookup(i) {
                     for k in i..b {
                         f.gaz[k] = Gaz::new(e, k == i);

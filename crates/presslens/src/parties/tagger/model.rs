@@ -19,7 +19,7 @@ const MAGIC: &[u8; 4] = b"PLTG";
 const FORMAT: u8 = 2;
 /// Bumped whenever `features` changes what it hashes: a model trained on
 /// other features is refused rather than silently wrong.
-pub const FEATURES: u8 = 2;
+pub const FEATURES: u8 = 3;
 
 /// Why a model file was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,6 +34,8 @@ pub enum ModelError {
 pub struct Model {
     bits: u8,
     trans: Vec<i32>,
+    /// `trans` with BIO's constraints folded in, for the decode.
+    decode: Vec<i32>,
     weights: Vec<i8>,
 }
 
@@ -43,50 +45,60 @@ pub fn bucket(h: u64, bits: u8) -> usize {
     (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits as u32)) as usize
 }
 
-/// Viterbi over one line: `emit(i, l)` is the score of label `l` at token
-/// `i` of `n`; `trans[p * LABELS + c]` (and row `LABELS` for the start).
-/// Writes the best labels into `out`; `back` is scratch of `n * LABELS`.
+/// Score of a transition BIO forbids.
+const NEG: i32 = -(1 << 28);
+
+/// The transition scores with BIO's forbidden moves folded in (row
+/// `LABELS` is the start of a window), so the decode has no branches.
+pub(crate) fn constrained(trans: &[i32]) -> Vec<i32> {
+    let mut t = trans.to_vec();
+    for p in 0..=LABELS {
+        for l in 0..LABELS {
+            let prev = (p < LABELS).then_some(p as u8);
+            if !allowed(prev, l as u8) {
+                t[p * LABELS + l] = NEG;
+            }
+        }
+    }
+    t
+}
+
+/// Viterbi over one window of `n` tokens: `emit[i * LABELS + l]` is the
+/// score of label `l` at token `i`, `trans` as from [`constrained`].
+/// Writes the best labels into `out`; `back` is scratch.
 pub fn viterbi(n: usize, emit: &[i32], trans: &[i32], back: &mut Vec<u8>, out: &mut Vec<u8>) {
     out.clear();
     if n == 0 {
         return;
     }
-    const NEG: i64 = i64::MIN / 4;
     back.clear();
     back.resize(n * LABELS, 0);
-    let mut cur = [NEG; LABELS];
-    let mut next = [NEG; LABELS];
+    let mut cur = [0i32; LABELS];
     for (l, c) in cur.iter_mut().enumerate() {
-        if allowed(None, l as u8) {
-            *c = (trans[LABELS * LABELS + l] + emit[l]) as i64;
-        }
+        *c = trans[LABELS * LABELS + l] + emit[l];
     }
     for i in 1..n {
+        let mut next = [0i32; LABELS];
         for l in 0..LABELS {
-            let mut best = NEG;
-            let mut arg = 0u8;
-            for p in 0..LABELS {
-                if cur[p] == NEG || !allowed(Some(p as u8), l as u8) {
-                    continue;
-                }
-                let s = cur[p] + trans[p * LABELS + l] as i64;
+            let (mut best, mut arg) = (i32::MIN, 0u8);
+            for (p, &c) in cur.iter().enumerate() {
+                let s = c.max(NEG) + trans[p * LABELS + l];
                 if s > best {
                     best = s;
                     arg = p as u8;
                 }
             }
-            next[l] = if best == NEG {
-                NEG
-            } else {
-                best + emit[i * LABELS + l] as i64
-            };
+            next[l] = best + emit[i * LABELS + l];
             back[i * LABELS + l] = arg;
         }
         cur = next;
     }
-    let mut l = (0..LABELS)
-        .max_by_key(|&l| (cur[l], std::cmp::Reverse(l)))
-        .unwrap_or(0) as u8;
+    let mut l = 0u8;
+    for k in 1..LABELS {
+        if cur[k] > cur[l as usize] {
+            l = k as u8;
+        }
+    }
     out.resize(n, 0);
     for i in (0..n).rev() {
         out[i] = l;
@@ -120,9 +132,11 @@ impl Model {
             1.0
         };
         let q = |w: f64, lim: f64| (w * scale).round().clamp(-lim, lim) as i32;
+        let trans: Vec<i32> = trans.iter().map(|&t| q(t, 32767.0)).collect();
         Model {
             bits,
-            trans: trans.iter().map(|&t| q(t, 32767.0)).collect(),
+            decode: constrained(&trans),
+            trans,
             weights: weights.iter().map(|&w| q(w, 127.0) as i8).collect(),
         }
     }
@@ -158,13 +172,14 @@ impl Model {
         if b.len() != 8 + 2 * nt + nw {
             return Err(ModelError::Truncated);
         }
-        let trans = b[8..8 + 2 * nt]
+        let trans: Vec<i32> = b[8..8 + 2 * nt]
             .chunks_exact(2)
             .map(|c| i16::from_le_bytes([c[0], c[1]]) as i32)
             .collect();
         let weights = b[8 + 2 * nt..].iter().map(|&x| (x ^ 0x80) as i8).collect();
         Ok(Model {
             bits,
+            decode: constrained(&trans),
             trans,
             weights,
         })
@@ -191,7 +206,7 @@ impl Model {
                     }
                 }
             }
-            viterbi(r.len(), &emit, &self.trans, &mut back, &mut out);
+            viterbi(r.len(), &emit, &self.decode, &mut back, &mut out);
             labels[r.clone()].copy_from_slice(&out);
         }
         labels
