@@ -1,14 +1,18 @@
 //! Named parties: people, organisations, places and groups.
 //!
-//! Rules and compact lexicons instead of a model, in three steps over the
+//! A learned tagger finds the names and their kinds; rules and compact
+//! lexicons around it keep the product's conventions, over the
 //! per-document facts of `context` (sentence starts, headline lines, words
 //! seen capitalised mid-sentence or in lower case):
-//! 1. `detect`: capitalised runs split into candidate names (titles,
-//!    sentence position, headlines, cue words, acronyms, hyphenated pairs,
-//!    multi-word places from the lexicons);
-//! 2. `kinds` and `roles`: a kind for names no lexicon or cue types, from
-//!    their contexts, and roles from titles and appositions;
-//! 3. `merge`: mentions joined into parties (aliases, acronyms, demonyms,
+//! 1. `detect`: the rules' candidate names (titles, sentence position,
+//!    headlines, cue words, acronyms, hyphenated pairs, multi-word places
+//!    from the lexicons), and the runs they know are no names;
+//! 2. `tagger` and `combine`: the tagger's names, with the rules'
+//!    candidates kept where they know better (see `combine`);
+//! 3. `kinds` and `roles`: a kind for names neither the tagger nor a
+//!    lexicon types, from their contexts, and roles from titles and
+//!    appositions;
+//! 4. `merge`: mentions joined into parties (aliases, acronyms, demonyms,
 //!    possessives, surnames and first names).
 //!
 //! Mention spans are the name only (no title, no leading "the"); a possessive
