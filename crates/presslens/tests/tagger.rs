@@ -90,7 +90,7 @@ fn random_text_never_panics_and_spans_are_sound() {
         "O’Neill",
     ];
     let m = shipped();
-    let mut rng = Rng(0x7a66_e5);
+    let mut rng = Rng(0x007a_66e5);
     for _ in 0..300 {
         let n = rng.below(60);
         let mut text = String::new();
