@@ -3,7 +3,7 @@ SHELL := /bin/bash
 PORT ?= 8080
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: setup wasm extension widget package dist demo test test-native test-wasm test-e2e bench eval train clean
+.PHONY: setup wasm extension widget package dist demo test lint test-native test-wasm test-e2e bench eval eval-scope train train-speakers train-parties fuzz clean
 
 setup:
 	@bash scripts/setup.sh
@@ -27,10 +27,19 @@ demo: wasm
 	node scripts/serve.mjs --port $(PORT)
 
 test: setup
+	$(MAKE) lint
 	$(MAKE) test-native
 	$(MAKE) dist
 	$(MAKE) test-wasm
 	$(MAKE) test-e2e
+
+# Formatting and clippy, natively and for wasm32 (the web crate's DOM code
+# is only compiled there); warnings are errors. clippy's incompatible_msrv
+# lint keeps the workspace's rust-version true for the standard library.
+lint:
+	cargo fmt --all --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
 
 test-native:
 	cargo test --all-targets
@@ -46,16 +55,51 @@ test-e2e:
 
 bench: wasm
 	cargo run --release -p presslens-cli --example bench -- ../shared/seed/article.txt ../shared/eval/*.jsonl
+	cargo run --release -p presslens-cli --example scaling -- crates/presslens/tests/fixtures/article.txt
 	node bench/bench.mjs
 
 eval:
 	cargo run --release -p presslens-cli -- eval ../shared/eval/*.jsonl
 
-# Rebuilds the learned models from ../shared/train (deterministic; the
-# model files under crates/presslens/data/ are committed).
-train:
-	nice cargo run --release -p presslens-cli -- train all
+# Rebuilds every learned model from ../shared/train (deterministic; the
+# model files under crates/presslens/data/ are committed and compiled in).
+train: train-parties train-speakers
+
+# The parties tagger (averaged perceptron, BIO + Viterbi), learned on
+# ../shared/train: writes crates/presslens/data/parties.model. Minutes.
+# First: the speaker candidates are the parties layer's mentions, so the
+# speaker training below is compiled with the new parties model.
+train-parties:
+	nice cargo run --release -p presslens-cli -- train parties
+
+# The speaker ranking of the quotes layer, learned on ../shared/train:
+# 5-fold cross-validation first (prints each fold, the mean and the worst),
+# then the model file crates/presslens/data/quotes_speakers.model. Seconds.
+train-speakers:
+	cargo run --release -p presslens-cli -- train speakers --cv 5
+	cargo run --release -p presslens-cli -- train speakers
+
+# Coverage-guided fuzzing of annotate() and the offset conversions
+# (fuzz/fuzz_targets/annotate.rs) for FUZZ_SECONDS. cargo-fuzz is installed
+# when missing; the corpus starts from the seed and the regression inputs.
+# A crash leaves its input in fuzz/artifacts/annotate/: copy it into
+# crates/presslens/tests/fuzz-regressions/ so `make test` keeps it fixed.
+# Leak checks are off: the lexicons are built once and live as long as the
+# process (leaked on purpose), which LeakSanitizer reports at exit.
+FUZZ_SECONDS ?= 600
+fuzz:
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	mkdir -p fuzz/corpus/annotate
+	cp crates/presslens/tests/fixtures/article.txt crates/presslens/tests/fuzz-regressions/* fuzz/corpus/annotate/
+	cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run annotate corpus/annotate -- \
+	  -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=4096 -detect_leaks=0
+
+# Article scope on the human-gold page sets (../shared/eval/pages/l3s-gn1,
+# dragnet): PressLens and Mozilla Readability 0.6 in one headless Chromium
+# run, each folder alone, train and validation splits apart.
+eval-scope: wasm
+	node tests/e2e/scope-eval.mjs
 
 clean:
 	cargo clean
-	rm -rf www/pkg pkg dist artifacts
+	rm -rf www/pkg pkg dist artifacts fuzz/target fuzz/corpus fuzz/artifacts

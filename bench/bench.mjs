@@ -1,12 +1,16 @@
 // make bench, browser side: the wasm engine against compromise (npm), on the
-// same texts, in the same node process; then the payload size. Numbers are
-// printed as ratios against the peer, never asserted.
+// same texts, in the same node process; then the payload size. Then the
+// JavaScript build (wasm2js, the fallback where a page's CSP forbids wasm):
+// its speed as a ratio to the wasm build in the same run, and its size beside
+// the wasm build's. Numbers are printed as ratios against a peer, never
+// asserted.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import nlp from 'compromise';
 import { initSync, annotateText } from '../www/pkg/presslens.js';
+import * as jsBuild from '../www/pkg/js/presslens.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = path.resolve(root, '..', 'shared');
@@ -48,6 +52,9 @@ console.log(`texts: ${docs.length} (${kb(docs.reduce((n, d) => n + Buffer.byteLe
 console.log(`compromise       ${(peer / 1024).toFixed(1).padStart(10)} KB/s`);
 console.log(`presslens (wasm) ${(ours / 1024).toFixed(1).padStart(10)} KB/s   ${(ours / peer).toFixed(1)}x compromise (goal 200x)`);
 
+const js = rate(docs, (t) => jsBuild.annotateText(t));
+console.log(`presslens (js)   ${(js / 1024).toFixed(1).padStart(10)} KB/s   ${(js / ours).toFixed(2)}x the wasm build (the fallback where a page forbids wasm)`);
+
 const files = ['www/pkg/presslens_bg.wasm', 'www/pkg/presslens.js', 'www/presslens.js', 'www/presslens.css', 'www/demo.js'];
 let raw = 0;
 let gz = 0;
@@ -64,3 +71,10 @@ console.log(`payload (wasm + JS + CSS) ${kb(raw).padStart(10)} ${kb(gz).padStart
 // The parties tagger's model, compiled into the wasm above (budget 150 KB gz).
 const model = fs.readFileSync(path.join(root, 'crates/presslens/data/parties.model'));
 console.log(`parties model (in the wasm) ${kb(model.length).padStart(8)} ${kb(zlib.gzipSync(model, { level: 9 }).length).padStart(10)} gz   (budget 150 KB gz)`);
+
+// The fallback replaces the wasm and its glue, nothing else.
+const size = (fs_) => fs_.map((f) => fs.readFileSync(path.join(root, f))).reduce(([r, g], b) => [r + b.length, g + zlib.gzipSync(b, { level: 9 }).length], [0, 0]);
+const [wasmRaw, wasmGz] = size(['www/pkg/presslens_bg.wasm', 'www/pkg/presslens.js']);
+const [jsRaw, jsGz] = size(['www/pkg/js/presslens.js']);
+console.log(`engine, wasm build (wasm + glue)  ${kb(wasmRaw).padStart(10)} ${kb(wasmGz).padStart(10)} gz`);
+console.log(`engine, js build (wasm2js)        ${kb(jsRaw).padStart(10)} ${kb(jsGz).padStart(10)} gz   ${(jsGz / wasmGz).toFixed(2)}x the wasm build gzipped (loaded only where wasm is refused)`);

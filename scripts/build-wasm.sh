@@ -1,14 +1,43 @@
 #!/usr/bin/env bash
 # Builds the wasm engine and DOM layer into www/pkg: release build,
-# wasm-bindgen (ES module for the web), then wasm-opt -Oz.
+# wasm-bindgen (ES module for the web, and a classic script for the
+# extension's content script), then wasm-opt -Oz. Then the JavaScript build
+# of the same crate into www/pkg/js, for pages whose CSP forbids wasm: a
+# second release build for the wasm MVP (no reference types or multi-value,
+# which binaryen's wasm2js cannot translate), wasm-bindgen for bundlers,
+# wasm2js, and scripts/wasm2js-bundle.mjs to join glue and translation.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+target="${CARGO_TARGET_DIR:-target}"
 cargo build -p presslens-web --lib --release --target wasm32-unknown-unknown
 wasm-bindgen --target web --out-dir www/pkg --out-name presslens \
-  "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/presslens_web.wasm"
+  "$target/wasm32-unknown-unknown/release/presslens_web.wasm"
+# The classic glue must pair with the very same wasm: wasm-bindgen writes the
+# same _bg.wasm for every target, and that is checked.
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+wasm-bindgen --target no-modules --no-typescript --out-dir "$tmp/classic" --out-name presslens \
+  "$target/wasm32-unknown-unknown/release/presslens_web.wasm"
+cmp -s "$tmp/classic/presslens_bg.wasm" www/pkg/presslens_bg.wasm \
+  || { echo "build-wasm: the web and classic glue were made from different wasm" >&2; exit 1; }
+mkdir -p www/pkg/classic
+cp "$tmp/classic/presslens.js" www/pkg/classic/presslens.js
 wasm-opt -Oz --strip-debug --strip-producers \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   www/pkg/presslens_bg.wasm -o www/pkg/presslens_bg.wasm
 printf 'built www/pkg: wasm %s bytes (%s gzipped)\n' \
   "$(wc -c < www/pkg/presslens_bg.wasm)" "$(gzip -9c www/pkg/presslens_bg.wasm | wc -c)"
+
+# The JavaScript build. `--config` adds to .cargo/config.toml's rustflags; a
+# target dir of its own keeps both builds cached.
+cargo build -p presslens-web --lib --release --target wasm32-unknown-unknown \
+  --config 'build.rustflags=["-Ctarget-cpu=mvp"]' --target-dir "$target/mvp"
+wasm-bindgen --target bundler --no-typescript --out-dir "$tmp/js" --out-name presslens \
+  "$target/mvp/wasm32-unknown-unknown/release/presslens_web.wasm"
+# The standard library is prebuilt with sign-extension and bulk-memory
+# instructions; wasm2js lowers both.
+wasm2js --enable-sign-ext --enable-bulk-memory -Oz "$tmp/js/presslens_bg.wasm" -o "$tmp/js/presslens_bg.wasm.js"
+node scripts/wasm2js-bundle.mjs "$tmp/js" www/pkg/js/presslens.js www/pkg/js/presslens.classic.js presslensJs
+printf 'built www/pkg/js: %s bytes (%s gzipped)\n' \
+  "$(wc -c < www/pkg/js/presslens.js)" "$(gzip -9c www/pkg/js/presslens.js | wc -c)"

@@ -33,7 +33,9 @@ export function serve({ port = 8080, csp = null, host = '127.0.0.1' } = {}) {
       rel = urlPath.slice('/shared'.length);
     }
     let file = path.resolve(base, '.' + rel);
-    if (!file.startsWith(base)) {
+    // Inside `base` itself: a bare prefix test would let "/..%2fmain-old/x"
+    // reach a sibling folder whose name starts like ours.
+    if (file !== base && !file.startsWith(base + path.sep)) {
       res.writeHead(403).end('forbidden');
       return;
     }

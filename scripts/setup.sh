@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what building and testing PressLens needs, and only what is
 # missing: the wasm32 target, wasm-bindgen-cli at exactly the Cargo.lock
-# version, wasm-opt (binaryen), Debian's chromium and chromium-driver, and the
-# npm test dependencies. Safe to run again; a no-op once everything is there.
+# version, wasm-opt and wasm2js (binaryen), Debian's chromium,
+# chromium-driver and firefox-esr, and the npm test dependencies. Safe to
+# run again; a no-op once everything is there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,22 +26,26 @@ if [ "$want" != "$have" ]; then
   cargo install --locked --force wasm-bindgen-cli --version "$want"
 fi
 
-# Debian packages: binaryen (wasm-opt), chromium and its driver.
+# Debian packages: binaryen (wasm-opt; wasm2js for the JavaScript build),
+# chromium and its driver, and Firefox ESR (the extension's Firefox tests,
+# driven over WebDriver BiDi: no geckodriver).
 missing=()
-command -v wasm-opt >/dev/null || missing+=(binaryen)
+{ command -v wasm-opt >/dev/null && command -v wasm2js >/dev/null; } || missing+=(binaryen)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+[ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing ${missing[*]} from Debian"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-# npm test and bench dependencies (playwright-core drives /usr/bin/chromium;
-# nothing downloads a browser).
-if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/compromise ] || [ package-lock.json -nt node_modules ]; then
+# npm test and bench dependencies (playwright-core drives /usr/bin/chromium,
+# puppeteer-core /usr/bin/firefox-esr; nothing downloads a browser).
+if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/puppeteer-core ] || [ ! -d node_modules/compromise ] \
+  || [ package-lock.json -nt node_modules ]; then
   say "installing npm dev dependencies"
-  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
   touch node_modules
 fi
 say "ready"

@@ -1,5 +1,6 @@
-// PressLens page API: a thin wrapper over the wasm Lens. Logic lives in Rust
-// (src/wasm.rs, src/dom/); this file only loads the module and names things.
+// PressLens page API: a thin wrapper over the Lens of the Rust DOM layer.
+// Logic lives in Rust (crates/presslens-web); this file only loads the
+// module and names things.
 //
 //   await presslens.annotate(root?, options?) → report   (paints the page)
 //   presslens.report()  → the last report, or null
@@ -7,28 +8,62 @@
 //                         text that was annotated (report offsets index it)
 //   presslens.clear()   → removes everything; the DOM is as it was
 //   await presslens.annotateText(text) → report          (no page involved)
+//   presslens.mode()    → 'wasm', 'js' (see below), or null before load()
 //
 // `<html data-presslens="ready">` is set after each pass (the first, and
 // each re-annotation of late content) and removed again by clear().
 //
-// Lower level, for the extension and the widget: `Lens` (see src/wasm.rs),
-// including the split API `lens.collect()` → text and `lens.paint(report)`
-// for a report made by an engine elsewhere; `renderArticle(container, input)`
-// renders pasted text or HTML safely.
-import init, { Lens, annotateText as engineAnnotateText, renderArticle as engineRenderArticle } from './pkg/presslens.js';
+// Where the page's Content-Security-Policy forbids compiling WebAssembly (no
+// 'wasm-unsafe-eval' in script-src), load() switches to the JavaScript build
+// of the same Rust code (pkg/js, translated by binaryen's wasm2js): the same
+// engine and DOM layer, so the same report and marks, only slower and larger.
+//
+// Lower level: `Lens` (the build in use's class, set by load()), including
+// the split API `lens.collect()` → text and `lens.paint(report)` for a report
+// made by an engine elsewhere; `renderArticle(container, input)` renders
+// pasted text or HTML safely.
+import init, * as wasmBuild from './pkg/presslens.js';
 
-export { Lens };
+/** The Lens class of the build in use (a live binding, set by load()). */
+export let Lens = null;
 
 let ready = null;
 let lens = null;
+let engine = null; // the build in use: the wasm module or the JavaScript build
+let running = null; // 'wasm' | 'js'
 
-/** Loads and compiles the wasm engine once. */
-export function load() {
+/** True when `e` is the browser refusing to compile wasm here (the page's CSP). */
+export function wasmRefused(e) {
+  return (typeof WebAssembly === 'object' && e instanceof WebAssembly.CompileError)
+    || e instanceof EvalError
+    || /Content Security Policy|wasm-unsafe-eval|unsafe-eval/i.test(String(e?.message ?? e));
+}
+
+async function start() {
+  try {
+    await init({ module_or_path: new URL('./pkg/presslens_bg.wasm', import.meta.url) });
+    engine = wasmBuild;
+    running = 'wasm';
+  } catch (e) {
+    if (!wasmRefused(e)) throw e;
+    engine = await import('./pkg/js/presslens.js');
+    running = 'js';
+  }
+  Lens = engine.Lens;
   // The engine builds its lexicons on first use: do it now, at load, rather
   // than in the middle of the first pass.
-  ready ??= init({ module_or_path: new URL('./pkg/presslens_bg.wasm', import.meta.url) })
-    .then(() => { engineAnnotateText('“Warm,” said Ann Lee, 40%.'); });
+  engine.annotateText('“Warm,” said Ann Lee, 40%.');
+}
+
+/** Loads the engine once: the wasm build, or the JavaScript build where the page forbids wasm. */
+export function load() {
+  ready ??= start();
   return ready;
+}
+
+/** Which build runs: 'wasm', 'js' (the page forbids wasm), or null before load(). */
+export function mode() {
+  return running;
 }
 
 /**
@@ -71,13 +106,13 @@ export function current() {
 /** Annotates a plain text without touching the page. */
 export async function annotateText(text) {
   await load();
-  return engineAnnotateText(String(text));
+  return engine.annotateText(String(text));
 }
 
 /** Renders pasted text or HTML into `container` as safe markup (no attributes, no scripts). */
 export async function renderArticle(container, input) {
   await load();
-  engineRenderArticle(container, String(input));
+  engine.renderArticle(container, String(input));
 }
 
-export const presslens = { load, annotate, report, clear, scope, current, annotateText, renderArticle };
+export const presslens = { load, mode, annotate, report, clear, scope, current, annotateText, renderArticle };

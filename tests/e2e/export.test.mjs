@@ -19,28 +19,41 @@ after(async () => {
   server?.close();
 });
 
+/** Clicks an export button as the reader would (trusted input). */
 async function download(page, action) {
   const [dl] = await Promise.all([
     page.waitForEvent('download'),
-    page.evaluate((a) => {
-      const host = [...document.querySelectorAll('.presslens-ui')].find((h) => h.shadowRoot?.querySelector(`[data-action="${a}"]`));
-      host.shadowRoot.querySelector(`[data-action="${a}"]`).click();
-    }, action),
+    page.locator(`[data-action="${action}"]`).locator('visible=true').first().click(),
   ]);
   return { name: dl.suggestedFilename(), body: JSON.parse(fs.readFileSync(await dl.path(), 'utf8')) };
+}
+
+/** The same click dispatched by page script: it must not start a download. */
+async function scriptedClickDownloads(page, action) {
+  let started = false;
+  const seen = () => { started = true; };
+  page.on('download', seen);
+  await page.evaluate((a) => {
+    for (const h of document.querySelectorAll('.presslens-ui')) h.shadowRoot?.querySelector(`[data-action="${a}"]`)?.click();
+  }, action);
+  await page.waitForTimeout(500);
+  page.off('download', seen);
+  return started;
 }
 
 test('the panel downloads the report as JSON and as Web Annotations', async () => {
   const page = await browser.newPage({ acceptDownloads: true });
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(`${base}index.html`);
+  // A query and a fragment (a session id, a search) stay out of the export.
+  await page.goto(`${base}index.html?session=s3cr3t#para-4`);
   await page.waitForFunction(() => document.documentElement.dataset.presslens === 'ready');
   await page.evaluate(() => window.presslens.current().showPanel(true));
   const { report, text, html } = await page.evaluate(() => ({
     report: window.presslens.report(), text: window.presslens.scope().text, html: document.body.outerHTML,
   }));
 
+  assert.equal(await scriptedClickDownloads(page, 'download-report'), false, 'a page script cannot start a download');
   const json = await download(page, 'download-report');
   assert.equal(json.name, 'presslens-report.json');
   assert.deepEqual(json.body, report);

@@ -1,7 +1,12 @@
-// The unpacked extension in Debian's Chromium: the toolbar toggle (through
-// the same function the button calls) paints the seed article's quotes, on a
-// plain page and on a page whose CSP forbids wasm ('script-src' without
-// 'wasm-unsafe-eval'), where the engine runs in the extension's own worker.
+// The unpacked extension in Debian's Chromium, on the seed page, plain and
+// under a CSP that forbids wasm ('script-src' without 'wasm-unsafe-eval'):
+// before the toggle the page can learn nothing of PressLens (no CSS
+// variables, no attribute, no fetchable extension file); the toolbar toggle
+// (through the same function the button calls) runs the Rust DOM layer in
+// the content script, as wasm where allowed and as its JavaScript build
+// under the strict CSP, with the same report, the seed's 9 quotes, nothing in
+// nav, sidebar or comments, tooltips and the panel; toggling again restores
+// the page exactly.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -9,14 +14,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS, root, startServer, readGold } from './browser.mjs';
+import { OUTSIDE, paintedRanges, fingerprint, panelState, partyPoint, tooltipText } from './page-checks.mjs';
 
 const ext = path.join(root, 'dist', 'extension');
 let ctx;
 let worker;
+let extensionBase;
 const servers = {};
+const reports = {};
 
 before(async () => {
-  assert.ok(fs.existsSync(path.join(ext, 'pkg', 'presslens_bg.wasm')), 'dist/extension is built (make extension)');
+  assert.ok(fs.existsSync(path.join(ext, 'pkg', 'presslens-js.js')), 'dist/extension is built (make extension)');
   servers.plain = await startServer();
   servers.strict = await startServer({ csp: "script-src 'self'; object-src 'none'" });
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'presslens-profile-'));
@@ -26,6 +34,7 @@ before(async () => {
   });
   [worker] = ctx.serviceWorkers();
   worker ??= await ctx.waitForEvent('serviceworker', { timeout: 15000 });
+  extensionBase = new URL('.', worker.url()).href;
 });
 
 after(async () => {
@@ -33,7 +42,7 @@ after(async () => {
   for (const s of Object.values(servers)) s.server.close();
 });
 
-async function toggleOn(page) {
+async function toggle(page) {
   await page.bringToFront();
   // The content script is injected at document_idle.
   await page.waitForFunction(() => document.readyState === 'complete');
@@ -46,26 +55,57 @@ async function toggleOn(page) {
   return res;
 }
 
-for (const [name, expectedMode] of [['plain', 'wasm'], ['strict', 'split']]) {
-  test(`toggling the extension paints the seed's quotes (${name} CSP)`, async () => {
-    const page = await ctx.newPage();
+for (const [name, expectedMode] of [['plain', 'wasm'], ['strict', 'js']]) {
+  test(`the extension on the seed page (${name} CSP): ${expectedMode} build, 9 quotes, tooltips, panel, exact undo`, async () => {
+    const page = await ctx.newPage({ viewport: { width: 1400, height: 900 } });
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(`${servers[name].url}shared/seed/article.html`);
-    const res = await toggleOn(page);
+    await page.waitForFunction(() => document.readyState === 'complete');
+    const before = await page.evaluate(() => document.documentElement.outerHTML);
+    const probe = await page.evaluate(fingerprint, extensionBase);
+    assert.deepEqual(probe, { vars: [], fetched: [], attrs: [], ui: 0, highlights: 0 }, 'nothing of PressLens is visible to the page before the toggle');
+
+    const res = await toggle(page);
     assert.ok(res?.ok, `toggle answered: ${JSON.stringify(res)?.slice(0, 300)}`);
     assert.equal(res.on, true);
-    assert.equal(res.mode, expectedMode, 'wasm in the page where allowed, the split mode under a strict CSP');
-    const painted = await page.evaluate(() => [...(CSS.highlights.get('presslens-quote') ?? [])].map((r) => r.toString()));
-    assert.equal(painted.length, res.report.quotes.length);
+    assert.equal(res.mode, expectedMode, 'wasm where the page allows it, the JavaScript build under a strict CSP');
+    reports[name] = res.report;
+    const painted = await page.evaluate(paintedRanges, OUTSIDE);
+    const quotes = painted['presslens-quote'] ?? [];
+    assert.equal(quotes.length, 9);
+    assert.equal(quotes.length, res.report.quotes.length);
     for (const g of readGold().quotes) {
-      assert.ok(painted.some((t) => t.includes(g.text.slice(0, 50))), `painted: ${g.text.slice(0, 50)}`);
+      assert.equal(quotes.filter((q) => q.text.includes(g.text)).length, 1, `painted once: ${g.text.slice(0, 50)}`);
     }
-    // Toggling again clears everything.
-    const off = await worker.evaluate(() => globalThis.presslensToggleActive());
+    for (const [kind, ranges] of Object.entries(painted)) {
+      assert.deepEqual(ranges.filter((r) => r.outside).map((r) => r.text), [], `no ${kind} in nav, sidebar or comments`);
+    }
+    assert.equal((painted['presslens-party'] ?? []).length, res.report.parties.reduce((n, p) => n + p.mentions.length, 0));
+    assert.equal((painted['presslens-figure'] ?? []).length, res.report.figures.length);
+
+    // The panel and a tooltip, from the same DOM layer.
+    const panel = await page.evaluate(panelState);
+    assert.ok(panel?.visible, 'the side panel is shown');
+    assert.deepEqual([panel.quotes, panel.named, panel.anonymous], [9, 6, 3]);
+    const pt = await page.evaluate(partyPoint, 'Blinken');
+    assert.ok(pt, 'the mention "Blinken" is painted');
+    await page.mouse.move(pt.x, pt.y);
+    await page.waitForFunction(tooltipText);
+    assert.match(await page.evaluate(tooltipText), /Antony Blinken/);
+
+    // Toggling again restores the page exactly, styles included.
+    const off = await toggle(page);
     assert.equal(off.on, false);
-    assert.equal(await page.evaluate(() => CSS.highlights.size), 0);
+    assert.equal(await page.evaluate(() => document.documentElement.outerHTML), before, 'exact undo');
+    const gone = await page.evaluate(fingerprint, null);
+    assert.deepEqual(gone, { vars: [], fetched: [], attrs: [], ui: 0, highlights: 0 }, 'nothing left after the toggle off');
     assert.deepEqual(errors, []);
     await page.close();
   });
 }
+
+test('the strict-CSP page gets the same report as the plain one', { skip: !reports && 'runs after the two above' }, () => {
+  assert.ok(reports.plain && reports.strict, 'both pages were annotated');
+  assert.deepEqual(reports.strict, reports.plain);
+});

@@ -225,23 +225,24 @@ test('panel: 9 quotes, 6 named and 3 anonymous, matching the report; items, togg
   });
   assert.ok(tipText?.includes(flashed.speaker), `the item's explanation is shown: ${tipText}`);
   assert.notEqual(await page.evaluate(() => scrollY), y0, 'the page scrolled to the item');
-  // Toggles.
-  const toggled = await page.evaluate(() => {
+  // Toggles, clicked by the reader (Playwright's clicks are trusted input).
+  const toggle = page.locator('[data-presslens-ui] input[data-kind="party"]');
+  await toggle.click();
+  assert.equal(await page.evaluate(() => CSS.highlights.has('presslens-party')), false, 'party marks hidden');
+  await toggle.click();
+  assert.ok(await page.evaluate(() => CSS.highlights.get('presslens-party')?.size ?? 0) > 0, 'party marks shown again');
+  // The page's own script cannot drive the panel: its events are untrusted.
+  const scripted = await page.evaluate(() => {
     const root = document.querySelector('[data-presslens-ui]').shadowRoot;
-    const cb = root.querySelector('input[data-kind="1"]');
-    cb.click();
-    const off = CSS.highlights.has('presslens-party');
-    cb.click();
-    return { off, on: CSS.highlights.get('presslens-party')?.size ?? 0 };
-  });
-  assert.equal(toggled.off, false, 'party marks hidden');
-  assert.ok(toggled.on > 0, 'party marks shown again');
-  // Close button.
-  const closed = await page.evaluate(() => {
-    const root = document.querySelector('[data-presslens-ui]').shadowRoot;
+    root.querySelector('input[data-kind="party"]').click();
     root.querySelector('[data-action="close"]').click();
-    return root.querySelector('.panel').hidden;
+    root.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    return { hidden: root.querySelector('.panel').hidden, parties: CSS.highlights.has('presslens-party') };
   });
+  assert.deepEqual(scripted, { hidden: false, parties: true }, 'script clicks in the panel do nothing');
+  // Close button.
+  await page.locator('[data-presslens-ui] [data-action="close"]').click();
+  const closed = await page.evaluate(() => document.querySelector('[data-presslens-ui]').shadowRoot.querySelector('.panel').hidden);
   assert.ok(closed, 'close hides the panel');
   assert.deepEqual(errors, []);
   await page.close();
@@ -297,25 +298,154 @@ test('late content is annotated once, without loops; the <mark> fallback undoes 
   await page.close();
 });
 
+// A page whose own MutationObserver answers every change, as some
+// frameworks do: in <mark> mode each of our passes changes the DOM, and the
+// page and PressLens answered each other forever (three passes a second).
+// Late changes that leave the article's text as it was start no pass; a
+// page whose text keeps changing (a live ticker) gets at most six late
+// passes a minute, then a console note says late content is not followed.
+test('a page that answers every change, or never stops changing, cannot loop <mark> mode', async () => {
+  const { page, errors } = await seed();
+  const notes = [];
+  page.on('console', (m) => { if (m.text().includes('keeps changing')) notes.push(m.text()); });
+  const run = (ticker) => page.evaluate(async (ticker) => {
+    const article = document.querySelector('.entry-content');
+    const sink = document.createElement('div');
+    article.append(sink);
+    let answers = 0;
+    const mo = new MutationObserver((records) => {
+      if (records.every((r) => r.target === sink)) return; // its own answers
+      answers += 1;
+      setTimeout(() => sink.append(document.createElement('i')), 20);
+    });
+    mo.observe(document.body, { childList: true, subtree: true });
+    let n = 0;
+    const tick = ticker ? setInterval(() => { sink.textContent = `live: ${++n}`; }, 400) : 0;
+    const lens = new window.Lens(undefined, { fallback: true });
+    lens.annotate();
+    const wait = (ms) => new Promise((r) => setTimeout(r, ms));
+    await wait(6000);
+    const passes = lens.passes();
+    await wait(1500);
+    const later = lens.passes();
+    clearInterval(tick);
+    lens.clear();
+    lens.free();
+    mo.disconnect();
+    sink.remove();
+    return { passes, later, answers };
+  }, ticker);
+  const quiet = await run(false);
+  assert.ok(quiet.answers > 0, 'the page answered our marks');
+  assert.equal(quiet.later, 1, `answers that keep the text start no pass (${JSON.stringify(quiet)})`);
+  assert.equal(notes.length, 0);
+  const live = await run(true);
+  assert.ok(live.passes > 2 && live.passes <= 7, `late passes follow the ticker, six a minute at most (${JSON.stringify(live)})`);
+  assert.equal(live.later, live.passes, 'and then stop');
+  assert.equal(notes.length, 1, 'one console note says so');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+// A pass is a transaction: a page API that throws (the page replaced it)
+// ends the pass with a clear rejection, the page exactly as it was, and a
+// Lens that works again once the API does. Before, the exception unwound
+// through wasm: the promise never settled, clear() hit "unreachable" and
+// every later call failed with "recursive use of an object detected".
+test('page APIs that throw: the pass rejects cleanly, is undone, and the Lens works again', async () => {
+  const { page, errors } = await seed();
+  const cases = [
+    { name: 'CSS.highlights.set', mode: {}, breaks: true },
+    { name: 'Highlight.prototype.add', mode: {}, breaks: true },
+    { name: 'Node.prototype.removeChild', mode: { fallback: true }, breaks: false },
+    { name: 'Element.prototype.remove', mode: { panel: true }, breaks: false },
+  ];
+  for (const c of cases) {
+    const r = await page.evaluate(async ({ name, mode }) => {
+      const path = name.split('.');
+      const owner = path.slice(0, -1).reduce((o, k) => o[k], window);
+      const key = path.at(-1);
+      const original = owner[key];
+      const before = document.documentElement.outerHTML;
+      owner[key] = function () { throw new Error(`page broke ${name}`); };
+      const lens = new window.Lens(undefined, { observe: false, ...mode });
+      let error = null;
+      let quotes = null;
+      try { quotes = (await lens.run()).quotes.length; } catch (e) { error = String(e?.message ?? e); }
+      let clearError = null;
+      try { lens.clear(); } catch (e) { clearError = String(e); }
+      const same = document.documentElement.outerHTML === before;
+      owner[key] = original;
+      let again = null;
+      try { again = (await lens.run()).quotes.length; lens.clear(); } catch (e) { again = String(e); }
+      lens.free();
+      return { error, quotes, clearError, same, again, sameAfter: document.documentElement.outerHTML === before };
+    }, c);
+    if (c.breaks) {
+      assert.match(r.error ?? '', new RegExp(`${c.name.replace(/\./g, '\\.')} threw.*undone`), `${c.name}: ${JSON.stringify(r)}`);
+    } else {
+      assert.equal(r.quotes, 9, `${c.name}: another way still works (${JSON.stringify(r)})`);
+    }
+    assert.equal(r.clearError, null, `${c.name}: clear() works`);
+    assert.ok(r.same, `${c.name}: the page is exactly as it was`);
+    assert.equal(r.again, 9, `${c.name}: the Lens annotates again once the API works (${JSON.stringify(r)})`);
+    assert.ok(r.sameAfter);
+  }
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+// Printed, not asserted: <mark> mode's undo on 5,000 paragraphs. It used to
+// be quadratic (live ranges kept over the marks were updated by the browser
+// on every unwrap mutation: minutes at this size); what is asserted is that
+// it undoes exactly.
+test('<mark> mode on 5,000 paragraphs undoes exactly (timings printed)', async () => {
+  const { page, errors } = await seed();
+  const r = await page.evaluate(() => {
+    const body = document.querySelector('.entry-content');
+    const paras = [...body.querySelectorAll('p')];
+    const frag = document.createDocumentFragment();
+    for (let i = 0; frag.childNodes.length < 5000; i++) frag.append(paras[i % paras.length].cloneNode(true));
+    body.append(frag);
+    const before = document.documentElement.outerHTML;
+    const lens = new window.Lens(undefined, { fallback: true, observe: false });
+    const t0 = performance.now();
+    const report = lens.annotate();
+    const annotate = performance.now() - t0;
+    const marks = document.querySelectorAll('mark.presslens').length;
+    const c0 = performance.now();
+    lens.clear();
+    const clear = performance.now() - c0;
+    lens.free();
+    return { annotate, clear, marks, quotes: report.quotes.length, same: document.documentElement.outerHTML === before, left: document.querySelectorAll('mark').length };
+  });
+  console.log(`<mark> mode, 5,000 paragraphs: ${r.marks} marks, ${r.quotes} quotes; annotate ${Math.round(r.annotate)} ms, clear() ${Math.round(r.clear)} ms`);
+  assert.ok(r.marks > 5000);
+  assert.ok(r.same, 'outerHTML identical after clear()');
+  assert.equal(r.left, 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 // Timings are measured and printed here, never asserted (they belong to
 // benchmarks); what is asserted is that the pass yields to the page: timers
 // queued during it keep running, so input and rendering are not starved.
-test('a 1 MB article is annotated in slices that yield to the page', async () => {
+for (const size of [1_000_000, 10_000_000]) test(`a ${size / 1e6} MB article is annotated in slices that yield to the page`, async () => {
   const page = await browser.newPage();
   await page.goto(`${base}shared/seed/article.html`);
   await page.addScriptTag({ type: 'module', content: "import * as pl from '/www/presslens.js'; await pl.load(); window.presslens = pl.presslens;" });
   await page.waitForFunction(() => window.presslens);
-  await page.evaluate(async () => {
+  await page.evaluate(async (target) => {
     const body = document.querySelector('.entry-content');
     const paras = [...body.querySelectorAll('p')];
     const frag = document.createDocumentFragment();
     let size = body.textContent.length;
-    while (size < 1_000_000) {
+    while (size < target) {
       for (const p of paras) { const c = p.cloneNode(true); frag.append(c); size += c.textContent.length; }
     }
     body.append(frag);
     await new Promise((r) => setTimeout(r, 200));
-  });
+  }, size);
   const r = await page.evaluate(async () => {
     const long = [];
     const obs = new PerformanceObserver((l) => { for (const e of l.getEntries()) long.push(Math.round(e.duration)); });
@@ -340,10 +470,10 @@ test('a 1 MB article is annotated in slices that yield to the page', async () =>
     const clear = performance.now() - c0;
     return { text, ms, slice, engine, clear, long, ticks, quotes: report.quotes.length, left: CSS.highlights.size };
   });
-  console.log(`1 MB article: ${r.text} chars annotated in ${Math.round(r.ms)} ms, ${r.quotes} quotes; page timers ran ${r.ticks} times meanwhile; longest DOM slice ${Math.round(r.slice)} ms, longest engine call ${Math.round(r.engine)} ms, clear() ${Math.round(r.clear)} ms; browser long tasks: ${JSON.stringify(r.long)}`);
-  assert.ok(r.text >= 1_000_000);
-  assert.ok(r.quotes > 1000);
-  assert.ok(r.ticks >= 20, `the pass yields to the page many times (timers ran ${r.ticks} times)`);
+  console.log(`${size / 1e6} MB article: ${r.text} chars annotated in ${Math.round(r.ms)} ms, ${r.quotes} quotes; page timers ran ${r.ticks} times meanwhile; longest DOM slice ${Math.round(r.slice)} ms, longest engine call ${Math.round(r.engine)} ms, clear() ${Math.round(r.clear)} ms; browser long tasks: ${JSON.stringify(r.long)}`);
+  assert.ok(r.text >= size);
+  assert.ok(r.quotes > size / 1000);
+  assert.ok(r.ticks >= size / 50_000, `the pass yields to the page many times (timers ran ${r.ticks} times)`);
   assert.equal(r.left, 0, 'clear() removes every highlight');
   await page.close();
 });

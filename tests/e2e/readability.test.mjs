@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { launch, startServer, shared, artifact } from './browser.mjs';
+import { tokenF1 } from './tokens.mjs';
 
 const dir = path.join(shared, 'eval', 'pages', 'readability');
 const pages = fs.existsSync(dir) ? fs.readdirSync(dir).filter((n) => fs.existsSync(path.join(dir, n, 'source.html'))).sort() : [];
@@ -39,28 +40,6 @@ after(async () => {
   server?.close();
 });
 
-/** Word tokens, lower-cased (letters and digits of any script). */
-function tokens(s) {
-  return s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-}
-
-/** Token F1 of `got` against `want`, as multisets. */
-export function tokenF1(got, want) {
-  const g = tokens(got);
-  const w = tokens(want);
-  if (!g.length && !w.length) return 1;
-  if (!g.length || !w.length) return 0;
-  const counts = new Map();
-  for (const t of w) counts.set(t, (counts.get(t) ?? 0) + 1);
-  let hit = 0;
-  for (const t of g) {
-    const n = counts.get(t) ?? 0;
-    if (n > 0) { hit += 1; counts.set(t, n - 1); }
-  }
-  const p = hit / g.length;
-  const r = hit / w.length;
-  return p + r ? (2 * p * r) / (p + r) : 0;
-}
 
 test('automatic scope on every Readability test page: no exceptions, exact undo, token F1', { skip: pages.length === 0 && 'no readability pages in ../shared' }, async () => {
   const origin = new URL(base).origin;

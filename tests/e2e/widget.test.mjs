@@ -1,6 +1,7 @@
 // The one-tag widget: a news page that adds the script tag gets a launcher
-// that annotates its article; a page whose CSP forbids wasm gets the
-// documented console message and nothing uncaught.
+// that annotates its article; a page whose CSP forbids wasm gets the same
+// marks from the JavaScript build, a console note saying so, and nothing
+// uncaught.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -28,8 +29,12 @@ async function openWithWidget(base) {
   const page = await browser.newPage();
   const errors = [];
   const consoleErrors = [];
+  const warnings = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+    if (m.type() === 'warning') warnings.push(m.text());
+  });
   await page.route('**/shared/seed/article.html', async (route) => {
     const response = await route.fetch();
     const body = (await response.text()).replace('</body>', `${TAG}\n</body>`);
@@ -37,7 +42,7 @@ async function openWithWidget(base) {
   });
   await page.goto(`${base}shared/seed/article.html`);
   await page.waitForFunction(() => window.presslens && document.querySelector('presslens-launcher'));
-  return { page, errors, consoleErrors };
+  return { page, errors, consoleErrors, warnings };
 }
 
 test('a page with the widget tag is annotated from its launcher', async () => {
@@ -61,15 +66,30 @@ test('a page with the widget tag is annotated from its launcher', async () => {
   await page.close();
 });
 
-test('a page whose CSP forbids wasm logs what to add and throws nothing', async () => {
-  const { page, errors, consoleErrors } = await openWithWidget(servers.strict.url);
-  await page.locator('presslens-launcher').locator('button').click();
-  await page.waitForFunction(() => document.querySelector('presslens-launcher').shadowRoot.querySelector('button').disabled);
+test('a page whose CSP forbids wasm runs the JavaScript build, says so, and paints the same', async () => {
+  const marks = async (base) => {
+    const { page, errors, consoleErrors, warnings } = await openWithWidget(base);
+    const before = await page.evaluate(() => document.documentElement.outerHTML);
+    await page.locator('presslens-launcher').locator('button').click();
+    await page.waitForFunction(() => document.documentElement.dataset.presslens === 'ready');
+    const painted = await page.evaluate(() => Object.fromEntries([...CSS.highlights].map(([k, h]) => [k, [...h].map((r) => r.toString())])));
+    const report = await page.evaluate(() => window.presslens.report());
+    await page.locator('presslens-launcher').locator('button').click();
+    const after = await page.evaluate(() => document.documentElement.outerHTML.replace(' data-presslens="ready"', ''));
+    assert.equal(after, before, 'the page is as it was after the launcher clears');
+    await page.close();
+    return { painted, report, errors, consoleErrors, warnings };
+  };
+  const strict = await marks(servers.strict.url);
   assert.ok(
-    consoleErrors.some((m) => m.includes("add 'wasm-unsafe-eval' to the script-src directive")),
-    `documented message logged; got: ${consoleErrors.join(' | ')}`,
+    strict.warnings.some((m) => m.includes('runs its JavaScript build') && m.includes("add 'wasm-unsafe-eval' to the script-src directive")),
+    `slower mode and what to add logged; got: ${strict.warnings.join(' | ')}`,
   );
-  assert.deepEqual(errors, [], 'nothing uncaught');
-  assert.equal(await page.evaluate(() => CSS.highlights.size), 0);
-  await page.close();
+  assert.deepEqual(strict.errors, [], 'nothing uncaught');
+  assert.deepEqual(strict.consoleErrors.filter((m) => /PressLens/.test(m)), [], 'no PressLens error in the console');
+  assert.equal((strict.painted['presslens-quote'] ?? []).length, 9);
+  const plain = await marks(servers.plain.url);
+  assert.deepEqual(plain.warnings.filter((m) => /PressLens/.test(m)), [], 'no slower-mode note where wasm runs');
+  assert.deepEqual(strict.report, plain.report, 'same report');
+  assert.deepEqual(strict.painted, plain.painted, 'same marks');
 });

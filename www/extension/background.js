@@ -1,14 +1,21 @@
 // PressLens background (service worker in Chromium, event page in Firefox).
-// Owns the engine for pages where the content script may not compile wasm
-// (a page CSP without 'wasm-unsafe-eval'), and relays the toolbar button and
-// keyboard shortcut to the tab.
-import init, { annotateText } from './pkg/presslens.js';
+// Relays the toolbar button and keyboard shortcut to the tab, and gives the
+// content script what it may not take itself: the settings, the engine's
+// scripts and the highlight styles, injected into the content script's
+// isolated world only when the user turns PressLens on. Nothing is exposed
+// to pages (no web-accessible resources), and nothing of PressLens is in a
+// page before that toggle.
+import { load } from './settings.js';
 
-let engine = null;
-function ready() {
-  engine ??= init({ module_or_path: chrome.runtime.getURL('pkg/presslens_bg.wasm') });
-  return engine;
-}
+/** The classic scripts of each build, in injection order (see build-extension.sh). */
+const BUILDS = {
+  // The wasm build: its bytes (as a script, since a content script may not
+  // fetch an extension file that is not web-accessible) and its glue.
+  wasm: ['pkg/presslens_bg.wasm.js', 'pkg/presslens.js'],
+  // The same Rust code translated to JavaScript, for pages whose CSP forbids
+  // compiling wasm in the content script (Chromium).
+  js: ['pkg/presslens-js.js'],
+};
 
 /** Toggles PressLens on a tab: the content script annotates or clears. */
 export async function toggle(tabId) {
@@ -24,10 +31,32 @@ chrome.action.onClicked.addListener((tab) => {
   if (tab.id !== undefined) toggle(tab.id);
 });
 
+/** Answers one request of a content script; `target` is the frame that asked. */
+async function answer(msg, target) {
+  switch (msg.type) {
+    case 'presslens:settings':
+      return { settings: await load() };
+    case 'presslens:inject': {
+      const files = BUILDS[msg.build];
+      if (!files) throw new Error(`unknown build ${msg.build}`);
+      await chrome.scripting.executeScript({ target, files });
+      return {};
+    }
+    case 'presslens:style':
+      if (msg.on) await chrome.scripting.insertCSS({ target, files: ['presslens.css'] });
+      else await chrome.scripting.removeCSS({ target, files: ['presslens.css'] });
+      return {};
+    default:
+      return null;
+  }
+}
+
 chrome.runtime.onMessage.addListener((msg, sender, reply) => {
-  if (msg?.type !== 'presslens:annotate-text' || typeof msg.text !== 'string') return false;
-  ready()
-    .then(() => reply({ ok: true, report: annotateText(msg.text) }))
+  if (typeof msg?.type !== 'string' || !msg.type.startsWith('presslens:') || sender.id !== chrome.runtime.id) return false;
+  if (sender.tab?.id === undefined) return false;
+  const target = { tabId: sender.tab.id, frameIds: [sender.frameId ?? 0] };
+  answer(msg, target)
+    .then((res) => reply(res ? { ok: true, ...res } : { ok: false, error: `unknown request ${msg.type}` }))
     .catch((e) => reply({ ok: false, error: String(e?.message ?? e) }));
   return true; // reply is asynchronous
 });

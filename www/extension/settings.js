@@ -29,12 +29,3 @@ export function toOrigin(entry) {
     return null;
   }
 }
-
-/** Drops the layers the user turned off from a report (indices stay valid). */
-export function filterReport(report, kinds) {
-  return {
-    quotes: kinds.quotes ? report.quotes : [],
-    parties: kinds.parties ? report.parties : [],
-    figures: kinds.figures ? report.figures : [],
-  };
-}

@@ -9,7 +9,13 @@ export interface Speaker {
   named: boolean;
   /** Index into Report.parties. */
   party: number | null;
+  /** What sort of source speaks: never a place or an event. */
+  kind: SpeakerKind;
 }
+
+/** 'organization' covers groups speaking as one; 'anonymous' is an unnamed
+ * source's description; 'document' a statement, report, letter… */
+export type SpeakerKind = 'person' | 'organization' | 'anonymous' | 'document';
 
 export interface Quote extends Span {
   speaker: Speaker | null;

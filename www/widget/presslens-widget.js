@@ -4,8 +4,9 @@
 // and gets a launcher button that annotates the article in place. Styles of
 // the launcher live in a Shadow DOM; the highlight styles are an adopted
 // stylesheet (no element is added for them). The only global is
-// window.presslens. Where the page's CSP forbids WebAssembly, the console says
-// exactly what to add and nothing else happens.
+// window.presslens. Where the page's CSP forbids WebAssembly, the widget runs
+// the JavaScript build of the same engine and DOM layer (same marks, slower),
+// and the console says so and what to add to the CSP for the fast build.
 (() => {
   const script = document.currentScript;
   if (!script || window.presslens) return;
@@ -18,8 +19,9 @@
     open: script.dataset.open === 'true',
   };
 
-  const CSP_HELP = "PressLens: this page's Content-Security-Policy does not allow WebAssembly, so PressLens is off. "
-    + "To enable it, add 'wasm-unsafe-eval' to the script-src directive, for example: "
+  const SLOW_MODE = "PressLens: this page's Content-Security-Policy does not allow WebAssembly, so PressLens runs "
+    + 'its JavaScript build (the same results, slower). For the faster WebAssembly build, '
+    + "add 'wasm-unsafe-eval' to the script-src directive, for example: "
     + "Content-Security-Policy: script-src 'self' 'wasm-unsafe-eval'";
 
   let api = null;
@@ -32,10 +34,10 @@
     try {
       await presslens.load();
     } catch (e) {
-      const blocked = /Content Security Policy|wasm-unsafe-eval|WebAssembly/i.test(String(e?.message ?? e));
-      console.error(blocked ? CSP_HELP : `PressLens: could not start (${e?.message ?? e})`);
+      console.error(`PressLens: could not start (${e?.message ?? e})`);
       throw e;
     }
+    if (presslens.mode() === 'js') console.warn(SLOW_MODE);
     if (css && 'adoptedStyleSheets' in document) {
       const sheet = new CSSStyleSheet();
       sheet.replaceSync(css);

@@ -43,6 +43,7 @@ fn rate(docs: &[String], bytes: usize, f: impl Fn(&str)) -> (usize, f64) {
 }
 
 fn main() {
+    let mut all_docs: Vec<String> = Vec::new();
     let model = presslens::parties::tagger::shipped();
     println!(
         "parties tagger model: {} bytes raw ({}; gzipped size: make bench's node part)",
@@ -67,6 +68,7 @@ fn main() {
             }
         };
         let bytes: usize = docs.iter().map(String::len).sum();
+        all_docs.extend(docs.iter().cloned());
         let ours = rate(&docs, bytes, |d| {
             std::hint::black_box(presslens::annotate(d));
         });
@@ -102,4 +104,40 @@ fn main() {
             m / r
         );
     }
+    quotes_layer(&all_docs);
+}
+
+/// The quotes layer alone (marks, attribution, speech, speakers), on
+/// documents already tokenised and with their parties found, over every input.
+fn quotes_layer(docs: &[String]) {
+    let prepared: Vec<(presslens::text::Doc, Vec<presslens::Party>)> = docs
+        .iter()
+        .map(|t| {
+            let d = presslens::text::Doc::new(t);
+            let p = presslens::parties::find(&d);
+            (d, p)
+        })
+        .collect();
+    let bytes: usize = docs.iter().map(String::len).sum();
+    if bytes == 0 {
+        return;
+    }
+    for (d, p) in &prepared {
+        std::hint::black_box(presslens::quotes::find(d, p));
+    }
+    let (mut reps, start) = (0usize, Instant::now());
+    while reps == 0 || start.elapsed().as_secs_f64() < 1.0 {
+        for (d, p) in &prepared {
+            std::hint::black_box(presslens::quotes::find(d, p));
+        }
+        reps += 1;
+    }
+    let secs = start.elapsed().as_secs_f64();
+    println!(
+        "{:<48} {:>6} {:>10} {:>10.2}",
+        "quotes layer alone (all inputs)",
+        docs.len(),
+        bytes,
+        (bytes * reps) as f64 / secs / 1e6
+    );
 }

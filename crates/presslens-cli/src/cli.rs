@@ -23,11 +23,17 @@ USAGE:
                                          the parties tagger alone, without the rules
     presslens eval --model FILE|none GOLD.jsonl...
                                          with another parties model (none: rules alone)
-    presslens train <parties|all> [OPTIONS]
+    presslens train <parties|speakers|all> [OPTIONS]
                                          rebuilds a learned model from ../shared/train
-                                         (presslens train parties --help for options)
+                                         (presslens train parties --help for options;
+                                         train speakers --cv K: K-fold cross-validation,
+                                         writes nothing)
 
-Offsets are Unicode character offsets. Reports follow the schema in README.md.";
+Offsets are Unicode character offsets. Reports follow the schema in README.md.
+Exit status: 0 done; 1 some lines or documents were bad (each reported on
+stderr, the others processed); 2 the command could not run (usage, an input
+that cannot be read, an output that cannot be written). A closed output pipe
+ends the run quietly (status 0).";
 
 pub fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -104,24 +110,30 @@ fn annotate(args: &[String]) -> Result<bool, String> {
     let mut out = BufWriter::new(stdout.lock());
     if !jsonl {
         let text = decode(read_input(path)?, name(path))?;
+        check_size(text.len(), name(path))?;
         let report = presslens::annotate_in(&text, Unit::Char);
-        serde_json::to_writer_pretty(&mut out, &report).map_err(|e| e.to_string())?;
-        writeln!(out).map_err(|e| e.to_string())?;
-        return Ok(true);
+        let written = serde_json::to_writer_pretty(&mut out, &report)
+            .map_err(io::Error::from)
+            .and_then(|()| writeln!(out))
+            .and_then(|()| out.flush());
+        return written.map(|()| true).or_else(output_closed);
     }
     let mut ok = true;
-    for_each_line(
+    let res = for_each_line(
         path,
         |lineno, line| {
             let parsed: Result<serde_json::Value, _> = serde_json::from_str(line);
             let obj = match parsed {
                 Ok(serde_json::Value::Object(o)) => o,
-                Ok(_) => return Err(format!("{}:{lineno}: expected a JSON object", name(path))),
-                Err(e) => return Err(format!("{}:{lineno}: {e}", name(path))),
+                Ok(_) => {
+                    return Err(format!("{}:{lineno}: expected a JSON object", name(path)).into())
+                }
+                Err(e) => return Err(format!("{}:{lineno}: {e}", name(path)).into()),
             };
             let Some(text) = obj.get("text").and_then(|t| t.as_str()) else {
-                return Err(format!("{}:{lineno}: no \"text\" string", name(path)));
+                return Err(format!("{}:{lineno}: no \"text\" string", name(path)).into());
             };
+            check_size(text.len(), &format!("{}:{lineno}", name(path)))?;
             let report = presslens::annotate_in(text, Unit::Char);
             let mut line_out = serde_json::Map::new();
             line_out.insert(
@@ -131,13 +143,68 @@ fn annotate(args: &[String]) -> Result<bool, String> {
             if let Ok(serde_json::Value::Object(r)) = serde_json::to_value(&report) {
                 line_out.extend(r);
             }
-            serde_json::to_writer(&mut out, &line_out).map_err(|e| e.to_string())?;
-            writeln!(out).map_err(|e| e.to_string())
+            // Each line's report leaves before the next line is read, so a
+            // long line never holds back the ones before it.
+            serde_json::to_writer(&mut out, &line_out)
+                .map_err(io::Error::from)
+                .and_then(|()| writeln!(out))
+                .and_then(|()| out.flush())
+                .map_err(LineError::Output)
         },
         &mut ok,
-    )?;
-    out.flush().map_err(|e| e.to_string())?;
-    Ok(ok)
+    );
+    match res {
+        Ok(()) => Ok(ok),
+        Err(Stop::Input(e)) => Err(e),
+        Err(Stop::Output(e)) => output_closed(e),
+    }
+}
+
+/// The largest text annotated in one go, in bytes. The engine is linear, but
+/// a single text beyond this (a whole dump pasted as one line) would hold
+/// its input, its report and their JSON in memory at once: such a line is
+/// refused with this error, and the next lines go on.
+const MAX_TEXT: usize = 64 << 20;
+
+fn check_size(len: usize, what: &str) -> Result<(), String> {
+    if len > MAX_TEXT {
+        return Err(format!(
+            "{what}: text of {len} bytes is over the {} MiB limit; split it",
+            MAX_TEXT >> 20
+        ));
+    }
+    Ok(())
+}
+
+/// What went wrong with one line.
+enum LineError {
+    /// This line is bad: reported, and the next lines go on.
+    Input(String),
+    /// The output cannot be written: nothing more can be done.
+    Output(io::Error),
+}
+
+impl From<String> for LineError {
+    fn from(e: String) -> Self {
+        LineError::Input(e)
+    }
+}
+
+/// Why a pass over lines stopped early.
+enum Stop {
+    /// The input could not be read.
+    Input(String),
+    Output(io::Error),
+}
+
+/// A closed output (`presslens annotate … | head`) ends the run quietly and
+/// successfully, as for any filter; another write error is an error.
+fn output_closed(e: io::Error) -> Result<bool, String> {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        Ok(true)
+    } else {
+        Err(format!("<stdout>: {e}"))
+    }
 }
 
 /// Calls `f` on each non-blank line of a file (or stdin). A line that is not
@@ -146,18 +213,18 @@ fn annotate(args: &[String]) -> Result<bool, String> {
 /// error.
 fn for_each_line(
     path: Option<&str>,
-    mut f: impl FnMut(usize, &str) -> Result<(), String>,
+    mut f: impl FnMut(usize, &str) -> Result<(), LineError>,
     ok: &mut bool,
-) -> Result<(), String> {
+) -> Result<(), Stop> {
     let reader: Box<dyn BufRead> = match path {
         None | Some("-") => Box::new(io::BufReader::new(io::stdin())),
         Some(p) => Box::new(io::BufReader::new(
-            std::fs::File::open(p).map_err(|e| format!("{p}: {e}"))?,
+            std::fs::File::open(p).map_err(|e| Stop::Input(format!("{p}: {e}")))?,
         )),
     };
     for (i, line) in reader.split(b'\n').enumerate() {
         let lineno = i + 1;
-        let bytes = line.map_err(|e| format!("{}:{lineno}: {e}", name(path)))?;
+        let bytes = line.map_err(|e| Stop::Input(format!("{}:{lineno}: {e}", name(path))))?;
         let line = match decode(bytes, name(path)) {
             Ok(l) => l,
             Err(_) => {
@@ -169,12 +236,25 @@ fn for_each_line(
         if line.trim().is_empty() {
             continue;
         }
-        if let Err(e) = f(lineno, &line) {
-            eprintln!("presslens: {e}");
-            *ok = false;
+        match f(lineno, &line) {
+            Ok(()) => {}
+            Err(LineError::Input(e)) => {
+                eprintln!("presslens: {e}");
+                *ok = false;
+            }
+            Err(LineError::Output(e)) => return Err(Stop::Output(e)),
         }
     }
     Ok(())
+}
+
+/// The message of a pass over lines that stopped early (reading
+/// predictions and gold files writes nothing, so only input stops it).
+fn stop_message(s: Stop) -> String {
+    match s {
+        Stop::Input(e) => e,
+        Stop::Output(e) => format!("<stdout>: {e}"),
+    }
 }
 
 /// Predictions read from `--predictions` files: id -> (report, "file:line").
@@ -194,13 +274,15 @@ fn read_predictions(paths: &[&str], ok: &mut bool) -> Result<Predictions, String
                 if let Some((_, first)) = out.get(&id) {
                     return Err(format!(
                         "{at}: id {id} already predicted at {first}; this line is ignored"
-                    ));
+                    )
+                    .into());
                 }
                 out.insert(id, (report, at));
                 Ok(())
             },
             ok,
-        )?;
+        )
+        .map_err(stop_message)?;
     }
     Ok(out)
 }
@@ -248,6 +330,7 @@ fn run_eval(args: &[String]) -> Result<bool, String> {
         Some(p)
     };
     let mut used = HashSet::new();
+    let mut unreadable = 0;
     let mut total = Scores::default();
     let mut per_file = Vec::new();
     for &path in &gold_paths {
@@ -277,15 +360,17 @@ fn run_eval(args: &[String]) -> Result<bool, String> {
                 if let Err(e) = eval::score_prediction(&doc, report, &mut scores) {
                     // Scored as an empty prediction, so the gold still counts.
                     eval::score(&doc, &Report::default(), &mut scores);
-                    return Err(format!("{at}: id {}: {e} (scored as empty)", doc.id));
+                    return Err(format!("{at}: id {}: {e} (scored as empty)", doc.id).into());
                 }
                 Ok(())
             },
             &mut ok,
         );
         if let Err(e) = res {
-            eprintln!("presslens: {e}");
-            ok = false;
+            // A gold file that cannot be read is the error it is for
+            // `annotate` (exit 2), once the others are scored.
+            eprintln!("presslens: {}", stop_message(e));
+            unreadable += 1;
             continue;
         }
         per_file.push((path, scores));
@@ -304,6 +389,9 @@ fn run_eval(args: &[String]) -> Result<bool, String> {
     if per_file.len() > 1 {
         println!("== all");
         print!("{}", total.table());
+    }
+    if unreadable > 0 {
+        return Err(format!("{unreadable} gold file(s) could not be read"));
     }
     Ok(ok)
 }

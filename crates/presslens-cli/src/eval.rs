@@ -146,7 +146,7 @@ pub fn score(doc: &GoldDoc, report: &Report, into: &mut Scores) {
 }
 
 /// Trims quote marks, spaces and edge punctuation from a char span.
-fn trim_span(chars: &[char], mut s: usize, mut e: usize) -> (usize, usize) {
+pub fn trim_span(chars: &[char], mut s: usize, mut e: usize) -> (usize, usize) {
     e = e.min(chars.len());
     s = s.min(e);
     let edge = |c: char| c.is_whitespace() || (!c.is_alphanumeric() && c != '$' && c != '%');
@@ -159,7 +159,7 @@ fn trim_span(chars: &[char], mut s: usize, mut e: usize) -> (usize, usize) {
     (s, e)
 }
 
-fn iou(a: (usize, usize), b: (usize, usize)) -> f64 {
+pub fn iou(a: (usize, usize), b: (usize, usize)) -> f64 {
     let inter = a.1.min(b.1).saturating_sub(a.0.max(b.0));
     let union = a.1.max(b.1) - a.0.min(b.0);
     if union == 0 {
@@ -170,7 +170,7 @@ fn iou(a: (usize, usize), b: (usize, usize)) -> f64 {
 }
 
 /// Greedy one-to-one matching by descending score above `min`.
-fn match_pairs(
+pub fn match_pairs(
     n_pred: usize,
     n_gold: usize,
     min: f64,
@@ -209,6 +209,26 @@ fn name_words(s: &str) -> HashSet<String> {
         .collect()
 }
 
+/// Whether a predicted speaker (its mention span in chars, and its name)
+/// counts as the gold quote's speaker: the mention overlaps a gold source
+/// span, or the name or mention shares a name word with the gold speaker.
+pub fn speaker_matches(chars: &[char], span: (usize, usize), name: &str, gq: &GoldQuote) -> bool {
+    let overlaps = gq
+        .speaker_spans
+        .iter()
+        .any(|&(s, e)| span.0 < e && s < span.1);
+    if overlaps {
+        return true;
+    }
+    let gw = name_words(gq.speaker.as_deref().unwrap_or(""));
+    let mention: String = chars[span.0.min(chars.len())..span.1.min(chars.len())]
+        .iter()
+        .collect();
+    name_words(name)
+        .union(&name_words(&mention))
+        .any(|w| gw.contains(w))
+}
+
 fn score_quotes(chars: &[char], doc: &GoldDoc, report: &Report, into: &mut Scores) {
     let pred: Vec<(usize, usize)> = report
         .quotes
@@ -237,18 +257,7 @@ fn score_quotes(chars: &[char], doc: &GoldDoc, report: &Report, into: &mut Score
                 let Some(sp) = &report.quotes[p].speaker else {
                     continue;
                 };
-                let overlaps = gq
-                    .speaker_spans
-                    .iter()
-                    .any(|&(s, e)| sp.start < e && s < sp.end);
-                let gw = name_words(gq.speaker.as_deref().unwrap_or(""));
-                let mention: String = chars[sp.start.min(chars.len())..sp.end.min(chars.len())]
-                    .iter()
-                    .collect();
-                let shares = name_words(&sp.name)
-                    .union(&name_words(&mention))
-                    .any(|w| gw.contains(w));
-                if overlaps || shares {
+                if speaker_matches(chars, (sp.start, sp.end), &sp.name, gq) {
                     into.speakers.1 += 1;
                 }
             }
@@ -595,14 +604,14 @@ pub fn parse_prediction(line: &str) -> Result<(String, Report), String> {
             return Err(format!("{what}: expected an object"));
         };
         for (k, d) in defaults {
-            if o.get(*k).map_or(true, Value::is_null) {
+            if o.get(*k).is_none_or(Value::is_null) {
                 o.insert((*k).to_string(), d.clone());
             }
         }
         Ok(())
     }
     fn items<'a>(o: &'a mut Map<String, Value>, key: &str) -> Result<&'a mut Vec<Value>, String> {
-        if o.get(key).map_or(true, Value::is_null) {
+        if o.get(key).is_none_or(Value::is_null) {
             o.insert(key.to_string(), Value::Array(Vec::new()));
         }
         match o.get_mut(key) {

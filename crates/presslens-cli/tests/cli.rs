@@ -58,6 +58,14 @@ fn check_schema(r: &Value, text: &str) {
             Value::Null => {}
             s => {
                 assert!(s["name"].is_string() && s["named"].is_boolean());
+                assert!(
+                    matches!(
+                        s["kind"].as_str(),
+                        Some("person" | "organization" | "anonymous" | "document")
+                    ),
+                    "speaker kind {}",
+                    s["kind"]
+                );
                 check_span(s, &chars, "speaker");
                 assert!(
                     s["party"].is_null()
@@ -265,7 +273,7 @@ fn eval_scores_external_predictions() {
 
 #[test]
 fn train_parties_writes_a_model_that_eval_can_load() {
-    let dir = std::env::temp_dir().join(format!("presslens-train-{}", std::process::id()));
+    let dir = std::env::temp_dir().join(format!("presslens-train-parties-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     // One tiny file per training source (and the dev file), all the same.
     let mut lines = String::new();
@@ -333,4 +341,110 @@ fn train_parties_writes_a_model_that_eval_can_load() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a tagger model"));
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn train_speakers_writes_a_model_and_cross_validates() {
+    let dir = std::env::temp_dir().join(format!("presslens-train-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let data = dir.join("tiny.jsonl");
+    let mut lines = String::new();
+    for (i, (a, b)) in [
+        ("Jane Doe", "Bob Roe"),
+        ("Ann Lee", "Al Poe"),
+        ("Eva Berg", "Jon Alm"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let text = format!("{a} read out what {b} sent. \u{201c}We will not sign this deal,\u{201d} the memo said.");
+        let chars: Vec<char> = text.chars().collect();
+        let open = chars.iter().position(|&c| c == '\u{201c}').unwrap();
+        let close = chars.iter().position(|&c| c == '\u{201d}').unwrap();
+        let line = serde_json::json!({
+            "id": format!("t{i}"), "text": text, "layers": ["quotes"],
+            "quotes": [{"start": open + 1, "end": close, "speaker": a,
+                        "speaker_spans": [[0, a.chars().count()]]}]
+        });
+        lines.push_str(&line.to_string());
+        lines.push('\n');
+    }
+    std::fs::write(&data, lines).unwrap();
+    let out = dir.join("speakers.model");
+    let (d, o) = (data.to_str().unwrap(), out.to_str().unwrap());
+    let r = presslens(&["train", "speakers", "--data", d, "--out", o], b"");
+    assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+    let model = std::fs::read(&out).unwrap();
+    assert_eq!(&model[..4], b"PLSK");
+    let r = presslens(&["train", "speakers", "--data", d, "--cv", "3"], b"");
+    let table = String::from_utf8_lossy(&r.stdout);
+    assert!(r.status.success() && table.contains("worst"), "{table}");
+    // Negative: a bad option or a missing file is an error, not a panic.
+    let r = presslens(&["train", "speakers", "--cv", "1"], b"");
+    assert_eq!(r.status.code(), Some(2));
+    let r = presslens(&["train", "speakers", "--data", "/nonexistent.jsonl"], b"");
+    assert_eq!(r.status.code(), Some(2));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_closed_output_pipe_ends_the_run_quietly() {
+    let line = b"{\"id\": 1, \"text\": \"\\u201cWe will win,\\u201d said Jane Doe.\"}\n";
+    let input: Vec<u8> = line
+        .iter()
+        .copied()
+        .cycle()
+        .take(line.len() * 20_000)
+        .collect();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_presslens"))
+        .args(["annotate", "--jsonl"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let feeder = std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    // Read one line, then close the pipe, as `| head -1` would.
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 64];
+    std::io::Read::read_exact(&mut stdout, &mut first).unwrap();
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    let _ = feeder.join();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "status {:?}: {err}", out.status);
+    assert!(!err.contains("Broken pipe"), "{err}");
+}
+
+#[test]
+fn an_unreadable_input_is_exit_status_2_for_every_command() {
+    for args in [
+        &["annotate", "/nonexistent/a.txt"][..],
+        &["annotate", "--jsonl", "/nonexistent/a.jsonl"][..],
+        &["eval", "/nonexistent/gold.jsonl"][..],
+        &["eval", &seed("../../../presslens-cli/tests/nope.jsonl")][..],
+    ] {
+        let out = presslens(args, b"");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("No such file"));
+    }
+}
+
+#[test]
+fn a_text_over_the_size_limit_is_refused_and_the_next_lines_go_on() {
+    let big = "a".repeat((64 << 20) + 1);
+    let mut input = format!("{{\"id\": \"big\", \"text\": \"{big}\"}}\n").into_bytes();
+    input.extend_from_slice(b"{\"id\": \"small\", \"text\": \"Jane Doe said so.\"}\n");
+    let out = presslens(&["annotate", "--jsonl"], &input);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("MiB limit"));
+    let lines: Vec<Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 1);
+    assert_eq!(lines[0]["id"], "small");
 }

@@ -15,6 +15,7 @@ use wasm_bindgen::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use crate::dom::spans::Kind;
 use crate::dom::{Options, Overlay, Shared};
 use presslens::offsets::Unit;
 use presslens::report::Report;
@@ -33,7 +34,7 @@ pub fn annotate_text(text: &str) -> Result<JsValue, JsError> {
 /// attributes; nothing pasted is ever assigned as HTML.
 #[wasm_bindgen(js_name = renderArticle)]
 pub fn render_article(container: &web_sys::Element, input: &str) -> Result<(), JsError> {
-    crate::dom::paste::render(container, input).map_err(|e| JsError::new(&e))
+    crate::dom::paste::render(container, input).map_err(JsError::from)
 }
 
 /// The overlay attached to one article root.
@@ -61,8 +62,8 @@ impl Lens {
     /// the article on the page.
     #[wasm_bindgen(constructor)]
     pub fn new(root: JsValue, options: JsValue) -> Result<Lens, JsError> {
-        let overlay = Overlay::with_options(&root, Options::from_js(&options))
-            .map_err(|e| JsError::new(&e))?;
+        let overlay =
+            Overlay::with_options(&root, Options::from_js(&options)?).map_err(JsError::from)?;
         Ok(Lens {
             inner: Rc::new(RefCell::new(overlay)),
         })
@@ -72,10 +73,7 @@ impl Lens {
     /// returns the report (UTF-16 offsets into [`Lens::text`]).
     pub fn annotate(&mut self) -> Result<JsValue, JsError> {
         crate::dom::install(&self.inner);
-        self.inner
-            .borrow_mut()
-            .annotate()
-            .map_err(|e| JsError::new(&e))?;
+        self.inner.borrow_mut().annotate().map_err(JsError::from)?;
         crate::dom::watch(&self.inner);
         self.report()
     }
@@ -93,7 +91,7 @@ impl Lens {
             .borrow_mut()
             .collect()
             .map(str::to_string)
-            .map_err(|e| JsError::new(&e))
+            .map_err(JsError::from)
     }
 
     /// Split API, step 2: paints a report made elsewhere for the text of the
@@ -106,7 +104,7 @@ impl Lens {
         self.inner
             .borrow_mut()
             .paint(report)
-            .map_err(|e| JsError::new(&e))?;
+            .map_err(JsError::from)?;
         crate::dom::watch(&self.inner);
         Ok(())
     }
@@ -132,14 +130,14 @@ impl Lens {
 
     /// Shows or hides one kind of mark: "quote", "party" or "figure".
     #[wasm_bindgen(js_name = setKind)]
-    pub fn set_kind(&mut self, kind: &str, on: bool) {
-        let k = match kind {
-            "quote" => 0,
-            "party" => 1,
-            "figure" => 2,
-            _ => return,
+    pub fn set_kind(&mut self, kind: &str, on: bool) -> Result<(), JsError> {
+        let Some(k) = Kind::from_name(kind) else {
+            return Ok(());
         };
-        self.inner.borrow_mut().set_kind(k, on);
+        self.inner
+            .borrow_mut()
+            .set_kind(k, on)
+            .map_err(JsError::from)
     }
 
     /// Opens or closes the side panel.

@@ -2,8 +2,8 @@
 //! wasm-bindgen-test-runner (`make test-wasm`). Natively this file is empty.
 #![cfg(target_arch = "wasm32")]
 
-use presslens_web::dom::paint::{FIGURE, PARTY, QUOTE};
 use presslens_web::dom::scope::{self, Filter, Scope};
+use presslens_web::dom::spans::{Hl, Kinds};
 use presslens_web::dom::textmap::TextMap;
 use presslens_web::dom::{Options, Overlay};
 use wasm_bindgen::{JsCast, JsValue};
@@ -17,6 +17,10 @@ const ARTICLE: &str = r#"<h1>Talks Resume in Doha</h1>
 <script>var notText = "“This is a script and never article text,” said Nobody Here.";</script>
 <div aria-hidden="true">“Hidden text is not the article either, at all,” said Hidden Person.</div>
 <p>The plan would free 40 hostages.</p>"#;
+
+const QUOTE: &str = Hl::Quote.name();
+const PARTY: &str = Hl::Party.name();
+const FIGURE: &str = Hl::Figure.name();
 
 fn fixture(html: &str) -> Element {
     let doc = web_sys::window().unwrap().document().unwrap();
@@ -212,6 +216,9 @@ fn mark_fallback_wraps_without_normalize_and_undoes_exactly() {
     o.annotate().unwrap();
     let marks = root.query_selector_all("mark.presslens").unwrap();
     assert!(marks.length() >= 3, "quote, party and figure marks");
+    // No live range is kept over the marks: the browser would update each
+    // one on every mutation of the undo (quadratic on long pages).
+    assert_eq!(o.live_ranges(), 0);
     let quote: String = (0..marks.length())
         .filter_map(|i| marks.item(i))
         .filter_map(|m| m.dyn_into::<Element>().ok())
@@ -243,6 +250,7 @@ fn split_api_paints_a_report_made_elsewhere() {
     let quotes = report.quotes.len();
     o.paint(report).unwrap();
     assert_eq!(highlight_size(QUOTE) as usize, quotes);
+    assert!(o.live_ranges() >= quotes, "highlights keep their ranges");
     // A report for another text is refused, not painted out of bounds.
     let mut bad = presslens::annotate_in(&text, presslens::Unit::Utf16);
     bad.quotes[0].end = text.len() * 4;
@@ -250,6 +258,35 @@ fn split_api_paints_a_report_made_elsewhere() {
     o.clear();
     assert_eq!(highlight_size(QUOTE), 0);
     root.remove();
+}
+
+/// The chunks of a long text are cut by the text alone: a run given one
+/// chunk per slice (a slow engine, or its JavaScript build) reports exactly
+/// what a run given all the time it wants does.
+#[wasm_bindgen_test]
+fn long_texts_give_the_same_report_however_the_time_is_sliced() {
+    let paras = [
+        "“We have an opportunity for an immediate ceasefire,” said Jane Doe, the mayor of Springfield.",
+        "Turnout rose 12% to 40,000 voters, officials of the Electoral Commission said on Tuesday.",
+        "Bush met Ashcroft in Washington. “It is a start,” said a senior official, who asked not to be named.",
+    ];
+    let mut text = String::new();
+    let mut i = 0;
+    while text.len() < 90_000 {
+        text.push_str(paras[i % paras.len()]);
+        text.push_str(if i % 7 == 0 { "\n\n" } else { " " });
+        i += 1;
+    }
+    let mut whole = presslens_web::dom::engine::Run::new();
+    while !whole.step(&text, f64::INFINITY) {}
+    let mut sliced = presslens_web::dom::engine::Run::new();
+    let mut slices = 0;
+    // A deadline already past: one chunk per step.
+    while !sliced.step(&text, 0.0) {
+        slices += 1;
+    }
+    assert!(slices > 5, "the text took {slices} slices");
+    assert_eq!(sliced.finish(), whole.finish());
 }
 
 #[wasm_bindgen_test]
@@ -277,5 +314,255 @@ fn long_texts_are_annotated_in_chunks_with_offsets_into_the_whole() {
             .filter(|p| p.name == "Jane Doe")
             .count(),
         1
+    );
+}
+
+/// A JS object from a JSON text (options as a page would write them).
+fn js(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn options_are_read_with_their_types_checked() {
+    let o = Options::from_js(&js(
+        r#"{"kinds": ["quotes"], "panel": true, "newerKey": 1}"#,
+    ))
+    .unwrap();
+    assert_eq!(o.kinds, Kinds::from_names(["quote"]));
+    assert!(o.panel && o.tooltip);
+    let o = Options::from_js(&js(r#"{"party": false, "kinds": {"figures": false}}"#)).unwrap();
+    assert_eq!(o.kinds, Kinds::from_names(["quote"]));
+    assert!(Options::from_js(&JsValue::UNDEFINED).is_ok());
+    assert!(Options::from_js(&JsValue::NULL).is_ok());
+    let err = Options::from_js(&js(r#"{"panel": "yes"}"#)).err().unwrap();
+    assert!(err.to_string().contains("bad options"), "{err}");
+    let f = js(r#"{"onChange": 3}"#);
+    assert!(Options::from_js(&f)
+        .err()
+        .unwrap()
+        .to_string()
+        .contains("onChange"));
+    let f = js("{}");
+    let cb = js_sys::Function::new_no_args("");
+    js_sys::Reflect::set(&f, &"onChange".into(), &cb).unwrap();
+    assert!(Options::from_js(&f).unwrap().on_change.is_some());
+}
+
+#[wasm_bindgen_test]
+fn pasted_html_keeps_every_text_and_pasted_text_stays_text() {
+    use presslens_web::dom::paste;
+    let out = fixture("");
+    paste::render(
+        &out,
+        "<details><summary>Key facts</summary><p>“We will not leave,” said Ana Ruiz.</p></details>\
+         <custom-card>Talks resume on Monday.</custom-card><script>alert(1)</script>\
+         <p onclick=\"x()\">End.</p>",
+    )
+    .unwrap();
+    let text = out.text_content().unwrap_or_default();
+    assert!(
+        text.contains("Key facts") && text.contains("We will not leave"),
+        "{text}"
+    );
+    assert!(text.contains("Talks resume on Monday."), "{text}");
+    assert!(!text.contains("alert"), "{text}");
+    assert!(
+        !out.inner_html().contains("onclick"),
+        "{}",
+        out.inner_html()
+    );
+    paste::render(&out, "He signed off </3 and left.\n\nA second paragraph.").unwrap();
+    assert_eq!(out.children().length(), 2);
+    assert_eq!(
+        out.first_element_child().unwrap().text_content().unwrap(),
+        "He signed off </3 and left."
+    );
+    out.remove();
+}
+
+#[wasm_bindgen_test]
+fn a_report_converted_in_slices_is_the_report_converted_at_once() {
+    use presslens_web::convert::{to_js, Sliced};
+    let text = include_str!("../../presslens/tests/fixtures/article.txt").repeat(20);
+    let report = presslens::annotate_in(&text, presslens::Unit::Utf16);
+    let whole = js_sys::JSON::stringify(&to_js(&report).unwrap()).unwrap();
+    let mut sliced = Sliced::new();
+    let mut steps = 1;
+    // A deadline long past: one batch per step.
+    let v = loop {
+        match sliced.step(&report, f64::NEG_INFINITY).unwrap() {
+            Some(v) => break v,
+            None => steps += 1,
+        }
+    };
+    assert!(steps > 1, "several slices");
+    assert_eq!(js_sys::JSON::stringify(&v).unwrap(), whole);
+}
+
+// ---------------------------------------------------------------------------
+// Article scope: one page built for each failure class of automatic
+// detection (the rule each one exercises is named in scope.rs).
+
+/// The text of the scope detected on a page made of `html` (added to the
+/// body for the detection, removed after).
+fn detected_text(html: &str) -> String {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let page = doc.create_element("div").unwrap();
+    page.set_inner_html(html);
+    doc.body().unwrap().append_child(&page).unwrap();
+    let s = scope::detect().unwrap();
+    let text = TextMap::collect(&s).text().to_string();
+    page.remove();
+    text
+}
+
+const PROSE: &str = "The council voted on Tuesday to expand the programme, which has been running since 2019, to three more districts, officials said.";
+
+/// Mixed blocks: an old table layout whose story cell holds an image and
+/// `<br>`-separated prose (no `<p>`): the cell's own text scores.
+#[wasm_bindgen_test]
+fn table_layout_story_cell_with_image_and_br_prose_is_the_article() {
+    let story = format!(
+        "<img src='data:,'><b>Director:</b> Farah Khan<br><br>{}",
+        [PROSE; 6].join("<br><br>")
+    );
+    let text = detected_text(&format!(
+        "<table><tr><td><table><tr><td>Latest News:</td></tr><tr><td>Tuesday, January 15, 2008</td></tr></table></td></tr>\
+         <tr><td><table><tr><td class='storyheadline'>Om Shanti Om</td></tr><tr><td class='storyContent'>{story}</td></tr></table></td>\
+         <td><a href='#'>Home</a> <a href='#'>Sport</a> <a href='#'>Business</a></td></tr></table>"
+    ));
+    assert!(text.contains("three more districts"), "{text:?}");
+    assert_eq!(text.matches("officials said").count(), 6, "{text:?}");
+    assert!(text.contains("Om Shanti Om"), "{text:?}");
+    assert!(!text.contains("Business"), "{text:?}");
+}
+
+/// `boilerplate` (link density): a tool bar and a list of other stories
+/// inside the article's container are left out, the prose is kept.
+#[wasm_bindgen_test]
+fn tool_bars_and_story_lists_inside_the_root_are_left_out() {
+    let text = detected_text(&[
+        "<div id='story'><h1>Council expands the programme</h1>",
+        "<div class='tools'>Story Tools: <a href='#'>E-MAIL</a> | <a href='#'>PRINT</a> | <a href='#'>Text Size</a></div>",
+        "<div class='storybody'>", &format!("<p>{PROSE}</p>").repeat(6), "</div>",
+        "<ul><li><a href='#'>Another story about something else entirely</a></li><li><a href='#'>And one more story to read next</a></li></ul>",
+        "<div><a href='#'>Search for news</a> | <a href='#'>Site Map</a> | <a href='#'>Contact us</a></div></div>",
+    ].concat());
+    assert!(text.contains("Council expands the programme"), "{text:?}");
+    assert_eq!(text.matches("officials said").count(), 6, "{text:?}");
+    for junk in ["Story Tools", "Another story", "Site Map"] {
+        assert!(!text.contains(junk), "{junk}: {text:?}");
+    }
+}
+
+/// `boilerplate` (form controls) and the class hints: a body split by a
+/// newsletter box without telling class names and by an ad keeps both
+/// halves and loses the boxes.
+#[wasm_bindgen_test]
+fn body_split_by_newsletter_and_ad_boxes_keeps_both_halves() {
+    let text = detected_text(&[
+        "<article><div class='body'>",
+        &format!("<p>First half. {PROSE}</p>").repeat(4),
+        "<div><p>Get the morning briefing in your inbox every day.</p><form><input type='email'><button>Sign up</button></form></div>",
+        "<div class='ad-slot'><p>Advertisement: the best mortgage rates, compared for you.</p></div>",
+        &format!("<p>Second half. {PROSE}</p>").repeat(4),
+        "</div></article>",
+    ].concat());
+    assert_eq!(text.matches("First half.").count(), 4, "{text:?}");
+    assert_eq!(text.matches("Second half.").count(), 4, "{text:?}");
+    assert!(
+        !text.contains("morning briefing") && !text.contains("mortgage"),
+        "{text:?}"
+    );
+}
+
+/// Comment sections: a long thread beside a short article is not the
+/// article (class hints and `itemprop=comment`).
+#[wasm_bindgen_test]
+fn comment_thread_longer_than_the_article_is_not_the_article() {
+    let comment = "<div class='comment-body'><p>I could not disagree more, frankly, since the districts were never consulted, and the costs, as usual, fall on us.</p></div>";
+    let text = detected_text(&[
+        "<div class='post'><h1>Council expands the programme</h1><div class='entry'>",
+        &format!("<p>{PROSE}</p>").repeat(3),
+        "</div><div id='comments'>", &comment.repeat(12), "</div>",
+        "<div><div itemprop='comment'><p>Another reader wrote, at length, that the vote, in his view, was rushed.</p></div></div></div>",
+    ].concat());
+    assert_eq!(text.matches("officials said").count(), 3, "{text:?}");
+    assert!(
+        !text.contains("disagree") && !text.contains("rushed"),
+        "{text:?}"
+    );
+}
+
+/// `teaser_card`: a list of other stories (headline link and summary,
+/// repeated) outscores a short article by sheer count unless its summaries
+/// are recognised as teasers.
+#[wasm_bindgen_test]
+fn teaser_list_is_not_the_article() {
+    let teaser = "<div class='item'><h3><a href='#'>Mayor opens the new bridge over the river</a></h3><p>The bridge, which cost, in all, 40 million, opens on Monday, the mayor said.</p></div>";
+    let text = detected_text(
+        &[
+            "<div class='main'><div class='article'><h1>Council expands the programme</h1>",
+            &format!("<p>{PROSE}</p>").repeat(4),
+            "</div></div><div class='more'>",
+            &teaser.repeat(12),
+            "</div>",
+        ]
+        .concat(),
+    );
+    assert_eq!(text.matches("officials said").count(), 4, "{text:?}");
+    assert!(!text.contains("new bridge"), "{text:?}");
+}
+
+/// Several `<article>` elements (the story and teaser cards marked up as
+/// articles): the one holding the story is the root.
+#[wasm_bindgen_test]
+fn several_article_elements_pick_the_story() {
+    let card = "<article class='card'><h2><a href='#'>Storm closes schools across the region today</a></h2><p>Schools, offices and roads were closed, police said, as the storm hit.</p></article>";
+    let text = detected_text(
+        &[
+            &card.repeat(3),
+            "<article class='story'><h1>Council expands the programme</h1>",
+            &format!("<p>{PROSE}</p>").repeat(5),
+            "</article>",
+            &card.repeat(3),
+        ]
+        .concat(),
+    );
+    assert!(
+        text.starts_with("Council expands the programme"),
+        "{text:?}"
+    );
+    assert_eq!(text.matches("officials said").count(), 5, "{text:?}");
+    assert!(!text.contains("Storm closes"), "{text:?}");
+}
+
+/// Live blogs: the story is many short, same-class entries (time stamp and
+/// a paragraph or two); every entry is kept, the "share" bar of each is
+/// not (siblings like the winner, and class hints).
+#[wasm_bindgen_test]
+fn live_blog_keeps_every_entry() {
+    let entry = |i: usize| {
+        format!(
+            "<div class='live-entry'><time>{i}:00</time><p>Update {i}. {PROSE}</p>\
+             <div class='share'><a href='#'>Share this update</a></div></div>"
+        )
+    };
+    let entries: String = (1..=8).map(entry).collect();
+    let text = detected_text(
+        &[
+            "<div class='nav'><a href='#'>Home</a> <a href='#'>Live</a></div>",
+            "<div class='liveblog'><h1>Council vote: live</h1>",
+            &entries,
+            "</div>",
+        ]
+        .concat(),
+    );
+    for i in 1..=8 {
+        assert!(text.contains(&format!("Update {i}.")), "{i}: {text:?}");
+    }
+    assert!(
+        !text.contains("Share this update") && !text.contains("Home"),
+        "{text:?}"
     );
 }

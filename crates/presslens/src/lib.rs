@@ -23,6 +23,7 @@ pub mod text;
 pub use offsets::Unit;
 pub use report::{
     Cue, Figure, Mention, Party, PartyKind, Quote, Relation, RelationKind, Report, Speaker,
+    SpeakerKind,
 };
 
 /// Annotates `text`, returning offsets as UTF-8 byte offsets into it.

@@ -149,7 +149,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             i += width;
             continue;
         }
-        let (end, kind) = if c.is_ascii_digit() || (b >= 0x80 && c.to_digit(10).is_some()) {
+        let (end, kind) = if c.is_ascii_digit() {
             (scan_number(bytes, i, width), TokenKind::Number)
         } else if c.is_alphabetic() {
             (scan_word(text, i), TokenKind::Word)

@@ -675,7 +675,7 @@ fn no_input_panics_or_yields_bad_spans() {
                 !f.text.contains('\n'),
                 "figure across lines in {text:?}: {f:?}"
             );
-            assert!(f.value.map_or(true, |v| v.is_finite()), "{text:?}: {f:?}");
+            assert!(f.value.is_none_or(|v| v.is_finite()), "{text:?}: {f:?}");
             for rel in &f.relations {
                 let other = &r.figures[rel.figure];
                 assert!(
@@ -694,4 +694,18 @@ fn no_input_panics_or_yields_bad_spans() {
             }
         }
     }
+}
+
+#[test]
+fn numbers_that_are_no_figures_name_their_rule() {
+    let text = "At 10:59 on July 4, 2016, 40 hostages were freed at 575 Wilbraham Road.";
+    let doc = presslens::text::Doc::new(text);
+    let found: Vec<(&str, &str)> = presslens::figures::not_figures(&doc)
+        .into_iter()
+        .map(|(s, e, rule)| (&text[s..e], rule))
+        .collect();
+    assert!(found.contains(&("10", "clock time")), "{found:?}");
+    assert!(found.contains(&("2016", "date after a month")), "{found:?}");
+    assert!(found.contains(&("575", "street address")), "{found:?}");
+    assert!(!found.iter().any(|(t, _)| *t == "40"), "{found:?}");
 }

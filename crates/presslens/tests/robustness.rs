@@ -3,7 +3,7 @@
 //! satisfies the schema's invariants in every offset unit.
 #![cfg(not(target_arch = "wasm32"))]
 
-use presslens::{annotate, Unit};
+use presslens::annotate;
 
 mod common;
 use common::Rng;
@@ -88,44 +88,12 @@ const PIECES: &[&str] = &[
 ];
 
 fn check(text: &str) {
-    let report = annotate(text);
-    report
-        .check(text.len())
-        .unwrap_or_else(|e| panic!("{e} in {text:?}"));
-    for q in &report.quotes {
-        assert!(
-            text.is_char_boundary(q.start) && text.is_char_boundary(q.end),
-            "quote offsets on char boundaries"
-        );
-    }
-    for p in &report.parties {
-        for m in &p.mentions {
-            assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
-            assert_eq!(&text[m.start..m.end], m.text);
-        }
-    }
-    for f in &report.figures {
-        assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end));
-        assert!(
-            f.value.is_none_or(f64::is_finite),
-            "figure values are finite: {f:?}"
-        );
-    }
-    let utf16_len = text.encode_utf16().count();
-    report
-        .clone()
-        .into_unit(text, Unit::Utf16)
-        .check(utf16_len)
-        .unwrap();
-    report
-        .into_unit(text, Unit::Char)
-        .check(text.chars().count())
-        .unwrap();
+    common::invariants::hold(text);
 }
 
 #[test]
 fn random_texts_never_panic_and_stay_in_bounds() {
-    let mut rng = Rng(0x5EED_0F_C0FFEE);
+    let mut rng = Rng(0x5EED_0FC0_FFEE);
     for _ in 0..1500 {
         let n = (rng.next() % 120) as usize;
         let mut text = String::new();

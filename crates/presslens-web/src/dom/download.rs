@@ -49,7 +49,11 @@ fn try_save(report: &Report, text: &str, what: Export) -> Result<(), JsValue> {
             "application/json",
         ),
         Export::WebAnnotations => {
-            let source = window.location().href().unwrap_or_default();
+            // The page's address without its query and fragment: those
+            // often carry session ids, tracking tags or search terms that
+            // a shared annotation file should not.
+            let loc = window.location();
+            let source = [loc.origin()?, loc.pathname()?].concat();
             let bytes = report.clone().into_bytes(text, Unit::Utf16);
             let collection = presslens::export::web_annotations(&bytes, text, &source);
             (

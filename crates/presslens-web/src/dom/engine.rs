@@ -6,6 +6,12 @@
 //! canonical name and kind (re-pointing speakers at the merged party), and
 //! shifts figure relations. Texts up to one chunk — nearly every article —
 //! are annotated whole, exactly as `annotate_text` would.
+//!
+//! Where the chunks are cut depends on the text alone, never on how fast the
+//! engine runs: the report is a function of the text, the same on a fast
+//! machine or a slow one, in the wasm build or its JavaScript translation
+//! (the fallback where a page forbids wasm). Time decides only how many
+//! chunks one slice takes.
 
 use std::cell::Cell;
 use std::collections::HashMap;
@@ -16,12 +22,11 @@ use presslens::report::{Party, PartyKind, Report};
 /// Texts up to this size (bytes) are annotated whole, in one call: every
 /// article of ordinary length, with full context.
 const WHOLE: usize = 24 * 1024;
-/// Chunk size to start with on longer texts, in bytes; later chunks are
-/// sized from the measured speed to take about [`TARGET_MS`].
-const FIRST_CHUNK: usize = 1024;
-const MIN_CHUNK: usize = 512;
-const MAX_CHUNK: usize = 16 * 1024;
-const TARGET_MS: f64 = 4.0;
+/// Chunk size on longer texts, in bytes (cut back to a paragraph break): a
+/// few milliseconds of the wasm engine, a few tens in its JavaScript build.
+const CHUNK: usize = 8 * 1024;
+/// What a chunk is expected to take before one has been measured (ms).
+const FIRST_ESTIMATE_MS: f64 = 4.0;
 
 thread_local! {
     /// Time spent in engine calls, in total and the longest single call (ms).
@@ -35,9 +40,16 @@ pub struct Run {
     at: usize,
     /// UTF-16 offset of `at`.
     at16: usize,
-    chunk: usize,
+    /// How long the last chunk took (ms): the estimate for the next.
+    last_ms: f64,
     report: Report,
     by_name: HashMap<(String, PartyKind), usize>,
+}
+
+impl Default for Run {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 impl Run {
@@ -45,7 +57,7 @@ impl Run {
         Run {
             at: 0,
             at16: 0,
-            chunk: FIRST_CHUNK,
+            last_ms: FIRST_ESTIMATE_MS,
             report: Report::default(),
             by_name: HashMap::new(),
         }
@@ -57,14 +69,14 @@ impl Run {
         let mut first = true;
         while self.at < text.len() {
             // Another chunk only if it should fit before the deadline.
-            if !first && js_sys::Date::now() + TARGET_MS > deadline {
+            if !first && js_sys::Date::now() + self.last_ms > deadline {
                 break;
             }
             first = false;
             let end = if text.len() <= WHOLE {
                 text.len()
             } else {
-                cut(text, self.at, self.chunk)
+                cut(text, self.at, CHUNK)
             };
             let piece = &text[self.at..end];
             let t0 = js_sys::Date::now();
@@ -72,10 +84,7 @@ impl Run {
             let ms = (js_sys::Date::now() - t0).max(0.5);
             SPENT.with(|c| c.set(c.get() + ms));
             LONGEST.with(|c| c.set(c.get().max(ms)));
-            // Shrink at once, grow at most twofold: the engine's speed varies
-            // with what a chunk holds.
-            let fit = (piece.len() as f64 * TARGET_MS / ms) as usize;
-            self.chunk = fit.min(piece.len() * 2).clamp(MIN_CHUNK, MAX_CHUNK);
+            self.last_ms = ms;
             self.merge(r);
             self.at = end;
             self.at16 += piece.encode_utf16().count();

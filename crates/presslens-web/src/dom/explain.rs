@@ -1,7 +1,7 @@
 //! Explanations: what a mark means, as plain strings for the tooltip and the
 //! panel. Everything here is text; callers insert it with `textContent`.
 
-use super::paint::Target;
+use super::spans::Target;
 use presslens::report::{PartyKind, RelationKind, Report};
 
 /// One explanation: a kind label, a title and labelled lines.

@@ -10,7 +10,9 @@
 
 use web_sys::{Node, Text};
 
-use super::paint::{Span, NAMES};
+use super::page::Error;
+use super::safe;
+use super::spans::{Kind, Kinds, Span};
 use super::textmap::{Segment, Segments, TextMap};
 
 /// One replaced text node.
@@ -30,20 +32,20 @@ pub struct Marks {
 
 impl Marks {
     /// Wraps every span of a shown kind.
-    pub fn wrap(map: &TextMap, spans: &[Span], kinds: [bool; 3]) -> Marks {
+    /// On a page that broke the DOM API, what was wrapped is undone and the
+    /// error returned.
+    pub fn wrap(map: &TextMap, spans: &[Span], kinds: Kinds) -> Result<Marks, Error> {
         let mut events: Vec<(u32, usize, i32)> = Vec::new();
-        for s in spans.iter().filter(|s| kinds[s.target.kind()]) {
-            events.push((s.start, s.target.kind(), 1));
-            events.push((s.end, s.target.kind(), -1));
+        for s in spans.iter().filter(|s| kinds.shows(s.target.kind())) {
+            events.push((s.start, s.target.kind().index(), 1));
+            events.push((s.end, s.target.kind().index(), -1));
         }
         events.sort_unstable_by_key(|e| e.0);
         let mut out = Marks {
             wrapped: Vec::new(),
             segments: Segments::default(),
         };
-        let Ok(doc) = super::document() else {
-            return out;
-        };
+        let doc = super::page::document()?;
         let mut counts = [0i32; 3];
         let mask =
             |c: &[i32; 3]| (c[0] > 0) as u8 | ((c[1] > 0) as u8) << 1 | ((c[2] > 0) as u8) << 2;
@@ -92,30 +94,49 @@ impl Marks {
                         continue;
                     };
                     let mut class = String::from("presslens");
-                    for (i, name) in NAMES.iter().take(3).enumerate() {
-                        if m & (1 << i) != 0 {
+                    for kind in Kind::ALL {
+                        if m & (1 << kind.index()) != 0 {
                             class.push(' ');
-                            class.push_str(name);
+                            class.push_str(kind.highlight().name());
                         }
                     }
                     mark.set_class_name(&class);
                     let _ = mark.append_child(&text);
                     mark.into()
                 };
-                let _ = parent.insert_before(&top, Some(orig));
+                if let Err(e) = parent.insert_before(&top, Some(orig)) {
+                    return Err(out.undo(
+                        &parent,
+                        &nodes,
+                        safe::page_error("Node.prototype.insertBefore", &e),
+                    ));
+                }
                 nodes.push(top);
             }
-            let _ = parent.remove_child(orig);
+            if let Err(e) = safe::detach(&parent, orig) {
+                return Err(out.undo(&parent, &nodes, e));
+            }
             out.wrapped.push(Wrapped {
                 original: seg.node.clone(),
                 parent,
                 pieces: nodes,
             });
         }
-        out
+        Ok(out)
     }
 
-    /// Puts every original text node back in place of its pieces.
+    /// Takes out the pieces of a node that could not be replaced, then
+    /// every earlier replacement; returns `e`.
+    fn undo(self, parent: &Node, pieces: &[Node], e: Error) -> Error {
+        for p in pieces {
+            let _ = safe::detach(parent, p);
+        }
+        self.unwrap();
+        e
+    }
+
+    /// Puts every original text node back in place of its pieces (best
+    /// effort on a page that broke the DOM API: each node is tried).
     pub fn unwrap(self) {
         for w in self.wrapped.into_iter().rev() {
             let Some(first) = w.pieces.first() else {
@@ -127,7 +148,7 @@ impl Marks {
             let _ = w.parent.insert_before(w.original.as_ref(), Some(first));
             for p in &w.pieces {
                 if p.parent_node().is_some_and(|pp| pp == w.parent) {
-                    let _ = w.parent.remove_child(p);
+                    let _ = safe::detach(&w.parent, p);
                 }
             }
         }

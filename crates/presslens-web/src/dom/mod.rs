@@ -20,119 +20,41 @@ pub mod engine;
 pub mod explain;
 pub mod marks;
 pub mod observe;
+pub mod options;
+pub mod page;
 pub mod paint;
 pub mod panel;
 pub mod paste;
+pub mod safe;
 pub mod scope;
+pub mod spans;
 pub mod textmap;
 pub mod ui;
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
+use gloo_events::{EventListener, EventListenerOptions, EventListenerPhase};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, Event, EventTarget, MouseEvent, Node, Range};
+use web_sys::{Element, Event, EventTarget, MouseEvent, Node, Range};
 
+pub use options::Options;
+use page::{document, Error, UI_CLASS};
 use paint::Painter;
 use presslens::report::Report;
 use scope::Scope;
+use spans::{Hl, Kind};
 use textmap::{Collector, TextMap};
 
-/// The class of our own UI host; the text map and the observer skip it.
-pub const UI_CLASS: &str = "presslens-ui";
 /// Longest slice of work per task, in ms (the rule is 50 ms per task; the
 /// engine's chunks and the DOM calls around them need headroom).
 pub const BUDGET_MS: f64 = 10.0;
 
-pub(crate) fn document() -> Result<Document, String> {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or_else(|| "presslens: no document".into())
-}
-
-/// What an overlay shows and does. From JS: `{ quote, party, figure,
-/// kinds, panel, tooltip, observe, fallback, onChange }`, every key
-/// optional.
-#[derive(Clone)]
-pub struct Options {
-    /// Quote, party, figure marks shown (default all).
-    pub kinds: [bool; 3],
-    /// The side panel (default off).
-    pub panel: bool,
-    /// Tooltips on hover and click (default on).
-    pub tooltip: bool,
-    /// Re-annotate late content (default on).
-    pub observe: bool,
-    /// Wrap in `<mark>` even where highlights exist (default off; for tests
-    /// and for pages that must print the marks).
-    pub fallback: bool,
-    /// Called instead of re-annotating locally when late content arrives
-    /// (an engine elsewhere collects and paints again).
-    pub on_change: Option<js_sys::Function>,
-}
-
-impl Default for Options {
-    fn default() -> Options {
-        Options {
-            kinds: [true; 3],
-            panel: false,
-            tooltip: true,
-            observe: true,
-            fallback: false,
-            on_change: None,
-        }
-    }
-}
-
-impl Options {
-    pub fn from_js(v: &JsValue) -> Options {
-        let mut o = Options::default();
-        if !v.is_object() {
-            return o;
-        }
-        let get = |k: &str| js_sys::Reflect::get(v, &k.into()).unwrap_or(JsValue::UNDEFINED);
-        let flag = |k: &str, d: bool| get(k).as_bool().unwrap_or(d);
-        o.kinds = [
-            flag("quote", true),
-            flag("party", true),
-            flag("figure", true),
-        ];
-        // `kinds`: ["quotes", "parties", "figures"] (any subset), or
-        // { quotes: bool, parties: bool, figures: bool }.
-        let kinds = get("kinds");
-        const NAMES: [[&str; 2]; 3] = [
-            ["quote", "quotes"],
-            ["party", "parties"],
-            ["figure", "figures"],
-        ];
-        if js_sys::Array::is_array(&kinds) {
-            let list: Vec<String> = js_sys::Array::from(&kinds)
-                .iter()
-                .filter_map(|k| k.as_string())
-                .collect();
-            for (i, names) in NAMES.iter().enumerate() {
-                o.kinds[i] = list.iter().any(|k| names.contains(&k.as_str()));
-            }
-        } else if kinds.is_object() {
-            for (i, names) in NAMES.iter().enumerate() {
-                for n in names {
-                    if let Some(b) = js_sys::Reflect::get(&kinds, &(*n).into())
-                        .ok()
-                        .and_then(|v| v.as_bool())
-                    {
-                        o.kinds[i] = b;
-                    }
-                }
-            }
-        }
-        o.panel = flag("panel", false);
-        o.tooltip = flag("tooltip", true);
-        o.observe = flag("observe", true);
-        o.fallback = flag("fallback", false);
-        o.on_change = get("onChange").dyn_into::<js_sys::Function>().ok();
-        o
-    }
+/// A caller of [`run`] waiting for the pass to end.
+struct Waiter {
+    resolve: js_sys::Function,
+    reject: js_sys::Function,
 }
 
 /// Where a pass is.
@@ -144,16 +66,9 @@ enum Phase {
     Paint,
     /// Painted; the panel and the ready flag follow in a slice of their own.
     Finish,
-    /// Done; the report goes to JS (if anyone waits) in a slice of its own.
-    Done,
-}
-
-/// An event listener we added, to be removed on clear.
-struct Listener {
-    target: EventTarget,
-    kind: &'static str,
-    capture: bool,
-    f: Closure<dyn FnMut(Event)>,
+    /// Done; the report is converted for whoever waits, in slices of its
+    /// own (a 10 MB page's report took seconds in one go).
+    Deliver(crate::convert::Sliced),
 }
 
 /// The overlay on one article root.
@@ -168,10 +83,15 @@ pub struct Overlay {
     /// Bumped by every new pass and by clear: stale slices stop.
     gen: u32,
     passes: u32,
-    waiters: Vec<js_sys::Function>,
+    /// The report as a JS value, converted in slices for the waiters.
+    delivered: Option<JsValue>,
+    /// Caps late passes per minute.
+    late: observe::LateGuard,
+    waiters: Vec<Waiter>,
     host: Option<ui::Host>,
     panel: Option<Element>,
-    listeners: Vec<Listener>,
+    /// Our event listeners; dropping one removes it from its target.
+    listeners: Vec<EventListener>,
     watch: Option<observe::Watch>,
     /// `data-presslens` on `<html>` before our first pass, to restore.
     ready_before: Option<Option<String>>,
@@ -192,11 +112,11 @@ pub type Shared = Rc<RefCell<Overlay>>;
 
 impl Overlay {
     /// Attaches to an explicit root (element or selector), or detects one.
-    pub fn attach(root: &JsValue) -> Result<Overlay, String> {
+    pub fn attach(root: &JsValue) -> page::Result<Overlay> {
         Overlay::with_options(root, Options::default())
     }
 
-    pub fn with_options(root: &JsValue, opts: Options) -> Result<Overlay, String> {
+    pub fn with_options(root: &JsValue, opts: Options) -> page::Result<Overlay> {
         let scope = scope::resolve(root)?;
         let painter = Painter::new(opts.kinds, opts.fallback);
         Ok(Overlay {
@@ -208,6 +128,8 @@ impl Overlay {
             phase: Phase::Idle,
             gen: 0,
             passes: 0,
+            delivered: None,
+            late: observe::LateGuard::default(),
             waiters: Vec::new(),
             host: None,
             panel: None,
@@ -224,7 +146,7 @@ impl Overlay {
     }
 
     /// The scope, detecting it now if it is not known yet.
-    fn scope_now(&mut self) -> Result<&mut Scope, String> {
+    fn scope_now(&mut self) -> page::Result<&mut Scope> {
         if self.scope.is_none() {
             self.scope = Some(scope::detect()?);
         }
@@ -233,17 +155,37 @@ impl Overlay {
 
     /// Reads, annotates and paints in one go; any earlier paint is cleared
     /// first.
-    pub fn annotate(&mut self) -> Result<(), String> {
+    pub fn annotate(&mut self) -> page::Result<()> {
         self.scope_now()?;
         self.begin();
-        while !self.work(f64::INFINITY) {}
+        loop {
+            match self.work(f64::INFINITY) {
+                Ok(true) => break,
+                Ok(false) => {}
+                Err(e) => return Err(self.fail(e)),
+            }
+        }
         self.discard_own();
         Ok(())
+    }
+
+    /// Ends a pass that a page API broke: everything of ours leaves the page
+    /// (the document is as it was), whoever waits is told why, and the
+    /// overlay stays usable for another pass.
+    fn fail(&mut self, e: Error) -> Error {
+        let waiters = std::mem::take(&mut self.waiters);
+        self.clear();
+        let err: JsValue = js_sys::Error::new(&e.to_string()).into();
+        for w in waiters {
+            safe::settle(&w.reject, &err);
+        }
+        e
     }
 
     /// Starts a pass: clears the paint and starts reading.
     fn begin(&mut self) {
         self.gen = self.gen.wrapping_add(1);
+        self.delivered = None;
         self.longest_ms = 0.0;
         engine::LONGEST.with(|c| c.set(0.0));
         self.painter.clear();
@@ -263,20 +205,20 @@ impl Overlay {
 
     /// Does the current pass's work until done or `deadline` (ms); returns
     /// whether the pass is complete.
-    fn work(&mut self, deadline: f64) -> bool {
+    fn work(&mut self, deadline: f64) -> page::Result<bool> {
         loop {
             match &mut self.phase {
-                Phase::Idle => return true,
+                Phase::Idle => return Ok(true),
                 Phase::Detect(d) => {
                     let Some(s) = d.step(deadline) else {
-                        return false;
+                        return Ok(false);
                     };
                     self.phase = Phase::Collect(Collector::new(&s));
                     self.scope = Some(s);
                 }
                 Phase::Collect(c) => {
                     if !c.step(deadline) {
-                        return false;
+                        return Ok(false);
                     }
                     let Phase::Collect(c) = std::mem::replace(&mut self.phase, Phase::Idle) else {
                         unreachable!()
@@ -297,44 +239,54 @@ impl Overlay {
                 }
                 Phase::Engine(run) => {
                     if !run.step(self.map.text(), deadline) {
-                        return false;
+                        return Ok(false);
                     }
                     let Phase::Engine(run) = std::mem::replace(&mut self.phase, Phase::Paint)
                     else {
                         unreachable!()
                     };
                     let report = run.finish();
-                    self.painter.start(&self.map, &report);
+                    self.painter.start(&self.map, &report)?;
                     self.report = Some(report);
                 }
                 Phase::Paint => {
-                    if !self.painter.step(&self.map, deadline) {
-                        return false;
+                    if !self.painter.step(&self.map, deadline)? {
+                        return Ok(false);
                     }
                     self.phase = Phase::Finish;
                     if deadline.is_finite() {
-                        return false;
+                        return Ok(false);
                     }
                 }
                 Phase::Finish => {
                     self.finish_pass();
                     if deadline.is_finite() && !self.waiters.is_empty() {
-                        self.phase = Phase::Done;
-                        return false;
+                        self.phase = Phase::Deliver(crate::convert::Sliced::new());
+                        return Ok(false);
                     }
                     self.phase = Phase::Idle;
                     self.ready();
-                    return true;
+                    return Ok(true);
                 }
-                Phase::Done => {
+                Phase::Deliver(sliced) => {
+                    let Some(report) = &self.report else {
+                        self.phase = Phase::Idle;
+                        return Ok(true);
+                    };
+                    // A report that cannot be converted is delivered as null.
+                    match sliced.step(report, deadline) {
+                        Ok(None) => return Ok(false),
+                        Ok(Some(v)) => self.delivered = Some(v),
+                        Err(_) => self.delivered = Some(JsValue::NULL),
+                    }
                     self.phase = Phase::Idle;
                     self.ready();
-                    return true;
+                    return Ok(true);
                 }
             }
             // A new phase starts in a slice of its own.
             if deadline.is_finite() {
-                return false;
+                return Ok(false);
             }
         }
     }
@@ -384,7 +336,7 @@ impl Overlay {
 
     /// Reads the article text (scope and text map; no engine). Report
     /// offsets given to [`Overlay::paint`] index into it.
-    pub fn collect(&mut self) -> Result<&str, String> {
+    pub fn collect(&mut self) -> page::Result<&str> {
         self.gen = self.gen.wrapping_add(1);
         self.phase = Phase::Idle;
         self.painter.clear();
@@ -401,12 +353,19 @@ impl Overlay {
 
     /// Paints a report made elsewhere over the text of the last
     /// [`Overlay::collect`] (UTF-16 offsets).
-    pub fn paint(&mut self, report: Report) -> Result<(), String> {
-        report.check(self.map.len16() as usize)?;
+    pub fn paint(&mut self, report: Report) -> page::Result<()> {
+        report
+            .check(self.map.len16() as usize)
+            .map_err(Error::BadReport)?;
         self.gen = self.gen.wrapping_add(1);
         self.phase = Phase::Idle;
-        self.painter.start(&self.map, &report);
-        self.painter.step(&self.map, f64::INFINITY);
+        let painted = self
+            .painter
+            .start(&self.map, &report)
+            .and_then(|()| self.painter.step(&self.map, f64::INFINITY));
+        if let Err(e) = painted {
+            return Err(self.fail(e));
+        }
         self.report = Some(report);
         self.finish_pass();
         self.ready();
@@ -434,6 +393,12 @@ impl Overlay {
         self.passes
     }
 
+    /// How many live DOM ranges the paint keeps: one per painted span with
+    /// highlights, none with `<mark>`s (see [`paint::Placement`]).
+    pub fn live_ranges(&self) -> usize {
+        self.painter.live_ranges()
+    }
+
     /// The longest slice of the last sliced pass ([`run`]), in ms, not
     /// counting the engine's calls (see [`engine::LONGEST`]).
     pub fn longest_slice_ms(&self) -> f64 {
@@ -444,12 +409,14 @@ impl Overlay {
         &self.painter
     }
 
-    /// Shows or hides one kind of mark (0 quote, 1 party, 2 figure).
-    pub fn set_kind(&mut self, kind: usize, on: bool) {
-        self.painter.set_kind(&self.map, kind, on);
+    /// Shows or hides one kind of mark.
+    pub fn set_kind(&mut self, kind: Kind, on: bool) -> page::Result<()> {
+        if let Err(e) = self.painter.set_kind(&self.map, kind, on) {
+            return Err(self.fail(e));
+        }
         self.discard_own();
         // The panel's checkbox follows (when the change came from the API).
-        let sel = ["input[data-kind=\"", &kind.to_string(), "\"]"].concat();
+        let sel = ["input[data-kind=\"", kind.names()[0], "\"]"].concat();
         if let Some(cb) = self
             .panel
             .as_ref()
@@ -459,6 +426,7 @@ impl Overlay {
                 cb.set_checked(on);
             }
         }
+        Ok(())
     }
 
     /// Opens or closes the panel (it is built on first open).
@@ -492,18 +460,12 @@ impl Overlay {
         self.phase = Phase::Idle;
         self.painter.clear();
         for r in self.flashes.drain(..) {
-            paint::hl_remove(3, &r);
+            paint::hl_remove(Hl::Flash, &r);
         }
         if let Some(w) = self.watch.take() {
             w.stop();
         }
-        for l in self.listeners.drain(..) {
-            let _ = l.target.remove_event_listener_with_callback_and_bool(
-                l.kind,
-                l.f.as_ref().unchecked_ref(),
-                l.capture,
-            );
-        }
+        self.listeners.clear();
         if let Some(h) = self.host.take() {
             h.remove();
         }
@@ -522,9 +484,8 @@ impl Overlay {
                 };
             }
         }
-        let report = JsValue::NULL;
         for w in self.waiters.drain(..) {
-            let _ = w.call1(&JsValue::NULL, &report);
+            safe::settle(&w.resolve, &JsValue::NULL);
         }
     }
 
@@ -543,8 +504,8 @@ impl Overlay {
                 continue;
             }
             tried = Some(i);
-            if let Some(Some(r)) = self.painter.ranges.get(i) {
-                if contains(r, x, y) {
+            if let Some(r) = self.painter.range_of(&self.map, i) {
+                if contains(&r, x, y) {
                     return Some(i);
                 }
             }
@@ -581,7 +542,7 @@ impl Overlay {
     /// Scrolls span `i` into view, flashes it and explains it (so that every
     /// explanation is reachable from the keyboard, through the panel).
     fn reveal(&mut self, i: usize) {
-        let Some(Some(r)) = self.painter.ranges.get(i) else {
+        let Some(r) = self.painter.range_of(&self.map, i) else {
             return;
         };
         let rect = r.get_bounding_client_rect();
@@ -602,9 +563,10 @@ impl Overlay {
         }
         if !self.painter.uses_marks() {
             let r = r.clone();
-            paint::hl_add(3, &r);
+            // A flash the page refuses is only a flash.
+            let _ = paint::hl_add(Hl::Flash, &r).and_then(|()| paint::hl_show(Hl::Flash));
             self.flashes.push(r.clone());
-            let cb = Closure::once_into_js(move || paint::hl_remove(3, &r));
+            let cb = Closure::once_into_js(move || paint::hl_remove(Hl::Flash, &r));
             if let Some(w) = web_sys::window() {
                 let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
                     cb.unchecked_ref(),
@@ -703,12 +665,13 @@ fn contains(r: &Range, x: f64, y: f64) -> bool {
 /// them; resolves to the report (JS object) when the pass is done, or to
 /// `null` if the overlay is cleared first.
 pub fn run(rc: &Shared) -> js_sys::Promise {
-    let mut resolve = None;
-    let promise = js_sys::Promise::new(&mut |res, _| resolve = Some(res));
+    let mut waiter = None;
+    let promise =
+        js_sys::Promise::new(&mut |resolve, reject| waiter = Some(Waiter { resolve, reject }));
     install(rc);
     {
         let mut o = rc.borrow_mut();
-        o.waiters.extend(resolve);
+        o.waiters.extend(waiter);
         o.begin();
     }
     schedule(rc);
@@ -725,6 +688,12 @@ fn rerun(rc: &Shared) {
     schedule(rc);
 }
 
+/// Queues the next slice of the pass as a task of its own. The callback is
+/// a `Closure::once_into_js`, which frees itself once it has run; a
+/// `gloo_timers::Timeout` would have to be kept somewhere (dropping it
+/// cancels the task) or forgotten, which leaks its closure on every slice.
+/// A stale slice (the pass was restarted or cleared) sees another `gen` and
+/// does nothing.
 fn schedule(rc: &Shared) {
     let weak = Rc::downgrade(rc);
     let gen = rc.borrow().gen;
@@ -746,18 +715,28 @@ fn tick(weak: Weak<RefCell<Overlay>>, gen: u32) {
         }
         let t0 = js_sys::Date::now();
         let e0 = engine::SPENT.with(|c| c.get());
-        let done = o.work(t0 + BUDGET_MS);
+        let done = match o.work(t0 + BUDGET_MS) {
+            Ok(done) => done,
+            Err(e) => {
+                web_sys::console::warn_1(&e.to_string().into());
+                o.fail(e);
+                return;
+            }
+        };
         o.discard_own();
         // The DOM layer's own share of the slice (the engine's calls are
         // measured apart: their length is the engine's speed).
         let dom = js_sys::Date::now() - t0 - (engine::SPENT.with(|c| c.get()) - e0);
         o.longest_ms = o.longest_ms.max(dom);
         if done {
-            let report = o
-                .report
-                .as_ref()
-                .map(crate::convert::to_js_lossy)
-                .unwrap_or(JsValue::NULL);
+            let report = match o.delivered.take() {
+                Some(v) => v,
+                None => o
+                    .report
+                    .as_ref()
+                    .map(crate::convert::to_js_lossy)
+                    .unwrap_or(JsValue::NULL),
+            };
             (true, std::mem::take(&mut o.waiters), report)
         } else {
             (false, Vec::new(), JsValue::NULL)
@@ -766,7 +745,7 @@ fn tick(weak: Weak<RefCell<Overlay>>, gen: u32) {
     if done {
         watch(&rc);
         for w in waiters {
-            let _ = w.call1(&JsValue::NULL, &report);
+            safe::settle(&w.resolve, &report);
         }
     } else {
         schedule(&rc);
@@ -782,24 +761,23 @@ fn listen(
     f: impl Fn(&mut Overlay, &Event) + 'static,
 ) {
     let weak = Rc::downgrade(rc);
-    let closure = Closure::<dyn FnMut(Event)>::new(move |e: Event| {
+    let options = EventListenerOptions {
+        phase: if capture {
+            EventListenerPhase::Capture
+        } else {
+            EventListenerPhase::Bubble
+        },
+        // Some handlers take the event (Escape, a click on our panel).
+        passive: false,
+    };
+    let listener = EventListener::new_with_options(target, kind, options, move |e: &Event| {
         if let Some(rc) = weak.upgrade() {
             if let Ok(mut o) = rc.try_borrow_mut() {
-                f(&mut o, &e);
+                f(&mut o, e);
             }
         }
     });
-    let _ = target.add_event_listener_with_callback_and_bool(
-        kind,
-        closure.as_ref().unchecked_ref(),
-        capture,
-    );
-    rc.borrow_mut().listeners.push(Listener {
-        target: target.clone(),
-        kind,
-        capture,
-        f: closure,
-    });
+    rc.borrow_mut().listeners.push(listener);
 }
 
 /// Sets up the UI host, tooltip and panel handlers and the observer, once.
@@ -827,7 +805,7 @@ pub fn install(rc: &Shared) {
             }
             o.last_move = now;
             let m: &MouseEvent = e.unchecked_ref();
-            o.explain_at(m.client_x() as f64, m.client_y() as f64, false);
+            o.explain_at(m.client_x(), m.client_y(), false);
         });
         listen(rc, &doc, "click", false, |o, e| {
             // Clicks in our own UI (seen here retargeted to the host) are not
@@ -840,7 +818,7 @@ pub fn install(rc: &Shared) {
                 return;
             }
             let m: &MouseEvent = e.unchecked_ref();
-            o.explain_at(m.client_x() as f64, m.client_y() as f64, true);
+            o.explain_at(m.client_x(), m.client_y(), true);
         });
         listen(rc, &doc, "scroll", true, |o, _| {
             if js_sys::Date::now() < o.keep_tip_until {
@@ -865,11 +843,32 @@ pub fn install(rc: &Shared) {
             o.pinned = false;
         }
     });
-    // Panel: delegated clicks (items, close), toggles, Escape.
+    // Panel: delegated clicks (items, close, exports), toggles, Escape. Only
+    // the reader's own input acts: a page script can reach an open shadow
+    // root and dispatch events in it, but not trusted ones.
     listen(rc, &shadow, "click", false, |o, e| {
         let Some(t) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
             return;
         };
+        if !e.is_trusted() {
+            // A scripted click would still flip a checkbox: undo that too.
+            e.prevent_default();
+            return;
+        }
+        // Toggles: the checkbox holds its new state while its click is
+        // dispatched (its `change` event is trusted even when a script
+        // clicked, so it cannot tell who did).
+        if let Some(input) = t.dyn_ref::<web_sys::HtmlInputElement>() {
+            if let Some(k) = input
+                .get_attribute("data-kind")
+                .and_then(|s| Kind::from_name(&s))
+            {
+                if let Err(e) = o.set_kind(k, input.checked()) {
+                    web_sys::console::warn_1(&e.to_string().into());
+                }
+            }
+            return;
+        }
         let Some(b) = t.closest("[data-span],[data-action]").ok().flatten() else {
             return;
         };
@@ -884,18 +883,10 @@ pub fn install(rc: &Shared) {
             o.reveal(i);
         }
     });
-    listen(rc, &shadow, "change", false, |o, e| {
-        let Some(t) = e
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        if let Some(k) = t.get_attribute("data-kind").and_then(|s| s.parse().ok()) {
-            o.set_kind(k, t.checked());
-        }
-    });
     listen(rc, &shadow, "keydown", false, |o, e| {
+        if !e.is_trusted() {
+            return;
+        }
         if js_sys::Reflect::get(e, &"key".into())
             .ok()
             .and_then(|k| k.as_string())
@@ -921,10 +912,30 @@ pub fn watch(rc: &Shared) {
         let weak = Rc::downgrade(rc);
         let watch = observe::Watch::new(&root, move || {
             let Some(rc) = weak.upgrade() else { return };
+            let verdict = match rc.try_borrow_mut() {
+                Ok(mut o) => o.late.admit(js_sys::Date::now()),
+                Err(_) => return,
+            };
+            match verdict {
+                observe::Late::Pass => {}
+                observe::Late::Capped => {
+                    web_sys::console::info_1(
+                        &"PressLens: this page keeps changing its article; late content is no \
+                          longer followed (annotate again to resume)"
+                            .into(),
+                    );
+                    if let Ok(mut o) = rc.try_borrow_mut() {
+                        if let Some(w) = o.watch.take() {
+                            w.stop();
+                        }
+                    }
+                    return;
+                }
+            }
             let cb = rc.try_borrow().ok().and_then(|o| o.opts.on_change.clone());
             match cb {
                 Some(f) => {
-                    let _ = f.call0(&JsValue::NULL);
+                    safe::notify(&f);
                 }
                 None => rerun(&rc),
             }

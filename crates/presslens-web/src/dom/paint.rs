@@ -12,78 +12,18 @@
 
 use std::cell::RefCell;
 
-use web_sys::{AbstractRange, Highlight, Range};
+use web_sys::{Highlight, Range, Text};
+
+use super::page::Error;
+use super::safe;
 
 use super::marks::Marks;
+use super::spans::{spans, Hl, Kind, Kinds, Span};
 use super::textmap::{Segments, TextMap};
 use presslens::report::Report;
 
-/// The highlight names, also the CSS hooks for theming (`::highlight(...)`);
-/// in the fallback, the mark classes.
-pub const QUOTE: &str = "presslens-quote";
-pub const PARTY: &str = "presslens-party";
-pub const FIGURE: &str = "presslens-figure";
-/// The brief flash on the item a panel entry scrolls to.
-pub const FLASH: &str = "presslens-flash";
-pub const NAMES: [&str; 4] = [QUOTE, PARTY, FIGURE, FLASH];
-
-/// What one painted span marks: an index in the report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Target {
-    Quote(usize),
-    /// Party index and mention index.
-    Party(usize, usize),
-    Figure(usize),
-}
-
-impl Target {
-    /// 0 quote, 1 party, 2 figure: the index into [`NAMES`] and kind toggles.
-    pub fn kind(self) -> usize {
-        match self {
-            Target::Quote(_) => 0,
-            Target::Party(..) => 1,
-            Target::Figure(_) => 2,
-        }
-    }
-}
-
-/// A span of the text and what it marks.
-#[derive(Debug, Clone, Copy)]
-pub struct Span {
-    pub target: Target,
-    pub start: u32,
-    pub end: u32,
-}
-
-/// Every span of a report (UTF-16 offsets), sorted by start.
-pub fn spans(report: &Report) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut add = |target, s: usize, e: usize| {
-        if s < e {
-            out.push(Span {
-                target,
-                start: s as u32,
-                end: e as u32,
-            });
-        }
-    };
-    for (i, q) in report.quotes.iter().enumerate() {
-        add(Target::Quote(i), q.start, q.end);
-    }
-    for (i, p) in report.parties.iter().enumerate() {
-        for (j, m) in p.mentions.iter().enumerate() {
-            add(Target::Party(i, j), m.start, m.end);
-        }
-    }
-    for (i, f) in report.figures.iter().enumerate() {
-        add(Target::Figure(i), f.start, f.end);
-    }
-    out.sort_by_key(|s| (s.start, u32::MAX - s.end));
-    out
-}
-
 thread_local! {
-    static HIGHLIGHTS: RefCell<[Option<Highlight>; 4]> = const { RefCell::new([None, None, None, None]) };
+    static HIGHLIGHTS: RefCell<[Option<Highlight>; Hl::COUNT]> = const { RefCell::new([None, None, None, None]) };
 }
 
 /// Whether `CSS.highlights` and `Highlight` exist (Chromium 105+, Safari
@@ -97,36 +37,56 @@ pub fn highlight_api() -> bool {
         && js_sys::Reflect::has(&global, &"Highlight".into()).unwrap_or(false)
 }
 
-/// Adds `range` to the shared highlight `kind`, registering it if needed.
-pub fn hl_add(kind: usize, range: &Range) {
+/// Adds `range` to the shared highlight `which`; [`hl_show`] registers it.
+/// Fails when the page broke the Highlight API (see [`safe`]).
+///
+/// Ranges go into a highlight that is not yet in `CSS.highlights`: every
+/// change to a registered highlight makes the browser repaint all of it,
+/// so a pass that added 150,000 ranges in slices to a registered highlight
+/// spent seconds repainting between its own tasks (10 MB pages).
+pub fn hl_add(which: Hl, range: &Range) -> Result<(), Error> {
     HIGHLIGHTS.with(|h| {
         let mut h = h.borrow_mut();
-        if h[kind].is_none() {
-            let Ok(hl) = Highlight::new(&[]) else { return };
-            // Quotes lie under the parties and figures inside them.
-            hl.set_priority(kind as i32);
-            h[kind] = Some(hl);
+        let slot = &mut h[which.index()];
+        if slot.is_none() {
+            let hl = Highlight::new(&[]).map_err(|_| Error::Unavailable("new Highlight()"))?;
+            hl.set_priority(which.priority());
+            *slot = Some(hl);
         }
-        let hl = h[kind].as_ref().unwrap();
-        let r: &AbstractRange = range.as_ref();
-        hl.add(r);
-        let registry = web_sys::css::JsNamespaceCss::highlights();
-        if !registry.has(NAMES[kind]) {
-            registry.set(NAMES[kind], hl);
-        }
-    });
+        let Some(hl) = slot.as_ref() else {
+            return Ok(());
+        };
+        safe::highlight_add(hl, range.as_ref())
+    })
 }
 
-/// Takes `range` out of highlight `kind`; an emptied highlight leaves the
-/// registry.
-pub fn hl_remove(kind: usize, range: &Range) {
+/// Puts highlight `which` in `CSS.highlights`, where the page shows it, if
+/// it holds anything and is not there yet.
+pub fn hl_show(which: Hl) -> Result<(), Error> {
     HIGHLIGHTS.with(|h| {
         let h = h.borrow();
-        if let Some(hl) = &h[kind] {
-            let r: &AbstractRange = range.as_ref();
-            hl.delete(r);
+        let Some(hl) = h[which.index()].as_ref().filter(|hl| hl.size() > 0) else {
+            return Ok(());
+        };
+        let registry = web_sys::css::JsNamespaceCss::highlights();
+        if !safe::registry_has(&registry, which.name())? {
+            safe::registry_set(&registry, which.name(), hl)?;
+        }
+        Ok(())
+    })
+}
+
+/// Takes `range` out of highlight `which`; an emptied highlight leaves the
+/// registry.
+/// Best effort: on a page that broke the API, what can be removed is.
+pub fn hl_remove(which: Hl, range: &Range) {
+    HIGHLIGHTS.with(|h| {
+        let h = h.borrow();
+        if let Some(hl) = &h[which.index()] {
+            let _ = safe::highlight_delete(hl, range.as_ref());
             if hl.size() == 0 {
-                web_sys::css::JsNamespaceCss::highlights().delete(NAMES[kind]);
+                let registry = web_sys::css::JsNamespaceCss::highlights();
+                let _ = safe::registry_delete(&registry, which.name());
             }
         }
     });
@@ -134,12 +94,14 @@ pub fn hl_remove(kind: usize, range: &Range) {
 
 /// Takes `n` ranges out of highlight `kind` at once: when they are all it
 /// holds, the whole highlight goes (one call instead of `n`).
-fn hl_remove_many<'a>(kind: usize, n: u32, ranges: impl Iterator<Item = &'a Range>) {
+fn hl_remove_many<'a>(which: Hl, n: u32, ranges: impl Iterator<Item = &'a Range>) {
     let whole = HIGHLIGHTS.with(|h| {
         let mut h = h.borrow_mut();
-        if h[kind].as_ref().is_some_and(|hl| hl.size() == n) {
-            h[kind] = None;
-            web_sys::css::JsNamespaceCss::highlights().delete(NAMES[kind]);
+        let slot = &mut h[which.index()];
+        if slot.as_ref().is_some_and(|hl| hl.size() == n) {
+            *slot = None;
+            let registry = web_sys::css::JsNamespaceCss::highlights();
+            let _ = safe::registry_delete(&registry, which.name());
             true
         } else {
             false
@@ -147,16 +109,26 @@ fn hl_remove_many<'a>(kind: usize, n: u32, ranges: impl Iterator<Item = &'a Rang
     });
     if !whole {
         for r in ranges {
-            hl_remove(kind, r);
+            hl_remove(which, r);
         }
     }
 }
 
+/// The DOM boundary points of UTF-16 span `s..e` of the text behind
+/// `segs`, unless they coincide (a span over nothing painted).
+fn bounds(segs: &Segments, s: u32, e: u32) -> Option<((Text, u32), (Text, u32))> {
+    let start = segs.locate(s, false)?;
+    let end = segs.locate(e, true)?;
+    if start.1 == end.1 && start.0 == end.0 {
+        return None;
+    }
+    Some((start, end))
+}
+
 /// A DOM range for UTF-16 span `s..e` of the text behind `segs`.
 pub fn range(segs: &Segments, s: u32, e: u32) -> Option<Range> {
-    let (sn, so) = segs.locate(s, false)?;
-    let (en, eo) = segs.locate(e, true)?;
-    let r = super::document().ok()?.create_range().ok()?;
+    let ((sn, so), (en, eo)) = bounds(segs, s, e)?;
+    let r = super::page::document().ok()?.create_range().ok()?;
     r.set_start(&sn, so).ok()?;
     r.set_end(&en, eo).ok()?;
     if r.collapsed() {
@@ -165,13 +137,29 @@ pub fn range(segs: &Segments, s: u32, e: u32) -> Option<Range> {
     Some(r)
 }
 
+/// Where one span is painted.
+///
+/// In highlight mode each span keeps its live `Range` (the highlight holds
+/// it anyway). The `<mark>` fallback keeps none: the browser updates every
+/// live range of a document on every mutation, so thousands of ranges held
+/// while the marks are unwrapped made `clear()` quadratic in page size
+/// (5,000 paragraphs took minutes). There a range is made only when one is
+/// asked for (a hit test, a scroll) and dropped after.
+pub enum Placement {
+    /// The span covers no painted text.
+    Missing,
+    Live(Range),
+    /// Wrapped in marks; no range kept.
+    Marked,
+}
+
 /// Paints one report on one text map and remembers what it painted.
 pub struct Painter {
     pub spans: Vec<Span>,
-    /// The range of each span once made (same index as `spans`).
-    pub ranges: Vec<Option<Range>>,
-    /// Which kinds (quote, party, figure) are shown.
-    kinds: [bool; 3],
+    /// Where each span is painted, once it is (same index as `spans`).
+    placed: Vec<Placement>,
+    /// Which kinds are shown.
+    kinds: Kinds,
     /// How many of our ranges each highlight holds.
     shown: [u32; 3],
     /// Spans `..done` have their ranges made and painted.
@@ -182,10 +170,10 @@ pub struct Painter {
 }
 
 impl Painter {
-    pub fn new(kinds: [bool; 3], fallback: bool) -> Painter {
+    pub fn new(kinds: Kinds, fallback: bool) -> Painter {
         Painter {
             spans: Vec::new(),
-            ranges: Vec::new(),
+            placed: Vec::new(),
             kinds,
             shown: [0; 3],
             done: 0,
@@ -200,38 +188,84 @@ impl Painter {
     }
 
     /// Starts painting `report` over `map` (clearing any earlier paint).
-    pub fn start(&mut self, map: &TextMap, report: &Report) {
+    pub fn start(&mut self, map: &TextMap, report: &Report) -> Result<(), Error> {
         self.clear();
         self.spans = spans(report);
-        self.ranges = Vec::with_capacity(self.spans.len());
+        self.placed = Vec::with_capacity(self.spans.len());
         if self.fallback {
-            self.marks = Some(Marks::wrap(map, &self.spans, self.kinds));
+            self.marks = Some(Marks::wrap(map, &self.spans, self.kinds)?);
         }
+        Ok(())
     }
 
     /// Makes and paints ranges until done or `deadline` (ms); returns whether
-    /// every span is painted.
-    pub fn step(&mut self, map: &TextMap, deadline: f64) -> bool {
+    /// every span is painted. On an error the paint so far stays for the
+    /// caller to [`Painter::clear`].
+    pub fn step(&mut self, map: &TextMap, deadline: f64) -> Result<bool, Error> {
         let segs = match &self.marks {
             Some(m) => &m.segments,
             None => &map.segments,
         };
         while self.done < self.spans.len() {
             let s = self.spans[self.done];
-            let r = range(segs, s.start, s.end);
-            if let Some(r) = &r {
-                if !self.fallback && self.kinds[s.target.kind()] {
-                    hl_add(s.target.kind(), r);
-                    self.shown[s.target.kind()] += 1;
+            let placed = if self.fallback {
+                match bounds(segs, s.start, s.end) {
+                    Some(_) => Placement::Marked,
+                    None => Placement::Missing,
                 }
-            }
-            self.ranges.push(r);
+            } else {
+                match range(segs, s.start, s.end) {
+                    Some(r) => {
+                        let kind = s.target.kind();
+                        if self.kinds.shows(kind) {
+                            // Counted first: a range the page refused may
+                            // still have been added.
+                            self.shown[kind.index()] += 1;
+                            if let Err(e) = hl_add(kind.highlight(), &r) {
+                                self.placed.push(Placement::Live(r));
+                                self.done += 1;
+                                return Err(e);
+                            }
+                        }
+                        Placement::Live(r)
+                    }
+                    None => Placement::Missing,
+                }
+            };
+            self.placed.push(placed);
             self.done += 1;
             if self.done % 8 == 0 && js_sys::Date::now() > deadline {
                 break;
             }
         }
-        self.done >= self.spans.len()
+        let done = self.done >= self.spans.len();
+        if done && !self.fallback {
+            for kind in Kind::ALL {
+                hl_show(kind.highlight())?;
+            }
+        }
+        Ok(done)
+    }
+
+    /// How many live ranges are kept (none in the `<mark>` fallback).
+    pub fn live_ranges(&self) -> usize {
+        self.placed
+            .iter()
+            .filter(|p| matches!(p, Placement::Live(_)))
+            .count()
+    }
+
+    /// A range over span `i`, if it is painted: the kept one in highlight
+    /// mode, a new one (the caller's to drop) over the marks.
+    pub fn range_of(&self, map: &TextMap, i: usize) -> Option<Range> {
+        match self.placed.get(i)? {
+            Placement::Missing => None,
+            Placement::Live(r) => Some(r.clone()),
+            Placement::Marked => {
+                let s = self.spans.get(i)?;
+                range(self.segments(map), s.start, s.end)
+            }
+        }
     }
 
     /// The segments ranges and hit-tests refer to (the marks' own text
@@ -243,43 +277,40 @@ impl Painter {
         }
     }
 
-    pub fn kinds(&self) -> [bool; 3] {
+    pub fn kinds(&self) -> Kinds {
         self.kinds
     }
 
     /// Shows or hides one kind.
-    pub fn set_kind(&mut self, map: &TextMap, kind: usize, on: bool) {
-        if kind > 2 || self.kinds[kind] == on {
-            return;
+    pub fn set_kind(&mut self, map: &TextMap, kind: Kind, on: bool) -> Result<(), Error> {
+        if self.kinds.shows(kind) == on {
+            return Ok(());
         }
-        self.kinds[kind] = on;
+        self.kinds.set(kind, on);
         if self.fallback {
             // Re-wrap with the new set of kinds; ranges follow the new nodes.
             if let Some(m) = self.marks.take() {
                 m.unwrap();
             }
-            self.marks = Some(Marks::wrap(map, &self.spans, self.kinds));
-            self.ranges.clear();
+            self.marks = Some(Marks::wrap(map, &self.spans, self.kinds)?);
+            self.placed.clear();
             self.done = 0;
-            self.step(map, f64::INFINITY);
-            return;
+            self.step(map, f64::INFINITY)?;
+            return Ok(());
         }
-        let mine = || {
-            self.spans
-                .iter()
-                .zip(&self.ranges)
-                .filter(move |(s, _)| s.target.kind() == kind)
-                .filter_map(|(_, r)| r.as_ref())
-        };
+        let mine = || live_of(&self.spans, &self.placed, kind);
+        let n = &mut self.shown[kind.index()];
         if on {
             for r in mine() {
-                hl_add(kind, r);
-                self.shown[kind] += 1;
+                *n += 1;
+                hl_add(kind.highlight(), r)?;
             }
+            hl_show(kind.highlight())?;
         } else {
-            hl_remove_many(kind, self.shown[kind], mine());
-            self.shown[kind] = 0;
+            hl_remove_many(kind.highlight(), *n, mine());
+            *n = 0;
         }
+        Ok(())
     }
 
     /// The innermost shown span containing text offset `at`.
@@ -290,15 +321,17 @@ impl Painter {
                 break;
             }
             if at < s.end
-                && self.kinds[s.target.kind()]
-                && self.ranges.get(i).is_some_and(|r| r.is_some())
-            {
-                if best.map_or(true, |b| {
+                && self.kinds.shows(s.target.kind())
+                && self
+                    .placed
+                    .get(i)
+                    .is_some_and(|p| !matches!(p, Placement::Missing))
+                && best.is_none_or(|b| {
                     let b = &self.spans[b];
                     s.end - s.start <= b.end - b.start
-                }) {
-                    best = Some(i);
-                }
+                })
+            {
+                best = Some(i);
             }
         }
         best
@@ -307,14 +340,11 @@ impl Painter {
     /// Removes our highlights and marks; touches nothing else.
     pub fn clear(&mut self) {
         if !self.fallback {
-            for kind in 0..3 {
-                if self.shown[kind] > 0 {
-                    let mine = self
-                        .spans
-                        .iter()
-                        .zip(&self.ranges)
-                        .filter(|(s, _)| s.target.kind() == kind);
-                    hl_remove_many(kind, self.shown[kind], mine.filter_map(|(_, r)| r.as_ref()));
+            for kind in Kind::ALL {
+                let n = self.shown[kind.index()];
+                if n > 0 {
+                    let mine = live_of(&self.spans, &self.placed, kind);
+                    hl_remove_many(kind.highlight(), n, mine);
                 }
             }
             self.shown = [0; 3];
@@ -325,7 +355,7 @@ impl Painter {
         self.spans.clear();
         // Releasing thousands of JS ranges takes a while: do it in a task of
         // its own, after the page is clean.
-        let ranges = std::mem::take(&mut self.ranges);
+        let ranges = std::mem::take(&mut self.placed);
         if ranges.len() > 1000 {
             let cb = wasm_bindgen::closure::Closure::once_into_js(move || drop(ranges));
             if let Some(w) = web_sys::window() {
@@ -336,4 +366,20 @@ impl Painter {
         }
         self.done = 0;
     }
+}
+
+/// The live ranges of the spans of one kind.
+fn live_of<'a>(
+    spans: &'a [Span],
+    placed: &'a [Placement],
+    kind: Kind,
+) -> impl Iterator<Item = &'a Range> + 'a {
+    spans
+        .iter()
+        .zip(placed)
+        .filter(move |(s, _)| s.target.kind() == kind)
+        .filter_map(|(_, p)| match p {
+            Placement::Live(r) => Some(r),
+            _ => None,
+        })
 }

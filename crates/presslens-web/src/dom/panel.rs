@@ -7,7 +7,7 @@
 use web_sys::Element;
 
 use super::explain::{self, count};
-use super::paint::{Span, Target};
+use super::spans::{Kind, Kinds, Span, Target};
 use super::ui::add;
 use presslens::report::{PartyKind, Report};
 
@@ -57,16 +57,13 @@ fn clip(s: &str, n: usize) -> String {
     out
 }
 
+/// `part` as a rounded percentage of `whole` (0 of nothing).
 fn pct(part: usize, whole: usize) -> usize {
-    if whole == 0 {
-        0
-    } else {
-        (part * 100 + whole / 2) / whole
-    }
+    (part * 100 + whole / 2).checked_div(whole).unwrap_or(0)
 }
 
 /// Fills `panel` (emptied first) from `report` and the painted `spans`.
-pub fn render(panel: &Element, report: &Report, spans: &[Span], kinds: [bool; 3]) {
+pub fn render(panel: &Element, report: &Report, spans: &[Span], kinds: Kinds) {
     panel.set_text_content(None);
     let head = add(panel, "header", "", "");
     add(&head, "h2", "", "PressLens");
@@ -161,7 +158,7 @@ pub fn render(panel: &Element, report: &Report, spans: &[Span], kinds: [bool; 3]
         add(&sum, "h4", "", "Share of quoted words");
         let ul = add(&sum, "ul", "shares", "");
         let mut by_words = speakers.clone();
-        by_words.sort_by(|a, b| b.3.cmp(&a.3));
+        by_words.sort_by_key(|s| std::cmp::Reverse(s.3));
         for (name, _, _, w) in by_words.iter().take(10) {
             let li = add(&ul, "li", "", "");
             let p = pct(*w, total);
@@ -178,15 +175,17 @@ pub fn render(panel: &Element, report: &Report, spans: &[Span], kinds: [bool; 3]
     // Kind toggles.
     let fs = add(panel, "fieldset", "toggles", "");
     add(&fs, "legend", "k", "Show");
-    for (i, (label, sw)) in [("Quotes", "sw-q"), ("Parties", "sw-p"), ("Figures", "sw-f")]
-        .iter()
-        .enumerate()
-    {
+    for kind in Kind::ALL {
+        let (label, sw) = match kind {
+            Kind::Quote => ("Quotes", "sw-q"),
+            Kind::Party => ("Parties", "sw-p"),
+            Kind::Figure => ("Figures", "sw-f"),
+        };
         let l = add(&fs, "label", "", "");
         let cb = add(&l, "input", "", "");
         let _ = cb.set_attribute("type", "checkbox");
-        let _ = cb.set_attribute("data-kind", &i.to_string());
-        if kinds[i] {
+        let _ = cb.set_attribute("data-kind", kind.names()[0]);
+        if kinds.shows(kind) {
             let _ = cb.set_attribute("checked", "");
         }
         add(&l, "span", sw, label);

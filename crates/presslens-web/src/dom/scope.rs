@@ -18,8 +18,11 @@
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Node};
 
-/// The article: a root element, and children of it that are not part of the
-/// article (siblings of the scoring winner that did not make the cut).
+use super::page::{Error, Result};
+
+/// The article: a root element, and elements inside it that are not part of
+/// the article (siblings of the scoring winner that did not make the cut, and
+/// boilerplate blocks found by [`prune`]).
 #[derive(Clone)]
 pub struct Scope {
     pub root: Element,
@@ -46,7 +49,7 @@ impl Filter {
         let body_visible = root
             .owner_document()
             .and_then(|d| d.body())
-            .map_or(true, |b| visible(&b));
+            .is_none_or(|b| visible(&b));
         Filter {
             hints,
             css: body_visible && visible(root),
@@ -63,8 +66,8 @@ impl Scope {
 
 /// The root the caller asked for: `Some(scope)` for an element or a
 /// selector, `None` for nothing (detect it, with a [`Detector`]).
-pub fn resolve(root: &JsValue) -> Result<Option<Scope>, String> {
-    let document = super::document()?;
+pub fn resolve(root: &JsValue) -> Result<Option<Scope>> {
+    let document = super::page::document()?;
     let explicit = |root: Element| {
         let filter = Filter::for_root(&root, true);
         Ok(Some(Scope {
@@ -79,22 +82,20 @@ pub fn resolve(root: &JsValue) -> Result<Option<Scope>, String> {
     }
     if let Some(sel) = root.as_string() {
         return match document.query_selector(&sel) {
-            Err(_) => Err(["presslens: invalid selector ", &sel].concat()),
-            Ok(None) => Err(["presslens: no element matches ", &sel].concat()),
+            Err(_) => Err(Error::InvalidSelector(sel)),
+            Ok(None) => Err(Error::NoMatch(sel)),
             Ok(Some(el)) => explicit(el),
         };
     }
     if !root.is_undefined() && !root.is_null() {
-        return Err("presslens: root must be an element, a selector or nothing".into());
+        return Err(Error::BadRoot);
     }
-    document
-        .body()
-        .ok_or("presslens: the document has no body")?;
+    document.body().ok_or(Error::NoBody)?;
     Ok(None)
 }
 
 /// Detects the article root in one go.
-pub fn detect() -> Result<Scope, String> {
+pub fn detect() -> Result<Scope> {
     let mut d = Detector::new()?;
     loop {
         if let Some(s) = d.step(f64::INFINITY) {
@@ -159,7 +160,7 @@ fn skipped_role(role: &str) -> bool {
 }
 
 /// Class/id words of boilerplate (whole words of the class and id, split at
-/// anything not a letter or digit).
+/// anything not a letter or digit), besides the [`COMMENTS`] words.
 const NEGATIVE: &[&str] = &[
     "ad",
     "ads",
@@ -182,13 +183,6 @@ const NEGATIVE: &[&str] = &[
     "sharebar",
     "social",
     "sidebar",
-    "comment",
-    "comments",
-    "commentlist",
-    "pingback",
-    "pingbacks",
-    "trackback",
-    "trackbacks",
     "related",
     "recommended",
     "recommendations",
@@ -212,7 +206,6 @@ const NEGATIVE: &[&str] = &[
     "banner",
     "outbrain",
     "taboola",
-    "disqus",
     "rss",
     "pagination",
     "pager",
@@ -228,16 +221,31 @@ const NEGATIVE: &[&str] = &[
     "paywall",
     "donate",
     "trending",
-    "livefyre",
     "skip",
+];
+
+/// Class/id words of boilerplate that name reader comments: honoured even
+/// when the other class hints are off, since no layout is called so and a
+/// thread is never the article however short the article is.
+const COMMENTS: &[&str] = &[
+    "comment",
+    "comments",
+    "commentlist",
+    "pingback",
+    "pingbacks",
+    "trackback",
+    "trackbacks",
+    "disqus",
+    "livefyre",
 ];
 
 /// Class/id fragments that rescue an element a negative word would drop.
 const RESCUE: &[&str] = &["article", "body", "content", "story"];
 
 /// Splits class and id into lower-case words and tests them against
-/// [`NEGATIVE`], unless a [`RESCUE`] fragment appears.
-fn negative_hint(el: &Element) -> bool {
+/// [`COMMENTS`] and, when `all`, [`NEGATIVE`], unless a [`RESCUE`]
+/// fragment appears.
+fn negative_hint(el: &Element, all: bool) -> bool {
     let class = el.get_attribute("class").unwrap_or_default();
     let id = el.id();
     if class.is_empty() && id.is_empty() {
@@ -257,13 +265,15 @@ fn negative_hint(el: &Element) -> bool {
     }
     // "sr-only", "visually-hidden", "screen-reader-text": joined forms.
     let joined: String = hints.split(' ').collect();
-    if joined.contains("sronly")
-        || joined.contains("visuallyhidden")
-        || joined.contains("screenreader")
+    if all
+        && (joined.contains("sronly")
+            || joined.contains("visuallyhidden")
+            || joined.contains("screenreader"))
     {
         return true;
     }
-    if !hints.split(' ').any(|w| NEGATIVE.contains(&w)) {
+    let negative = |w: &str| COMMENTS.contains(&w) || all && NEGATIVE.contains(&w);
+    if !hints.split(' ').any(negative) {
         return false;
     }
     !RESCUE.iter().any(|r| hints.contains(r))
@@ -279,7 +289,7 @@ pub fn skipped(el: &Element, tag: &str, f: Filter) -> bool {
         || el.get_attribute("aria-hidden").is_some_and(|v| v == "true")
         || el.get_attribute("role").is_some_and(|r| skipped_role(&r))
         || el.get_attribute("itemprop").is_some_and(|r| r == "comment")
-        || el.class_list().contains(super::UI_CLASS)
+        || el.class_list().contains(super::page::UI_CLASS)
     {
         return true;
     }
@@ -293,7 +303,7 @@ pub fn skipped(el: &Element, tag: &str, f: Filter) -> bool {
             return true;
         }
     }
-    if f.hints && negative_hint(el) {
+    if negative_hint(el, f.hints) {
         return true;
     }
     f.css && !visible(el)
@@ -376,7 +386,24 @@ struct Cand {
     text: u32,
     links: u32,
     commas: u32,
+    /// Characters and commas of text not inside a block child (text runs of
+    /// a mixed block: a `<td>` with `<br>`-separated prose and an image).
+    own: u32,
+    own_commas: u32,
+    /// Where the current run of own text began (`own`, `own_commas` then),
+    /// and the points of the runs ended so far (a run ends at `<br><br>`,
+    /// at a block child and at the end of the block).
+    run_own: u32,
+    run_commas: u32,
+    run_points: f32,
+    /// Paragraphs (p-like blocks with text) and form controls below: the
+    /// counts of Readability's conditional cleaning.
+    paras: u16,
+    inputs: u16,
     block_child: bool,
+    /// Whether the element itself is a block (its text is not its
+    /// parent's own text).
+    block: bool,
     score: f32,
     scored: bool,
 }
@@ -392,6 +419,9 @@ const T_HEAD: u8 = 6;
 const T_TD: u8 = 7;
 const T_BODY: u8 = 8;
 const T_LI: u8 = 9;
+const T_TABLE: u8 = 10;
+/// Page furniture that may hold article parts: header, footer, form.
+const T_BOX: u8 = 11;
 
 fn tag_code(tag: &str) -> u8 {
     match tag {
@@ -400,7 +430,9 @@ fn tag_code(tag: &str) -> u8 {
         "a" => T_A,
         "pre" | "blockquote" => T_PRE,
         "li" => T_LI,
-        "ol" | "ul" | "dl" | "dd" | "dt" | "address" | "form" => T_LIST,
+        "ol" | "ul" | "dl" | "dd" | "dt" | "address" => T_LIST,
+        "table" => T_TABLE,
+        "header" | "footer" | "form" => T_BOX,
         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => T_HEAD,
         "td" => T_TD,
         "body" => T_BODY,
@@ -466,11 +498,11 @@ pub struct Detector {
 }
 
 impl Detector {
-    pub fn new() -> Result<Detector, String> {
-        let body: Element = super::document()?
+    pub fn new() -> Result<Detector> {
+        let body: Element = super::page::document()?
             .body()
             .map(Into::into)
-            .ok_or("presslens: the document has no body")?;
+            .ok_or(Error::NoBody)?;
         let filter = Filter::for_root(&body, true);
         Ok(Detector {
             gather: Gather::new(&body, filter),
@@ -576,11 +608,29 @@ fn decide(body: &Element, mut cands: Vec<Cand>, filter: Filter) -> (Scope, u32) 
             || c.tag == T_PRE
             || ((c.tag == T_DIV || c.tag == T_TD) && !c.block_child)
             || (c.tag == T_LI && !c.block_child && c.text >= 80);
-        if !para || c.text < 25 {
+        // A mixed block (prose runs between blocks, as in `<td>` layouts
+        // with `<br>` paragraphs) holds its own text: it is scored as the
+        // parent of that text, as Readability scores the paragraphs it wraps.
+        let mixed = (c.tag == T_DIV || c.tag == T_TD) && c.block_child && c.own >= 25;
+        // Blocks of inline content score their `<br><br>`-separated runs
+        // one by one, as the paragraphs Readability makes of them.
+        let runs = c.tag == T_DIV || c.tag == T_TD;
+        let (points, start) = if para && c.text >= 25 {
+            let p = if runs {
+                c.run_points
+            } else {
+                points(c.text, c.commas)
+            };
+            (p, c.parent)
+        } else if mixed {
+            (c.run_points, i)
+        } else {
+            continue;
+        };
+        if points <= 0.0 || (start != NONE && teaser_card(&cands[start])) {
             continue;
         }
-        let points = 1.0 + c.commas as f32 + (c.text as f32 / 100.0).min(3.0);
-        let mut at = c.parent;
+        let mut at = start;
         let mut level = 0;
         while at != NONE && level < 5 {
             let a = &mut cands[at];
@@ -611,10 +661,11 @@ fn decide(body: &Element, mut cands: Vec<Cand>, filter: Filter) -> (Scope, u32) 
     }
     if best == NONE {
         return match semantic(&cands) {
-            Some(i) => (scope(&cands[i].el, Vec::new()), cands[i].text),
+            Some(i) => (scope(&cands[i].el, prune(&cands, i, i)), cands[i].text),
             None => (scope(body, Vec::new()), cands[0].text),
         };
     }
+    let top = best;
     // A winner that holds most of its parent's text is as good as its parent
     // (wrappers without text of their own).
     while cands[best].parent != NONE {
@@ -631,16 +682,108 @@ fn decide(body: &Element, mut cands: Vec<Cand>, filter: Filter) -> (Scope, u32) 
         let inside = ancestor_or_self(&cands, best, s);
         let (st, bt) = (cands[s].text as f32, cands[best].text as f32);
         if (holds && bt >= 0.5 * st) || (inside && st >= 0.6 * bt) {
-            return (scope(&cands[s].el, Vec::new()), cands[s].text);
+            let keep = if ancestor_or_self(&cands, s, top) {
+                top
+            } else {
+                s
+            };
+            return (scope(&cands[s].el, prune(&cands, s, keep)), cands[s].text);
         }
     }
-    let (i, excluded) = siblings(&cands, best, best_score);
+    let (i, mut excluded) = siblings(&cands, best, best_score);
+    excluded.extend(prune(&cands, i, top));
     let len = if excluded.is_empty() && i == best {
         cands[best].text
     } else {
         cands[i].text
     };
     (scope(&cands[i].el, excluded), len)
+}
+
+/// A teaser card: a short block (headline link and a summary, as in lists
+/// of other stories) with a good share of its text in links. Its summary
+/// is not article prose, however many cards a list repeats.
+fn teaser_card(c: &Cand) -> bool {
+    c.tag != T_BODY && c.text < 400 && c.links as f32 >= 0.25 * c.text as f32
+}
+
+/// Boilerplate blocks inside the root (Readability's conditional cleaning):
+/// every container below `root` that does not hold `keep` (the best
+/// paragraph cluster) and looks like link lists, forms, tool bars or
+/// negatively named boxes. Returned outermost first; what is inside a pruned
+/// block is not looked at.
+fn prune(cands: &[Cand], root: usize, keep: usize) -> Vec<Element> {
+    let mut protected = vec![false; cands.len()];
+    let mut i = keep;
+    while i != NONE {
+        protected[i] = true;
+        i = cands[i].parent;
+    }
+    let mut inside = vec![false; cands.len()];
+    inside[root] = true;
+    // Blocks inside the best paragraph cluster are judged as Readability
+    // judges what is left in its article; blocks beside it, more strictly.
+    let mut under = vec![false; cands.len()];
+    under[keep] = true;
+    let mut out = Vec::new();
+    for i in root + 1..cands.len() {
+        let p = cands[i].parent;
+        if p == NONE || !inside[p] {
+            continue;
+        }
+        if !protected[i] && boilerplate(&cands[i], under[p], cands[root].text) {
+            out.push(cands[i].el.clone());
+            continue;
+        }
+        inside[i] = true;
+        under[i] = under[p] || i == keep;
+    }
+    out
+}
+
+/// Whether a container inside the article is boilerplate: the rules of
+/// Readability's `_cleanConditionally`, over the gathered counts.
+fn boilerplate(c: &Cand, in_cluster: bool, root_text: u32) -> bool {
+    if !matches!(c.tag, T_DIV | T_LIST | T_TABLE | T_BOX | T_TD) || c.text == 0 {
+        return false;
+    }
+    // A block holding only inline content is a paragraph (Readability turns
+    // it into a `<p>` and never cleans those).
+    let paragraph = matches!(c.tag, T_DIV | T_TD) && !c.block_child;
+    if c.commas >= 10 {
+        return false;
+    }
+    let weight = class_weight(&c.el);
+    let ld = c.links as f32 / c.text as f32;
+    let paras = c.paras as f32;
+    let is_list = c.tag == T_LIST && matches!(c.el.local_name().as_str(), "ul" | "ol");
+    let score = if c.scored { c.score } else { 0.0 };
+    // Negative names only: the small start scores of lists and headings
+    // alone do not make a block boilerplate.
+    if weight < 0.0 && weight + score < 0.0 {
+        return true;
+    }
+    // A block holding most of the article (a layout table around the
+    // story, with its byline links) is kept whatever its links; a paragraph
+    // unless it is mostly links (a tool bar: "E-mail | Print").
+    if c.text as f32 >= 0.4 * root_text as f32 {
+        return false;
+    }
+    if paragraph {
+        return ld > 0.5;
+    }
+    c.inputs as f32 > (paras / 3.0).floor()
+        || (!is_list && weight < 25.0 && ld > 0.2)
+        || (ld > 0.5 && (weight >= 25.0 || !in_cluster))
+        // Inside the body, a list of nothing but links ("related stories");
+        // one whose items carry text beside their links (citations: a
+        // linked title and its authors) is content.
+        || ld > 0.85
+}
+
+/// Readability's points for a paragraph of `len` characters.
+fn points(len: u32, commas: u32) -> f32 {
+    1.0 + commas as f32 + (len as f32 / 100.0).min(3.0)
 }
 
 fn init_score(c: &Cand) -> f32 {
@@ -688,7 +831,7 @@ fn semantic(cands: &[Cand]) -> Option<usize> {
         } else {
             continue;
         };
-        if best[rank].map_or(true, |b| cands[b].text < c.text) {
+        if best[rank].is_none_or(|b| cands[b].text < c.text) {
             best[rank] = Some(i);
         }
     }
@@ -748,6 +891,34 @@ fn siblings(cands: &[Cand], best: usize, best_score: f32) -> (usize, Vec<Element
     (parent, excluded)
 }
 
+/// Ends the current run of `c`'s own text, scoring it if it is long enough
+/// to be a paragraph.
+fn end_run(c: &mut Cand) {
+    let len = c.own - c.run_own;
+    if len >= 25 {
+        c.run_points += points(len, c.own_commas - c.run_commas);
+    }
+    c.run_own = c.own;
+    c.run_commas = c.own_commas;
+}
+
+/// Whether the `<br>` `node` follows another `<br>` (whitespace between).
+fn double_br(node: &Node) -> bool {
+    let mut prev = node.previous_sibling();
+    while let Some(p) = prev {
+        match p.node_type() {
+            Node::TEXT_NODE if p.text_content().unwrap_or_default().trim().is_empty() => {
+                prev = p.previous_sibling();
+            }
+            Node::ELEMENT_NODE => {
+                return p.unchecked_ref::<Element>().local_name() == "br";
+            }
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// One pass over the body, in slices: every kept element with its text,
 /// link text and commas; children are summed into parents as they close.
 struct Gather {
@@ -766,7 +937,15 @@ fn cand(el: &Element, tag: &str, parent: usize) -> Cand {
         text: 0,
         links: 0,
         commas: 0,
+        own: 0,
+        own_commas: 0,
+        run_own: 0,
+        run_commas: 0,
+        run_points: 0.0,
+        paras: 0,
+        inputs: 0,
         block_child: false,
+        block: is_block(tag),
         score: 0.0,
         scored: false,
     }
@@ -786,13 +965,23 @@ impl Gather {
 
     /// Leaves an element: its sums go to its parent.
     fn close(&mut self, i: usize) {
+        end_run(&mut self.cands[i]);
         let c = &self.cands[i];
         let (text, links, commas, tag, p) = (c.text, c.links, c.commas, c.tag, c.parent);
+        let (own, own_commas, block) = (c.own, c.own_commas, c.block);
+        let para = u16::from(c.tag == T_P && c.text >= 25);
+        let (paras, inputs) = (c.paras + para, c.inputs);
         if p != NONE {
             let pc = &mut self.cands[p];
             pc.text += text;
             pc.links += if tag == T_A { text } else { links };
             pc.commas += commas;
+            if !block {
+                pc.own += own;
+                pc.own_commas += own_commas;
+            }
+            pc.paras = pc.paras.saturating_add(paras);
+            pc.inputs = pc.inputs.saturating_add(inputs);
         }
     }
 
@@ -807,6 +996,7 @@ impl Gather {
                     let top = *self.stack.last().unwrap();
                     let c = &mut self.cands[top];
                     let mut space = true;
+                    let (text0, commas0) = (c.text, c.commas);
                     for ch in data.chars() {
                         if ch.is_whitespace() {
                             if !space {
@@ -821,14 +1011,26 @@ impl Gather {
                             }
                         }
                     }
+                    c.own += c.text - text0;
+                    c.own_commas += c.commas - commas0;
                 }
                 Node::ELEMENT_NODE => {
                     let el: &Element = node.unchecked_ref();
                     let tag = el.local_name();
+                    let top = *self.stack.last().unwrap();
+                    if matches!(tag.as_str(), "input" | "select" | "textarea" | "button") {
+                        self.cands[top].inputs = self.cands[top].inputs.saturating_add(1);
+                    }
                     if !skipped(el, &tag, self.filter) {
-                        let top = *self.stack.last().unwrap();
-                        if is_block(&tag) && tag != "br" {
+                        // Images and line breaks are phrasing content: a
+                        // block of text with a picture is still a paragraph.
+                        if is_block(&tag)
+                            && !matches!(tag.as_str(), "br" | "img" | "picture" | "hr")
+                        {
                             self.cands[top].block_child = true;
+                            end_run(&mut self.cands[top]);
+                        } else if tag == "br" && double_br(&node) {
+                            end_run(&mut self.cands[top]);
                         }
                         if node.has_child_nodes() {
                             self.cands.push(cand(el, &tag, top));

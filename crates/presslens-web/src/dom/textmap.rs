@@ -177,7 +177,7 @@ impl Collector {
     /// Starts reading `root`.
     fn start(&mut self, root: &Element) {
         self.current = root.clone().into();
-        self.walker = super::document().ok().and_then(|d| {
+        self.walker = super::page::document().ok().and_then(|d| {
             // SHOW_ELEMENT | SHOW_TEXT: comments and the like never show.
             d.create_tree_walker_with_what_to_show(root.as_ref(), 0x1 | 0x4)
                 .ok()
@@ -216,7 +216,7 @@ impl Collector {
                     let el: &Element = node.unchecked_ref();
                     let tag = el.local_name();
                     let excluded = !self.scope.excluded.is_empty()
-                        && node.parent_node().is_some_and(|p| p == root)
+                        && (scope::is_block(&tag) || node.parent_node().is_some_and(|p| p == root))
                         && self.scope.excludes(el);
                     if !excluded && !scope::skipped(el, &tag, self.scope.filter) {
                         block = scope::is_block(&tag);
@@ -272,7 +272,7 @@ impl Collector {
                 .segments
                 .0
                 .last()
-                .map_or(true, |s| s.start + s.len < map.len16)
+                .is_none_or(|s| s.start + s.len < map.len16)
         {
             let c = map.text.pop().unwrap();
             map.len16 -= c.len_utf16() as u32;

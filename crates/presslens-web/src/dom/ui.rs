@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
 use super::explain::Card;
+use super::page::Error;
 
 /// Styles inside the shadow root. Colours meet WCAG AA (4.5:1 for text) on
 /// the light and the dark scheme.
@@ -73,9 +74,9 @@ pub struct Host {
 }
 
 impl Host {
-    pub fn new() -> Result<Host, String> {
-        let doc = super::document()?;
-        let host: HtmlElement = el(&doc, "div", super::UI_CLASS, "").unchecked_into();
+    pub fn new() -> super::page::Result<Host> {
+        let doc = super::page::document()?;
+        let host: HtmlElement = el(&doc, "div", super::page::UI_CLASS, "").unchecked_into();
         let _ = host.set_attribute("data-presslens-ui", "");
         // Out of flow and sizeless: adding it re-lays out nothing of the page.
         let _ = host.set_attribute(
@@ -85,7 +86,7 @@ impl Host {
         let init = ShadowRootInit::new(ShadowRootMode::Open);
         let shadow = host
             .attach_shadow(&init)
-            .map_err(|_| "presslens: cannot attach a shadow root")?;
+            .map_err(|_| Error::Unavailable("attachShadow"))?;
         let style = el(&doc, "style", "", CSS);
         let _ = shadow.append_child(&style);
         let tip = el(&doc, "div", "tip", "");
@@ -94,9 +95,7 @@ impl Host {
         let _ = shadow.append_child(&tip);
         let parent: Element = match doc.body() {
             Some(b) => b.into(),
-            None => doc
-                .document_element()
-                .ok_or("presslens: no document element")?,
+            None => doc.document_element().ok_or(Error::NoBody)?,
         };
         let _ = parent.append_child(&host);
         Ok(Host { host, shadow, tip })
@@ -133,7 +132,7 @@ impl Host {
     }
 
     pub fn remove(&self) {
-        self.host.remove();
+        let _ = super::safe::remove(&self.host);
     }
 }
 

@@ -199,9 +199,9 @@ fn one_is_figure(c: &Ctx, i: usize, e: usize) -> bool {
         return false;
     }
     // "the middle one shows": a plural-looking word after "one" is a verb.
-    next != "another"
-        && !(counts::is_plural(next)
-            && !matches!(next, "series" | "news" | "species" | "means" | "sports"))
+    let plural_verb = counts::is_plural(next)
+        && !matches!(next, "series" | "news" | "species" | "means" | "sports");
+    next != "another" && !plural_verb
 }
 
 /// Reads the figure whose number starts at token `i`, if there is one.
@@ -332,7 +332,7 @@ fn candidate(c: &Ctx, blocked: &[bool], i: usize) -> Option<Cand> {
     let core_e = k;
     let mut e = k;
     // What it counts.
-    let many = num.value.map_or(true, |v| v.abs() != 1.0) && !num.fraction;
+    let many = num.value.is_none_or(|v| v.abs() != 1.0) && !num.fraction;
     let mut counted: Option<(usize, usize)> = hyphen_noun;
     if hyphen_noun.is_some() || !c.same_sent(k, num.s) {
         // counted already
@@ -439,8 +439,24 @@ trait EndsBefore {
 
 impl EndsBefore for Option<&Cand> {
     fn is_none_or_before(&self, s: usize) -> bool {
-        self.map_or(true, |p| p.e.max(p.core_e) <= s)
+        self.is_none_or(|p| p.e.max(p.core_e) <= s)
     }
+}
+
+/// The numbers of `doc` that are no figures, each with the name of the rule
+/// that says so ("clock time", "street address"): byte start, byte end,
+/// rule. For explaining a miss, not for annotating.
+pub fn not_figures(doc: &Doc) -> Vec<(usize, usize, &'static str)> {
+    let c = Ctx::new(doc);
+    exclude::blocked_by(&c)
+        .into_iter()
+        .enumerate()
+        .filter(|&(i, rule)| rule.is_some() && c.is_num(i))
+        .filter_map(|(i, rule)| {
+            let (s, e) = c.span(i, i + 1);
+            Some((s, e, rule?))
+        })
+        .collect()
 }
 
 /// Finds the figures in `doc`.
@@ -461,7 +477,7 @@ pub fn find(doc: &Doc) -> Vec<Figure> {
                 && c.stuck(i)
                 && c.stuck(i.wrapping_sub(1))
                 && c.is_num(i.wrapping_sub(2))
-                && cands.last().map_or(true, |p| p.e.max(p.core_e) != i - 1);
+                && cands.last().is_none_or(|p| p.e.max(p.core_e) != i - 1);
             // A currency prefix may reach back into the previous figure.
             if !orphan && cands.last().is_none_or_before(f.s) {
                 i = f.e.max(f.core_e).max(i + 1);

@@ -186,7 +186,7 @@ pub fn digits(c: &Ctx, i: usize) -> Option<(usize, f64)> {
                     && next
                         .as_bytes()
                         .get(3)
-                        .map_or(true, |b| *b == b',' || *b == b'.')
+                        .is_none_or(|b| *b == b',' || *b == b'.')
             } else {
                 !so_far.contains('.')
             };

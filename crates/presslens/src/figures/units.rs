@@ -314,7 +314,9 @@ fn rate_inner(c: &Ctx, k: usize) -> Option<(usize, String)> {
         j += 1;
     }
     if let Some((e, f)) = lexicons().units.longest(c, j) {
-        if !(kw == "/" && !c.stuck(j)) && !f.name.contains(" per ") && f.name != "percentage" {
+        // A "/" unit only when glued to the number ("5/kg"), never a rate or a percentage.
+        let glued_slash = kw != "/" || c.stuck(j);
+        if glued_slash && !f.name.contains(" per ") && f.name != "percentage" {
             let name = f.name.trim_end_matches(" of age");
             if matches!(kw, "a" | "an" | "each")
                 && !rate_noun(name.rsplit(' ').next().unwrap_or(name))

@@ -181,7 +181,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             let w = self.toks[i];
             if self.is_cap(i) {
                 content += 1;
-            } else if !MINOR.contains(&w) && !w.chars().next().is_some_and(|c| !c.is_alphabetic()) {
+            } else if !MINOR.contains(&w) && w.chars().next().is_none_or(|c| c.is_alphabetic()) {
                 return false;
             }
         }
@@ -349,8 +349,8 @@ impl<'d, 'a> Ctx<'d, 'a> {
             return Cow::Borrowed(&text[t[a].start..t[b - 1].end]);
         }
         let mut s = String::new();
-        for k in a..b {
-            if k > a && t[k].space_before {
+        for (k, tok) in t.iter().enumerate().take(b).skip(a) {
+            if k > a && tok.space_before {
                 s.push(' ');
             }
             s.push_str(self.tok(k));

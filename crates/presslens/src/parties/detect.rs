@@ -534,15 +534,10 @@ fn process_run(c: &Ctx, mut run: Vec<Item>, out: &mut Vec<Cand>, veto: &mut Vec<
             })
         } else if run.len() == 2
             && run[0].it == It::Cap
-            && c.has_base(run[0].a, s::COMPASS)
-            && matches!(run[1].it, It::Lex(Entry::Place(_)))
+            && (c.has_base(run[0].a, s::COMPASS) && matches!(run[1].it, It::Lex(Entry::Place(_)))
+                || c.has_base(run[0].a, s::PLACE_PREFIX) && !c.lex.has(s::ORG_SUFFIX, lw))
         {
-            Some(PartyKind::Place)
-        } else if run[0].it == It::Cap
-            && c.has_base(run[0].a, s::PLACE_PREFIX)
-            && run.len() == 2
-            && !c.lex.has(s::ORG_SUFFIX, lw)
-        {
+            // "North Korea"; "Lake Geneva" but not "Lake Holdings".
             Some(PartyKind::Place)
         } else if run[0].it == It::Cap
             && c.has_base(run[0].a, s::ORG_PREFIX)
@@ -721,13 +716,9 @@ fn split_segment(c: &Ctx, seg: &[Item], titled: bool, strict: bool, out: &mut Ve
                     k = m;
                     continue;
                 }
-                if follows
-                    && !next_given
-                    && !strict
-                    && !titled
-                    && !matches!(e, Entry::Title)
-                    && !(k == 0 && title_context_before(c, x.a))
-                {
+                let after_title =
+                    matches!(e, Entry::Title) || titled || k == 0 && title_context_before(c, x.a);
+                if follows && !next_given && !strict && !after_title {
                     let b = seg[m - 1].b;
                     push_nested(&seg[k..m], true, out);
                     let kind = if matches!(e, Entry::Demonym(None)) {

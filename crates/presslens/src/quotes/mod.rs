@@ -10,10 +10,14 @@
 //!    speaker mention (“…,” said X / X said: “…” / according to X / “…” — X);
 //! 3. [`speech`]: scare quotes, titles and nicknames are set aside;
 //! 4. [`speakers`]: mentions become canonical speakers through the parties
-//!    layer (names), the nearest compatible person (pronouns), or stay
-//!    descriptions (anonymous sources). Quotations without a cue of their own
-//!    take the speaker of the quotation next to them in the paragraph, or of
-//!    the previous paragraph when they open theirs.
+//!    layer (names), the salient or nearest compatible person (pronouns), or
+//!    stay descriptions (anonymous sources, documents). Quotations without a
+//!    cue of their own take the speaker of the quotation next to them in the
+//!    paragraph, or of the previous paragraph when they open theirs;
+//! 5. [`rank`]: the rules' speaker of each quotation is one candidate among
+//!    the other attributions, the neighbouring quotations' speakers and the
+//!    names and pronouns nearby, and a linear model learned on annotated
+//!    news ([`learn`], `presslens train speakers`) picks one.
 //!
 //! What a reported quotation is:
 //! - its span covers its marks, inside one paragraph. A quotation that runs
@@ -33,7 +37,9 @@
 //! Word lists live in `data/quotes_*.txt` ([`words`]).
 
 pub mod attribution;
+pub mod learn;
 pub mod marks;
+pub mod rank;
 pub mod speakers;
 pub mod speech;
 pub mod words;
@@ -43,67 +49,32 @@ use crate::text::Doc;
 
 use attribution::Attribution;
 use marks::QuoteSpan;
+use rank::Model;
 use speakers::Resolver;
 
-/// Finds the direct quotations in `doc`, resolving speakers against `parties`.
+/// Finds the direct quotations in `doc`, resolving speakers against `parties`
+/// with the speaker model compiled into the engine.
 ///
 /// Never panics; every span lies inside the text and inside one paragraph.
 pub fn find(doc: &Doc, parties: &[Party]) -> Vec<Quote> {
-    let spans = marks::find_spans(doc);
-    let resolver = Resolver::new(doc, parties);
-    let n = spans.len();
-    // 1. Attribution of each span on its own.
-    let mut attrs: Vec<Option<Attribution>> = Vec::with_capacity(n);
-    for (k, q) in spans.iter().enumerate() {
-        let para = &doc.paragraphs[q.para];
-        let lim = spans
-            .get(k + 1)
-            .filter(|n| n.para == q.para)
-            .map_or(para.end, |n| n.open);
-        let lo = if k > 0 && spans[k - 1].para == q.para {
-            spans[k - 1].close.map_or(para.start, |c| c + 1)
-        } else {
-            para.start
-        };
-        let a = attribution::label(doc, q)
-            .or_else(|| attribution::after(doc, q, lim).filter(|a| a.np.is_some()))
-            .or_else(|| attribution::before(doc, q, lo).filter(|a| a.np.is_some()))
-            .or_else(|| attribution::after(doc, q, lim))
-            .or_else(|| attribution::before(doc, q, lo));
-        attrs.push(a);
-    }
-    // 2. Speech or not.
-    let keep: Vec<bool> = spans
-        .iter()
-        .zip(&attrs)
-        .map(|(q, a)| speech::is_speech(&speech::shape(doc, q), q, a.map(|a| a.how)))
-        .collect();
-    // 3. Speakers and cues of the kept spans.
-    let mut speakers: Vec<Option<Speaker>> = vec![None; n];
-    let mut cues: Vec<Option<Cue>> = vec![None; n];
-    for k in 0..n {
-        if !keep[k] {
-            continue;
-        }
-        if let Some(a) = attrs[k] {
-            speakers[k] = a.np.map(|np| resolver.speaker(np));
-            cues[k] = a.cue.map(|(s, e)| {
-                let (s, e) = (doc.tokens[s].start, doc.tokens[e].end);
-                Cue {
-                    text: doc.text[s..e].to_string(),
-                    start: s,
-                    end: e,
-                }
-            });
-        }
-    }
-    inherit(doc, &spans, &keep, &mut speakers, &resolver);
+    find_with(doc, parties, rank::model())
+}
+
+/// [`find`] with a given speaker model (the trainer scores its own).
+pub fn find_with(doc: &Doc, parties: &[Party], model: &Model) -> Vec<Quote> {
+    let pass = Pass::new(doc, parties);
+    let mut speakers = rank::choose(&pass, model);
+    let Pass {
+        spans,
+        keep,
+        mut cues,
+        ..
+    } = pass;
     let mut out = Vec::new();
-    for k in 0..n {
+    for (k, q) in spans.iter().enumerate() {
         if !keep[k] {
             continue;
         }
-        let q = &spans[k];
         out.push(Quote {
             start: q.start,
             end: q.end,
@@ -113,6 +84,96 @@ pub fn find(doc: &Doc, parties: &[Party]) -> Vec<Quote> {
         });
     }
     out
+}
+
+/// The rule pass over one document: quotation spans, their attributions,
+/// which are speech, and the speakers the rules give them. The speaker
+/// ranking ([`rank`]) starts from it, and the trainer reads it.
+pub struct Pass<'a> {
+    pub doc: &'a Doc<'a>,
+    pub spans: Vec<QuoteSpan>,
+    /// The attribution the rules chose for each span.
+    pub attrs: Vec<Option<Attribution>>,
+    /// The attributions after and before each span that name a mention,
+    /// whichever the rules chose (candidates for the ranking).
+    pub alts: Vec<[Option<Attribution>; 2]>,
+    /// Which spans are reported (speech, not scare quotes or titles).
+    pub keep: Vec<bool>,
+    /// The rules' speakers: own attribution, else inherited.
+    pub rule: Vec<Option<Speaker>>,
+    pub cues: Vec<Option<Cue>>,
+    pub resolver: Resolver<'a>,
+}
+
+impl<'a> Pass<'a> {
+    pub fn new(doc: &'a Doc<'a>, parties: &'a [Party]) -> Pass<'a> {
+        let spans = marks::find_spans(doc);
+        let resolver = Resolver::new(doc, parties);
+        let n = spans.len();
+        // 1. Attribution of each span on its own.
+        let mut attrs: Vec<Option<Attribution>> = Vec::with_capacity(n);
+        let mut alts = Vec::with_capacity(n);
+        for (k, q) in spans.iter().enumerate() {
+            let para = &doc.paragraphs[q.para];
+            let lim = spans
+                .get(k + 1)
+                .filter(|n| n.para == q.para)
+                .map_or(para.end, |n| n.open);
+            let lo = if k > 0 && spans[k - 1].para == q.para {
+                spans[k - 1].close.map_or(para.start, |c| c + 1)
+            } else {
+                para.start
+            };
+            let after = attribution::after(doc, q, lim);
+            let before = attribution::before(doc, q, lo);
+            let a = attribution::label(doc, q)
+                .or(after.filter(|a| a.np.is_some()))
+                .or(before.filter(|a| a.np.is_some()))
+                .or(after)
+                .or(before);
+            attrs.push(a);
+            alts.push([
+                after.filter(|a| a.np.is_some()),
+                before.filter(|a| a.np.is_some()),
+            ]);
+        }
+        // 2. Speech or not.
+        let keep: Vec<bool> = spans
+            .iter()
+            .zip(&attrs)
+            .map(|(q, a)| speech::is_speech(&speech::shape(doc, q), q, a.map(|a| a.how)))
+            .collect();
+        // 3. Speakers and cues of the kept spans.
+        let mut rule: Vec<Option<Speaker>> = vec![None; n];
+        let mut cues: Vec<Option<Cue>> = vec![None; n];
+        for k in 0..n {
+            if !keep[k] {
+                continue;
+            }
+            if let Some(a) = attrs[k] {
+                rule[k] = a.np.map(|np| resolver.speaker(np));
+                cues[k] = a.cue.map(|(s, e)| {
+                    let (s, e) = (doc.tokens[s].start, doc.tokens[e].end);
+                    Cue {
+                        text: doc.text[s..e].to_string(),
+                        start: s,
+                        end: e,
+                    }
+                });
+            }
+        }
+        inherit(doc, &spans, &keep, &mut rule, &resolver);
+        Pass {
+            doc,
+            spans,
+            attrs,
+            alts,
+            keep,
+            rule,
+            cues,
+            resolver,
+        }
+    }
 }
 
 /// How many neighbouring quotations a quotation without a cue looks at for

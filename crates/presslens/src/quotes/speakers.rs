@@ -10,8 +10,10 @@
 //!   "sources familiar with the talks"), reported with `named: false` and the
 //!   description itself as the name.
 
+use std::cell::RefCell;
+
 use crate::lexicon::FastMap;
-use crate::report::{Party, PartyKind, Speaker};
+use crate::report::{Party, PartyKind, Speaker, SpeakerKind};
 use crate::text::{Doc, TokenKind};
 
 use super::words::{self, Pronoun, ADVERBS, FUNCTION_WORDS, PERSON_NOUNS, TITLES};
@@ -23,6 +25,9 @@ pub enum NpKind {
     Pronoun(Pronoun),
     Descriptor,
 }
+
+/// The longest written form of a name and the gender a title gave it, if any.
+type LongestForm<'a> = (&'a str, Option<bool>);
 
 /// A speaker mention: tokens `first..=last`; for names, `name_first..=last`
 /// is the name without titles or a determiner.
@@ -229,6 +234,9 @@ pub fn np_forward(doc: &Doc, i: usize, lim: usize) -> Option<Np> {
             });
         }
     }
+    if let Some(np) = role_then_name(doc, i, lim) {
+        return Some(np);
+    }
     let lower = words::lower(t);
     let lower = lower.as_str();
     let det = FUNCTION_WORDS.contains(lower) || is_possessive(t);
@@ -264,6 +272,73 @@ pub fn np_forward(doc: &Doc, i: usize, lim: usize) -> Option<Np> {
             }
         }
         return description_forward(doc, i, lim);
+    }
+    None
+}
+
+/// Whether word `k` names a role: a title ("Gov.") or, lower case, a noun
+/// heading a person ("governor", "adviser", "director").
+fn is_role_word(doc: &Doc, k: usize) -> bool {
+    let t = doc.tok(k);
+    TITLES.contains(t) || is_lower(doc, k) && PERSON_NOUNS.contains(t)
+}
+
+/// Most words a role may take before the name it introduces.
+const ROLE_WORDS: usize = 8;
+
+/// A name after a long title or role, going forward from `i`: "former Utah
+/// governor Michael Leavitt", "Harbourfront programme director Lena Okafor",
+/// "undecided Republican voter Stephanie Hooton". The mention spans the role;
+/// the name is the capitalised run after the last role word. None unless a
+/// role word stands right before the run (or inside it, as "Gov. Jim
+/// Hodges"), so that "Israeli officials" and "the plan" stay what they are.
+fn role_then_name(doc: &Doc, i: usize, lim: usize) -> Option<Np> {
+    let mut j = i;
+    let mut prev_role = false;
+    let mut words_seen = 0;
+    while j < lim && same_para(doc, i, j) && words_seen < ROLE_WORDS {
+        let t = doc.tok(j);
+        if doc.tokens[j].kind != TokenKind::Word {
+            // Hyphens and possessive marks glued inside a role ("vice-chair"),
+            // an abbreviation's period ("Gov.").
+            let inside = matches!(t, "-" | "’" | "'")
+                && !doc.tokens[j].space_before
+                && is_word(doc, j + 1)
+                && !doc.tokens[j + 1].space_before;
+            if !(inside || is_abbrev_period(doc, j)) || j == i {
+                return None;
+            }
+            j += 1;
+            continue;
+        }
+        if ends_description(t)
+            || words::pronoun(t).is_some()
+            || words::is_reporting_verb(t) && !PERSON_NOUNS.contains(t)
+        {
+            return None;
+        }
+        if is_cap(doc, j) && prev_role && !TITLES.contains(t) {
+            let last = name_run_forward(doc, j, lim)?;
+            // A name before a role word is part of the role: "former Utah
+            // governor Michael Leavitt".
+            if last + 1 < lim && is_lower(doc, last + 1) && PERSON_NOUNS.contains(doc.tok(last + 1))
+            {
+                words_seen += last + 1 - j;
+                j = last + 1;
+                prev_role = false;
+                continue;
+            }
+            let nf = strip_titles(doc, j, last);
+            return Some(Np {
+                first: i,
+                last,
+                name_first: nf,
+                kind: NpKind::Name,
+            });
+        }
+        prev_role = is_role_word(doc, j);
+        words_seen += 1;
+        j += 1;
     }
     None
 }
@@ -443,8 +518,13 @@ fn np_backward_core(doc: &Doc, lo: usize, last: usize) -> Option<Np> {
             || PERSON_NOUNS.contains(opener);
         let has_noun = (first..=last)
             .any(|k| is_word(doc, k) && words::contains_lower(&PERSON_NOUNS, doc.tok(k)));
-        let verbish =
-            (first..=last).any(|k| is_word(doc, k) && words::is_reporting_verb(doc.tok(k)));
+        // A reporting verb inside is a clause, unless it is the head noun
+        // ("the report said").
+        let verbish = (first..=last).any(|k| {
+            is_word(doc, k)
+                && words::is_reporting_verb(doc.tok(k))
+                && !words::contains_lower(&PERSON_NOUNS, doc.tok(k))
+        });
         let det_start = FUNCTION_WORDS.contains(opener) || is_possessive(doc.tok(first));
         let pronounish =
             (first..=last).any(|k| words::pronoun(doc.tok(k)).is_some() || doc.tok(k) == "and");
@@ -514,6 +594,9 @@ pub struct Resolver<'a> {
     form: Vec<usize>,
     /// How often each distinct bare form occurs in the article.
     form_count: Vec<usize>,
+    /// Longest forms already looked up, per distinct form and gender (none,
+    /// male, female): a name repeated all over an article is looked up once.
+    longest_memo: RefCell<Vec<[Option<Option<&'a str>>; 3]>>,
     /// Names by their last word: the first such name; `next_same_last`
     /// chains the others in text order (`usize::MAX` ends a chain).
     by_last: FastMap<&'a str, usize>,
@@ -523,6 +606,14 @@ pub struct Resolver<'a> {
     groups: Vec<Cand<'a>>,
     /// Parties by name.
     party_names: FastMap<&'a str, usize>,
+    /// Party mentions by the token they start at: `mention_head[t]` is the
+    /// first (party, mention) starting at token `t`, `mention_next` chains the
+    /// others (`usize::MAX` ends a chain); with the longest mention's length,
+    /// overlaps are found by looking at a few tokens, with no sorting.
+    mention_head: Vec<usize>,
+    mention_next: Vec<usize>,
+    mention_ids: Vec<(usize, usize)>,
+    longest_mention: usize,
     /// The gender each party's first name implies.
     party_gender: Vec<Option<bool>>,
 }
@@ -531,9 +622,10 @@ fn cand_end(c: &Cand) -> usize {
     c.end
 }
 
-/// A pronoun candidate: a mention ending at `end`.
+/// A pronoun candidate: a mention at bytes `start..end`.
 #[derive(Debug, Clone)]
 struct Cand<'a> {
+    start: usize,
     end: usize,
     name: &'a str,
     party: Option<usize>,
@@ -625,6 +717,7 @@ impl<'a> Resolver<'a> {
             words,
             word_at,
             form,
+            longest_memo: RefCell::new(Vec::new()),
             form_count,
             by_last,
             next_same_last,
@@ -632,7 +725,23 @@ impl<'a> Resolver<'a> {
             groups: Vec::new(),
             party_names,
             party_gender: parties.iter().map(|p| first_name_gender(&p.name)).collect(),
+            mention_head: vec![usize::MAX; n],
+            mention_next: Vec::new(),
+            mention_ids: Vec::new(),
+            longest_mention: 0,
         };
+        for (pi, p) in parties.iter().enumerate() {
+            for (mi, m) in p.mentions.iter().enumerate() {
+                if m.start > m.end || m.end > doc.text.len() || n == 0 {
+                    continue;
+                }
+                let t = token_index(doc, m.start);
+                r.mention_next.push(r.mention_head[t]);
+                r.mention_head[t] = r.mention_ids.len();
+                r.mention_ids.push((pi, mi));
+                r.longest_mention = r.longest_mention.max(m.end - m.start);
+            }
+        }
         r.index_candidates();
         r
     }
@@ -667,6 +776,7 @@ impl<'a> Resolver<'a> {
                     None
                 };
                 let c = Cand {
+                    start: m.start,
                     end: m.end,
                     name: &party.name,
                     party: Some(pi),
@@ -683,7 +793,7 @@ impl<'a> Resolver<'a> {
         persons.sort_by_key(cand_end);
         let known = persons.len();
         // Longest forms by (bare form, gender from a title: none, male, female).
-        let mut cache: Vec<[Option<(&'a str, Option<bool>)>; 3]> = Vec::new();
+        let mut cache: Vec<[Option<LongestForm<'a>>; 3]> = Vec::new();
         cache.resize_with(self.form_count.len(), Default::default);
         for k in 0..self.names.len() {
             let (first, nf, last) = self.names[k];
@@ -712,10 +822,13 @@ impl<'a> Resolver<'a> {
                     (n, male)
                 }
             };
-            let personish = (w.len() >= 2 || titled || male.is_some()) && !words::is_org_word(lw);
+            let personish = (w.len() >= 2 || titled || male.is_some())
+                && !words::is_org_word(lw)
+                && !is_headline(name);
             if personish {
                 let party = self.party_names.get(name).copied();
                 persons.push(Cand {
+                    start: d.tokens[first].start,
                     end,
                     name,
                     party,
@@ -727,6 +840,19 @@ impl<'a> Resolver<'a> {
         groups.sort_by_key(cand_end);
         self.persons = persons;
         self.groups = groups;
+    }
+
+    /// The parties the resolver links speakers to.
+    pub fn parties(&self) -> &'a [Party] {
+        self.parties
+    }
+
+    /// The capitalised names scanned in tokens `lo..hi`, as (first,
+    /// name_first, last) token indices in text order.
+    pub fn names_in(&self, lo: usize, hi: usize) -> &[(usize, usize, usize)] {
+        let a = self.names.partition_point(|n| n.0 < lo);
+        let b = self.names.partition_point(|n| n.0 < hi);
+        &self.names[a..b.max(a)]
     }
 
     /// The bare words of scanned name `k`.
@@ -743,12 +869,30 @@ impl<'a> Resolver<'a> {
     /// The party that has a mention overlapping bytes `s..e` and shares its
     /// head word `head` (or expands it as an acronym).
     fn party_for(&self, s: usize, e: usize, head: &str, gender: Option<bool>) -> Option<usize> {
-        let mut best: Option<(usize, usize)> = None;
-        for (pi, p) in self.parties.iter().enumerate() {
+        // (party, mention, overlap): the largest overlap, the first party
+        // and mention on ties.
+        let mut best: Option<(usize, usize, usize)> = None;
+        let d = self.doc;
+        if d.tokens.is_empty() {
+            return None;
+        }
+        let t0 = token_index(d, s.saturating_sub(self.longest_mention));
+        let t1 = token_index(d, e.saturating_sub(1));
+        let hits = (t0..=t1).flat_map(|t| {
+            let mut k = self.mention_head[t];
+            std::iter::from_fn(move || {
+                let id = *self.mention_ids.get(k)?;
+                k = self.mention_next[k];
+                Some(id)
+            })
+        });
+        for (pi, mi) in hits {
+            let p = &self.parties[pi];
             if gender.is_some() && self.party_gender[pi] == gender.map(|g| !g) {
                 continue; // "Mr. Obama" is not Michelle Obama
             }
-            for m in &p.mentions {
+            {
+                let m = &p.mentions[mi];
                 if m.start < e && s < m.end && m.start <= m.end {
                     let ov = m.end.min(e) - m.start.max(s);
                     let shares = p
@@ -757,13 +901,44 @@ impl<'a> Resolver<'a> {
                         .any(|w| w.eq_ignore_ascii_case(head))
                         || initials(&p.name) == head.replace('.', "")
                         || strip_possessive(m.text.trim_start_matches("the ")) == head;
-                    if shares && best.map_or(true, |(_, b)| ov > b) {
-                        best = Some((pi, ov));
+                    let better =
+                        best.is_none_or(|(bp, bm, b)| ov > b || ov == b && (pi, mi) < (bp, bm));
+                    if shares && better {
+                        best = Some((pi, mi, ov));
                     }
                 }
             }
         }
         best.map(|b| b.0)
+    }
+
+    /// [`Self::longest_form_of`] for mention `np`, remembered per distinct
+    /// form when `np` is exactly a scanned name.
+    fn longest_form_memo(&self, np: Np, words: &[&str], gender: Option<bool>) -> Option<&'a str> {
+        let k = self.names.partition_point(|n| n.2 < np.last);
+        let scanned = self
+            .names
+            .get(k)
+            .filter(|n| n.2 == np.last && n.1 == np.name_first)
+            .map(|_| self.form[k]);
+        let Some(f) = scanned else {
+            return self.longest_form_of(words, gender);
+        };
+        let g = match gender {
+            None => 0,
+            Some(true) => 1,
+            Some(false) => 2,
+        };
+        if let Some(hit) = self.longest_memo.borrow().get(f).and_then(|m| m[g]) {
+            return hit;
+        }
+        let found = self.longest_form_of(words, gender);
+        let mut memo = self.longest_memo.borrow_mut();
+        if memo.len() <= f {
+            memo.resize(self.form_count.len().max(f + 1), [None; 3]);
+        }
+        memo[f][g] = Some(found);
+        found
     }
 
     /// The longest form of a name in the article: the scanned name whose
@@ -794,7 +969,7 @@ impl<'a> Resolver<'a> {
             }
             let count = self.form_count[self.form[k]];
             let key = (w.len(), count);
-            if best.map_or(true, |(l, c, _)| key > (l, c)) {
+            if best.is_none_or(|(l, c, _)| key > (l, c)) {
                 best = Some((w.len(), count, k));
             }
         }
@@ -822,6 +997,7 @@ impl<'a> Resolver<'a> {
                     end: e,
                     named: true,
                     party: Some(pi),
+                    kind: party_speaker_kind(self.parties[pi].kind),
                 };
             }
         }
@@ -842,18 +1018,26 @@ impl<'a> Resolver<'a> {
                 None => head.to_string(),
             }
         } else {
-            self.longest_form_of(&words, gender)
+            self.longest_form_memo(np, &words, gender)
                 .unwrap_or_else(|| self.name_text(np.name_first, np.last))
                 .to_string()
         };
         // Else a party named exactly so.
         let party = party.or_else(|| self.party_names.get(name.as_str()).copied());
+        let kind = match party {
+            Some(pi) => party_speaker_kind(self.parties[pi].kind),
+            None if words::acronym(head).is_some() || words::is_org_word(head) => {
+                SpeakerKind::Organization
+            }
+            None => SpeakerKind::Person,
+        };
         Speaker {
             name,
             start: s,
             end: e,
             named: true,
             party,
+            kind,
         }
     }
 
@@ -867,6 +1051,7 @@ impl<'a> Resolver<'a> {
             end: e,
             named: false,
             party: None,
+            kind: description_kind(d, np.first, np.last),
         }
     }
 
@@ -875,6 +1060,17 @@ impl<'a> Resolver<'a> {
     /// found here) whose gender, when known from a title or a first name,
     /// agrees; for they/it an organisation or group.
     pub fn pronoun(&self, np: Np, p: Pronoun) -> Speaker {
+        self.pronoun_in_context(np, p, None)
+    }
+
+    /// [`Self::pronoun`] with the discourse around it: `salient` is the
+    /// speaker the article quoted last (in this paragraph or the one before).
+    /// He or she is that person when no other person of the same gender
+    /// became the subject of a sentence since ("Moreau said the talks could
+    /// help Jean Tremblay. “We all need a break,” he said." is Moreau), else
+    /// the nearest person in subject position among the nearest few, else the
+    /// nearest compatible person.
+    pub fn pronoun_in_context(&self, np: Np, p: Pronoun, salient: Option<&Speaker>) -> Speaker {
         let d = self.doc;
         let (s, e) = (d.tokens[np.first].start, d.tokens[np.last].end);
         let unresolved = Speaker {
@@ -883,31 +1079,75 @@ impl<'a> Resolver<'a> {
             end: e,
             named: false,
             party: None,
+            kind: match p {
+                Pronoun::He | Pronoun::She | Pronoun::First => SpeakerKind::Person,
+                Pronoun::They | Pronoun::It => SpeakerKind::Anonymous,
+            },
         };
         let pick = match p {
             Pronoun::He | Pronoun::She => {
                 let g = p == Pronoun::He;
                 let before = &self.persons[..self.persons.partition_point(|c| c.end <= s)];
-                // An agreeing known gender among the nearest few, else the
-                // nearest of unknown gender.
-                before
+                let agrees = |c: &&Cand| c.male.is_none() || c.male == Some(g);
+                if let Some(sal) = salient.filter(|x| {
+                    x.named
+                        && x.kind == SpeakerKind::Person
+                        && x.end <= s
+                        && !is_headline(&x.name)
+                        && {
+                            let gs = x
+                                .party
+                                .and_then(|pi| self.party_gender.get(pi).copied().flatten());
+                            gs.or_else(|| first_name_gender(&x.name)) != Some(!g)
+                        }
+                }) {
+                    let rival = before
+                        .iter()
+                        .rev()
+                        .take_while(|c| c.start >= sal.end)
+                        .any(|c| agrees(&c) && c.name != sal.name && self.is_subject(c));
+                    if !rival {
+                        return Speaker {
+                            name: sal.name.clone(),
+                            start: s,
+                            end: e,
+                            named: true,
+                            party: sal.party,
+                            kind: SpeakerKind::Person,
+                        };
+                    }
+                }
+                let para = d.tokens[np.first].para;
+                let subject = before
                     .iter()
                     .rev()
                     .take(4)
-                    .find(|c| c.male == Some(g))
-                    .or_else(|| {
-                        before
-                            .iter()
-                            .rev()
-                            .find(|c| c.male.is_none() || c.male == Some(g))
-                    })
+                    .take_while(|c| d.tokens[token_index(d, c.start)].para + 1 >= para)
+                    .find(|c| agrees(c) && self.is_subject(c));
+                if subject.is_some() {
+                    subject
+                } else {
+                    // An agreeing known gender among the nearest few, else the
+                    // nearest of unknown gender.
+                    before
+                        .iter()
+                        .rev()
+                        .take(4)
+                        .find(|c| c.male == Some(g))
+                        .or_else(|| {
+                            before
+                                .iter()
+                                .rev()
+                                .find(|c| c.male.is_none() || c.male == Some(g))
+                        })
+                }
             }
             Pronoun::They => {
                 let before = &self.groups[..self.groups.partition_point(|c| c.end <= s)];
                 // A plural description nearer than any group: "Officials in
                 // Kyiv said … “…,” they said".
                 if let Some((a, b)) = self.plural_before(np.first) {
-                    if before.last().map_or(true, |c| c.end <= d.tokens[b].end) {
+                    if before.last().is_none_or(|c| c.end <= d.tokens[b].end) {
                         let (ds, de) = (d.tokens[a].start, d.tokens[b].end);
                         return Speaker {
                             name: d.text[ds..de].to_string(),
@@ -915,6 +1155,7 @@ impl<'a> Resolver<'a> {
                             end: e,
                             named: false,
                             party: None,
+                            kind: description_kind(d, a, b),
                         };
                     }
                 }
@@ -933,9 +1174,35 @@ impl<'a> Resolver<'a> {
                 end: e,
                 named: true,
                 party: c.party,
+                kind: match c.party {
+                    Some(pi) => party_speaker_kind(self.parties[pi].kind),
+                    None if matches!(p, Pronoun::He | Pronoun::She) => SpeakerKind::Person,
+                    None => SpeakerKind::Organization,
+                },
             },
             None => unresolved,
         }
+    }
+
+    /// Whether a person mention is the subject of its clause: it opens its
+    /// sentence, or a verb follows it ("Moreau said", "Okafor joked").
+    fn is_subject(&self, c: &Cand) -> bool {
+        let d = self.doc;
+        let first = token_index(d, c.start);
+        if d.is_sentence_initial(first) {
+            return true;
+        }
+        let mut k = d
+            .tokens
+            .partition_point(|t| t.end <= c.end.saturating_sub(1))
+            + 1;
+        while k < d.tokens.len() && is_word(d, k) && ADVERBS.contains(d.tok(k)) {
+            k += 1;
+        }
+        if k >= d.tokens.len() || !is_word(d, k) {
+            return false;
+        }
+        words::is_reporting_verb(d.tok(k)) || is_verb_like(d, k)
     }
 
     /// The nearest plural description of people before token `i`, within
@@ -997,6 +1264,72 @@ impl<'a> Resolver<'a> {
             NpKind::Pronoun(p) => self.pronoun(np, p),
         }
     }
+}
+
+/// A name of three or more words in capitals only ("CONGRESS HAS
+/// INVESTIGATED HIM"): a headline, not a name.
+pub fn is_headline(name: &str) -> bool {
+    let mut n = 0;
+    for w in name.split_whitespace() {
+        if w.chars().any(char::is_lowercase) {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 3
+}
+
+/// Whether the word at `i` looks like a finite verb the lists do not know:
+/// lower case, ending in -ed or -s ("barked", "quips"), not a function word
+/// or adverb.
+pub fn is_verb_like(doc: &Doc, i: usize) -> bool {
+    if !is_word(doc, i) || !is_lower(doc, i) {
+        return false;
+    }
+    let t = doc.tok(i);
+    t.len() > 3
+        && (t.ends_with("ed") || t.ends_with('s') && !t.ends_with("ss"))
+        && !FUNCTION_WORDS.contains(t)
+        && !ADVERBS.contains(t)
+}
+
+/// The index of the token holding byte `at`.
+fn token_index(doc: &Doc, at: usize) -> usize {
+    doc.tokens
+        .partition_point(|t| t.end <= at)
+        .min(doc.tokens.len().saturating_sub(1))
+}
+
+/// The speaker kind of a party: a person, else an organisation (a place that
+/// speaks is its government; a group speaks as one).
+fn party_speaker_kind(k: PartyKind) -> SpeakerKind {
+    match k {
+        PartyKind::Person => SpeakerKind::Person,
+        PartyKind::Organization | PartyKind::Group | PartyKind::Place => SpeakerKind::Organization,
+    }
+}
+
+/// The kind of a description `first..=last`, from its head, the first noun
+/// that may head a speaker: a document ("a statement from the campaign"), an
+/// organisation or group ("the campaign"), else an anonymous source.
+pub fn description_kind(doc: &Doc, first: usize, last: usize) -> SpeakerKind {
+    for k in first..=last.min(doc.tokens.len().saturating_sub(1)) {
+        if !is_word(doc, k) {
+            continue;
+        }
+        let l = words::lower(doc.tok(k));
+        let l = l.as_str();
+        if words::DOCUMENT_NOUNS.contains(l) {
+            return SpeakerKind::Document;
+        }
+        if words::GROUP_NOUNS.contains(l) {
+            return SpeakerKind::Organization;
+        }
+        if PERSON_NOUNS.contains(l) {
+            return SpeakerKind::Anonymous;
+        }
+    }
+    SpeakerKind::Anonymous
 }
 
 /// Whether a party name is a bare name: it does not open with a determiner
@@ -1101,6 +1434,37 @@ mod tests {
         // Negative: a time word is not a speaker.
         assert_eq!(fwd("said Monday.", "Monday"), None);
         assert_eq!(fwd("said in a statement.", "in"), None);
+    }
+
+    #[test]
+    fn long_roles_before_a_name() {
+        assert_eq!(
+            fwd(
+                "said former Utah governor Michael Leavitt, a confidant.",
+                "former"
+            )
+            .as_deref(),
+            Some("former Utah governor Michael Leavitt")
+        );
+        assert_eq!(
+            fwd(
+                "says Harbourfront programme director Lena Okafor.",
+                "Harbourfront"
+            )
+            .as_deref(),
+            Some("Harbourfront programme director Lena Okafor")
+        );
+        let d = Doc::new("said former South Carolina Gov. Jim Hodges.");
+        let np = np_forward(&d, 1, d.tokens.len()).unwrap();
+        assert_eq!(np.kind, NpKind::Name);
+        assert_eq!(d.tok(np.name_first), "Jim");
+        // Negative: a role without a name after it stays a description, and
+        // a name before a person noun is an adjective.
+        assert_eq!(
+            fwd("said a senior Israeli official.", "a").as_deref(),
+            Some("a senior Israeli official")
+        );
+        assert_eq!(fwd("said former aides.", "former"), None);
     }
 
     #[test]

@@ -10,8 +10,30 @@ pub static REPORTING_VERBS: WordSet =
     WordSet::new(include_str!("../../data/quotes_reporting_verbs.txt"));
 /// Title words before a name: President, Sen., Secretary, Mr.…
 pub static TITLES: WordSet = WordSet::new(include_str!("../../data/quotes_titles.txt"));
-/// Nouns heading an anonymous source: official, spokesperson, sources…
-pub static PERSON_NOUNS: WordSet = WordSet::new(include_str!("../../data/quotes_person_nouns.txt"));
+/// Nouns that may head a speaker description: people (official,
+/// spokesperson, sources…), organisations and groups (campaign, ministry…)
+/// and documents (statement, report…).
+pub static PERSON_NOUNS: WordSet = WordSet::new(concat!(
+    include_str!("../../data/quotes_person_nouns.txt"),
+    "\n",
+    include_str!("../../data/quotes_group_nouns.txt"),
+    "\n",
+    include_str!("../../data/quotes_document_nouns.txt")
+));
+/// Heads of descriptions of organisations and groups speaking as one.
+pub static GROUP_NOUNS: WordSet = WordSet::new(include_str!("../../data/quotes_group_nouns.txt"));
+/// Heads of descriptions of documents quoted as sources.
+pub static DOCUMENT_NOUNS: WordSet =
+    WordSet::new(include_str!("../../data/quotes_document_nouns.txt"));
+/// Last words of event names, which never speak.
+static EVENT_WORDS: WordSet = WordSet::new(include_str!("../../data/quotes_event_words.txt"));
+
+/// Whether a name (as written) names an event: "the Fox Business Debate".
+pub fn is_event_name(name: &str) -> bool {
+    name.split_whitespace()
+        .last()
+        .is_some_and(|w| EVENT_WORDS.contains(w))
+}
 /// Determiners, quantifiers and possessives that open a description.
 pub static FUNCTION_WORDS: WordSet =
     WordSet::new(include_str!("../../data/quotes_function_words.txt"));
@@ -160,6 +182,11 @@ mod tests {
         assert!(!is_participle("said"));
         assert!(TITLES.contains("Sen."));
         assert!(PERSON_NOUNS.contains("official"));
+        assert!(PERSON_NOUNS.contains("statement") && DOCUMENT_NOUNS.contains("statement"));
+        assert!(PERSON_NOUNS.contains("ministry") && GROUP_NOUNS.contains("ministry"));
+        assert!(!DOCUMENT_NOUNS.contains("official"));
+        assert!(is_event_name("the Republican National Convention"));
+        assert!(!is_event_name("Jane Doe"));
         assert_eq!(acronym("IDF"), Some("Israel Defense Forces"));
         assert_eq!(acronym("XYZ"), None);
     }

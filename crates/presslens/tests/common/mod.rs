@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod invariants;
+
 /// xorshift64*: a tiny deterministic generator, so property-test failures
 /// reproduce from their seed.
 pub struct Rng(pub u64);

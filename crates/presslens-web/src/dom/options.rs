@@ -1,0 +1,170 @@
+//! The options of an overlay, read from the JS object given to `new Lens`.
+//!
+//! Parsed with serde-wasm-bindgen, so a key of the wrong type is a clear
+//! error ("option `panel`: invalid type: string \"yes\", expected a
+//! boolean") instead of silently meaning its default; unknown keys are
+//! ignored, so callers written for a newer version still work.
+
+use std::collections::HashMap;
+
+use serde::Deserialize;
+use wasm_bindgen::{JsCast, JsValue};
+
+use super::page::{Error, Result};
+use super::spans::{Kind, Kinds};
+
+/// What an overlay shows and does. From JS: `{ quote, party, figure,
+/// kinds, panel, tooltip, observe, fallback, onChange }`, every key
+/// optional.
+#[derive(Clone)]
+pub struct Options {
+    /// Quote, party, figure marks shown (default all).
+    pub kinds: Kinds,
+    /// The side panel (default off).
+    pub panel: bool,
+    /// Tooltips on hover and click (default on).
+    pub tooltip: bool,
+    /// Re-annotate late content (default on).
+    pub observe: bool,
+    /// Wrap in `<mark>` even where highlights exist (default off; for tests
+    /// and for pages that must print the marks).
+    pub fallback: bool,
+    /// Called instead of re-annotating locally when late content arrives
+    /// (an engine elsewhere collects and paints again).
+    pub on_change: Option<js_sys::Function>,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            kinds: Kinds::ALL,
+            panel: false,
+            tooltip: true,
+            observe: true,
+            fallback: false,
+            on_change: None,
+        }
+    }
+}
+
+/// `kinds`: `["quotes", "parties", "figures"]` (any subset), or
+/// `{ quotes: bool, parties: bool, figures: bool }` (singular names too).
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum KindsOption {
+    List(Vec<String>),
+    Map(HashMap<String, bool>),
+}
+
+/// The JS object as given: every key optional.
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+struct Raw {
+    quote: Option<bool>,
+    party: Option<bool>,
+    figure: Option<bool>,
+    kinds: Option<KindsOption>,
+    panel: Option<bool>,
+    tooltip: Option<bool>,
+    observe: Option<bool>,
+    fallback: Option<bool>,
+    #[serde(with = "serde_wasm_bindgen::preserve", default)]
+    on_change: JsValue,
+}
+
+impl Options {
+    /// Reads options from JS; `undefined` and `null` mean every default.
+    pub fn from_js(v: &JsValue) -> Result<Options> {
+        if v.is_undefined() || v.is_null() {
+            return Ok(Options::default());
+        }
+        let mut raw: Raw = serde_wasm_bindgen::from_value(v.clone())
+            .map_err(|e| Error::BadOptions(e.to_string()))?;
+        let on_change = match std::mem::take(&mut raw.on_change) {
+            f if f.is_undefined() || f.is_null() => None,
+            f => Some(
+                f.dyn_into::<js_sys::Function>()
+                    .map_err(|_| Error::BadOptions("`onChange` must be a function".into()))?,
+            ),
+        };
+        Ok(Options::from_raw(raw, on_change))
+    }
+
+    fn from_raw(raw: Raw, on_change: Option<js_sys::Function>) -> Options {
+        let d = Options::default();
+        let mut kinds = Kinds::ALL;
+        for (k, on) in Kind::ALL
+            .into_iter()
+            .zip([raw.quote, raw.party, raw.figure])
+        {
+            kinds.set(k, on.unwrap_or(true));
+        }
+        match raw.kinds {
+            Some(KindsOption::List(names)) => {
+                kinds = Kinds::from_names(names.iter().map(String::as_str))
+            }
+            Some(KindsOption::Map(map)) => {
+                for (name, on) in map {
+                    if let Some(k) = Kind::from_name(&name) {
+                        kinds.set(k, on);
+                    }
+                }
+            }
+            None => {}
+        }
+        Options {
+            kinds,
+            panel: raw.panel.unwrap_or(d.panel),
+            tooltip: raw.tooltip.unwrap_or(d.tooltip),
+            observe: raw.observe.unwrap_or(d.observe),
+            fallback: raw.fallback.unwrap_or(d.fallback),
+            on_change,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn raw() -> Raw {
+        Raw {
+            on_change: JsValue::UNDEFINED,
+            ..Raw::default()
+        }
+    }
+
+    #[test]
+    fn nothing_given_means_the_defaults() {
+        let o = Options::from_raw(raw(), None);
+        assert_eq!(o.kinds, Kinds::ALL);
+        assert!(!o.panel && o.tooltip && o.observe && !o.fallback);
+    }
+
+    #[test]
+    fn kinds_list_replaces_and_map_overrides_the_flags() {
+        let o = Options::from_raw(
+            Raw {
+                party: Some(false),
+                kinds: Some(KindsOption::List(vec!["figures".into(), "quote".into()])),
+                ..raw()
+            },
+            None,
+        );
+        assert_eq!(o.kinds, Kinds::from_names(["quote", "figure"]));
+        let o = Options::from_raw(
+            Raw {
+                quote: Some(false),
+                kinds: Some(KindsOption::Map(HashMap::from([
+                    ("parties".to_string(), false),
+                    ("nonsense".to_string(), false),
+                ]))),
+                panel: Some(true),
+                ..raw()
+            },
+            None,
+        );
+        assert_eq!(o.kinds, Kinds::from_names(["figure"]));
+        assert!(o.panel);
+    }
+}
