@@ -349,6 +349,27 @@ fn score_parties(chars: &[char], doc: &GoldDoc, report: &Report, into: &mut Scor
     for (a, b) in into.parties_by_kind.iter_mut().zip(by) {
         a.add(b);
     }
+    // PRESSLENS_EVAL_ERRORS=1: every unmatched typed mention on stderr, one
+    // a line (FP: predicted, FN: gold), for error analysis.
+    if std::env::var_os("PRESSLENS_EVAL_ERRORS").is_some() {
+        let show = |(s, e): (usize, usize)| chars[s..e].iter().collect::<String>();
+        for (i, p) in pred.iter().enumerate().filter(|(i, _)| !mp.contains(i)) {
+            let _ = i;
+            eprintln!("FP\t{}\t{:?}\t{}", doc.id, p.1, show(p.0));
+        }
+        for (_, g) in gold.iter().enumerate().filter(|(i, _)| !mg.contains(i)) {
+            eprintln!("FN\t{}\t{:?}\t{}", doc.id, g.1, show(g.0));
+        }
+        // Predictions on a span gold calls "other" (not scored).
+        for p in &report.parties {
+            for m in &p.mentions {
+                let sp = norm_mention(chars, m.start, m.end);
+                if other.contains(&sp) && !gold.iter().any(|g| g.0 == sp) {
+                    eprintln!("OT\t{}\t{:?}\t{}", doc.id, p.kind, show(sp));
+                }
+            }
+        }
+    }
 }
 
 /// Unit words, lowercased, singular, spelled one way, with symbols named.

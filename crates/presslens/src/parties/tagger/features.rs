@@ -10,6 +10,10 @@
 use super::super::context::Ctx;
 use super::super::lex::{s, Entry};
 
+/// Tokens decoded on each side of a window seed (see
+/// [`DocFeatures::windows`]).
+pub const REACH: usize = 2;
+
 /// Most features one token can have (the buffer size).
 pub const MAX_FEATURES: usize = 64;
 
@@ -65,7 +69,8 @@ pub struct DocFeatures {
     gaz: Vec<Gaz>,
     /// Bits: 1 sentence-initial, 2 headline line, 4 possessive, 8 all caps,
     /// 16 the lower-case form is written elsewhere in the document,
-    /// 32 capitalised.
+    /// 32 capitalised, 64 holds a capital letter somewhere or opens a
+    /// lexicon name (a window seed, see [`DocFeatures::windows`]).
     flags: Vec<u8>,
     /// Token index → position in its line (first token = 0).
     pos: Vec<u16>,
@@ -137,21 +142,30 @@ impl DocFeatures {
             // One apostrophe for all ("O’Neill" = "O'Neill"), as written
             // and lower-cased.
             let start = f.text.len();
-            for ch in w.chars() {
-                let ch = if crate::text::is_apostrophe(ch) {
-                    '\''
-                } else {
-                    ch
-                };
-                f.text.push(ch);
-            }
-            let exact = hash_bytes(&f.text.as_bytes()[start..]);
-            f.text.truncate(start);
-            for ch in w.chars() {
-                if crate::text::is_apostrophe(ch) {
-                    f.text.push('\'');
-                } else {
-                    f.text.extend(ch.to_lowercase());
+            let exact;
+            if w.is_ascii() {
+                // Most words: no apostrophe to unify but '\'', one byte a
+                // letter.
+                f.text.push_str(w);
+                exact = hash_bytes(&f.text.as_bytes()[start..]);
+                f.text[start..].make_ascii_lowercase();
+            } else {
+                for ch in w.chars() {
+                    let ch = if crate::text::is_apostrophe(ch) {
+                        '\''
+                    } else {
+                        ch
+                    };
+                    f.text.push(ch);
+                }
+                exact = hash_bytes(&f.text.as_bytes()[start..]);
+                f.text.truncate(start);
+                for ch in w.chars() {
+                    if crate::text::is_apostrophe(ch) {
+                        f.text.push('\'');
+                    } else {
+                        f.text.extend(ch.to_lowercase());
+                    }
                 }
             }
             let l = &f.text[start..];
@@ -180,6 +194,11 @@ impl DocFeatures {
             }
             if c.is_cap(i) {
                 fl |= 32;
+            }
+            if w.bytes().any(|b| b.is_ascii_uppercase())
+                || !w.is_ascii() && w.chars().any(char::is_uppercase)
+            {
+                fl |= 64;
             }
             f.flags.push(fl);
         }
@@ -213,6 +232,7 @@ impl DocFeatures {
                     for k in i..b {
                         f.gaz[k] = Gaz::new(e, k == i);
                     }
+                    f.flags[i] |= 64;
                     i = b;
                     continue;
                 }
@@ -220,6 +240,30 @@ impl DocFeatures {
             i += 1;
         }
         f
+    }
+
+    /// The windows of the line `r` the tagger decodes: every token with a
+    /// capital letter or opening a lexicon name, with [`REACH`] tokens on
+    /// each side, overlapping and touching ones merged. A name has a
+    /// capital or is a lexicon entry ("al-Qaeda"), so tokens farther from
+    /// any are outside every name: they are never scored nor decoded,
+    /// which halves the tagger's work on running text. (Training learns
+    /// from whole sentences.)
+    pub fn windows(&self, r: std::ops::Range<usize>, out: &mut Vec<std::ops::Range<usize>>) {
+        out.clear();
+        for i in r.clone() {
+            if self.flags[i] & 64 == 0 {
+                continue;
+            }
+            let (a, b) = (
+                i.saturating_sub(REACH).max(r.start),
+                (i + REACH + 1).min(r.end),
+            );
+            match out.last_mut() {
+                Some(w) if w.end >= a => w.end = w.end.max(b),
+                _ => out.push(a..b),
+            }
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -310,5 +354,46 @@ impl DocFeatures {
         put(34, mix(gp as u64, gn as u64));
         put(35, mix(self.gaz[i].0 as u64, self.shape[i]));
         n
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Doc;
+
+    fn windows(text: &str) -> Vec<String> {
+        let doc = Doc::new(text);
+        let c = Ctx::new(&doc);
+        let f = DocFeatures::new(&c);
+        let mut out = Vec::new();
+        let mut wins = Vec::new();
+        for r in &doc.sentences {
+            f.windows(r.clone(), &mut wins);
+            for w in &wins {
+                let t = &doc.tokens;
+                out.push(text[t[w.start].start..t[w.end - 1].end].to_string());
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn windows_cover_capitals_and_their_neighbours_only() {
+        // REACH tokens each side of a capitalised word; close ones merge.
+        assert_eq!(
+            windows("the cat sat on the mat and then it ran to the big house near Anna Berg today or so"),
+            vec!["house near Anna Berg today or"]
+        );
+        assert_eq!(
+            windows("we saw the Bank of England and a dog and a cat and the Met"),
+            vec!["saw the Bank of England and a", "and the Met"]
+        );
+        // A lower-case word that opens a lexicon name is a seed too.
+        assert!(windows("they said that al-Qaeda was behind it")
+            .iter()
+            .any(|w| w.contains("al-Qaeda")));
+        // No capital, no window: the tagger has nothing to decode.
+        assert!(windows("nothing here is a name at all, none of it").is_empty());
     }
 }

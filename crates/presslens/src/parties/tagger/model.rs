@@ -185,29 +185,37 @@ impl Model {
         })
     }
 
-    /// Labels of the tokens of `f` (one per token), decoded range by range
-    /// (`lines`: the document's sentences).
+    /// Labels of the tokens of `f` (one per token), decoded window by
+    /// window of each line (`lines`: the document's sentences); tokens
+    /// outside every window are O.
     pub(crate) fn label(&self, f: &DocFeatures, lines: &[std::ops::Range<usize>]) -> Vec<u8> {
         let mut labels = vec![0u8; f.len()];
         let mut emit = Vec::new();
         let mut back = Vec::new();
         let mut out = Vec::new();
+        let mut wins = Vec::new();
         let mut feats = [0u64; MAX_FEATURES];
         for r in lines {
-            emit.clear();
-            emit.resize(r.len() * LABELS, 0i32);
-            for (k, i) in r.clone().enumerate() {
-                let nf = f.token(i, &mut feats);
-                let e = &mut emit[k * LABELS..(k + 1) * LABELS];
-                for &h in &feats[..nf] {
-                    let at = bucket(h, self.bits) * LABELS;
-                    for (x, &w) in e.iter_mut().zip(&self.weights[at..at + LABELS]) {
-                        *x += w as i32;
+            f.windows(r.clone(), &mut wins);
+            for w in &wins {
+                emit.clear();
+                emit.resize(w.len() * LABELS, 0i32);
+                for (k, i) in w.clone().enumerate() {
+                    let nf = f.token(i, &mut feats);
+                    let mut e = [0i32; LABELS];
+                    for &h in &feats[..nf] {
+                        let at = bucket(h, self.bits) * LABELS;
+                        if let Some(row) = self.weights.get(at..at + LABELS) {
+                            for l in 0..LABELS {
+                                e[l] += row[l] as i32;
+                            }
+                        }
                     }
+                    emit[k * LABELS..(k + 1) * LABELS].copy_from_slice(&e);
                 }
+                viterbi(w.len(), &emit, &self.decode, &mut back, &mut out);
+                labels[w.clone()].copy_from_slice(&out);
             }
-            viterbi(r.len(), &emit, &self.decode, &mut back, &mut out);
-            labels[r.clone()].copy_from_slice(&out);
         }
         labels
     }

@@ -85,6 +85,10 @@ fn prepare(ex: &Example, bits: u8, out: &mut Vec<Line>) {
     let f = DocFeatures::new(&ctx);
     let gold = gold_labels(&doc, &ex.names);
     let mut buf = [0u64; MAX_FEATURES];
+    // Whole sentences, although the decode sees only windows of them
+    // (`DocFeatures::windows`): the words far from any capital teach O as
+    // well (measured: tagger alone, held-out GUM train 0.616 trained on
+    // windows, 0.646 on sentences; CoNLL dev 0.889, 0.893).
     for r in &doc.sentences {
         let mut line = Line {
             offsets: vec![0],
