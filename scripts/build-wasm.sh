@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the wasm engine and DOM layer into www/pkg: release build,
-# wasm-bindgen (ES module for the web, and a classic script for the
-# extension's content script), then wasm-opt -Oz. Then the JavaScript build
+# wasm-bindgen (an ES module; the extension bundles it with the JS core),
+# then wasm-opt -Oz. Then the JavaScript build
 # of the same crate into www/pkg/js, for pages whose CSP forbids wasm: a
 # second release build for the wasm MVP (no reference types or multi-value,
 # which binaryen's wasm2js cannot translate), wasm-bindgen for bundlers,
@@ -12,16 +12,8 @@ target="${CARGO_TARGET_DIR:-target}"
 cargo build -p presslens-web --lib --release --target wasm32-unknown-unknown
 wasm-bindgen --target web --out-dir www/pkg --out-name presslens \
   "$target/wasm32-unknown-unknown/release/presslens_web.wasm"
-# The classic glue must pair with the very same wasm: wasm-bindgen writes the
-# same _bg.wasm for every target, and that is checked.
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-wasm-bindgen --target no-modules --no-typescript --out-dir "$tmp/classic" --out-name presslens \
-  "$target/wasm32-unknown-unknown/release/presslens_web.wasm"
-cmp -s "$tmp/classic/presslens_bg.wasm" www/pkg/presslens_bg.wasm \
-  || { echo "build-wasm: the web and classic glue were made from different wasm" >&2; exit 1; }
-mkdir -p www/pkg/classic
-cp "$tmp/classic/presslens.js" www/pkg/classic/presslens.js
 wasm-opt -Oz --strip-debug --strip-producers \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \

@@ -42,7 +42,7 @@ fi
 
 # npm test and bench dependencies (playwright-core drives /usr/bin/chromium,
 # puppeteer-core /usr/bin/firefox-esr; nothing downloads a browser).
-if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/puppeteer-core ] || [ ! -d node_modules/compromise ] \
+if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/puppeteer-core ] || [ ! -d node_modules/compromise ] || [ ! -d node_modules/esbuild ] \
   || [ package-lock.json -nt node_modules ]; then
   say "installing npm dev dependencies"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error

@@ -1,13 +1,18 @@
-// PressLens page API: a thin wrapper over the Lens of the Rust DOM layer.
-// Logic lives in Rust (crates/presslens-web); this file only loads the
-// module and names things.
+// PressLens page API: the one JavaScript core over the Lens of the Rust DOM
+// layer. Logic lives in Rust (crates/presslens-web); this file only loads the
+// engine and names things. The demo and the widget import it as an ES
+// module, the npm package re-exports it (index.js adds Node.js loading), and
+// the extension injects it bundled as a classic script (esbuild, in
+// scripts/build-extension.sh) that sets `globalThis.presslens`.
 //
+//   await presslens.load(source?)        loads the engine (annotate() does it)
 //   await presslens.annotate(root?, options?) → report   (paints the page)
 //   presslens.report()  → the last report, or null
 //   presslens.scope()   → { element, text }: the article root and the exact
 //                         text that was annotated (report offsets index it)
 //   presslens.clear()   → removes everything; the DOM is as it was
 //   await presslens.annotateText(text) → report          (no page involved)
+//   await presslens.toWebAnnotations(report, text, source?) → W3C Web Annotations
 //   presslens.mode()    → 'wasm', 'js' (see below), or null before load()
 //
 // `<html data-presslens="ready">` is set after each pass (the first, and
@@ -39,14 +44,24 @@ export function wasmRefused(e) {
     || /Content Security Policy|wasm-unsafe-eval|unsafe-eval/i.test(String(e?.message ?? e));
 }
 
-async function start() {
+/**
+ * Starts the engine. `source` says where it comes from; both fields are
+ * optional and default to the files beside this module:
+ * - `wasm`: the wasm build as bytes, a `WebAssembly.Module`, a URL or a
+ *   `Response` (whatever wasm-bindgen's init takes);
+ * - `js`: an async function giving the JavaScript build's module, called
+ *   only when the page refuses to compile wasm.
+ */
+async function start(source) {
+  const wasm = source?.wasm ?? new URL('./pkg/presslens_bg.wasm', import.meta.url);
+  const js = source?.js ?? (() => import('./pkg/js/presslens.js'));
   try {
-    await init({ module_or_path: new URL('./pkg/presslens_bg.wasm', import.meta.url) });
+    await init({ module_or_path: wasm });
     engine = wasmBuild;
     running = 'wasm';
   } catch (e) {
     if (!wasmRefused(e)) throw e;
-    engine = await import('./pkg/js/presslens.js');
+    engine = await js();
     running = 'js';
   }
   Lens = engine.Lens;
@@ -55,9 +70,14 @@ async function start() {
   engine.annotateText('“Warm,” said Ann Lee, 40%.');
 }
 
-/** Loads the engine once: the wasm build, or the JavaScript build where the page forbids wasm. */
-export function load() {
-  ready ??= start();
+/**
+ * Loads the engine once: the wasm build, or the JavaScript build where the
+ * page forbids wasm. `source` (see start) matters on the first call
+ * only.
+ */
+export function load(source) {
+  // A failed start (no network, a broken file) may be retried.
+  ready ??= start(source).catch((e) => { ready = null; throw e; });
   return ready;
 }
 
@@ -74,6 +94,7 @@ export function mode() {
  * offsets into `scope().text`).
  */
 export async function annotate(root, options) {
+  if (typeof document === 'undefined') throw new Error('presslens: annotate() needs a DOM; use annotateText() in Node.js');
   await load();
   lens?.clear();
   lens?.free();
@@ -106,7 +127,13 @@ export function current() {
 /** Annotates a plain text without touching the page. */
 export async function annotateText(text) {
   await load();
-  return engine.annotateText(String(text));
+  return engine.annotateText(String(text ?? ''));
+}
+
+/** The report as a W3C Web Annotation collection (JSON-LD) for `text` at `source`. */
+export async function toWebAnnotations(report, text, source = '') {
+  await load();
+  return engine.webAnnotations(report, String(text), String(source));
 }
 
 /** Renders pasted text or HTML into `container` as safe markup (no attributes, no scripts). */
@@ -115,4 +142,4 @@ export async function renderArticle(container, input) {
   engine.renderArticle(container, String(input));
 }
 
-export const presslens = { load, mode, annotate, report, clear, scope, current, annotateText, renderArticle };
+export const presslens = { load, mode, annotate, report, clear, scope, current, annotateText, toWebAnnotations, renderArticle };

@@ -16,15 +16,15 @@ test('the packed tarball installs offline and annotates text in node', () => {
   fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'scratch', private: true, type: 'module' }));
   execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--loglevel=error', path.join(dist, tarball)], { cwd: dir });
   fs.writeFileSync(path.join(dir, 'use.mjs'), `
-    import { annotateText, toWebAnnotations, attach } from 'presslens';
+    import { annotateText, toWebAnnotations, annotate, mode } from 'presslens';
     const text = '😀 “We will win this election by a mile,” said Jane Doe.';
-    const report = annotateText(text);
+    const report = await annotateText(text);
     const q = report.quotes[0];
     let attachError = null;
-    try { attach('article'); } catch (e) { attachError = e.message; }
-    const ld = toWebAnnotations(report, text, 'urn:test');
+    try { await annotate('article'); } catch (e) { attachError = e.message; }
+    const ld = await toWebAnnotations(report, text, 'urn:test');
     console.log(JSON.stringify({ slice: text.slice(q.start, q.end), speaker: q.speaker?.name, attachError,
-      ldType: ld.type, items: ld.items.length }));
+      ldType: ld.type, items: ld.items.length, mode: mode() }));
   `);
   const out = JSON.parse(execFileSync('node', ['use.mjs'], { cwd: dir, encoding: 'utf8' }));
   assert.ok(out.slice.startsWith('“We will win'), out.slice);
@@ -32,13 +32,14 @@ test('the packed tarball installs offline and annotates text in node', () => {
   assert.match(out.attachError, /needs a DOM/);
   assert.equal(out.ldType, 'AnnotationCollection');
   assert.ok(out.items >= 1);
+  assert.equal(out.mode, 'wasm');
   // The package ships its types, and they declare what a report holds.
   const dts = path.join(dir, 'node_modules', 'presslens', 'index.d.ts');
   assert.ok(fs.existsSync(dts));
   fs.writeFileSync(path.join(dir, 'seed.mjs'), `
     import { readFileSync } from 'node:fs';
     import { annotateText } from 'presslens';
-    console.log(JSON.stringify(annotateText(readFileSync(process.argv[2], 'utf8'))));
+    console.log(JSON.stringify(await annotateText(readFileSync(process.argv[2], 'utf8'))));
   `);
   const seed = path.join(root, 'crates', 'presslens', 'tests', 'fixtures', 'article.txt');
   const report = JSON.parse(execFileSync('node', ['seed.mjs', seed], { cwd: dir, encoding: 'utf8' }));

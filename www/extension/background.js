@@ -10,7 +10,8 @@ import { load } from './settings.js';
 /** The classic scripts of each build, in injection order (see build-extension.sh). */
 const BUILDS = {
   // The wasm build: its bytes (as a script, since a content script may not
-  // fetch an extension file that is not web-accessible) and its glue.
+  // fetch an extension file that is not web-accessible), and the JS core
+  // (www/presslens.js) bundled with wasm-bindgen's glue.
   wasm: ['pkg/presslens_bg.wasm.js', 'pkg/presslens.js'],
   // The same Rust code translated to JavaScript, for pages whose CSP forbids
   // compiling wasm in the content script (Chromium).

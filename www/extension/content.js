@@ -1,26 +1,23 @@
 // PressLens content script: toggles the overlay on this page. A classic
 // script with nothing of PressLens in the page until the user turns it on;
 // then the background injects the engine and the styles into this isolated
-// world, and the Rust DOM layer (scope, paint, tooltips, panel, undo) runs
-// here. It runs as wasm where the page allows; where the page's
-// Content-Security-Policy forbids compiling wasm here (Chromium, a page
-// without 'wasm-unsafe-eval'), as the JavaScript build of the same Rust code:
-// the same result, slower.
+// world: the project's one JavaScript core (www/presslens.js, bundled by
+// scripts/build-extension.sh as a classic script that sets
+// `globalThis.presslens`), and the Rust DOM layer under it (scope, paint,
+// tooltips, panel, undo) runs here. The core runs the wasm build where the
+// page allows; where the page's Content-Security-Policy forbids compiling
+// wasm here (Chromium, a page without 'wasm-unsafe-eval'), it asks for the
+// JavaScript build of the same Rust code, injected only then: the same
+// result, slower.
 (() => {
   if (globalThis.__presslens) return;
-  let active = null; // { mode, lens }
-  let build = null; // { mode: 'wasm' | 'js', api }
+  let active = false;
+  let loaded = null; // the core, once loaded
 
   async function ask(type, extra = {}) {
     const res = await chrome.runtime.sendMessage({ type, ...extra });
     if (!res?.ok) throw new Error(res?.error ?? `no answer from the PressLens background (${type})`);
     return res;
-  }
-
-  /** True when `e` is the browser refusing to compile wasm here (the page's CSP). */
-  function refused(e) {
-    return e instanceof WebAssembly.CompileError || e instanceof EvalError
-      || /Content Security Policy|wasm-unsafe-eval|unsafe-eval/i.test(String(e?.message ?? e));
   }
 
   /** The wasm bytes the injected script left, decoded (and the string dropped). */
@@ -34,47 +31,45 @@
     return out;
   }
 
-  async function engine() {
-    if (build) return build;
-    await ask('presslens:inject', { build: 'wasm' });
-    const wasm = globalThis.presslensWasmBuild;
-    try {
-      await wasm({ module_or_path: takeWasmBytes() });
-      build = { mode: 'wasm', api: wasm };
-    } catch (e) {
-      if (!refused(e)) throw e;
-      await ask('presslens:inject', { build: 'js' });
-      build = { mode: 'js', api: globalThis.presslensJs };
-    }
-    return build;
+  /** Injects and loads the core once; a failed load may be tried again. */
+  function engine() {
+    loaded ??= (async () => {
+      await ask('presslens:inject', { build: 'wasm' });
+      const core = globalThis.presslens;
+      await core.load({
+        wasm: takeWasmBytes(),
+        js: async () => {
+          await ask('presslens:inject', { build: 'js' });
+          return globalThis.presslensJs;
+        },
+      });
+      return core;
+    })().catch((e) => { loaded = null; throw e; });
+    return loaded;
   }
 
   async function on() {
     const { settings } = await ask('presslens:settings');
-    const { mode, api } = await engine();
+    const core = await engine();
     await ask('presslens:style', { on: true });
     const { kinds } = settings;
-    const lens = new api.Lens(undefined, { quote: kinds.quotes, party: kinds.parties, figure: kinds.figures, panel: true });
     try {
-      await lens.run();
+      await core.annotate(undefined, { quote: kinds.quotes, party: kinds.parties, figure: kinds.figures, panel: true });
     } catch (e) {
-      lens.clear();
-      lens.free();
+      core.clear();
       await ask('presslens:style', { on: false });
       throw e;
     }
-    active = { mode, lens };
-    return { ok: true, on: true, mode, report: lens.report() };
+    active = true;
+    return { ok: true, on: true, mode: core.mode(), report: core.report() };
   }
 
   async function off() {
-    active.lens.clear();
-    active.lens.free();
-    active = null;
+    (await engine()).clear();
+    active = false;
     await ask('presslens:style', { on: false });
     return { ok: true, on: false };
   }
-
   let busy = Promise.resolve();
   function toggle() {
     busy = busy.then(() => (active ? off() : on())).catch((e) => ({ ok: false, error: String(e?.message ?? e) }));

@@ -48,26 +48,95 @@ export interface Report {
   figures: Figure[];
 }
 
-/** Annotates a text. */
-export function annotateText(text: string): Report;
-
-/** The report as a W3C Web Annotation collection (JSON-LD). */
-export function toWebAnnotations(report: Report, text: string, source?: string): Record<string, unknown>;
-
-export interface AttachOptions {
-  /** Annotate as soon as attached (default true). */
-  annotate?: boolean;
+/** Where the engine comes from (every field optional; the defaults are the package's own files). */
+export interface Source {
+  /** The wasm build: bytes, a compiled module, a URL or a Response. */
+  wasm?: BufferSource | WebAssembly.Module | URL | string | Response;
+  /** The JavaScript build's module, asked for only where the page forbids wasm. */
+  js?: () => Promise<unknown>;
 }
 
-/** Attaches the overlay to an article root and annotates it (browser only). */
-export function attach(root?: Element | string | null, options?: AttachOptions): Lens;
+/** Loads the engine once (the package's entry has already done it). */
+export function load(source?: Source): Promise<void>;
 
-export class Lens {
-  constructor(root?: Element | string | null, options?: AttachOptions);
+/** Which build runs: 'wasm', 'js' (the page's CSP forbids wasm), or null before load(). */
+export function mode(): 'wasm' | 'js' | null;
+
+/** True when `e` is the browser refusing to compile wasm (the page's CSP). */
+export function wasmRefused(e: unknown): boolean;
+
+/** Annotates a text (no page involved; Node.js or browser). */
+export function annotateText(text: string): Promise<Report>;
+
+/** The report as a W3C Web Annotation collection (JSON-LD) for `text` at `source`. */
+export function toWebAnnotations(report: Report, text: string, source?: string): Promise<Record<string, unknown>>;
+
+export type KindName = 'quotes' | 'parties' | 'figures';
+
+/** What the overlay shows and does (every key optional). */
+export interface LensOptions {
+  quote?: boolean;
+  party?: boolean;
+  figure?: boolean;
+  /** A subset of kinds, or per-kind switches. */
+  kinds?: KindName[] | Partial<Record<KindName, boolean>>;
+  /** The side panel (default off). */
+  panel?: boolean;
+  /** Tooltips on hover and click (default on). */
+  tooltip?: boolean;
+  /** Re-annotate late content (default on). */
+  observe?: boolean;
+  /** Wrap in `<mark>` even where CSS highlights exist (default off). */
+  fallback?: boolean;
+  /** Called instead of re-annotating locally when late content arrives. */
+  onChange?: () => void;
+}
+
+/**
+ * Annotates the article under `root` (an element, a selector, or nothing to
+ * detect it) and paints it in slices; browser only (rejects without a DOM).
+ */
+export function annotate(root?: Element | string | null, options?: LensOptions): Promise<Report>;
+
+/** The last report, or null. */
+export function report(): Report | null;
+
+/** Removes every highlight, tooltip, panel and observer; the page is left exactly as it was. */
+export function clear(): void;
+
+/** The article root and the exact text that was annotated (report offsets index it). */
+export function scope(): { element: Element | null; text: string } | null;
+
+/** The current Lens (null before the first annotate()). */
+export function current(): Lens | null;
+
+/** Renders pasted text or HTML into `container` as safe markup (no attributes, no scripts). */
+export function renderArticle(container: Element, input: string): Promise<void>;
+
+/** The overlay of the Rust DOM layer (the class of the build in use, set by load()). */
+export declare let Lens: {
+  new (root?: Element | string | null, options?: LensOptions): Lens;
+};
+export interface Lens {
+  /** Reads, annotates and paints in one go. */
   annotate(): Report;
+  /** The same in slices that keep the page responsive; null if cleared first. */
+  run(): Promise<Report | null>;
+  /** Split API: the article's text (scope and text map, no engine). */
+  collect(): string;
+  /** Split API: paints a report made elsewhere for the text of the last collect(). */
+  paint(report: Report): void;
   report(): Report | null;
   text(): string;
+  root(): Element | null;
+  setKind(kind: KindName | 'quote' | 'party' | 'figure', on: boolean): void;
+  showPanel(on: boolean): void;
   clear(): void;
-  on(event: 'annotate', fn: (report: Report) => void): () => void;
-  on(event: 'clear', fn: (detail: null) => void): () => void;
+  free(): void;
 }
+
+export declare const presslens: {
+  load: typeof load; mode: typeof mode; annotate: typeof annotate; report: typeof report;
+  clear: typeof clear; scope: typeof scope; current: typeof current; annotateText: typeof annotateText;
+  toWebAnnotations: typeof toWebAnnotations; renderArticle: typeof renderArticle;
+};

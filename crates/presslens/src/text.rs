@@ -291,19 +291,9 @@ fn paragraphs(tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
     out
 }
 
-/// Words after which a period does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt", "Sgt", "Cpl",
-    "Adm", "Maj", "Cmdr", "Gen", "Rev", "Hon", "Pres", "Sr", "Jr", "St", "Mt", "Ft", "Jan", "Feb",
-    "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "Nos", "vs", "v", "etc", "Inc",
-    "Corp", "Co", "Ltd", "approx", "est", "Dept", "Univ", "Assn", "Bros", "Ave", "Blvd", "Rd",
-    "e.g", "i.e", "cf", "al", "Fig", "Vol", "pp", "ca", "Calif", "Mass", "Fla", "Ga", "Pa", "Va",
-    "Wash", "Ill", "Mich", "Minn", "Wis", "Conn", "Ariz", "Colo", "Tenn", "Ky", "La", "Md", "Mo",
-    "Nev", "Okla", "Ore", "Tex", "Ala", "Ark", "Del", "Kan", "Neb",
-];
-
+/// Whether a period after `word` does not end a sentence.
 fn is_abbreviation(word: &str) -> bool {
-    ABBREVIATIONS.contains(&word)
+    crate::lexicon::Class::SentenceAbbrev.contains(word)
 }
 
 /// Closing marks that may follow a sentence-final period and stay in the

@@ -7,32 +7,10 @@
 //! words are dropped ("seven countries surveyed" counts "countries").
 
 use super::lex::Ctx;
-use crate::lexicon::WordSet;
+use crate::lexicon::{Class, WordSet};
 
 /// Words that never belong to a counted noun phrase.
-static STOP: WordSet = WordSet::new(include_str!("../../data/figures_stop.txt"));
-
-/// Irregular plurals and collectives that head a counted phrase.
-const PLURALS: &[&str] = &[
-    "people",
-    "men",
-    "women",
-    "children",
-    "police",
-    "staff",
-    "cattle",
-    "personnel",
-    "feet",
-    "teeth",
-    "mice",
-    "geese",
-    "data",
-    "media",
-    "fish",
-    "sheep",
-    "deer",
-    "aircraft",
-];
+static STOP: WordSet = WordSet::of(Class::FigureStop);
 
 /// Whether `w` (lowercase) can never be part of a counted phrase.
 pub fn is_stop(w: &str) -> bool {
@@ -41,7 +19,7 @@ pub fn is_stop(w: &str) -> bool {
 
 /// Whether `w` (lowercase) looks like a plural noun.
 pub fn is_plural(w: &str) -> bool {
-    PLURALS.contains(&w)
+    Class::PluralHead.contains(w)
         || w.len() > 3
             && w.ends_with('s')
             && !w.ends_with("ss")
@@ -85,7 +63,7 @@ pub fn phrase(c: &Ctx, k: usize, many: bool) -> Option<(usize, usize)> {
         let last = c.l(e - 1);
         // With one counted, a word in "s" after the head is a verb: "her
         // 14-year-old daughter attends".
-        if !many && !words.is_empty() && is_plural(last) && !PLURALS.contains(&last) {
+        if !many && !words.is_empty() && is_plural(last) && !Class::PluralHead.contains(last) {
             break;
         }
         words.push((j, e));

@@ -8,43 +8,16 @@
 //! asks once it has read the unit: [`name_before`], [`is_year`].
 
 use super::lex::{Ctx, Kind};
-use crate::lexicon::WordSet;
+use crate::lexicon::{Class, WordSet};
 
+/// Month names and abbreviations, as written.
 fn month(w: &str) -> bool {
-    matches!(
-        w,
-        "January"
-            | "February"
-            | "March"
-            | "April"
-            | "May"
-            | "June"
-            | "July"
-            | "August"
-            | "September"
-            | "October"
-            | "November"
-            | "December"
-            | "Jan"
-            | "Feb"
-            | "Mar"
-            | "Apr"
-            | "Jun"
-            | "Jul"
-            | "Aug"
-            | "Sep"
-            | "Sept"
-            | "Oct"
-            | "Nov"
-            | "Dec"
-    )
+    Class::Month.contains(w)
 }
 
+/// Weekdays, lowercased.
 pub fn weekday(w: &str) -> bool {
-    matches!(
-        w,
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-    )
+    Class::Weekday.contains(w)
 }
 
 fn int_value(c: &Ctx, i: usize) -> Option<u32> {
@@ -70,22 +43,22 @@ fn ordinal_suffix(c: &Ctx, i: usize) -> bool {
 
 /// Words after which a number is a label, not a quantity: "category 4",
 /// "Game 7", "No. 1", "page 3".
-static LABELS: WordSet = WordSet::new(include_str!("../../data/figures_labels.txt"));
+static LABELS: WordSet = WordSet::of(Class::FigureLabel);
 
 /// Street words that end an address: "575 Wilbraham Road".
-static STREETS: WordSet = WordSet::new(include_str!("../../data/figures_streets.txt"));
+static STREETS: WordSet = WordSet::of(Class::Street);
 
 /// Words that make a short line page furniture: "1 Comment", "12 shares".
-static FURNITURE: WordSet = WordSet::new(include_str!("../../data/figures_furniture.txt"));
+static FURNITURE: WordSet = WordSet::of(Class::Furniture);
 
 /// "am", "p.m." after an hour.
-static MERIDIEMS: WordSet = WordSet::new(include_str!("../../data/figures_meridiems.txt"));
+static MERIDIEMS: WordSet = WordSet::of(Class::Meridiem);
 
 /// Other words that make a number an hour: "o'clock", "GMT" (lower-cased).
-static TIME_WORDS: WordSet = WordSet::new(include_str!("../../data/figures_time_words.txt"));
+static TIME_WORDS: WordSet = WordSet::of(Class::TimeWord);
 
 /// Words whose hyphenated number is a rank or a name: "top-10", "COVID-19".
-static RANK_WORDS: WordSet = WordSet::new(include_str!("../../data/figures_rank_words.txt"));
+static RANK_WORDS: WordSet = WordSet::of(Class::RankWord);
 
 /// A rule that finds a non-figure: the token range `s..e` it blocks.
 type Found = Option<(usize, usize)>;
@@ -583,7 +556,7 @@ pub fn name_before(c: &Ctx, i: usize) -> bool {
     // (but "Formula 1" opening a sentence still is one).
     if c.sentence_initial(p)
         && !c.t(p).chars().skip(1).any(|ch| ch.is_uppercase())
-        && (super::counts::is_stop(w) || super::APPROX.contains(&w) || w.ends_with("ly"))
+        && (super::counts::is_stop(w) || Class::Approx.contains(w) || w.ends_with("ly"))
     {
         return false;
     }

@@ -59,68 +59,15 @@ pub(crate) struct Cand {
     pub relations: Vec<(RelationKind, usize)>,
 }
 
-/// Words before a number that make it approximate (lowercased, joined by
-/// single spaces).
-const APPROX: &[&str] = &[
-    "about",
-    "around",
-    "approximately",
-    "approx",
-    "approx.",
-    "roughly",
-    "nearly",
-    "almost",
-    "some",
-    "over",
-    "under",
-    "more than",
-    "less than",
-    "fewer than",
-    "at least",
-    "at most",
-    "up to",
-    "close to",
-    "upwards of",
-    "as many as",
-    "as much as",
-    "as few as",
-    "as little as",
-    "just over",
-    "just under",
-    "well over",
-    "well under",
-    "an estimated",
-    "estimated",
-    "~",
-    "≈",
-    "circa",
-    "c.",
-    "an approximate",
-    "approximate",
-    "in excess of",
-    "north of",
-    "more or less",
-    "in the region of",
-    "of about",
-    "of around",
-    "of some",
-    "just shy of",
-    "shy of",
-    "below",
-    "above",
-    "nigh on",
-];
-
 /// The longest approximation (up to four tokens, in the sentence) ending
 /// right before token `s`: its number of tokens.
 pub(crate) fn approx_len(c: &Ctx, s: usize) -> Option<usize> {
-    use crate::lexicon::FastSet;
+    use crate::lexicon::{entries_in, Class, FastSet};
     static SETS: std::sync::OnceLock<(FastSet<&'static str>, FastSet<&'static str>)> =
         std::sync::OnceLock::new();
     let (all, last) = SETS.get_or_init(|| {
-        let all = APPROX.iter().copied().collect();
-        let last = APPROX
-            .iter()
+        let all = entries_in(Class::Approx).collect();
+        let last = entries_in(Class::Approx)
             .map(|a| a.rsplit(' ').next().unwrap_or(a))
             .collect();
         (all, last)

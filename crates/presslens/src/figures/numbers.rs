@@ -10,7 +10,7 @@
 //! the number is a figure.
 
 use super::lex::{Ctx, Kind};
-use crate::lexicon::WordSet;
+use crate::lexicon::{self, section_bytes, Class, WordSet};
 
 /// A number expression found at a token.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -220,9 +220,9 @@ pub fn digits(c: &Ctx, i: usize) -> Option<(usize, f64)> {
 /// Whether a number expression can start at token `i`: a quick "no" for
 /// most tokens, before [`parse`] looks closer.
 pub fn may_start(c: &Ctx, i: usize) -> bool {
-    const SRC: &str = include_str!("../../data/figures_number_starts.txt");
-    static STARTS: WordSet = WordSet::new(SRC);
-    const MASK: Option<[[u32; 10]; 2]> = start_mask(SRC.as_bytes());
+    const SRC: &[u8] = section_bytes(lexicon::SOURCE.as_bytes(), b"number_start");
+    static STARTS: WordSet = WordSet::of(Class::NumberStart);
+    const MASK: Option<[[u32; 10]; 2]> = start_mask(SRC);
     let Some(t) = c.toks.get(i) else {
         return false;
     };
@@ -264,21 +264,21 @@ const fn start_mask(src: &[u8]) -> Option<[[u32; 10]; 2]> {
     let mut m = [[0u32; 10]; 2];
     let mut i = 0;
     while i < src.len() {
-        let mut s = i;
-        while i < src.len() && src[i] != b'\n' {
-            i += 1;
-        }
-        let mut e = i;
-        i += 1;
-        while s < e && src[s].is_ascii_whitespace() {
-            s += 1;
-        }
-        while e > s && src[e - 1].is_ascii_whitespace() {
-            e -= 1;
-        }
-        if s == e || src[s] == b'#' {
+        if src[i] == b'#' {
+            while i < src.len() && src[i] != b'\n' {
+                i += 1;
+            }
             continue;
         }
+        if src[i].is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        while i < src.len() && !src[i].is_ascii_whitespace() && src[i] != b'#' {
+            i += 1;
+        }
+        let e = i;
         let mut k = s;
         while k < e {
             if !src[k].is_ascii_lowercase() || src[k] == b'k' {
@@ -798,9 +798,9 @@ mod tests {
 
     #[test]
     fn every_listed_start_passes_the_quick_filter() {
-        let src = include_str!("../../data/figures_number_starts.txt");
-        assert!(start_mask(src.as_bytes()).is_some());
-        for w in crate::lexicon::entries(src) {
+        let src = section_bytes(lexicon::SOURCE.as_bytes(), b"number_start");
+        assert!(start_mask(src).is_some());
+        for w in lexicon::entries_in(Class::NumberStart) {
             let text = format!("{w} dozen");
             let doc = Doc::new(&text);
             assert!(may_start(&Ctx::new(&doc), 0), "{w}");

@@ -16,13 +16,12 @@
 
 use super::lex::Ctx;
 use super::{Cand, Shape};
-use crate::lexicon::WordSet;
+use crate::lexicon::Class;
 use crate::report::RelationKind;
 
 /// Words that make "X to Y" a change rather than a range.
 fn change_word(w: &str) -> bool {
-    static WORDS: WordSet = WordSet::new(include_str!("../../data/figures_change_words.txt"));
-    WORDS.contains(w)
+    Class::ChangeWord.contains(w)
 }
 
 fn time_unit(u: &str) -> bool {
@@ -65,7 +64,7 @@ fn merge(c: &Ctx, v: Vec<Cand>) -> Vec<Cand> {
         let mut gap = c.join_low(a.e, b.s);
         // "$500,000 to more than $1 million": the approximation is b's.
         if let Some(rest) = gap.strip_prefix("to ") {
-            if super::APPROX.contains(&rest) {
+            if Class::Approx.contains(rest) {
                 gap = "to".into();
             }
         }

@@ -2,6 +2,7 @@
 //! words, which lines are headlines, which words the document also uses in
 //! lower case or capitalised mid-sentence.
 
+use crate::lexicon::Class;
 use std::borrow::Cow;
 
 use super::lex::{lex, lower_cow, Entry, Lex};
@@ -21,8 +22,8 @@ struct Info {
     poss: u8,
     /// Lexicon classes (`s::*` bits) of the word without possessive, as
     /// written and lowercased.
-    cls: u32,
-    lcls: u32,
+    cls: u64,
+    lcls: u64,
 }
 
 /// A document with the token facts the parties rules need.
@@ -51,19 +52,6 @@ pub struct Ctx<'d, 'a> {
     /// The text of every token.
     toks: Vec<&'a str>,
 }
-
-/// Minor words that, unlike "of" and "the", do not occur inside names.
-const SPAN_MINOR: &[&str] = &[
-    "in", "as", "at", "on", "to", "with", "by", "amid", "over", "after", "vs", "from", "into",
-    "is", "are",
-];
-
-/// Function words a title-case headline leaves in lower case.
-const MINOR: &[&str] = &[
-    "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "as",
-    "with", "from", "into", "over", "amid", "vs", "via", "per", "is", "are", "be", "am", "pm",
-    "de", "la", "le", "du", "von", "van", "after", "before", "about", "than", "up",
-];
 
 impl<'d, 'a> Ctx<'d, 'a> {
     pub fn new(doc: &'d Doc<'a>) -> Self {
@@ -181,7 +169,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
             let w = self.toks[i];
             if self.is_cap(i) {
                 content += 1;
-            } else if !MINOR.contains(&w) && w.chars().next().is_none_or(|c| c.is_alphabetic()) {
+            } else if !Class::HeadlineMinor.contains(w)
+                && w.chars().next().is_none_or(|c| c.is_alphabetic())
+            {
                 return false;
             }
         }
@@ -204,8 +194,8 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 let w = self.tok(j);
                 if self.is_cap(j) {
                     caps += 1;
-                } else if self.is_word(j) && MINOR.contains(&w) {
-                    minor += SPAN_MINOR.contains(&w) as usize;
+                } else if self.is_word(j) && Class::HeadlineMinor.contains(w) {
+                    minor += Class::SpanMinor.contains(w) as usize;
                 } else if !(w == "-" && self.glued(j)) {
                     break;
                 }
@@ -297,7 +287,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
     }
 
     /// Lexicon classes of token `i` as written.
-    pub fn cls_tok(&self, i: usize) -> u32 {
+    pub fn cls_tok(&self, i: usize) -> u64 {
         let x = self.info[i];
         if x.poss == 0 {
             x.cls
@@ -307,23 +297,23 @@ impl<'d, 'a> Ctx<'d, 'a> {
     }
 
     /// Whether a class in `bits` lists token `i` without its possessive.
-    pub fn has_base(&self, i: usize, bits: u32) -> bool {
+    pub fn has_base(&self, i: usize, bits: u64) -> bool {
         self.info[i].cls & bits != 0
     }
 
     /// Whether a class in `bits` lists token `i` as written.
-    pub fn has_tok(&self, i: usize, bits: u32) -> bool {
+    pub fn has_tok(&self, i: usize, bits: u64) -> bool {
         self.cls_tok(i) & bits != 0
     }
 
     /// Whether a class in `bits` lists token `i` without its possessive,
     /// lowercased.
-    pub fn has_lower_base(&self, i: usize, bits: u32) -> bool {
+    pub fn has_lower_base(&self, i: usize, bits: u64) -> bool {
         self.info[i].lcls & bits != 0
     }
 
     /// Whether a class in `bits` lists token `i` lowercased.
-    pub fn has_lower_tok(&self, i: usize, bits: u32) -> bool {
+    pub fn has_lower_tok(&self, i: usize, bits: u64) -> bool {
         let x = self.info[i];
         let cls = if x.poss == 0 {
             x.lcls

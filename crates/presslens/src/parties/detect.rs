@@ -19,6 +19,7 @@
 
 use super::context::Ctx;
 use super::lex::{s, Entry};
+use crate::lexicon::Class;
 use crate::report::PartyKind;
 
 /// Where a candidate's kind comes from.
@@ -68,12 +69,6 @@ struct Item {
     b: usize,
     it: It,
 }
-
-/// Name particles that may stand lower-case inside a personal name.
-const PARTICLES: &[&str] = &[
-    "de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "bin", "ibn", "al", "el",
-    "le", "la", "dos", "das", "y",
-];
 
 /// Finds the candidate names in `c`'s document, in text order.
 pub fn detect(c: &mut Ctx) -> Vec<Cand> {
@@ -167,7 +162,7 @@ fn item_at(c: &Ctx, j: usize, run: &[Item]) -> Option<Item> {
             }
         }
         let prev = run.last()?;
-        if PARTICLES.contains(&w) && matches!(prev.it, It::Cap) {
+        if Class::NameParticle.contains(w) && matches!(prev.it, It::Cap) {
             return Some(Item {
                 a: j,
                 b: j + 1,

@@ -13,6 +13,7 @@
 use super::context::Ctx;
 use super::detect::Cand;
 use super::roles::{apposition, role_before, Appos};
+use crate::lexicon::Class;
 use crate::report::PartyKind;
 
 /// Votes for (person, organization, place).
@@ -45,21 +46,6 @@ impl Votes {
     }
 }
 
-const PLACE_PREPS: &[&str] = &[
-    "in",
-    "at",
-    "near",
-    "across",
-    "outside",
-    "inside",
-    "throughout",
-    "around",
-    "into",
-    "towards",
-    "toward",
-    "to",
-];
-
 /// The context votes of one mention.
 pub fn votes(c: &Ctx, m: &Cand) -> Votes {
     let mut v = Votes::default();
@@ -72,7 +58,7 @@ pub fn votes(c: &Ctx, m: &Cand) -> Votes {
     let acronym = m.b - m.a == 1 && c.is_allcaps(m.a);
     if m.a > 0 && c.doc.tokens[m.a - 1].para == c.doc.tokens[m.a].para {
         let p = c.tok(m.a - 1);
-        if PLACE_PREPS.contains(&p) && !acronym {
+        if Class::PlacePrep.contains(p) && !acronym {
             v.place += if p == "to" { 1 } else { 2 };
         } else if p == "the" || p == "The" {
             v.org += 2;

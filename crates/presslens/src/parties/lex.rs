@@ -11,20 +11,18 @@
 //!   `Canonical|alias|alias`.
 //! - `parties_demonyms.txt`: `Demonym=Place`, or `Demonym=` for peoples and
 //!   faiths without a country (plural only: "Muslims").
-//! - `parties_given.txt`: given names, whitespace-separated.
-//! - `parties_cues.txt`, `parties_stop.txt`: `[section]` headers, then
-//!   whitespace-separated entries; `_` stands for a space in multi-word ones.
+//!
+//! The word classes (cue words, stop words, titles, given names) are
+//! sections of the engine's one lexicon (`data/lexicon.txt`,
+//! [`crate::lexicon`]); [`s`] names the ones this layer reads.
 
 use std::sync::OnceLock;
 
-use crate::lexicon::{entries, FastMap};
+use crate::lexicon::{classes, entries, entries_in, Class, FastMap};
 
 const PLACES: &str = include_str!("../../data/parties_places.txt");
 const ORGS: &str = include_str!("../../data/parties_orgs.txt");
 const DEMONYMS: &str = include_str!("../../data/parties_demonyms.txt");
-const GIVEN: &str = include_str!("../../data/parties_given.txt");
-const CUES: &str = include_str!("../../data/parties_cues.txt");
-const STOP: &str = include_str!("../../data/parties_stop.txt");
 
 /// What a lexicon entry names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,58 +40,45 @@ pub enum Entry {
     Title,
 }
 
-/// Word classes, as bits: the `[section]`s of the cue and stop lists, and
-/// given names, countries and lowercased titles.
+/// The lexicon classes this layer reads, as bits ([`Class::bit`]). Their
+/// bit positions are part of the tagger's features, so the classes keep
+/// their order at the head of [`Class`].
 pub mod s {
-    pub const ORG_SUFFIX: u32 = 1 << 0;
-    pub const ORG_PREFIX: u32 = 1 << 1;
-    pub const PLACE_SUFFIX: u32 = 1 << 2;
-    pub const PLACE_PREFIX: u32 = 1 << 3;
-    pub const COMPASS: u32 = 1 << 4;
-    pub const TITLE: u32 = 1 << 5;
-    pub const RANK_SURNAME: u32 = 1 << 6;
-    pub const ROLE_HEAD: u32 = 1 << 7;
-    pub const ROLE_MOD: u32 = 1 << 8;
-    pub const SPORT: u32 = 1 << 9;
-    pub const SPORT_DOC: u32 = 1 << 10;
-    pub const PLACE_NOUN: u32 = 1 << 11;
-    pub const ORG_NOUN: u32 = 1 << 12;
-    pub const PERSON_NOUN: u32 = 1 << 13;
-    pub const STOP: u32 = 1 << 14;
-    pub const STARTER: u32 = 1 << 15;
-    pub const WEAK: u32 = 1 << 16;
-    pub const ACRO_STOP: u32 = 1 << 17;
-    pub const EVENT_SUFFIX: u32 = 1 << 18;
-    pub const NUMBER: u32 = 1 << 19;
-    /// A given name (case-sensitive).
-    pub const GIVEN: u32 = 1 << 20;
-    /// A place some demonym points to.
-    pub const COUNTRY: u32 = 1 << 21;
-    /// A title, lowercased.
-    pub const TITLE_LOWER: u32 = 1 << 22;
+    use crate::lexicon::Class;
 
-    pub(super) const NAMES: [&str; 20] = [
-        "org_suffix",
-        "org_prefix",
-        "place_suffix",
-        "place_prefix",
-        "compass",
-        "title",
-        "rank_surname",
-        "role_head",
-        "role_mod",
-        "sport",
-        "sport_doc",
-        "place_noun",
-        "org_noun",
-        "person_noun",
-        "stop",
-        "starter",
-        "weak",
-        "acro_stop",
-        "event_suffix",
-        "number",
-    ];
+    pub const ORG_SUFFIX: u64 = Class::OrgSuffix.bit();
+    pub const ORG_PREFIX: u64 = Class::OrgPrefix.bit();
+    pub const PLACE_SUFFIX: u64 = Class::PlaceSuffix.bit();
+    pub const PLACE_PREFIX: u64 = Class::PlacePrefix.bit();
+    pub const COMPASS: u64 = Class::Compass.bit();
+    /// A title or honorific before a name (a tagger feature).
+    pub const TITLE: u64 = Class::Title.bit();
+    pub const RANK_SURNAME: u64 = Class::RankSurname.bit();
+    pub const ROLE_HEAD: u64 = Class::RoleHead.bit();
+    pub const ROLE_MOD: u64 = Class::RoleMod.bit();
+    pub const SPORT: u64 = Class::Sport.bit();
+    pub const SPORT_DOC: u64 = Class::SportDoc.bit();
+    pub const PLACE_NOUN: u64 = Class::PlaceNoun.bit();
+    pub const ORG_NOUN: u64 = Class::OrgNoun.bit();
+    pub const PERSON_NOUN: u64 = Class::PersonNoun.bit();
+    pub const STOP: u64 = Class::Stop.bit();
+    pub const STARTER: u64 = Class::Starter.bit();
+    pub const WEAK: u64 = Class::Weak.bit();
+    pub const ACRO_STOP: u64 = Class::AcroStop.bit();
+    pub const EVENT_SUFFIX: u64 = Class::EventSuffix.bit();
+    pub const NUMBER: u64 = Class::Number.bit();
+    /// A given name (case-sensitive).
+    pub const GIVEN: u64 = Class::Given.bit();
+    /// A place some demonym points to.
+    pub const COUNTRY: u64 = Class::Country.bit();
+    /// A title, lowercased.
+    pub const TITLE_LOWER: u64 = Class::TitleLower.bit();
+    /// Every class above: what [`super::Lex::class`] answers with.
+    pub const ALL: u64 = (TITLE_LOWER << 1) - 1;
+    const _: () = assert!(
+        ORG_SUFFIX == 1 && TITLE_LOWER == 1 << 22,
+        "the tagger's features number these bits"
+    );
 }
 
 /// All the parties lexicons.
@@ -106,8 +91,6 @@ pub struct Lex {
     heads: Vec<u64>,
     /// Canonical name → every surface form naming it (aliases included).
     pub aliases: FastMap<&'static str, Vec<&'static str>>,
-    /// Word → the classes (`s::*` bits) it belongs to.
-    words: FastMap<&'static str, u32>,
     /// Most tokens any multi-word entry spans (bounds the lookup window).
     pub max_tokens: usize,
 }
@@ -151,15 +134,6 @@ fn head(s: &str) -> Option<usize> {
     Some((x.wrapping_mul(0x9E37_79B1) >> 18) as usize % HEAD_BITS)
 }
 
-/// `w` with `_` for spaces, as a static string.
-fn unscore(w: &'static str) -> &'static str {
-    if w.contains('_') {
-        w.replace('_', " ").leak()
-    } else {
-        w
-    }
-}
-
 /// `w` lowercased, borrowed when it already is.
 pub fn lower_cow(w: &str) -> std::borrow::Cow<'_, str> {
     let same = if w.is_ascii() {
@@ -178,7 +152,6 @@ impl Lex {
     fn build() -> Lex {
         let mut names: Vec<(&'static str, Entry)> = Vec::new();
         let mut aliases: FastMap<&'static str, Vec<&'static str>> = FastMap::default();
-        let mut words: FastMap<&'static str, u32> = FastMap::default();
         let mut max_tokens = 1;
         let mut add = |names: &mut Vec<(&'static str, Entry)>, key: &'static str, e: Entry| {
             max_tokens = max_tokens.max(token_count(key));
@@ -208,9 +181,6 @@ impl Lex {
             };
             let (d, p) = (d.trim(), p.trim());
             let place = if p.is_empty() { None } else { Some(p) };
-            if let Some(p) = place {
-                *words.entry(p).or_default() |= s::COUNTRY;
-            }
             add(&mut names, d, Entry::Demonym(place));
             let last = d.chars().last().unwrap_or('s');
             if !matches!(last, 's' | 'h' | 'e') {
@@ -220,36 +190,9 @@ impl Lex {
                 names.push((plural.leak(), Entry::People));
             }
         }
-        for src in [CUES, STOP] {
-            let mut bit = 0;
-            for line in entries(src) {
-                if line.starts_with('[') && line.ends_with(']') {
-                    let name = &line[1..line.len() - 1];
-                    bit = s::NAMES
-                        .iter()
-                        .position(|&n| n == name)
-                        .map_or(0, |k| 1 << k);
-                    continue;
-                }
-                for w in line.split_whitespace() {
-                    let w = unscore(w);
-                    *words.entry(w).or_default() |= bit;
-                    if bit == s::TITLE {
-                        max_tokens = max_tokens.max(token_count(w));
-                        let l = w.to_lowercase();
-                        let l: &'static str = if l == w { w } else { l.leak() };
-                        *words.entry(l).or_default() |= s::TITLE_LOWER;
-                        names.push((w, Entry::Title));
-                    }
-                }
-            }
-        }
-        for w in GIVEN
-            .lines()
-            .filter(|l| !l.trim_start().starts_with('#'))
-            .flat_map(str::split_whitespace)
-        {
-            *words.entry(w).or_default() |= s::GIVEN;
+        for w in entries_in(Class::Title) {
+            max_tokens = max_tokens.max(token_count(w));
+            names.push((w, Entry::Title));
         }
         // Stable: the first of equal keys stays first, and is kept.
         names.sort_by_key(|x| x.0);
@@ -264,7 +207,6 @@ impl Lex {
             names,
             heads,
             aliases,
-            words,
             max_tokens: max_tokens.min(8),
         }
     }
@@ -301,9 +243,10 @@ impl Lex {
         (e, more)
     }
 
-    /// The classes (`s::*` bits) of `w`.
-    pub fn class(&self, w: &str) -> u32 {
-        self.words.get(w).copied().unwrap_or(0)
+    /// The classes (`s::*` bits) of `w`; the lexicon's other classes are
+    /// other layers' business.
+    pub fn class(&self, w: &str) -> u64 {
+        classes(w).0 & s::ALL
     }
 
     /// Whether `name` is a country (a place some demonym points to).
@@ -316,18 +259,18 @@ impl Lex {
     }
 
     /// Whether the section `bit` lists `w` exactly.
-    pub fn has(&self, bit: u32, w: &str) -> bool {
+    pub fn has(&self, bit: u64, w: &str) -> bool {
         self.class(w) & bit != 0
     }
 
     /// Whether the section `bit` lists `w` lowercased.
     #[cfg(test)]
-    fn has_lower(&self, bit: u32, w: &str) -> bool {
+    fn has_lower(&self, bit: u64, w: &str) -> bool {
         self.class_lower(w) & bit != 0
     }
 
     /// The classes of `w` lowercased.
-    pub fn class_lower(&self, w: &str) -> u32 {
+    pub fn class_lower(&self, w: &str) -> u64 {
         self.class(&lower_cow(w))
     }
 }

@@ -18,6 +18,7 @@ use super::detect::{Cand, Src};
 use super::kinds::{votes, Votes};
 use super::lex::s;
 use super::roles::{apposition, role_before, Appos};
+use crate::lexicon::Class;
 use crate::lexicon::{FastMap, FastSet};
 use crate::report::{Mention, Party, PartyKind};
 use crate::text::TokenKind;
@@ -51,22 +52,6 @@ fn acronym_letters(w: &str) -> String {
     w.chars().filter(|c| c.is_alphabetic()).collect()
 }
 
-/// Collective nouns after "Western", "Arab": "Western allies" is a group.
-const COLLECTIVES: &[&str] = &[
-    "allies",
-    "powers",
-    "nations",
-    "countries",
-    "governments",
-    "leaders",
-    "states",
-    "partners",
-    "diplomats",
-    "officials",
-    "forces",
-    "media",
-];
-
 /// Drops one-word names that are common words ("More" in "Read More") and
 /// compass words alone ("Western"), keeping "Western allies" as a group.
 fn common_words(c: &Ctx, mut m: Cand) -> Option<Cand> {
@@ -91,7 +76,7 @@ fn common_words(c: &Ctx, mut m: Cand) -> Option<Cand> {
     }
     if c.has_base(m.a, s::COMPASS) {
         let next = if m.b < c.n() { c.tok(m.b) } else { "" };
-        if !c.poss(m.a) && COLLECTIVES.contains(&next) {
+        if !c.poss(m.a) && Class::Collective.contains(next) {
             m.b += 1;
             m.name = c.surface(m.a, m.b);
             m.kind = Some(PartyKind::Group);

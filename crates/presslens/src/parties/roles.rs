@@ -9,6 +9,7 @@
 
 use super::context::Ctx;
 use super::lex::{s, Entry};
+use crate::lexicon::Class;
 
 /// What an apposition's head noun says about the name before it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,11 +20,6 @@ pub enum Appos {
     Org,
     Person,
 }
-
-/// Honorifics alone are not roles.
-const HONORIFICS: &[&str] = &[
-    "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Sir", "Dame", "Lord", "Lady", "Dr", "Dr.",
-];
 
 fn known_name(c: &Ctx, k: usize) -> bool {
     c.is_cap(k)
@@ -100,7 +96,7 @@ pub fn role_before(c: &Ctx, a: usize) -> Option<(usize, usize)> {
     if h > j && c.tok(h - 1) == "." {
         h -= 1;
     }
-    if h > j && HONORIFICS.contains(&c.tok(h - 1)) {
+    if h > j && Class::Honorific.contains(c.tok(h - 1)) {
         return None;
     }
     let (s, e) = (c.doc.tokens[j].start, c.doc.tokens[a - 1].end);

@@ -1,32 +1,25 @@
-//! The word lists the quotes layer reads, compiled in from `data/quotes_*.txt`,
-//! and small predicates over them.
+//! The word classes the quotes layer reads (sections of the one lexicon,
+//! `data/lexicon.txt`), and small predicates over them.
 
 use std::sync::OnceLock;
 
-use crate::lexicon::{entries, FastMap, WordSet};
+use crate::lexicon::{entries, Class, FastMap, WordSet};
 
 /// Reporting verbs in all their forms: said, told, wrote, tweeted, insisted…
-pub static REPORTING_VERBS: WordSet =
-    WordSet::new(include_str!("../../data/quotes_reporting_verbs.txt"));
+pub static REPORTING_VERBS: WordSet = WordSet::of(Class::ReportingVerb);
 /// Title words before a name: President, Sen., Secretary, Mr.…
-pub static TITLES: WordSet = WordSet::new(include_str!("../../data/quotes_titles.txt"));
+pub static TITLES: WordSet = WordSet::of(Class::SpeakerTitle);
 /// Nouns that may head a speaker description: people (official,
 /// spokesperson, sources…), organisations and groups (campaign, ministry…)
 /// and documents (statement, report…).
-pub static PERSON_NOUNS: WordSet = WordSet::new(concat!(
-    include_str!("../../data/quotes_person_nouns.txt"),
-    "\n",
-    include_str!("../../data/quotes_group_nouns.txt"),
-    "\n",
-    include_str!("../../data/quotes_document_nouns.txt")
-));
+pub static PERSON_NOUNS: WordSet =
+    WordSet::any(&[Class::SpeakerNoun, Class::GroupNoun, Class::DocumentNoun]);
 /// Heads of descriptions of organisations and groups speaking as one.
-pub static GROUP_NOUNS: WordSet = WordSet::new(include_str!("../../data/quotes_group_nouns.txt"));
+pub static GROUP_NOUNS: WordSet = WordSet::of(Class::GroupNoun);
 /// Heads of descriptions of documents quoted as sources.
-pub static DOCUMENT_NOUNS: WordSet =
-    WordSet::new(include_str!("../../data/quotes_document_nouns.txt"));
+pub static DOCUMENT_NOUNS: WordSet = WordSet::of(Class::DocumentNoun);
 /// Last words of event names, which never speak.
-static EVENT_WORDS: WordSet = WordSet::new(include_str!("../../data/quotes_event_words.txt"));
+static EVENT_WORDS: WordSet = WordSet::of(Class::EventWord);
 
 /// Whether a name (as written) names an event: "the Fox Business Debate".
 pub fn is_event_name(name: &str) -> bool {
@@ -35,24 +28,23 @@ pub fn is_event_name(name: &str) -> bool {
         .is_some_and(|w| EVENT_WORDS.contains(w))
 }
 /// Determiners, quantifiers and possessives that open a description.
-pub static FUNCTION_WORDS: WordSet =
-    WordSet::new(include_str!("../../data/quotes_function_words.txt"));
+pub static FUNCTION_WORDS: WordSet = WordSet::of(Class::FunctionWord);
 /// Adverbs and auxiliaries between a speaker and its verb.
-pub static ADVERBS: WordSet = WordSet::new(include_str!("../../data/quotes_adverbs.txt"));
+pub static ADVERBS: WordSet = WordSet::of(Class::Adverb);
 
 /// Capitalised sentence openers that are not names, besides function words.
-pub static OPENERS: WordSet = WordSet::new(include_str!("../../data/quotes_openers.txt"));
+pub static OPENERS: WordSet = WordSet::of(Class::Opener);
 /// Abbreviations whose period is a token of its own: Mr, Sen, Calif…
-pub static ABBREVS: WordSet = WordSet::new(include_str!("../../data/quotes_abbrevs.txt"));
+pub static ABBREVS: WordSet = WordSet::of(Class::Abbrev);
 /// Words that end a description going forward: who, which, said…
-pub static CLAUSE_WORDS: WordSet = WordSet::new(include_str!("../../data/quotes_clause_words.txt"));
-static PARTICLES: WordSet = WordSet::new(include_str!("../../data/quotes_particles.txt"));
-static ORG_WORDS: WordSet = WordSet::new(include_str!("../../data/quotes_org_words.txt"));
-static CALENDAR: WordSet = WordSet::new(include_str!("../../data/quotes_calendar.txt"));
+pub static CLAUSE_WORDS: WordSet = WordSet::of(Class::ClauseWord);
+static PARTICLES: WordSet = WordSet::of(Class::Particle);
+static ORG_WORDS: WordSet = WordSet::of(Class::OrgWord);
+static CALENDAR: WordSet = WordSet::of(Class::Calendar);
 
 /// Common first names by gender, for pronoun agreement.
-pub static MALE_NAMES: WordSet = WordSet::new(include_str!("../../data/quotes_names_male.txt"));
-pub static FEMALE_NAMES: WordSet = WordSet::new(include_str!("../../data/quotes_names_female.txt"));
+pub static MALE_NAMES: WordSet = WordSet::of(Class::MaleName);
+pub static FEMALE_NAMES: WordSet = WordSet::of(Class::FemaleName);
 
 static ACRONYMS_SRC: &str = include_str!("../../data/quotes_acronyms.txt");
 static ACRONYMS: OnceLock<FastMap<&'static str, &'static str>> = OnceLock::new();
@@ -194,7 +186,7 @@ mod tests {
     #[test]
     fn reporting_verbs_are_lower_case() {
         // is_reporting_verb looks a capitalised word up lowered only.
-        let src = include_str!("../../data/quotes_reporting_verbs.txt");
-        assert!(entries(src).all(|e| !e.chars().any(char::is_uppercase)));
+        assert!(crate::lexicon::entries_in(Class::ReportingVerb)
+            .all(|e| !e.chars().any(char::is_uppercase)));
     }
 }

@@ -18,7 +18,7 @@ pub const REACH: usize = 2;
 pub const MAX_FEATURES: usize = 64;
 
 /// Lexicon classes that are features (of the token and its neighbours).
-const CLASS_BITS: u32 = s::ORG_SUFFIX
+const CLASS_BITS: u64 = s::ORG_SUFFIX
     | s::ORG_PREFIX
     | s::PLACE_SUFFIX
     | s::PLACE_PREFIX
@@ -174,7 +174,8 @@ impl DocFeatures {
             f.shape.push(shape_hash(w));
             f.spans.push((start as u32, f.text.len() as u32));
             f.cls.push(if c.is_word(i) {
-                c.cls_tok(i) & CLASS_BITS
+                // Every class bit is below 32 (`lex::s` asserts it).
+                (c.cls_tok(i) & CLASS_BITS) as u32
             } else {
                 0
             });
