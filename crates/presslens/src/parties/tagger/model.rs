@@ -13,7 +13,7 @@
 //! wasm.
 
 use super::features::{DocFeatures, MAX_FEATURES};
-use super::labels::{allowed, LABELS};
+use super::labels::{allowed, is_begin, LABELS, OUT};
 
 const MAGIC: &[u8; 4] = b"PLTG";
 const FORMAT: u8 = 2;
@@ -80,9 +80,16 @@ pub fn viterbi(n: usize, emit: &[i32], trans: &[i32], back: &mut Vec<u8>, out: &
     for i in 1..n {
         let mut next = [0i32; LABELS];
         for l in 0..LABELS {
+            // BIO: an I label follows only the B or the I of its kind (the
+            // labels just before it), every other move scores NEG.
+            let (from, to) = if l != OUT as usize && !is_begin(l as u8) {
+                (l - 1, l + 1)
+            } else {
+                (0, LABELS)
+            };
             let (mut best, mut arg) = (i32::MIN, 0u8);
-            for (p, &c) in cur.iter().enumerate() {
-                let s = c.max(NEG) + trans[p * LABELS + l];
+            for p in from..to {
+                let s = cur[p].max(NEG) + trans[p * LABELS + l];
                 if s > best {
                     best = s;
                     arg = p as u8;
