@@ -30,6 +30,11 @@ pub struct Token {
     pub space_before: bool,
     /// Index of the paragraph (line) this token is in.
     pub para: usize,
+    /// Index of the sentence this token is in (set by [`Doc::new`]).
+    pub sent: usize,
+    /// The token opens its sentence, past opening quote marks and brackets
+    /// (`“We` counts as sentence-initial; set by [`Doc::new`]).
+    pub initial: bool,
 }
 
 impl Token {
@@ -51,9 +56,10 @@ pub struct Doc<'a> {
 
 impl<'a> Doc<'a> {
     pub fn new(text: &'a str) -> Doc<'a> {
-        let tokens = tokenize(text);
+        let mut tokens = tokenize(text);
         let paragraphs = paragraphs(&tokens);
         let sentences = sentences(text, &tokens, &paragraphs);
+        mark_sentences(text, &mut tokens, &sentences);
         Doc {
             text,
             tokens,
@@ -69,24 +75,36 @@ impl<'a> Doc<'a> {
 
     /// Index of the sentence containing token `i`.
     pub fn sentence_of(&self, i: usize) -> usize {
-        self.sentences.partition_point(|s| s.end <= i)
+        self.tokens.get(i).map_or(self.sentences.len(), |t| t.sent)
     }
 
     /// Whether token `i` opens its sentence, looking past opening quote marks
     /// and brackets (so `“We` counts as sentence-initial).
     pub fn is_sentence_initial(&self, i: usize) -> bool {
-        let s = &self.sentences[self
-            .sentence_of(i)
-            .min(self.sentences.len().saturating_sub(1))];
-        let mut j = s.start;
-        while j < i {
-            let t = self.tokens[j];
-            if t.kind != TokenKind::Punct || !is_opening_punct(self.tok(j)) {
-                return false;
-            }
-            j += 1;
+        self.tokens.get(i).is_some_and(|t| t.initial)
+    }
+}
+
+/// Sets every token's sentence and sentence-initial flag, in one pass, so
+/// that no layer rescans a sentence to ask. A token no sentence holds (none
+/// does today) counts as the next sentence's and as initial.
+fn mark_sentences(text: &str, tokens: &mut [Token], sentences: &[std::ops::Range<usize>]) {
+    let mut next = 0; // the first sentence that ends after the token
+    let mut opening = true; // every token so far in the sentence is an opening mark
+    for i in 0..tokens.len() {
+        while next < sentences.len() && sentences[next].end <= i {
+            next += 1;
         }
-        true
+        let inside = sentences.get(next).is_some_and(|s| s.start <= i);
+        if inside && sentences[next].start == i {
+            opening = true;
+        }
+        let t = &mut tokens[i];
+        t.sent = next;
+        t.initial = !inside || opening;
+        if inside {
+            opening &= t.kind == TokenKind::Punct && is_opening_punct(t.text(text));
+        }
     }
 }
 
@@ -162,6 +180,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             kind,
             space_before,
             para,
+            sent: 0,
+            initial: false,
         });
         line_has_tokens = true;
         space_before = false;
@@ -293,7 +313,7 @@ fn paragraphs(tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
 
 /// Whether a period after `word` does not end a sentence.
 fn is_abbreviation(word: &str) -> bool {
-    crate::lexicon::Class::SentenceAbbrev.contains(word)
+    crate::lexicon::Class::Abbrev.contains(word)
 }
 
 /// Closing marks that may follow a sentence-final period and stay in the

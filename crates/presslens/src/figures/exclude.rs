@@ -15,9 +15,17 @@ fn month(w: &str) -> bool {
     Class::Month.contains(w)
 }
 
-/// Weekdays, lowercased.
+/// Weekdays, any case ("monday", "MONDAY"; the lexicon lists "Monday").
 pub fn weekday(w: &str) -> bool {
-    Class::Weekday.contains(w)
+    let mut buf = [0u8; 9];
+    if !w.is_ascii() || w.is_empty() || w.len() > buf.len() {
+        return false;
+    }
+    for (d, s) in buf.iter_mut().zip(w.bytes()) {
+        *d = s.to_ascii_lowercase();
+    }
+    buf[0] = buf[0].to_ascii_uppercase();
+    std::str::from_utf8(&buf[..w.len()]).is_ok_and(|s| Class::Weekday.contains(s))
 }
 
 fn int_value(c: &Ctx, i: usize) -> Option<u32> {

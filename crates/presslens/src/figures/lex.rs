@@ -51,16 +51,8 @@ impl<'a> Ctx<'a> {
     pub fn new(doc: &Doc<'a>) -> Ctx<'a> {
         let text = doc.text;
         let mut toks = Vec::with_capacity(doc.tokens.len() + 8);
-        let mut sent_of = vec![0usize; doc.tokens.len()];
-        for (si, r) in doc.sentences.iter().enumerate() {
-            for k in r.clone() {
-                if let Some(s) = sent_of.get_mut(k) {
-                    *s = si;
-                }
-            }
-        }
-        for (k, t) in doc.tokens.iter().enumerate() {
-            let sent = sent_of.get(k).copied().unwrap_or(0);
+        for t in &doc.tokens {
+            let sent = t.sent;
             let kind = match t.kind {
                 TokenKind::Word => Kind::Word,
                 TokenKind::Number => Kind::Num,

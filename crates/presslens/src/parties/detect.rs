@@ -330,7 +330,7 @@ fn initial_is_name(c: &Ctx, i: usize, more: bool) -> bool {
     }
     // "Zelenskiy said": a name before a reporting verb.
     let next = if i + 1 < c.n() { c.tok(i + 1) } else { "" };
-    if !more && !w.ends_with('s') && crate::lexicon::REPORTING_VERBS.contains(next) {
+    if !more && !w.ends_with('s') && Class::ReportingVerb.contains(next) {
         return true;
     }
     // "Leaving the group, ...", "Reportedly": inflected common words.

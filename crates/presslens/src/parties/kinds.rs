@@ -74,7 +74,7 @@ pub fn votes(c: &Ctx, m: &Cand) -> Votes {
         let next = c.tok(b);
         if next == "who" || next == "," && b + 1 < n && c.tok(b + 1) == "who" {
             v.person += 2;
-        } else if crate::lexicon::REPORTING_VERBS.contains(next) && !c.poss(b - 1) {
+        } else if Class::ReportingVerb.contains(next) && !c.poss(b - 1) {
             v.person += 1;
         }
     }

@@ -8,7 +8,7 @@ use crate::lexicon::{entries, Class, FastMap, WordSet};
 /// Reporting verbs in all their forms: said, told, wrote, tweeted, insisted…
 pub static REPORTING_VERBS: WordSet = WordSet::of(Class::ReportingVerb);
 /// Title words before a name: President, Sen., Secretary, Mr.…
-pub static TITLES: WordSet = WordSet::of(Class::SpeakerTitle);
+pub static TITLES: WordSet = WordSet::any(&[Class::Title, Class::SpeakerTitle]);
 /// Nouns that may head a speaker description: people (official,
 /// spokesperson, sources…), organisations and groups (campaign, ministry…)
 /// and documents (statement, report…).
@@ -19,7 +19,7 @@ pub static GROUP_NOUNS: WordSet = WordSet::of(Class::GroupNoun);
 /// Heads of descriptions of documents quoted as sources.
 pub static DOCUMENT_NOUNS: WordSet = WordSet::of(Class::DocumentNoun);
 /// Last words of event names, which never speak.
-static EVENT_WORDS: WordSet = WordSet::of(Class::EventWord);
+static EVENT_WORDS: WordSet = WordSet::any(&[Class::EventSuffix, Class::EventWord]);
 
 /// Whether a name (as written) names an event: "the Fox Business Debate".
 pub fn is_event_name(name: &str) -> bool {
@@ -38,9 +38,9 @@ pub static OPENERS: WordSet = WordSet::of(Class::Opener);
 pub static ABBREVS: WordSet = WordSet::of(Class::Abbrev);
 /// Words that end a description going forward: who, which, said…
 pub static CLAUSE_WORDS: WordSet = WordSet::of(Class::ClauseWord);
-static PARTICLES: WordSet = WordSet::of(Class::Particle);
-static ORG_WORDS: WordSet = WordSet::of(Class::OrgWord);
-static CALENDAR: WordSet = WordSet::of(Class::Calendar);
+static PARTICLES: WordSet = WordSet::of(Class::NameParticle);
+static ORG_WORDS: WordSet = WordSet::any(&[Class::OrgSuffix, Class::OrgWord]);
+static CALENDAR: WordSet = WordSet::any(&[Class::Month, Class::Weekday]);
 
 /// Common first names by gender, for pronoun agreement.
 pub static MALE_NAMES: WordSet = WordSet::of(Class::MaleName);
