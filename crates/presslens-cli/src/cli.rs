@@ -14,6 +14,9 @@ USAGE:
     presslens annotate [FILE]            text (file or stdin) -> one JSON report
     presslens annotate --jsonl [FILE]    lines {\"id\", \"text\"} -> lines {\"id\", report...}
     presslens eval GOLD.jsonl...         precision / recall / F1 per layer
+    presslens eval --explain GOLD.jsonl...
+                                         also each gold figure the engine missed,
+                                         with the rule that dropped it
     presslens eval --predictions PRED.jsonl GOLD.jsonl...
                                          the same scores for another tool's lines
                                          {\"id\", \"quotes\", \"parties\", \"figures\"}
@@ -291,10 +294,13 @@ fn run_eval(args: &[String]) -> Result<bool, String> {
     let mut pred_paths = Vec::new();
     let mut gold_paths = Vec::new();
     let mut tagger_only = false;
+    let mut explain = false;
     let mut model: Option<Option<presslens::parties::tagger::Model>> = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
-        if a == "--tagger-only" {
+        if a == "--explain" {
+            explain = true;
+        } else if a == "--tagger-only" {
             tagger_only = true;
         } else if a == "--model" {
             let p = it.next().ok_or("--model needs a FILE (or none)")?;
@@ -333,6 +339,7 @@ fn run_eval(args: &[String]) -> Result<bool, String> {
     let mut unreadable = 0;
     let mut total = Scores::default();
     let mut per_file = Vec::new();
+    let mut misses: std::collections::BTreeMap<&str, usize> = Default::default();
     for &path in &gold_paths {
         let mut scores = Scores::default();
         let res = for_each_line(
@@ -345,12 +352,18 @@ fn run_eval(args: &[String]) -> Result<bool, String> {
                         Some(m) => m.as_ref(),
                         None => presslens::parties::tagger::shipped(),
                     };
-                    if tagger_only {
-                        eval::eval_tagger(&doc, m, &mut scores);
+                    let report = if tagger_only {
+                        eval::eval_tagger(&doc, m, &mut scores)
                     } else if model.is_some() {
-                        eval::eval_doc_with(&doc, m, &mut scores);
+                        eval::eval_doc_with(&doc, m, &mut scores)
                     } else {
-                        eval::eval_doc(&doc, &mut scores);
+                        eval::eval_doc(&doc, &mut scores)
+                    };
+                    if explain {
+                        for (text, rule) in eval::figure_misses(&doc, &report) {
+                            *misses.entry(rule).or_insert(0usize) += 1;
+                            println!("missed figure\t{}\t{text:?}\t{rule}", doc.id);
+                        }
                     }
                     return Ok(());
                 };
@@ -389,6 +402,12 @@ fn run_eval(args: &[String]) -> Result<bool, String> {
     if per_file.len() > 1 {
         println!("== all");
         print!("{}", total.table());
+    }
+    if explain && !misses.is_empty() {
+        println!("== missed figures by rule");
+        for (rule, n) in &misses {
+            println!("{rule:<24}{n:>6}");
+        }
     }
     if unreadable > 0 {
         return Err(format!("{unreadable} gold file(s) could not be read"));

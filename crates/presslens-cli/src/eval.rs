@@ -564,6 +564,46 @@ pub fn tagger_report(m: &Model, text: &str) -> Report {
     }
 }
 
+/// The gold figures (with a value and a span) that no figure of `report`
+/// (char offsets) finds with that value, each with the engine rule that
+/// dropped a number inside it ([`presslens::figures::not_figures`]), or
+/// "not read" when no rule names one: what `presslens eval --explain`
+/// prints.
+pub fn figure_misses(doc: &GoldDoc, report: &Report) -> Vec<(String, &'static str)> {
+    let text = &doc.text;
+    let byte_of: Vec<usize> = text
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain([text.len()])
+        .collect();
+    let mut rules: Option<Vec<(usize, usize, &'static str)>> = None;
+    let mut out = Vec::new();
+    for g in &doc.figures {
+        let (Some(v), Some(s), Some(e)) = (g.value, g.start, g.end) else {
+            continue;
+        };
+        let found = report.figures.iter().any(|p| {
+            p.start < e
+                && s < p.end
+                && p.value
+                    .is_some_and(|x| (x - v).abs() <= 1e-6 * x.abs().max(v.abs()).max(1.0))
+        });
+        if found || e > byte_of.len() - 1 || s >= e {
+            continue;
+        }
+        let (bs, be) = (byte_of[s], byte_of[e]);
+        let rules = rules.get_or_insert_with(|| {
+            presslens::figures::not_figures(&presslens::text::Doc::new(text))
+        });
+        let rule = rules
+            .iter()
+            .find(|&&(rs, re, _)| rs < be && bs < re)
+            .map_or("not read", |r| r.2);
+        out.push((text[bs..be].to_string(), rule));
+    }
+    out
+}
+
 /// Annotates a gold document and scores it.
 pub fn eval_doc(doc: &GoldDoc, into: &mut Scores) -> Report {
     let report = presslens::annotate_in(&doc.text, Unit::Char);
@@ -725,6 +765,18 @@ mod tests {
     fn mention_normalisation() {
         let chars: Vec<char> = "the Hamas’s".chars().collect();
         assert_eq!(norm_mention(&chars, 0, chars.len()), (4, 9));
+    }
+
+    #[test]
+    fn figure_misses_name_the_rule() {
+        let line = r#"{"id":"t","text":"They met at 9 o'clock with 40 guests.","layers":["figures"],
+            "figures":[{"value":9,"unit":null,"start":12,"end":13},{"value":40,"unit":null,"start":27,"end":29}]}"#;
+        let doc: GoldDoc = serde_json::from_str(line).unwrap();
+        let report = presslens::annotate_in(&doc.text, Unit::Char);
+        assert_eq!(
+            figure_misses(&doc, &report),
+            vec![("9".to_string(), "hour with a time word")]
+        );
     }
 
     #[test]

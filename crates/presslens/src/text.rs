@@ -91,7 +91,7 @@ impl<'a> Doc<'a> {
 fn mark_sentences(text: &str, tokens: &mut [Token], sentences: &[std::ops::Range<usize>]) {
     let mut next = 0; // the first sentence that ends after the token
     let mut opening = true; // every token so far in the sentence is an opening mark
-    for i in 0..tokens.len() {
+    for (i, t) in tokens.iter_mut().enumerate() {
         while next < sentences.len() && sentences[next].end <= i {
             next += 1;
         }
@@ -99,7 +99,6 @@ fn mark_sentences(text: &str, tokens: &mut [Token], sentences: &[std::ops::Range
         if inside && sentences[next].start == i {
             opening = true;
         }
-        let t = &mut tokens[i];
         t.sent = next;
         t.initial = !inside || opening;
         if inside {

@@ -698,7 +698,8 @@ fn no_input_panics_or_yields_bad_spans() {
 
 #[test]
 fn numbers_that_are_no_figures_name_their_rule() {
-    let text = "At 10:59 on July 4, 2016, 40 hostages were freed at 575 Wilbraham Road.";
+    let text = "At 10:59 on July 4, 2016, 40 hostages were freed at 575 Wilbraham Road \
+                by a G7 team from Route 66 at 9 o'clock.";
     let doc = presslens::text::Doc::new(text);
     let found: Vec<(&str, &str)> = presslens::figures::not_figures(&doc)
         .into_iter()
@@ -707,5 +708,9 @@ fn numbers_that_are_no_figures_name_their_rule() {
     assert!(found.contains(&("10", "clock time")), "{found:?}");
     assert!(found.contains(&("2016", "date after a month")), "{found:?}");
     assert!(found.contains(&("575", "street address")), "{found:?}");
+    // Candidate rules name themselves too.
+    assert!(found.contains(&("7", "stuck to a name")), "{found:?}");
+    assert!(found.contains(&("66", "part of a name")), "{found:?}");
+    assert!(found.iter().any(|(t, _)| *t == "9"), "{found:?}");
     assert!(!found.iter().any(|(t, _)| *t == "40"), "{found:?}");
 }

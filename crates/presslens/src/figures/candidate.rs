@@ -1,0 +1,432 @@
+//! The candidate rules: what makes the number read at a token a figure, and
+//! with which unit, rate and counted phrase.
+//!
+//! [`read`] asks the rules in order. Each reading step is a function named
+//! for what it reads ([`currency_before`], [`unit_after`], [`hyphen_noun`],
+//! [`counted_phrase`], …); each rule that drops a number returns a
+//! [`Reject`] naming itself, so a miss can be explained
+//! ([`super::explain`]).
+
+use super::lex::Ctx;
+use super::numbers::{self, Num};
+use super::{approx_len, counts, exclude, units, Cand, Shape};
+
+/// Why the number at a token is no figure: the rule that dropped it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reject {
+    /// No number starts here.
+    NoNumber,
+    /// A number stuck to letters is part of a name: "G7", "A2", "PS4".
+    StuckToName,
+    /// A token of it is one no figure may hold (an [`exclude`] rule).
+    Excluded,
+    /// Letters or digits stuck after it that are no unit make a code: "5G".
+    Code,
+    /// Without a unit, a number after a name or label is part of it:
+    /// "Boeing 747", "Route 66".
+    PartOfName,
+    /// "9 o'clock".
+    ClockTime,
+    /// A bare "one" with no noun or "of the" after it: "no one", "the one".
+    BareOne,
+    /// A lone four-digit number read as a year.
+    Year,
+    /// The number and what was read after it lie in different sentences.
+    CrossesSentence,
+}
+
+impl Reject {
+    /// The rule's name, as `presslens eval --explain` prints it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Reject::NoNumber => "no number",
+            Reject::StuckToName => "stuck to a name",
+            Reject::Excluded => "excluded token",
+            Reject::Code => "code",
+            Reject::PartOfName => "part of a name",
+            Reject::ClockTime => "clock time",
+            Reject::BareOne => "bare one",
+            Reject::Year => "year",
+            Reject::CrossesSentence => "crosses a sentence",
+        }
+    }
+}
+
+/// Reads the figure whose number starts at token `i`, or the rule that says
+/// there is none.
+pub(super) fn read(c: &Ctx, blocked: &[bool], i: usize) -> Result<Cand, Reject> {
+    if !numbers::may_start(c, i) {
+        return Err(Reject::NoNumber);
+    }
+    let prefix = currency_before(c, i);
+    let money = prefix.is_some();
+    if !money && stuck_to_name(c, i) {
+        return Err(Reject::StuckToName);
+    }
+    let num = numbers::parse(c, i, money).ok_or(Reject::NoNumber)?;
+    if (num.s..num.e).any(|k| blocked.get(k).copied().unwrap_or(true)) {
+        return Err(Reject::Excluded);
+    }
+    let s = prefix.map_or(num.s, |p| p.0);
+    let mut u = if money {
+        Unit {
+            k: after_money(c, num.e),
+            unit: prefix.map(|p| p.1.to_string()),
+            hyphen: false,
+            shape: shape_of(&num),
+        }
+    } else {
+        unit_after(c, &num)
+    };
+    let hyphened = hyphen_noun(c, &num, &u);
+    if let Some((_, e)) = hyphened {
+        u.k = e;
+    }
+    if u.unit.is_none() && !num.spelled && aged(c, s) {
+        u.unit = Some("year of age".into());
+    }
+    if u.unit.is_none() {
+        if let Some((unit, k)) = unit_after_of(c, &num, u.k) {
+            u.unit = Some(unit);
+            u.k = k;
+        }
+    }
+    if code_after(c, &u, i) {
+        return Err(Reject::Code);
+    }
+    if u.unit.is_none() && (exclude::name_before(c, num.s) || exclude::model_after(c, u.k)) {
+        return Err(Reject::PartOfName);
+    }
+    // Rates: "per barrel", "a month", "/h".
+    let mut rate: Option<String> = None;
+    if u.unit.is_some() && c.same_sent(u.k, num.s) {
+        if let Some((e, per)) = units::rate(c, u.k) {
+            u.k = e;
+            rate = Some(per);
+        }
+    }
+    let core_e = u.k;
+    let (mut counted, mut e) = counted_phrase(c, &num, &u, s, hyphened);
+    if u.unit.is_none() && rate.is_none() {
+        if let Some((head, per, pe)) = rate_after_counted(c, &num, counted, e) {
+            u.unit = Some(head);
+            rate = Some(per);
+            e = pe;
+        }
+    }
+    if let (Some(unit), Some(r)) = (&u.unit, &rate) {
+        u.unit = Some(format!("{unit} per {r}"));
+    }
+    if matches!(c.l(num.e), "o’clock" | "o'clock") {
+        return Err(Reject::ClockTime);
+    }
+    if num.spelled
+        && num.value == Some(1.0)
+        && num.e == num.s + 1
+        && u.unit.is_none()
+        && !one_is_figure(c, num.s, num.e)
+    {
+        return Err(Reject::BareOne);
+    }
+    let plural_counted = counted.is_some_and(|(_, ce)| counts::is_plural(c.l(ce - 1)));
+    if !money
+        && u.unit.is_none()
+        && num.e == num.s + 1
+        && !num.spelled
+        && exclude::is_year(c, num.s, plural_counted)
+    {
+        return Err(Reject::Year);
+    }
+    if u.unit.is_none() && counted.is_none() && age_in_apposition(c, &num) {
+        u.unit = Some("year of age".into());
+    }
+    // Nothing read after the number may lie in another sentence or line.
+    if !c.same_sent(num.s, core_e.saturating_sub(1)) || !c.same_sent(s, num.s) {
+        return Err(Reject::CrossesSentence);
+    }
+    if !c.same_sent(num.s, e.saturating_sub(1)) {
+        e = core_e;
+        counted = None;
+    }
+    let counts = counted.map(|(a, b)| {
+        let (x, y) = c.span(a, b);
+        c.text[x..y].to_string()
+    });
+    let approx = approx_len(c, s).is_some() || approximate_after(c, e) || num.vague;
+    Ok(Cand {
+        s,
+        e,
+        core_e,
+        value: num.value,
+        unit: u.unit,
+        counts,
+        approx,
+        shape: u.shape,
+        money,
+        spelled: num.spelled,
+        relations: Vec::new(),
+    })
+}
+
+/// What was read after the number so far.
+struct Unit {
+    /// One past the last token read.
+    k: usize,
+    unit: Option<String>,
+    /// The unit is hyphened to the number: "5-mile".
+    hyphen: bool,
+    shape: Shape,
+}
+
+fn shape_of(num: &Num) -> Shape {
+    if num.vague {
+        Shape::Vague
+    } else if num.multiplier {
+        Shape::Multiplier
+    } else if num.fraction {
+        Shape::Fraction
+    } else {
+        Shape::Plain
+    }
+}
+
+/// A currency before the number: its first token and name. "PS4" is a
+/// console, "PS2.7m" money: a two-letter code of one token stuck to a single
+/// digit is a name (a longer code joins its parts with spaces).
+fn currency_before(c: &Ctx, i: usize) -> Option<(usize, &'static str)> {
+    units::currency_prefix(c, i).filter(|&(k, _)| {
+        !(i - k == 1
+            && c.t(k).chars().all(|ch| ch.is_alphabetic())
+            && c.stuck(i)
+            && c.t(i).len() == 1
+            && !c.stuck(i + 1)
+            && c.is_num(i))
+    })
+}
+
+/// A number stuck to letters that are no currency code: "G7", "M21".
+fn stuck_to_name(c: &Ctx, i: usize) -> bool {
+    c.is_num(i) && c.stuck(i) && c.is_word(i - 1)
+}
+
+/// Past a country mark after an amount: "$76 US a barrel", "$75 U.S. per
+/// barrel".
+fn after_money(c: &Ctx, k: usize) -> usize {
+    if matches!(c.t(k), "US" | "U.S.") && !c.stuck(k) && !c.capitalised(k + 1) {
+        k + 1
+    } else {
+        k
+    }
+}
+
+/// A currency or measure after a plain number, in its sentence, the longer
+/// of the two; hyphened ("5-mile") or not. "5-%" is no percentage; a count
+/// unit ("times") makes a multiplier.
+fn unit_after(c: &Ctx, num: &Num) -> Unit {
+    let mut u = Unit {
+        k: num.e,
+        unit: None,
+        hyphen: false,
+        shape: shape_of(num),
+    };
+    if num.vague || num.multiplier {
+        return u;
+    }
+    let k = num.e;
+    let hy = c.t(k) == "-" && c.stuck(k) && c.stuck(k + 1) && c.is_word(k + 1);
+    let uk = if hy { k + 1 } else { k };
+    let here = c.same_sent(uk, num.s);
+    let cur = units::currency_suffix(c, uk).filter(|_| here);
+    let mea = units::measure(c, uk).filter(|_| here);
+    let best = match (cur, mea) {
+        (Some(a), Some(b)) => Some(if b.e > a.e { b } else { a }),
+        (a, b) => a.or(b),
+    };
+    if let Some(m) = best {
+        if !(hy && m.name == "percentage" && c.t(uk) == "%") {
+            u.k = m.e;
+            u.hyphen = hy;
+            if m.name == "count" {
+                u.shape = Shape::Multiplier;
+            }
+            u.unit = Some(m.name);
+        }
+    }
+    u
+}
+
+/// "six-cylinder", "three-point": a noun hyphened to a number with no unit
+/// is what it counts (its token span).
+fn hyphen_noun(c: &Ctx, num: &Num, u: &Unit) -> Option<(usize, usize)> {
+    let k = u.k;
+    (u.unit.is_none()
+        && !num.vague
+        && c.t(k) == "-"
+        && c.stuck(k)
+        && c.stuck(k + 1)
+        && c.is_word(k + 1)
+        && !counts::is_stop(c.l(k + 1))
+        && !c.capitalised(k + 1))
+    .then_some((k + 1, k + 2))
+}
+
+/// Ages: "aged 25", "over the age of 21".
+fn aged(c: &Ctx, s: usize) -> bool {
+    matches!(c.lb(s, 1), "aged" | "ages")
+        || c.lb(s, 1) == "of" && matches!(c.lb(s, 2), "age" | "ages")
+}
+
+/// A unit after "a" or "of": "half a percentage point", "a couple of days",
+/// "dozens of miles". Its name and one past its last token.
+fn unit_after_of(c: &Ctx, num: &Num, k: usize) -> Option<(String, usize)> {
+    if num.fraction && matches!(c.l(k), "a" | "an") && c.same_sent(k + 1, num.s) {
+        if let Some(u) = units::measure(c, k + 1).filter(|u| !u.name.contains(" of ")) {
+            return Some((u.name, u.e));
+        }
+    }
+    if (num.vague || num.spelled) && c.l(k) == "of" && c.same_sent(k, num.s) {
+        if let Some(u) =
+            units::measure(c, k + 1).filter(|u| !u.name.contains(" of ") && u.name != "percentage")
+        {
+            return Some((u.name, u.e));
+        }
+    }
+    None
+}
+
+/// Letters stuck after the number that are no unit ("5G", "9AB8"), or more
+/// digits stuck to it.
+fn code_after(c: &Ctx, u: &Unit, i: usize) -> bool {
+    let k = u.k;
+    u.unit.is_none() && c.is_word(k) && c.stuck(k) && c.same_sent(k, i) || c.is_num(k) && c.stuck(k)
+}
+
+/// What the figure counts: its token span, and where the figure's text
+/// ends. "40 hostages", "a couple of days", "dozens of people"; a noun
+/// hyphened to the number was read already.
+fn counted_phrase(
+    c: &Ctx,
+    num: &Num,
+    u: &Unit,
+    s: usize,
+    hyphened: Option<(usize, usize)>,
+) -> (Option<(usize, usize)>, usize) {
+    let k = u.k;
+    let mut e = k;
+    let many = num.value.is_none_or(|v| v.abs() != 1.0) && !num.fraction;
+    let mut counted = hyphened;
+    if hyphened.is_some() || !c.same_sent(k, num.s) {
+        // counted already, or nothing to count in this sentence
+    } else if let Some((p, det)) = counts::of_phrase(c, k, true) {
+        if u.unit.is_some()
+            || matches!(u.shape, Shape::Vague | Shape::Fraction | Shape::Multiplier)
+            || num.value == Some(1.0) && num.spelled
+        {
+            counted = Some(p);
+            if !det {
+                e = p.1;
+            }
+        }
+    } else if (u.unit.is_none() || u.hyphen || c.lb(s, 1) == "a" || c.lb(s, 1) == "an")
+        && !matches!(u.shape, Shape::Vague | Shape::Fraction)
+    {
+        if let Some(p) = counts::phrase(c, k, many && !u.hyphen) {
+            counted = Some(p);
+            e = p.1;
+        }
+    }
+    (counted, e)
+}
+
+/// A plain number and its counted noun may still carry a rate: "120 tests
+/// per day" (unit "test", rate "day"). The unit, the rate and one past it.
+fn rate_after_counted(
+    c: &Ctx,
+    num: &Num,
+    counted: Option<(usize, usize)>,
+    e: usize,
+) -> Option<(String, String, usize)> {
+    if !c.same_sent(e, num.s) || !matches!(c.l(e), "per" | "a" | "an" | "/") {
+        return None;
+    }
+    let (_, ce) = counted?;
+    let (pe, per) = units::rate(c, e)?;
+    Some((units::singular(c.t(ce - 1)), per, pe))
+}
+
+/// "Jamie Armstrong, 25, said": an age in apposition to a name.
+fn age_in_apposition(c: &Ctx, num: &Num) -> bool {
+    !num.spelled
+        && num.e == num.s + 1
+        && c.t(num.s.wrapping_sub(1)) == ","
+        && c.capitalised(num.s.wrapping_sub(2))
+        && matches!(c.t(num.e), "," | ")" | "―" | "—" | "–")
+        && num
+            .value
+            .is_some_and(|v| v.fract() == 0.0 && (1.0..=120.0).contains(&v))
+}
+
+/// "40 or so", "50-odd", "100 plus".
+fn approximate_after(c: &Ctx, e: usize) -> bool {
+    matches!(
+        (c.l(e), c.l(e + 1)),
+        ("or", "so") | ("or", "more") | ("odd", _) | ("-", "odd") | ("-", "plus") | ("plus", _)
+    ) && c.same_sent(e, e.saturating_sub(1))
+}
+
+/// Whether a bare "one" at `i` (ending at `e`) is a figure: "one solution",
+/// "one of the best", "one in five"; not "no one", "the one", "one another".
+fn one_is_figure(c: &Ctx, i: usize, e: usize) -> bool {
+    if matches!(
+        c.lb(i, 1),
+        "no" | "each"
+            | "every"
+            | "any"
+            | "the"
+            | "this"
+            | "that"
+            | "which"
+            | "same"
+            | "another"
+            | "last"
+            | "little"
+            | "big"
+            | "new"
+            | "old"
+    ) {
+        return false;
+    }
+    let next = c.l(e);
+    if next == "of" {
+        return matches!(
+            c.l(e + 1),
+            "the"
+                | "its"
+                | "their"
+                | "his"
+                | "her"
+                | "our"
+                | "my"
+                | "your"
+                | "these"
+                | "those"
+                | "every"
+        );
+    }
+    if (next == "in" || next == "out")
+        && (c.is_num(e + 1) || numbers::is_number_word(c.l(e + 1)) || c.l(e + 1) == "of")
+    {
+        return true;
+    }
+    if next == "-" && c.stuck(e) {
+        return units::measure(c, e + 1).is_some();
+    }
+    let acronym = c.t(e).len() >= 2 && c.t(e).chars().all(|ch| ch.is_uppercase());
+    if !c.is_word(e) || counts::is_stop(next) && !acronym || !c.same_sent(i, e) {
+        return false;
+    }
+    // "the middle one shows": a plural-looking word after "one" is a verb.
+    let plural_verb = counts::is_plural(next)
+        && !matches!(next, "series" | "news" | "species" | "means" | "sports");
+    next != "another" && !plural_verb
+}
