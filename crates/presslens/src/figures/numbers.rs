@@ -485,10 +485,10 @@ fn after_a(w: &str) -> bool {
     )
 }
 
-/// A number written in words at `i`.
+/// A number written in words at `i`: the rules below, asked in order.
 fn word_number(c: &Ctx, i: usize) -> Option<Num> {
     let w = c.l(i);
-    let mut n = Num {
+    let n = Num {
         s: i,
         e: i,
         value: None,
@@ -498,53 +498,82 @@ fn word_number(c: &Ctx, i: usize) -> Option<Num> {
         multiplier: false,
         scaled: false,
     };
-    // Mid-sentence capitalised number words after a name are part of it:
-    // "Air Force One", "BBC One", "Channel Four".
-    if c.capitalised(i)
+    if number_in_name(c, i, w) {
+        return None;
+    }
+    if let Some(m) = multiplier_value(w) {
+        return multiplier(c, i, w, m, n);
+    }
+    if vague_start(c, i, w) {
+        return vague_amount(c, i, w, n);
+    }
+    let start = match w {
+        "a" | "an" => match article(c, i, n)? {
+            Article::Done(n) => return Some(n),
+            Article::One => (i + 1, 1.0, true),
+        },
+        "half" => return half(c, i, n),
+        _ => (i, 0.0, false),
+    };
+    compound(c, i, start, n)
+}
+
+/// Mid-sentence capitalised number words after a name are part of it:
+/// "Air Force One", "BBC One", "Channel Four".
+fn number_in_name(c: &Ctx, i: usize, w: &str) -> bool {
+    c.capitalised(i)
         && !c.sentence_initial(i)
         && (is_number_word(w) || w == "half")
         && (i > 0 && c.capitalised(i - 1) || c.capitalised(i + 1))
-    {
-        return None;
-    }
-    // Multipliers.
-    if let Some(m) = match w {
+}
+
+/// The value of a multiplier word: "twice", "double", "triple".
+fn multiplier_value(w: &str) -> Option<f64> {
+    match w {
         "twice" => Some(2.0),
         "double" => Some(2.0),
         "triple" | "treble" => Some(3.0),
         "quadruple" => Some(4.0),
         _ => None,
-    } {
-        let next = c.l(i + 1);
-        let before = c.lb(i, 1);
-        // "twice as loud as": a second "as" must follow.
-        let as_as = next == "as"
-            && (matches!(c.l(i + 2), "many" | "much")
-                || (i + 3..i + 6).any(|k| c.l(k) == "as" && c.same_sent(i, k)));
-        let ok = as_as
-            || matches!(
-                next,
-                "the" | "that" | "what" | "its" | "their" | "his" | "her" | "than"
-            )
-            || (w == "twice"
-                && matches!(
-                    next,
-                    "more" | "higher" | "larger" | "bigger" | "faster" | "many" | "much"
-                ))
-            || matches!(
-                before,
-                "than" | "nearly" | "almost" | "about" | "over" | "roughly" | "around"
-            );
-        if !ok || c.t(i + 1) == "-" {
-            return None;
-        }
-        n.e = i + 1;
-        n.value = Some(m);
-        n.multiplier = true;
-        return Some(n);
     }
-    // Vague amounts: "dozens", "hundreds of thousands", "tens of millions".
-    if matches!(
+}
+
+/// A multiplier, where what follows makes it one: "twice as loud as",
+/// "double the", "twice more", "nearly triple".
+fn multiplier(c: &Ctx, i: usize, w: &str, m: f64, mut n: Num) -> Option<Num> {
+    let next = c.l(i + 1);
+    let before = c.lb(i, 1);
+    // "twice as loud as": a second "as" must follow.
+    let as_as = next == "as"
+        && (matches!(c.l(i + 2), "many" | "much")
+            || (i + 3..i + 6).any(|k| c.l(k) == "as" && c.same_sent(i, k)));
+    let ok = as_as
+        || matches!(
+            next,
+            "the" | "that" | "what" | "its" | "their" | "his" | "her" | "than"
+        )
+        || (w == "twice"
+            && matches!(
+                next,
+                "more" | "higher" | "larger" | "bigger" | "faster" | "many" | "much"
+            ))
+        || matches!(
+            before,
+            "than" | "nearly" | "almost" | "about" | "over" | "roughly" | "around"
+        );
+    if !ok || c.t(i + 1) == "-" {
+        return None;
+    }
+    n.e = i + 1;
+    n.value = Some(m);
+    n.multiplier = true;
+    Some(n)
+}
+
+/// Whether a vague amount starts at `i`: "dozens", "hundreds", "tens of
+/// millions", "several thousand", "a few hundred".
+fn vague_start(c: &Ctx, i: usize, w: &str) -> bool {
+    matches!(
         w,
         "dozens"
             | "hundreds"
@@ -564,95 +593,116 @@ fn word_number(c: &Ctx, i: usize) -> Option<Num> {
                 None
             })
             .is_some())
+}
+
+/// A vague amount (no value): "dozens", "hundreds of thousands", "tens of
+/// millions".
+fn vague_amount(c: &Ctx, i: usize, w: &str, mut n: Num) -> Option<Num> {
+    let mut e = i + 1;
+    match w {
+        "tens" | "scores" => {
+            if c.l(i + 1) != "of" {
+                return None;
+            }
+            if w == "tens" {
+                if !matches!(c.l(i + 2), "thousands" | "millions" | "billions") {
+                    return None;
+                }
+                e = i + 3;
+            }
+        }
+        "several" | "few" => {
+            if !matches!(
+                c.l(i + 1),
+                "hundred" | "thousand" | "million" | "billion" | "dozen"
+            ) {
+                return None;
+            }
+            e = i + 2;
+        }
+        "a" => e = i + 3,
+        _ => {}
+    }
+    // "hundreds of thousands"
+    if matches!(c.l(e), "of")
+        && matches!(c.l(e + 1), "thousands" | "millions" | "billions")
+        && w != "tens"
     {
-        let mut e = i + 1;
-        match w {
-            "tens" | "scores" => {
-                if c.l(i + 1) != "of" {
-                    return None;
-                }
-                if w == "tens" {
-                    if !matches!(c.l(i + 2), "thousands" | "millions" | "billions") {
-                        return None;
-                    }
-                    e = i + 3;
-                }
-            }
-            "several" | "few" => {
-                if !matches!(
-                    c.l(i + 1),
-                    "hundred" | "thousand" | "million" | "billion" | "dozen"
-                ) {
-                    return None;
-                }
-                e = i + 2;
-            }
-            "a" => e = i + 3,
-            _ => {}
-        }
-        // "hundreds of thousands"
-        if matches!(c.l(e), "of")
-            && matches!(c.l(e + 1), "thousands" | "millions" | "billions")
-            && w != "tens"
-        {
-            e += 2;
-        }
-        n.e = e;
-        n.vague = true;
-        return Some(n);
+        e += 2;
     }
-    // "a dozen", "a couple", "a half", "a third of", "a quarter of", "half".
-    let mut k = i;
-    let mut cur = 0.0f64;
-    let mut total = 0.0f64;
-    let mut any = false;
-    if w == "a" || w == "an" {
-        let next = c.l(i + 1);
-        if !after_a(next) || next == "few" {
-            return None;
-        }
-        if matches!(next, "third" | "quarter" | "fifth" | "tenth")
-            && c.l(i + 2) != "of"
-            && c.lb(i, 1) != "by"
-        {
-            return None;
-        }
-        if next == "couple" {
-            n.e = i + 2;
-            n.value = Some(2.0);
-            return Some(n);
-        }
-        if let Some(d) = denominator(next) {
-            n.e = i + 2;
-            n.value = Some(1.0 / d);
-            n.fraction = true;
-            return Some(n);
-        }
-        cur = 1.0;
-        any = true;
-        k = i + 1;
-    } else if w == "half" {
-        // "half of", "half the", "half a million"
-        if !matches!(
-            c.l(i + 1),
-            "of" | "the" | "a" | "its" | "their" | "his" | "her" | "all"
-        ) || c.stuck(i + 1) && c.t(i + 1) == "-"
-        {
-            return None;
-        }
-        n.e = i + 1;
-        n.value = Some(0.5);
+    n.e = e;
+    n.vague = true;
+    Some(n)
+}
+
+/// What "a"/"an" starts.
+enum Article {
+    /// A whole number: "a dozen", "a couple", "a third of".
+    Done(Num),
+    /// One of a compound: "a hundred", "a thousand".
+    One,
+}
+
+/// "a dozen", "a couple", "a half", "a third of", "a quarter of"; "a"
+/// before a scale is one.
+fn article(c: &Ctx, i: usize, mut n: Num) -> Option<Article> {
+    let next = c.l(i + 1);
+    if !after_a(next) || next == "few" {
+        return None;
+    }
+    if matches!(next, "third" | "quarter" | "fifth" | "tenth")
+        && c.l(i + 2) != "of"
+        && c.lb(i, 1) != "by"
+    {
+        return None;
+    }
+    if next == "couple" {
+        n.e = i + 2;
+        n.value = Some(2.0);
+        return Some(Article::Done(n));
+    }
+    if let Some(d) = denominator(next) {
+        n.e = i + 2;
+        n.value = Some(1.0 / d);
         n.fraction = true;
-        if c.l(i + 1) == "a" {
-            if let Some(f) = big_scale(c.l(i + 2)) {
-                n.e = i + 3;
-                n.value = Some(0.5 * f);
-                n.fraction = false;
-                n.scaled = true;
-            }
-        }
-        return Some(n);
+        return Some(Article::Done(n));
     }
+    Some(Article::One)
+}
+
+/// "half of", "half the", "half a million".
+fn half(c: &Ctx, i: usize, mut n: Num) -> Option<Num> {
+    if !matches!(
+        c.l(i + 1),
+        "of" | "the" | "a" | "its" | "their" | "his" | "her" | "all"
+    ) || c.stuck(i + 1) && c.t(i + 1) == "-"
+    {
+        return None;
+    }
+    n.e = i + 1;
+    n.value = Some(0.5);
+    n.fraction = true;
+    if c.l(i + 1) == "a" {
+        if let Some(f) = big_scale(c.l(i + 2)) {
+            n.e = i + 3;
+            n.value = Some(0.5 * f);
+            n.fraction = false;
+            n.scaled = true;
+        }
+    }
+    Some(n)
+}
+
+/// A compound number from token `k` on, with `cur` counted so far: "forty-two",
+/// "three hundred and five", "two million", "one and a half million",
+/// and fractions ("two-thirds", "three quarters").
+fn compound(
+    c: &Ctx,
+    i: usize,
+    (mut k, mut cur, mut any): (usize, f64, bool),
+    mut n: Num,
+) -> Option<Num> {
+    let mut total = 0.0f64;
     let mut last_was_and = false;
     loop {
         let w = c.l(k);
@@ -808,6 +858,59 @@ mod tests {
         let doc = Doc::new("The said - a house");
         let c = Ctx::new(&doc);
         assert!(!may_start(&c, 0) && !may_start(&c, 1) && may_start(&c, 2) && !may_start(&c, 3));
+    }
+
+    /// One case per rule of [`word_number`], each for what it keeps and what
+    /// it drops.
+    #[test]
+    fn word_number_rules() {
+        let w = |t: &str| num(t, false);
+        // number_in_name: "One" (token 2) after a name, but "One" opening a
+        // sentence is a number.
+        let at = |t: &str, i: usize| {
+            let doc = Doc::new(t);
+            parse(&Ctx::new(&doc), i, false).map(|n| n.value)
+        };
+        assert_eq!(at("Air Force One flew", 2), None);
+        assert_eq!(at("He said. One flew", 3), Some(Some(1.0)));
+        // multiplier
+        assert_eq!(w("twice as many as"), Some(("twice".into(), Some(2.0))));
+        assert_eq!(w("twice a week"), None);
+        // vague_amount
+        assert_eq!(
+            w("tens of thousands of people").map(|x| x.0),
+            Some("tens of thousands".into())
+        );
+        assert_eq!(w("tens more"), None);
+        assert_eq!(w("a few hundred people").map(|x| x.1), Some(None));
+        // article
+        assert_eq!(
+            w("a third of them"),
+            Some(("a third".into(), Some(1.0 / 3.0)))
+        );
+        assert_eq!(w("a third party"), None);
+        assert_eq!(w("a couple of days"), Some(("a couple".into(), Some(2.0))));
+        assert_eq!(w("a hundred men"), Some(("a hundred".into(), Some(100.0))));
+        // half
+        assert_eq!(
+            w("half a million"),
+            Some(("half a million".into(), Some(500_000.0)))
+        );
+        assert_eq!(w("half-time"), None);
+        // compound
+        assert_eq!(
+            w("three hundred and five"),
+            Some(("three hundred and five".into(), Some(305.0)))
+        );
+        assert_eq!(w("forty-two"), Some(("forty-two".into(), Some(42.0))));
+        assert_eq!(
+            w("two-thirds"),
+            Some(("two-thirds".into(), Some(2.0 / 3.0)))
+        );
+        assert_eq!(
+            w("one and a half million").map(|x| x.1),
+            Some(Some(1_500_000.0))
+        );
     }
 
     #[test]
