@@ -8,8 +8,9 @@
 //   await presslens.load(source?)        loads the engine (annotate() does it)
 //   await presslens.annotate(root?, options?) → report   (paints the page)
 //   presslens.report()  → the last report, or null
-//   presslens.scope()   → { element, text }: the article root and the exact
-//                         text that was annotated (report offsets index it)
+//   presslens.scope()   → { element, text, confidence, paywall }: the article
+//                         root, the exact text that was annotated (report
+//                         offsets index it), and Lens.scopeInfo()
 //   presslens.clear()   → removes everything; the DOM is as it was
 //   await presslens.annotateText(text) → report          (no page involved)
 //   await presslens.toWebAnnotations(report, text, source?) → W3C Web Annotations
@@ -87,10 +88,10 @@ export function mode() {
 }
 
 /**
- * Annotates the article under `root` (an element, a selector, or nothing to
- * detect it) and paints it, in slices that keep the page responsive.
+ * Annotates the article under `root` (an element, a selector, 'page' for the
+ * whole page, or 'auto' / nothing to detect it) and paints it, in slices that keep the page responsive.
  * `options`: see Lens (`quote`, `party`, `figure`, `panel`, `tooltip`,
- * `observe`, `fallback`, `onChange`). Resolves to the report (UTF-16
+ * `observe`, `fallback`, `onChange`, `onPick`). Resolves to the report (UTF-16
  * offsets into `scope().text`).
  */
 export async function annotate(root, options) {
@@ -114,9 +115,9 @@ export function clear() {
   lens?.clear();
 }
 
-/** The article root and the exact text that was annotated. */
+/** The article root, the exact text that was annotated, and how sure the scope is (Lens.scopeInfo()). */
 export function scope() {
-  return lens ? { element: lens.root(), text: lens.text() } : null;
+  return lens ? { element: lens.root(), text: lens.text(), ...(lens.scopeInfo() ?? {}) } : null;
 }
 
 /** The current Lens (null before the first annotate()). */

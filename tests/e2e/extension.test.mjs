@@ -6,7 +6,9 @@
 // the content script, as wasm where allowed and as its JavaScript build
 // under the strict CSP, with the same report, the seed's 9 quotes, nothing in
 // nav, sidebar or comments, tooltips and the panel; toggling again restores
-// the page exactly.
+// the page exactly. A root the reader picks in the panel (on a page where
+// the scope is not confident) is stored per hostname and used on the next
+// visit.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -108,4 +110,39 @@ for (const [name, expectedMode] of [['plain', 'wasm'], ['strict', 'js']]) {
 test('the strict-CSP page gets the same report as the plain one', { skip: !reports && 'runs after the two above' }, () => {
   assert.ok(reports.plain && reports.strict, 'both pages were annotated');
   assert.deepEqual(reports.strict, reports.plain);
+});
+
+test('the extension remembers the article the reader picked on a site and applies it on the next visit', async () => {
+  const page = await ctx.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  const url = `${servers.plain.url}tests/e2e/pages/scope-low.html`;
+  await page.goto(url);
+  const note = () => document.querySelector('[data-presslens-ui]')?.shadowRoot?.querySelector('.panel .scope')?.textContent ?? null;
+  const quotes = () => [...(CSS.highlights.get('presslens-quote') ?? [])].map((r) => r.toString());
+  assert.ok((await toggle(page))?.ok);
+  assert.match(await page.evaluate(note), /Article not found with confidence/);
+  await page.locator('[data-action="scope-pick"]').click();
+  await page.locator('.briefs li').nth(1).click();
+  await page.waitForFunction(() => (CSS.highlights.get('presslens-quote')?.size ?? 0) >= 8);
+  // The choice travels to the background and into storage on its own.
+  let roots;
+  for (let i = 0; i < 40 && !roots; i++) {
+    ({ roots } = await worker.evaluate(() => chrome.storage.local.get('roots')));
+    if (!roots) await page.waitForTimeout(50);
+  }
+  const host = new URL(url).hostname;
+  assert.deepEqual(Object.keys(roots), [host]);
+  assert.equal(await page.evaluate((sel) => document.querySelector(sel)?.className, roots[host]), 'briefs');
+  assert.equal((await toggle(page)).on, false);
+
+  // Next visit: the remembered root, no notice.
+  await page.goto(url);
+  assert.ok((await toggle(page))?.ok);
+  assert.equal(await page.evaluate(note), null);
+  assert.ok((await page.evaluate(quotes)).some((q) => q.includes('day 8')));
+  assert.equal((await toggle(page)).on, false);
+  await worker.evaluate(() => chrome.storage.local.remove('roots'));
+  assert.deepEqual(errors, []);
+  await page.close();
 });

@@ -57,7 +57,7 @@ export function pagesOf(folder) {
  * Scores every `{folder, name}` of `pages` in one browser; resolves to one row
  * per page: { folder, name, split, f1, rf1, error, same, left, ms, longest, root }.
  */
-export async function measure(pages, { log = () => {} } = {}) {
+export async function measure(pages, { log = () => {}, keepText = false } = {}) {
   const readability = fs.readFileSync(READABILITY, 'utf8');
   const { server, url: base } = await startServer({ csp: CSP });
   const browser = await launch();
@@ -95,6 +95,8 @@ export async function measure(pages, { log = () => {} } = {}) {
           out.ms = performance.now() - t;
           const scope = presslens.scope();
           out.text = scope.text;
+          out.confidence = scope.confidence;
+          out.paywall = scope.paywall;
           const el = scope.element;
           out.root = el.tagName.toLowerCase() + (el.id ? `#${el.id}` : '')
             + (typeof el.className === 'string' && el.className.trim() ? `.${el.className.trim().split(/\s+/).slice(0, 2).join('.')}` : '');
@@ -129,6 +131,8 @@ export async function measure(pages, { log = () => {} } = {}) {
         f1: res.error ? 0 : tokenF1(res.text, gold),
         rf1: tokenF1(res.rtext ?? '', gold),
         error: res.error, same: res.same, left: res.left, ms: res.ms, longest: res.longest, root: res.root,
+        confidence: res.confidence ?? null, paywall: res.paywall ?? null,
+        ...(keepText ? { text: res.text ?? '', rtext: res.rtext ?? '' } : {}),
         ptok: tokens(res.text ?? '').length, gtok: tokens(gold).length,
       };
       rows.push(row);
@@ -162,10 +166,38 @@ export function table(rows) {
   return lines.join('\n');
 }
 
+/**
+ * How well "low confidence" picks out the failures: per folder and split,
+ * the pages flagged low (their mean F1 and how many are below 0.8) beside
+ * the rest, and the pages a paywall rule matched.
+ */
+export function confidenceTable(rows) {
+  const lines = ['| folder | split | low | F1 of low | low < 0.8 | rest | F1 of rest | rest < 0.8 | paywall |', '|---|---|---|---|---|---|---|---|---|'];
+  for (const folder of [...new Set(rows.map((r) => r.folder))]) {
+    for (const s of ['train', 'val']) {
+      const rs = rows.filter((r) => r.folder === folder && r.split === s);
+      if (!rs.length) continue;
+      const low = rs.filter((r) => r.confidence?.low);
+      const rest = rs.filter((r) => !r.confidence?.low);
+      const f = (xs) => (xs.length ? mean(xs.map((r) => r.f1)).toFixed(3) : '-');
+      const bad = (xs) => xs.filter((r) => r.f1 < 0.8).length;
+      lines.push(`| ${folder} | ${s} | ${low.length} | ${f(low)} | ${bad(low)} | ${rest.length} | ${f(rest)} | ${bad(rest)} | ${rs.filter((r) => r.paywall).length} |`);
+    }
+  }
+  return lines.join('\n');
+}
+
+/** The confidence terms of a row, short. */
+function conf(r) {
+  const c = r.confidence;
+  if (!c) return '';
+  return `${c.low ? 'LOW' : 'ok '} m ${c.margin.toFixed(2)} s ${c.share.toFixed(2)} c ${String(c.chars).padStart(6)} ${c.metadata}${c.notArticle ? ' not-article' : ''}${r.paywall ? ` paywall:${r.paywall}` : ''}`;
+}
+
 /** One line per page. */
 export function line(r) {
   const task = r.longest ? String(Math.round(r.longest)) : '<50';
-  return `${r.folder.padEnd(8)} ${r.split.padEnd(5)} ${r.name.slice(0, 36).padEnd(36)} PL ${r.f1.toFixed(3)}  R ${r.rf1.toFixed(3)}  ${r.error ? 'ERROR' : r.same ? 'undo ok' : 'UNDO DIFFERS'}  ${String(Math.round(r.ms ?? 0)).padStart(5)} ms  task ${task.padStart(4)}  ${r.root ?? ''}`;
+  return `${r.folder.padEnd(8)} ${r.split.padEnd(5)} ${r.name.slice(0, 36).padEnd(36)} PL ${r.f1.toFixed(3)}  R ${r.rf1.toFixed(3)}  ${r.error ? 'ERROR' : r.same ? 'undo ok' : 'UNDO DIFFERS'}  ${String(Math.round(r.ms ?? 0)).padStart(5)} ms  task ${task.padStart(4)}  ${conf(r)}  ${r.root ?? ''}`;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
@@ -176,7 +208,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
     .filter((p) => (!only || only.includes(p.name)) && (!splitOnly || split(p.name) === splitOnly));
   const t0 = Date.now();
   const rows = await measure(pages, { log: (r) => console.log(line(r)) });
-  const summary = table(rows);
+  const summary = `${table(rows)}\n\n${confidenceTable(rows)}`;
   console.log(`\n${summary}\n(${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   const worst = rows.filter((r) => r.split === 'train' && r.f1 < 0.8).sort((a, b) => a.f1 - b.f1);
   if (worst.length) console.log(`\ntrain pages below 0.8:\n${worst.map(line).join('\n')}`);

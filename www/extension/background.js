@@ -5,7 +5,7 @@
 // isolated world only when the user turns PressLens on. Nothing is exposed
 // to pages (no web-accessible resources), and nothing of PressLens is in a
 // page before that toggle.
-import { load } from './settings.js';
+import { load, loadRoot, saveRoot } from './settings.js';
 
 /** The classic scripts of each build, in injection order (see build-extension.sh). */
 const BUILDS = {
@@ -32,11 +32,23 @@ chrome.action.onClicked.addListener((tab) => {
   if (tab.id !== undefined) toggle(tab.id);
 });
 
+/** The hostname of the frame that sent a message (not what the message says). */
+function hostOf(sender) {
+  try {
+    return new URL(sender.url ?? sender.tab?.url ?? '').hostname;
+  } catch {
+    return '';
+  }
+}
+
 /** Answers one request of a content script; `target` is the frame that asked. */
-async function answer(msg, target) {
+async function answer(msg, target, sender) {
   switch (msg.type) {
     case 'presslens:settings':
-      return { settings: await load() };
+      return { settings: await load(), root: await loadRoot(hostOf(sender)) };
+    case 'presslens:remember-root':
+      await saveRoot(hostOf(sender), msg.root);
+      return {};
     case 'presslens:inject': {
       const files = BUILDS[msg.build];
       if (!files) throw new Error(`unknown build ${msg.build}`);
@@ -56,7 +68,7 @@ chrome.runtime.onMessage.addListener((msg, sender, reply) => {
   if (typeof msg?.type !== 'string' || !msg.type.startsWith('presslens:') || sender.id !== chrome.runtime.id) return false;
   if (sender.tab?.id === undefined) return false;
   const target = { tabId: sender.tab.id, frameIds: [sender.frameId ?? 0] };
-  answer(msg, target)
+  answer(msg, target, sender)
     .then((res) => reply(res ? { ok: true, ...res } : { ok: false, error: `unknown request ${msg.type}` }))
     .catch((e) => reply({ ok: false, error: String(e?.message ?? e) }));
   return true; // reply is asynchronous

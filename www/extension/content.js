@@ -48,13 +48,31 @@
     return loaded;
   }
 
+  /**
+   * Annotates the root remembered for this site (the reader's choice in the
+   * panel, stored by the background per hostname), or the detected article
+   * when there is none or it no longer works on the page.
+   */
+  async function annotate(core, root, options) {
+    if (root) {
+      try {
+        return await core.annotate(root, options);
+      } catch {
+        // The site's layout changed: detect the article again.
+      }
+    }
+    return core.annotate(undefined, options);
+  }
+
   async function on() {
-    const { settings } = await ask('presslens:settings');
+    const { settings, root } = await ask('presslens:settings');
     const core = await engine();
     await ask('presslens:style', { on: true });
     const { kinds } = settings;
+    // A root picked in the panel is remembered for this site.
+    const onPick = (choice) => { ask('presslens:remember-root', { root: String(choice) }).catch(() => {}); };
     try {
-      await core.annotate(undefined, { quote: kinds.quotes, party: kinds.parties, figure: kinds.figures, panel: true });
+      await annotate(core, root, { quote: kinds.quotes, party: kinds.parties, figure: kinds.figures, panel: true, onPick });
     } catch (e) {
       core.clear();
       await ask('presslens:style', { on: false });

@@ -90,13 +90,40 @@ export interface LensOptions {
   fallback?: boolean;
   /** Called instead of re-annotating locally when late content arrives. */
   onChange?: () => void;
+  /**
+   * Called when the reader chooses the root in the panel ("Annotate the
+   * whole page": 'page'; "Pick the article": a selector path of the block),
+   * a value `annotate()` and `new Lens()` take back as `root`.
+   */
+  onPick?: (root: string) => void;
 }
+
+/** How sure the automatic scope is, and whether the article looks cut short. */
+export interface ScopeInfo {
+  confidence: {
+    /** The panel says so and offers to annotate the whole page or pick the article. */
+    low: boolean;
+    /** How far the root's score is ahead of the best rival (0..1). */
+    margin: number;
+    /** The root's share of the page's text (0..1). */
+    share: number;
+    /** Characters of annotated text. */
+    chars: number;
+    /** What the page's metadata (JSON-LD articleBody, itemprop, <article>) says. */
+    metadata: 'agrees' | 'silent' | 'disagrees';
+  } | null;
+  /** A paywall stub rule that matched: only the visible part is annotated. */
+  paywall: 'not-free' | 'wall-at-end' | 'stub-with-offer' | null;
+}
+
+/** The article root: an element, a selector, 'page' (the whole page) or 'auto' (detect it). */
+export type Root = Element | string | 'page' | 'auto' | null;
 
 /**
  * Annotates the article under `root` (an element, a selector, or nothing to
  * detect it) and paints it in slices; browser only (rejects without a DOM).
  */
-export function annotate(root?: Element | string | null, options?: LensOptions): Promise<Report>;
+export function annotate(root?: Root, options?: LensOptions): Promise<Report>;
 
 /** The last report, or null. */
 export function report(): Report | null;
@@ -105,7 +132,7 @@ export function report(): Report | null;
 export function clear(): void;
 
 /** The article root and the exact text that was annotated (report offsets index it). */
-export function scope(): { element: Element | null; text: string } | null;
+export function scope(): ({ element: Element | null; text: string } & Partial<ScopeInfo>) | null;
 
 /** The current Lens (null before the first annotate()). */
 export function current(): Lens | null;
@@ -115,7 +142,7 @@ export function renderArticle(container: Element, input: string): Promise<void>;
 
 /** The overlay of the Rust DOM layer (the class of the build in use, set by load()). */
 export declare let Lens: {
-  new (root?: Element | string | null, options?: LensOptions): Lens;
+  new (root?: Root, options?: LensOptions): Lens;
 };
 export interface Lens {
   /** Reads, annotates and paints in one go. */
@@ -129,6 +156,8 @@ export interface Lens {
   report(): Report | null;
   text(): string;
   root(): Element | null;
+  /** How sure the scope is (null before the article is read). */
+  scopeInfo(): ScopeInfo | null;
   setKind(kind: KindName | 'quote' | 'party' | 'figure', on: boolean): void;
   showPanel(on: boolean): void;
   clear(): void;

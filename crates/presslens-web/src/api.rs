@@ -50,7 +50,10 @@ pub fn render_article(container: &web_sys::Element, input: &str) -> Result<(), J
 /// true), `observe` (re-annotate late content, default true), `fallback`
 /// (wrap in `<mark>` even where highlights exist, default false),
 /// `onChange` (a function called on late content instead of re-annotating
-/// locally; call `collect()` and `paint()` again from it).
+/// locally; call `collect()` and `paint()` again from it), `onPick` (a
+/// function called with the root the reader chose in the panel when the
+/// automatic scope was not confident: `"page"` or a selector path, either
+/// one a valid `root` for a later `new Lens`).
 #[wasm_bindgen]
 pub struct Lens {
     inner: Shared,
@@ -58,8 +61,8 @@ pub struct Lens {
 
 #[wasm_bindgen]
 impl Lens {
-    /// Attaches to `root`: an element, a CSS selector, or nothing to detect
-    /// the article on the page.
+    /// Attaches to `root`: an element, a CSS selector, `"page"` (the whole
+    /// body), or `"auto"` / nothing to detect the article on the page.
     #[wasm_bindgen(constructor)]
     pub fn new(root: JsValue, options: JsValue) -> Result<Lens, JsError> {
         let overlay =
@@ -128,6 +131,29 @@ impl Lens {
         self.inner.borrow().root()
     }
 
+    /// What is known of the scope after a pass: `{ confidence, paywall }`.
+    /// `confidence` is `null` for a root the caller chose, else `{ low,
+    /// margin, share, chars, metadata }` (see
+    /// `dom::confidence`); `paywall` is `null` or the name of the rule that
+    /// found a paywall stub ("not-free", "wall-at-end", "stub-with-offer").
+    #[wasm_bindgen(js_name = scopeInfo)]
+    pub fn scope_info(&self) -> Result<JsValue, JsError> {
+        let o = self.inner.borrow();
+        let confidence = o.confidence();
+        let info = o.scope().map(|s| ScopeInfo {
+            confidence: confidence.map(|c| ConfidenceInfo {
+                low: c.low(),
+                margin: c.margin,
+                share: c.share,
+                chars: c.chars,
+                metadata: c.metadata.name(),
+            }),
+            paywall: s.paywall.map(|p| p.name()),
+        });
+        info.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+            .map_err(|e| JsError::new(&format!("presslens: {e}")))
+    }
+
     /// Shows or hides one kind of mark: "quote", "party" or "figure".
     #[wasm_bindgen(js_name = setKind)]
     pub fn set_kind(&mut self, kind: &str, on: bool) -> Result<(), JsError> {
@@ -172,6 +198,22 @@ impl Lens {
     pub fn clear(&mut self) {
         self.inner.borrow_mut().clear();
     }
+}
+
+#[derive(Serialize)]
+struct ScopeInfo {
+    confidence: Option<ConfidenceInfo>,
+    paywall: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ConfidenceInfo {
+    low: bool,
+    margin: f32,
+    share: f32,
+    chars: u32,
+    metadata: &'static str,
 }
 
 /// `webAnnotations(report, text, source)`: a report in UTF-16 offsets over

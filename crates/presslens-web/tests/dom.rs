@@ -2,6 +2,9 @@
 //! wasm-bindgen-test-runner (`make test-wasm`). Natively this file is empty.
 #![cfg(target_arch = "wasm32")]
 
+use presslens_web::dom::confidence::{self, Agreement};
+use presslens_web::dom::paywall::Paywall;
+use presslens_web::dom::pick;
 use presslens_web::dom::scope::{self, Filter, Scope};
 use presslens_web::dom::spans::{Hl, Kinds};
 use presslens_web::dom::textmap::TextMap;
@@ -130,6 +133,8 @@ fn scope_of(root: &Element) -> Scope {
         excluded: Vec::new(),
         filter: Filter::for_root(root, true),
         headline: None,
+        confidence: None,
+        paywall: None,
     }
 }
 
@@ -346,6 +351,13 @@ fn options_are_read_with_their_types_checked() {
     let cb = js_sys::Function::new_no_args("");
     js_sys::Reflect::set(&f, &"onChange".into(), &cb).unwrap();
     assert!(Options::from_js(&f).unwrap().on_change.is_some());
+    assert!(Options::from_js(&f).unwrap().on_pick.is_none());
+    js_sys::Reflect::set(&f, &"onPick".into(), &cb).unwrap();
+    assert!(Options::from_js(&f).unwrap().on_pick.is_some());
+    let err = Options::from_js(&js(r#"{"onPick": "remember"}"#))
+        .err()
+        .unwrap();
+    assert!(err.to_string().contains("onPick"), "{err}");
 }
 
 #[wasm_bindgen_test]
@@ -565,4 +577,267 @@ fn live_blog_keeps_every_entry() {
         !text.contains("Share this update") && !text.contains("Home"),
         "{text:?}"
     );
+}
+
+/// The scope detected on a page made of `html` and its text; the page is
+/// removed after.
+fn detected(html: &str) -> (Scope, String) {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let page = doc.create_element("div").unwrap();
+    page.set_inner_html(html);
+    doc.body().unwrap().append_child(&page).unwrap();
+    let s = scope::detect().unwrap();
+    let text = TextMap::collect(&s).text().to_string();
+    page.remove();
+    (s, text)
+}
+
+fn paragraphs(label: &str, n: usize) -> String {
+    format!("<p>{label} {PROSE}</p>").repeat(n)
+}
+
+/// Galleries: an article whose photo gallery has long captions keeps its
+/// prose and its captions (a caption belongs to the article) and is not
+/// cut down to one caption.
+#[wasm_bindgen_test]
+fn gallery_with_long_captions_keeps_the_story_and_its_captions() {
+    let slide = "<figure class='slide'><img src='data:,'><figcaption>Boats return to the harbour at dawn, as they have, every day, since the port reopened in 2019, the harbour master said.</figcaption></figure>";
+    let (s, text) = detected(
+        &[
+            "<div class='page'><div class='story'><h1>Harbour reopens</h1>",
+            &paragraphs("Intro.", 2),
+            "<div class='gallery'>",
+            &slide.repeat(8),
+            "</div>",
+            &paragraphs("After.", 3),
+            "</div></div>",
+        ]
+        .concat(),
+    );
+    assert_eq!(text.matches("Intro.").count(), 2, "{text:?}");
+    assert_eq!(text.matches("After.").count(), 3, "{text:?}");
+    assert!(text.contains("Boats return"), "{text:?}");
+    assert!(!s.confidence.unwrap().low(), "{:?}", s.confidence);
+}
+
+/// Gallery pages: a short story followed by a carousel of slides whose
+/// captions are `<p>`s. The captions are the page's content too (human
+/// gold keeps them): the root holds the story and every caption, never a
+/// single slide (the sibling pass adds the carousel beside the story).
+#[wasm_bindgen_test]
+fn gallery_page_keeps_the_story_and_every_caption_not_one_slide() {
+    let slide = "<div class='slide'><img src='data:,'><p class='caption'>A long caption, with commas, about the photo, the place and the people in it, as galleries have.</p></div>";
+    let text = detected_text(
+        &[
+            "<div class='nav'><a href='#'>Home</a> <a href='#'>Photos</a></div>",
+            "<div class='main'><div class='story'><h1>Harbour reopens</h1>",
+            &paragraphs("Story.", 2),
+            "</div><div class='carousel'>",
+            &slide.repeat(10),
+            "</div></div>",
+        ]
+        .concat(),
+    );
+    assert_eq!(text.matches("Story.").count(), 2, "{text:?}");
+    assert_eq!(text.matches("A long caption").count(), 10, "{text:?}");
+    assert!(!text.contains("Photos"), "{text:?}");
+}
+
+/// `AMP_BOILERPLATE`: an AMP page's ad, share and sidebar components are
+/// not article text, wherever they sit in the body.
+#[wasm_bindgen_test]
+fn amp_components_are_left_out_of_the_article() {
+    let text = detected_text(
+        &[
+            "<amp-sidebar id='menu' layout='nodisplay'><a href='#'>Home</a> <a href='#'>World</a> Menu of every section of the site</amp-sidebar>",
+            "<article><h1>Harbour reopens</h1>",
+            "<amp-img src='data:,' width='10' height='10' layout='responsive'></amp-img>",
+            &paragraphs("First.", 3),
+            "<amp-ad width='300' height='250' type='doubleclick'><div fallback>Advertisement: compare mortgage rates today</div></amp-ad>",
+            "<amp-social-share type='twitter'>Share on Twitter</amp-social-share>",
+            &paragraphs("Second.", 3),
+            "</article>",
+        ]
+        .concat(),
+    );
+    assert_eq!(text.matches("First.").count(), 3, "{text:?}");
+    assert_eq!(text.matches("Second.").count(), 3, "{text:?}");
+    for junk in ["mortgage", "Share on Twitter", "Menu of every"] {
+        assert!(!text.contains(junk), "{junk}: {text:?}");
+    }
+}
+
+/// Page metadata: `[itemprop=articleBody]` is the root when it holds the
+/// story, even inside a wrapper with more text of other kinds, and backs
+/// the scope's confidence.
+#[wasm_bindgen_test]
+fn itemprop_article_body_is_the_root_and_agrees() {
+    let (s, text) = detected(
+        &[
+            "<div class='wrap'><h1>Harbour reopens</h1><div itemprop='articleBody'>",
+            &paragraphs("Body.", 4),
+            "</div><div class='bio'><p>The author, who has covered the port, the city and the region for years, writes here weekly.</p></div></div>",
+        ]
+        .concat(),
+    );
+    assert_eq!(
+        s.root.get_attribute("itemprop").as_deref(),
+        Some("articleBody")
+    );
+    assert_eq!(text.matches("Body.").count(), 4, "{text:?}");
+    assert_eq!(s.confidence.unwrap().metadata, Agreement::Agrees);
+}
+
+/// Page metadata: JSON-LD `articleBody` agrees with a root it begins in,
+/// and makes the confidence low when it begins nowhere in the root (the
+/// scorer found something else than the article the page describes).
+#[wasm_bindgen_test]
+fn json_ld_article_body_agrees_or_disagrees_with_the_root() {
+    let ld = |body: &str| {
+        format!("<script type='application/ld+json'>{{\"@type\":\"NewsArticle\",\"articleBody\":\"{body}\"}}</script>")
+    };
+    let page = |body: &str| {
+        [
+            &ld(body),
+            "<div class='story'><h1>Harbour reopens</h1>",
+            &paragraphs("Body.", 4),
+            "</div>",
+        ]
+        .concat()
+    };
+    let (s, _) = detected(&page(&format!("Body. {PROSE}")));
+    let c = s.confidence.unwrap();
+    assert_eq!(c.metadata, Agreement::Agrees);
+    assert!(!c.low());
+    let (s, _) = detected(&page(
+        "The mayor resigned on Friday after a long dispute over the budget of the port",
+    ));
+    let c = s.confidence.unwrap();
+    assert_eq!(c.metadata, Agreement::Disagrees);
+    assert!(c.low());
+}
+
+/// Confidence: a page whose only scored text is a short caption (the story
+/// is a list of short lines) gives a root that is too short to trust.
+#[wasm_bindgen_test]
+fn a_caption_sized_root_is_low_confidence_and_an_article_is_not() {
+    let lines: String = (1..=8)
+        .map(|i| format!("<li>Brief {i}: the harbour opens on Monday, the mayor said.</li>"))
+        .collect();
+    let (s, _) = detected(
+        &[
+            "<div class='photo'><div class='frame'><p>The harbour at dawn, as boats return, seen from the pier.</p></div></div>",
+            "<div class='briefs'><ul>",
+            &lines,
+            "</ul></div>",
+        ]
+        .concat(),
+    );
+    let c = s.confidence.unwrap();
+    assert!(c.chars < confidence::MIN_CHARS && c.low(), "{c:?}");
+    let (s, _) = detected(&["<div class='story'>", &paragraphs("Body.", 6), "</div>"].concat());
+    assert!(!s.confidence.unwrap().low(), "{:?}", s.confidence);
+}
+
+/// Paywall stubs, one page per rule, and a complete article with a blog
+/// subscription box that is not one.
+#[wasm_bindgen_test]
+fn paywall_stubs_are_named_by_their_rule() {
+    let short = format!("<h1>Harbour reopens</h1><p>{PROSE}</p><p>{PROSE}</p>");
+    let (s, _) = detected(
+        &[
+            "<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"isAccessibleForFree\":false}</script>",
+            "<div class='story'>", &short, "</div>",
+        ]
+        .concat(),
+    );
+    assert_eq!(s.paywall, Some(Paywall::NotFree));
+    let (s, _) = detected(
+        &[
+            "<div class='story'>", &short,
+            "<div class='article-paywall'><p>You have read all your free articles this month.</p></div></div>",
+        ]
+        .concat(),
+    );
+    assert_eq!(s.paywall, Some(Paywall::WallAtEnd));
+    let (s, _) = detected(
+        &[
+            "<div class='wrap'><div class='story'>", &short,
+            "</div><div class='subscribe-to-continue'><p>Subscribe to continue reading.</p><a href='#'>Subscribe</a></div></div>",
+        ]
+        .concat(),
+    );
+    assert_eq!(s.paywall, Some(Paywall::StubWithOffer));
+    // A hidden wall (a template for other readers) is not shown: no stub.
+    let (s, _) = detected(
+        &[
+            "<div class='story'>",
+            &short,
+            "<div class='paywall' hidden><p>Subscribe now.</p></div></div>",
+        ]
+        .concat(),
+    );
+    assert_eq!(s.paywall, None);
+    // A blog subscription under a short complete post is not a paywall.
+    let (s, _) = detected(
+        &[
+            "<div class='wrap'><div class='story'>",
+            &short,
+            "</div><div id='subscribe-blog'><p>Get new posts by email.</p></div></div>",
+        ]
+        .concat(),
+    );
+    assert_eq!(s.paywall, None);
+}
+
+/// The roots a reader can choose: "page" is the body, "auto" is
+/// detection, and a picked block's selector path finds it again.
+#[wasm_bindgen_test]
+fn root_keywords_and_picked_selector_paths_resolve() {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let body: Element = doc.body().unwrap().into();
+    let s = scope::resolve(&JsValue::from_str("page")).unwrap().unwrap();
+    assert_eq!(s.root, body);
+    assert!(s.confidence.is_none());
+    assert!(scope::resolve(&JsValue::from_str("auto"))
+        .unwrap()
+        .is_none());
+    let page = doc.create_element("div").unwrap();
+    page.set_inner_html(
+        "<section><div><p>a</p></div><div><ul><li id='x y'>one</li></ul></div></section><div id='named'><div><p>b</p></div></div>",
+    );
+    body.append_child(&page).unwrap();
+    let li = page.query_selector("li").unwrap().unwrap();
+    let picked = pick::container(&li).unwrap();
+    assert_eq!(picked.local_name(), "div");
+    let path = pick::selector_path(&picked);
+    assert_eq!(
+        doc.query_selector(&path).unwrap().as_ref(),
+        Some(&picked),
+        "{path}"
+    );
+    let inner = page.query_selector("#named > div").unwrap().unwrap();
+    let path = pick::selector_path(&inner);
+    assert!(path.starts_with("#named > "), "{path}");
+    assert_eq!(doc.query_selector(&path).unwrap().as_ref(), Some(&inner));
+    let s = scope::resolve(&JsValue::from_str(&path)).unwrap().unwrap();
+    assert_eq!(s.root, inner);
+    page.remove();
+}
+
+/// `ATTEMPTS` (tiny well-named cells): an old table layout whose masthead
+/// cell is named "txt_content_small" and whose story cell has no class:
+/// with class weights the masthead's 60 characters win; the weightless
+/// attempt finds the story, more than twice as long, and replaces them
+/// (its root may hold the masthead row too: the layout table).
+#[wasm_bindgen_test]
+fn a_tiny_well_named_cell_does_not_beat_an_unnamed_story_cell() {
+    let story = [PROSE; 8].join("<br>");
+    let text = detected_text(&format!(
+        "<table><tr><td class='txt_content_small'><div><img src='data:,'><br>The Daily Harbour, complete online edition - Sunday, 20 January</div></td></tr>\
+         <tr><td><table><tr><td><div class='headline'>Council expands the programme</div></td></tr>\
+         <tr><td><div class='storytxt'>{story}</div></td></tr></table></td></tr></table>"
+    ));
+    assert_eq!(text.matches("officials said").count(), 8, "{text:?}");
+    assert!(text.contains("Council expands the programme"), "{text:?}");
 }

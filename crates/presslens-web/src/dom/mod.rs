@@ -15,16 +15,20 @@
 //! A pass runs in slices of at most [`BUDGET_MS`] so that a long page stays
 //! responsive ([`run`]); [`Overlay::annotate`] runs one whole pass at once.
 
+pub mod confidence;
 pub mod download;
 pub mod engine;
 pub mod explain;
 pub mod marks;
+pub mod metadata;
 pub mod observe;
 pub mod options;
 pub mod page;
 pub mod paint;
 pub mod panel;
 pub mod paste;
+pub mod paywall;
+pub mod pick;
 pub mod safe;
 pub mod scope;
 pub mod spans;
@@ -105,6 +109,8 @@ pub struct Overlay {
     keep_tip_until: f64,
     /// `data-presslens-theme` on `<html>` before our first pass.
     theme_before: Option<Option<String>>,
+    /// Pick mode ([`pick`]): the reader is choosing the root.
+    picker: Option<pick::Picker>,
 }
 
 /// An overlay shared with its event handlers.
@@ -142,6 +148,7 @@ impl Overlay {
             longest_ms: 0.0,
             keep_tip_until: 0.0,
             theme_before: None,
+            picker: None,
         })
     }
 
@@ -324,7 +331,8 @@ impl Overlay {
 
     fn render_panel(&self) {
         if let (Some(p), Some(r)) = (&self.panel, &self.report) {
-            panel::render(p, r, &self.painter.spans, self.painter.kinds());
+            let note = pick::note(self);
+            panel::render(p, r, &self.painter.spans, self.painter.kinds(), note);
         }
     }
 
@@ -387,6 +395,11 @@ impl Overlay {
             Some(s) => Some(s.root.clone()),
             None => document().ok().and_then(|d| d.body()).map(Into::into),
         }
+    }
+
+    /// The scope of the last pass (`None` before an automatic one ends).
+    pub fn scope(&self) -> Option<&Scope> {
+        self.scope.as_ref()
     }
 
     pub fn passes(&self) -> u32 {
@@ -466,6 +479,7 @@ impl Overlay {
             w.stop();
         }
         self.listeners.clear();
+        self.picker = None;
         if let Some(h) = self.host.take() {
             h.remove();
         }
@@ -883,6 +897,8 @@ pub fn install(rc: &Shared) {
             o.reveal(i);
         }
     });
+    let scope_buttons = pick::install(rc, &shadow);
+    rc.borrow_mut().listeners.push(scope_buttons);
     listen(rc, &shadow, "keydown", false, |o, e| {
         if !e.is_trusted() {
             return;

@@ -14,8 +14,8 @@ use super::page::{Error, Result};
 use super::spans::{Kind, Kinds};
 
 /// What an overlay shows and does. From JS: `{ quote, party, figure,
-/// kinds, panel, tooltip, observe, fallback, onChange }`, every key
-/// optional.
+/// kinds, panel, tooltip, observe, fallback, onChange, onPick }`, every
+/// key optional.
 #[derive(Clone)]
 pub struct Options {
     /// Quote, party, figure marks shown (default all).
@@ -32,6 +32,10 @@ pub struct Options {
     /// Called instead of re-annotating locally when late content arrives
     /// (an engine elsewhere collects and paints again).
     pub on_change: Option<js_sys::Function>,
+    /// Called with the root the reader chose in the panel (`"page"` or a
+    /// selector path), for a caller that remembers it (the extension, per
+    /// site).
+    pub on_pick: Option<js_sys::Function>,
 }
 
 impl Default for Options {
@@ -43,6 +47,7 @@ impl Default for Options {
             observe: true,
             fallback: false,
             on_change: None,
+            on_pick: None,
         }
     }
 }
@@ -70,6 +75,8 @@ struct Raw {
     fallback: Option<bool>,
     #[serde(with = "serde_wasm_bindgen::preserve", default)]
     on_change: JsValue,
+    #[serde(with = "serde_wasm_bindgen::preserve", default)]
+    on_pick: JsValue,
 }
 
 impl Options {
@@ -80,14 +87,12 @@ impl Options {
         }
         let mut raw: Raw = serde_wasm_bindgen::from_value(v.clone())
             .map_err(|e| Error::BadOptions(e.to_string()))?;
-        let on_change = match std::mem::take(&mut raw.on_change) {
-            f if f.is_undefined() || f.is_null() => None,
-            f => Some(
-                f.dyn_into::<js_sys::Function>()
-                    .map_err(|_| Error::BadOptions("`onChange` must be a function".into()))?,
-            ),
-        };
-        Ok(Options::from_raw(raw, on_change))
+        let on_change = function(std::mem::take(&mut raw.on_change), "onChange")?;
+        let on_pick = function(std::mem::take(&mut raw.on_pick), "onPick")?;
+        Ok(Options {
+            on_pick,
+            ..Options::from_raw(raw, on_change)
+        })
     }
 
     fn from_raw(raw: Raw, on_change: Option<js_sys::Function>) -> Options {
@@ -119,8 +124,19 @@ impl Options {
             observe: raw.observe.unwrap_or(d.observe),
             fallback: raw.fallback.unwrap_or(d.fallback),
             on_change,
+            on_pick: None,
         }
     }
+}
+
+/// A callback option: nothing, or a function (anything else is an error).
+fn function(f: JsValue, name: &str) -> Result<Option<js_sys::Function>> {
+    if f.is_undefined() || f.is_null() {
+        return Ok(None);
+    }
+    f.dyn_into::<js_sys::Function>()
+        .map(Some)
+        .map_err(|_| Error::BadOptions(["`", name, "` must be a function"].concat()))
 }
 
 #[cfg(test)]
@@ -130,6 +146,7 @@ mod tests {
     fn raw() -> Raw {
         Raw {
             on_change: JsValue::UNDEFINED,
+            on_pick: JsValue::UNDEFINED,
             ..Raw::default()
         }
     }

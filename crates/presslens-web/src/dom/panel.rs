@@ -7,6 +7,7 @@
 use web_sys::Element;
 
 use super::explain::{self, count};
+use super::pick;
 use super::spans::{Kind, Kinds, Span, Target};
 use super::ui::add;
 use presslens::report::{PartyKind, Report};
@@ -62,8 +63,54 @@ fn pct(part: usize, whole: usize) -> usize {
     (part * 100 + whole / 2).checked_div(whole).unwrap_or(0)
 }
 
-/// Fills `panel` (emptied first) from `report` and the painted `spans`.
-pub fn render(panel: &Element, report: &Report, spans: &[Span], kinds: Kinds) {
+/// What the panel says about the article scope, above the summary.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ScopeNote {
+    /// The automatic scope is not confident ([`super::confidence`]): say so
+    /// and offer the whole page or a root picked by the reader.
+    pub low: bool,
+    /// A paywall rule matched ([`super::paywall`]).
+    pub paywall: bool,
+    /// The reader is picking a root ([`super::pick`]).
+    pub picking: bool,
+}
+
+fn action(parent: &Element, action: &str, label: &str) {
+    let b = add(parent, "button", "act", label);
+    let _ = b.set_attribute("type", "button");
+    let _ = b.set_attribute("data-action", action);
+}
+
+/// The scope section: only when there is something to say.
+fn scope_note(panel: &Element, note: ScopeNote) {
+    if !(note.low || note.paywall || note.picking) {
+        return;
+    }
+    let sec = add(panel, "section", "scope", "");
+    let _ = sec.set_attribute("aria-label", "Article scope");
+    if note.paywall {
+        add(&sec, "p", "paywall", "Only the visible part is annotated");
+    }
+    if note.picking {
+        add(
+            &sec,
+            "p",
+            "picking",
+            "Click the block that holds the article (Escape cancels)",
+        );
+        let p = add(&sec, "p", "", "");
+        action(&p, pick::ACTION_CANCEL, "Cancel");
+    } else if note.low {
+        add(&sec, "p", "low", "Article not found with confidence");
+        let p = add(&sec, "p", "", "");
+        action(&p, pick::ACTION_PAGE, "Annotate the whole page");
+        action(&p, pick::ACTION_PICK, "Pick the article");
+    }
+}
+
+/// Fills `panel` (emptied first) from `report`, the painted `spans` and
+/// what is known of the scope.
+pub fn render(panel: &Element, report: &Report, spans: &[Span], kinds: Kinds, note: ScopeNote) {
     panel.set_text_content(None);
     let head = add(panel, "header", "", "");
     add(&head, "h2", "", "PressLens");
@@ -89,6 +136,7 @@ pub fn render(panel: &Element, report: &Report, spans: &[Span], kinds: Kinds) {
         let _ = b.set_attribute("data-action", action);
         let _ = b.set_attribute("title", title);
     }
+    scope_note(panel, note);
 
     // Source summary.
     let q = &report.quotes;

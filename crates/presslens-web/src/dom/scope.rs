@@ -18,7 +18,10 @@
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Node};
 
+use super::confidence::{Agreement, Confidence};
+use super::metadata::{self, PageMeta};
 use super::page::{Error, Result};
+use super::paywall::{self, Paywall};
 
 /// The article: a root element, and elements inside it that are not part of
 /// the article (siblings of the scoring winner that did not make the cut, and
@@ -31,6 +34,12 @@ pub struct Scope {
     /// The page's headline when it sits just outside a detected root (the
     /// headline belongs to the article); read before the root.
     pub headline: Option<Element>,
+    /// How sure detection is of the root; `None` for a root the caller
+    /// chose.
+    pub confidence: Option<Confidence>,
+    /// The paywall rule the root matches: only part of the article is on
+    /// the page.
+    pub paywall: Option<Paywall>,
 }
 
 /// How strict [`skipped`] is.
@@ -64,27 +73,57 @@ impl Scope {
     }
 }
 
-/// The root the caller asked for: `Some(scope)` for an element or a
-/// selector, `None` for nothing (detect it, with a [`Detector`]).
+/// The root keyword for automatic detection (as nothing).
+pub const AUTO: &str = "auto";
+/// The root keyword for the whole page: the body, with the usual filter.
+pub const PAGE: &str = "page";
+
+/// A scope on a root the caller chose (no detection, so no confidence);
+/// the paywall rules still apply.
+pub fn explicit(root: Element) -> Scope {
+    let filter = Filter::for_root(&root, true);
+    let mut s = Scope {
+        root,
+        excluded: Vec::new(),
+        filter,
+        headline: None,
+        confidence: None,
+        paywall: None,
+    };
+    if let Some(doc) = s.root.owner_document() {
+        let chars = s
+            .root
+            .text_content()
+            .unwrap_or_default()
+            .trim()
+            .chars()
+            .count();
+        s.paywall = paywall::detect(&s.root, chars as u32, &PageMeta::read(&doc));
+    }
+    s
+}
+
+/// The root the caller asked for: `Some(scope)` for an element, a selector
+/// or [`PAGE`], `None` for nothing or [`AUTO`] (detect it, with a
+/// [`Detector`]).
 pub fn resolve(root: &JsValue) -> Result<Option<Scope>> {
     let document = super::page::document()?;
-    let explicit = |root: Element| {
-        let filter = Filter::for_root(&root, true);
-        Ok(Some(Scope {
-            root,
-            excluded: Vec::new(),
-            filter,
-            headline: None,
-        }))
-    };
     if let Some(el) = root.dyn_ref::<Element>() {
-        return explicit(el.clone());
+        return Ok(Some(explicit(el.clone())));
     }
     if let Some(sel) = root.as_string() {
+        match sel.trim() {
+            AUTO => {
+                document.body().ok_or(Error::NoBody)?;
+                return Ok(None);
+            }
+            PAGE => return Ok(Some(explicit(document.body().ok_or(Error::NoBody)?.into()))),
+            _ => {}
+        }
         return match document.query_selector(&sel) {
             Err(_) => Err(Error::InvalidSelector(sel)),
             Ok(None) => Err(Error::NoMatch(sel)),
-            Ok(Some(el)) => explicit(el),
+            Ok(Some(el)) => Ok(Some(explicit(el))),
         };
     }
     if !root.is_undefined() && !root.is_null() {
@@ -139,6 +178,25 @@ fn skipped_tag(tag: &str) -> bool {
             | "label"
     )
 }
+
+/// AMP components that are never article text: ads, share buttons, the
+/// sidebar menu, consent and notification bars, analytics, embeds of
+/// other pages. (AMP pages mark up their story with ordinary elements and
+/// `amp-img`, which is kept.)
+const AMP_BOILERPLATE: &[&str] = &[
+    "amp-ad",
+    "amp-embed",
+    "amp-sticky-ad",
+    "amp-sidebar",
+    "amp-social-share",
+    "amp-consent",
+    "amp-user-notification",
+    "amp-analytics",
+    "amp-pixel",
+    "amp-iframe",
+    "amp-list",
+    "amp-geo",
+];
 
 /// ARIA roles of boilerplate.
 fn skipped_role(role: &str) -> bool {
@@ -222,6 +280,7 @@ const NEGATIVE: &[&str] = &[
     "donate",
     "trending",
     "skip",
+    "copyright",
 ];
 
 /// Class/id words of boilerplate that name reader comments: honoured even
@@ -242,18 +301,17 @@ const COMMENTS: &[&str] = &[
 /// Class/id fragments that rescue an element a negative word would drop.
 const RESCUE: &[&str] = &["article", "body", "content", "story"];
 
-/// Splits class and id into lower-case words and tests them against
-/// [`COMMENTS`] and, when `all`, [`NEGATIVE`], unless a [`RESCUE`]
-/// fragment appears.
-fn negative_hint(el: &Element, all: bool) -> bool {
+/// The class and id of `el` as lower-case words separated by spaces
+/// (split at anything not a letter or digit and at camelCase
+/// boundaries: "shareBar" is "share bar"); empty when it has neither.
+pub fn hint_words(el: &Element) -> String {
     let class = el.get_attribute("class").unwrap_or_default();
     let id = el.id();
     if class.is_empty() && id.is_empty() {
-        return false;
+        return String::new();
     }
     let mut hints = String::with_capacity(class.len() + id.len() + 1);
     for c in class.chars().chain(std::iter::once(' ')).chain(id.chars()) {
-        // camelCase boundaries become word breaks too ("shareBar").
         if c.is_ascii_uppercase() && hints.chars().last().is_some_and(|p| p.is_ascii_lowercase()) {
             hints.push(' ');
         }
@@ -262,6 +320,16 @@ fn negative_hint(el: &Element, all: bool) -> bool {
         } else {
             ' '
         });
+    }
+    hints
+}
+
+/// Tests the [`hint_words`] of `el` against [`COMMENTS`] and, when `all`,
+/// [`NEGATIVE`], unless a [`RESCUE`] fragment appears.
+fn negative_hint(el: &Element, all: bool) -> bool {
+    let hints = hint_words(el);
+    if hints.is_empty() {
+        return false;
     }
     // "sr-only", "visually-hidden", "screen-reader-text": joined forms.
     let joined: String = hints.split(' ').collect();
@@ -282,7 +350,7 @@ fn negative_hint(el: &Element, all: bool) -> bool {
 /// Whether `el` (with lower-case tag `tag`) and everything under it is left
 /// out of the article text (the root itself is never asked).
 pub fn skipped(el: &Element, tag: &str, f: Filter) -> bool {
-    if skipped_tag(tag) {
+    if skipped_tag(tag) || tag.starts_with("amp-") && AMP_BOILERPLATE.contains(&tag) {
         return true;
     }
     if el.has_attribute("hidden")
@@ -440,8 +508,12 @@ fn tag_code(tag: &str) -> u8 {
     }
 }
 
-/// Class/id weight: +25 for article-like hints, −25 for boilerplate-like.
-fn class_weight(el: &Element) -> f32 {
+/// Class/id weight: +25 for article-like hints, −25 for boilerplate-like;
+/// 0 when `weights` is off (the last of the [`ATTEMPTS`]).
+fn class_weight(el: &Element, weights: bool) -> f32 {
+    if !weights {
+        return 0.0;
+    }
     let s = [el.get_attribute("class").unwrap_or_default(), el.id()]
         .join(" ")
         .to_ascii_lowercase();
@@ -493,9 +565,52 @@ fn class_weight(el: &Element) -> f32 {
 pub struct Detector {
     body: Element,
     gather: Gather,
-    /// The result of the strict pass while the loose one runs.
-    strict: Option<(Scope, u32)>,
+    /// Which of [`ATTEMPTS`] runs.
+    attempt: usize,
+    /// The longest result of the earlier attempts, while a later one runs.
+    longest: Option<(Scope, u32)>,
 }
+
+/// One way of scoring the page: with class hints in the filter, and with
+/// class weights in the scores.
+#[derive(Clone, Copy)]
+struct Attempt {
+    hints: bool,
+    weights: bool,
+    /// How many times longer than the earlier attempts' longest result this
+    /// attempt's must be to replace it.
+    overrule: f32,
+}
+
+/// Readability's retries, in order: while an attempt finds less than
+/// [`ENOUGH`] characters, the next one runs, and the longest result wins
+/// (the last, most lax one only when it finds twice as much: on the train
+/// pages a weightless root only slightly longer was a worse one).
+/// First everything on; then without the class hints of the filter (layout
+/// classes such as "two-col-sidebar-right" dropped the article); then also
+/// without class weights (*tiny well-named cells*: a 60-character masthead
+/// cell named "txt_content_small" outscored a 1,200-character story cell
+/// with no class, on old table layouts).
+const ATTEMPTS: [Attempt; 3] = [
+    Attempt {
+        hints: true,
+        weights: true,
+        overrule: 1.0,
+    },
+    Attempt {
+        hints: false,
+        weights: true,
+        overrule: 1.0,
+    },
+    Attempt {
+        hints: false,
+        weights: false,
+        overrule: 2.0,
+    },
+];
+
+/// Characters of root text below which the next attempt runs.
+const ENOUGH: u32 = 500;
 
 impl Detector {
     pub fn new() -> Result<Detector> {
@@ -503,11 +618,12 @@ impl Detector {
             .body()
             .map(Into::into)
             .ok_or(Error::NoBody)?;
-        let filter = Filter::for_root(&body, true);
+        let filter = Filter::for_root(&body, ATTEMPTS[0].hints);
         Ok(Detector {
             gather: Gather::new(&body, filter),
             body,
-            strict: None,
+            attempt: 0,
+            longest: None,
         })
     }
 
@@ -518,25 +634,104 @@ impl Detector {
         }
         let filter = self.gather.filter;
         let cands = std::mem::take(&mut self.gather.cands);
-        let (scope, len) = decide(&self.body, cands, filter);
-        match self.strict.take() {
-            None if len < 500 && filter.hints => {
-                // Too little: class hints may have dropped the article
-                // (layout classes such as "two-col-sidebar-right").
-                self.strict = Some((scope, len));
-                self.gather = Gather::new(
-                    &self.body,
-                    Filter {
-                        hints: false,
-                        ..filter
-                    },
-                );
-                None
+        let Attempt {
+            weights, overrule, ..
+        } = ATTEMPTS[self.attempt];
+        let (scope, len) = decide(&self.body, cands, filter, weights);
+        if len >= ENOUGH && self.attempt == 0 {
+            return Some(assess(scope));
+        }
+        // The longest so far (an earlier attempt wins a tie).
+        let longest = match self.longest.take() {
+            Some((s, l)) if len as f32 <= overrule * l as f32 => (s, l),
+            _ => (scope, len),
+        };
+        let next = self.attempt + 1;
+        if longest.1 >= ENOUGH || next == ATTEMPTS.len() {
+            return Some(assess(longest.0));
+        }
+        self.longest = Some(longest);
+        self.attempt = next;
+        self.gather = Gather::new(
+            &self.body,
+            Filter {
+                hints: ATTEMPTS[next].hints,
+                ..filter
+            },
+        );
+        None
+    }
+}
+
+/// Root text compared with the JSON-LD `articleBody` at most (its start
+/// sits near the root's start).
+const MAX_COMPARED: usize = 256 * 1024;
+
+/// The text under `root` outside scripts, styles and templates (the
+/// JSON-LD block itself must not agree with the root), about `max` bytes
+/// at most; a loop over the tree, not a recursion.
+fn prose(root: &Element, max: usize) -> String {
+    let mut out = String::new();
+    let top: &Node = root.as_ref();
+    let mut next = top.first_child();
+    while let Some(n) = next {
+        let mut descend = false;
+        match n.node_type() {
+            Node::TEXT_NODE => {
+                out.push_str(&n.text_content().unwrap_or_default());
+                out.push(' ');
+                if out.len() > max {
+                    break;
+                }
             }
-            None => Some(scope),
-            Some((strict, strict_len)) => Some(if len > strict_len { scope } else { strict }),
+            Node::ELEMENT_NODE => {
+                let tag = n.unchecked_ref::<Element>().local_name();
+                descend = !matches!(tag.as_str(), "script" | "style" | "noscript" | "template");
+            }
+            _ => {}
+        }
+        next = match n.first_child().filter(|_| descend) {
+            Some(c) => Some(c),
+            None => {
+                let mut cur = n;
+                loop {
+                    if let Some(s) = cur.next_sibling() {
+                        break Some(s);
+                    }
+                    match cur.parent_node() {
+                        Some(p) if !p.is_same_node(Some(top)) => cur = p,
+                        _ => break None,
+                    }
+                }
+            }
+        };
+    }
+    out
+}
+
+/// Completes a detected scope with what the page's metadata says: whether
+/// the JSON-LD `articleBody` begins in the root (agreement, or
+/// disagreement when it begins nowhere in it), and the paywall rules.
+/// (`og:type` was tried and left out: the train pages whose `og:type` is
+/// not "article" all had their article found.)
+fn assess(mut s: Scope) -> Scope {
+    let Some(doc) = s.root.owner_document() else {
+        return s;
+    };
+    let meta = PageMeta::read(&doc);
+    if let Some(c) = s.confidence.as_mut() {
+        if !meta.body_start.is_empty() {
+            let text = prose(&s.root, MAX_COMPARED);
+            c.metadata = if metadata::contains_words(&text, &meta.body_start) {
+                Agreement::Agrees
+            } else {
+                Agreement::Disagrees
+            };
         }
     }
+    let chars = s.confidence.map_or(0, |c| c.chars);
+    s.paywall = paywall::detect(&s.root, chars, &meta);
+    s
 }
 
 /// The page's `<h1>` if it is outside `root`, before it, close to it (their
@@ -590,14 +785,16 @@ fn headline(root: &Element, filter: Filter) -> Option<Element> {
     None
 }
 
-/// Picks the root from the gathered candidates; returns the scope and its
-/// text length.
-fn decide(body: &Element, mut cands: Vec<Cand>, filter: Filter) -> (Scope, u32) {
-    let scope = |root: &Element, excluded| Scope {
+/// Picks the root from the gathered candidates, with or without class
+/// weights; returns the scope and its text length.
+fn decide(body: &Element, mut cands: Vec<Cand>, filter: Filter, weights: bool) -> (Scope, u32) {
+    let scope = |root: &Element, excluded, confidence| Scope {
         root: root.clone(),
         excluded,
         filter,
         headline: headline(root, filter),
+        confidence: Some(confidence),
+        paywall: None,
     };
     // Paragraphs feed their ancestors.
     for i in 0..cands.len() {
@@ -636,7 +833,7 @@ fn decide(body: &Element, mut cands: Vec<Cand>, filter: Filter) -> (Scope, u32) 
             let a = &mut cands[at];
             if !a.scored {
                 a.scored = true;
-                a.score = init_score(a);
+                a.score = init_score(a, weights);
             }
             a.score += match level {
                 0 => points,
@@ -659,10 +856,23 @@ fn decide(body: &Element, mut cands: Vec<Cand>, filter: Filter) -> (Scope, u32) 
             best = i;
         }
     }
+    let page_text = cands[0].text;
+    let marker = semantic(&cands);
     if best == NONE {
-        return match semantic(&cands) {
-            Some(i) => (scope(&cands[i].el, prune(&cands, i, i)), cands[i].text),
-            None => (scope(body, Vec::new()), cands[0].text),
+        return match marker {
+            Some(i) => {
+                let (excluded, gone) = prune(&cands, i, i, weights);
+                let len = cands[i].text - gone.min(cands[i].text);
+                let c = Confidence {
+                    chars: len,
+                    ..Confidence::none(page_text)
+                };
+                (scope(&cands[i].el, excluded, c), len)
+            }
+            None => (
+                scope(body, Vec::new(), Confidence::none(page_text)),
+                page_text,
+            ),
         };
     }
     let top = best;
@@ -677,7 +887,7 @@ fn decide(body: &Element, mut cands: Vec<Cand>, filter: Filter) -> (Scope, u32) 
     }
     // Semantic markers win when they hold the winner and are mostly article,
     // or sit inside it holding most of it.
-    if let Some(s) = semantic(&cands) {
+    if let Some(s) = marker {
         let holds = ancestor_or_self(&cands, s, best);
         let inside = ancestor_or_self(&cands, best, s);
         let (st, bt) = (cands[s].text as f32, cands[best].text as f32);
@@ -687,17 +897,82 @@ fn decide(body: &Element, mut cands: Vec<Cand>, filter: Filter) -> (Scope, u32) 
             } else {
                 s
             };
-            return (scope(&cands[s].el, prune(&cands, s, keep)), cands[s].text);
+            let (excluded, gone) = prune(&cands, s, keep, weights);
+            let c = confidence(&cands, s, best_score, marker, gone);
+            return (scope(&cands[s].el, excluded, c), cands[s].text);
         }
     }
-    let (i, mut excluded) = siblings(&cands, best, best_score);
-    excluded.extend(prune(&cands, i, top));
+    let (i, mut excluded, mut gone) = siblings(&cands, best, best_score);
+    let (pruned, pruned_text) = prune(&cands, i, top, weights);
+    excluded.extend(pruned);
+    gone += pruned_text;
     let len = if excluded.is_empty() && i == best {
         cands[best].text
     } else {
         cands[i].text
     };
-    (scope(&cands[i].el, excluded), len)
+    let c = confidence(&cands, i, best_score, marker, gone);
+    (scope(&cands[i].el, excluded, c), len)
+}
+
+/// The scorer's part of the [`Confidence`] in root `root`: the margin over
+/// the best rival (a scored candidate neither inside the root nor around
+/// it), the root's kept text (`gone`: characters excluded inside it) and
+/// its share of the page, and whether a semantic marker (`[itemprop=
+/// articleBody]` or `<article>`, not `<main>`, which holds everything on
+/// many pages) holds the root or sits inside it. The rest of the metadata
+/// is read by [`assess`].
+fn confidence(
+    cands: &[Cand],
+    root: usize,
+    best_score: f32,
+    marker: Option<usize>,
+    gone: u32,
+) -> Confidence {
+    // Candidates come in document order, parents first: a subtree is
+    // marked in one pass.
+    let mut inside = vec![false; cands.len()];
+    inside[root] = true;
+    for j in root + 1..cands.len() {
+        let p = cands[j].parent;
+        inside[j] = p != NONE && inside[p];
+    }
+    let mut around = vec![false; cands.len()];
+    let mut a = root;
+    while a != NONE {
+        around[a] = true;
+        a = cands[a].parent;
+    }
+    let rival = cands
+        .iter()
+        .enumerate()
+        .filter(|(j, c)| c.scored && !inside[*j] && !around[*j])
+        .map(|(_, c)| c.score)
+        .fold(0.0f32, f32::max);
+    let margin = if best_score > 0.0 {
+        (1.0 - rival / best_score).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    let chars = cands[root].text - gone.min(cands[root].text);
+    let agrees = marker.is_some_and(|m| {
+        let strong = cands[m].el.local_name() != "main"
+            && cands[m]
+                .el
+                .get_attribute("role")
+                .is_none_or(|r| r != "main");
+        strong && (inside[m] || around[m])
+    });
+    Confidence {
+        margin,
+        share: chars as f32 / cands[0].text.max(1) as f32,
+        chars,
+        metadata: if agrees {
+            Agreement::Agrees
+        } else {
+            Agreement::Silent
+        },
+    }
 }
 
 /// A teaser card: a short block (headline link and a summary, as in lists
@@ -712,7 +987,7 @@ fn teaser_card(c: &Cand) -> bool {
 /// paragraph cluster) and looks like link lists, forms, tool bars or
 /// negatively named boxes. Returned outermost first; what is inside a pruned
 /// block is not looked at.
-fn prune(cands: &[Cand], root: usize, keep: usize) -> Vec<Element> {
+fn prune(cands: &[Cand], root: usize, keep: usize, weights: bool) -> (Vec<Element>, u32) {
     let mut protected = vec![false; cands.len()];
     let mut i = keep;
     while i != NONE {
@@ -726,24 +1001,26 @@ fn prune(cands: &[Cand], root: usize, keep: usize) -> Vec<Element> {
     let mut under = vec![false; cands.len()];
     under[keep] = true;
     let mut out = Vec::new();
+    let mut gone = 0;
     for i in root + 1..cands.len() {
         let p = cands[i].parent;
         if p == NONE || !inside[p] {
             continue;
         }
-        if !protected[i] && boilerplate(&cands[i], under[p], cands[root].text) {
+        if !protected[i] && boilerplate(&cands[i], under[p], cands[root].text, weights) {
             out.push(cands[i].el.clone());
+            gone += cands[i].text;
             continue;
         }
         inside[i] = true;
         under[i] = under[p] || i == keep;
     }
-    out
+    (out, gone)
 }
 
 /// Whether a container inside the article is boilerplate: the rules of
 /// Readability's `_cleanConditionally`, over the gathered counts.
-fn boilerplate(c: &Cand, in_cluster: bool, root_text: u32) -> bool {
+fn boilerplate(c: &Cand, in_cluster: bool, root_text: u32, weights: bool) -> bool {
     if !matches!(c.tag, T_DIV | T_LIST | T_TABLE | T_BOX | T_TD) || c.text == 0 {
         return false;
     }
@@ -753,7 +1030,7 @@ fn boilerplate(c: &Cand, in_cluster: bool, root_text: u32) -> bool {
     if c.commas >= 10 {
         return false;
     }
-    let weight = class_weight(&c.el);
+    let weight = class_weight(&c.el, weights);
     let ld = c.links as f32 / c.text as f32;
     let paras = c.paras as f32;
     let is_list = c.tag == T_LIST && matches!(c.el.local_name().as_str(), "ul" | "ol");
@@ -786,8 +1063,8 @@ fn points(len: u32, commas: u32) -> f32 {
     1.0 + commas as f32 + (len as f32 / 100.0).min(3.0)
 }
 
-fn init_score(c: &Cand) -> f32 {
-    class_weight(&c.el)
+fn init_score(c: &Cand, weights: bool) -> f32 {
+    class_weight(&c.el, weights)
         + match c.tag {
             T_DIV => 5.0,
             T_PRE | T_TD => 3.0,
@@ -844,9 +1121,10 @@ fn same_class(a: &Element, b: &Element) -> bool {
 }
 
 /// The winner alone, or its parent with the siblings that score well enough
-/// (Readability's sibling pass); siblings left out are excluded.
-fn siblings(cands: &[Cand], best: usize, best_score: f32) -> (usize, Vec<Element>) {
-    let only = (best, Vec::new());
+/// (Readability's sibling pass); siblings left out are excluded (with the
+/// characters of text they hold).
+fn siblings(cands: &[Cand], best: usize, best_score: f32) -> (usize, Vec<Element>, u32) {
+    let only = (best, Vec::new(), 0);
     let parent = cands[best].parent;
     if parent == NONE || cands[parent].tag == T_BODY {
         return only;
@@ -854,6 +1132,7 @@ fn siblings(cands: &[Cand], best: usize, best_score: f32) -> (usize, Vec<Element
     let threshold = (best_score * 0.2).max(10.0);
     let mut included = 0;
     let mut excluded = Vec::new();
+    let mut gone = 0;
     let kids: Vec<usize> = (0..cands.len())
         .filter(|&i| cands[i].parent == parent)
         .collect();
@@ -881,6 +1160,7 @@ fn siblings(cands: &[Cand], best: usize, best_score: f32) -> (usize, Vec<Element
                 }
             } else {
                 excluded.push(el.clone());
+                gone += i.map_or(0, |i| cands[i].text);
             }
         }
         child = n.next_sibling();
@@ -888,7 +1168,7 @@ fn siblings(cands: &[Cand], best: usize, best_score: f32) -> (usize, Vec<Element
     if included == 0 {
         return only;
     }
-    (parent, excluded)
+    (parent, excluded, gone)
 }
 
 /// Ends the current run of `c`'s own text, scoring it if it is long enough

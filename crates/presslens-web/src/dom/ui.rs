@@ -38,11 +38,16 @@ const CSS: &str = "
 .panel .sw-q{background:rgba(255,213,79,.6);padding:0 3px}
 .panel .sw-p{text-decoration:underline solid #1565c0 2px;text-underline-offset:3px}
 .panel .sw-f{text-decoration:underline double #2e7d32 2px;text-underline-offset:3px}
+.panel .scope{margin:8px 0;padding:6px 8px;border-left:3px solid #b3261e;background:#fdf3f2}
+.panel .scope p{margin:2px 0}.panel .scope button{width:auto;text-decoration:underline}
+.pick{position:fixed;z-index:2147483645;pointer-events:none;outline:2px solid #0b57d0;background:rgba(11,87,208,.08)}
+.pick[hidden]{display:none}
 @media (prefers-color-scheme:dark){
 .tip,.panel{color:#f0f0f0;background:#1e1e1e;border-color:#777}
 .tip .k,.panel .k,.tip dt,.panel .n{color:#c4c4c4}
 .panel button:hover{background:#2d3748}
 .panel .bar{background:#ffd54f}
+.panel .scope{background:#3a2220;border-color:#f2b8b5}
 .panel .sw-p{text-decoration-color:#90caf9}.panel .sw-f{text-decoration-color:#a5d6a7}
 }";
 
