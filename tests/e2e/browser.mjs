@@ -2,6 +2,7 @@
 // playwright-core (nothing downloads a browser), and the project's static
 // server on a free loopback port.
 import fs from 'node:fs';
+import { before, after } from 'node:test';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -25,6 +26,24 @@ export async function launch() {
 
 export async function startServer(opts = {}) {
   return serve({ port: 0, ...opts });
+}
+
+/**
+ * Starts the static server and Chromium before a test file's tests and
+ * stops both after them. `env.browser` and `env.base` (the server's URL) are
+ * set once the `before` hook has run.
+ */
+export function serveAndLaunch(opts = {}) {
+  const env = { browser: null, server: null, base: null };
+  before(async () => {
+    ({ server: env.server, url: env.base } = await startServer(opts));
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    env.server?.close();
+  });
+  return env;
 }
 
 export function readGold() {

@@ -1,23 +1,11 @@
 // The panel's export actions: the report as JSON and as W3C Web Annotations
 // (JSON-LD), downloaded by the browser, with nothing added to the page.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { launch, startServer, openPage } from './browser.mjs';
+import { serveAndLaunch, openPage } from './browser.mjs';
 
-let browser;
-let server;
-let base;
-
-before(async () => {
-  ({ server, url: base } = await startServer());
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = serveAndLaunch();
 
 /** Clicks an export button as the reader would (trusted input). */
 async function download(page, action) {
@@ -42,11 +30,11 @@ async function scriptedClickDownloads(page, action) {
 }
 
 test('the panel downloads the report as JSON and as Web Annotations', async () => {
-  const page = await browser.newPage({ acceptDownloads: true });
+  const page = await env.browser.newPage({ acceptDownloads: true });
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   // A query and a fragment (a session id, a search) stay out of the export.
-  await page.goto(`${base}index.html?session=s3cr3t#para-4`);
+  await page.goto(`${env.base}index.html?session=s3cr3t#para-4`);
   await page.waitForFunction(() => document.documentElement.dataset.presslens === 'ready');
   await page.evaluate(() => window.presslens.current().showPanel(true));
   const { report, text, html } = await page.evaluate(() => ({
@@ -64,7 +52,7 @@ test('the panel downloads the report as JSON and as Web Annotations', async () =
   const mentions = report.parties.reduce((n, p) => n + p.mentions.length, 0);
   assert.equal(ld.body.items.length, report.quotes.length + mentions + report.figures.length);
   const first = ld.body.items[0];
-  assert.equal(first.target.source, `${base}index.html`);
+  assert.equal(first.target.source, `${env.base}index.html`);
   const [quoteSel, posSel] = first.target.selector;
   assert.equal(quoteSel.type, 'TextQuoteSelector');
   assert.equal(quoteSel.exact, report.quotes[0].text);

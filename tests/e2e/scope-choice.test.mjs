@@ -8,37 +8,25 @@
 // later annotate() accepts. Scripted clicks do nothing. On a paywall stub
 // (pages/scope-paywall.html) the panel says that only the visible part is
 // annotated. Undo stays byte-identical throughout.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, startServer } from './browser.mjs';
+import { serveAndLaunch } from './browser.mjs';
 
-let browser;
-let server;
-let base;
-
-before(async () => {
-  ({ server, url: base } = await startServer());
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = serveAndLaunch();
 
 /** Opens a fixture page and annotates it with the panel; `window.picked` collects onPick calls. */
 async function open(name, root) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await env.browser.newPage({ viewport: { width: 1280, height: 900 } });
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(`${base}tests/e2e/pages/${name}`);
+  await page.goto(`${env.base}tests/e2e/pages/${name}`);
   const before = await page.evaluate(() => document.documentElement.outerHTML);
   await page.evaluate(async ([origin, root]) => {
     const { presslens } = await import(`${origin}/www/presslens.js`);
     window.presslens = presslens;
     window.picked = [];
     await presslens.annotate(root, { panel: true, onPick: (choice) => window.picked.push(choice) });
-  }, [new URL(base).origin, root]);
+  }, [new URL(env.base).origin, root]);
   return { page, errors, before };
 }
 

@@ -199,6 +199,8 @@ classes! {
     Collective = "collective",
     /// Honorifics alone, which are not roles.
     Honorific = "honorific",
+    /// Definite determiners and possessives opening a noun phrase after "of".
+    Determiner = "determiner",
     /// Irregular plurals and collectives that head a counted phrase.
     PluralHead = "plural_head",
     /// Words before a number that make it approximate.

@@ -35,6 +35,10 @@ pub struct Token {
     /// The token opens its sentence, past opening quote marks and brackets
     /// (`“We` counts as sentence-initial; set by [`Doc::new`]).
     pub initial: bool,
+    /// Where the token's lower-case form lies in [`Doc::lower_text`] (set by
+    /// [`Doc::new`]).
+    pub lo: usize,
+    pub hi: usize,
 }
 
 impl Token {
@@ -52,6 +56,10 @@ pub struct Doc<'a> {
     pub sentences: Vec<std::ops::Range<usize>>,
     /// Paragraphs (non-empty lines) as half-open ranges of token indices.
     pub paragraphs: Vec<std::ops::Range<usize>>,
+    /// The text lowercased in ASCII (so an ASCII token's lower-case form lies
+    /// where the token does), then the lower-case forms of the other tokens:
+    /// one buffer for every layer instead of a `String` per token.
+    lower: String,
 }
 
 impl<'a> Doc<'a> {
@@ -60,12 +68,26 @@ impl<'a> Doc<'a> {
         let paragraphs = paragraphs(&tokens);
         let sentences = sentences(text, &tokens, &paragraphs);
         mark_sentences(text, &mut tokens, &sentences);
+        let lower = lower_forms(text, &mut tokens);
         Doc {
             text,
             tokens,
             sentences,
             paragraphs,
+            lower,
         }
+    }
+
+    /// The lower-case form of token `i` (`str::to_lowercase` of its text),
+    /// or "" out of range.
+    pub fn lower(&self, i: usize) -> &str {
+        self.tokens.get(i).map_or("", |t| &self.lower[t.lo..t.hi])
+    }
+
+    /// The buffer [`Token::lo`] and [`Token::hi`] index: the text lowercased
+    /// in ASCII, then the lower-case forms of non-ASCII tokens.
+    pub fn lower_text(&self) -> &str {
+        &self.lower
     }
 
     /// The text of token `i`.
@@ -83,6 +105,23 @@ impl<'a> Doc<'a> {
     pub fn is_sentence_initial(&self, i: usize) -> bool {
         self.tokens.get(i).is_some_and(|t| t.initial)
     }
+}
+
+/// Lowercases every token once: the text in ASCII, which keeps byte
+/// offsets, then each non-ASCII token in full after it.
+fn lower_forms(text: &str, tokens: &mut [Token]) -> String {
+    let mut lower = text.to_ascii_lowercase();
+    for t in tokens {
+        let w = &text[t.start..t.end];
+        if w.is_ascii() {
+            (t.lo, t.hi) = (t.start, t.end);
+        } else {
+            t.lo = lower.len();
+            lower.push_str(&w.to_lowercase());
+            t.hi = lower.len();
+        }
+    }
+    lower
 }
 
 /// Sets every token's sentence and sentence-initial flag, in one pass, so
@@ -146,12 +185,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut line_has_tokens = false;
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        let (c, width) = if b < 0x80 {
-            (b as char, 1)
-        } else {
-            decode(text, i)
-        };
+        let (c, width) = char_at(text, i);
         if c == '\n' {
             if line_has_tokens {
                 para += 1;
@@ -181,12 +215,23 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             para,
             sent: 0,
             initial: false,
+            lo: 0,
+            hi: 0,
         });
         line_has_tokens = true;
         space_before = false;
         i = end;
     }
     tokens
+}
+
+/// The character starting at byte `i` and its width, ASCII without decoding.
+#[inline]
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    match text.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => (b as char, 1),
+        _ => decode(text, i),
+    }
 }
 
 /// Decodes the (non-ASCII) character starting at byte `i`.
@@ -217,12 +262,7 @@ fn scan_word(text: &str, start: usize) -> usize {
     let mut initialism = true; // single letters separated by periods so far
     let mut letters_since_dot = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        let (c, width) = if b < 0x80 {
-            (b as char, 1)
-        } else {
-            decode(text, i)
-        };
+        let (c, width) = char_at(text, i);
         if c.is_alphanumeric() || is_mark(c) {
             i += width;
             end = i;
@@ -391,6 +431,26 @@ mod tests {
 
     fn words(text: &str) -> Vec<&str> {
         tokenize(text).iter().map(|t| t.text(text)).collect()
+    }
+
+    #[test]
+    fn token_facts_are_set_once() {
+        let doc = Doc::new("“We won,” said ÉLYSÉE Aides. US55 rose.");
+        let lows: Vec<&str> = (0..doc.tokens.len()).map(|i| doc.lower(i)).collect();
+        for (i, l) in lows.iter().enumerate() {
+            assert_eq!(*l, doc.tok(i).to_lowercase());
+        }
+        assert!(lows.contains(&"élysée"));
+        let initial: Vec<&str> = (0..doc.tokens.len())
+            .filter(|&i| doc.is_sentence_initial(i))
+            .map(|i| doc.tok(i))
+            .collect();
+        assert_eq!(initial, vec!["“", "We", "US55"]);
+        let last = doc.tokens.len() - 1;
+        assert_eq!(doc.sentence_of(0), 0);
+        assert_eq!(doc.sentence_of(last), 1);
+        assert_eq!(doc.sentence_of(last + 1), doc.sentences.len());
+        assert_eq!(doc.lower(last + 1), "");
     }
 
     #[test]

@@ -10,6 +10,7 @@
 use super::lex::Ctx;
 use super::numbers::{self, Num};
 use super::{approx_len, counts, exclude, units, Cand, Shape};
+use crate::lexicon::Class;
 
 /// Why the number at a token is no figure: the rule that dropped it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -398,20 +399,7 @@ fn one_is_figure(c: &Ctx, i: usize, e: usize) -> bool {
     }
     let next = c.l(e);
     if next == "of" {
-        return matches!(
-            c.l(e + 1),
-            "the"
-                | "its"
-                | "their"
-                | "his"
-                | "her"
-                | "our"
-                | "my"
-                | "your"
-                | "these"
-                | "those"
-                | "every"
-        );
+        return Class::Determiner.contains(c.l(e + 1)) || c.l(e + 1) == "every";
     }
     if (next == "in" || next == "out")
         && (c.is_num(e + 1) || numbers::is_number_word(c.l(e + 1)) || c.l(e + 1) == "of")

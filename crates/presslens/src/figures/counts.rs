@@ -105,22 +105,7 @@ pub fn of_phrase(c: &Ctx, k: usize, many: bool) -> Option<((usize, usize), bool)
     }
     let mut j = k + 1;
     let mut det = false;
-    while matches!(
-        c.l(j),
-        "the"
-            | "its"
-            | "their"
-            | "his"
-            | "her"
-            | "our"
-            | "my"
-            | "your"
-            | "these"
-            | "those"
-            | "all"
-            | "a"
-            | "an"
-    ) {
+    while Class::Determiner.contains(c.l(j)) || matches!(c.l(j), "all" | "a" | "an") {
         det = true;
         j += 1;
     }

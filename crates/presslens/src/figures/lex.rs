@@ -40,15 +40,17 @@ pub struct Tok {
 pub struct Ctx<'a> {
     pub text: &'a str,
     pub toks: Vec<Tok>,
-    /// The text lowercased in ASCII, then the lowercased texts of non-ASCII
-    /// tokens (one buffer instead of a `String` per token).
-    low: String,
+    /// The document's lower-case forms ([`Doc::lower_text`]).
+    low: &'a str,
+    /// Lower-case forms the document does not hold (the parts of a non-ASCII
+    /// word split at its digits), indexed past `low.len()`.
+    extra: String,
     /// Index of the first token of each token's sentence.
     sent_first: Vec<usize>,
 }
 
 impl<'a> Ctx<'a> {
-    pub fn new(doc: &Doc<'a>) -> Ctx<'a> {
+    pub fn new(doc: &'a Doc<'a>) -> Ctx<'a> {
         let text = doc.text;
         let mut toks = Vec::with_capacity(doc.tokens.len() + 8);
         for t in &doc.tokens {
@@ -117,17 +119,27 @@ impl<'a> Ctx<'a> {
                 });
             }
         }
-        // ASCII lowercasing keeps byte offsets: an ASCII token's lowercased
-        // text lies where the token does. Others are lowercased in full
-        // after the end of the text.
-        let mut low = text.to_ascii_lowercase();
+        // The document's lower-case forms serve every token it has; a
+        // non-ASCII part of a split word is lowercased here.
+        let low = doc.lower_text();
+        let mut extra = String::new();
+        let mut k = 0; // the document token a figure token lies in
         for t in toks.iter_mut() {
-            t.lo = t.start;
-            t.hi = t.end;
-            if !text.as_bytes()[t.start..t.end].is_ascii() {
-                t.lo = low.len();
-                low.push_str(&text[t.start..t.end].to_lowercase());
-                t.hi = low.len();
+            while k + 1 < doc.tokens.len() && doc.tokens[k].end < t.end {
+                k += 1;
+            }
+            if let Some(d) = doc
+                .tokens
+                .get(k)
+                .filter(|d| (d.start, d.end) == (t.start, t.end))
+            {
+                (t.lo, t.hi) = (d.lo, d.hi);
+            } else if text.as_bytes()[t.start..t.end].is_ascii() {
+                (t.lo, t.hi) = (t.start, t.end);
+            } else {
+                t.lo = low.len() + extra.len();
+                extra.push_str(&text[t.start..t.end].to_lowercase());
+                t.hi = low.len() + extra.len();
             }
         }
         let mut sent_first = Vec::with_capacity(toks.len());
@@ -143,6 +155,7 @@ impl<'a> Ctx<'a> {
             text,
             toks,
             low,
+            extra,
             sent_first,
         }
     }
@@ -165,7 +178,8 @@ impl<'a> Ctx<'a> {
     #[inline]
     pub fn l(&self, i: usize) -> &str {
         match self.toks.get(i) {
-            Some(t) => &self.low[t.lo..t.hi],
+            Some(t) if t.hi <= self.low.len() => &self.low[t.lo..t.hi],
+            Some(t) => &self.extra[t.lo - self.low.len()..t.hi - self.low.len()],
             None => "",
         }
     }

@@ -71,7 +71,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             toks: doc.tokens.iter().map(|t| t.text(doc.text)).collect(),
         };
         let lx = c.lex;
-        for (t, &w) in doc.tokens.iter().zip(&c.toks) {
+        for (k, (t, &w)) in doc.tokens.iter().zip(&c.toks).enumerate() {
             let mut x = Info::default();
             let base = w
                 .strip_suffix("’s")
@@ -93,9 +93,14 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 }
             }
             x.cls = lx.class(base);
-            x.lcls = match lower_cow(base) {
-                Cow::Borrowed(_) => x.cls,
-                Cow::Owned(l) => lx.class(&l),
+            // The document's lower-case form, less the possessive (an ASCII
+            // word's: lowercasing a non-ASCII one may depend on what follows,
+            // as a final sigma does).
+            x.lcls = if w.is_ascii() || x.poss == 0 {
+                let low = doc.lower(k);
+                lx.class(&low[..low.len() - x.poss as usize])
+            } else {
+                lx.class(&lower_cow(base))
             };
             c.info.push(x);
         }
