@@ -3,7 +3,7 @@ SHELL := /bin/bash
 PORT ?= 8080
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: setup wasm extension widget package dist demo test lint test-native test-wasm test-e2e bench eval eval-scope train train-speakers train-parties fuzz clean
+.PHONY: setup wasm extension widget package dist demo test lint test-native test-wasm test-e2e bench bench-dom eval eval-scope train train-speakers train-parties fuzz clean
 
 setup:
 	@bash scripts/setup.sh
@@ -57,6 +57,16 @@ bench: wasm
 	cargo run --release -p presslens-cli --example bench -- ../shared/seed/article.txt ../shared/eval/*.jsonl
 	cargo run --release -p presslens-cli --example scaling -- crates/presslens/tests/fixtures/article.txt
 	node bench/bench.mjs
+	$(MAKE) bench-dom
+
+# The sliced DOM pass on the 50,000-paragraph page (22 M characters) in
+# highlight and <mark> mode: total time, long tasks, long animation frames;
+# then whether Chromium survives deeply nested pages, with and without
+# PressLens. Printed, never asserted. `PRESSLENS_BIG=1 make test-e2e` runs
+# the same page in the e2e suite.
+bench-dom: wasm
+	node bench/dom-pass.mjs 50000
+	node bench/deep-page.mjs 1000 5000
 
 eval:
 	cargo run --release -p presslens-cli -- eval ../shared/eval/*.jsonl

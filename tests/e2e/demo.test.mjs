@@ -1,26 +1,16 @@
 // The demo page in real headless Chromium: the seed article is annotated on
 // load, its quotes are painted with the CSS Custom Highlight API, and
 // clear() leaves the document exactly as it was.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, startServer, readGold, openPage, artifact, root } from './browser.mjs';
+import { serveAndLaunch, readGold, openPage, artifact, root } from './browser.mjs';
 
-let browser;
-let server;
-let base;
-
-before(async () => {
+before(() => {
   assert.ok(fs.existsSync(path.join(root, 'www', 'pkg', 'presslens_bg.wasm')), 'www/pkg is built (make wasm)');
-  ({ server, url: base } = await startServer());
-  browser = await launch();
 });
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = serveAndLaunch();
 
 /** Reads the report and, for each highlight name, the text of its ranges. */
 function painted(page) {
@@ -36,7 +26,7 @@ function painted(page) {
 }
 
 test('the demo page annotates the seed article and highlights its quotes', async () => {
-  const { page, errors } = await openPage(browser, `${base}index.html`);
+  const { page, errors } = await openPage(env.browser, `${env.base}index.html`);
   await page.waitForFunction(() => document.documentElement.dataset.presslens === 'ready');
   const { report, quote, party, figure } = await painted(page);
   const gold = readGold();
@@ -61,7 +51,7 @@ test('the demo page annotates the seed article and highlights its quotes', async
 });
 
 test('clear() removes every highlight and leaves the DOM byte-identical', async () => {
-  const { page, errors } = await openPage(browser, `${base}index.html`);
+  const { page, errors } = await openPage(env.browser, `${env.base}index.html`);
   await page.waitForFunction(() => document.documentElement.dataset.presslens === 'ready');
   const result = await page.evaluate(async () => {
     window.presslens.clear();
@@ -79,7 +69,7 @@ test('clear() removes every highlight and leaves the DOM byte-identical', async 
 });
 
 test('annotateText works on pasted text with UTF-16 offsets', async () => {
-  const { page } = await openPage(browser, `${base}index.html`);
+  const { page } = await openPage(env.browser, `${env.base}index.html`);
   await page.waitForFunction(() => window.presslens);
   const r = await page.evaluate(async () => {
     const text = '😀 “We will win this election by a mile,” said Jane Doe.';

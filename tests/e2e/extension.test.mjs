@@ -16,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS, root, startServer, readGold } from './browser.mjs';
-import { OUTSIDE, paintedRanges, fingerprint, panelState, partyPoint, tooltipText } from './page-checks.mjs';
+import { OUTSIDE, paintedRanges, fingerprint, seedPanelAndTooltip } from './page-checks.mjs';
 
 const ext = path.join(root, 'dist', 'extension');
 let ctx;
@@ -87,14 +87,7 @@ for (const [name, expectedMode] of [['plain', 'wasm'], ['strict', 'js']]) {
     assert.equal((painted['presslens-figure'] ?? []).length, res.report.figures.length);
 
     // The panel and a tooltip, from the same DOM layer.
-    const panel = await page.evaluate(panelState);
-    assert.ok(panel?.visible, 'the side panel is shown');
-    assert.deepEqual([panel.quotes, panel.named, panel.anonymous], [9, 6, 3]);
-    const pt = await page.evaluate(partyPoint, 'Blinken');
-    assert.ok(pt, 'the mention "Blinken" is painted');
-    await page.mouse.move(pt.x, pt.y);
-    await page.waitForFunction(tooltipText);
-    assert.match(await page.evaluate(tooltipText), /Antony Blinken/);
+    await seedPanelAndTooltip(page);
 
     // Toggling again restores the page exactly, styles included.
     const off = await toggle(page);

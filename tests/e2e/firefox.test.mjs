@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { root, startServer, readGold } from './browser.mjs';
-import { OUTSIDE, paintedRanges, fingerprint, panelState, partyPoint, tooltipText } from './page-checks.mjs';
+import { OUTSIDE, paintedRanges, fingerprint, seedPanelAndTooltip } from './page-checks.mjs';
 
 const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
 const ext = path.join(root, 'dist', 'extension');
@@ -99,14 +99,7 @@ async function checkPainted(page, report) {
     assert.deepEqual(ranges.filter((r) => r.outside).map((r) => r.text), [], `no ${kind} in nav, sidebar or comments`);
   }
   assert.equal((painted['presslens-party'] ?? []).length, report.parties.reduce((n, p) => n + p.mentions.length, 0));
-  const panel = await page.evaluate(panelState);
-  assert.ok(panel?.visible, 'the side panel is shown');
-  assert.deepEqual([panel.quotes, panel.named, panel.anonymous], [9, 6, 3]);
-  const pt = await page.evaluate(partyPoint, 'Blinken');
-  assert.ok(pt, 'the mention "Blinken" is painted');
-  await page.mouse.move(pt.x, pt.y);
-  await page.waitForFunction(tooltipText, { timeout: 5000 });
-  assert.match(await page.evaluate(tooltipText), /Antony Blinken/);
+  await seedPanelAndTooltip(page);
 }
 
 const NOTHING = { vars: [], fetched: [], attrs: [], ui: 0, highlights: 0 };

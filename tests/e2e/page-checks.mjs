@@ -1,6 +1,8 @@
 // Page-side probes shared by the extension, parity and Firefox tests. Each
 // is a plain function handed to `page.evaluate` (Playwright or Puppeteer), so
-// it may use nothing from this module's scope.
+// it may use nothing from this module's scope; `seedPanelAndTooltip` drives
+// them from the test side.
+import assert from 'node:assert/strict';
 
 /** Selectors of what is not the seed article: nothing may be painted there. */
 export const OUTSIDE = 'nav, aside, .sidebar, .ad-slot, #comments, .comments, .pingbacks, header.site-header, footer.site-footer';
@@ -90,4 +92,89 @@ export async function partyPoint(text) {
 export function tooltipText() {
   const t = document.querySelector('[data-presslens-ui]')?.shadowRoot?.querySelector('.tip');
   return t && !t.hidden ? t.textContent : null;
+}
+
+/**
+ * On the annotated seed page (Playwright or Puppeteer `page`): the side
+ * panel is shown with the seed's 9 quotes (6 named speakers, 3 anonymous),
+ * and hovering the mention "Blinken" opens a tooltip naming Antony Blinken.
+ */
+export async function seedPanelAndTooltip(page) {
+  const panel = await page.evaluate(panelState);
+  assert.ok(panel?.visible, 'the side panel is shown');
+  assert.deepEqual([panel.quotes, panel.named, panel.anonymous], [9, 6, 3]);
+  const pt = await page.evaluate(partyPoint, 'Blinken');
+  assert.ok(pt, 'the mention "Blinken" is painted');
+  await page.mouse.move(pt.x, pt.y);
+  await page.waitForFunction(tooltipText, { timeout: 5000 });
+  assert.match(await page.evaluate(tooltipText), /Antony Blinken/);
+}
+
+/**
+ * Grows the seed article (`.entry-content`) by cloning its paragraphs until
+ * it holds `paragraphs` paragraphs or `chars` characters of text.
+ */
+export async function growArticle({ chars = 0, paragraphs = 0 }) {
+  const body = document.querySelector('.entry-content');
+  const paras = [...body.querySelectorAll('p')];
+  const frag = document.createDocumentFragment();
+  let size = body.textContent.length;
+  let n = paras.length;
+  const more = () => (paragraphs ? n < paragraphs : size < chars);
+  for (let i = 0; more(); i++, n++) {
+    const c = paras[i % paras.length].cloneNode(true);
+    frag.append(c);
+    size += c.textContent.length;
+  }
+  body.append(frag);
+  await new Promise((r) => setTimeout(r, 200));
+}
+
+/**
+ * One measured pass of `window.presslens` over the page, then clear():
+ * the browser's long tasks (longest first), long animation frames
+ * (`[duration, rendering]`, longest first), how often a page timer ran
+ * meanwhile, the overlay's own longest slice (and its phase) and engine
+ * call, the text, quote and mark counts, clear()'s time, what is left after
+ * it, and (with `undo`) whether the document is exactly as before.
+ */
+export async function measuredPass({ fallback = false, undo = true }) {
+  const before = undo ? document.documentElement.outerHTML : null;
+  const long = [];
+  const obs = new PerformanceObserver((l) => { for (const e of l.getEntries()) long.push(e.duration); });
+  obs.observe({ type: 'longtask' });
+  const frames = [];
+  const loaf = PerformanceObserver.supportedEntryTypes.includes('long-animation-frame')
+    ? new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) frames.push([e.duration, e.renderStart ? e.startTime + e.duration - e.renderStart : 0]);
+    }) : null;
+  loaf?.observe({ type: 'long-animation-frame' });
+  // A page's own work: a timer chain that runs whenever the event loop is free.
+  let ticks = 0;
+  let ticking = true;
+  const tick = () => { if (ticking) { ticks += 1; setTimeout(tick, 0); } };
+  setTimeout(tick, 0);
+  const t0 = performance.now();
+  const report = await window.presslens.annotate(undefined, { panel: true, fallback, observe: false });
+  const ms = performance.now() - t0;
+  ticking = false;
+  const lens = window.presslens.current();
+  const slice = lens.longestSliceMs();
+  const phase = lens.longestSlicePhase();
+  const engine = lens.longestEngineMs();
+  // Entries are reported after their task ends: give the last ones time.
+  await new Promise((res) => setTimeout(res, 400));
+  obs.disconnect();
+  loaf?.disconnect();
+  long.sort((a, b) => b - a);
+  frames.sort((a, b) => b[0] - a[0]);
+  const text = window.presslens.scope().text.length;
+  const marks = document.querySelectorAll('mark.presslens').length;
+  const c0 = performance.now();
+  window.presslens.clear();
+  const clear = performance.now() - c0;
+  return {
+    text, ms, slice, phase, engine, clear, ticks, marks, quotes: report.quotes.length, long, frames,
+    left: CSS.highlights.size, same: undo ? document.documentElement.outerHTML === before : null,
+  };
 }

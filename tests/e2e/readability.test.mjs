@@ -4,20 +4,16 @@
 // automatic scope and throws nothing, clear() leaves the HTML byte-identical,
 // and the text of the detected scope is compared with the text of
 // Readability's expected.html (token F1, printed per page and on average).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, startServer, shared, artifact } from './browser.mjs';
+import { serveAndLaunch, shared, artifact } from './browser.mjs';
 import { tokenF1 } from './tokens.mjs';
 
 const dir = path.join(shared, 'eval', 'pages', 'readability');
 const pages = fs.existsSync(dir) ? fs.readdirSync(dir).filter((n) => fs.existsSync(path.join(dir, n, 'source.html'))).sort() : [];
 const only = process.env.PRESSLENS_PAGES?.split(',');
-
-let browser;
-let server;
-let base;
 
 // Offline, fast and static: the test server sends a Content-Security-Policy
 // that lets the page load nothing from elsewhere (blocked before any request
@@ -30,20 +26,12 @@ let base;
 // loads its wasm.
 const CSP = "default-src 'self' data: blob: 'unsafe-inline' 'wasm-unsafe-eval'; script-src 'self' 'wasm-unsafe-eval'";
 
-before(async () => {
-  ({ server, url: base } = await startServer({ csp: CSP }));
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = serveAndLaunch({ csp: CSP });
 
 
 test('automatic scope on every Readability test page: no exceptions, exact undo, token F1', { skip: pages.length === 0 && 'no readability pages in ../shared' }, async () => {
-  const origin = new URL(base).origin;
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const origin = new URL(env.base).origin;
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
   // A page with a CSP of its own that forbids wasm gets a second context
   // that bypasses page CSPs (and so loads slower).
   let lax = null;
@@ -57,7 +45,7 @@ test('automatic scope on every Readability test page: no exceptions, exact undo,
   const rows = [];
   const t0 = Date.now();
   const visit = async (p, name) => {
-    const url = `${base}shared/eval/pages/readability/${encodeURIComponent(name)}/source.html`;
+    const url = `${env.base}shared/eval/pages/readability/${encodeURIComponent(name)}/source.html`;
     await p.goto(url, { waitUntil: 'domcontentloaded', timeout: 30000 });
     return p.evaluate(async ([origin, expectedUrl]) => {
       const out = { error: null };
@@ -81,12 +69,12 @@ test('automatic scope on every Readability test page: no exceptions, exact undo,
       const html = await (await fetch(expectedUrl)).text();
       out.expected = new DOMParser().parseFromString(html, 'text/html').body?.textContent ?? '';
       return out;
-    }, [origin, `${base}shared/eval/pages/readability/${encodeURIComponent(name)}/expected.html`]);
+    }, [origin, `${env.base}shared/eval/pages/readability/${encodeURIComponent(name)}/expected.html`]);
   };
   for (const name of pages.filter((n) => !only || only.includes(n))) {
     let res = await visit(page, name);
     if (res.error && /Content Security Policy|Content-Security-Policy/.test(res.error)) {
-      lax ??= await open(await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true }));
+      lax ??= await open(await env.browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true }));
       res = await visit(lax, name);
     }
     const f1 = res.error ? 0 : tokenF1(res.text, res.expected);

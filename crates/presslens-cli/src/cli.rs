@@ -15,8 +15,9 @@ USAGE:
     presslens annotate --jsonl [FILE]    lines {\"id\", \"text\"} -> lines {\"id\", report...}
     presslens eval GOLD.jsonl...         precision / recall / F1 per layer
     presslens eval --explain GOLD.jsonl...
-                                         also each gold figure the engine missed,
-                                         with the rule that dropped it
+                                         also each gold figure and party mention
+                                         the engine missed, with the rules that
+                                         dropped, joined or typed it
     presslens eval --predictions PRED.jsonl GOLD.jsonl...
                                          the same scores for another tool's lines
                                          {\"id\", \"quotes\", \"parties\", \"figures\"}
@@ -340,6 +341,7 @@ fn run_eval(args: &[String]) -> Result<bool, String> {
     let mut total = Scores::default();
     let mut per_file = Vec::new();
     let mut misses: std::collections::BTreeMap<&str, usize> = Default::default();
+    let mut party_misses: std::collections::BTreeMap<&str, usize> = Default::default();
     for &path in &gold_paths {
         let mut scores = Scores::default();
         let res = for_each_line(
@@ -363,6 +365,18 @@ fn run_eval(args: &[String]) -> Result<bool, String> {
                         for (text, rule) in eval::figure_misses(&doc, &report) {
                             *misses.entry(rule).or_insert(0usize) += 1;
                             println!("missed figure\t{}\t{text:?}\t{rule}", doc.id);
+                        }
+                        for (text, kind, rules) in eval::party_misses(&doc, &report) {
+                            let last = rules
+                                .last()
+                                .copied()
+                                .unwrap_or("not detected: no rule fired");
+                            *party_misses.entry(last).or_insert(0usize) += 1;
+                            println!(
+                                "missed party\t{}\t{text:?}\t{kind}\t{}",
+                                doc.id,
+                                rules.join("; ")
+                            );
                         }
                     }
                     return Ok(());
@@ -407,6 +421,14 @@ fn run_eval(args: &[String]) -> Result<bool, String> {
         println!("== missed figures by rule");
         for (rule, n) in &misses {
             println!("{rule:<24}{n:>6}");
+        }
+    }
+    if explain && !party_misses.is_empty() {
+        println!("== missed party mentions by the last rule that fired on them");
+        let mut by: Vec<_> = party_misses.iter().collect();
+        by.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        for (rule, n) in by {
+            println!("{rule:<48}{n:>6}");
         }
     }
     if unreadable > 0 {

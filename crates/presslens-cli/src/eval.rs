@@ -64,6 +64,15 @@ pub struct Counts {
 }
 
 impl Counts {
+    /// `matched` of `pred` predictions paired with `gold` gold items.
+    pub fn of(matched: usize, pred: usize, gold: usize) -> Counts {
+        Counts {
+            tp: matched,
+            fp: pred - matched,
+            fn_: gold - matched,
+        }
+    }
+
     pub fn precision(&self) -> f64 {
         ratio(self.tp, self.tp + self.fp)
     }
@@ -242,11 +251,7 @@ fn score_quotes(chars: &[char], doc: &GoldDoc, report: &Report, into: &mut Score
         .collect();
     for (min, counts) in [(0.5, &mut into.quotes), (0.95, &mut into.quotes_exact)] {
         let m = match_pairs(pred.len(), gold.len(), min, |p, g| iou(pred[p], gold[g]));
-        counts.add(Counts {
-            tp: m.len(),
-            fp: pred.len() - m.len(),
-            fn_: gold.len() - m.len(),
-        });
+        counts.add(Counts::of(m.len(), pred.len(), gold.len()));
         if min < 0.9 {
             for (p, g) in m {
                 let gq = &doc.quotes[g];
@@ -281,6 +286,55 @@ fn norm_mention(chars: &[char], s: usize, e: usize) -> (usize, usize) {
     (s, e)
 }
 
+/// Whether a predicted kind counts for a gold one (a group speaking as
+/// people or as an organisation counts as either).
+fn kind_ok(p: PartyKind, g: PartyKind) -> bool {
+    p == g || p == PartyKind::Group && matches!(g, PartyKind::Person | PartyKind::Organization)
+}
+
+/// The gold party mentions (of a kind the scores count) that no mention of
+/// `report` (char offsets) finds with that kind, each with its kind and the
+/// engine rules that fired on spans overlapping it
+/// ([`presslens::parties::explain`]; empty when no rule did): what
+/// `presslens eval --explain` prints.
+pub fn party_misses(doc: &GoldDoc, report: &Report) -> Vec<(String, String, Vec<&'static str>)> {
+    let chars: Vec<char> = doc.text.chars().collect();
+    let pred: Vec<((usize, usize), PartyKind)> = report
+        .parties
+        .iter()
+        .flat_map(|p| p.mentions.iter().map(move |m| (m.start, m.end, p.kind)))
+        .map(|(s, e, k)| (norm_mention(&chars, s, e), k))
+        .collect();
+    let byte_of: Vec<usize> = doc
+        .text
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain([doc.text.len()])
+        .collect();
+    let mut rules: Option<Vec<(usize, usize, &'static str)>> = None;
+    let mut out = Vec::new();
+    for g in &doc.parties {
+        let Some(kind) = parse_kind(&g.kind) else {
+            continue;
+        };
+        let span = norm_mention(&chars, g.start, g.end);
+        if span.1 >= byte_of.len() || pred.iter().any(|&(p, k)| p == span && kind_ok(k, kind)) {
+            continue;
+        }
+        let (bs, be) = (byte_of[span.0], byte_of[span.1]);
+        let rules = rules.get_or_insert_with(|| {
+            presslens::parties::explain(&presslens::text::Doc::new(&doc.text))
+        });
+        let fired = rules
+            .iter()
+            .filter(|&&(rs, re, _)| rs < be && bs < re)
+            .map(|r| r.2)
+            .collect();
+        out.push((doc.text[bs..be].to_string(), g.kind.clone(), fired));
+    }
+    out
+}
+
 fn score_parties(chars: &[char], doc: &GoldDoc, report: &Report, into: &mut Scores) {
     let gold: Vec<((usize, usize), Option<PartyKind>)> = doc
         .parties
@@ -300,9 +354,6 @@ fn score_parties(chars: &[char], doc: &GoldDoc, report: &Report, into: &mut Scor
         .map(|(s, e, k)| (norm_mention(chars, s, e), k))
         .filter(|(sp, _)| !other.contains(sp) || gold.iter().any(|g| g.0 == *sp))
         .collect();
-    let kind_ok = |p: PartyKind, g: PartyKind| {
-        p == g || p == PartyKind::Group && matches!(g, PartyKind::Person | PartyKind::Organization)
-    };
     let untyped = match_pairs(pred.len(), gold.len(), 1.0, |p, g| {
         if pred[p].0 == gold[g].0 {
             1.0
@@ -310,11 +361,8 @@ fn score_parties(chars: &[char], doc: &GoldDoc, report: &Report, into: &mut Scor
             0.0
         }
     });
-    into.parties.add(Counts {
-        tp: untyped.len(),
-        fp: pred.len() - untyped.len(),
-        fn_: gold.len() - untyped.len(),
-    });
+    into.parties
+        .add(Counts::of(untyped.len(), pred.len(), gold.len()));
     let typed = match_pairs(pred.len(), gold.len(), 1.0, |p, g| {
         if pred[p].0 == gold[g].0 && kind_ok(pred[p].1, gold[g].1) {
             1.0
@@ -322,11 +370,8 @@ fn score_parties(chars: &[char], doc: &GoldDoc, report: &Report, into: &mut Scor
             0.0
         }
     });
-    into.parties_typed.add(Counts {
-        tp: typed.len(),
-        fp: pred.len() - typed.len(),
-        fn_: gold.len() - typed.len(),
-    });
+    into.parties_typed
+        .add(Counts::of(typed.len(), pred.len(), gold.len()));
     let mut by = [Counts::default(); 4];
     for &(p, g) in &typed {
         let _ = p;
@@ -444,17 +489,11 @@ fn score_figures(doc: &GoldDoc, report: &Report, into: &mut Scores) {
             0.0
         }
     });
-    into.figures_value.add(Counts {
-        tp: m.len(),
-        fp: pred.len() - m.len(),
-        fn_: gold.len() - m.len(),
-    });
+    into.figures_value
+        .add(Counts::of(m.len(), pred.len(), gold.len()));
     let mu = m.iter().filter(|&&(p, g)| unit_ok(p, g)).count();
-    into.figures_value_unit.add(Counts {
-        tp: mu,
-        fp: pred.len() - mu,
-        fn_: gold.len() - mu,
-    });
+    into.figures_value_unit
+        .add(Counts::of(mu, pred.len(), gold.len()));
 }
 
 impl Scores {
@@ -765,6 +804,21 @@ mod tests {
     fn mention_normalisation() {
         let chars: Vec<char> = "the Hamas’s".chars().collect();
         assert_eq!(norm_mention(&chars, 0, chars.len()), (4, 9));
+    }
+
+    #[test]
+    fn party_misses_name_the_rules_that_fired() {
+        let line = r#"{"id":"t","text":"They flew on Air Force One to Rome.","layers":["parties"],
+            "parties":[{"start":13,"end":26,"kind":"organization"},{"start":30,"end":34,"kind":"place"}]}"#;
+        let doc: GoldDoc = serde_json::from_str(line).unwrap();
+        let report = presslens::annotate_in(&doc.text, Unit::Char);
+        let misses = party_misses(&doc, &report);
+        assert_eq!(misses.len(), 1, "{misses:?}");
+        assert_eq!(misses[0].0, "Air Force One");
+        assert!(
+            misses[0].2.contains(&"dropped: product or law"),
+            "{misses:?}"
+        );
     }
 
     #[test]

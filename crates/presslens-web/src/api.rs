@@ -186,6 +186,13 @@ impl Lens {
         self.inner.borrow().longest_slice_ms()
     }
 
+    /// The phase the longest slice of the last [`Lens::run`] pass ran in
+    /// ("detect", "collect", "engine", "paint", "finish", "deliver").
+    #[wasm_bindgen(js_name = longestSlicePhase)]
+    pub fn longest_slice_phase(&self) -> String {
+        self.inner.borrow().longest_slice_phase().into()
+    }
+
     /// The longest single engine call of the last [`Lens::run`] pass, in ms
     /// (texts over 24 KB are annotated in chunks sized to keep this short).
     #[wasm_bindgen(js_name = longestEngineMs)]

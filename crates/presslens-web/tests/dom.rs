@@ -127,6 +127,15 @@ fn empty_and_hostile_roots_are_no_ops() {
     root.remove();
 }
 
+/// The text node inside the fixture's `<em>`: undo must put this very node
+/// back.
+fn em_text(root: &Element) -> web_sys::Node {
+    root.query_selector("em")
+        .unwrap()
+        .and_then(|em| em.first_child())
+        .expect("the fixture has an <em> with text")
+}
+
 fn scope_of(root: &Element) -> Scope {
     Scope {
         root: root.clone(),
@@ -207,12 +216,7 @@ fn detection_finds_the_article_among_boilerplate() {
 fn mark_fallback_wraps_without_normalize_and_undoes_exactly() {
     let root = fixture(ARTICLE);
     let before = root.inner_html();
-    let em_text = root
-        .query_selector("em")
-        .unwrap()
-        .unwrap()
-        .first_child()
-        .unwrap();
+    let original = em_text(&root);
     let opts = Options {
         fallback: true,
         ..Options::default()
@@ -236,14 +240,121 @@ fn mark_fallback_wraps_without_normalize_and_undoes_exactly() {
     o.clear();
     assert_eq!(root.inner_html(), before);
     // The very same text node is back (no copies, no normalize()).
-    let now = root
-        .query_selector("em")
-        .unwrap()
-        .unwrap()
-        .first_child()
-        .unwrap();
-    assert!(now.is_same_node(Some(&em_text)));
+    let now = em_text(&root);
+    assert!(now.is_same_node(Some(&original)));
     root.remove();
+}
+
+/// The `<mark>` fallback goes in over many steps on a long root (each
+/// bounded by a number of nodes and a deadline): the marks are those of one
+/// wrap in one go, and a wrap cut short by clear() undoes exactly.
+#[wasm_bindgen_test]
+fn mark_wrap_in_steps_is_the_wrap_in_one_go_and_undoes_when_cut_short() {
+    use presslens_web::dom::paint::Painter;
+    let html = ARTICLE.repeat(12);
+    let painted = |deadline: f64| {
+        let root = fixture(&html);
+        let map = TextMap::collect(&scope_of(&root));
+        let report = presslens::annotate_in(map.text(), presslens::Unit::Utf16);
+        let mut p = Painter::new(Kinds::default(), true);
+        p.start(&report);
+        let mut steps = 1;
+        while !p.step(&map, deadline).unwrap() {
+            steps += 1;
+        }
+        let out = root.inner_html();
+        p.clear();
+        root.remove();
+        (out, steps)
+    };
+    let (whole, one) = painted(f64::INFINITY);
+    // A deadline long past: eight text nodes per step.
+    let (sliced, steps) = painted(f64::NEG_INFINITY);
+    assert_eq!(one, 1);
+    assert!(steps > 4, "the wrap took {steps} steps");
+    assert_eq!(sliced, whole);
+    assert!(whole.matches("<mark").count() >= 36, "{whole}");
+
+    // Cut short: some nodes wrapped, the rest not yet; clear() puts every
+    // original node back.
+    let root = fixture(&html);
+    let before = root.inner_html();
+    let first = em_text(&root);
+    let map = TextMap::collect(&scope_of(&root));
+    let report = presslens::annotate_in(map.text(), presslens::Unit::Utf16);
+    let mut p = Painter::new(Kinds::default(), true);
+    p.start(&report);
+    assert!(!p.step(&map, f64::NEG_INFINITY).unwrap());
+    assert!(!p.step(&map, f64::NEG_INFINITY).unwrap());
+    assert!(root.query_selector("mark").unwrap().is_some());
+    assert_ne!(root.inner_html(), before);
+    p.clear();
+    assert_eq!(root.inner_html(), before);
+    let now = em_text(&root);
+    assert!(now.is_same_node(Some(&first)));
+    root.remove();
+}
+
+/// A root nested 20,000 elements deep (blocks in inlines in blocks, the
+/// hardest shape for a layout engine) is read, annotated, painted in both
+/// modes and undone: every walk of ours is iterative (a `TreeWalker` and
+/// explicit stacks), so depth costs no stack. The root is not in the
+/// document: Chromium's own layout crashes the renderer on pages nested
+/// this deep (5,000 nested `<div>`s crash it with no PressLens on the
+/// page, see the README), and a root that is never laid out shows that the
+/// depth is no problem of ours.
+#[wasm_bindgen_test]
+fn a_root_nested_twenty_thousand_deep_is_annotated_and_undone() {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let root = doc.create_element("article").unwrap();
+    root.set_inner_html(ARTICLE);
+    let mut cur: Element = root.clone();
+    for i in 0..20_000 {
+        let el = doc
+            .create_element(if i % 2 == 0 { "div" } else { "span" })
+            .unwrap();
+        cur.append_child(&el).unwrap();
+        cur = el;
+    }
+    let deep = doc.create_element("p").unwrap();
+    deep.set_text_content(Some(
+        "“The deepest paragraph is still read,” said Ann Lee, the mayor.",
+    ));
+    cur.append_child(&deep).unwrap();
+    let deep_text = deep.first_child().unwrap();
+    let text_before = root.text_content();
+    for fallback in [false, true] {
+        let opts = Options {
+            fallback,
+            observe: false,
+            ..Options::default()
+        };
+        let mut o = Overlay::with_options(&root.clone().into(), opts).unwrap();
+        o.annotate().unwrap();
+        assert!(
+            o.text().ends_with("said Ann Lee, the mayor."),
+            "{}",
+            o.text()
+        );
+        let quotes: Vec<&str> = o
+            .report()
+            .unwrap()
+            .quotes
+            .iter()
+            .map(|q| q.text.as_str())
+            .collect();
+        assert!(
+            quotes.iter().any(|q| q.contains("deepest paragraph")),
+            "{quotes:?}"
+        );
+        if fallback {
+            assert!(deep.query_selector("mark").unwrap().is_some());
+        }
+        o.clear();
+        assert!(root.query_selector("mark").unwrap().is_none());
+        assert!(deep.first_child().unwrap().is_same_node(Some(&deep_text)));
+        assert_eq!(root.text_content(), text_before);
+    }
 }
 
 #[wasm_bindgen_test]
@@ -397,6 +508,9 @@ fn a_report_converted_in_slices_is_the_report_converted_at_once() {
     use presslens_web::convert::{to_js, Sliced};
     let text = include_str!("../../presslens/tests/fixtures/article.txt").repeat(20);
     let report = presslens::annotate_in(&text, presslens::Unit::Utf16);
+    // A party named more often than one batch holds: its mentions are
+    // converted over several slices too.
+    assert!(report.parties.iter().any(|p| p.mentions.len() > 64));
     let whole = js_sys::JSON::stringify(&to_js(&report).unwrap()).unwrap();
     let mut sliced = Sliced::new();
     let mut steps = 1;
@@ -579,6 +693,32 @@ fn live_blog_keeps_every_entry() {
     );
 }
 
+/// The panel's word count takes a fast path for ASCII: it counts as the
+/// Unicode definition does (letters and digits of any script, apostrophes
+/// inside words).
+#[wasm_bindgen_test]
+fn quote_words_count_the_same_with_the_ascii_fast_path() {
+    use presslens_web::dom::explain::words;
+    let unicode = |t: &str| {
+        t.split(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'')
+            .filter(|w| !w.is_empty())
+            .count()
+    };
+    for t in [
+        "It’s 40% of the U.S. vote, don't you think? Ça va.",
+        "“Naïve café”—señor Øresund 2½ ２０２４年 Москва, 'quoted'",
+        "",
+        "   ...   ",
+        "tab\tand\nnewline_under-score",
+    ] {
+        assert_eq!(words(t), unicode(t), "{t:?}");
+    }
+    assert_eq!(
+        words("It’s 40% of the U.S. vote, don't you think? Ça va."),
+        12
+    );
+}
+
 /// The scope detected on a page made of `html` and its text; the page is
 /// removed after.
 fn detected(html: &str) -> (Scope, String) {
@@ -744,50 +884,40 @@ fn a_caption_sized_root_is_low_confidence_and_an_article_is_not() {
 #[wasm_bindgen_test]
 fn paywall_stubs_are_named_by_their_rule() {
     let short = format!("<h1>Harbour reopens</h1><p>{PROSE}</p><p>{PROSE}</p>");
-    let (s, _) = detected(
-        &[
-            "<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"isAccessibleForFree\":false}</script>",
-            "<div class='story'>", &short, "</div>",
-        ]
-        .concat(),
-    );
-    assert_eq!(s.paywall, Some(Paywall::NotFree));
-    let (s, _) = detected(
-        &[
-            "<div class='story'>", &short,
-            "<div class='article-paywall'><p>You have read all your free articles this month.</p></div></div>",
-        ]
-        .concat(),
-    );
-    assert_eq!(s.paywall, Some(Paywall::WallAtEnd));
-    let (s, _) = detected(
-        &[
-            "<div class='wrap'><div class='story'>", &short,
-            "</div><div class='subscribe-to-continue'><p>Subscribe to continue reading.</p><a href='#'>Subscribe</a></div></div>",
-        ]
-        .concat(),
-    );
-    assert_eq!(s.paywall, Some(Paywall::StubWithOffer));
-    // A hidden wall (a template for other readers) is not shown: no stub.
-    let (s, _) = detected(
-        &[
+    // (before the short story, after it, what the scope says)
+    let pages: [(&str, &str, Option<Paywall>); 5] = [
+        (
+            "<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"isAccessibleForFree\":false}</script><div class='story'>",
+            "</div>",
+            Some(Paywall::NotFree),
+        ),
+        (
             "<div class='story'>",
-            &short,
-            "<div class='paywall' hidden><p>Subscribe now.</p></div></div>",
-        ]
-        .concat(),
-    );
-    assert_eq!(s.paywall, None);
-    // A blog subscription under a short complete post is not a paywall.
-    let (s, _) = detected(
-        &[
+            "<div class='article-paywall'><p>You have read all your free articles this month.</p></div></div>",
+            Some(Paywall::WallAtEnd),
+        ),
+        (
             "<div class='wrap'><div class='story'>",
-            &short,
+            "</div><div class='subscribe-to-continue'><p>Subscribe to continue reading.</p><a href='#'>Subscribe</a></div></div>",
+            Some(Paywall::StubWithOffer),
+        ),
+        // A hidden wall (a template for other readers) is not shown: no stub.
+        (
+            "<div class='story'>",
+            "<div class='paywall' hidden><p>Subscribe now.</p></div></div>",
+            None,
+        ),
+        // A blog subscription under a short complete post is not a paywall.
+        (
+            "<div class='wrap'><div class='story'>",
             "</div><div id='subscribe-blog'><p>Get new posts by email.</p></div></div>",
-        ]
-        .concat(),
-    );
-    assert_eq!(s.paywall, None);
+            None,
+        ),
+    ];
+    for (before, after, want) in pages {
+        let (s, _) = detected(&[before, &short, after].concat());
+        assert_eq!(s.paywall, want, "{before}…{after}");
+    }
 }
 
 /// The roots a reader can choose: "page" is the body, "auto" is

@@ -45,6 +45,49 @@ impl Token {
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
         &text[self.start..self.end]
     }
+
+    /// The token's runs of letters and of ASCII digits, as byte spans with
+    /// whether each is digits: the tokenizer keeps digits after letters
+    /// inside a word (`G7`, `US55`), which is right for names, while the
+    /// figures layer reads `US55` as `US` + `55`. A token that is not a word
+    /// with a digit is one run (`false`).
+    pub fn letter_digit_runs(&self, text: &str) -> Runs {
+        let w = self.text(text);
+        if self.kind != TokenKind::Word || !w.bytes().any(|b| b.is_ascii_digit()) {
+            return Runs::One(Some((self.start, self.end, false)));
+        }
+        let mut runs = Vec::new();
+        let mut run_start = self.start;
+        let mut run_digit = None::<bool>;
+        for (o, c) in w.char_indices() {
+            let d = c.is_ascii_digit();
+            if let Some(prev) = run_digit.filter(|&p| p != d) {
+                runs.push((run_start, self.start + o, prev));
+                run_start = self.start + o;
+            }
+            run_digit = Some(d);
+        }
+        runs.push((run_start, self.end, run_digit == Some(true)));
+        Runs::Many(runs.into_iter())
+    }
+}
+
+/// The runs of [`Token::letter_digit_runs`]: no allocation for the token
+/// that is one run (nearly all).
+pub enum Runs {
+    One(Option<(usize, usize, bool)>),
+    Many(std::vec::IntoIter<(usize, usize, bool)>),
+}
+
+impl Iterator for Runs {
+    type Item = (usize, usize, bool);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match self {
+            Runs::One(r) => r.take(),
+            Runs::Many(it) => it.next(),
+        }
+    }
 }
 
 /// A tokenised text with its sentence and paragraph boundaries.
@@ -108,12 +151,17 @@ impl<'a> Doc<'a> {
 }
 
 /// Lowercases every token once: the text in ASCII, which keeps byte
-/// offsets, then each non-ASCII token in full after it.
+/// offsets, then each token with a non-ASCII letter that lowercasing
+/// changes, in full after it.
 fn lower_forms(text: &str, tokens: &mut [Token]) -> String {
     let mut lower = text.to_ascii_lowercase();
     for t in tokens {
         let w = &text[t.start..t.end];
-        if w.is_ascii() {
+        // Where lowercasing leaves every non-ASCII character as it is
+        // (punctuation, “quotes”, lower-case letters), the ASCII-lowered
+        // text already holds the token's lower-case form.
+        let in_place = w.is_ascii() || w.chars().all(|c| c.is_ascii() || c.to_lowercase().eq([c]));
+        if in_place {
             (t.lo, t.hi) = (t.start, t.end);
         } else {
             t.lo = lower.len();
@@ -226,7 +274,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 }
 
 /// The character starting at byte `i` and its width, ASCII without decoding.
-#[inline]
+#[inline(always)]
 fn char_at(text: &str, i: usize) -> (char, usize) {
     match text.as_bytes().get(i) {
         Some(&b) if b < 0x80 => (b as char, 1),
@@ -451,6 +499,18 @@ mod tests {
         assert_eq!(doc.sentence_of(last), 1);
         assert_eq!(doc.sentence_of(last + 1), doc.sentences.len());
         assert_eq!(doc.lower(last + 1), "");
+        // US55: a letter run and a digit run; "rose" one run.
+        let us = doc
+            .tokens
+            .iter()
+            .position(|t| t.text(doc.text) == "US55")
+            .unwrap();
+        let runs: Vec<(&str, bool)> = doc.tokens[us]
+            .letter_digit_runs(doc.text)
+            .map(|(s, e, d)| (&doc.text[s..e], d))
+            .collect();
+        assert_eq!(runs, vec![("US", false), ("55", true)]);
+        assert_eq!(doc.tokens[us + 1].letter_digit_runs(doc.text).count(), 1);
     }
 
     #[test]

@@ -58,9 +58,18 @@ fn relation(kind: RelationKind) -> &'static str {
     }
 }
 
-/// Words in a text, as the share-of-voice counts them.
+/// Words in a text, as the share-of-voice counts them. ASCII is tested
+/// without the Unicode tables (the panel counts the words of every quote:
+/// 20 ms for 20,000 quotes with the tables alone).
 pub fn words(text: &str) -> usize {
-    text.split(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'')
+    let word = |c: char| {
+        if c.is_ascii() {
+            c.is_ascii_alphanumeric() || c == '\''
+        } else {
+            c.is_alphanumeric() || c == '’'
+        }
+    };
+    text.split(|c: char| !word(c))
         .filter(|w| !w.is_empty())
         .count()
 }

@@ -7,13 +7,25 @@
 //! of its pieces: the exact same nodes (so frameworks holding references to
 //! them are not confused) with the exact same text. `normalize()` is never
 //! called, so text nodes the page split on purpose stay split.
+//!
+//! The wrap runs in steps ([`Marks::step`]), each bounded by a number of
+//! nodes and by a deadline, so that a long page's marks go in over many
+//! tasks; undo is the same whether the wrap finished or was cut short.
 
-use web_sys::{Node, Text};
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
+use web_sys::{Document, Node, Text};
 
 use super::page::Error;
 use super::safe;
 use super::spans::{Kind, Kinds, Span};
 use super::textmap::{Segment, Segments, TextMap};
+
+/// Most nodes (text pieces and marks) one [`Marks::step`] puts in the page,
+/// whatever the clock says: the wrap of a long page is cut by work, not only
+/// by time (a 14 MB page has 420,000 marks; wrapped in one go they took 2 s).
+pub const NODES_PER_STEP: usize = 8192;
 
 /// One replaced text node.
 struct Wrapped {
@@ -23,120 +35,217 @@ struct Wrapped {
     pieces: Vec<Node>,
 }
 
+/// Where the wrap is: a sweep over the span boundaries in text order, one
+/// text node (segment) at a time. Spans come sorted by start; the ends of
+/// the spans open at the sweep's position wait in a min-heap, so no sort of
+/// every boundary is needed up front.
+#[derive(Default)]
+struct Sweep {
+    /// The next span (index into the painter's spans) not yet opened.
+    next: usize,
+    /// Ends of the open spans, with their kind index.
+    open: BinaryHeap<Reverse<(u32, usize)>>,
+    /// Open spans per kind.
+    counts: [i32; 3],
+    /// The next segment of the text map to wrap.
+    seg: usize,
+}
+
+impl Sweep {
+    /// The next span boundary at or after the sweep (a shown span's start or
+    /// an open span's end).
+    fn peek(&mut self, spans: &[Span], kinds: Kinds) -> Option<u32> {
+        while spans
+            .get(self.next)
+            .is_some_and(|s| !kinds.shows(s.target.kind()))
+        {
+            self.next += 1;
+        }
+        let start = spans.get(self.next).map(|s| s.start);
+        let end = self.open.peek().map(|Reverse((e, _))| *e);
+        match (start, end) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    }
+
+    /// Opens and closes every span boundary at `at` (the next one).
+    fn apply(&mut self, at: u32, spans: &[Span], kinds: Kinds) {
+        while self.peek(spans, kinds) == Some(at) {
+            match spans.get(self.next) {
+                Some(s) if s.start == at => {
+                    let k = s.target.kind().index();
+                    self.counts[k] += 1;
+                    self.open.push(Reverse((s.end, k)));
+                    self.next += 1;
+                }
+                _ => {
+                    if let Some(Reverse((_, k))) = self.open.pop() {
+                        self.counts[k] -= 1;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Which kinds cover the sweep's position, as bits.
+    fn mask(&self) -> u8 {
+        let c = &self.counts;
+        (c[0] > 0) as u8 | ((c[1] > 0) as u8) << 1 | ((c[2] > 0) as u8) << 2
+    }
+}
+
 /// The marks on one text map.
 pub struct Marks {
     wrapped: Vec<Wrapped>,
-    /// The text map's segments with replaced nodes swapped for their pieces.
+    /// The text map's segments with replaced nodes swapped for their pieces
+    /// (complete once [`Marks::step`] says done).
     pub segments: Segments,
+    sweep: Sweep,
+}
+
+impl Default for Marks {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 impl Marks {
-    /// Wraps every span of a shown kind.
-    /// On a page that broke the DOM API, what was wrapped is undone and the
-    /// error returned.
-    pub fn wrap(map: &TextMap, spans: &[Span], kinds: Kinds) -> Result<Marks, Error> {
-        let mut events: Vec<(u32, usize, i32)> = Vec::new();
-        for s in spans.iter().filter(|s| kinds.shows(s.target.kind())) {
-            events.push((s.start, s.target.kind().index(), 1));
-            events.push((s.end, s.target.kind().index(), -1));
-        }
-        events.sort_unstable_by_key(|e| e.0);
-        let mut out = Marks {
+    /// Marks about to wrap every span of a shown kind; nothing is wrapped
+    /// before [`Marks::step`].
+    pub fn new() -> Marks {
+        Marks {
             wrapped: Vec::new(),
             segments: Segments::default(),
-        };
-        let doc = super::page::document()?;
-        let mut counts = [0i32; 3];
-        let mask =
-            |c: &[i32; 3]| (c[0] > 0) as u8 | ((c[1] > 0) as u8) << 1 | ((c[2] > 0) as u8) << 2;
-        let mut ei = 0;
-        for seg in &map.segments.0 {
-            while ei < events.len() && events[ei].0 <= seg.start {
-                counts[events[ei].1] += events[ei].2;
-                ei += 1;
-            }
-            // (start in node, mask from there on)
-            let mut pieces: Vec<(u32, u8)> = vec![(0, mask(&counts))];
-            while ei < events.len() && events[ei].0 < seg.start + seg.len {
-                let at = events[ei].0;
-                while ei < events.len() && events[ei].0 == at {
-                    counts[events[ei].1] += events[ei].2;
-                    ei += 1;
-                }
-                let m = mask(&counts);
-                if pieces.last().unwrap().1 != m {
-                    pieces.push((at - seg.start, m));
-                }
-            }
-            let parent = seg.node.parent_node();
-            let (true, Some(parent)) = (pieces.iter().any(|p| p.1 != 0), parent) else {
-                out.segments.0.push(seg.clone());
-                continue;
-            };
-            let mut nodes = Vec::with_capacity(pieces.len());
-            let orig: &Node = seg.node.as_ref();
-            for (k, &(a, m)) in pieces.iter().enumerate() {
-                let b = pieces.get(k + 1).map_or(seg.len, |p| p.0);
-                if b <= a {
-                    continue;
-                }
-                let text =
-                    doc.create_text_node(&seg.node.substring_data(a, b - a).unwrap_or_default());
-                out.segments.0.push(Segment {
-                    node: text.clone(),
-                    start: seg.start + a,
-                    len: b - a,
-                });
-                let top: Node = if m == 0 {
-                    text.into()
-                } else {
-                    let Ok(mark) = doc.create_element("mark") else {
-                        continue;
-                    };
-                    let mut class = String::from("presslens");
-                    for kind in Kind::ALL {
-                        if m & (1 << kind.index()) != 0 {
-                            class.push(' ');
-                            class.push_str(kind.highlight().name());
-                        }
-                    }
-                    mark.set_class_name(&class);
-                    let _ = mark.append_child(&text);
-                    mark.into()
-                };
-                if let Err(e) = parent.insert_before(&top, Some(orig)) {
-                    return Err(out.undo(
-                        &parent,
-                        &nodes,
-                        safe::page_error("Node.prototype.insertBefore", &e),
-                    ));
-                }
-                nodes.push(top);
-            }
-            if let Err(e) = safe::detach(&parent, orig) {
-                return Err(out.undo(&parent, &nodes, e));
-            }
-            out.wrapped.push(Wrapped {
-                original: seg.node.clone(),
-                parent,
-                pieces: nodes,
-            });
+            sweep: Sweep::default(),
         }
-        Ok(out)
+    }
+
+    /// Wraps the spans of `spans` (sorted by start, as
+    /// [`super::spans::spans`] gives them) of a shown kind, text node by
+    /// text node, until every node is done (`Ok(true)`), `deadline` (ms)
+    /// passes or `max_nodes` nodes are in ([`NODES_PER_STEP`] but on a large
+    /// page). `map`, `spans` and `kinds`
+    /// must be the same on every step. A text node is replaced whole within
+    /// one step, so the page never shows half of one.
+    ///
+    /// On a page that broke the DOM API, everything wrapped so far is undone
+    /// and the error returned (the marks are then empty).
+    pub fn step(
+        &mut self,
+        map: &TextMap,
+        spans: &[Span],
+        kinds: Kinds,
+        deadline: f64,
+        max_nodes: usize,
+    ) -> Result<bool, Error> {
+        let doc = super::page::document()?;
+        let mut nodes_in = 0usize;
+        let mut looked = 0u32;
+        while let Some(seg) = map.segments.0.get(self.sweep.seg) {
+            self.sweep.seg += 1;
+            nodes_in += self.wrap_segment(&doc, seg, spans, kinds)?;
+            looked += 1;
+            if self.sweep.seg < map.segments.0.len()
+                && (nodes_in >= max_nodes || (looked % 8 == 0 && js_sys::Date::now() > deadline))
+            {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
+    /// Replaces one text node by its pieces, if a shown span touches it;
+    /// returns how many nodes went into the page.
+    fn wrap_segment(
+        &mut self,
+        doc: &Document,
+        seg: &Segment,
+        spans: &[Span],
+        kinds: Kinds,
+    ) -> Result<usize, Error> {
+        let sw = &mut self.sweep;
+        while let Some(at) = sw.peek(spans, kinds).filter(|&at| at <= seg.start) {
+            sw.apply(at, spans, kinds);
+        }
+        // (start in node, mask from there on)
+        let mut pieces: Vec<(u32, u8)> = vec![(0, sw.mask())];
+        while let Some(at) = sw.peek(spans, kinds).filter(|&at| at < seg.start + seg.len) {
+            sw.apply(at, spans, kinds);
+            let m = sw.mask();
+            if pieces.last().is_some_and(|p| p.1 != m) {
+                pieces.push((at - seg.start, m));
+            }
+        }
+        let parent = seg.node.parent_node();
+        let (true, Some(parent)) = (pieces.iter().any(|p| p.1 != 0), parent) else {
+            self.segments.0.push(seg.clone());
+            return Ok(0);
+        };
+        let mut nodes = Vec::with_capacity(pieces.len());
+        let orig: &Node = seg.node.as_ref();
+        for (k, &(a, m)) in pieces.iter().enumerate() {
+            let b = pieces.get(k + 1).map_or(seg.len, |p| p.0);
+            if b <= a {
+                continue;
+            }
+            let text = doc.create_text_node(&seg.node.substring_data(a, b - a).unwrap_or_default());
+            self.segments.0.push(Segment {
+                node: text.clone(),
+                start: seg.start + a,
+                len: b - a,
+            });
+            let top: Node = if m == 0 {
+                text.into()
+            } else {
+                let Ok(mark) = doc.create_element("mark") else {
+                    continue;
+                };
+                let mut class = String::from("presslens");
+                for kind in Kind::ALL {
+                    if m & (1 << kind.index()) != 0 {
+                        class.push(' ');
+                        class.push_str(kind.highlight().name());
+                    }
+                }
+                mark.set_class_name(&class);
+                let _ = mark.append_child(&text);
+                mark.into()
+            };
+            if let Err(e) = parent.insert_before(&top, Some(orig)) {
+                return Err(self.undo(
+                    &parent,
+                    &nodes,
+                    safe::page_error("Node.prototype.insertBefore", &e),
+                ));
+            }
+            nodes.push(top);
+        }
+        if let Err(e) = safe::detach(&parent, orig) {
+            return Err(self.undo(&parent, &nodes, e));
+        }
+        let n = nodes.len();
+        self.wrapped.push(Wrapped {
+            original: seg.node.clone(),
+            parent,
+            pieces: nodes,
+        });
+        Ok(n)
     }
 
     /// Takes out the pieces of a node that could not be replaced, then
     /// every earlier replacement; returns `e`.
-    fn undo(self, parent: &Node, pieces: &[Node], e: Error) -> Error {
+    fn undo(&mut self, parent: &Node, pieces: &[Node], e: Error) -> Error {
         for p in pieces {
             let _ = safe::detach(parent, p);
         }
-        self.unwrap();
+        std::mem::take(self).unwrap();
         e
     }
 
     /// Puts every original text node back in place of its pieces (best
-    /// effort on a page that broke the DOM API: each node is tried).
+    /// effort on a page that broke the DOM API: each node is tried). Marks
+    /// still being wrapped are undone as far as they got.
     pub fn unwrap(self) {
         for w in self.wrapped.into_iter().rev() {
             let Some(first) = w.pieces.first() else {

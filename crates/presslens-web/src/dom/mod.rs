@@ -12,8 +12,9 @@
 //! [`Report`] out), so reading and painting can run on a page while the
 //! engine runs elsewhere ([`Overlay::collect`], [`Overlay::paint`]).
 //!
-//! A pass runs in slices of at most [`BUDGET_MS`] so that a long page stays
-//! responsive ([`run`]); [`Overlay::annotate`] runs one whole pass at once.
+//! A pass runs in slices of at most [`BUDGET_MS`] ([`MAX_BUDGET_MS`] while
+//! the page is busy between them, see [`slice_budget`]) so that a long page
+//! stays responsive ([`run`]); [`Overlay::annotate`] runs one whole pass at once.
 
 pub mod confidence;
 pub mod download;
@@ -51,9 +52,46 @@ use scope::Scope;
 use spans::{Hl, Kind};
 use textmap::{Collector, TextMap};
 
-/// Longest slice of work per task, in ms (the rule is 50 ms per task; the
-/// engine's chunks and the DOM calls around them need headroom).
+/// Longest slice of work per task, in ms, while the page is idle (the rule
+/// is 50 ms per task; the engine's chunks and the DOM calls around them
+/// need headroom).
 pub const BUDGET_MS: f64 = 10.0;
+
+/// Longest slice of work per task while the page is busy between our
+/// slices ([`slice_budget`]).
+pub const MAX_BUDGET_MS: f64 = 30.0;
+
+/// The budget of the next slice, given how long the page had the main
+/// thread since the last one (`gap`, ms): [`BUDGET_MS`], or as long as the
+/// page's own share up to [`MAX_BUDGET_MS`].
+///
+/// Why: in `<mark>` mode every slice changes the DOM, and the browser then
+/// lays out, pre-paints and paints the page before the next one — on a
+/// 9 MB page about 70 ms a frame, whatever the size of the change. With
+/// 10 ms slices the pass spent seven times its own work waiting for those
+/// frames (16 s for 8.8 M chars, 80 s for 22 M); matching the page's share
+/// keeps at least half the main thread for the page and cuts the frames.
+///
+/// Past [`LARGE_PAGE_UNITS`] of text a frame costs far more (200-600 ms on
+/// a page of 22 M characters), and a hundred of them made a `<mark>` pass
+/// take over 40 s: there the slices may grow to [`LARGE_MAX_BUDGET_MS`],
+/// still well inside the 200 ms a task may take on such a page.
+pub fn slice_budget(gap: f64, text_units: u32) -> f64 {
+    let max = if text_units > LARGE_PAGE_UNITS {
+        LARGE_MAX_BUDGET_MS
+    } else {
+        MAX_BUDGET_MS
+    };
+    gap.clamp(BUDGET_MS, max)
+}
+
+/// Text (UTF-16 code units) past which a page counts as large for
+/// [`slice_budget`]: beyond 10 MB of text (the size up to which no task may
+/// pass 50 ms), with room for a page of 10 MiB.
+pub const LARGE_PAGE_UNITS: u32 = 12_000_000;
+
+/// Longest slice on a large page while the page is busy between slices.
+pub const LARGE_MAX_BUDGET_MS: f64 = 120.0;
 
 /// A caller of [`run`] waiting for the pass to end.
 struct Waiter {
@@ -105,6 +143,10 @@ pub struct Overlay {
     /// The longest slice of the current or last sliced pass, in ms, not
     /// counting engine calls.
     longest_ms: f64,
+    /// The phase the longest slice started in ([`Overlay::phase_name`]).
+    longest_phase: &'static str,
+    /// When the last slice ended (`Date.now()`), for [`slice_budget`].
+    slice_end: f64,
     /// Scrolling hides the tooltip, except the scroll to a panel item.
     keep_tip_until: f64,
     /// `data-presslens-theme` on `<html>` before our first pass.
@@ -146,6 +188,8 @@ impl Overlay {
             last_move: 0.0,
             flashes: Vec::new(),
             longest_ms: 0.0,
+            longest_phase: "",
+            slice_end: f64::INFINITY,
             keep_tip_until: 0.0,
             theme_before: None,
             picker: None,
@@ -194,6 +238,8 @@ impl Overlay {
         self.gen = self.gen.wrapping_add(1);
         self.delivered = None;
         self.longest_ms = 0.0;
+        self.slice_end = f64::INFINITY;
+        self.longest_phase = "";
         engine::LONGEST.with(|c| c.set(0.0));
         self.painter.clear();
         self.discard_own();
@@ -253,7 +299,8 @@ impl Overlay {
                         unreachable!()
                     };
                     let report = run.finish();
-                    self.painter.start(&self.map, &report)?;
+                    self.choose_theme();
+                    self.painter.start(&report);
                     self.report = Some(report);
                 }
                 Phase::Paint => {
@@ -298,26 +345,47 @@ impl Overlay {
         }
     }
 
-    /// After a pass: the panel follows the report; the mark palette follows
-    /// the page background.
+    /// The current phase, as [`Overlay::longest_slice_phase`] names it.
+    fn phase_name(&self) -> &'static str {
+        match &self.phase {
+            Phase::Idle => "idle",
+            Phase::Detect(_) => "detect",
+            Phase::Collect(_) => "collect",
+            Phase::Engine(_) => "engine",
+            Phase::Paint => "paint",
+            Phase::Finish => "finish",
+            Phase::Deliver(_) => "deliver",
+        }
+    }
+
+    /// After a pass: the panel follows the report.
     fn finish_pass(&mut self) {
         self.passes += 1;
         self.render_panel();
-        if let Some(html) = document().ok().and_then(|d| d.document_element()) {
-            if self.ready_before.is_none() {
-                self.ready_before = Some(html.get_attribute("data-presslens"));
-                self.theme_before = Some(html.get_attribute("data-presslens-theme"));
-                // Mark colours for the page's own background, light or dark
-                // (whatever the reader's system setting says).
-                if let Some(root) = self.root() {
-                    let theme = if dark_background(&root) {
-                        "dark"
-                    } else {
-                        "light"
-                    };
-                    let _ = html.set_attribute("data-presslens-theme", theme);
-                }
-            }
+    }
+
+    /// Before the first pass paints: the mark palette follows the page's
+    /// own background. Asked before any mark is inserted, while the page's
+    /// styles are still computed: after hundreds of thousands of `<mark>`s,
+    /// reading a computed style costs a whole-page style recalculation.
+    fn choose_theme(&mut self) {
+        let Some(html) = document().ok().and_then(|d| d.document_element()) else {
+            return;
+        };
+        if self.ready_before.is_some() {
+            return;
+        }
+        self.ready_before = Some(html.get_attribute("data-presslens"));
+        self.theme_before = Some(html.get_attribute("data-presslens-theme"));
+        // Mark colours for the page's own background, light or dark
+        // (whatever the reader's system setting says).
+        if let Some(root) = self.root() {
+            let theme = if dark_background(&root) {
+                "dark"
+            } else {
+                "light"
+            };
+            let _ = html.set_attribute("data-presslens-theme", theme);
         }
     }
 
@@ -367,10 +435,9 @@ impl Overlay {
             .map_err(Error::BadReport)?;
         self.gen = self.gen.wrapping_add(1);
         self.phase = Phase::Idle;
-        let painted = self
-            .painter
-            .start(&self.map, &report)
-            .and_then(|()| self.painter.step(&self.map, f64::INFINITY));
+        self.choose_theme();
+        self.painter.start(&report);
+        let painted = self.painter.step(&self.map, f64::INFINITY);
         if let Err(e) = painted {
             return Err(self.fail(e));
         }
@@ -416,6 +483,13 @@ impl Overlay {
     /// counting the engine's calls (see [`engine::LONGEST`]).
     pub fn longest_slice_ms(&self) -> f64 {
         self.longest_ms
+    }
+
+    /// Where the longest slice of the last sliced pass started: "detect",
+    /// "collect", "engine", "paint", "finish" or "deliver" (a slice that
+    /// ends a phase also does the set-up of the next).
+    pub fn longest_slice_phase(&self) -> &'static str {
+        self.longest_phase
     }
 
     pub fn painter(&self) -> &Painter {
@@ -729,7 +803,13 @@ fn tick(weak: Weak<RefCell<Overlay>>, gen: u32) {
         }
         let t0 = js_sys::Date::now();
         let e0 = engine::SPENT.with(|c| c.get());
-        let done = match o.work(t0 + BUDGET_MS) {
+        let ph0 = o.phase_name();
+        let budget = slice_budget(t0 - o.slice_end, o.map.len16());
+        // The wrap's work bound grows with the slice: each slice of
+        // `<mark>` wrapping costs the browser a frame of the whole page.
+        o.painter.nodes_per_step =
+            marks::NODES_PER_STEP * (budget / MAX_BUDGET_MS).max(1.0) as usize;
+        let done = match o.work(t0 + budget) {
             Ok(done) => done,
             Err(e) => {
                 web_sys::console::warn_1(&e.to_string().into());
@@ -741,7 +821,11 @@ fn tick(weak: Weak<RefCell<Overlay>>, gen: u32) {
         // The DOM layer's own share of the slice (the engine's calls are
         // measured apart: their length is the engine's speed).
         let dom = js_sys::Date::now() - t0 - (engine::SPENT.with(|c| c.get()) - e0);
-        o.longest_ms = o.longest_ms.max(dom);
+        if dom > o.longest_ms {
+            o.longest_ms = dom;
+            o.longest_phase = ph0;
+        }
+        o.slice_end = js_sys::Date::now();
         if done {
             let report = match o.delivered.take() {
                 Some(v) => v,
@@ -957,5 +1041,19 @@ pub fn watch(rc: &Shared) {
             }
         });
         rc.borrow_mut().watch = watch;
+    }
+}
+
+#[cfg(test)]
+mod budget_tests {
+    use super::*;
+
+    #[test]
+    fn slices_follow_the_page_up_to_a_bound_set_by_its_size() {
+        assert_eq!(slice_budget(0.0, 1_000), BUDGET_MS);
+        assert_eq!(slice_budget(20.0, 1_000), 20.0);
+        assert_eq!(slice_budget(500.0, 10_500_000), MAX_BUDGET_MS);
+        assert_eq!(slice_budget(500.0, 22_000_000), LARGE_MAX_BUDGET_MS);
+        assert_eq!(slice_budget(5.0, 22_000_000), BUDGET_MS);
     }
 }

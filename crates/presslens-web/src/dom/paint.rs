@@ -156,6 +156,8 @@ pub enum Placement {
 /// Paints one report on one text map and remembers what it painted.
 pub struct Painter {
     pub spans: Vec<Span>,
+    /// The length of the longest span (bounds the look back of [`Painter::hit`]).
+    longest: u32,
     /// Where each span is painted, once it is (same index as `spans`).
     placed: Vec<Placement>,
     /// Which kinds are shown.
@@ -166,19 +168,28 @@ pub struct Painter {
     done: usize,
     /// The fallback: `<mark>` wrapping, when highlights are unavailable.
     marks: Option<Marks>,
+    /// The marks are still going in (before any span is placed).
+    wrapping: bool,
     fallback: bool,
+    /// Most nodes one step of the `<mark>` wrap puts in the page (see
+    /// [`super::marks::NODES_PER_STEP`]; more on a large page, where each
+    /// step costs the browser a whole frame).
+    pub nodes_per_step: usize,
 }
 
 impl Painter {
     pub fn new(kinds: Kinds, fallback: bool) -> Painter {
         Painter {
             spans: Vec::new(),
+            longest: 0,
             placed: Vec::new(),
             kinds,
             shown: [0; 3],
             done: 0,
             marks: None,
+            wrapping: false,
             fallback: fallback || !highlight_api(),
+            nodes_per_step: super::marks::NODES_PER_STEP,
         }
     }
 
@@ -187,21 +198,47 @@ impl Painter {
         self.fallback
     }
 
-    /// Starts painting `report` over `map` (clearing any earlier paint).
-    pub fn start(&mut self, map: &TextMap, report: &Report) -> Result<(), Error> {
+    /// Starts painting `report` (clearing any earlier paint); nothing is on
+    /// the page before [`Painter::step`].
+    pub fn start(&mut self, report: &Report) {
         self.clear();
         self.spans = spans(report);
+        self.longest = self
+            .spans
+            .iter()
+            .map(|s| s.end - s.start)
+            .max()
+            .unwrap_or(0);
         self.placed = Vec::with_capacity(self.spans.len());
         if self.fallback {
-            self.marks = Some(Marks::wrap(map, &self.spans, self.kinds)?);
+            self.marks = Some(Marks::new());
+            self.wrapping = true;
         }
-        Ok(())
     }
 
     /// Makes and paints ranges until done or `deadline` (ms); returns whether
     /// every span is painted. On an error the paint so far stays for the
     /// caller to [`Painter::clear`].
     pub fn step(&mut self, map: &TextMap, deadline: f64) -> Result<bool, Error> {
+        // The marks go in first (in steps of their own); ranges and hit
+        // tests refer to their text nodes.
+        if self.wrapping {
+            let Some(m) = self.marks.as_mut() else {
+                return Ok(true);
+            };
+            match m.step(map, &self.spans, self.kinds, deadline, self.nodes_per_step) {
+                Ok(true) => self.wrapping = false,
+                Ok(false) => return Ok(false),
+                Err(e) => {
+                    self.marks = None;
+                    self.wrapping = false;
+                    return Err(e);
+                }
+            }
+            if js_sys::Date::now() > deadline {
+                return Ok(false);
+            }
+        }
         let segs = match &self.marks {
             Some(m) => &m.segments,
             None => &map.segments,
@@ -292,7 +329,8 @@ impl Painter {
             if let Some(m) = self.marks.take() {
                 m.unwrap();
             }
-            self.marks = Some(Marks::wrap(map, &self.spans, self.kinds)?);
+            self.marks = Some(Marks::new());
+            self.wrapping = true;
             self.placed.clear();
             self.done = 0;
             self.step(map, f64::INFINITY)?;
@@ -313,11 +351,16 @@ impl Painter {
         Ok(())
     }
 
-    /// The innermost shown span containing text offset `at`.
+    /// The innermost shown span containing text offset `at` (of two as
+    /// long, the later). A binary search, then a look back over the spans
+    /// that start less than the longest span's length before `at`: a hover
+    /// costs the same at the end of a long page as at its start.
     pub fn hit(&self, at: u32) -> Option<usize> {
+        let upto = self.spans.partition_point(|s| s.start <= at);
         let mut best: Option<usize> = None;
-        for (i, s) in self.spans.iter().enumerate() {
-            if s.start > at {
+        for i in (0..upto).rev() {
+            let s = &self.spans[i];
+            if s.start.saturating_add(self.longest) <= at {
                 break;
             }
             if at < s.end
@@ -328,7 +371,7 @@ impl Painter {
                     .is_some_and(|p| !matches!(p, Placement::Missing))
                 && best.is_none_or(|b| {
                     let b = &self.spans[b];
-                    s.end - s.start <= b.end - b.start
+                    s.end - s.start < b.end - b.start
                 })
             {
                 best = Some(i);
@@ -352,6 +395,7 @@ impl Painter {
         if let Some(m) = self.marks.take() {
             m.unwrap();
         }
+        self.wrapping = false;
         self.spans.clear();
         // Releasing thousands of JS ranges takes a while: do it in a task of
         // its own, after the page is clean.

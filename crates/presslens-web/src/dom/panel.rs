@@ -12,9 +12,17 @@ use super::spans::{Kind, Kinds, Span, Target};
 use super::ui::add;
 use presslens::report::{PartyKind, Report};
 
-/// The index of the first span painted for `target`.
-fn span_of(spans: &[Span], target: Target) -> Option<usize> {
-    spans.iter().position(|s| s.target == target)
+/// The index of the span painted for `target`, which starts at `start`:
+/// a binary search (spans are sorted by start), not a scan of every span
+/// for each item listed.
+fn span_of(spans: &[Span], target: Target, start: usize) -> Option<usize> {
+    let start = u32::try_from(start).ok()?;
+    let from = spans.partition_point(|s| s.start < start);
+    spans[from..]
+        .iter()
+        .take_while(|s| s.start == start)
+        .position(|s| s.target == target)
+        .map(|i| from + i)
 }
 
 /// Most items listed per section; the counts above stay complete.
@@ -31,11 +39,11 @@ fn more(list: &Element, n: usize) {
     }
 }
 
-fn item(list: &Element, spans: &[Span], target: Target, text: &str, note: &str) {
+fn item(list: &Element, spans: &[Span], target: (Target, usize), text: &str, note: &str) {
     let li = add(list, "li", "", "");
     let b = add(&li, "button", "item", text);
     let _ = b.set_attribute("type", "button");
-    match span_of(spans, target) {
+    match span_of(spans, target.0, target.1) {
         Some(i) => {
             let _ = b.set_attribute("data-span", &i.to_string());
         }
@@ -242,8 +250,23 @@ pub fn render(panel: &Element, report: &Report, spans: &[Span], kinds: Kinds, no
     // Quotes by speaker.
     let sec = add(panel, "section", "quotes", "");
     add(&sec, "h3", "", &["Quotes (", &count(q.len()), ")"].concat());
+    // The first quotes of each speaker, up to what the section lists, in
+    // one pass over the quotes (one pass per speaker was 2.7 million string
+    // comparisons on a page of 45,000 quotes).
+    let mut of_speaker: Vec<Vec<usize>> = vec![Vec::new(); speakers.len().min(MAX_ITEMS)];
+    for (i, qq) in q.iter().enumerate() {
+        let sp = qq
+            .speaker
+            .as_ref()
+            .map_or("Unattributed", |s| s.name.as_str());
+        if let Some(list) = index.get(sp).and_then(|&k| of_speaker.get_mut(k)) {
+            if list.len() < MAX_ITEMS {
+                list.push(i);
+            }
+        }
+    }
     let mut listed = 0;
-    for (name, is_named, n, _) in &speakers {
+    for ((name, is_named, n, _), mine) in speakers.iter().zip(&of_speaker) {
         if listed >= MAX_ITEMS {
             break;
         }
@@ -260,15 +283,10 @@ pub fn render(panel: &Element, report: &Report, spans: &[Span], kinds: Kinds, no
         .concat();
         add(&h, "span", "n", &note);
         let ul = add(&g, "ul", "", "");
-        for (i, qq) in q.iter().enumerate() {
-            let sp = qq
-                .speaker
-                .as_ref()
-                .map_or("Unattributed", |s| s.name.as_str());
-            if sp == *name && listed < MAX_ITEMS {
-                item(&ul, spans, Target::Quote(i), &clip(&qq.text, 90), "");
-                listed += 1;
-            }
+        for &i in mine.iter().take(MAX_ITEMS - listed) {
+            let at = (Target::Quote(i), q[i].start);
+            item(&ul, spans, at, &clip(&q[i].text, 90), "");
+            listed += 1;
         }
     }
     if listed < q.len() {
@@ -327,7 +345,8 @@ pub fn render(panel: &Element, report: &Report, spans: &[Span], kinds: Kinds, no
             if let Some(r) = &p.role {
                 note = [r.as_str(), " · ", &note].concat();
             }
-            item(&ul, spans, Target::Party(i, 0), &p.name, &note);
+            let start = p.mentions.first().map_or(usize::MAX, |m| m.start);
+            item(&ul, spans, (Target::Party(i, 0), start), &p.name, &note);
         }
         more(&ul, n);
     }
@@ -354,7 +373,8 @@ pub fn render(panel: &Element, report: &Report, spans: &[Span], kinds: Kinds, no
                 note.push(["↔ ", &g.text].concat());
             }
         }
-        item(&ul, spans, Target::Figure(i), &f.text, &note.join(" · "));
+        let at = (Target::Figure(i), f.start);
+        item(&ul, spans, at, &f.text, &note.join(" · "));
     }
     more(&ul, report.figures.len());
 }

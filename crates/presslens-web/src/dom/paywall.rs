@@ -20,7 +20,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, Node};
 
 use super::metadata::PageMeta;
-use super::scope::hint_words;
+use super::scope::{hint_words, visible};
 
 /// Which rule found the paywall.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -107,14 +107,7 @@ fn shown(el: &Element) -> bool {
     if el.has_attribute("hidden") {
         return false;
     }
-    let f = js_sys::Reflect::get(el, &"checkVisibility".into()).unwrap_or_default();
-    match f.dyn_ref::<js_sys::Function>() {
-        Some(f) => f
-            .call0(el)
-            .map(|v| v.as_bool() != Some(false))
-            .unwrap_or(true),
-        None => true,
-    }
+    visible(el)
 }
 
 /// Whether the text after `el` inside `root` is at most [`TAIL_CHARS`].

@@ -12,7 +12,7 @@
 //! The pass is resumable ([`Collector::step`]) so that a long page is read
 //! in slices that each fit a frame.
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Node, Text, TreeWalker};
 
 use super::scope::{self, Scope};
@@ -153,6 +153,9 @@ pub struct Collector {
     /// The next node to visit.
     cursor: Option<Node>,
     map: TextMap,
+    /// The scope's excluded elements as a JS `Set` (a lookup by identity
+    /// instead of a scan of the list for every block).
+    excluded: Option<js_sys::Set>,
 }
 
 impl Collector {
@@ -169,6 +172,13 @@ impl Collector {
             walker: None,
             cursor: None,
             map: TextMap::default(),
+            excluded: (!scope.excluded.is_empty()).then(|| {
+                let set = js_sys::Set::new(&JsValue::UNDEFINED);
+                for el in &scope.excluded {
+                    set.add(el);
+                }
+                set
+            }),
         };
         c.start(&first);
         c
@@ -215,9 +225,10 @@ impl Collector {
                 Node::ELEMENT_NODE => {
                     let el: &Element = node.unchecked_ref();
                     let tag = el.local_name();
-                    let excluded = !self.scope.excluded.is_empty()
-                        && (scope::is_block(&tag) || node.parent_node().is_some_and(|p| p == root))
-                        && self.scope.excludes(el);
+                    let excluded = self.excluded.as_ref().is_some_and(|set| {
+                        (scope::is_block(&tag) || node.parent_node().is_some_and(|p| p == root))
+                            && set.has(el)
+                    });
                     if !excluded && !scope::skipped(el, &tag, self.scope.filter) {
                         block = scope::is_block(&tag);
                         if block {

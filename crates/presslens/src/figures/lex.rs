@@ -2,9 +2,10 @@
 //!
 //! The shared tokenizer keeps digits after letters inside a word (`G7`,
 //! `US55`, `RM23`), which is right for names but hides the numbers of
-//! currency codes stuck to amounts. Here every word is split into runs of
-//! letters and runs of ASCII digits, so `US55` is `US` + `55`, with no space
-//! between them. Each token also carries its sentence and a lowercased copy.
+//! currency codes stuck to amounts. Here every word is one token per run of
+//! letters or of ASCII digits ([`crate::text::Token::letter_digit_runs`]),
+//! so `US55` is `US` + `55`, with no space between them. Each token keeps
+//! its sentence and its lower-case form from the [`Doc`].
 
 use crate::text::{Doc, TokenKind};
 
@@ -54,65 +55,18 @@ impl<'a> Ctx<'a> {
         let text = doc.text;
         let mut toks = Vec::with_capacity(doc.tokens.len() + 8);
         for t in &doc.tokens {
-            let sent = t.sent;
             let kind = match t.kind {
                 TokenKind::Word => Kind::Word,
                 TokenKind::Number => Kind::Num,
                 TokenKind::Punct => Kind::Punct,
             };
-            if kind == Kind::Word
-                && text.as_bytes()[t.start..t.end]
-                    .iter()
-                    .any(|b| b.is_ascii_digit())
-            {
-                let s = t.text(text);
-                // Split into letter runs and digit runs.
-                let mut run_start = t.start;
-                let mut run_digit = None::<bool>;
-                let mut first = true;
-                for (o, c) in s.char_indices() {
-                    let d = c.is_ascii_digit();
-                    match run_digit {
-                        Some(prev) if prev != d => {
-                            let at = t.start + o;
-                            toks.push(Tok {
-                                start: run_start,
-                                end: at,
-                                kind: if prev { Kind::Num } else { Kind::Word },
-                                space: first && t.space_before,
-                                sent,
-                                para: t.para,
-                                lo: 0,
-                                hi: 0,
-                            });
-                            first = false;
-                            run_start = at;
-                        }
-                        _ => {}
-                    }
-                    run_digit = Some(d);
-                }
+            for (k, (start, end, digits)) in t.letter_digit_runs(text).enumerate() {
                 toks.push(Tok {
-                    start: run_start,
-                    end: t.end,
-                    kind: if run_digit == Some(true) {
-                        Kind::Num
-                    } else {
-                        Kind::Word
-                    },
-                    space: first && t.space_before,
-                    sent,
-                    para: t.para,
-                    lo: 0,
-                    hi: 0,
-                });
-            } else {
-                toks.push(Tok {
-                    start: t.start,
-                    end: t.end,
-                    kind,
-                    space: t.space_before,
-                    sent,
+                    start,
+                    end,
+                    kind: if digits { Kind::Num } else { kind },
+                    space: k == 0 && t.space_before,
+                    sent: t.sent,
                     para: t.para,
                     lo: 0,
                     hi: 0,

@@ -95,7 +95,7 @@ pub fn combine(c: &Ctx, rules: Vec<Cand>, tagged: &[(usize, usize, Kind)]) -> Ve
         // Leading titles, vetoed tokens and common words ("Later Byrd").
         while a < b
             && (c.title_tok[a]
-                || c.veto[a]
+                || c.vetoed(a)
                 || b - a > 1
                     && c.is_word(a)
                     && !c.is_allcaps(a)
@@ -104,10 +104,10 @@ pub fn combine(c: &Ctx, rules: Vec<Cand>, tagged: &[(usize, usize, Kind)]) -> Ve
         {
             a += 1;
         }
-        while a < b && c.veto[b - 1] {
+        while a < b && c.vetoed(b - 1) {
             b -= 1;
         }
-        if a == b || (a..b).any(|t| c.veto[t]) {
+        if a == b || (a..b).any(|t| c.vetoed(t)) {
             continue;
         }
         // A common word alone ("Moreover") or a common acronym ("GDP"): the

@@ -26,6 +26,9 @@ struct Info {
     lcls: u64,
 }
 
+/// The rules that fired, as token spans and rule names ([`Ctx::note`]).
+pub type Trace = std::cell::RefCell<Vec<(usize, usize, &'static str)>>;
+
 /// A document with the token facts the parties rules need.
 pub struct Ctx<'d, 'a> {
     pub doc: &'d Doc<'a>,
@@ -44,13 +47,16 @@ pub struct Ctx<'d, 'a> {
     pub title_tok: Vec<bool>,
     /// Token is in a run the rules know is no party ("Air Force One", "in
     /// May", "Image:"): the tagger's names over it are dropped.
-    pub veto: Vec<bool>,
+    veto: Vec<std::cell::Cell<bool>>,
     /// Token is inside a title-case stretch of a body line ("Israel-Hamas
     /// Talks Resume in Qatar as Fighting Rages"): a headline quoted in text.
     pub titled_span: Vec<bool>,
     info: Vec<Info>,
     /// The text of every token.
     toks: Vec<&'a str>,
+    /// When explaining ([`super::explain`]): every rule that took, dropped,
+    /// joined or typed a token span, in the order they fired.
+    pub trace: Option<Trace>,
 }
 
 impl<'d, 'a> Ctx<'d, 'a> {
@@ -65,10 +71,11 @@ impl<'d, 'a> Ctx<'d, 'a> {
             wanted: FastSet::default(),
             lower_seen: FastSet::default(),
             title_tok: vec![false; n],
-            veto: vec![false; n],
+            veto: vec![std::cell::Cell::new(false); n],
             titled_span: vec![false; n],
             info: Vec::with_capacity(n),
             toks: doc.tokens.iter().map(|t| t.text(doc.text)).collect(),
+            trace: None,
         };
         let lx = c.lex;
         for (k, (t, &w)) in doc.tokens.iter().zip(&c.toks).enumerate() {
@@ -98,7 +105,13 @@ impl<'d, 'a> Ctx<'d, 'a> {
             // as a final sigma does).
             x.lcls = if w.is_ascii() || x.poss == 0 {
                 let low = doc.lower(k);
-                lx.class(&low[..low.len() - x.poss as usize])
+                let low = &low[..low.len() - x.poss as usize];
+                // A word already in lower case has the classes just found.
+                if low == base {
+                    x.cls
+                } else {
+                    lx.class(low)
+                }
             } else {
                 lx.class(&lower_cow(base))
             };
@@ -252,6 +265,27 @@ impl<'d, 'a> Ctx<'d, 'a> {
             return self.lower_seen.contains(l.as_ref());
         }
         (0..self.n()).any(|k| self.is_word(k) && !self.is_cap(k) && lower_cow(self.tok(k)) == l)
+    }
+
+    /// Marks tokens `a..b` as a run the rules know is no party: the
+    /// tagger's names over it are dropped. Set while detecting, through a
+    /// shared borrow like [`Ctx::note`].
+    pub fn veto_span(&self, a: usize, b: usize) {
+        for v in &self.veto[a.min(self.veto.len())..b.min(self.veto.len())] {
+            v.set(true);
+        }
+    }
+
+    /// Whether token `t` is in a vetoed run ([`Ctx::veto_span`]).
+    pub fn vetoed(&self, t: usize) -> bool {
+        self.veto.get(t).is_some_and(|v| v.get())
+    }
+
+    /// Notes that `rule` fired on tokens `a..b` (when explaining).
+    pub fn note(&self, a: usize, b: usize, rule: &'static str) {
+        if let Some(t) = &self.trace {
+            t.borrow_mut().push((a, b, rule));
+        }
     }
 
     pub fn n(&self) -> usize {

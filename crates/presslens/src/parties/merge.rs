@@ -163,6 +163,14 @@ fn headline_names(c: &Ctx, known: &FastSet<String>, m: Cand, out: &mut Vec<Cand>
     }
 }
 
+const KINDS: [PartyKind; 4] = [
+    PartyKind::Person,
+    PartyKind::Organization,
+    PartyKind::Place,
+    PartyKind::Group,
+];
+
+/// The slot of `k` in [`Proto::tagged`] (the order of [`KINDS`]).
 fn kind_slot(k: PartyKind) -> usize {
     match k {
         PartyKind::Person => 0,
@@ -172,19 +180,17 @@ fn kind_slot(k: PartyKind) -> usize {
     }
 }
 
-const SPORTS_ON_TAGGED: bool = true;
-const KINDS: [PartyKind; 4] = [
-    PartyKind::Person,
-    PartyKind::Organization,
-    PartyKind::Place,
-    PartyKind::Group,
-];
-
 /// The kind most tagged mentions have (ties: the earlier of person,
 /// organization, place, group).
 fn tagged_kind(t: &[u32; 4]) -> Option<PartyKind> {
     let best = (0..4).rev().max_by_key(|&k| t[k])?;
     (t[best] > 0).then_some(KINDS[best])
+}
+
+/// A tagged person's name: joined and indexed like an unknown one, by its
+/// surname and first name.
+fn person_like(m: &Cand) -> bool {
+    m.src == Src::Unknown || m.src == Src::Tagged && m.kind == Some(PartyKind::Person)
 }
 
 /// The key names are merged by: one apostrophe for all ("O’Neill" =
@@ -193,8 +199,41 @@ fn key(s: &str) -> String {
     s.replace(['’', 'ʼ'], "'")
 }
 
-/// Builds the parties from the candidates.
+/// Builds the parties from the candidates: the rules below, in order.
 pub fn merge(c: &Ctx, cands: Vec<Cand>) -> Vec<Party> {
+    let cands = drop_unknown_names(c, cands);
+    let alias = acronym_aliases(c, &cands);
+    let surnames = surnames(c, &cands);
+    let single = |m: &Cand| is_single(c, &surnames, m);
+    let mut ix = Index::default();
+    // Pass 1: every name but one-word unknown ones.
+    for m in cands.iter().filter(|m| !single(m)) {
+        ix.add_name(m, &alias);
+    }
+    // Pass 2: one-word unknown names join a person, an acronym's name, a
+    // party named the same, a "the Strip" antecedent, or stand alone.
+    let by_word = ix.words(c);
+    for m in cands.iter().filter(|m| single(m)) {
+        let (join, rule) = ix.antecedent(c, m, &alias, &by_word);
+        c.note(m.a, m.b, rule);
+        match join {
+            Join::To(t) => {
+                let p = &mut ix.protos[t];
+                p.mentions.push((m.a, m.b));
+                p.last = p.last.max(m.a);
+            }
+            Join::Alone => {
+                ix.add(m, aliased(&alias, &m.name));
+            }
+            Join::Dropped => {}
+        }
+    }
+    parties(c, &cands, ix.protos)
+}
+
+/// Drops common words ([`common_words`]) and headline names the body does
+/// not know ([`headline_names`]).
+fn drop_unknown_names(c: &Ctx, cands: Vec<Cand>) -> Vec<Cand> {
     // Names the body knows: headline candidates must be among them.
     let mut known: FastSet<String> = FastSet::default();
     for m in cands.iter().filter(|m| !m.strict) {
@@ -210,13 +249,23 @@ pub fn merge(c: &Ctx, cands: Vec<Cand>) -> Vec<Party> {
     }
     let mut kept = Vec::with_capacity(cands.len());
     for m in cands {
-        if let Some(m) = common_words(c, m) {
-            headline_names(c, &known, m, &mut kept);
+        let (a, b) = (m.a, m.b);
+        match common_words(c, m) {
+            Some(m) => {
+                let before = kept.len();
+                headline_names(c, &known, m, &mut kept);
+                if kept.len() == before {
+                    c.note(a, b, "dropped: headline name the body does not know");
+                }
+            }
+            None => c.note(a, b, "dropped: common word"),
         }
     }
-    let cands = kept;
+    kept
+}
 
-    // "Israel Defense Forces (IDF)": acronym → name.
+/// "Israel Defense Forces (IDF)": acronym → name.
+fn acronym_aliases(c: &Ctx, cands: &[Cand]) -> FastMap<String, String> {
     let mut alias: FastMap<String, String> = FastMap::default();
     for (k, m) in cands.iter().enumerate() {
         let b = m.b;
@@ -231,39 +280,61 @@ pub fn merge(c: &Ctx, cands: Vec<Cand>) -> Vec<Party> {
             }
         }
     }
+    alias
+}
 
-    let mut protos: Vec<Proto> = Vec::new();
-    let mut by_name: FastMap<String, usize> = FastMap::default();
-    let mut by_last: FastMap<String, Vec<usize>> = FastMap::default();
-    let mut by_first: FastMap<String, Vec<usize>> = FastMap::default();
-    let mut by_initials: FastMap<String, usize> = FastMap::default();
-    // Surnames of multi-word names: a one-word place spelled like one
-    // ("Jordan" after "Michael Jordan") is that person.
-    let surnames: FastSet<&str> = cands
+/// The name a mention goes by: its acronym's full name, or its own.
+fn aliased(alias: &FastMap<String, String>, name: &str) -> String {
+    alias.get(name).cloned().unwrap_or_else(|| name.to_string())
+}
+
+/// Surnames of multi-word names: a one-word place spelled like one
+/// ("Jordan" after "Michael Jordan") is that person.
+fn surnames<'c>(c: &'c Ctx, cands: &[Cand]) -> FastSet<&'c str> {
+    cands
         .iter()
-        .filter(|m| {
-            (m.src == Src::Unknown || m.src == Src::Tagged && m.kind == Some(PartyKind::Person))
-                && m.b - m.a > 1
-                && !m.strict
-        })
+        .filter(|m| person_like(m) && m.b - m.a > 1 && !m.strict)
         .map(|m| c.base(m.b - 1))
-        .collect();
-    let is_single = |m: &Cand| {
-        m.b - m.a == 1
-            && (m.src == Src::Unknown
-                || m.src == Src::Tagged && m.kind == Some(PartyKind::Person)
-                || matches!(m.src, Src::Lex | Src::Tagged)
-                    && m.kind == Some(PartyKind::Place)
-                    && !m.nested
-                    && surnames.contains(c.base(m.a)))
-    };
+        .collect()
+}
 
-    let add = |protos: &mut Vec<Proto>,
-               by_name: &mut FastMap<String, usize>,
-               m: &Cand,
-               name: String|
-     -> usize {
-        let id = *by_name.entry(key(&name)).or_insert_with(|| {
+/// A one-word name that joins an earlier party if it can (pass 2): an
+/// unknown word or tagged person, or a place (lexicon or tagged) spelled
+/// like a surname.
+fn is_single(c: &Ctx, surnames: &FastSet<&str>, m: &Cand) -> bool {
+    m.b - m.a == 1
+        && (person_like(m)
+            || matches!(m.src, Src::Lex | Src::Tagged)
+                && m.kind == Some(PartyKind::Place)
+                && !m.nested
+                && surnames.contains(c.base(m.a)))
+}
+
+/// Where a one-word name goes ([`Index::antecedent`]).
+enum Join {
+    /// Into this party.
+    To(usize),
+    /// A party of its own.
+    Alone,
+    /// Nowhere: "the Strip" with no party before it that has the word.
+    Dropped,
+}
+
+/// The parties being built, and the indexes a later mention is joined by.
+#[derive(Default)]
+struct Index {
+    protos: Vec<Proto>,
+    by_name: FastMap<String, usize>,
+    by_last: FastMap<String, Vec<usize>>,
+    by_first: FastMap<String, Vec<usize>>,
+    by_initials: FastMap<String, usize>,
+}
+
+impl Index {
+    /// Adds a mention to the party `name` (made if new); returns its index.
+    fn add(&mut self, m: &Cand, name: String) -> usize {
+        let protos = &mut self.protos;
+        let id = *self.by_name.entry(key(&name)).or_insert_with(|| {
             protos.push(Proto {
                 name,
                 fixed: None,
@@ -293,73 +364,86 @@ pub fn merge(c: &Ctx, cands: Vec<Cand>) -> Vec<Party> {
         p.last = p.last.max(m.a);
         p.first = p.first.min(m.a);
         id
-    };
+    }
 
-    // Pass 1: every name but one-word unknown ones.
-    for m in cands.iter().filter(|m| !is_single(m)) {
-        let name = alias
-            .get(&m.name)
-            .cloned()
-            .unwrap_or_else(|| m.name.clone());
-        let id = add(&mut protos, &mut by_name, m, name);
-        let person_like =
-            m.src == Src::Unknown || m.src == Src::Tagged && m.kind == Some(PartyKind::Person);
-        if person_like && m.b - m.a > 1 {
-            let words: Vec<&str> = protos[id]
+    /// Pass 1: a name of its own, indexed by its first and last words (an
+    /// unknown multi-word name) and by its initials.
+    fn add_name(&mut self, m: &Cand, alias: &FastMap<String, String>) {
+        let id = self.add(m, aliased(alias, &m.name));
+        if person_like(m) && m.b - m.a > 1 {
+            let words: Vec<&str> = self.protos[id]
                 .name
                 .split(' ')
                 .filter(|w| !matches!(*w, "Jr" | "Jr." | "Sr" | "Sr." | "II" | "III" | "IV"))
                 .collect();
             if let (Some(f), Some(l)) = (words.first(), words.last()) {
                 let (f, l) = (key(f), key(l));
-                if !by_last.get(&l).is_some_and(|v| v.contains(&id)) {
-                    by_last.entry(l).or_default().push(id);
+                if !self.by_last.get(&l).is_some_and(|v| v.contains(&id)) {
+                    self.by_last.entry(l).or_default().push(id);
                 }
-                if !by_first.get(&f).is_some_and(|v| v.contains(&id)) {
-                    by_first.entry(f).or_default().push(id);
+                if !self.by_first.get(&f).is_some_and(|v| v.contains(&id)) {
+                    self.by_first.entry(f).or_default().push(id);
                 }
             }
         }
         if (m.b - m.a > 1 || m.src == Src::Cue) && m.kind != Some(PartyKind::Place) {
-            let ini = initials(&protos[id].name);
+            let ini = initials(&self.protos[id].name);
             if ini.chars().count() >= 2 {
-                by_initials.entry(ini).or_insert(id);
+                self.by_initials.entry(ini).or_insert(id);
             }
         }
     }
-    // Words of the names (and their aliases) found so far: "Strip" → Gaza.
-    let mut by_word: FastMap<String, Vec<usize>> = FastMap::default();
-    for (i, p) in protos.iter().enumerate() {
-        let aliases = c
-            .lex
-            .aliases
-            .get(p.name.as_str())
-            .map(|v| v.as_slice())
-            .unwrap_or(&[]);
-        let mut words: Vec<&str> = p
-            .name
-            .split(' ')
-            .chain(aliases.iter().flat_map(|a| a.split(' ')))
-            .collect();
-        words.sort_unstable();
-        words.dedup();
-        for w in words {
-            by_word.entry(w.to_string()).or_default().push(i);
+
+    /// Words of the names (and their aliases) found so far: "Strip" → Gaza.
+    fn words(&self, c: &Ctx) -> FastMap<String, Vec<usize>> {
+        let mut by_word: FastMap<String, Vec<usize>> = FastMap::default();
+        for (i, p) in self.protos.iter().enumerate() {
+            let aliases = c
+                .lex
+                .aliases
+                .get(p.name.as_str())
+                .map(|v| v.as_slice())
+                .unwrap_or(&[]);
+            let mut words: Vec<&str> = p
+                .name
+                .split(' ')
+                .chain(aliases.iter().flat_map(|a| a.split(' ')))
+                .collect();
+            words.sort_unstable();
+            words.dedup();
+            for w in words {
+                by_word.entry(w.to_string()).or_default().push(i);
+            }
         }
+        by_word
     }
-    // Pass 2: one-word unknown names join a person, an acronym's name, a
-    // party named the same, a "the Strip" antecedent, or stand alone.
-    for m in cands.iter().filter(|m| is_single(m)) {
+
+    /// Of `ids`, the party with a mention before `at` whose latest mention
+    /// is nearest, else the first.
+    fn nearest(&self, ids: &[usize], at: usize) -> Option<usize> {
+        ids.iter()
+            .copied()
+            .filter(|&i| self.protos[i].first < at)
+            .max_by_key(|&i| self.protos[i].last.min(at))
+            .or_else(|| ids.first().copied())
+    }
+
+    /// Pass 2: the party a one-word name joins, by the first rule that
+    /// holds: a lexicon place spelled like a person's surname (not after
+    /// "in", "to" …); an acronym's full name; "the Strip" → the latest party
+    /// with the cue word in a name or alias; a person's surname; a person's
+    /// first name (unambiguous, or a given name); an all-caps word → the
+    /// party with those initials.
+    fn antecedent(
+        &self,
+        c: &Ctx,
+        m: &Cand,
+        alias: &FastMap<String, String>,
+        by_word: &FastMap<String, Vec<usize>>,
+    ) -> (Join, &'static str) {
         let w = c.base(m.a);
         let wk = key(w);
         let w_key = wk.as_str();
-        let nearest = |ids: &[usize], protos: &[Proto]| -> Option<usize> {
-            ids.iter()
-                .copied()
-                .filter(|&i| protos[i].first < m.a)
-                .max_by_key(|&i| protos[i].last.min(m.a))
-                .or_else(|| ids.first().copied())
-        };
         let prev_the = m.a > 0 && matches!(c.tok(m.a - 1), "the" | "The");
         let cue = c.has_base(m.a, s::PLACE_SUFFIX | s::ORG_SUFFIX | s::ORG_PREFIX);
         let after_prep = m.a > 0
@@ -367,86 +451,66 @@ pub fn merge(c: &Ctx, cands: Vec<Cand>) -> Vec<Party> {
                 c.tok(m.a - 1),
                 "in" | "to" | "from" | "at" | "near" | "into" | "across"
             );
-        let target =
-            if m.src == Src::Lex || m.src == Src::Tagged && m.kind == Some(PartyKind::Place) {
-                by_last
-                    .get(w_key)
-                    .filter(|_| !after_prep)
-                    .and_then(|ids| nearest(ids, &protos))
-            } else if let Some(t) = alias.get(w) {
-                by_name.get(&key(t)).copied()
-            } else if prev_the && cue && !by_name.contains_key(w_key) {
-                // The latest party with the cue word in a name or alias.
-                let hit = by_word.get(w).and_then(|ids| {
-                    ids.iter()
-                        .copied()
-                        .filter(|&i| protos[i].first < m.a)
-                        .max_by_key(|&i| protos[i].last.min(m.a))
-                });
-                if hit.is_none() {
-                    continue;
-                }
-                hit
-            } else if let Some(ids) = by_last.get(w_key) {
-                nearest(ids, &protos)
-            } else if let Some(ids) = by_first
+        let (target, rule) = if m.src == Src::Lex
+            || m.src == Src::Tagged && m.kind == Some(PartyKind::Place)
+        {
+            let t = self
+                .by_last
                 .get(w_key)
-                .filter(|ids| ids.len() == 1 || c.has_base(m.a, s::GIVEN))
-            {
-                nearest(ids, &protos)
-            } else if c.is_allcaps(m.a) {
-                by_initials.get(&acronym_letters(w)).copied()
-            } else {
-                None
-            };
-        let id = match target {
-            Some(t) => {
-                let p = &mut protos[t];
-                p.mentions.push((m.a, m.b));
-                p.last = p.last.max(m.a);
-                t
+                .filter(|_| !after_prep)
+                .and_then(|ids| self.nearest(ids, m.a));
+            (t, "joined: a place spelled like a surname")
+        } else if let Some(t) = alias.get(w) {
+            (
+                self.by_name.get(&key(t)).copied(),
+                "joined: acronym of a name",
+            )
+        } else if prev_the && cue && !self.by_name.contains_key(w_key) {
+            // The latest party with the cue word in a name or alias.
+            let hit = by_word.get(w).and_then(|ids| {
+                ids.iter()
+                    .copied()
+                    .filter(|&i| self.protos[i].first < m.a)
+                    .max_by_key(|&i| self.protos[i].last.min(m.a))
+            });
+            if hit.is_none() {
+                return (
+                    Join::Dropped,
+                    "dropped: \"the\" + cue word with no party before",
+                );
             }
-            None => add(
-                &mut protos,
-                &mut by_name,
-                m,
-                alias
-                    .get(&m.name)
-                    .cloned()
-                    .unwrap_or_else(|| m.name.clone()),
-            ),
+            (hit, "joined: \"the\" + cue word")
+        } else if let Some(ids) = self.by_last.get(w_key) {
+            (self.nearest(ids, m.a), "joined: surname")
+        } else if let Some(ids) = self
+            .by_first
+            .get(w_key)
+            .filter(|ids| ids.len() == 1 || c.has_base(m.a, s::GIVEN))
+        {
+            (self.nearest(ids, m.a), "joined: first name")
+        } else if c.is_allcaps(m.a) {
+            (
+                self.by_initials.get(&acronym_letters(w)).copied(),
+                "joined: initials",
+            )
+        } else {
+            (None, "")
         };
-        let _ = id;
+        match target {
+            Some(t) => (Join::To(t), rule),
+            None => (Join::Alone, "one word, a party of its own"),
+        }
     }
+}
 
+/// The parties, in text order: each one's mentions (a token span in one
+/// party only), kind ([`kind_of`]) and role.
+fn parties(c: &Ctx, cands: &[Cand], mut protos: Vec<Proto>) -> Vec<Party> {
     let sports = is_sports_report(c);
-    // Kinds, roles and output.
     let mut seen: FastSet<(usize, usize)> = FastSet::default();
     let mut out: Vec<(usize, Party)> = Vec::new();
     let cand_at: FastMap<(usize, usize), &Cand> = cands.iter().map(|m| ((m.a, m.b), m)).collect();
-    // Kinds the lexicons and cue words fix, by where the name ends and starts.
-    let typed = cands.iter().filter(|m| m.src != Src::Unknown && !m.nested);
-    let kind_end: FastMap<usize, PartyKind> =
-        typed.clone().filter_map(|m| Some((m.b, m.kind?))).collect();
-    let kind_start: FastMap<usize, PartyKind> =
-        typed.filter_map(|m| Some((m.a, m.kind?))).collect();
-    // "Shejaiya and Gaza City": a name listed with a typed one shares its kind.
-    let coord = |a: usize, b: usize| -> Votes {
-        let mut v = Votes::default();
-        let mut vote = |k: Option<&PartyKind>| match k {
-            Some(PartyKind::Place) => v.place += 1,
-            Some(PartyKind::Organization) => v.org += 1,
-            _ => {}
-        };
-        let list = |i: usize| i < c.n() && matches!(c.tok(i), "," | "and" | "or");
-        if a >= 1 && list(a - 1) {
-            vote(kind_end.get(&(a - 1)));
-        }
-        if list(b) {
-            vote(kind_start.get(&(b + 1)));
-        }
-        v
-    };
+    let coord = Coordination::new(cands);
     for p in protos.iter_mut() {
         p.mentions.sort_unstable();
         p.mentions.retain(|s| seen.insert(*s));
@@ -457,54 +521,11 @@ pub fn merge(c: &Ctx, cands: Vec<Cand>) -> Vec<Party> {
             if let Some(m) = cand_at.get(s) {
                 p.votes.add(votes(c, m));
                 if m.src == Src::Unknown {
-                    p.votes.add(coord(s.0, s.1));
+                    p.votes.add(coord.votes(c, s.0, s.1));
                 }
             }
         }
-        let one = c.surface(p.mentions[0].0, p.mentions[0].1);
-        if !p.multiword && one.chars().all(|ch| !ch.is_lowercase()) {
-            // An acronym is not a person.
-            p.votes.person = 0;
-        }
-        let default = if p.multiword {
-            PartyKind::Person
-        } else if one.ends_with('s')
-            && !one.ends_with("ss")
-            && one.chars().any(|ch| ch.is_lowercase())
-        {
-            // "Immortals", "Agnostics": a plural name is a collective.
-            PartyKind::Group
-        } else {
-            PartyKind::Organization
-        };
-        let tagged = tagged_kind(&p.tagged);
-        // "Shejaiya, a neighborhood in ...": an apposition saying what the
-        // name is outweighs the tagger, which sees two words either side.
-        let appos = tagged.and_then(|_| {
-            p.mentions
-                .iter()
-                .find_map(|&(_, b)| match apposition(c, b)?.2 {
-                    Appos::Place => Some(PartyKind::Place),
-                    Appos::Org => Some(PartyKind::Organization),
-                    Appos::Role | Appos::Person => None,
-                })
-        });
-        let mut kind = p
-            .fixed
-            .or(appos)
-            .or(tagged)
-            .or_else(|| p.votes.winner())
-            .unwrap_or(default);
-        // In a sports report, a country that plays is its team (the tagger
-        // tells the two apart itself).
-        if sports
-            && (SPORTS_ON_TAGGED || tagged.is_none())
-            && kind == PartyKind::Place
-            && c.lex.is_country(&p.name)
-            && p.mentions.iter().any(|&(a, b)| sport_context(c, a, b))
-        {
-            kind = PartyKind::Organization;
-        }
+        let kind = kind_of(c, p, sports);
         if kind == PartyKind::Person {
             for &(a, b) in &p.mentions {
                 if p.role.is_some() {
@@ -542,4 +563,158 @@ pub fn merge(c: &Ctx, cands: Vec<Cand>) -> Vec<Party> {
     }
     out.sort_by_key(|x| x.0);
     out.into_iter().map(|x| x.1).collect()
+}
+
+/// Kinds the lexicons and cue words fix, by where a name ends and starts:
+/// "Shejaiya and Gaza City": a name listed with a typed one shares its kind.
+struct Coordination {
+    kind_end: FastMap<usize, PartyKind>,
+    kind_start: FastMap<usize, PartyKind>,
+}
+
+impl Coordination {
+    fn new(cands: &[Cand]) -> Coordination {
+        let typed = cands.iter().filter(|m| m.src != Src::Unknown && !m.nested);
+        Coordination {
+            kind_end: typed.clone().filter_map(|m| Some((m.b, m.kind?))).collect(),
+            kind_start: typed.filter_map(|m| Some((m.a, m.kind?))).collect(),
+        }
+    }
+
+    /// The votes of the typed names listed next to tokens `a..b`.
+    fn votes(&self, c: &Ctx, a: usize, b: usize) -> Votes {
+        let mut v = Votes::default();
+        let mut vote = |k: Option<&PartyKind>| match k {
+            Some(PartyKind::Place) => v.place += 1,
+            Some(PartyKind::Organization) => v.org += 1,
+            _ => {}
+        };
+        let list = |i: usize| i < c.n() && matches!(c.tok(i), "," | "and" | "or");
+        if a >= 1 && list(a - 1) {
+            vote(self.kind_end.get(&(a - 1)));
+        }
+        if list(b) {
+            vote(self.kind_start.get(&(b + 1)));
+        }
+        v
+    }
+}
+
+/// A party's kind: fixed by a lexicon or cue word, else the votes' winner,
+/// else a default (a multi-word name is a person, a plural one-word name a
+/// group, any other an organisation). An acronym is not a person; in a
+/// sports report, a country that plays is its team.
+fn kind_of(c: &Ctx, p: &mut Proto, sports: bool) -> PartyKind {
+    let one = c.surface(p.mentions[0].0, p.mentions[0].1);
+    if !p.multiword && one.chars().all(|ch| !ch.is_lowercase()) {
+        // An acronym is not a person.
+        p.votes.person = 0;
+    }
+    let default = if p.multiword {
+        PartyKind::Person
+    } else if one.ends_with('s') && !one.ends_with("ss") && one.chars().any(|ch| ch.is_lowercase())
+    {
+        // "Immortals", "Agnostics": a plural name is a collective.
+        PartyKind::Group
+    } else {
+        PartyKind::Organization
+    };
+    let tagged = tagged_kind(&p.tagged);
+    // "Shejaiya, a neighborhood in ...": an apposition saying what the name
+    // is outweighs the tagger, which sees two words either side.
+    let appos = tagged.and_then(|_| {
+        p.mentions
+            .iter()
+            .find_map(|&(_, b)| match apposition(c, b)?.2 {
+                Appos::Place => Some(PartyKind::Place),
+                Appos::Org => Some(PartyKind::Organization),
+                Appos::Role | Appos::Person => None,
+            })
+    });
+    let (mut kind, mut rule) = match (p.fixed, appos, tagged, p.votes.winner()) {
+        (Some(k), ..) => (k, "kind: fixed by a lexicon or cue word"),
+        (None, Some(k), ..) => (k, "kind: an apposition says what it is"),
+        (None, None, Some(k), _) => (k, "kind: most of its tagged mentions"),
+        (None, None, None, Some(k)) => (k, "kind: the votes of its contexts"),
+        (None, None, None, None) => (default, "kind: the default for its shape"),
+    };
+    if sports
+        && kind == PartyKind::Place
+        && c.lex.is_country(&p.name)
+        && p.mentions.iter().any(|&(a, b)| sport_context(c, a, b))
+    {
+        kind = PartyKind::Organization;
+        rule = "kind: a country that plays is its team";
+    }
+    c.note(p.mentions[0].0, p.mentions[0].1, rule);
+    kind
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::report::PartyKind;
+    use crate::text::Doc;
+
+    /// Each party's name, kind and mention texts.
+    fn parties(text: &str) -> Vec<(String, PartyKind, Vec<String>)> {
+        super::super::find(&Doc::new(text))
+            .into_iter()
+            .map(|p| {
+                (
+                    p.name,
+                    p.kind,
+                    p.mentions.into_iter().map(|m| m.text).collect(),
+                )
+            })
+            .collect()
+    }
+
+    fn mentions_of(text: &str, name: &str) -> Vec<String> {
+        parties(text)
+            .into_iter()
+            .find(|p| p.0 == name)
+            .map(|p| p.2)
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn one_word_names_join_by_the_first_rule_that_holds() {
+        // A surname joins its person.
+        assert_eq!(
+            mentions_of(
+                "Talks began. Antony Blinken flew in. Later Blinken spoke.",
+                "Antony Blinken"
+            ),
+            ["Antony Blinken", "Blinken"]
+        );
+        // A bracketed acronym joins the name before it, and so do its
+        // later mentions.
+        assert_eq!(
+            mentions_of(
+                "The Palestinian Health Ministry (PHM) spoke. PHM said so.",
+                "Palestinian Health Ministry"
+            ),
+            ["Palestinian Health Ministry", "PHM", "PHM"]
+        );
+        // "the Strip" joins the latest party with the word in a name or alias.
+        assert!(mentions_of(
+            "Troops entered Gaza on Monday. Aid reached the Strip later.",
+            "Gaza"
+        )
+        .contains(&"Strip".to_string()));
+        // A lone word no party names stands alone.
+        assert!(parties("Officials met Obrecht on Monday.")
+            .iter()
+            .any(|p| p.0 == "Obrecht"));
+    }
+
+    #[test]
+    fn kinds_fall_back_to_a_default() {
+        // An acronym is never a person; a plural one-word name is a group.
+        let ps = parties("Members of XQZ met. The Immortals said no.");
+        assert!(
+            ps.iter().any(|p| p.0 == "XQZ" && p.1 != PartyKind::Person),
+            "{ps:?}"
+        );
+    }
 }

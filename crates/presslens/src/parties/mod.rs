@@ -45,11 +45,32 @@ pub fn find(doc: &Doc) -> Vec<Party> {
 
 /// [`find`] with the given tagger (`None`: the rules alone).
 pub fn find_with(doc: &Doc, tagger: Option<&tagger::Model>) -> Vec<Party> {
-    let mut ctx = context::Ctx::new(doc);
-    let mut cands = detect::detect(&mut ctx);
+    run(&mut context::Ctx::new(doc), tagger)
+}
+
+/// The layer's steps over one context: the rules' candidates, the tagger's
+/// names combined with them, the merge into parties.
+fn run(ctx: &mut context::Ctx, tagger: Option<&tagger::Model>) -> Vec<Party> {
+    let mut cands = detect::detect(ctx);
     if let Some(m) = tagger {
-        let tagged = tagger::tag(&ctx, m);
-        cands = combine::combine(&ctx, cands, &tagged);
+        let tagged = tagger::tag(ctx, m);
+        cands = combine::combine(ctx, cands, &tagged);
     }
-    merge::merge(&ctx, cands)
+    merge::merge(ctx, cands)
+}
+
+/// Every named rule that took, dropped, joined or typed a span while
+/// finding `doc`'s parties ("dateline", "product or law", "joined: surname",
+/// "kind: default"…), in the order they fired: byte start, byte end, rule.
+/// For explaining a miss (`presslens eval --explain`), not for annotating.
+pub fn explain(doc: &Doc) -> Vec<(usize, usize, &'static str)> {
+    let mut ctx = context::Ctx::new(doc);
+    ctx.trace = Some(Default::default());
+    run(&mut ctx, tagger::shipped());
+    let trace = ctx.trace.take().map(|t| t.into_inner()).unwrap_or_default();
+    trace
+        .into_iter()
+        .filter(|&(a, b, _)| a < b && b <= doc.tokens.len())
+        .map(|(a, b, rule)| (doc.tokens[a].start, doc.tokens[b - 1].end, rule))
+        .collect()
 }

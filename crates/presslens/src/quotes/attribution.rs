@@ -64,7 +64,7 @@ fn is_cue_verb(doc: &Doc, i: usize) -> bool {
     }
     if i > 0
         && doc.tokens[i - 1].kind == TokenKind::Word
-        && words::contains_lower(&FUNCTION_WORDS, doc.tok(i - 1))
+        && FUNCTION_WORDS.contains(doc.lower(i - 1))
         && !matches!(
             doc.tok(i - 1),
             "that" | "all" | "both" | "each" | "some" | "many" | "most" | "no"
@@ -86,7 +86,7 @@ fn is_according(doc: &Doc, i: usize) -> bool {
 /// "the official, who spoke on condition of anonymity, said".
 fn in_relative_clause(doc: &Doc, k: usize, j: usize) -> bool {
     let mut r = j;
-    while r > k && words::contains_lower(&words::ADVERBS, doc.tok(r - 1)) {
+    while r > k && words::ADVERBS.contains(doc.lower(r - 1)) {
         r -= 1;
     }
     r > k && matches!(doc.tok(r - 1), "who" | "which" | "whom" | "whose")
@@ -178,8 +178,7 @@ pub fn after(doc: &Doc, q: &QuoteSpan, lim: usize) -> Option<Attribution> {
             // said`, not `“…” Democrats seized on it, in which he said`.
             if matches!(np.kind, speakers::NpKind::Pronoun(_))
                 && !(k..np.first).all(|x| {
-                    doc.tokens[x].kind == TokenKind::Punct
-                        || words::contains_lower(&words::ADVERBS, doc.tok(x))
+                    doc.tokens[x].kind == TokenKind::Punct || words::ADVERBS.contains(doc.lower(x))
                 })
             {
                 return None;
@@ -333,7 +332,7 @@ fn before_at(doc: &Doc, q: &QuoteSpan, lo: usize, look_back: bool) -> Option<Att
                     // "She … and repeatedly says, “…”": a second verb of the
                     // sentence's subject.
                     let mut a = v;
-                    while a > s && words::contains_lower(&words::ADVERBS, doc.tok(a - 1)) {
+                    while a > s && words::ADVERBS.contains(doc.lower(a - 1)) {
                         a -= 1;
                     }
                     if a > s && doc.tok(a - 1) == "and" {

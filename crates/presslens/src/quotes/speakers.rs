@@ -369,8 +369,7 @@ fn description_forward(doc: &Doc, i: usize, lim: usize) -> Option<Np> {
         j += 1;
     }
     // A description must have a head that can speak, or open with a determiner.
-    let has_noun =
-        (i..=last).any(|k| is_word(doc, k) && words::contains_lower(&PERSON_NOUNS, doc.tok(k)));
+    let has_noun = (i..=last).any(|k| is_word(doc, k) && PERSON_NOUNS.contains(doc.lower(k)));
     if !has_noun && last == i {
         return None;
     }
@@ -389,7 +388,7 @@ fn description_forward(doc: &Doc, i: usize, lim: usize) -> Option<Np> {
 pub fn np_backward(doc: &Doc, lo: usize, hi: usize) -> Option<Np> {
     let mut e = hi;
     // Skip adverbs and auxiliaries: "also said", "has said".
-    while e > lo && is_word(doc, e - 1) && words::contains_lower(&ADVERBS, doc.tok(e - 1)) {
+    while e > lo && is_word(doc, e - 1) && ADVERBS.contains(doc.lower(e - 1)) {
         e -= 1;
     }
     // Days and times: "said Monday" comes after, but "X on Monday said" before.
@@ -501,7 +500,7 @@ fn np_backward_core(doc: &Doc, lo: usize, last: usize) -> Option<Np> {
         while first < last
             && (is_cap(doc, first)
                 && is_capital_opener(doc.tok(first))
-                && !words::contains_lower(&FUNCTION_WORDS, doc.tok(first))
+                && !FUNCTION_WORDS.contains(doc.lower(first))
                 || doc.tokens[first].kind == TokenKind::Punct)
         {
             first += 1;
@@ -510,20 +509,19 @@ fn np_backward_core(doc: &Doc, lo: usize, last: usize) -> Option<Np> {
         if n == 0 || n > 12 {
             return None;
         }
-        let opener = words::lower(doc.tok(first));
-        let opener = opener.as_str();
+        let opener = doc.lower(first);
         let ok_start = FUNCTION_WORDS.contains(opener)
             || is_possessive(doc.tok(first))
             || is_cap(doc, first)
             || PERSON_NOUNS.contains(opener);
-        let has_noun = (first..=last)
-            .any(|k| is_word(doc, k) && words::contains_lower(&PERSON_NOUNS, doc.tok(k)));
+        let has_noun =
+            (first..=last).any(|k| is_word(doc, k) && PERSON_NOUNS.contains(doc.lower(k)));
         // A reporting verb inside is a clause, unless it is the head noun
         // ("the report said").
         let verbish = (first..=last).any(|k| {
             is_word(doc, k)
                 && words::is_reporting_verb(doc.tok(k))
-                && !words::contains_lower(&PERSON_NOUNS, doc.tok(k))
+                && !PERSON_NOUNS.contains(doc.lower(k))
         });
         let det_start = FUNCTION_WORDS.contains(opener) || is_possessive(doc.tok(first));
         let pronounish =
@@ -546,7 +544,7 @@ fn clause_prefix_ok(doc: &Doc, lo: usize, s: usize) -> bool {
     let openers = (lo..s).all(|k| {
         doc.tokens[k].kind == TokenKind::Punct
             || is_capital_opener(doc.tok(k))
-            || words::contains_lower(&ADVERBS, doc.tok(k))
+            || ADVERBS.contains(doc.lower(k))
     });
     let role = s - lo <= 7
         && (lo..s).all(|k| {
@@ -1213,8 +1211,7 @@ impl<'a> Resolver<'a> {
         let mut k = i;
         while k > lim {
             k -= 1;
-            let tl = words::lower(d.tok(k));
-            let t = tl.as_str();
+            let t = d.lower(k);
             let plural = (is_lower(d, k) || is_word(d, k) && d.is_sentence_initial(k))
                 && PERSON_NOUNS.contains(t)
                 && (t.ends_with('s') && !t.ends_with("ss")
@@ -1226,7 +1223,7 @@ impl<'a> Resolver<'a> {
             while a > lim
                 && same_para(d, a - 1, k)
                 && (is_cap(d, a - 1) && !is_capital_opener(d.tok(a - 1))
-                    || words::contains_lower(&FUNCTION_WORDS, d.tok(a - 1))
+                    || FUNCTION_WORDS.contains(d.lower(a - 1))
                     || is_lower(d, a - 1)
                         && k - a < 3
                         && !words::is_reporting_verb(d.tok(a - 1))
@@ -1317,8 +1314,7 @@ pub fn description_kind(doc: &Doc, first: usize, last: usize) -> SpeakerKind {
         if !is_word(doc, k) {
             continue;
         }
-        let l = words::lower(doc.tok(k));
-        let l = l.as_str();
+        let l = doc.lower(k);
         if words::DOCUMENT_NOUNS.contains(l) {
             return SpeakerKind::Document;
         }
