@@ -3,7 +3,7 @@ SHELL := /bin/bash
 PORT ?= 8080
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: setup wasm extension widget package dist demo test lint test-native test-wasm test-e2e bench bench-dom eval eval-scope train train-speakers fuzz clean
+.PHONY: setup wasm extension widget package dist demo test lint test-native test-wasm test-e2e bench bench-dom eval eval-scope train train-speakers train-parties fuzz clean
 
 setup:
 	@bash scripts/setup.sh
@@ -73,7 +73,14 @@ eval:
 
 # Rebuilds every learned model from ../shared/train (deterministic; the
 # model files under crates/presslens/data/ are committed and compiled in).
-train: train-speakers
+train: train-parties train-speakers
+
+# The parties tagger (averaged perceptron, BIO + Viterbi), learned on
+# ../shared/train: writes crates/presslens/data/parties.model. Minutes.
+# First: the speaker candidates are the parties layer's mentions, so the
+# speaker training below is compiled with the new parties model.
+train-parties:
+	nice cargo run --release -p presslens-cli -- train parties
 
 # The speaker ranking of the quotes layer, learned on ../shared/train:
 # 5-fold cross-validation first (prints each fold, the mean and the worst),

@@ -23,8 +23,15 @@ USAGE:
                                          {\"id\", \"quotes\", \"parties\", \"figures\"}
                                          (report schema, char offsets); a gold id
                                          with no line counts as an empty prediction
-    presslens train speakers [--cv K]    learns the speaker model from ../shared/train
-                                         (--cv: K-fold cross-validation, writes nothing)
+    presslens eval --tagger-only GOLD.jsonl...
+                                         the parties tagger alone, without the rules
+    presslens eval --model FILE|none GOLD.jsonl...
+                                         with another parties model (none: rules alone)
+    presslens train <parties|speakers|all> [OPTIONS]
+                                         rebuilds a learned model from ../shared/train
+                                         (presslens train parties --help for options;
+                                         train speakers --cv K: K-fold cross-validation,
+                                         writes nothing)
 
 Offsets are Unicode character offsets. Reports follow the schema in README.md.
 Exit status: 0 done; 1 some lines or documents were bad (each reported on
@@ -287,11 +294,26 @@ fn read_predictions(paths: &[&str], ok: &mut bool) -> Result<Predictions, String
 fn run_eval(args: &[String]) -> Result<bool, String> {
     let mut pred_paths = Vec::new();
     let mut gold_paths = Vec::new();
+    let mut tagger_only = false;
     let mut explain = false;
+    let mut model: Option<Option<presslens::parties::tagger::Model>> = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         if a == "--explain" {
             explain = true;
+        } else if a == "--tagger-only" {
+            tagger_only = true;
+        } else if a == "--model" {
+            let p = it.next().ok_or("--model needs a FILE (or none)")?;
+            model = Some(if p == "none" {
+                None
+            } else {
+                let b = std::fs::read(p).map_err(|e| format!("{p}: {e}"))?;
+                Some(
+                    presslens::parties::tagger::Model::from_bytes(&b)
+                        .map_err(|e| format!("{p}: not a tagger model ({e:?})"))?,
+                )
+            });
         } else if a == "--predictions" {
             pred_paths.push(it.next().ok_or("--predictions needs a FILE")?.as_str());
         } else if let Some(p) = a.strip_prefix("--predictions=") {
@@ -328,7 +350,17 @@ fn run_eval(args: &[String]) -> Result<bool, String> {
                 let doc: eval::GoldDoc =
                     serde_json::from_str(line).map_err(|e| format!("{path}:{lineno}: {e}"))?;
                 let Some(preds) = &predictions else {
-                    let report = eval::eval_doc(&doc, &mut scores);
+                    let m = match &model {
+                        Some(m) => m.as_ref(),
+                        None => presslens::parties::tagger::shipped(),
+                    };
+                    let report = if tagger_only {
+                        eval::eval_tagger(&doc, m, &mut scores)
+                    } else if model.is_some() {
+                        eval::eval_doc_with(&doc, m, &mut scores)
+                    } else {
+                        eval::eval_doc(&doc, &mut scores)
+                    };
                     if explain {
                         for (text, rule) in eval::figure_misses(&doc, &report) {
                             *misses.entry(rule).or_insert(0usize) += 1;

@@ -8,11 +8,13 @@ use std::collections::HashSet;
 
 use serde::Deserialize;
 
+use presslens::offsets;
 use presslens::offsets::Unit;
-use presslens::report::{PartyKind, Report};
+use presslens::parties::tagger::{Kind, Model};
+use presslens::report::{Mention, Party, PartyKind, Report};
 
 /// One line of a gold JSONL file.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 pub struct GoldDoc {
     pub id: String,
     pub text: String,
@@ -26,7 +28,7 @@ pub struct GoldDoc {
     pub figures: Vec<GoldFigure>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 pub struct GoldQuote {
     pub start: usize,
     pub end: usize,
@@ -36,14 +38,14 @@ pub struct GoldQuote {
     pub speaker_spans: Vec<(usize, usize)>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 pub struct GoldParty {
     pub start: usize,
     pub end: usize,
     pub kind: String,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 pub struct GoldFigure {
     pub value: Option<f64>,
     pub unit: Option<String>,
@@ -392,6 +394,27 @@ fn score_parties(chars: &[char], doc: &GoldDoc, report: &Report, into: &mut Scor
     for (a, b) in into.parties_by_kind.iter_mut().zip(by) {
         a.add(b);
     }
+    // PRESSLENS_EVAL_ERRORS=1: every unmatched typed mention on stderr, one
+    // a line (FP: predicted, FN: gold), for error analysis.
+    if std::env::var_os("PRESSLENS_EVAL_ERRORS").is_some() {
+        let show = |(s, e): (usize, usize)| chars[s..e].iter().collect::<String>();
+        for (i, p) in pred.iter().enumerate().filter(|(i, _)| !mp.contains(i)) {
+            let _ = i;
+            eprintln!("FP\t{}\t{:?}\t{}", doc.id, p.1, show(p.0));
+        }
+        for (_, g) in gold.iter().enumerate().filter(|(i, _)| !mg.contains(i)) {
+            eprintln!("FN\t{}\t{:?}\t{}", doc.id, g.1, show(g.0));
+        }
+        // Predictions on a span gold calls "other" (not scored).
+        for p in &report.parties {
+            for m in &p.mentions {
+                let sp = norm_mention(chars, m.start, m.end);
+                if other.contains(&sp) && !gold.iter().any(|g| g.0 == sp) {
+                    eprintln!("OT\t{}\t{:?}\t{}", doc.id, p.kind, show(sp));
+                }
+            }
+        }
+    }
 }
 
 /// Unit words, lowercased, singular, spelled one way, with symbols named.
@@ -541,6 +564,45 @@ impl Scores {
     }
 }
 
+/// The tagger's names alone as a report in char offsets, one party per
+/// mention, so that it is scored by exactly the rules of `presslens eval`.
+pub fn tagger_report(m: &Model, text: &str) -> Report {
+    let spans: Vec<_> = m
+        .tag_text(text)
+        .into_iter()
+        .filter_map(|(s, e, k)| {
+            let k = match k {
+                Kind::Person => PartyKind::Person,
+                Kind::Organization => PartyKind::Organization,
+                Kind::Place => PartyKind::Place,
+                Kind::Group => PartyKind::Group,
+                Kind::Other => return None,
+            };
+            Some((s, e, k))
+        })
+        .collect();
+    let mut offs: Vec<usize> = spans.iter().flat_map(|&(s, e, _)| [s, e]).collect();
+    offsets::convert(text, Unit::Char, &mut offs);
+    let parties = spans
+        .iter()
+        .zip(offs.chunks_exact(2))
+        .map(|(&(s, e, k), o)| Party {
+            name: text[s..e].to_string(),
+            kind: k,
+            role: None,
+            mentions: vec![Mention {
+                start: o[0],
+                end: o[1],
+                text: text[s..e].to_string(),
+            }],
+        })
+        .collect();
+    Report {
+        parties,
+        ..Report::default()
+    }
+}
+
 /// The gold figures (with a value and a span) that no figure of `report`
 /// (char offsets) finds with that value, each with the engine rule that
 /// dropped a number inside it ([`presslens::figures::not_figures`]), or
@@ -584,6 +646,25 @@ pub fn figure_misses(doc: &GoldDoc, report: &Report) -> Vec<(String, &'static st
 /// Annotates a gold document and scores it.
 pub fn eval_doc(doc: &GoldDoc, into: &mut Scores) -> Report {
     let report = presslens::annotate_in(&doc.text, Unit::Char);
+    score(doc, &report, into);
+    report
+}
+
+/// [`eval_doc`] with another parties tagger (`presslens eval --model FILE`;
+/// `--model none`: the rules alone).
+pub fn eval_doc_with(doc: &GoldDoc, model: Option<&Model>, into: &mut Scores) -> Report {
+    let report = presslens::annotate_with(&doc.text, model).into_unit(&doc.text, Unit::Char);
+    score(doc, &report, into);
+    report
+}
+
+/// Scores the shipped tagger alone (no parties rules) on a gold document's
+/// parties, to compare the two (`presslens eval --tagger-only`).
+pub fn eval_tagger(doc: &GoldDoc, model: Option<&Model>, into: &mut Scores) -> Report {
+    let report = match model {
+        Some(m) => tagger_report(m, &doc.text),
+        None => Report::default(),
+    };
     score(doc, &report, into);
     report
 }

@@ -1,5 +1,5 @@
-//! `presslens`: annotate text or JSONL to JSON, and score the engine against
-//! gold data. Offsets in its output are Unicode character offsets.
+//! `presslens`: annotate text or JSONL to JSON, score the engine against
+//! gold data, and train its learned models. Offsets in its output are Unicode character offsets.
 
 mod cli;
 mod eval;

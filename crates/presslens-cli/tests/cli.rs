@@ -272,6 +272,78 @@ fn eval_scores_external_predictions() {
 }
 
 #[test]
+fn train_parties_writes_a_model_that_eval_can_load() {
+    let dir = std::env::temp_dir().join(format!("presslens-train-parties-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // One tiny file per training source (and the dev file), all the same.
+    let mut lines = String::new();
+    for (who, place) in [
+        ("Anna Berg", "Oslo"),
+        ("Karl Lund", "Bergen"),
+        ("Eva Dahl", "Oslo"),
+    ] {
+        let text = format!("{who} arrived in {place} on Monday.");
+        let p = text.find(place).unwrap();
+        lines += &serde_json::json!({
+            "id": who, "text": text, "layers": ["parties"],
+            "parties": [
+                {"start": 0, "end": who.chars().count(), "kind": "person"},
+                {"start": p, "end": p + place.len(), "kind": "place"},
+            ],
+        })
+        .to_string();
+        lines.push('\n');
+    }
+    for f in [
+        "parties-conll2003-train.jsonl",
+        "parties-gum-train.jsonl",
+        "parties-crossner-politics-train.jsonl",
+        "parties-conll2003-dev.jsonl",
+    ] {
+        std::fs::write(dir.join(f), &lines).unwrap();
+    }
+    let model = dir.join("parties.model");
+    let (d, m) = (dir.to_str().unwrap(), model.to_str().unwrap());
+    let out = presslens(
+        &[
+            "train", "parties", "--data", d, "--out", m, "--epochs", "3", "--bits", "10",
+        ],
+        b"",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("epoch  3"));
+    let dev = dir.join("parties-conll2003-dev.jsonl");
+    let out = presslens(&["eval", "--model", m, dev.to_str().unwrap()], b"");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("parties typed"));
+    // Unknown models and bad model files are clear errors.
+    let out = presslens(&["train", "nothing"], b"");
+    assert!(!out.status.success());
+    let bad = dir.join("bad.model");
+    std::fs::write(&bad, b"not a model").unwrap();
+    let out = presslens(
+        &[
+            "eval",
+            "--model",
+            bad.to_str().unwrap(),
+            dev.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a tagger model"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn train_speakers_writes_a_model_and_cross_validates() {
     let dir = std::env::temp_dir().join(format!("presslens-train-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();

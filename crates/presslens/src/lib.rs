@@ -30,8 +30,14 @@ pub use report::{
 ///
 /// Never panics, whatever the input; an empty text gives an empty report.
 pub fn annotate(text: &str) -> Report {
+    annotate_with(text, parties::tagger::shipped())
+}
+
+/// [`annotate`] with another parties tagger than the compiled-in one (or
+/// none: the rules alone), to compare models without rebuilding.
+pub fn annotate_with(text: &str, tagger: Option<&parties::tagger::Model>) -> Report {
     let doc = text::Doc::new(text);
-    let parties = parties::find(&doc);
+    let parties = parties::find_with(&doc, tagger);
     let quotes = quotes::find(&doc, &parties);
     let figures = figures::find(&doc);
     Report {

@@ -45,6 +45,9 @@ pub struct Ctx<'d, 'a> {
     lower_seen: FastSet<Cow<'a, str>>,
     /// Token is part of a title ("Prime Minister", "Secretary of State").
     pub title_tok: Vec<bool>,
+    /// Token is in a run the rules know is no party ("Air Force One", "in
+    /// May", "Image:"): the tagger's names over it are dropped.
+    veto: Vec<std::cell::Cell<bool>>,
     /// Token is inside a title-case stretch of a body line ("Israel-Hamas
     /// Talks Resume in Qatar as Fighting Rages"): a headline quoted in text.
     pub titled_span: Vec<bool>,
@@ -68,6 +71,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             wanted: FastSet::default(),
             lower_seen: FastSet::default(),
             title_tok: vec![false; n],
+            veto: vec![std::cell::Cell::new(false); n],
             titled_span: vec![false; n],
             info: Vec::with_capacity(n),
             toks: doc.tokens.iter().map(|t| t.text(doc.text)).collect(),
@@ -225,6 +229,25 @@ impl<'d, 'a> Ctx<'d, 'a> {
         }
     }
 
+    /// A headline line in title case: three or more capitalised words (not
+    /// in capitals), no figures and no closing period ("Talks Resume in
+    /// Qatar"), unlike a list of results ("Somerset 83 and 174 (P. Simmons
+    /// 4-38).") or a line in capitals.
+    pub fn title_case(&self, para: usize) -> bool {
+        if !self.headline.get(para).copied().unwrap_or(false) {
+            return false;
+        }
+        let r = self.doc.paragraphs[para].clone();
+        let caps = r
+            .clone()
+            .filter(|&k| self.is_cap(k) && !self.is_allcaps(k))
+            .count();
+        caps >= 3
+            && r.clone()
+                .all(|k| self.doc.tokens[k].kind != TokenKind::Number)
+            && r.end.checked_sub(1).is_some_and(|k| self.toks[k] != ".")
+    }
+
     /// Whether `w` is written capitalised mid-sentence somewhere in the body
     /// (any apostrophe).
     pub fn seen_mid(&self, w: &str) -> bool {
@@ -242,6 +265,20 @@ impl<'d, 'a> Ctx<'d, 'a> {
             return self.lower_seen.contains(l.as_ref());
         }
         (0..self.n()).any(|k| self.is_word(k) && !self.is_cap(k) && lower_cow(self.tok(k)) == l)
+    }
+
+    /// Marks tokens `a..b` as a run the rules know is no party: the
+    /// tagger's names over it are dropped. Set while detecting, through a
+    /// shared borrow like [`Ctx::note`].
+    pub fn veto_span(&self, a: usize, b: usize) {
+        for v in &self.veto[a.min(self.veto.len())..b.min(self.veto.len())] {
+            v.set(true);
+        }
+    }
+
+    /// Whether token `t` is in a vetoed run ([`Ctx::veto_span`]).
+    pub fn vetoed(&self, t: usize) -> bool {
+        self.veto.get(t).is_some_and(|v| v.get())
     }
 
     /// Notes that `rule` fired on tokens `a..b` (when explaining).

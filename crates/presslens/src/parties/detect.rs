@@ -31,6 +31,9 @@ pub enum Src {
     Cue,
     /// Plain capitalised words: kind from context.
     Unknown,
+    /// A name the tagger found: its kind is a vote, and the party takes the
+    /// kind most of its tagged mentions have.
+    Tagged,
 }
 
 /// A span of tokens that names a party.
@@ -340,7 +343,8 @@ fn kind_of_entry(e: Entry) -> Option<PartyKind> {
 }
 
 /// Splits a run into candidates: the rules below, in order; the first that
-/// takes the run ends it.
+/// takes the run ends it. Token ranges the rules know are no party are
+/// vetoed for the tagger ([`Ctx::veto_span`]).
 fn process_run(c: &Ctx, mut run: Vec<Item>, out: &mut Vec<Cand>) {
     let strict = c.headline[c.doc.tokens[run[0].a].para] || c.titled_span[run[0].a];
     let first = run[0].a;
@@ -390,6 +394,9 @@ fn trim_start(c: &Ctx, run: &mut Vec<Item>) {
             It::Cap
                 if !initial_is_name(c, run[0].a, run.iter().skip(1).any(|x| x.it == It::Cap)) =>
             {
+                if c.has_lower_base(run[0].a, s::STOP | s::STARTER) {
+                    c.veto_span(run[0].a, run[0].b);
+                }
                 run.remove(0);
             }
             It::Weak => {
@@ -447,7 +454,8 @@ fn dateline(c: &Ctx, run: &[Item], out: &mut Vec<Cand>) -> bool {
 }
 
 /// "Air Force One", "Clean Air Act", "Internet Explorer 6": vehicles, laws,
-/// events and products, not parties.
+/// events and products, not parties (and, but for a versioned product,
+/// no party for the tagger either).
 fn product_or_law(c: &Ctx, run: &[Item]) -> bool {
     let last = *run.last().unwrap_or(&run[0]);
     let lw = c.base(last.b - 1);
@@ -455,7 +463,17 @@ fn product_or_law(c: &Ctx, run: &[Item]) -> bool {
         && c.doc.tokens[last.b].kind == crate::text::TokenKind::Number
         && c.doc.tokens[last.b].space_before
         && run.iter().all(|x| x.it == It::Cap);
-    run.len() >= 2 && (c.lex.has(s::NUMBER, lw) || versioned)
+    let named = run.len() >= 2 && (c.lex.has(s::NUMBER, lw) || versioned);
+    // A result line ("Aston Villa 2 Chelsea 1", "Leeds United 3, ...")
+    // looks versioned too, but names its teams: no veto there.
+    let score = versioned && {
+        let k = last.b + 1;
+        k < c.n() && (c.is_cap(k) || matches!(c.tok(k), "," | "-" | "–" | ":" | "("))
+    };
+    if named && !score {
+        c.veto_span(run[0].a, last.b);
+    }
+    named
 }
 
 /// "Google Science Fair": an event, but the organisation or place inside
@@ -643,9 +661,12 @@ fn split_at_titles(c: &Ctx, run: Vec<Item>) -> Vec<(Vec<Item>, bool)> {
                     .is_some_and(|t| t.kind == crate::text::TokenKind::Number);
                 if (after_name || cur.is_empty() && after_title) && !next_num {
                     cur.push(Item { it: It::Cap, ..x });
-                } else if !cur.is_empty() {
-                    segs.push((std::mem::take(&mut cur), seg_after_title));
-                    seg_after_title = false;
+                } else {
+                    c.veto_span(x.a, x.b);
+                    if !cur.is_empty() {
+                        segs.push((std::mem::take(&mut cur), seg_after_title));
+                        seg_after_title = false;
+                    }
                 }
                 after_title = false;
             }

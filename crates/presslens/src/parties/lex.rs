@@ -51,6 +51,8 @@ pub mod s {
     pub const PLACE_SUFFIX: u64 = Class::PlaceSuffix.bit();
     pub const PLACE_PREFIX: u64 = Class::PlacePrefix.bit();
     pub const COMPASS: u64 = Class::Compass.bit();
+    /// A title or honorific before a name (a tagger feature).
+    pub const TITLE: u64 = Class::Title.bit();
     pub const RANK_SURNAME: u64 = Class::RankSurname.bit();
     pub const ROLE_HEAD: u64 = Class::RoleHead.bit();
     pub const ROLE_MOD: u64 = Class::RoleMod.bit();

@@ -32,6 +32,8 @@ struct Proto {
     /// Mentions as token ranges, with whether each is a surname-only join.
     mentions: Vec<(usize, usize)>,
     role: Option<(usize, usize)>,
+    /// Tagged mentions of each kind (person, organization, place, group).
+    tagged: [u32; 4],
     /// Token index of the latest mention, for nearest-antecedent joins.
     last: usize,
     first: usize,
@@ -108,9 +110,13 @@ fn is_sports_report(c: &Ctx) -> bool {
     score && words >= 3
 }
 
-/// A mention next to a sports verb ("Sweden defeated ...") or a score.
+/// A mention next to a sports verb ("Sweden defeated ...") or a score;
+/// not a dateline ("LONDON 1996-08-30" opens its line).
 fn sport_context(c: &Ctx, a: usize, b: usize) -> bool {
     let para = c.doc.tokens[a].para;
+    if c.doc.paragraphs[para].start == a {
+        return false;
+    }
     let lo = a.saturating_sub(2);
     let hi = (b + 2).min(c.n());
     (lo..hi)
@@ -155,6 +161,36 @@ fn headline_names(c: &Ctx, known: &FastSet<String>, m: Cand, out: &mut Vec<Cand>
     if out.len() == before && m.person_hint && m.b - m.a == 2 && c.has_base(m.a, s::GIVEN) {
         out.push(m);
     }
+}
+
+const KINDS: [PartyKind; 4] = [
+    PartyKind::Person,
+    PartyKind::Organization,
+    PartyKind::Place,
+    PartyKind::Group,
+];
+
+/// The slot of `k` in [`Proto::tagged`] (the order of [`KINDS`]).
+fn kind_slot(k: PartyKind) -> usize {
+    match k {
+        PartyKind::Person => 0,
+        PartyKind::Organization => 1,
+        PartyKind::Place => 2,
+        PartyKind::Group => 3,
+    }
+}
+
+/// The kind most tagged mentions have (ties: the earlier of person,
+/// organization, place, group).
+fn tagged_kind(t: &[u32; 4]) -> Option<PartyKind> {
+    let best = (0..4).rev().max_by_key(|&k| t[k])?;
+    (t[best] > 0).then_some(KINDS[best])
+}
+
+/// A tagged person's name: joined and indexed like an unknown one, by its
+/// surname and first name.
+fn person_like(m: &Cand) -> bool {
+    m.src == Src::Unknown || m.src == Src::Tagged && m.kind == Some(PartyKind::Person)
 }
 
 /// The key names are merged by: one apostrophe for all ("O’Neill" =
@@ -257,17 +293,18 @@ fn aliased(alias: &FastMap<String, String>, name: &str) -> String {
 fn surnames<'c>(c: &'c Ctx, cands: &[Cand]) -> FastSet<&'c str> {
     cands
         .iter()
-        .filter(|m| m.src == Src::Unknown && m.b - m.a > 1 && !m.strict)
+        .filter(|m| person_like(m) && m.b - m.a > 1 && !m.strict)
         .map(|m| c.base(m.b - 1))
         .collect()
 }
 
 /// A one-word name that joins an earlier party if it can (pass 2): an
-/// unknown word, or a lexicon place spelled like a surname.
+/// unknown word or tagged person, or a place (lexicon or tagged) spelled
+/// like a surname.
 fn is_single(c: &Ctx, surnames: &FastSet<&str>, m: &Cand) -> bool {
     m.b - m.a == 1
-        && (m.src == Src::Unknown
-            || m.src == Src::Lex
+        && (person_like(m)
+            || matches!(m.src, Src::Lex | Src::Tagged)
                 && m.kind == Some(PartyKind::Place)
                 && !m.nested
                 && surnames.contains(c.base(m.a)))
@@ -305,13 +342,18 @@ impl Index {
                 multiword: false,
                 mentions: Vec::new(),
                 role: None,
+                tagged: [0; 4],
                 last: 0,
                 first: usize::MAX,
             });
             protos.len() - 1
         });
         let p = &mut protos[id];
-        if p.fixed.is_none() && m.src != Src::Unknown {
+        if m.src == Src::Tagged {
+            if let Some(k) = m.kind {
+                p.tagged[kind_slot(k)] += 1;
+            }
+        } else if p.fixed.is_none() && m.src != Src::Unknown {
             p.fixed = m.kind;
         }
         if m.src == Src::Unknown && m.kind == Some(PartyKind::Person) {
@@ -328,7 +370,7 @@ impl Index {
     /// unknown multi-word name) and by its initials.
     fn add_name(&mut self, m: &Cand, alias: &FastMap<String, String>) {
         let id = self.add(m, aliased(alias, &m.name));
-        if m.src == Src::Unknown && m.b - m.a > 1 {
+        if person_like(m) && m.b - m.a > 1 {
             let words: Vec<&str> = self.protos[id]
                 .name
                 .split(' ')
@@ -409,7 +451,9 @@ impl Index {
                 c.tok(m.a - 1),
                 "in" | "to" | "from" | "at" | "near" | "into" | "across"
             );
-        let (target, rule) = if m.src == Src::Lex {
+        let (target, rule) = if m.src == Src::Lex
+            || m.src == Src::Tagged && m.kind == Some(PartyKind::Place)
+        {
             let t = self
                 .by_last
                 .get(w_key)
@@ -575,10 +619,24 @@ fn kind_of(c: &Ctx, p: &mut Proto, sports: bool) -> PartyKind {
     } else {
         PartyKind::Organization
     };
-    let (mut kind, mut rule) = match (p.fixed, p.votes.winner()) {
-        (Some(k), _) => (k, "kind: fixed by a lexicon or cue word"),
-        (None, Some(k)) => (k, "kind: the votes of its contexts"),
-        (None, None) => (default, "kind: the default for its shape"),
+    let tagged = tagged_kind(&p.tagged);
+    // "Shejaiya, a neighborhood in ...": an apposition saying what the name
+    // is outweighs the tagger, which sees two words either side.
+    let appos = tagged.and_then(|_| {
+        p.mentions
+            .iter()
+            .find_map(|&(_, b)| match apposition(c, b)?.2 {
+                Appos::Place => Some(PartyKind::Place),
+                Appos::Org => Some(PartyKind::Organization),
+                Appos::Role | Appos::Person => None,
+            })
+    });
+    let (mut kind, mut rule) = match (p.fixed, appos, tagged, p.votes.winner()) {
+        (Some(k), ..) => (k, "kind: fixed by a lexicon or cue word"),
+        (None, Some(k), ..) => (k, "kind: an apposition says what it is"),
+        (None, None, Some(k), _) => (k, "kind: most of its tagged mentions"),
+        (None, None, None, Some(k)) => (k, "kind: the votes of its contexts"),
+        (None, None, None, None) => (default, "kind: the default for its shape"),
     };
     if sports
         && kind == PartyKind::Place

@@ -1,0 +1,69 @@
+//! A compact statistical tagger of names: which tokens name a person, an
+//! organisation, a place, a group (or something else: an event, a work),
+//! learnt from annotated text instead of written as rules.
+//!
+//! - `features`: hashed sparse features of a token (word, lower case,
+//!   prefixes and suffixes, shape, neighbours, the parties lexicons);
+//! - `labels`: BIO labels over the five kinds;
+//! - `model`: quantised weights, the Viterbi decode, the file format;
+//! - `train`: the averaged perceptron that writes the model.
+//!
+//! The shipped model is `data/parties.model`, built by `presslens train
+//! parties` from `shared/train` and compiled in; it is parsed once, on
+//! first use. A model that fails to parse leaves the tagger silent (the
+//! rules alone then find names), never a panic.
+
+mod features;
+mod labels;
+mod model;
+pub mod train;
+
+use std::sync::OnceLock;
+
+use super::context::Ctx;
+use crate::text::Doc;
+use features::DocFeatures;
+pub use labels::Kind;
+pub use model::{Model, ModelError};
+
+const SHIPPED: &[u8] = include_bytes!("../../../data/parties.model");
+
+static MODEL: OnceLock<Option<Model>> = OnceLock::new();
+
+/// The compiled-in model, if it parses.
+pub fn shipped() -> Option<&'static Model> {
+    MODEL
+        .get_or_init(|| Model::from_bytes(SHIPPED).ok())
+        .as_ref()
+}
+
+/// Size in bytes of the compiled-in model file.
+pub fn shipped_size() -> usize {
+    SHIPPED.len()
+}
+
+/// Names in `c`'s document as token ranges `a..b` with their kinds, in
+/// text order.
+pub(crate) fn tag(c: &Ctx, m: &Model) -> Vec<(usize, usize, Kind)> {
+    let f = DocFeatures::new(c);
+    // Decoded sentence by sentence: no name runs across a sentence end.
+    let labels = m.label(&f, &c.doc.sentences);
+    let mut out = Vec::new();
+    for r in &c.doc.sentences {
+        labels::spans(&labels[r.clone()], r.start, &mut out);
+    }
+    out
+}
+
+impl Model {
+    /// Names in `text` as UTF-8 byte ranges with their kinds, in text
+    /// order: the tagger alone, without the parties rules around it.
+    pub fn tag_text(&self, text: &str) -> Vec<(usize, usize, Kind)> {
+        let doc = Doc::new(text);
+        let c = Ctx::new(&doc);
+        tag(&c, self)
+            .into_iter()
+            .map(|(a, b, k)| (doc.tokens[a].start, doc.tokens[b - 1].end, k))
+            .collect()
+    }
+}
