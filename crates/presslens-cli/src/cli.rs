@@ -27,6 +27,11 @@ USAGE:
                                          the parties tagger alone, without the rules
     presslens eval --model FILE|none GOLD.jsonl...
                                          with another parties model (none: rules alone)
+    presslens eval --protocol [--data DIR] [GUM-DEV.jsonl]
+                                         the parties layer on corpora it has never
+                                         seen: leave one training corpus out (rules,
+                                         tagger, shipped), then the shipped model on
+                                         CoNLL dev and GUM dev
     presslens train <parties|speakers|all> [OPTIONS]
                                          rebuilds a learned model from ../shared/train
                                          (presslens train parties --help for options;
@@ -292,6 +297,19 @@ fn read_predictions(paths: &[&str], ok: &mut bool) -> Result<Predictions, String
 }
 
 fn run_eval(args: &[String]) -> Result<bool, String> {
+    if args.first().is_some_and(|a| a == "--protocol") {
+        let mut data = "../shared/train".to_string();
+        let mut gum_dev = "../shared/eval/parties-gum-dev.jsonl".to_string();
+        let mut it = args[1..].iter();
+        while let Some(a) = it.next() {
+            match a.as_str() {
+                "--data" => data = it.next().ok_or("--data needs a DIR")?.clone(),
+                _ if a.starts_with("--") => return Err(format!("unknown option {a}")),
+                _ => gum_dev = a.clone(),
+            }
+        }
+        return crate::train::protocol::run(&data, &gum_dev);
+    }
     let mut pred_paths = Vec::new();
     let mut gold_paths = Vec::new();
     let mut tagger_only = false;

@@ -14,7 +14,15 @@ const GOLD: &str = include_str!(concat!(
     "/tests/fixtures/gold.json"
 ));
 
+/// The rules alone: the tests below, one per rule, are of the rules, whose
+/// decisions do not move when the tagger is retrained.
 fn find(text: &str) -> Vec<Party> {
+    parties::find_with(&Doc::new(text), None)
+}
+
+/// What ships (the tagger and the rules): checked for properties that hold
+/// whatever a retraining decides (the seed's gold parties, sound spans).
+fn shipped(text: &str) -> Vec<Party> {
     parties::find(&Doc::new(text))
 }
 
@@ -51,7 +59,7 @@ fn kind(s: &str) -> PartyKind {
 #[test]
 fn seed_gold_parties() {
     let gold: serde_json::Value = serde_json::from_str(GOLD).unwrap();
-    let ps = find(SEED);
+    let ps = shipped(SEED);
     let mut roles = 0;
     for g in gold["parties"].as_array().unwrap() {
         let name = g["name"].as_str().unwrap();
@@ -99,7 +107,7 @@ fn seed_gold_parties() {
 
 #[test]
 fn a_mention_belongs_to_one_party() {
-    let ps = find(SEED);
+    let ps = shipped(SEED);
     let mut spans: Vec<(usize, usize)> = ps
         .iter()
         .flat_map(|p| p.mentions.iter().map(|m| (m.start, m.end)))
@@ -322,7 +330,7 @@ fn odd_input_does_not_panic() {
         "Israel-",
         "of the Of",
     ] {
-        for p in find(t) {
+        for p in find(t).into_iter().chain(shipped(t)) {
             for m in &p.mentions {
                 assert!(m.start < m.end && m.end <= t.len());
             }
@@ -421,10 +429,11 @@ fn place_named_surnames_and_ranks_in_names() {
 
 #[test]
 fn acronyms_in_capitals_and_words_in_capitals() {
-    // (The tagger reads "FIRST Global" in "The FIRST Global challenge" as
-    // the event's name, so only the organisation's own mention is asked for.)
     let ps = find("The FIRST Global challenge began. FIRST officials said the NATO summit, not the CEO, mattered.");
-    assert_eq!(mentions(party(&ps, "FIRST").unwrap()), vec!["FIRST"]);
+    assert_eq!(
+        mentions(party(&ps, "FIRST").unwrap()),
+        vec!["FIRST", "FIRST"]
+    );
     assert!(
         party(&ps, "Global").is_none() && party(&ps, "CEO").is_none(),
         "{:?}",
@@ -523,25 +532,26 @@ fn random_text_never_panics_and_spans_are_sound() {
                 t.push(' ');
             }
         }
-        let ps = find(&t);
-        let mut spans = Vec::new();
-        for p in &ps {
-            assert!(!p.mentions.is_empty());
-            for m in &p.mentions {
-                assert!(
-                    m.start < m.end
-                        && m.end <= t.len()
-                        && t.is_char_boundary(m.start)
-                        && t.is_char_boundary(m.end),
-                    "{t:?}"
-                );
-                spans.push((m.start, m.end));
+        for ps in [find(&t), shipped(&t)] {
+            let mut spans = Vec::new();
+            for p in &ps {
+                assert!(!p.mentions.is_empty());
+                for m in &p.mentions {
+                    assert!(
+                        m.start < m.end
+                            && m.end <= t.len()
+                            && t.is_char_boundary(m.start)
+                            && t.is_char_boundary(m.end),
+                        "{t:?}"
+                    );
+                    spans.push((m.start, m.end));
+                }
             }
+            let n = spans.len();
+            spans.sort_unstable();
+            spans.dedup();
+            assert_eq!(spans.len(), n, "a span in two parties: {t:?}");
         }
-        let n = spans.len();
-        spans.sort_unstable();
-        spans.dedup();
-        assert_eq!(spans.len(), n, "a span in two parties: {t:?}");
     }
 }
 
@@ -551,9 +561,9 @@ fn long_inputs_are_handled() {
     // valid output. (Their speed is measured by `make bench`, not asserted.)
     let a = "Hamas and the Israeli army met in Gaza City with US President Joe Biden ".repeat(4000);
     let b = "Alpha Beta Gamma ".repeat(20000);
-    let pa = find(&a);
+    let pa = shipped(&a);
     assert!(party(&pa, "Hamas").is_some_and(|p| p.mentions.len() == 4000));
-    for p in find(&b) {
+    for p in shipped(&b) {
         for m in &p.mentions {
             assert!(m.start < m.end && m.end <= b.len());
         }

@@ -3,6 +3,7 @@
 //! One module per model; `all` trains every one in turn, with its defaults.
 
 mod parties;
+pub mod protocol;
 pub mod speakers;
 
 pub const USAGE: &str = "\

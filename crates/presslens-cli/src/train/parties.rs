@@ -1,5 +1,5 @@
 //! `presslens train parties`: the parties tagger, from the `parties-*.jsonl`
-//! training files (CoNLL-2003 train, GUM train, CrossNER politics), scored
+//! training files ([`CORPORA`]), scored
 //! after each epoch on the CoNLL-2003 dev split (used to choose features and
 //! epochs, never to train).
 
@@ -14,8 +14,8 @@ use crate::eval::{self, GoldDoc, Scores};
 const USAGE: &str = "\
 presslens train parties [--data DIR] [--out FILE] [--epochs N] [--bits N] [--seed N]
                         [--holdout K] [--dev FILE]
-    --data DIR     training files DIR/parties-{conll2003,gum,crossner-politics}-train.jsonl
-                   (default ../shared/train)
+    --data DIR     the folder of the training files (the corpora of CORPORA;
+                   default ../shared/train)
     --out FILE     model file (default crates/presslens/data/parties.model)
     --epochs N     passes over the data (default 8)
     --bits N       log2 of the weight buckets (default 15)
@@ -26,10 +26,44 @@ presslens train parties [--data DIR] [--out FILE] [--epochs N] [--bits N] [--see
     --dev FILE     dev file scored after each epoch
                    (default DIR/parties-conll2003-dev.jsonl)";
 
-const TRAIN_FILES: &[&str] = &[
-    "parties-conll2003-train.jsonl",
-    "parties-gum-train.jsonl",
-    "parties-crossner-politics-train.jsonl",
+/// A training corpus of `../shared/train`: the file trained on, the file
+/// its leave-one-corpus-out score is measured on (`presslens eval
+/// --protocol`), and how many times each of its documents counts per epoch
+/// (0: not trained on).
+pub struct Corpus {
+    pub name: &'static str,
+    pub train: &'static str,
+    pub score: &'static str,
+    pub weight: usize,
+}
+
+/// Every corpus the tagger may learn from, the one list that `train
+/// parties` and the protocol read.
+pub const CORPORA: &[Corpus] = &[
+    Corpus {
+        name: "CoNLL-2003",
+        train: "parties-conll2003-train.jsonl",
+        score: "parties-conll2003-dev.jsonl",
+        weight: 1,
+    },
+    Corpus {
+        name: "GUM train",
+        train: "parties-gum-train.jsonl",
+        score: "parties-gum-train.jsonl",
+        weight: 1,
+    },
+    Corpus {
+        name: "CrossNER politics",
+        train: "parties-crossner-politics-train.jsonl",
+        score: "parties-crossner-politics-train.jsonl",
+        weight: 1,
+    },
+    Corpus {
+        name: "wikigold",
+        train: "parties-wikigold.jsonl",
+        score: "parties-wikigold.jsonl",
+        weight: 0,
+    },
 ];
 
 struct Args {
@@ -89,7 +123,7 @@ fn kind(s: &str) -> Option<Kind> {
     })
 }
 
-fn read_gold(path: &str) -> Result<Vec<GoldDoc>, String> {
+pub fn read_gold(path: &str) -> Result<Vec<GoldDoc>, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
     text.lines()
         .enumerate()
@@ -99,7 +133,7 @@ fn read_gold(path: &str) -> Result<Vec<GoldDoc>, String> {
 }
 
 /// A gold document as a training example, its offsets in bytes.
-fn example(doc: &GoldDoc) -> Example {
+pub fn example(doc: &GoldDoc) -> Example {
     let mut offs: Vec<usize> = doc.parties.iter().flat_map(|p| [p.start, p.end]).collect();
     offsets::to_bytes(&doc.text, Unit::Char, &mut offs);
     let names = doc
@@ -128,14 +162,21 @@ pub fn run(args: &[String]) -> Result<bool, String> {
     let t0 = Instant::now();
     let mut train_docs = Vec::new();
     let mut held = Vec::new();
-    for f in TRAIN_FILES {
-        let docs = read_gold(&format!("{}/{f}", a.data))?;
-        eprintln!("train: {f}: {} documents", docs.len());
+    for c in CORPORA {
+        let times = if c.train.contains("gum") {
+            c.weight * a.gum_weight
+        } else {
+            c.weight
+        };
+        if times == 0 {
+            continue;
+        }
+        let docs = read_gold(&format!("{}/{}", a.data, c.train))?;
+        eprintln!("train: {}: {} documents", c.train, docs.len());
         for (i, d) in docs.into_iter().enumerate() {
             if a.holdout > 0 && i % a.holdout == a.holdout - 1 {
                 held.push(d);
             } else {
-                let times = if f.contains("gum") { a.gum_weight } else { 1 };
                 for _ in 1..times {
                     train_docs.push(d.clone());
                 }

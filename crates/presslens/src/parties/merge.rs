@@ -451,51 +451,50 @@ impl Index {
                 c.tok(m.a - 1),
                 "in" | "to" | "from" | "at" | "near" | "into" | "across"
             );
-        let (target, rule) = if m.src == Src::Lex
-            || m.src == Src::Tagged && m.kind == Some(PartyKind::Place)
-        {
-            let t = self
-                .by_last
+        let (target, rule) =
+            if m.src == Src::Lex || m.src == Src::Tagged && m.kind == Some(PartyKind::Place) {
+                let t = self
+                    .by_last
+                    .get(w_key)
+                    .filter(|_| !after_prep)
+                    .and_then(|ids| self.nearest(ids, m.a));
+                (t, "joined: a place spelled like a surname")
+            } else if let Some(t) = alias.get(w) {
+                (
+                    self.by_name.get(&key(t)).copied(),
+                    "joined: acronym of a name",
+                )
+            } else if prev_the && cue && !self.by_name.contains_key(w_key) {
+                // The latest party with the cue word in a name or alias.
+                let hit = by_word.get(w).and_then(|ids| {
+                    ids.iter()
+                        .copied()
+                        .filter(|&i| self.protos[i].first < m.a)
+                        .max_by_key(|&i| self.protos[i].last.min(m.a))
+                });
+                if hit.is_none() {
+                    return (
+                        Join::Dropped,
+                        "dropped: \"the\" + cue word with no party before",
+                    );
+                }
+                (hit, "joined: \"the\" + cue word")
+            } else if let Some(ids) = self.by_last.get(w_key) {
+                (self.nearest(ids, m.a), "joined: surname")
+            } else if let Some(ids) = self
+                .by_first
                 .get(w_key)
-                .filter(|_| !after_prep)
-                .and_then(|ids| self.nearest(ids, m.a));
-            (t, "joined: a place spelled like a surname")
-        } else if let Some(t) = alias.get(w) {
-            (
-                self.by_name.get(&key(t)).copied(),
-                "joined: acronym of a name",
-            )
-        } else if prev_the && cue && !self.by_name.contains_key(w_key) {
-            // The latest party with the cue word in a name or alias.
-            let hit = by_word.get(w).and_then(|ids| {
-                ids.iter()
-                    .copied()
-                    .filter(|&i| self.protos[i].first < m.a)
-                    .max_by_key(|&i| self.protos[i].last.min(m.a))
-            });
-            if hit.is_none() {
-                return (
-                    Join::Dropped,
-                    "dropped: \"the\" + cue word with no party before",
-                );
-            }
-            (hit, "joined: \"the\" + cue word")
-        } else if let Some(ids) = self.by_last.get(w_key) {
-            (self.nearest(ids, m.a), "joined: surname")
-        } else if let Some(ids) = self
-            .by_first
-            .get(w_key)
-            .filter(|ids| ids.len() == 1 || c.has_base(m.a, s::GIVEN))
-        {
-            (self.nearest(ids, m.a), "joined: first name")
-        } else if c.is_allcaps(m.a) {
-            (
-                self.by_initials.get(&acronym_letters(w)).copied(),
-                "joined: initials",
-            )
-        } else {
-            (None, "")
-        };
+                .filter(|ids| ids.len() == 1 || c.has_base(m.a, s::GIVEN))
+            {
+                (self.nearest(ids, m.a), "joined: first name")
+            } else if c.is_allcaps(m.a) {
+                (
+                    self.by_initials.get(&acronym_letters(w)).copied(),
+                    "joined: initials",
+                )
+            } else {
+                (None, "")
+            };
         match target {
             Some(t) => (Join::To(t), rule),
             None => (Join::Alone, "one word, a party of its own"),
