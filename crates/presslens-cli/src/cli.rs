@@ -27,11 +27,14 @@ USAGE:
                                          the parties tagger alone, without the rules
     presslens eval --model FILE|none GOLD.jsonl...
                                          with another parties model (none: rules alone)
-    presslens eval --protocol [--data DIR] [GUM-DEV.jsonl]
+    presslens eval --protocol [--data DIR] [--save DIR] [--bits N] [--level N]
+                   [--epochs N] [--seed N] [GUM-DEV.jsonl]
                                          the parties layer on corpora it has never
                                          seen: leave one training corpus out (rules,
                                          tagger, shipped), then the shipped model on
-                                         CoNLL dev and GUM dev
+                                         CoNLL dev and GUM dev (--save: each
+                                         fold's model; the others: training
+                                         options, as for train parties)
     presslens train <parties|speakers|all> [OPTIONS]
                                          rebuilds a learned model from ../shared/train
                                          (presslens train parties --help for options;
@@ -300,15 +303,27 @@ fn run_eval(args: &[String]) -> Result<bool, String> {
     if args.first().is_some_and(|a| a == "--protocol") {
         let mut data = "../shared/train".to_string();
         let mut gum_dev = "../shared/eval/parties-gum-dev.jsonl".to_string();
+        let mut save = None;
+        let mut opts = presslens::parties::tagger::train::Options::default();
         let mut it = args[1..].iter();
         while let Some(a) = it.next() {
+            let mut val = || it.next().ok_or(format!("{a} needs a value"));
+            let num = |v: &String| {
+                v.parse::<u64>()
+                    .map_err(|_| format!("{a}: not a number: {v}"))
+            };
             match a.as_str() {
-                "--data" => data = it.next().ok_or("--data needs a DIR")?.clone(),
+                "--data" => data = val()?.clone(),
+                "--save" => save = Some(val()?.clone()),
+                "--bits" => opts.bits = num(val()?)?.clamp(8, 24) as u8,
+                "--level" => opts.level = num(val()?)?.clamp(1, 127) as u8,
+                "--epochs" => opts.epochs = num(val()?)? as usize,
+                "--seed" => opts.seed = num(val()?)?,
                 _ if a.starts_with("--") => return Err(format!("unknown option {a}")),
                 _ => gum_dev = a.clone(),
             }
         }
-        return crate::train::protocol::run(&data, &gum_dev);
+        return crate::train::protocol::run(&data, &gum_dev, save.as_deref(), &opts);
     }
     let mut pred_paths = Vec::new();
     let mut gold_paths = Vec::new();

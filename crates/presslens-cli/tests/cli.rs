@@ -298,6 +298,9 @@ fn train_parties_writes_a_model_that_eval_can_load() {
         "parties-conll2003-train.jsonl",
         "parties-gum-train.jsonl",
         "parties-crossner-politics-train.jsonl",
+        "parties-wikigold.jsonl",
+        "parties-btc.jsonl",
+        "parties-wnut17-train.jsonl",
         "parties-conll2003-dev.jsonl",
     ] {
         std::fs::write(dir.join(f), &lines).unwrap();
@@ -324,6 +327,38 @@ fn train_parties_writes_a_model_that_eval_can_load() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("parties typed"));
+    // The protocol trains one model per held-out corpus and prints the
+    // table, its mean and worst rows.
+    let out = presslens(
+        &[
+            "eval",
+            "--protocol",
+            "--data",
+            d,
+            "--epochs",
+            "2",
+            "--bits",
+            "10",
+            dev.to_str().unwrap(),
+        ],
+        b"",
+    );
+    let table = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for row in [
+        "CoNLL-2003",
+        "GUM train",
+        "wikigold",
+        "mean",
+        "worst",
+        "the shipped model",
+    ] {
+        assert!(table.contains(row), "{row}: {table}");
+    }
     // Unknown models and bad model files are clear errors.
     let out = presslens(&["train", "nothing"], b"");
     assert!(!out.status.success());

@@ -113,10 +113,8 @@ classes! {
     RoleHead = "role_head",
     /// Modifiers inside role phrases: "senior", "former".
     RoleMod = "role_mod",
-    /// Sports words (team names are organisations).
+    /// Sports words around a name ("defeated", "against"): a tagger feature.
     Sport = "sport",
-    /// Words that make a document a sports report.
-    SportDoc = "sport_doc",
     /// Common nouns of places.
     PlaceNoun = "place_noun",
     /// Common nouns of organisations.

@@ -352,18 +352,14 @@ fn laws_events_and_products_are_not_parties() {
 }
 
 #[test]
-fn countries_that_play_are_teams_in_sports_reports() {
+fn countries_in_sports_reports_stay_places() {
+    // CoNLL's convention, kept for every reader: "Sweden" that plays is
+    // still the country (typing it as its team cost 2.4 points of CoNLL dev).
     let t = "Sweden defeated South Korea 1 – 0 in the match. The goal came from a penalty. Sweden's striker scored. The game was in Sochi.";
-    let ps = find(t);
-    assert_eq!(party(&ps, "Sweden").unwrap().kind, PartyKind::Organization);
-    assert_eq!(
-        party(&ps, "South Korea").unwrap().kind,
-        PartyKind::Organization
-    );
-    assert_eq!(party(&ps, "Sochi").unwrap().kind, PartyKind::Place);
-    // Outside sports reports a country is a place, whatever verb follows.
-    let ps = find("Sweden defeated the motion in parliament.");
-    assert_eq!(party(&ps, "Sweden").unwrap().kind, PartyKind::Place);
+    for ps in [find(t), shipped(t)] {
+        assert_eq!(party(&ps, "Sweden").unwrap().kind, PartyKind::Place);
+        assert_eq!(party(&ps, "South Korea").unwrap().kind, PartyKind::Place);
+    }
 }
 
 #[test]

@@ -18,8 +18,8 @@ presslens train parties [--data DIR] [--out FILE] [--epochs N] [--bits N] [--see
                    default ../shared/train)
     --out FILE     model file (default crates/presslens/data/parties.model)
     --epochs N     passes over the data (default 8)
-    --bits N       log2 of the weight buckets (default 15)
-    --level N      quantisation: the 99.9th-percentile weight becomes N (default 3)
+    --bits N       log2 of the weight buckets (default 16)
+    --level N      quantisation: the 99.9th-percentile weight becomes N (default 7)
     --gum-weight N each GUM document counts N times (default 1)
     --holdout K    keep every K-th training document out of training and
                    score the tagger on them after each epoch
@@ -33,7 +33,8 @@ presslens train parties [--data DIR] [--out FILE] [--epochs N] [--bits N] [--see
 pub struct Corpus {
     pub name: &'static str,
     pub train: &'static str,
-    pub score: &'static str,
+    /// None: trained on, never a held-out corpus.
+    pub score: Option<&'static str>,
     pub weight: usize,
 }
 
@@ -43,26 +44,38 @@ pub const CORPORA: &[Corpus] = &[
     Corpus {
         name: "CoNLL-2003",
         train: "parties-conll2003-train.jsonl",
-        score: "parties-conll2003-dev.jsonl",
+        score: Some("parties-conll2003-dev.jsonl"),
         weight: 1,
     },
     Corpus {
         name: "GUM train",
         train: "parties-gum-train.jsonl",
-        score: "parties-gum-train.jsonl",
+        score: Some("parties-gum-train.jsonl"),
         weight: 1,
     },
     Corpus {
         name: "CrossNER politics",
         train: "parties-crossner-politics-train.jsonl",
-        score: "parties-crossner-politics-train.jsonl",
+        score: Some("parties-crossner-politics-train.jsonl"),
         weight: 1,
     },
     Corpus {
         name: "wikigold",
         train: "parties-wikigold.jsonl",
-        score: "parties-wikigold.jsonl",
-        weight: 0,
+        score: Some("parties-wikigold.jsonl"),
+        weight: 1,
+    },
+    Corpus {
+        name: "Broad Twitter Corpus",
+        train: "parties-btc.jsonl",
+        score: None,
+        weight: 1,
+    },
+    Corpus {
+        name: "WNUT-17",
+        train: "parties-wnut17-train.jsonl",
+        score: None,
+        weight: 1,
     },
 ];
 

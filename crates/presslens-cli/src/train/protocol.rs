@@ -49,29 +49,32 @@ fn print_row(r: &Row) {
 }
 
 /// Runs the protocol over the training files in `data` and GUM dev at
-/// `gum_dev`; prints the table.
-pub fn run(data: &str, gum_dev: &str) -> Result<bool, String> {
+/// `gum_dev`, training with `opts`; prints the table. `save`: a folder to
+/// write each fold's model to (`FILE.jsonl.model`), for `presslens eval
+/// --model` on its corpus.
+pub fn run(data: &str, gum_dev: &str, save: Option<&str>, opts: &Options) -> Result<bool, String> {
     let t0 = std::time::Instant::now();
     let mut corpora = Vec::new();
     for c in CORPORA {
         let train_docs = read_gold(&format!("{data}/{}", c.train))?;
-        let score_docs = if c.score == c.train {
-            train_docs.clone()
-        } else {
-            read_gold(&format!("{data}/{}", c.score))?
+        let score_docs = match c.score {
+            None => Vec::new(),
+            Some(f) if f == c.train => train_docs.clone(),
+            Some(f) => read_gold(&format!("{data}/{f}"))?,
         };
         corpora.push((c, train_docs, score_docs));
     }
     // Leave one corpus out: the folds run on two threads at a time.
-    let opts = Options::default();
     let folds: Vec<Row> = thread::scope(|sc| {
         let mut rows = Vec::new();
-        for pair in (0..corpora.len()).collect::<Vec<_>>().chunks(2) {
+        let held: Vec<usize> = (0..corpora.len())
+            .filter(|&i| corpora[i].0.score.is_some())
+            .collect();
+        for pair in held.chunks(2) {
             let handles: Vec<_> = pair
                 .iter()
                 .map(|&out| {
                     let corpora = &corpora;
-                    let opts = &opts;
                     sc.spawn(move || {
                         let examples: Vec<Example> = corpora
                             .iter()
@@ -85,7 +88,17 @@ pub fn run(data: &str, gum_dev: &str) -> Result<bool, String> {
                             .collect();
                         let m = train(&examples, opts, |_, _| {});
                         let (c, _, score) = &corpora[out];
-                        row(format!("{} ({})", c.name, c.score), score, Some(&m))
+                        if let Some(dir) = save {
+                            let path = format!("{dir}/{}.model", c.train);
+                            if let Err(e) = std::fs::write(&path, m.to_bytes()) {
+                                eprintln!("protocol: {path}: {e}");
+                            }
+                        }
+                        row(
+                            format!("{} ({})", c.name, c.score.unwrap_or_default()),
+                            score,
+                            Some(&m),
+                        )
                     })
                 })
                 .collect();
@@ -120,7 +133,7 @@ pub fn run(data: &str, gum_dev: &str) -> Result<bool, String> {
     println!("corpora where shipped < rules: {below}");
     println!("== the shipped model");
     let shipped = tagger::shipped();
-    let conll = CORPORA[0].score;
+    let conll = CORPORA[0].score.unwrap_or_default();
     print_row(&row(
         conll.to_string(),
         &read_gold(&format!("{data}/{conll}"))?,

@@ -21,7 +21,6 @@ use super::roles::{apposition, role_before, Appos};
 use crate::lexicon::Class;
 use crate::lexicon::{FastMap, FastSet};
 use crate::report::{Mention, Party, PartyKind};
-use crate::text::TokenKind;
 
 struct Proto {
     name: String,
@@ -86,45 +85,6 @@ fn common_words(c: &Ctx, mut m: Cand) -> Option<Cand> {
         return None;
     }
     Some(m)
-}
-
-/// A text with a score ("1 – 0") and sports words ("goal", "match").
-fn is_sports_report(c: &Ctx) -> bool {
-    let t = &c.doc.tokens;
-    let mut words = 0;
-    let mut score = false;
-    for i in 0..t.len() {
-        if c.is_word(i) && c.has_lower_tok(i, s::SPORT_DOC) {
-            words += 1;
-        }
-        if i + 2 < t.len()
-            && t[i].kind == TokenKind::Number
-            && matches!(c.tok(i + 1), "–" | "-" | ":")
-            && t[i + 2].kind == TokenKind::Number
-            && c.tok(i).len() <= 2
-            && c.tok(i + 2).len() <= 2
-        {
-            score = true;
-        }
-    }
-    score && words >= 3
-}
-
-/// A mention next to a sports verb ("Sweden defeated ...") or a score;
-/// not a dateline ("LONDON 1996-08-30" opens its line).
-fn sport_context(c: &Ctx, a: usize, b: usize) -> bool {
-    let para = c.doc.tokens[a].para;
-    if c.doc.paragraphs[para].start == a {
-        return false;
-    }
-    let lo = a.saturating_sub(2);
-    let hi = (b + 2).min(c.n());
-    (lo..hi)
-        .filter(|&k| (k < a || k >= b) && c.doc.tokens[k].para == para)
-        .any(|k| {
-            c.is_word(k) && !c.is_cap(k) && c.has_tok(k, s::SPORT)
-                || (k + 1 == a || k == b) && c.doc.tokens[k].kind == TokenKind::Number
-        })
 }
 
 /// A headline candidate survives when the body knows its name; otherwise
@@ -505,7 +465,6 @@ impl Index {
 /// The parties, in text order: each one's mentions (a token span in one
 /// party only), kind ([`kind_of`]) and role.
 fn parties(c: &Ctx, cands: &[Cand], mut protos: Vec<Proto>) -> Vec<Party> {
-    let sports = is_sports_report(c);
     let mut seen: FastSet<(usize, usize)> = FastSet::default();
     let mut out: Vec<(usize, Party)> = Vec::new();
     let cand_at: FastMap<(usize, usize), &Cand> = cands.iter().map(|m| ((m.a, m.b), m)).collect();
@@ -524,7 +483,7 @@ fn parties(c: &Ctx, cands: &[Cand], mut protos: Vec<Proto>) -> Vec<Party> {
                 }
             }
         }
-        let kind = kind_of(c, p, sports);
+        let kind = kind_of(c, p);
         if kind == PartyKind::Person {
             for &(a, b) in &p.mentions {
                 if p.role.is_some() {
@@ -601,9 +560,11 @@ impl Coordination {
 
 /// A party's kind: fixed by a lexicon or cue word, else the votes' winner,
 /// else a default (a multi-word name is a person, a plural one-word name a
-/// group, any other an organisation). An acronym is not a person; in a
-/// sports report, a country that plays is its team.
-fn kind_of(c: &Ctx, p: &mut Proto, sports: bool) -> PartyKind {
+/// group, any other an organisation). An acronym is not a person. A
+/// country that plays in a sports report stays a place, as CoNLL annotates
+/// it (typing it as its team cost 2.4 points of CoNLL dev for a gain on one
+/// GUM document).
+fn kind_of(c: &Ctx, p: &mut Proto) -> PartyKind {
     let one = c.surface(p.mentions[0].0, p.mentions[0].1);
     if !p.multiword && one.chars().all(|ch| !ch.is_lowercase()) {
         // An acronym is not a person.
@@ -630,21 +591,13 @@ fn kind_of(c: &Ctx, p: &mut Proto, sports: bool) -> PartyKind {
                 Appos::Role | Appos::Person => None,
             })
     });
-    let (mut kind, mut rule) = match (p.fixed, appos, tagged, p.votes.winner()) {
+    let (kind, rule) = match (p.fixed, appos, tagged, p.votes.winner()) {
         (Some(k), ..) => (k, "kind: fixed by a lexicon or cue word"),
         (None, Some(k), ..) => (k, "kind: an apposition says what it is"),
         (None, None, Some(k), _) => (k, "kind: most of its tagged mentions"),
         (None, None, None, Some(k)) => (k, "kind: the votes of its contexts"),
         (None, None, None, None) => (default, "kind: the default for its shape"),
     };
-    if sports
-        && kind == PartyKind::Place
-        && c.lex.is_country(&p.name)
-        && p.mentions.iter().any(|&(a, b)| sport_context(c, a, b))
-    {
-        kind = PartyKind::Organization;
-        rule = "kind: a country that plays is its team";
-    }
     c.note(p.mentions[0].0, p.mentions[0].1, rule);
     kind
 }
@@ -654,9 +607,10 @@ mod tests {
     use crate::report::PartyKind;
     use crate::text::Doc;
 
-    /// Each party's name, kind and mention texts.
+    /// Each party's name, kind and mention texts, from the rules alone
+    /// (these tests are of the merge rules, not of a retrained tagger).
     fn parties(text: &str) -> Vec<(String, PartyKind, Vec<String>)> {
-        super::super::find(&Doc::new(text))
+        super::super::find_with(&Doc::new(text), None)
             .into_iter()
             .map(|p| {
                 (

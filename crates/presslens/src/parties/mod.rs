@@ -20,8 +20,7 @@
 //! surname-only ones included, is a mention, so that the quotes layer can
 //! resolve a speaker by the mention covering it. A place named inside a
 //! longer name ("Texas" in "University of Texas") is a mention of its own,
-//! nested in the longer one. In sports reports, a country that plays is its
-//! team (an organisation).
+//! nested in the longer one.
 //!
 //! The lexicons live in `data/parties_*.txt` (see `lex`).
 

@@ -9,6 +9,7 @@
 
 use super::super::context::Ctx;
 use super::super::lex::{s, Entry};
+use super::clusters;
 
 /// Tokens decoded on each side of a window seed (see
 /// [`DocFeatures::windows`]).
@@ -66,6 +67,8 @@ pub struct DocFeatures {
     text: String,
     spans: Vec<(u32, u32)>,
     cls: Vec<u32>,
+    /// Word cluster ids (`clusters::UNKNOWN` for words the table lacks).
+    clus: Vec<clusters::Ids>,
     gaz: Vec<Gaz>,
     /// Bits: 1 sentence-initial, 2 headline line, 4 possessive, 8 all caps,
     /// 16 the lower-case form is written elsewhere in the document,
@@ -131,6 +134,7 @@ impl DocFeatures {
             text: String::with_capacity(doc.text.len()),
             spans: Vec::with_capacity(n),
             cls: Vec::with_capacity(n),
+            clus: Vec::with_capacity(n),
             gaz: vec![Gaz::default(); n],
             flags: Vec::with_capacity(n),
             pos: vec![0; n],
@@ -169,6 +173,7 @@ impl DocFeatures {
                 }
             }
             let l = &f.text[start..];
+            f.clus.push(clusters::of(l));
             f.lower.push(hash_bytes(l.as_bytes()));
             f.exact.push(exact);
             f.shape.push(shape_hash(w));
@@ -354,6 +359,21 @@ impl DocFeatures {
         let gn = if i + 1 < le { self.gaz[i + 1].0 } else { 255 };
         put(34, mix(gp as u64, gn as u64));
         put(35, mix(self.gaz[i].0 as u64, self.shape[i]));
+        // Word clusters, coarse to fine: the token's at each level, its
+        // neighbours' middle ones, coarse bigrams, and the finest with the
+        // token's shape.
+        let c = self.clus[i];
+        let none = [u16::MAX - 1; clusters::LEVELS];
+        let cp = if i > ls { self.clus[i - 1] } else { none };
+        let cn = if i + 1 < le { self.clus[i + 1] } else { none };
+        for (lv, &id) in c.iter().enumerate() {
+            put(40 + lv as u64, id as u64);
+        }
+        put(43, cp[1] as u64);
+        put(44, cn[1] as u64);
+        put(45, mix(cp[0] as u64, c[0] as u64));
+        put(46, mix(c[0] as u64, cn[0] as u64));
+        put(47, mix(c[2] as u64, self.shape[i]));
         n
     }
 }

@@ -13,6 +13,7 @@
 //! first use. A model that fails to parse leaves the tagger silent (the
 //! rules alone then find names), never a panic.
 
+mod clusters;
 mod features;
 mod labels;
 mod model;
@@ -52,7 +53,29 @@ pub(crate) fn tag(c: &Ctx, m: &Model) -> Vec<(usize, usize, Kind)> {
     for r in &c.doc.sentences {
         labels::spans(&labels[r.clone()], r.start, &mut out);
     }
+    out.retain_mut(|(a, b, _)| {
+        trim_lower_edges(c, a, b);
+        a < b
+    });
     out
+}
+
+/// A lower-case word at either end of a name ("boarding Air Force One"):
+/// cut, unless it is a name particle ("al", "van") or joined to the name by
+/// a hyphen ("al-Qaeda", "Moon Jae-in"). A structural rule: no training
+/// corpus names a span so.
+fn trim_lower_edges(c: &Ctx, a: &mut usize, b: &mut usize) {
+    let lower = |t: usize| {
+        c.is_word(t)
+            && c.tok(t).chars().next().is_some_and(char::is_lowercase)
+            && !crate::lexicon::Class::NameParticle.contains(c.tok(t))
+    };
+    while *a < *b && lower(*a) && !(*a + 1 < *b && c.tok(*a + 1) == "-") {
+        *a += 1;
+    }
+    while *a < *b && lower(*b - 1) && !(*b - 1 > *a && c.tok(*b - 2) == "-") {
+        *b -= 1;
+    }
 }
 
 impl Model {

@@ -19,7 +19,7 @@ const MAGIC: &[u8; 4] = b"PLTG";
 const FORMAT: u8 = 2;
 /// Bumped whenever `features` changes what it hashes: a model trained on
 /// other features is refused rather than silently wrong.
-pub const FEATURES: u8 = 3;
+pub const FEATURES: u8 = 4;
 
 /// Why a model file was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -40,10 +40,10 @@ impl Default for Options {
         // training documents against the payload budget (README, "Parties
         // tagger").
         Options {
-            bits: 15,
+            bits: 16,
             epochs: 8,
             seed: 0x5eed,
-            level: 3,
+            level: 7,
         }
     }
 }
