@@ -391,6 +391,43 @@ fn datelines_labels_and_emphasis() {
 }
 
 #[test]
+fn datelines_in_capitals_are_places_and_agencies_no_aliases() {
+    // Error classes seen on new text: "NEW YORK (Reuters) -" typed as an
+    // organisation (the rules took "NEW" for a common word in capitals),
+    // "(AP)" read as the acronym of the place before it, and "Jan 5" less
+    // its month left as a name. Rules alone and as shipped alike.
+    for t in [
+        "NEW YORK (Reuters) - Stocks fell on Monday.",
+        "NEW YORK, Jan 5 (Reuters) - Stocks fell on Monday.",
+    ] {
+        for ps in [find(t), shipped(t)] {
+            let ny = party(&ps, "New York").unwrap();
+            assert_eq!(
+                (ny.kind, mentions(ny)),
+                (PartyKind::Place, vec!["NEW YORK"])
+            );
+            assert!(party(&ps, "Reuters").is_some(), "{t}");
+            assert!(
+                party(&ps, "5").is_none() && party(&ps, "Jan").is_none(),
+                "{t}"
+            );
+        }
+    }
+    let t = "LOS ANGELES (AP) — Stocks fell on Monday.";
+    for ps in [find(t), shipped(t)] {
+        assert_eq!(
+            mentions(party(&ps, "Los Angeles").unwrap()),
+            vec!["LOS ANGELES"]
+        );
+        assert!(party(&ps, "Associated Press").is_some(), "{:?}", names(&ps));
+    }
+    // A line of capitals without a bracketed agency, a comma or a dash is
+    // no dateline.
+    let ps = find("BREAKING NEWS: talks resume.");
+    assert!(party(&ps, "Breaking News").is_none(), "{:?}", names(&ps));
+}
+
+#[test]
 fn title_of_phrases_are_roles() {
     let ps = find("Minister of Education Stefania Giannini spoke. President of France Emmanuel Macron listened.");
     assert_eq!(

@@ -109,7 +109,12 @@ pub fn combine(c: &Ctx, rules: Vec<Cand>, tagged: &[(usize, usize, Kind)]) -> Ve
         while a < b && c.vetoed(b - 1) {
             b -= 1;
         }
-        if a == b || (a..b).any(|t| c.vetoed(t)) {
+        // What is left must hold a capital ("Jan 5" less the month is
+        // no name).
+        if a == b
+            || (a..b).any(|t| c.vetoed(t))
+            || !(a..b).any(|t| c.tok(t).chars().any(char::is_uppercase))
+        {
             continue;
         }
         // A common word alone ("Moreover") or a common acronym ("GDP"): the

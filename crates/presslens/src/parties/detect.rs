@@ -76,6 +76,21 @@ pub fn detect(c: &mut Ctx) -> Vec<Cand> {
     let n = c.n();
     let mut i = 0;
     while i < n {
+        if let Some(cand) = dateline_at(c, i) {
+            c.note(cand.a, cand.b, "dateline");
+            // The story opens after the dateline's dash: its first word is
+            // sentence-initial ("- Stocks fell").
+            let para = c.doc.tokens[i].para;
+            let dash = (cand.b..n.min(cand.b + 12))
+                .take_while(|&k| c.doc.tokens[k].para == para)
+                .find(|&k| matches!(c.tok(k), "—" | "–" | "-") && c.doc.tokens[k].space_before);
+            if let Some(k) = dash.map(|d| d + 1).filter(|&k| k < n && c.is_word(k)) {
+                c.initial[k] = true;
+            }
+            i = cand.b;
+            out.push(cand);
+            continue;
+        }
         let Some(mut run) = collect_run(c, i) else {
             i += 1;
             continue;
@@ -93,6 +108,62 @@ pub fn detect(c: &mut Ctx) -> Vec<Cand> {
         i = end;
     }
     out
+}
+
+/// "NEW YORK (Reuters) -", "LOS ANGELES (AP) —", "NEW YORK, Jan 5": words
+/// in capitals opening a paragraph, then an agency in brackets, a comma and
+/// a capitalised word or number, or a dash, are a dateline's place, read
+/// before the name runs (whose rules would take "NEW" for a common word in
+/// capitals). One word alone counts before an agency only.
+fn dateline_at(c: &Ctx, i: usize) -> Option<Cand> {
+    let t = &c.doc.tokens;
+    if c.doc.paragraphs[t[i].para].start != i {
+        return None;
+    }
+    let caps = |k: usize| {
+        k < c.n()
+            && c.is_word(k)
+            && c.is_allcaps(k)
+            && t[k].para == t[i].para
+            && c.tok(k).len() >= 2
+    };
+    let mut b = i;
+    while caps(b) && b - i < 4 {
+        b += 1;
+    }
+    if b == i || b + 1 >= c.n() {
+        return None;
+    }
+    let next = c.tok(b + 1);
+    let agency = c.tok(b) == "("
+        && b + 2 < c.n()
+        && c.tok(b + 2) == ")"
+        && next.chars().next().is_some_and(char::is_uppercase);
+    let comma = c.tok(b) == ","
+        && (next.chars().next().is_some_and(char::is_uppercase)
+            || t[b + 1].kind == crate::text::TokenKind::Number);
+    let dash = matches!(c.tok(b), "—" | "–" | "-") && t[b].space_before;
+    if !(agency || (b - i >= 2 && (comma || dash))) {
+        return None;
+    }
+    let mut name = String::new();
+    for (k, ch) in c.surface(i, b).chars().enumerate() {
+        if k == 0 || name.ends_with(' ') {
+            name.push(ch);
+        } else {
+            name.extend(ch.to_lowercase());
+        }
+    }
+    Some(Cand {
+        a: i,
+        b,
+        name,
+        kind: Some(PartyKind::Place),
+        src: Src::Cue,
+        person_hint: false,
+        strict: false,
+        nested: false,
+    })
 }
 
 /// Gathers the run of name items starting at token `i`, if one starts there.
@@ -348,6 +419,12 @@ fn kind_of_entry(e: Entry) -> Option<PartyKind> {
 fn process_run(c: &Ctx, mut run: Vec<Item>, out: &mut Vec<Cand>) {
     let strict = c.headline[c.doc.tokens[run[0].a].para] || c.titled_span[run[0].a];
     let first = run[0].a;
+    // Before trim_start, which would take "NEW" of "NEW YORK (Reuters) -"
+    // for a sentence-initial common word.
+    if dateline(c, &run, out) {
+        c.note(first, run[run.len() - 1].b, "dateline");
+        return;
+    }
     trim_start(c, &mut run);
     if let Some(x) = run.first().filter(|x| x.a > first) {
         c.note(first, x.a, "dropped: sentence-initial word or article");
@@ -356,9 +433,7 @@ fn process_run(c: &Ctx, mut run: Vec<Item>, out: &mut Vec<Cand>) {
         return;
     }
     let span = (run[0].a, run[run.len() - 1].b);
-    let rule = if dateline(c, &run, out) {
-        "dateline"
-    } else if product_or_law(c, &run) {
+    let rule = if product_or_law(c, &run) {
         "dropped: product or law"
     } else if event_name(c, &run, out) {
         "dropped: event name (the names inside kept)"

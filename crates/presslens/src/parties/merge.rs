@@ -234,6 +234,7 @@ fn acronym_aliases(c: &Ctx, cands: &[Cand]) -> FastMap<String, String> {
             && c.tok(b + 2) == ")"
             && c.is_allcaps(b + 1)
             && m.b - m.a >= 2
+            && abbreviates(c.tok(b + 1), &c.surface(m.a, m.b))
         {
             if let Some(acr) = cands.get(k + 1).filter(|x| x.a == b + 1) {
                 alias.insert(acr.name.clone(), m.name.clone());
@@ -241,6 +242,38 @@ fn acronym_aliases(c: &Ctx, cands: &[Cand]) -> FastMap<String, String> {
         }
     }
     alias
+}
+
+/// Whether `short` can abbreviate `long` (Schwartz and Hearst, 2003): its
+/// letters and digits appear in `long` in order, the first one opening a
+/// word. "IDF" abbreviates "Israel Defense Forces"; the agency in
+/// "LOS ANGELES (AP) —" abbreviates nothing before it.
+fn abbreviates(short: &str, long: &str) -> bool {
+    let long: Vec<char> = long.chars().flat_map(char::to_lowercase).collect();
+    let short: Vec<char> = short
+        .chars()
+        .filter(|ch| ch.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    if short.is_empty() {
+        return false;
+    }
+    // Match from the end, each letter as far right as it can be; the first
+    // one must also open a word.
+    let mut at = long.len();
+    for (k, &ch) in short.iter().enumerate().rev() {
+        loop {
+            if at == 0 {
+                return false;
+            }
+            at -= 1;
+            let opens = at == 0 || !long[at - 1].is_alphanumeric();
+            if long[at] == ch && (k > 0 || opens) {
+                break;
+            }
+        }
+    }
+    true
 }
 
 /// The name a mention goes by: its acronym's full name, or its own.
@@ -659,6 +692,24 @@ mod tests {
         assert!(parties("Officials met Obrecht on Monday.")
             .iter()
             .any(|p| p.0 == "Obrecht"));
+    }
+
+    #[test]
+    fn acronyms_abbreviate_their_names() {
+        use super::abbreviates;
+        assert!(abbreviates("IDF", "Israel Defense Forces"));
+        assert!(abbreviates("PHM", "Palestinian Health Ministry"));
+        assert!(abbreviates("NATO", "North Atlantic Treaty Organization"));
+        assert!(abbreviates(
+            "UNHCR",
+            "United Nations High Commissioner for Refugees"
+        ));
+        assert!(!abbreviates("AP", "LOS ANGELES"));
+        assert!(!abbreviates("XYZ", "Israel Defense Forces"));
+        assert!(!abbreviates("", "Israel"));
+        // The first letter opens a word: "DF" is no acronym of "Defense
+        // Forces" written as "IDF Forces".
+        assert!(!abbreviates("SF", "Israel Defense Forces"));
     }
 
     #[test]
