@@ -28,7 +28,7 @@ USAGE:
     presslens eval --model FILE|none GOLD.jsonl...
                                          with another parties model (none: rules alone)
     presslens eval --protocol [--data DIR] [--save DIR] [--bits N] [--level N]
-                   [--epochs N] [--seed N] [GUM-DEV.jsonl]
+                   [--epochs N] [--seed N] [--runs N] [GUM-DEV.jsonl]
                                          the parties layer on corpora it has never
                                          seen: leave one training corpus out (rules,
                                          tagger, shipped), then the shipped model on
@@ -318,6 +318,7 @@ fn run_eval(args: &[String]) -> Result<bool, String> {
                 "--bits" => opts.bits = num(val()?)?.clamp(8, 24) as u8,
                 "--level" => opts.level = num(val()?)?.clamp(1, 127) as u8,
                 "--epochs" => opts.epochs = num(val()?)? as usize,
+                "--runs" => opts.runs = num(val()?)?.clamp(1, 16) as usize,
                 "--seed" => opts.seed = num(val()?)?,
                 _ if a.starts_with("--") => return Err(format!("unknown option {a}")),
                 _ => gum_dev = a.clone(),

@@ -150,6 +150,7 @@ fn the_trainer_learns_a_pattern_it_could_not_know() {
         epochs: 5,
         seed: 1,
         level: 16,
+        runs: 1,
     };
     let mut epochs = 0;
     let m = train(&corpus, &opts, |_, _| epochs += 1);
@@ -172,4 +173,12 @@ fn the_trainer_learns_a_pattern_it_could_not_know() {
     // Training is deterministic: the same data and options, the same bytes.
     let again = train(&corpus, &opts, |_, _| {});
     assert_eq!(again.to_bytes(), m.to_bytes());
+    // Several runs in different orders, averaged: still learnt, still
+    // deterministic, and the caller sees the final model once.
+    let bag = Options { runs: 3, ..opts };
+    let mut seen = 0;
+    let m3 = train(&corpus, &bag, |_, _| seen += 1);
+    assert_eq!(seen, 1);
+    assert!(names(&m3, text).contains(&("Horbovo".into(), Kind::Place)));
+    assert_eq!(train(&corpus, &bag, |_, _| {}).to_bytes(), m3.to_bytes());
 }

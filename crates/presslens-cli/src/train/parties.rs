@@ -12,7 +12,7 @@ use presslens::parties::tagger::{Kind, Model};
 use crate::eval::{self, GoldDoc, Scores};
 
 const USAGE: &str = "\
-presslens train parties [--data DIR] [--out FILE] [--epochs N] [--bits N] [--seed N]
+presslens train parties [--data DIR] [--out FILE] [--epochs N] [--bits N] [--seed N] [--runs N]
                         [--holdout K] [--dev FILE]
     --data DIR     the folder of the training files (the corpora of CORPORA;
                    default ../shared/train)
@@ -20,6 +20,8 @@ presslens train parties [--data DIR] [--out FILE] [--epochs N] [--bits N] [--see
     --epochs N     passes over the data (default 8)
     --bits N       log2 of the weight buckets (default 16)
     --level N      quantisation: the 99.9th-percentile weight becomes N (default 7)
+    --runs N       perceptrons trained in different orders, averaged (default 3;
+                   the per-epoch dev scores are printed for runs 1 only)
     --gum-weight N each GUM document counts N times (default 1)
     --holdout K    keep every K-th training document out of training and
                    score the tagger on them after each epoch
@@ -117,6 +119,7 @@ fn parse(args: &[String]) -> Result<Args, String> {
             "--bits" => a.opts.bits = num(val()?)?.clamp(8, 24) as u8,
             "--seed" => a.opts.seed = num(val()?)?,
             "--level" => a.opts.level = num(val()?)?.clamp(1, 127) as u8,
+            "--runs" => a.opts.runs = num(val()?)?.clamp(1, 16) as usize,
             "--gum-weight" => a.gum_weight = num(val()?)?.clamp(1, 10) as usize,
             "--holdout" => a.holdout = num(val()?)? as usize,
             _ => return Err(format!("unknown option {k}\n\n{USAGE}")),

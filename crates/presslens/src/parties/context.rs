@@ -229,25 +229,6 @@ impl<'d, 'a> Ctx<'d, 'a> {
         }
     }
 
-    /// A headline line in title case: three or more capitalised words (not
-    /// in capitals), no figures and no closing period ("Talks Resume in
-    /// Qatar"), unlike a list of results ("Somerset 83 and 174 (P. Simmons
-    /// 4-38).") or a line in capitals.
-    pub fn title_case(&self, para: usize) -> bool {
-        if !self.headline.get(para).copied().unwrap_or(false) {
-            return false;
-        }
-        let r = self.doc.paragraphs[para].clone();
-        let caps = r
-            .clone()
-            .filter(|&k| self.is_cap(k) && !self.is_allcaps(k))
-            .count();
-        caps >= 3
-            && r.clone()
-                .all(|k| self.doc.tokens[k].kind != TokenKind::Number)
-            && r.end.checked_sub(1).is_some_and(|k| self.toks[k] != ".")
-    }
-
     /// Whether `w` is written capitalised mid-sentence somewhere in the body
     /// (any apostrophe).
     pub fn seen_mid(&self, w: &str) -> bool {

@@ -16,7 +16,7 @@ use super::clusters;
 pub const REACH: usize = 2;
 
 /// Most features one token can have (the buffer size).
-pub const MAX_FEATURES: usize = 64;
+pub const MAX_FEATURES: usize = 96;
 
 /// Lexicon classes that are features (of the token and its neighbours).
 const CLASS_BITS: u64 = s::ORG_SUFFIX
@@ -374,6 +374,25 @@ impl DocFeatures {
         put(45, mix(cp[0] as u64, c[0] as u64));
         put(46, mix(c[0] as u64, cn[0] as u64));
         put(47, mix(c[2] as u64, self.shape[i]));
+        // Wider context, which tells the kind of a name its neighbours do
+        // not ("… the island of Socotra, where …"): the words three away,
+        // the middle clusters of the words three and four away as a bag
+        // (leave one corpus out: +0.6 points of typed F1) …
+        put(48, at(-3, &self.lower, PAD_L));
+        put(49, at(3, &self.lower, PAD_R));
+        for off in [-4isize, -3, 3, 4] {
+            let j = i as isize + off;
+            if j >= ls as isize && j < le as isize {
+                put(50, self.clus[j as usize][1] as u64);
+            }
+        }
+        // … and the coarse clusters of the words five and six away.
+        for off in [-6isize, -5, 5, 6] {
+            let j = i as isize + off;
+            if j >= ls as isize && j < le as isize {
+                put(51, self.clus[j as usize][0] as u64);
+            }
+        }
         n
     }
 }

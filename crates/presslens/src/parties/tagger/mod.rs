@@ -57,7 +57,66 @@ pub(crate) fn tag(c: &Ctx, m: &Model) -> Vec<(usize, usize, Kind)> {
         trim_lower_edges(c, a, b);
         a < b
     });
+    propagate(c, &mut out);
     out
+}
+
+/// Label consistency across the document: a name the tagger found once is
+/// the same name where it recurs written alike and the tagger missed it
+/// (a headline, a list, a short sentence gives it less context), with the
+/// kind most of its tagged occurrences have. A one-word name recurs only
+/// away from a sentence start, and never inside a longer capitalised run.
+fn propagate(c: &Ctx, out: &mut Vec<(usize, usize, Kind)>) {
+    let key = |a: usize, b: usize| -> Vec<&str> { (a..b).map(|t| c.base(t)).collect() };
+    let mut votes: crate::lexicon::FastMap<Vec<&str>, [u32; 5]> = Default::default();
+    let mut longest = 0;
+    for &(a, b, k) in out.iter() {
+        if k == Kind::Other || !(a..b).all(|t| c.is_word(t) || c.tok(t) == "-") {
+            continue;
+        }
+        votes.entry(key(a, b)).or_default()[k as usize] += 1;
+        longest = longest.max(b - a);
+    }
+    if votes.is_empty() {
+        return;
+    }
+    let n = c.n();
+    let mut covered = vec![false; n];
+    for &(a, b, _) in out.iter() {
+        covered[a..b].iter_mut().for_each(|x| *x = true);
+    }
+    let capword = |t: usize| c.is_word(t) && c.is_cap(t);
+    let mut added = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if covered[i] || !capword(i) || i > 0 && capword(i - 1) {
+            i += 1;
+            continue;
+        }
+        let mut took = 0;
+        for len in (1..=longest.min(n - i)).rev() {
+            let (a, b) = (i, i + len);
+            if covered[a..b].iter().any(|&x| x)
+                || b < n && capword(b) && c.doc.tokens[b].para == c.doc.tokens[a].para
+                || len == 1 && c.initial[a]
+            {
+                continue;
+            }
+            if let Some(v) = votes.get(&key(a, b)) {
+                let best = (0..5)
+                    .max_by_key(|&k| (v[k], std::cmp::Reverse(k)))
+                    .unwrap_or(0);
+                added.push((a, b, Kind::ALL[best]));
+                took = len;
+                break;
+            }
+        }
+        i += took.max(1);
+    }
+    if !added.is_empty() {
+        out.extend(added);
+        out.sort_by_key(|&(a, _, _)| a);
+    }
 }
 
 /// A lower-case word at either end of a name ("boarding Air Force One"):

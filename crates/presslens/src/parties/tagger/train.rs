@@ -32,6 +32,10 @@ pub struct Options {
     /// Quantisation level of the 99.9th-percentile weight (see
     /// [`Model::quantise`]).
     pub level: u8,
+    /// Perceptrons trained in different orders (seeds `seed`, `seed +
+    /// 0x9e37`, …) whose averaged weights are averaged again: less variance
+    /// from the order (leave one corpus out: +0.4 points with 3).
+    pub runs: usize,
 }
 
 impl Default for Options {
@@ -44,6 +48,7 @@ impl Default for Options {
             epochs: 8,
             seed: 0x5eed,
             level: 7,
+            runs: 3,
         }
     }
 }
@@ -159,9 +164,44 @@ pub fn train(
         prepare(ex, bits, &mut lines);
     }
     lines.retain(|l| !l.gold.is_empty());
+    let runs = opts.runs.max(1) as u64;
+    if runs == 1 {
+        return run(&lines, bits, opts, opts.seed, &mut after_epoch).0;
+    }
+    let (mut ws, mut ts): (Vec<f64>, Vec<f64>) = (Vec::new(), Vec::new());
+    for r in 0..runs {
+        let (_, w, t) = run(
+            &lines,
+            bits,
+            opts,
+            opts.seed.wrapping_add(r * 0x9e37),
+            &mut |_, _| {},
+        );
+        if ws.is_empty() {
+            ws = w;
+            ts = t;
+        } else {
+            ws.iter_mut().zip(&w).for_each(|(a, b)| *a += b);
+            ts.iter_mut().zip(&t).for_each(|(a, b)| *a += b);
+        }
+    }
+    ws.iter_mut().for_each(|a| *a /= runs as f64);
+    ts.iter_mut().for_each(|a| *a /= runs as f64);
+    let model = Model::quantise(bits, &ws, &ts, opts.level);
+    after_epoch(opts.epochs, &model);
+    model
+}
+
+fn run(
+    lines: &[Line],
+    bits: u8,
+    opts: &Options,
+    seed: u64,
+    after_epoch: &mut dyn FnMut(usize, &Model),
+) -> (Model, Vec<f64>, Vec<f64>) {
     let mut w = Averaged::new((1usize << bits) * LABELS);
     let mut t = Averaged::new((LABELS + 1) * LABELS);
-    let mut rng = Rng(opts.seed | 1);
+    let mut rng = Rng(seed | 1);
     let mut order: Vec<usize> = (0..lines.len()).collect();
     let mut step: i64 = 1;
     let (mut emit, mut back, mut pred) = (Vec::new(), Vec::new(), Vec::new());
@@ -216,5 +256,5 @@ pub fn train(
         model = Model::quantise(bits, &w.average(step), &t.average(step), opts.level);
         after_epoch(epoch + 1, &model);
     }
-    model
+    (model, w.average(step), t.average(step))
 }
