@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the wasm engine and DOM layer into www/pkg: release build,
+# Builds the wasm engine and DOM layer into www/pkg: a build with the
+# `wasm` profile (the release profile at opt-level "z", Cargo.toml),
 # wasm-bindgen (an ES module; the extension bundles it with the JS core),
 # then wasm-opt -Oz. Then the JavaScript build
 # of the same crate into www/pkg/js, for pages whose CSP forbids wasm: a
@@ -9,9 +10,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target="${CARGO_TARGET_DIR:-target}"
-cargo build -p presslens-web --lib --release --target wasm32-unknown-unknown
+cargo build -p presslens-web --lib --profile wasm --target wasm32-unknown-unknown
 wasm-bindgen --target web --out-dir www/pkg --out-name presslens \
-  "$target/wasm32-unknown-unknown/release/presslens_web.wasm"
+  "$target/wasm32-unknown-unknown/wasm/presslens_web.wasm"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 wasm-opt -Oz --strip-debug --strip-producers \
@@ -23,10 +24,10 @@ printf 'built www/pkg: wasm %s bytes (%s gzipped)\n' \
 
 # The JavaScript build. `--config` adds to .cargo/config.toml's rustflags; a
 # target dir of its own keeps both builds cached.
-cargo build -p presslens-web --lib --release --target wasm32-unknown-unknown \
+cargo build -p presslens-web --lib --profile wasm --target wasm32-unknown-unknown \
   --config 'build.rustflags=["-Ctarget-cpu=mvp"]' --target-dir "$target/mvp"
 wasm-bindgen --target bundler --no-typescript --out-dir "$tmp/js" --out-name presslens \
-  "$target/mvp/wasm32-unknown-unknown/release/presslens_web.wasm"
+  "$target/mvp/wasm32-unknown-unknown/wasm/presslens_web.wasm"
 # The standard library is prebuilt with sign-extension and bulk-memory
 # instructions; wasm2js lowers both.
 wasm2js --enable-sign-ext --enable-bulk-memory -Oz "$tmp/js/presslens_bg.wasm" -o "$tmp/js/presslens_bg.wasm.js"
