@@ -18,6 +18,7 @@ pub mod offsets;
 pub mod parties;
 pub mod quotes;
 pub mod report;
+mod shuffle;
 pub mod text;
 
 pub use offsets::Unit;

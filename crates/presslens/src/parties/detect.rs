@@ -146,16 +146,22 @@ fn dateline_at(c: &Ctx, i: usize) -> Option<Cand> {
     if !(agency || (b - i >= 2 && (comma || dash))) {
         return None;
     }
+    Some(dateline_place(c, i, b))
+}
+
+/// A dateline's place: the words in capitals `a..b`, named in title case
+/// ("NEW YORK" → "New York").
+fn dateline_place(c: &Ctx, a: usize, b: usize) -> Cand {
     let mut name = String::new();
-    for (k, ch) in c.surface(i, b).chars().enumerate() {
+    for (k, ch) in c.surface(a, b).chars().enumerate() {
         if k == 0 || name.ends_with(' ') {
             name.push(ch);
         } else {
             name.extend(ch.to_lowercase());
         }
     }
-    Some(Cand {
-        a: i,
+    Cand {
+        a,
         b,
         name,
         kind: Some(PartyKind::Place),
@@ -163,7 +169,7 @@ fn dateline_at(c: &Ctx, i: usize) -> Option<Cand> {
         person_hint: false,
         strict: false,
         nested: false,
-    })
+    }
 }
 
 /// Gathers the run of name items starting at token `i`, if one starts there.
@@ -503,26 +509,7 @@ fn dateline(c: &Ctx, run: &[Item], out: &mut Vec<Cand>) -> bool {
         && matches!(after, "," | "(" | "—" | "–" | "-")
         && run.len() >= 2
     {
-        let (a, b) = (run[0].a, last.b);
-        let mut name = String::new();
-        for (k, ch) in c.surface(a, b).chars().enumerate() {
-            let prev_space = k == 0 || name.ends_with(' ');
-            if prev_space {
-                name.push(ch);
-            } else {
-                name.extend(ch.to_lowercase());
-            }
-        }
-        out.push(Cand {
-            a,
-            b,
-            name,
-            kind: Some(PartyKind::Place),
-            src: Src::Cue,
-            person_hint: false,
-            strict: false,
-            nested: false,
-        });
+        out.push(dateline_place(c, run[0].a, last.b));
         return true;
     }
     false

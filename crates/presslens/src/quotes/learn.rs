@@ -9,6 +9,7 @@
 //! deterministic: the same data and seed give the same model file.
 
 use crate::report::Speaker;
+use crate::shuffle::XorShift;
 
 use super::rank::{Model, QuoteCandidates, N_FEATS};
 
@@ -60,20 +61,6 @@ impl Default for Settings {
     }
 }
 
-/// A small xorshift generator: deterministic, no dependency.
-struct XorShift(u64);
-
-impl XorShift {
-    fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        self.0 = x;
-        x
-    }
-}
-
 fn dot(w: &[f64], f: &[u16]) -> f64 {
     f.iter()
         .map(|&i| w.get(i as usize).copied().unwrap_or(0.0))
@@ -108,13 +95,9 @@ pub fn train(examples: &[Example], settings: Settings) -> Model {
         .filter(|&i| examples[i].usable())
         .collect();
     let mut order = usable.clone();
-    let mut rng = XorShift(settings.seed | 1);
+    let mut rng = XorShift::new(settings.seed);
     for _ in 0..settings.epochs {
-        // Fisher–Yates with the fixed-seed generator.
-        for i in (1..order.len()).rev() {
-            let j = (rng.next() % (i as u64 + 1)) as usize;
-            order.swap(i, j);
-        }
+        rng.shuffle(&mut order);
         for &e in &order {
             let ex = &examples[e];
             let Some(pred) = argmax(&w, &ex.cands, None) else {

@@ -12,6 +12,7 @@ use super::super::context::Ctx;
 use super::features::{DocFeatures, MAX_FEATURES};
 use super::labels::{begin, inside, Kind, LABELS, OUT};
 use super::model::{bucket, constrained, viterbi, Model};
+use crate::shuffle::XorShift;
 use crate::text::Doc;
 
 /// One training document: its text and its names as byte ranges.
@@ -110,20 +111,6 @@ fn prepare(ex: &Example, bits: u8, out: &mut Vec<Line>) {
     }
 }
 
-/// A small xorshift generator: the shuffle must not depend on a platform.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        self.0 = x;
-        x
-    }
-}
-
 /// Weights and their running sums for averaging.
 struct Averaged {
     w: Vec<i32>,
@@ -201,17 +188,14 @@ fn run(
 ) -> (Model, Vec<f64>, Vec<f64>) {
     let mut w = Averaged::new((1usize << bits) * LABELS);
     let mut t = Averaged::new((LABELS + 1) * LABELS);
-    let mut rng = Rng(seed | 1);
+    let mut rng = XorShift::new(seed);
     let mut order: Vec<usize> = (0..lines.len()).collect();
     let mut step: i64 = 1;
     let (mut emit, mut back, mut pred) = (Vec::new(), Vec::new(), Vec::new());
     let mut decode = constrained(&t.w);
     let mut model = Model::quantise(bits, &w.average(1), &t.average(1), opts.level);
     for epoch in 0..opts.epochs {
-        for i in (1..order.len()).rev() {
-            let j = (rng.next() % (i as u64 + 1)) as usize;
-            order.swap(i, j);
-        }
+        rng.shuffle(&mut order);
         for &li in &order {
             let line = &lines[li];
             let n = line.gold.len();
