@@ -139,6 +139,15 @@ impl<'a> Doc<'a> {
     }
 
     /// Index of the sentence containing token `i`.
+    /// The index of the token holding byte `at`, or of the first token after
+    /// it, clamped to the last token (0 for a text without tokens): where a
+    /// quote's or a name's byte offset falls among the tokens.
+    pub fn token_at(&self, at: usize) -> usize {
+        self.tokens
+            .partition_point(|t| t.end <= at)
+            .min(self.tokens.len().saturating_sub(1))
+    }
+
     pub fn sentence_of(&self, i: usize) -> usize {
         self.tokens.get(i).map_or(self.sentences.len(), |t| t.sent)
     }

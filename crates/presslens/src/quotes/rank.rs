@@ -272,13 +272,6 @@ fn resolved_class(doc_parties: &[crate::report::Party], s: &Speaker) -> usize {
     }
 }
 
-/// The token index holding byte `at`.
-fn token_at(doc: &Doc, at: usize) -> usize {
-    doc.tokens
-        .partition_point(|t| t.end <= at)
-        .min(doc.tokens.len().saturating_sub(1))
-}
-
 fn bucket(d: usize) -> usize {
     match d {
         0 => 0,
@@ -346,8 +339,8 @@ pub fn candidates(pass: &Pass) -> Vec<QuoteCandidates> {
                 }
                 return;
             }
-            let first = token_at(doc, sp.start);
-            let last = token_at(doc, sp.end.saturating_sub(1)).max(first);
+            let first = doc.token_at(sp.start);
+            let last = doc.token_at(sp.end.saturating_sub(1)).max(first);
             g.push(Gather {
                 speaker: sp,
                 first,

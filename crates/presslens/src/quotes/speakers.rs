@@ -733,7 +733,7 @@ impl<'a> Resolver<'a> {
                 if m.start > m.end || m.end > doc.text.len() || n == 0 {
                     continue;
                 }
-                let t = token_index(doc, m.start);
+                let t = doc.token_at(m.start);
                 r.mention_next.push(r.mention_head[t]);
                 r.mention_head[t] = r.mention_ids.len();
                 r.mention_ids.push((pi, mi));
@@ -874,8 +874,8 @@ impl<'a> Resolver<'a> {
         if d.tokens.is_empty() {
             return None;
         }
-        let t0 = token_index(d, s.saturating_sub(self.longest_mention));
-        let t1 = token_index(d, e.saturating_sub(1));
+        let t0 = d.token_at(s.saturating_sub(self.longest_mention));
+        let t1 = d.token_at(e.saturating_sub(1));
         let hits = (t0..=t1).flat_map(|t| {
             let mut k = self.mention_head[t];
             std::iter::from_fn(move || {
@@ -1120,7 +1120,7 @@ impl<'a> Resolver<'a> {
                     .iter()
                     .rev()
                     .take(4)
-                    .take_while(|c| d.tokens[token_index(d, c.start)].para + 1 >= para)
+                    .take_while(|c| d.tokens[d.token_at(c.start)].para + 1 >= para)
                     .find(|c| agrees(c) && self.is_subject(c));
                 if subject.is_some() {
                     subject
@@ -1186,7 +1186,7 @@ impl<'a> Resolver<'a> {
     /// sentence, or a verb follows it ("Moreau said", "Okafor joked").
     fn is_subject(&self, c: &Cand) -> bool {
         let d = self.doc;
-        let first = token_index(d, c.start);
+        let first = d.token_at(c.start);
         if d.is_sentence_initial(first) {
             return true;
         }
@@ -1288,13 +1288,6 @@ pub fn is_verb_like(doc: &Doc, i: usize) -> bool {
         && (t.ends_with("ed") || t.ends_with('s') && !t.ends_with("ss"))
         && !FUNCTION_WORDS.contains(t)
         && !ADVERBS.contains(t)
-}
-
-/// The index of the token holding byte `at`.
-fn token_index(doc: &Doc, at: usize) -> usize {
-    doc.tokens
-        .partition_point(|t| t.end <= at)
-        .min(doc.tokens.len().saturating_sub(1))
 }
 
 /// The speaker kind of a party: a person, else an organisation (a place that
