@@ -315,11 +315,9 @@ fn run_eval(args: &[String]) -> Result<bool, String> {
             match a.as_str() {
                 "--data" => data = val()?.clone(),
                 "--save" => save = Some(val()?.clone()),
-                "--bits" => opts.bits = num(val()?)?.clamp(8, 24) as u8,
-                "--level" => opts.level = num(val()?)?.clamp(1, 127) as u8,
-                "--epochs" => opts.epochs = num(val()?)? as usize,
-                "--runs" => opts.runs = num(val()?)?.clamp(1, 16) as usize,
-                "--seed" => opts.seed = num(val()?)?,
+                "--bits" | "--level" | "--epochs" | "--runs" | "--seed" => {
+                    crate::train::parties::set_option(&mut opts, a, num(val()?)?)
+                }
                 _ if a.starts_with("--") => return Err(format!("unknown option {a}")),
                 _ => gum_dev = a.clone(),
             }

@@ -10,7 +10,7 @@ use serde::Deserialize;
 
 use presslens::offsets;
 use presslens::offsets::Unit;
-use presslens::parties::tagger::{Kind, Model};
+use presslens::parties::tagger::Model;
 use presslens::report::{Mention, Party, PartyKind, Report};
 
 /// One line of a gold JSONL file.
@@ -570,16 +570,7 @@ pub fn tagger_report(m: &Model, text: &str) -> Report {
     let spans: Vec<_> = m
         .tag_text(text)
         .into_iter()
-        .filter_map(|(s, e, k)| {
-            let k = match k {
-                Kind::Person => PartyKind::Person,
-                Kind::Organization => PartyKind::Organization,
-                Kind::Place => PartyKind::Place,
-                Kind::Group => PartyKind::Group,
-                Kind::Other => return None,
-            };
-            Some((s, e, k))
-        })
+        .filter_map(|(s, e, k)| Some((s, e, k.party_kind()?)))
         .collect();
     let mut offs: Vec<usize> = spans.iter().flat_map(|&(s, e, _)| [s, e]).collect();
     offsets::convert(text, Unit::Char, &mut offs);

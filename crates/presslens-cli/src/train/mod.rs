@@ -2,7 +2,7 @@
 //! `../shared/train` and writes its model file under `crates/presslens/data/`.
 //! One module per model; `all` trains every one in turn, with its defaults.
 
-mod parties;
+pub mod parties;
 pub mod protocol;
 pub mod speakers;
 

@@ -115,17 +115,30 @@ fn parse(args: &[String]) -> Result<Args, String> {
             "--data" => a.data = val()?.into(),
             "--out" => a.out = val()?.into(),
             "--dev" => a.dev = Some(val()?.into()),
-            "--epochs" => a.opts.epochs = num(val()?)? as usize,
-            "--bits" => a.opts.bits = num(val()?)?.clamp(8, 24) as u8,
-            "--seed" => a.opts.seed = num(val()?)?,
-            "--level" => a.opts.level = num(val()?)?.clamp(1, 127) as u8,
-            "--runs" => a.opts.runs = num(val()?)?.clamp(1, 16) as usize,
+            "--epochs" | "--bits" | "--seed" | "--level" | "--runs" => {
+                set_option(&mut a.opts, k, num(val()?)?)
+            }
             "--gum-weight" => a.gum_weight = num(val()?)?.clamp(1, 10) as usize,
             "--holdout" => a.holdout = num(val()?)? as usize,
             _ => return Err(format!("unknown option {k}\n\n{USAGE}")),
         }
     }
     Ok(a)
+}
+
+/// Sets the training option `key` (`--epochs`, `--bits`, `--seed`,
+/// `--level`, `--runs`) to `v`, within its bounds: the one reading of these
+/// options for `train parties` and `eval --protocol`. Other keys are left
+/// alone.
+pub fn set_option(opts: &mut Options, key: &str, v: u64) {
+    match key {
+        "--epochs" => opts.epochs = v as usize,
+        "--bits" => opts.bits = v.clamp(8, 24) as u8,
+        "--seed" => opts.seed = v,
+        "--level" => opts.level = v.clamp(1, 127) as u8,
+        "--runs" => opts.runs = v.clamp(1, 16) as usize,
+        _ => {}
+    }
 }
 
 fn kind(s: &str) -> Option<Kind> {

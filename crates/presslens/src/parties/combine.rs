@@ -34,16 +34,6 @@ use super::lex::{s, Entry};
 use super::tagger::Kind;
 use crate::report::PartyKind;
 
-fn party_kind(k: Kind) -> Option<PartyKind> {
-    Some(match k {
-        Kind::Person => PartyKind::Person,
-        Kind::Organization => PartyKind::Organization,
-        Kind::Place => PartyKind::Place,
-        Kind::Group => PartyKind::Group,
-        Kind::Other => return None,
-    })
-}
-
 fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
     a.0 < b.1 && b.0 < a.1
 }
@@ -123,7 +113,7 @@ pub fn combine(c: &Ctx, rules: Vec<Cand>, tagged: &[(usize, usize, Kind)]) -> Ve
         }
 
         names.push((a, b, k));
-        let Some(kind) = party_kind(k) else { continue };
+        let Some(kind) = k.party_kind() else { continue };
         // The same tokens, or a lexicon name that adds only punctuation
         // ("Va." for "Va").
         let same = |r: &Cand| {

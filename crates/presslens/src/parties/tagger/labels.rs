@@ -25,6 +25,19 @@ impl Kind {
     fn index(self) -> usize {
         self as usize
     }
+
+    /// The report's kind of a tagged name; `Other` (CoNLL's MISC: events,
+    /// works, nationalities) is no party.
+    pub fn party_kind(self) -> Option<crate::report::PartyKind> {
+        use crate::report::PartyKind;
+        Some(match self {
+            Kind::Person => PartyKind::Person,
+            Kind::Organization => PartyKind::Organization,
+            Kind::Place => PartyKind::Place,
+            Kind::Group => PartyKind::Group,
+            Kind::Other => return None,
+        })
+    }
 }
 
 /// Number of labels: O, then B and I of each kind.

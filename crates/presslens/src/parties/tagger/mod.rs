@@ -69,12 +69,16 @@ pub(crate) fn tag(c: &Ctx, m: &Model) -> Vec<(usize, usize, Kind)> {
 fn propagate(c: &Ctx, out: &mut Vec<(usize, usize, Kind)>) {
     let key = |a: usize, b: usize| -> Vec<&str> { (a..b).map(|t| c.base(t)).collect() };
     let mut votes: crate::lexicon::FastMap<Vec<&str>, [u32; 5]> = Default::default();
+    // First words of the names found: a position whose word opens none is
+    // skipped before any key is built (this runs on every document).
+    let mut firsts: crate::lexicon::FastSet<&str> = Default::default();
     let mut longest = 0;
     for &(a, b, k) in out.iter() {
         if k == Kind::Other || !(a..b).all(|t| c.is_word(t) || c.tok(t) == "-") {
             continue;
         }
         votes.entry(key(a, b)).or_default()[k as usize] += 1;
+        firsts.insert(c.base(a));
         longest = longest.max(b - a);
     }
     if votes.is_empty() {
@@ -89,7 +93,7 @@ fn propagate(c: &Ctx, out: &mut Vec<(usize, usize, Kind)>) {
     let mut added = Vec::new();
     let mut i = 0;
     while i < n {
-        if covered[i] || !capword(i) || i > 0 && capword(i - 1) {
+        if covered[i] || !capword(i) || i > 0 && capword(i - 1) || !firsts.contains(c.base(i)) {
             i += 1;
             continue;
         }
