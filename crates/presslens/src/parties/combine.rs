@@ -78,10 +78,17 @@ pub fn combine(c: &Ctx, rules: Vec<Cand>, tagged: &[(usize, usize, Kind)]) -> Ve
     let mut out: Vec<Cand> = Vec::with_capacity(tagged.len() + rules.len() / 4);
     let mut used = vec![false; rules.len()];
     let mut names: Vec<(usize, usize, Kind)> = Vec::with_capacity(tagged.len());
-    for &(a0, b, k) in tagged {
-        let (mut a, mut b) = (a0, b);
-        // Leading titles, vetoed tokens and common words ("Later Byrd").
+    for &(a0, b0, k) in tagged {
+        let (mut a, mut b) = (a0, b0);
+        // Leading titles, vetoed tokens and common words ("Later Byrd"),
+        // but not the start of a person's name the tagger reads on: an
+        // initial ("A. Dale") or a given name that is also a month or a
+        // common word ("Jan Kroslak").
+        let forename = |t: usize| {
+            k == Kind::Person && t + 1 < b0 && (c.is_initial(t) || c.has_base(t, s::GIVEN))
+        };
         while a < b
+            && !forename(a)
             && (c.title_tok[a]
                 || c.vetoed(a)
                 || b - a > 1
@@ -98,7 +105,8 @@ pub fn combine(c: &Ctx, rules: Vec<Cand>, tagged: &[(usize, usize, Kind)]) -> Ve
         // What is left must hold a capital ("Jan 5" less the month is
         // no name).
         if a == b
-            || (a..b).any(|t| c.vetoed(t))
+            || (a..b)
+                .any(|t| c.vetoed(t) && !(forename(a) && (t == a || t == a + 1 && c.tok(t) == ".")))
             || !(a..b).any(|t| c.tok(t).chars().any(char::is_uppercase))
         {
             continue;
@@ -193,4 +201,53 @@ pub fn combine(c: &Ctx, rules: Vec<Cand>, tagged: &[(usize, usize, Kind)]) -> Ve
     }
     out.sort_by_key(|m| (m.a, std::cmp::Reverse(m.b)));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Doc;
+
+    /// The names `combine` keeps of one tagged name over `text`'s tokens
+    /// `a..b`, with the rules' candidates.
+    fn kept(text: &str, a: usize, b: usize, k: Kind) -> Vec<String> {
+        let doc = Doc::new(text);
+        let mut c = Ctx::new(&doc);
+        let rules = super::super::detect::detect(&mut c);
+        combine(&c, rules, &[(a, b, k)])
+            .into_iter()
+            .filter(|m| m.src == Src::Tagged)
+            .map(|m| m.name)
+            .collect()
+    }
+
+    #[test]
+    fn a_persons_initial_or_given_name_stays_a_titles_goes() {
+        // "A" is a stop word and "Jan" a month, but the tagger reads on
+        // into a surname: the first name of a person, kept.
+        let t = "Glamorgan 259 (A. Dale 69, H. Morris 69).";
+        let doc = Doc::new(t);
+        let a = doc
+            .tokens
+            .iter()
+            .position(|x| &t[x.start..x.end] == "A")
+            .unwrap();
+        assert_eq!(kept(t, a, a + 3, Kind::Person), vec!["A. Dale"]);
+        assert_eq!(
+            kept("Then Jan Kroslak won.", 1, 3, Kind::Person),
+            vec!["Jan Kroslak"]
+        );
+        // A title before the name is cut ("President"), and so is a
+        // common word the tagger took in ("Later Byrd").
+        assert_eq!(kept("Later Byrd won.", 0, 2, Kind::Person), vec!["Byrd"]);
+        assert_eq!(
+            kept("said President Joe Biden today", 1, 4, Kind::Person),
+            vec!["Joe Biden"]
+        );
+        // Not an organisation's: "A" opening a tagged organisation is cut.
+        assert_eq!(
+            kept("A Reuters report.", 0, 2, Kind::Organization),
+            vec!["Reuters"]
+        );
+    }
 }

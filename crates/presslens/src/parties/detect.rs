@@ -131,7 +131,7 @@ fn dateline_at(c: &Ctx, i: usize) -> Option<Cand> {
     while caps(b) && b - i < 4 {
         b += 1;
     }
-    if b == i || b + 1 >= c.n() {
+    if b == i || b + 1 >= c.n() || t[b].para != t[i].para {
         return None;
     }
     let next = c.tok(b + 1);
@@ -142,11 +142,24 @@ fn dateline_at(c: &Ctx, i: usize) -> Option<Cand> {
     let comma = c.tok(b) == ","
         && (next.chars().next().is_some_and(char::is_uppercase)
             || t[b + 1].kind == crate::text::TokenKind::Number);
-    let dash = matches!(c.tok(b), "—" | "–" | "-") && t[b].space_before;
+    let dash = matches!(c.tok(b), "—" | "–" | "-") && t[b].space_before && !caps_follow(c, b);
     if !(agency || (b - i >= 2 && (comma || dash))) {
         return None;
     }
     Some(dateline_place(c, i, b))
+}
+
+/// The line goes on in capitals after token `k` ("RUGBY UNION - CUTTITTA
+/// BACK FOR ITALY"): a headline or a section slug, whose opening words are
+/// no dateline (the story after a dateline is written in sentence case).
+fn caps_follow(c: &Ctx, k: usize) -> bool {
+    let para = c.doc.tokens[k].para;
+    let words: Vec<usize> = (k + 1..c.n())
+        .take_while(|&j| c.doc.tokens[j].para == para)
+        .filter(|&j| c.is_word(j) && c.tok(j).chars().count() >= 2)
+        .take(4)
+        .collect();
+    !words.is_empty() && words.iter().filter(|&&j| c.is_allcaps(j)).count() * 2 > words.len()
 }
 
 /// A dateline's place: the words in capitals `a..b`, named in title case
@@ -503,10 +516,12 @@ fn dateline(c: &Ctx, run: &[Item], out: &mut Vec<Cand>) -> bool {
     let last = *run.last().unwrap_or(&run[0]);
     let para_start = c.doc.tokens[run[0].a].para != c.doc.tokens[run[0].a.saturating_sub(1)].para
         || run[0].a == 0;
-    let after = if last.b < c.n() { c.tok(last.b) } else { "" };
+    let same_para = |k: usize| k < c.n() && c.doc.tokens[k].para == c.doc.tokens[run[0].a].para;
+    let after = if same_para(last.b) { c.tok(last.b) } else { "" };
     if para_start
         && run.iter().all(|x| x.it == It::Cap && c.is_allcaps(x.a))
         && matches!(after, "," | "(" | "—" | "–" | "-")
+        && !caps_follow(c, last.b)
         && run.len() >= 2
     {
         out.push(dateline_place(c, run[0].a, last.b));
@@ -979,6 +994,22 @@ mod tests {
             "Newport News",
             PartyKind::Place
         ));
+        // …but a line in capitals throughout is a headline or a section
+        // slug, and its opening words no dateline ("RUGBY UNION - CUTTITTA
+        // BACK FOR ITALY"), nor is a line of capitals before the next
+        // paragraph's bracket.
+        for t in [
+            "RUGBY UNION - CUTTITTA BACK FOR ITALY.\nRome, Aug 30",
+            "LATEST PREVIOUS ACTUAL\n(Parent) FORECAST",
+        ] {
+            let ps = parties(t);
+            assert!(
+                !ps.iter()
+                    .any(|p| p.0 == "Rugby Union" || p.0 == "Latest Previous Actual"),
+                "{ps:?}"
+            );
+        }
+        assert!(has("NEW YORK - Stocks fell.", "New York", PartyKind::Place));
         // product_or_law: vehicles, laws and versions are no parties.
         let n = names("They flew on Air Force One and used Internet Explorer 6 there.");
         assert!(
