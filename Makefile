@@ -55,7 +55,7 @@ test-e2e:
 
 bench: wasm
 	cargo run --release -p presslens-cli --example bench -- ../shared/seed/article.txt ../shared/eval/*.jsonl
-	cargo run --release -p presslens-cli --example scaling -- crates/presslens/tests/fixtures/article.txt
+	cargo run --release -p presslens-cli --example scaling -- tests/fixtures/article.txt
 	node bench/bench.mjs
 	$(MAKE) bench-dom
 
@@ -84,11 +84,11 @@ clusters:
 	bash scripts/build-clusters.sh --n 50000 --ks 64,256,1024
 
 # Rebuilds every learned model from ../shared/train (deterministic; the
-# model files under crates/presslens/data/ are committed and compiled in).
+# model files under data/ are committed and compiled in).
 train: train-parties train-speakers
 
 # The parties tagger (averaged perceptron, BIO + Viterbi), learned on
-# ../shared/train: writes crates/presslens/data/parties.model. Minutes.
+# ../shared/train: writes data/parties.model. Minutes.
 # First: the speaker candidates are the parties layer's mentions, so the
 # speaker training below is compiled with the new parties model.
 train-parties:
@@ -96,7 +96,7 @@ train-parties:
 
 # The speaker ranking of the quotes layer, learned on ../shared/train:
 # 5-fold cross-validation first (prints each fold, the mean and the worst),
-# then the model file crates/presslens/data/quotes_speakers.model. Seconds.
+# then the model file data/quotes_speakers.model. Seconds.
 train-speakers:
 	cargo run --release -p presslens-cli -- train speakers --cv 5
 	cargo run --release -p presslens-cli -- train speakers
@@ -105,14 +105,14 @@ train-speakers:
 # (fuzz/fuzz_targets/annotate.rs) for FUZZ_SECONDS. cargo-fuzz is installed
 # when missing; the corpus starts from the seed and the regression inputs.
 # A crash leaves its input in fuzz/artifacts/annotate/: copy it into
-# crates/presslens/tests/fuzz-regressions/ so `make test` keeps it fixed.
+# tests/fuzz-regressions/ so `make test` keeps it fixed.
 # Leak checks are off: the lexicons are built once and live as long as the
 # process (leaked on purpose), which LeakSanitizer reports at exit.
 FUZZ_SECONDS ?= 600
 fuzz:
 	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 	mkdir -p fuzz/corpus/annotate
-	cp crates/presslens/tests/fixtures/article.txt crates/presslens/tests/fuzz-regressions/* fuzz/corpus/annotate/
+	cp tests/fixtures/article.txt tests/fuzz-regressions/* fuzz/corpus/annotate/
 	cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run annotate corpus/annotate -- \
 	  -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=4096 -detect_leaks=0
 

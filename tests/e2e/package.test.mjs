@@ -41,7 +41,7 @@ test('the packed tarball installs offline and annotates text in node', () => {
     import { annotateText } from 'presslens';
     console.log(JSON.stringify(await annotateText(readFileSync(process.argv[2], 'utf8'))));
   `);
-  const seed = path.join(root, 'crates', 'presslens', 'tests', 'fixtures', 'article.txt');
+  const seed = path.join(root, 'tests', 'fixtures', 'article.txt');
   const report = JSON.parse(execFileSync('node', ['seed.mjs', seed], { cwd: dir, encoding: 'utf8' }));
   typesMatch(fs.readFileSync(dts, 'utf8'), report);
   fs.rmSync(dir, { recursive: true, force: true });

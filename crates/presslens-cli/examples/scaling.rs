@@ -79,7 +79,7 @@ fn row(name: &str, sizes: &[usize], make: impl Fn(usize) -> String) {
 fn main() {
     let path = std::env::args()
         .nth(1)
-        .unwrap_or_else(|| "crates/presslens/tests/fixtures/article.txt".into());
+        .unwrap_or_else(|| "tests/fixtures/article.txt".into());
     let article = match std::fs::read_to_string(&path) {
         Ok(a) => a,
         Err(e) => {

@@ -20,10 +20,7 @@ fn presslens(args: &[&str], stdin: &[u8]) -> Output {
 }
 
 fn seed(name: &str) -> String {
-    format!(
-        "{}/../presslens/tests/fixtures/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    )
+    format!("{}/../../tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
 }
 
 fn is_uint(v: &Value) -> bool {

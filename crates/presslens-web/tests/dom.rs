@@ -506,7 +506,7 @@ fn pasted_html_keeps_every_text_and_pasted_text_stays_text() {
 #[wasm_bindgen_test]
 fn a_report_converted_in_slices_is_the_report_converted_at_once() {
     use presslens_web::convert::{to_js, Sliced};
-    let text = include_str!("../../presslens/tests/fixtures/article.txt").repeat(20);
+    let text = include_str!("../../../tests/fixtures/article.txt").repeat(20);
     let report = presslens::annotate_in(&text, presslens::Unit::Utf16);
     // A party named more often than one batch holds: its mentions are
     // converted over several slices too.

@@ -1,5 +1,5 @@
 //! `presslens train MODEL`: learns one of the engine's models from
-//! `../shared/train` and writes its model file under `crates/presslens/data/`.
+//! `../shared/train` and writes its model file under `data/`.
 //! One module per model; `all` trains every one in turn, with its defaults.
 
 pub mod parties;
@@ -8,9 +8,9 @@ pub mod speakers;
 
 pub const USAGE: &str = "\
 presslens train <parties|speakers|all> [OPTIONS]
-    parties    the parties tagger -> crates/presslens/data/parties.model
+    parties    the parties tagger -> data/parties.model
                (presslens train parties --help for options)
-    speakers   the speaker ranking -> crates/presslens/data/quotes_speakers.model
+    speakers   the speaker ranking -> data/quotes_speakers.model
                [--data FILE.jsonl] [--out FILE] [--cv K] [--epochs N] [--seed S]
     all        every model above, with their default options. The speaker
                candidates are the parties layer's mentions, found with the

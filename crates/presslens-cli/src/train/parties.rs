@@ -16,7 +16,7 @@ presslens train parties [--data DIR] [--out FILE] [--epochs N] [--bits N] [--see
                         [--holdout K] [--dev FILE]
     --data DIR     the folder of the training files (the corpora of CORPORA;
                    default ../shared/train)
-    --out FILE     model file (default crates/presslens/data/parties.model)
+    --out FILE     model file (default data/parties.model)
     --epochs N     passes over the data (default 8)
     --bits N       log2 of the weight buckets (default 16)
     --level N      quantisation: the 99.9th-percentile weight becomes N (default 7)
@@ -94,7 +94,7 @@ struct Args {
 fn parse(args: &[String]) -> Result<Args, String> {
     let mut a = Args {
         data: "../shared/train".into(),
-        out: "crates/presslens/data/parties.model".into(),
+        out: "data/parties.model".into(),
         dev: None,
         holdout: 0,
         gum_weight: 1,

@@ -11,7 +11,7 @@
 //!   the mean and the worst fold, for the rules alone and for the model;
 //!   nothing is written.
 //! - otherwise: trains on everything and writes the model file (`--out`,
-//!   default `crates/presslens/data/quotes_speakers.model`).
+//!   default `data/quotes_speakers.model`).
 //!
 //! Deterministic: same data, epochs and seed, same file.
 
@@ -24,7 +24,7 @@ use presslens::text::Doc;
 use crate::eval::{self, GoldDoc};
 
 const DEFAULT_DATA: &str = "../shared/train/quotes-polnear-train.jsonl";
-const DEFAULT_OUT: &str = "crates/presslens/data/quotes_speakers.model";
+const DEFAULT_OUT: &str = "data/quotes_speakers.model";
 
 struct Options {
     data: String,
