@@ -83,20 +83,6 @@ impl Confidence {
     }
 }
 
-impl super::Overlay {
-    /// The confidence of an automatic scope, with `chars` the length of
-    /// the text actually annotated (UTF-16 units; the text map may have
-    /// been read again without class hints); `None` for a root the caller
-    /// chose or before detection.
-    pub fn confidence(&self) -> Option<Confidence> {
-        let mut c = self.scope.as_ref()?.confidence?;
-        if self.passes > 0 {
-            c.chars = self.map.len16();
-        }
-        Some(c)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -19,17 +19,6 @@ pub enum Export {
     WebAnnotations,
 }
 
-impl Export {
-    /// The export a panel button's `data-action` asks for.
-    pub fn from_action(action: &str) -> Option<Export> {
-        match action {
-            "download-report" => Some(Export::Report),
-            "download-w3c" => Some(Export::WebAnnotations),
-            _ => None,
-        }
-    }
-}
-
 /// Saves `report` (UTF-16 offsets into `text`) as a file. Failures are
 /// logged, never thrown into the page.
 pub fn save(report: &Report, text: &str, what: Export) {

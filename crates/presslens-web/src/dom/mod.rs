@@ -16,6 +16,7 @@
 //! the page is busy between them, see [`slice_budget`]) so that a long page
 //! stays responsive ([`run`]); [`Overlay::annotate`] runs one whole pass at once.
 
+pub mod action;
 pub mod confidence;
 pub mod download;
 pub mod engine;
@@ -44,6 +45,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, EventTarget, MouseEvent, Node, Range};
 
+use action::{Action, ScopeNote};
+use confidence::Confidence;
 pub use options::Options;
 use page::{document, Error, UI_CLASS};
 use paint::Painter;
@@ -399,9 +402,52 @@ impl Overlay {
 
     fn render_panel(&self) {
         if let (Some(p), Some(r)) = (&self.panel, &self.report) {
-            let note = pick::note(self);
-            panel::render(p, r, &self.painter.spans, self.painter.kinds(), note);
+            panel::render(
+                p,
+                r,
+                &self.painter.spans,
+                self.painter.kinds(),
+                self.scope_note(),
+            );
         }
+    }
+
+    /// What the panel says about the scope.
+    fn scope_note(&self) -> ScopeNote {
+        ScopeNote {
+            low: self.confidence().is_some_and(|c| c.low()),
+            paywall: self.scope.as_ref().is_some_and(|s| s.paywall.is_some()),
+            picking: self.picking(),
+        }
+    }
+
+    /// The confidence of an automatic scope, with `chars` the length of
+    /// the text actually annotated (UTF-16 units; the text map may have
+    /// been read again without class hints); `None` for a root the caller
+    /// chose or before detection.
+    pub fn confidence(&self) -> Option<Confidence> {
+        let mut c = self.scope.as_ref()?.confidence?;
+        if self.passes > 0 {
+            c.chars = self.map.len16();
+        }
+        Some(c)
+    }
+
+    /// Whether the reader is picking a root ([`pick`]).
+    pub fn picking(&self) -> bool {
+        self.picker.is_some()
+    }
+
+    /// Moves to a root the reader chose (the observer will follow the new
+    /// root); returns the `onPick` callback to tell, called once the
+    /// overlay is no longer borrowed (it may call the Lens).
+    fn use_root(&mut self, root: Element) -> Option<js_sys::Function> {
+        self.picker = None;
+        if let Some(w) = self.watch.take() {
+            w.stop();
+        }
+        self.scope = Some(scope::explicit(root));
+        self.opts.on_pick.clone()
     }
 
     fn discard_own(&self) {
@@ -970,15 +1016,20 @@ pub fn install(rc: &Shared) {
         let Some(b) = t.closest("[data-span],[data-action]").ok().flatten() else {
             return;
         };
-        let action = b.get_attribute("data-action");
-        if action.as_deref() == Some("close") {
-            o.show_panel(false);
-        } else if let Some(what) = action.as_deref().and_then(download::Export::from_action) {
-            if let Some(report) = o.report() {
-                download::save(report, o.text(), what);
+        match Action::of_click(e) {
+            Some(Action::Close) => o.show_panel(false),
+            Some(Action::Download(what)) => {
+                if let Some(report) = o.report() {
+                    download::save(report, o.text(), what);
+                }
             }
-        } else if let Some(i) = b.get_attribute("data-span").and_then(|s| s.parse().ok()) {
-            o.reveal(i);
+            // The scope's actions are pick's (trusted clicks only).
+            Some(_) => {}
+            None => {
+                if let Some(i) = b.get_attribute("data-span").and_then(|s| s.parse().ok()) {
+                    o.reveal(i);
+                }
+            }
         }
     });
     let scope_buttons = pick::install(rc, &shadow);

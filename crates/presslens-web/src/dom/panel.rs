@@ -6,8 +6,9 @@
 
 use web_sys::Element;
 
+use super::action::{Action, ScopeNote};
+use super::download::Export;
 use super::explain::{self, count};
-use super::pick;
 use super::spans::{Kind, Kinds, Span, Target};
 use super::ui::add;
 use presslens::report::{PartyKind, Report};
@@ -71,22 +72,10 @@ fn pct(part: usize, whole: usize) -> usize {
     (part * 100 + whole / 2).checked_div(whole).unwrap_or(0)
 }
 
-/// What the panel says about the article scope, above the summary.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct ScopeNote {
-    /// The automatic scope is not confident ([`super::confidence`]): say so
-    /// and offer the whole page or a root picked by the reader.
-    pub low: bool,
-    /// A paywall rule matched ([`super::paywall`]).
-    pub paywall: bool,
-    /// The reader is picking a root ([`super::pick`]).
-    pub picking: bool,
-}
-
-fn action(parent: &Element, action: &str, label: &str) {
+fn action(parent: &Element, action: Action, label: &str) {
     let b = add(parent, "button", "act", label);
     let _ = b.set_attribute("type", "button");
-    let _ = b.set_attribute("data-action", action);
+    action.mark(&b);
 }
 
 /// The scope section: only when there is something to say.
@@ -107,12 +96,12 @@ fn scope_note(panel: &Element, note: ScopeNote) {
             "Click the block that holds the article (Escape cancels)",
         );
         let p = add(&sec, "p", "", "");
-        action(&p, pick::ACTION_CANCEL, "Cancel");
+        action(&p, Action::CancelPick, "Cancel");
     } else if note.low {
         add(&sec, "p", "low", "Article not found with confidence");
         let p = add(&sec, "p", "", "");
-        action(&p, pick::ACTION_PAGE, "Annotate the whole page");
-        action(&p, pick::ACTION_PICK, "Pick the article");
+        action(&p, Action::WholePage, "Annotate the whole page");
+        action(&p, Action::Pick, "Pick the article");
     }
 }
 
@@ -124,24 +113,24 @@ pub fn render(panel: &Element, report: &Report, spans: &[Span], kinds: Kinds, no
     add(&head, "h2", "", "PressLens");
     let close = add(&head, "button", "close", "×");
     let _ = close.set_attribute("type", "button");
-    let _ = close.set_attribute("data-action", "close");
+    Action::Close.mark(&close);
     let _ = close.set_attribute("aria-label", "Close the PressLens panel");
     let saves = add(panel, "p", "exports", "");
-    for (action, label, title) in [
+    for (export, label, title) in [
         (
-            "download-report",
+            Export::Report,
             "Download JSON",
             "The report as JSON (PressLens schema)",
         ),
         (
-            "download-w3c",
+            Export::WebAnnotations,
             "Download Web Annotations",
             "W3C Web Annotation JSON-LD, for Hypothesis-style tools",
         ),
     ] {
         let b = add(&saves, "button", "export", label);
         let _ = b.set_attribute("type", "button");
-        let _ = b.set_attribute("data-action", action);
+        Action::Download(export).mark(&b);
         let _ = b.set_attribute("title", title);
     }
     scope_note(panel, note);

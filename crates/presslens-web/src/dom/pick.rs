@@ -16,14 +16,10 @@ use gloo_events::{EventListener, EventListenerOptions, EventListenerPhase};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, EventTarget, MouseEvent};
 
+use super::action::Action;
 use super::page::{document, UI_CLASS};
-use super::scope::{self, PAGE};
-use super::{Overlay, Shared};
-
-/// `data-action` of the panel's buttons.
-pub const ACTION_PAGE: &str = "scope-page";
-pub const ACTION_PICK: &str = "scope-pick";
-pub const ACTION_CANCEL: &str = "scope-cancel";
+use super::scope::PAGE;
+use super::Shared;
 
 /// Pick mode: the outline in our shadow root and the page listeners; both
 /// go when it is dropped.
@@ -105,25 +101,6 @@ pub fn selector_path(el: &Element) -> String {
     }
     steps.reverse();
     steps.join(" > ")
-}
-
-impl Overlay {
-    /// Whether the reader is picking a root.
-    pub fn picking(&self) -> bool {
-        self.picker.is_some()
-    }
-
-    /// Moves to a root the reader chose (the observer will follow the new
-    /// root); returns the `onPick` callback to tell, called once the
-    /// overlay is no longer borrowed (it may call the Lens).
-    fn use_root(&mut self, root: Element) -> Option<js_sys::Function> {
-        self.picker = None;
-        if let Some(w) = self.watch.take() {
-            w.stop();
-        }
-        self.scope = Some(scope::explicit(root));
-        self.opts.on_pick.clone()
-    }
 }
 
 /// Switches `rc` to `root`, tells `onPick` (`choice`) and annotates.
@@ -266,26 +243,11 @@ pub fn install(rc: &Shared, shadow: &EventTarget) -> EventListener {
             return;
         }
         let Some(rc) = weak.upgrade() else { return };
-        let action = e
-            .target()
-            .and_then(|t| t.dyn_into::<Element>().ok())
-            .and_then(|t| t.closest("[data-action]").ok().flatten())
-            .and_then(|b| b.get_attribute("data-action"));
-        match action.as_deref() {
-            Some(ACTION_PAGE) => whole_page(&rc),
-            Some(ACTION_PICK) => start(&rc),
-            Some(ACTION_CANCEL) => cancel(&rc),
+        match Action::of_click(e) {
+            Some(Action::WholePage) => whole_page(&rc),
+            Some(Action::Pick) => start(&rc),
+            Some(Action::CancelPick) => cancel(&rc),
             _ => {}
         }
     })
-}
-
-/// What the panel says about the scope.
-pub fn note(o: &Overlay) -> super::panel::ScopeNote {
-    let s = o.scope.as_ref();
-    super::panel::ScopeNote {
-        low: o.confidence().is_some_and(|c| c.low()),
-        paywall: s.is_some_and(|s| s.paywall.is_some()),
-        picking: o.picking(),
-    }
 }
