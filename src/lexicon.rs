@@ -193,6 +193,9 @@ classes! {
     NameParticle = "name_particle",
     /// Prepositions before a place.
     PlacePrep = "place_prep",
+    /// Prepositions before a noun phrase: a pronoun after one is no
+    /// subject, nor is a name a speaker's.
+    Preposition = "preposition",
     /// Collective nouns after "Western", "Arab".
     Collective = "collective",
     /// Honorifics alone, which are not roles.

@@ -138,7 +138,6 @@ impl<'a> Doc<'a> {
         self.tokens[i].text(self.text)
     }
 
-    /// Index of the sentence containing token `i`.
     /// The index of the token holding byte `at`, or of the first token after
     /// it, clamped to the last token (0 for a text without tokens): where a
     /// quote's or a name's byte offset falls among the tokens.
@@ -148,8 +147,50 @@ impl<'a> Doc<'a> {
             .min(self.tokens.len().saturating_sub(1))
     }
 
+    /// Index of the sentence containing token `i`.
     pub fn sentence_of(&self, i: usize) -> usize {
         self.tokens.get(i).map_or(self.sentences.len(), |t| t.sent)
+    }
+
+    /// Token `i` exists and is a word.
+    #[inline]
+    pub fn is_word(&self, i: usize) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Word)
+    }
+
+    /// The first character of token `i` if it is a word.
+    #[inline]
+    pub fn first_char(&self, i: usize) -> Option<char> {
+        let t = self.tokens.get(i)?;
+        if t.kind != TokenKind::Word {
+            return None;
+        }
+        match self.text.as_bytes().get(t.start) {
+            Some(&b) if b < 0x80 => Some(b as char),
+            _ => self.text.get(t.start..t.end)?.chars().next(),
+        }
+    }
+
+    /// Token `i` is a word starting with a capital letter.
+    #[inline]
+    pub fn is_cap(&self, i: usize) -> bool {
+        self.first_char(i).is_some_and(char::is_uppercase)
+    }
+
+    /// Token `i` is a word starting with a lower-case letter.
+    #[inline]
+    pub fn is_lower(&self, i: usize) -> bool {
+        self.first_char(i).is_some_and(char::is_lowercase)
+    }
+
+    /// Tokens `a` and `b` exist and are on one line (paragraph).
+    pub fn same_para(&self, a: usize, b: usize) -> bool {
+        match (self.tokens.get(a), self.tokens.get(b)) {
+            (Some(x), Some(y)) => x.para == y.para,
+            _ => false,
+        }
     }
 
     /// Whether token `i` opens its sentence, looking past opening quote marks
@@ -157,6 +198,19 @@ impl<'a> Doc<'a> {
     pub fn is_sentence_initial(&self, i: usize) -> bool {
         self.tokens.get(i).is_some_and(|t| t.initial)
     }
+}
+
+/// A word less its possessive ’s / 's ("Hamas’s" → "Hamas"), if it has one
+/// and something is left: the one reading of a possessive for every layer.
+pub fn possessive_base(w: &str) -> Option<&str> {
+    w.strip_suffix("’s")
+        .or_else(|| w.strip_suffix("'s"))
+        .filter(|b| !b.is_empty())
+}
+
+/// A word without its possessive ’s / 's, if it has one.
+pub fn strip_possessive(w: &str) -> &str {
+    possessive_base(w).unwrap_or(w)
 }
 
 /// Lowercases every token once: the text in ASCII, which keeps byte

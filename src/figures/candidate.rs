@@ -118,7 +118,7 @@ pub(super) fn read(c: &Ctx, blocked: &[bool], i: usize) -> Result<Cand, Reject> 
     if let (Some(unit), Some(r)) = (&u.unit, &rate) {
         u.unit = Some(format!("{unit} per {r}"));
     }
-    if matches!(c.l(num.e), "o’clock" | "o'clock") {
+    if matches!(c.lower(num.e), "o’clock" | "o'clock") {
         return Err(Reject::ClockTime);
     }
     if num.spelled
@@ -129,7 +129,7 @@ pub(super) fn read(c: &Ctx, blocked: &[bool], i: usize) -> Result<Cand, Reject> 
     {
         return Err(Reject::BareOne);
     }
-    let plural_counted = counted.is_some_and(|(_, ce)| counts::is_plural(c.l(ce - 1)));
+    let plural_counted = counted.is_some_and(|(_, ce)| counts::is_plural(c.lower(ce - 1)));
     if !money
         && u.unit.is_none()
         && num.e == num.s + 1
@@ -197,9 +197,9 @@ fn shape_of(num: &Num) -> Shape {
 fn currency_before(c: &Ctx, i: usize) -> Option<(usize, &'static str)> {
     units::currency_prefix(c, i).filter(|&(k, _)| {
         !(i - k == 1
-            && c.t(k).chars().all(|ch| ch.is_alphabetic())
+            && c.tok(k).chars().all(|ch| ch.is_alphabetic())
             && c.stuck(i)
-            && c.t(i).len() == 1
+            && c.tok(i).len() == 1
             && !c.stuck(i + 1)
             && c.is_num(i))
     })
@@ -213,7 +213,7 @@ fn stuck_to_name(c: &Ctx, i: usize) -> bool {
 /// Past a country mark after an amount: "$76 US a barrel", "$75 U.S. per
 /// barrel".
 fn after_money(c: &Ctx, k: usize) -> usize {
-    if matches!(c.t(k), "US" | "U.S.") && !c.stuck(k) && !c.capitalised(k + 1) {
+    if matches!(c.tok(k), "US" | "U.S.") && !c.stuck(k) && !c.is_cap(k + 1) {
         k + 1
     } else {
         k
@@ -234,7 +234,7 @@ fn unit_after(c: &Ctx, num: &Num) -> Unit {
         return u;
     }
     let k = num.e;
-    let hy = c.t(k) == "-" && c.stuck(k) && c.stuck(k + 1) && c.is_word(k + 1);
+    let hy = c.tok(k) == "-" && c.stuck(k) && c.stuck(k + 1) && c.is_word(k + 1);
     let uk = if hy { k + 1 } else { k };
     let here = c.same_sent(uk, num.s);
     let cur = units::currency_suffix(c, uk).filter(|_| here);
@@ -244,7 +244,7 @@ fn unit_after(c: &Ctx, num: &Num) -> Unit {
         (a, b) => a.or(b),
     };
     if let Some(m) = best {
-        if !(hy && m.name == "percentage" && c.t(uk) == "%") {
+        if !(hy && m.name == "percentage" && c.tok(uk) == "%") {
             u.k = m.e;
             u.hyphen = hy;
             if m.name == "count" {
@@ -262,30 +262,30 @@ fn hyphen_noun(c: &Ctx, num: &Num, u: &Unit) -> Option<(usize, usize)> {
     let k = u.k;
     (u.unit.is_none()
         && !num.vague
-        && c.t(k) == "-"
+        && c.tok(k) == "-"
         && c.stuck(k)
         && c.stuck(k + 1)
         && c.is_word(k + 1)
-        && !counts::is_stop(c.l(k + 1))
-        && !c.capitalised(k + 1))
+        && !counts::is_stop(c.lower(k + 1))
+        && !c.is_cap(k + 1))
     .then_some((k + 1, k + 2))
 }
 
 /// Ages: "aged 25", "over the age of 21".
 fn aged(c: &Ctx, s: usize) -> bool {
-    matches!(c.lb(s, 1), "aged" | "ages")
-        || c.lb(s, 1) == "of" && matches!(c.lb(s, 2), "age" | "ages")
+    matches!(c.lower_back(s, 1), "aged" | "ages")
+        || c.lower_back(s, 1) == "of" && matches!(c.lower_back(s, 2), "age" | "ages")
 }
 
 /// A unit after "a" or "of": "half a percentage point", "a couple of days",
 /// "dozens of miles". Its name and one past its last token.
 fn unit_after_of(c: &Ctx, num: &Num, k: usize) -> Option<(String, usize)> {
-    if num.fraction && matches!(c.l(k), "a" | "an") && c.same_sent(k + 1, num.s) {
+    if num.fraction && matches!(c.lower(k), "a" | "an") && c.same_sent(k + 1, num.s) {
         if let Some(u) = units::measure(c, k + 1).filter(|u| !u.name.contains(" of ")) {
             return Some((u.name, u.e));
         }
     }
-    if (num.vague || num.spelled) && c.l(k) == "of" && c.same_sent(k, num.s) {
+    if (num.vague || num.spelled) && c.lower(k) == "of" && c.same_sent(k, num.s) {
         if let Some(u) =
             units::measure(c, k + 1).filter(|u| !u.name.contains(" of ") && u.name != "percentage")
         {
@@ -328,7 +328,10 @@ fn counted_phrase(
                 e = p.1;
             }
         }
-    } else if (u.unit.is_none() || u.hyphen || c.lb(s, 1) == "a" || c.lb(s, 1) == "an")
+    } else if (u.unit.is_none()
+        || u.hyphen
+        || c.lower_back(s, 1) == "a"
+        || c.lower_back(s, 1) == "an")
         && !matches!(u.shape, Shape::Vague | Shape::Fraction)
     {
         if let Some(p) = counts::phrase(c, k, many && !u.hyphen) {
@@ -347,21 +350,21 @@ fn rate_after_counted(
     counted: Option<(usize, usize)>,
     e: usize,
 ) -> Option<(String, String, usize)> {
-    if !c.same_sent(e, num.s) || !matches!(c.l(e), "per" | "a" | "an" | "/") {
+    if !c.same_sent(e, num.s) || !matches!(c.lower(e), "per" | "a" | "an" | "/") {
         return None;
     }
     let (_, ce) = counted?;
     let (pe, per) = units::rate(c, e)?;
-    Some((units::singular(c.t(ce - 1)), per, pe))
+    Some((units::singular(c.tok(ce - 1)), per, pe))
 }
 
 /// "Jamie Armstrong, 25, said": an age in apposition to a name.
 fn age_in_apposition(c: &Ctx, num: &Num) -> bool {
     !num.spelled
         && num.e == num.s + 1
-        && c.t(num.s.wrapping_sub(1)) == ","
-        && c.capitalised(num.s.wrapping_sub(2))
-        && matches!(c.t(num.e), "," | ")" | "―" | "—" | "–")
+        && c.tok(num.s.wrapping_sub(1)) == ","
+        && c.is_cap(num.s.wrapping_sub(2))
+        && matches!(c.tok(num.e), "," | ")" | "―" | "—" | "–")
         && num
             .value
             .is_some_and(|v| v.fract() == 0.0 && (1.0..=120.0).contains(&v))
@@ -370,7 +373,7 @@ fn age_in_apposition(c: &Ctx, num: &Num) -> bool {
 /// "40 or so", "50-odd", "100 plus".
 fn approximate_after(c: &Ctx, e: usize) -> bool {
     matches!(
-        (c.l(e), c.l(e + 1)),
+        (c.lower(e), c.lower(e + 1)),
         ("or", "so") | ("or", "more") | ("odd", _) | ("-", "odd") | ("-", "plus") | ("plus", _)
     ) && c.same_sent(e, e.saturating_sub(1))
 }
@@ -379,7 +382,7 @@ fn approximate_after(c: &Ctx, e: usize) -> bool {
 /// "one of the best", "one in five"; not "no one", "the one", "one another".
 fn one_is_figure(c: &Ctx, i: usize, e: usize) -> bool {
     if matches!(
-        c.lb(i, 1),
+        c.lower_back(i, 1),
         "no" | "each"
             | "every"
             | "any"
@@ -397,19 +400,19 @@ fn one_is_figure(c: &Ctx, i: usize, e: usize) -> bool {
     ) {
         return false;
     }
-    let next = c.l(e);
+    let next = c.lower(e);
     if next == "of" {
-        return Class::Determiner.contains(c.l(e + 1)) || c.l(e + 1) == "every";
+        return Class::Determiner.contains(c.lower(e + 1)) || c.lower(e + 1) == "every";
     }
     if (next == "in" || next == "out")
-        && (c.is_num(e + 1) || numbers::is_number_word(c.l(e + 1)) || c.l(e + 1) == "of")
+        && (c.is_num(e + 1) || numbers::is_number_word(c.lower(e + 1)) || c.lower(e + 1) == "of")
     {
         return true;
     }
     if next == "-" && c.stuck(e) {
         return units::measure(c, e + 1).is_some();
     }
-    let acronym = c.t(e).len() >= 2 && c.t(e).chars().all(|ch| ch.is_uppercase());
+    let acronym = c.tok(e).len() >= 2 && c.tok(e).chars().all(|ch| ch.is_uppercase());
     if !c.is_word(e) || counts::is_stop(next) && !acronym || !c.same_sent(i, e) {
         return false;
     }

@@ -30,14 +30,14 @@ pub fn is_plural(w: &str) -> bool {
 }
 
 fn content_word(c: &Ctx, j: usize) -> bool {
-    let t = c.t(j);
+    let t = c.tok(j);
     let acronym = t.len() >= 2 && t.chars().all(|ch| ch.is_uppercase());
-    let negation = c.l(j).ends_with("n’t") || c.l(j).ends_with("n't");
+    let negation = c.lower(j).ends_with("n’t") || c.lower(j).ends_with("n't");
     c.is_word(j)
         && !negation
-        && (acronym || !is_stop(c.l(j)))
-        && c.t(j).chars().next().is_some_and(|ch| ch.is_alphabetic())
-        && !c.t(j).contains('.')
+        && (acronym || !is_stop(c.lower(j)))
+        && c.tok(j).chars().next().is_some_and(|ch| ch.is_alphabetic())
+        && !c.tok(j).contains('.')
 }
 
 /// The counted phrase starting at token `k`: its token span. With `many`,
@@ -46,7 +46,7 @@ pub fn phrase(c: &Ctx, k: usize, many: bool) -> Option<(usize, usize)> {
     let mut j = k;
     // "25 million more people", "two additional staff"
     if matches!(
-        c.l(j),
+        c.lower(j),
         "more" | "fewer" | "less" | "additional" | "extra" | "other"
     ) && content_word(c, j + 1)
     {
@@ -57,33 +57,33 @@ pub fn phrase(c: &Ctx, k: usize, many: bool) -> Option<(usize, usize)> {
     while words.len() < 4 && c.same_sent(j, k) && content_word(c, j) {
         // Hyphenated compounds: "first-team", "loan-to-value".
         let mut e = j + 1;
-        while c.t(e) == "-" && c.stuck(e) && c.stuck(e + 1) && c.is_word(e + 1) {
+        while c.tok(e) == "-" && c.stuck(e) && c.stuck(e + 1) && c.is_word(e + 1) {
             e += 2;
         }
-        let last = c.l(e - 1);
+        let last = c.lower(e - 1);
         // With one counted, a word in "s" after the head is a verb: "her
         // 14-year-old daughter attends".
         if !many && !words.is_empty() && is_plural(last) && !Class::PluralHead.contains(last) {
             break;
         }
         words.push((j, e));
-        if many && is_plural(last) && !c.t(e).starts_with('’') {
+        if many && is_plural(last) && !c.tok(e).starts_with('’') {
             break;
         }
         // A possessive starts the phrase afresh: "of Hillary Clinton’s
         // campaign donors" counts "campaign donors".
         if last.ends_with("’s")
             || last.ends_with("'s")
-            || c.t(e) == "’" && c.stuck(e) && last.ends_with('s')
+            || c.tok(e) == "’" && c.stuck(e) && last.ends_with('s')
         {
             words.clear();
-            j = if c.t(e) == "’" { e + 1 } else { e };
+            j = if c.tok(e) == "’" { e + 1 } else { e };
             continue;
         }
         j = e;
     }
     while let Some(&(_, e)) = words.last() {
-        let w = c.l(e - 1);
+        let w = c.lower(e - 1);
         let verbish =
             w.ends_with("ed") || w.ends_with("ing") && !w.ends_with("thing") || w.ends_with("ly");
         if !verbish {
@@ -100,12 +100,12 @@ pub fn phrase(c: &Ctx, k: usize, many: bool) -> Option<(usize, usize)> {
 /// revenue". Returns the phrase span and whether a determiner stood before
 /// it (then the phrase is not part of the figure's text).
 pub fn of_phrase(c: &Ctx, k: usize, many: bool) -> Option<((usize, usize), bool)> {
-    if c.l(k) != "of" || !c.same_sent(k, k + 1) {
+    if c.lower(k) != "of" || !c.same_sent(k, k + 1) {
         return None;
     }
     let mut j = k + 1;
     let mut det = false;
-    while Class::Determiner.contains(c.l(j)) || matches!(c.l(j), "all" | "a" | "an") {
+    while Class::Determiner.contains(c.lower(j)) || matches!(c.lower(j), "all" | "a" | "an") {
         det = true;
         j += 1;
     }

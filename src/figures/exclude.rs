@@ -29,7 +29,7 @@ pub fn weekday(w: &str) -> bool {
 }
 
 fn int_value(c: &Ctx, i: usize) -> Option<u32> {
-    let t = c.t(i);
+    let t = c.tok(i);
     if c.is_num(i) && !t.is_empty() && t.len() <= 9 && t.bytes().all(|b| b.is_ascii_digit()) {
         t.parse().ok()
     } else {
@@ -38,15 +38,15 @@ fn int_value(c: &Ctx, i: usize) -> Option<u32> {
 }
 
 fn day_number(c: &Ctx, i: usize) -> bool {
-    int_value(c, i).is_some_and(|v| (1..=31).contains(&v)) && c.t(i).len() <= 2
+    int_value(c, i).is_some_and(|v| (1..=31).contains(&v)) && c.tok(i).len() <= 2
 }
 
 fn year_number(c: &Ctx, i: usize) -> bool {
-    c.t(i).len() == 4 && int_value(c, i).is_some_and(|v| (1000..=2100).contains(&v))
+    c.tok(i).len() == 4 && int_value(c, i).is_some_and(|v| (1000..=2100).contains(&v))
 }
 
 fn ordinal_suffix(c: &Ctx, i: usize) -> bool {
-    matches!(c.l(i), "st" | "nd" | "rd" | "th") && c.stuck(i)
+    matches!(c.lower(i), "st" | "nd" | "rd" | "th") && c.stuck(i)
 }
 
 /// Words after which a number is a label, not a quantity: "category 4",
@@ -280,14 +280,15 @@ fn page_furniture(c: &Ctx, p: usize, e: usize) -> Found {
     let has_num = (p..e).any(|k| c.is_num(k));
     let furniture = e - p <= 6
         && has_num
-        && (p..e)
-            .all(|k| c.is_num(k) || c.kind(k) == Some(Kind::Punct) || FURNITURE.contains(c.l(k)))
+        && (p..e).all(|k| {
+            c.is_num(k) || c.kind(k) == Some(Kind::Punct) || FURNITURE.contains(c.lower(k))
+        })
         && (p..e).any(|k| c.is_word(k));
-    let pagination = e - p == 3 && c.is_num(p) && c.l(p + 1) == "of" && c.is_num(p + 2);
+    let pagination = e - p == 3 && c.is_num(p) && c.lower(p + 1) == "of" && c.is_num(p + 2);
     let bare = e - p <= 3
         && has_num
         && (p..e).all(|k| {
-            c.is_num(k) || matches!(c.t(k), "." | "/" | "|" | "(" | ")" | "-" | "–" | "•")
+            c.is_num(k) || matches!(c.tok(k), "." | "/" | "|" | "(" | ")" | "-" | "–" | "•")
         });
     (furniture || pagination || bare).then_some((p, e))
 }
@@ -295,8 +296,9 @@ fn page_furniture(c: &Ctx, p: usize, e: usize) -> Found {
 /// List numbering opening a line: "1." or "1)" or "12.3.".
 fn list_number(c: &Ctx, p: usize, e: usize) -> Found {
     (c.is_num(p)
-        && (int_value(c, p).is_some_and(|v| v < 1000) || c.t(p).len() <= 5 && c.t(p).contains('.'))
-        && matches!(c.t(p + 1), "." | ")")
+        && (int_value(c, p).is_some_and(|v| v < 1000)
+            || c.tok(p).len() <= 5 && c.tok(p).contains('.'))
+        && matches!(c.tok(p + 1), "." | ")")
         && c.stuck(p + 1)
         && p + 2 < e)
         .then_some((p, p + 2))
@@ -304,12 +306,12 @@ fn list_number(c: &Ctx, p: usize, e: usize) -> Found {
 
 /// "(1)" opening a line.
 fn list_number_in_parentheses(c: &Ctx, p: usize, e: usize) -> Found {
-    (c.t(p) == "(" && c.is_num(p + 1) && c.t(p + 2) == ")" && p + 3 < e).then_some((p, p + 3))
+    (c.tok(p) == "(" && c.is_num(p + 1) && c.tok(p + 2) == ")" && p + 3 < e).then_some((p, p + 3))
 }
 
 /// "[1]".
 fn footnote_in_brackets(c: &Ctx, i: usize) -> Found {
-    (c.t(i.wrapping_sub(1)) == "[" && c.t(i + 1) == "]" && c.stuck(i) && c.stuck(i + 1))
+    (c.tok(i.wrapping_sub(1)) == "[" && c.tok(i + 1) == "]" && c.stuck(i) && c.stuck(i + 1))
         .then(|| (i - 1, i + 2))
 }
 
@@ -317,7 +319,7 @@ fn footnote_in_brackets(c: &Ctx, i: usize) -> Found {
 fn footnote_after_word(c: &Ctx, i: usize) -> Found {
     (i >= 2
         && c.stuck(i)
-        && matches!(c.t(i - 1), "." | "”" | "\"" | ")" | "’" | ",")
+        && matches!(c.tok(i - 1), "." | "”" | "\"" | ")" | "’" | ",")
         && c.stuck(i - 1)
         && c.is_word(i - 2)
         && !c.stuck(i + 1))
@@ -328,21 +330,21 @@ fn footnote_after_word(c: &Ctx, i: usize) -> Found {
 fn end_of_year_span(c: &Ctx, i: usize) -> Found {
     (i >= 2
         && c.stuck(i)
-        && matches!(c.t(i - 1), "-" | "–")
+        && matches!(c.tok(i - 1), "-" | "–")
         && c.stuck(i - 1)
         && year_number(c, i - 2)
-        && c.t(i).len() <= 2)
+        && c.tok(i).len() <= 2)
         .then_some((i, i + 1))
 }
 
 /// Digit strings with a leading zero are codes and phone numbers: "020
 /// 7946 0958", "007".
 fn leading_zero_code(c: &Ctx, i: usize) -> Found {
-    let t = c.t(i);
+    let t = c.tok(i);
     if t.len() >= 3
         && t.starts_with('0')
         && t.bytes().all(|x| x.is_ascii_digit())
-        && !(c.stuck(i) && c.t(i.wrapping_sub(1)) == ".")
+        && !(c.stuck(i) && c.tok(i.wrapping_sub(1)) == ".")
         && !c.is_num(i.wrapping_sub(1))
     {
         let mut e = i + 1;
@@ -356,22 +358,22 @@ fn leading_zero_code(c: &Ctx, i: usize) -> Found {
 
 /// Page numbers after dot leaders in a table of contents: "....3".
 fn dot_leader_page(c: &Ctx, i: usize) -> Found {
-    (i >= 2 && c.stuck(i) && c.t(i - 1) == "." && c.t(i - 2) == ".").then_some((i, i + 1))
+    (i >= 2 && c.stuck(i) && c.tok(i - 1) == "." && c.tok(i - 2) == ".").then_some((i, i + 1))
 }
 
 /// Long digit strings are identifiers ("1474387200"), as are numbers in
 /// markup attributes (`id="42"`).
 fn identifier(c: &Ctx, i: usize) -> Found {
-    (c.t(i).len() >= 10 && c.t(i).bytes().all(|x| x.is_ascii_digit())
+    (c.tok(i).len() >= 10 && c.tok(i).bytes().all(|x| x.is_ascii_digit())
         || c.stuck(i)
-            && matches!(c.t(i.wrapping_sub(1)), "=" | "\"")
-            && c.t(i.wrapping_sub(2)) == "=")
+            && matches!(c.tok(i.wrapping_sub(1)), "=" | "\"")
+            && c.tok(i.wrapping_sub(2)) == "=")
         .then_some((i, i + 1))
 }
 
 /// 6'3", 5′11″.
 fn height(c: &Ctx, i: usize) -> Found {
-    (matches!(c.t(i + 1), "'" | "′" | "’") && c.stuck(i + 1) && c.is_num(i + 2) && c.stuck(i + 2))
+    (matches!(c.tok(i + 1), "'" | "′" | "’") && c.stuck(i + 1) && c.is_num(i + 2) && c.stuck(i + 2))
         .then_some((i, i + 3))
 }
 
@@ -382,15 +384,15 @@ fn ordinal(c: &Ctx, i: usize) -> Found {
 
 /// "1990s", "’90s", "2018s".
 fn decade(c: &Ctx, i: usize) -> Found {
-    (c.l(i + 1) == "s" && c.stuck(i + 1) && (c.t(i).ends_with('0') || year_number(c, i)))
+    (c.lower(i + 1) == "s" && c.stuck(i + 1) && (c.tok(i).ends_with('0') || year_number(c, i)))
         .then_some((i, i + 2))
 }
 
 /// "10:59", "4:39", with "am"/"pm" after.
 fn clock_time(c: &Ctx, i: usize) -> Found {
-    if c.t(i + 1) == ":" && c.stuck(i + 1) && c.is_num(i + 2) && c.stuck(i + 2) {
+    if c.tok(i + 1) == ":" && c.stuck(i + 1) && c.is_num(i + 2) && c.stuck(i + 2) {
         let mut e = i + 3;
-        if MERIDIEMS.contains(c.l(e)) {
+        if MERIDIEMS.contains(c.lower(e)) {
             e += 1;
         }
         return Some((i, e));
@@ -400,13 +402,13 @@ fn clock_time(c: &Ctx, i: usize) -> Found {
 
 /// "5am", "10.45pm", "7 p.m.", "9 GMT".
 fn hour_with_time_word(c: &Ctx, i: usize) -> Found {
-    let w = c.l(i + 1);
+    let w = c.lower(i + 1);
     ((MERIDIEMS.contains(w) || TIME_WORDS.contains(w))
         && (c.stuck(i + 1)
             || w.contains('.')
             || w.len() > 2
             || int_value(c, i).is_some_and(|v| v <= 12))
-        && c.t(i).len() <= 5)
+        && c.tok(i).len() <= 5)
         .then_some((i, i + 2))
 }
 
@@ -415,7 +417,7 @@ fn hour_with_time_word(c: &Ctx, i: usize) -> Found {
 fn number_chain(c: &Ctx, i: usize) -> Found {
     let mut e = i;
     let mut parts = 1;
-    while matches!(c.t(e + 1), "-" | "/" | "." | "–")
+    while matches!(c.tok(e + 1), "-" | "/" | "." | "–")
         && c.stuck(e + 1)
         && c.is_num(e + 2)
         && c.stuck(e + 2)
@@ -428,15 +430,15 @@ fn number_chain(c: &Ctx, i: usize) -> Found {
 
 /// "24/7", "9/11".
 fn fixed_expression(c: &Ctx, i: usize) -> Found {
-    (c.t(i + 1) == "/"
+    (c.tok(i + 1) == "/"
         && c.stuck(i + 1)
-        && matches!((c.t(i), c.t(i + 2)), ("24", "7") | ("9", "11")))
+        && matches!((c.tok(i), c.tok(i + 2)), ("24", "7") | ("9", "11")))
     .then_some((i, i + 3))
 }
 
 /// "+44 20 7946 0958".
 fn international_phone(c: &Ctx, i: usize) -> Found {
-    if c.t(i.wrapping_sub(1)) == "+" && c.stuck(i) && c.is_num(i + 1) && c.is_num(i + 2) {
+    if c.tok(i.wrapping_sub(1)) == "+" && c.stuck(i) && c.is_num(i + 1) && c.is_num(i + 2) {
         let mut e = i;
         while c.is_num(e + 1) && !c.stuck(e + 1) {
             e += 1;
@@ -448,14 +450,14 @@ fn international_phone(c: &Ctx, i: usize) -> Found {
 
 /// "(020) 7946 0958".
 fn phone_with_area_code(c: &Ctx, i: usize) -> Found {
-    (c.t(i.wrapping_sub(1)) == "(" && c.t(i + 1) == ")" && c.is_num(i + 2) && c.is_num(i + 3))
+    (c.tok(i.wrapping_sub(1)) == "(" && c.tok(i + 1) == ")" && c.is_num(i + 2) && c.is_num(i + 3))
         .then_some((i, i + 4))
 }
 
 /// "July 4, 2016", "Feb. 21", "March 29", "September 16-19".
 fn date_after_month(c: &Ctx, i: usize) -> Found {
-    if !((c.toks[i].space && month(c.t(i.wrapping_sub(1)))
-        || c.t(i.wrapping_sub(1)) == "." && month(c.t(i.wrapping_sub(2))))
+    if !((c.toks[i].space && month(c.tok(i.wrapping_sub(1)))
+        || c.tok(i.wrapping_sub(1)) == "." && month(c.tok(i.wrapping_sub(2))))
         && (day_number(c, i) || year_number(c, i)))
     {
         return None;
@@ -464,11 +466,11 @@ fn date_after_month(c: &Ctx, i: usize) -> Found {
     if ordinal_suffix(c, e) {
         e += 1;
     }
-    if c.t(e) == "," && year_number(c, e + 1) {
+    if c.tok(e) == "," && year_number(c, e + 1) {
         e += 2;
     } else if year_number(c, e) && day_number(c, i) {
         e += 1;
-    } else if matches!(c.t(e), "-" | "–") && day_number(c, e + 1) {
+    } else if matches!(c.tok(e), "-" | "–") && day_number(c, e + 1) {
         e += 2;
     }
     Some((i, e))
@@ -483,13 +485,13 @@ fn date_before_month(c: &Ctx, i: usize) -> Found {
     if ordinal_suffix(c, k) {
         k += 1;
     }
-    if matches!(c.t(k), "-" | "–") && day_number(c, k + 1) && month(c.t(k + 2)) {
+    if matches!(c.tok(k), "-" | "–") && day_number(c, k + 1) && month(c.tok(k + 2)) {
         k += 2;
     }
-    if c.l(k) == "of" {
+    if c.lower(k) == "of" {
         k += 1;
     }
-    if month(c.t(k)) && (c.t(k) != "May" || year_number(c, k + 1)) {
+    if month(c.tok(k)) && (c.tok(k) != "May" || year_number(c, k + 1)) {
         let mut e = k + 1;
         if year_number(c, e) {
             e += 1;
@@ -503,8 +505,8 @@ fn date_before_month(c: &Ctx, i: usize) -> Found {
 /// "last-32", "top-10" (but "sub-7 nanometer", "now-18 month-old" are
 /// amounts).
 fn hyphenated_name(c: &Ctx, i: usize) -> Found {
-    if c.t(i.wrapping_sub(1)) == "-" && c.stuck(i) && c.is_word(i.wrapping_sub(2)) {
-        let w = c.l(i.wrapping_sub(2));
+    if c.tok(i.wrapping_sub(1)) == "-" && c.stuck(i) && c.is_word(i.wrapping_sub(2)) {
+        let w = c.lower(i.wrapping_sub(2));
         if c.has_upper(i.wrapping_sub(2)) || c.stuck(i.wrapping_sub(1)) && RANK_WORDS.contains(w) {
             return Some((i, i + 1));
         }
@@ -515,15 +517,13 @@ fn hyphenated_name(c: &Ctx, i: usize) -> Found {
 /// "575 Wilbraham Road", "16-18 Industrial Avenue".
 fn street_address(c: &Ctx, i: usize) -> Found {
     let mut k = i + 1;
-    if matches!(c.t(k), "-" | "–") && c.is_num(k + 1) {
+    if matches!(c.tok(k), "-" | "–") && c.is_num(k + 1) {
         k += 2;
     }
     let start = k;
-    while k < start + 4
-        && (c.capitalised(k) || c.is_num(k) || ordinal_suffix(c, k))
-        && c.same_sent(i, k)
+    while k < start + 4 && (c.is_cap(k) || c.is_num(k) || ordinal_suffix(c, k)) && c.same_sent(i, k)
     {
-        if (k > start || c.capitalised(k + 1)) && STREETS.contains(c.l(k)) {
+        if (k > start || c.is_cap(k + 1)) && STREETS.contains(c.lower(k)) {
             return Some((i, k));
         }
         k += 1;
@@ -533,7 +533,7 @@ fn street_address(c: &Ctx, i: usize) -> Found {
 
 /// A number right before "ZIP" is part of the code's label.
 fn zip_code(c: &Ctx, i: usize) -> Found {
-    matches!(c.t(i + 1), "ZIP" | "Zip").then_some((i, i + 1))
+    matches!(c.tok(i + 1), "ZIP" | "Zip").then_some((i, i + 1))
 }
 
 /// Whether the number at `i` stands right after a name or a label, so that
@@ -544,38 +544,38 @@ pub fn name_before(c: &Ctx, i: usize) -> bool {
         return false;
     }
     let mut p = i - 1;
-    if c.t(p) == "." && p > 0 && matches!(c.l(p - 1), "no" | "nos" | "vol" | "fig") {
+    if c.tok(p) == "." && p > 0 && matches!(c.lower(p - 1), "no" | "nos" | "vol" | "fig") {
         return true;
     }
-    if c.t(p) == "#" {
+    if c.tok(p) == "#" {
         return true;
     }
     if !c.same_sent(p, i) || !c.is_word(p) {
         return false;
     }
-    let w = c.l(p);
+    let w = c.lower(p);
     if LABELS.contains(w) && !c.stuck(i) {
         return true;
     }
-    if !c.has_upper(p) || weekday(w) || month(c.t(p)) || w == "i" {
+    if !c.has_upper(p) || weekday(w) || month(c.tok(p)) || w == "i" {
         return false;
     }
     // "In 2018", "About 70%": a capitalised first word is not a name...
     // (but "Formula 1" opening a sentence still is one).
     if c.sentence_initial(p)
-        && !c.t(p).chars().skip(1).any(|ch| ch.is_uppercase())
+        && !c.tok(p).chars().skip(1).any(|ch| ch.is_uppercase())
         && (super::counts::is_stop(w) || Class::Approx.contains(w) || w.ends_with("ly"))
     {
         return false;
     }
     // ...and a currency code is handled as money.
     if matches!(
-        c.t(p),
+        c.tok(p),
         "US" | "U.S." | "USD" | "EUR" | "GBP" | "NIS" | "JPY"
     ) {
         return false;
     }
-    while p > 0 && c.t(p - 1) == "-" {
+    while p > 0 && c.tok(p - 1) == "-" {
         p -= 1;
     }
     true
@@ -585,7 +585,7 @@ pub fn name_before(c: &Ctx, i: usize) -> bool {
 /// "737 Max", "11 Pro", "20 Ultra".
 pub fn model_after(c: &Ctx, k: usize) -> bool {
     matches!(
-        c.t(k),
+        c.tok(k),
         "Pro"
             | "Max"
             | "Ultra"
@@ -604,8 +604,8 @@ pub fn model_after(c: &Ctx, k: usize) -> bool {
 /// Whether a bare integer at token `i` (no unit, no currency) is a year.
 /// `plural_counted` says a plural noun follows ("2000 people").
 pub fn is_year(c: &Ctx, i: usize, plural_counted: bool) -> bool {
-    let before = c.lb(i, 1);
-    let far = c.t(i).len() == 4
+    let before = c.lower_back(i, 1);
+    let far = c.tok(i).len() == 4
         && int_value(c, i).is_some_and(|v| (2101..=2199).contains(&v))
         && matches!(before, "by" | "in" | "until" | "to" | "before");
     if far {
@@ -649,7 +649,7 @@ pub fn is_year(c: &Ctx, i: usize, plural_counted: bool) -> bool {
     );
     // "below 2005 levels", "the 2016 elections": a year naming a time.
     let modified = matches!(
-        c.l(i + 1),
+        c.lower(i + 1),
         "levels"
             | "elections"
             | "figures"
@@ -686,7 +686,7 @@ mod tests {
         let b = blocked(&c);
         (0..c.len())
             .filter(|&i| b[i] && c.is_num(i))
-            .map(|i| c.t(i).to_string())
+            .map(|i| c.tok(i).to_string())
             .collect()
     }
 
@@ -734,7 +734,7 @@ mod tests {
         let doc = Doc::new(text);
         let c = Ctx::new(&doc);
         let by = blocked_by(&c);
-        let i = (0..c.len()).find(|&i| c.t(i) == num)?;
+        let i = (0..c.len()).find(|&i| c.tok(i) == num)?;
         by[i]
     }
 

@@ -121,7 +121,7 @@ impl<'a> Ctx<'a> {
 
     /// The text of token `i`, or "" out of range.
     #[inline]
-    pub fn t(&self, i: usize) -> &'a str {
+    pub fn tok(&self, i: usize) -> &'a str {
         match self.toks.get(i) {
             Some(t) => &self.text[t.start..t.end],
             None => "",
@@ -130,7 +130,7 @@ impl<'a> Ctx<'a> {
 
     /// The lowercased text of token `i`, or "" out of range.
     #[inline]
-    pub fn l(&self, i: usize) -> &str {
+    pub fn lower(&self, i: usize) -> &str {
         match self.toks.get(i) {
             Some(t) if t.hi <= self.low.len() => &self.low[t.lo..t.hi],
             Some(t) => &self.extra[t.lo - self.low.len()..t.hi - self.low.len()],
@@ -140,11 +140,11 @@ impl<'a> Ctx<'a> {
 
     /// The lowercased text of the token `back` places before `i`, or "".
     #[inline]
-    pub fn lb(&self, i: usize, back: usize) -> &str {
+    pub fn lower_back(&self, i: usize, back: usize) -> &str {
         if back > i {
             ""
         } else {
-            self.l(i - back)
+            self.lower(i - back)
         }
     }
 
@@ -189,20 +189,20 @@ impl<'a> Ctx<'a> {
         (s..i).all(|k| {
             self.kind(k) == Some(Kind::Punct)
                 && matches!(
-                    self.t(k),
+                    self.tok(k),
                     "“" | "\"" | "‘" | "'" | "(" | "[" | "—" | "–" | "-" | "•" | "*" | ":"
                 )
         })
     }
 
     /// Token `i` is a word starting with an uppercase letter.
-    pub fn capitalised(&self, i: usize) -> bool {
-        self.is_word(i) && self.t(i).chars().next().is_some_and(|c| c.is_uppercase())
+    pub fn is_cap(&self, i: usize) -> bool {
+        self.is_word(i) && self.tok(i).chars().next().is_some_and(|c| c.is_uppercase())
     }
 
     /// Token `i` is a word with an uppercase letter anywhere (`iPhone`).
     pub fn has_upper(&self, i: usize) -> bool {
-        self.is_word(i) && self.t(i).chars().any(|c| c.is_uppercase())
+        self.is_word(i) && self.tok(i).chars().any(|c| c.is_uppercase())
     }
 
     /// Byte span of tokens `s..e` (exclusive), clamped.
@@ -226,7 +226,7 @@ impl<'a> Ctx<'a> {
     ) -> Option<&'b str> {
         let mut n = 0;
         for k in s..e.min(self.len()) {
-            let t = if low { self.l(k) } else { self.t(k) };
+            let t = if low { self.lower(k) } else { self.tok(k) };
             let sp = usize::from(k > s);
             let end = n + sp + t.len();
             if end > buf.len() {
@@ -248,7 +248,7 @@ impl<'a> Ctx<'a> {
             if k > s {
                 out.push(' ');
             }
-            out.push_str(self.l(k));
+            out.push_str(self.lower(k));
         }
         out
     }
@@ -263,7 +263,7 @@ mod tests {
         let text = "$US55,931,000 and G7 and RM23.50";
         let doc = Doc::new(text);
         let c = Ctx::new(&doc);
-        let v: Vec<&str> = (0..c.len()).map(|i| c.t(i)).collect();
+        let v: Vec<&str> = (0..c.len()).map(|i| c.tok(i)).collect();
         assert_eq!(
             v,
             vec!["$", "US", "55", ",", "931,000", "and", "G", "7", "and", "RM", "23", ".", "50"]

@@ -73,7 +73,7 @@ pub(crate) fn approx_len(c: &Ctx, s: usize) -> Option<usize> {
             .collect();
         (all, last)
     });
-    if s == 0 || !last.contains(c.l(s - 1)) {
+    if s == 0 || !last.contains(c.lower(s - 1)) {
         return None;
     }
     let mut buf = [0u8; 40];
@@ -133,7 +133,7 @@ pub fn find(doc: &Doc) -> Vec<Figure> {
         if let Ok(f) = candidate::read(&c, &blocked, i) {
             // "Senate 68-32": the second number of a pair whose first is no
             // figure is none either.
-            let orphan = c.t(i.wrapping_sub(1)) == "-"
+            let orphan = c.tok(i.wrapping_sub(1)) == "-"
                 && c.stuck(i)
                 && c.stuck(i.wrapping_sub(1))
                 && c.is_num(i.wrapping_sub(2))

@@ -176,10 +176,10 @@ pub fn digits(c: &Ctx, i: usize) -> Option<(usize, f64)> {
     let start = c.toks[i].start;
     let mut j = i; // last token taken
     loop {
-        let sep = c.t(j + 1);
+        let sep = c.tok(j + 1);
         if (sep == "," || sep == ".") && c.stuck(j + 1) && c.is_num(j + 2) && c.stuck(j + 2) {
             let so_far = &c.text[start..c.toks[j].end];
-            let next = c.t(j + 2);
+            let next = c.tok(j + 2);
             let ok = if sep == "," {
                 !so_far.contains('.')
                     && next.len() >= 3
@@ -205,12 +205,12 @@ pub fn digits(c: &Ctx, i: usize) -> Option<(usize, f64)> {
     {
         let mut k = j;
         while c.is_num(k + 1)
-            && c.t(k + 1).len() == 3
-            && c.t(k + 1).bytes().all(|b| b.is_ascii_digit())
+            && c.tok(k + 1).len() == 3
+            && c.tok(k + 1).bytes().all(|b| b.is_ascii_digit())
             && one_space(c, k, k + 1)
         {
             k += 1;
-            text.push_str(c.t(k));
+            text.push_str(c.tok(k));
         }
         j = k;
     }
@@ -228,7 +228,7 @@ pub fn may_start(c: &Ctx, i: usize) -> bool {
     };
     match t.kind {
         Kind::Num => true,
-        Kind::Punct => matches!(c.t(i), "-" | "−" | "+" | "."),
+        Kind::Punct => matches!(c.tok(i), "-" | "−" | "+" | "."),
         Kind::Word => {
             let n = t.end - t.start;
             let b = c.text.as_bytes();
@@ -250,8 +250,8 @@ pub fn may_start(c: &Ctx, i: usize) -> bool {
             };
             // "a"/"an" make a number only before "dozen", "few", "half"...
             maybe
-                && STARTS.contains(c.l(i))
-                && (!matches!(c.l(i), "a" | "an") || after_a(c.l(i + 1)))
+                && STARTS.contains(c.lower(i))
+                && (!matches!(c.lower(i), "a" | "an") || after_a(c.lower(i + 1)))
         }
     }
 }
@@ -301,7 +301,7 @@ pub fn parse(c: &Ctx, i: usize, money: bool) -> Option<Num> {
     if i >= c.len() {
         return None;
     }
-    let w = c.l(i);
+    let w = c.lower(i);
     // Signs: "-5", "−5" (after a space or a currency), "minus 5", "minus-5".
     let (sign, at) = if matches!(w, "-" | "−" | "+")
         && c.is_num(i + 1)
@@ -310,7 +310,7 @@ pub fn parse(c: &Ctx, i: usize, money: bool) -> Option<Num> {
     {
         (if w == "+" { 1.0 } else { -1.0 }, i + 1)
     } else if w == "minus" {
-        let k = if c.t(i + 1) == "-" && c.stuck(i + 1) {
+        let k = if c.tok(i + 1) == "-" && c.stuck(i + 1) {
             i + 2
         } else {
             i + 1
@@ -324,10 +324,13 @@ pub fn parse(c: &Ctx, i: usize, money: bool) -> Option<Num> {
     };
     let mut n = if c.is_num(at) {
         digit_number(c, at, money)?
-    } else if c.t(at) == "." && c.is_num(at + 1) && c.stuck(at + 1) && (at == 0 || c.toks[at].space)
+    } else if c.tok(at) == "."
+        && c.is_num(at + 1)
+        && c.stuck(at + 1)
+        && (at == 0 || c.toks[at].space)
     {
         // ".001"
-        let v = decimal(&format!("0.{}", c.t(at + 1)))?;
+        let v = decimal(&format!("0.{}", c.tok(at + 1)))?;
         let mut n = Num {
             s: at,
             e: at + 2,
@@ -360,13 +363,13 @@ fn digit_number(c: &Ctx, i: usize, money: bool) -> Option<Num> {
     let (mut e, mut v) = digits(c, i)?;
     let mut fraction = false;
     // "1/16", "1⁄32": a proper fraction with small whole numbers.
-    if matches!(c.t(e), "/" | "⁄")
+    if matches!(c.tok(e), "/" | "⁄")
         && c.stuck(e)
         && c.is_num(e + 1)
         && c.stuck(e + 1)
-        && !matches!(c.t(e + 2), "/" | "⁄")
+        && !matches!(c.tok(e + 2), "/" | "⁄")
     {
-        if let (Some(a), Some(b)) = (parse_digits(c.t(i)), parse_digits(c.t(e + 1))) {
+        if let (Some(a), Some(b)) = (parse_digits(c.tok(i)), parse_digits(c.tok(e + 1))) {
             if e == i + 1 && a.fract() == 0.0 && b.fract() == 0.0 && a < b && b <= 1000.0 {
                 v = a / b;
                 e += 2;
@@ -376,17 +379,17 @@ fn digit_number(c: &Ctx, i: usize, money: bool) -> Option<Num> {
     }
     // "1.99×10−30", "3 x 10^8"
     if !fraction
-        && matches!(c.t(e), "×" | "x")
-        && c.t(e + 1) == "10"
+        && matches!(c.tok(e), "×" | "x")
+        && c.tok(e + 1) == "10"
         && (c.stuck(e + 1) || c.stuck(e))
     {
         let mut k = e + 2;
-        let neg = matches!(c.t(k), "−" | "-") && c.stuck(k);
-        if neg || c.t(k) == "^" {
+        let neg = matches!(c.tok(k), "−" | "-") && c.stuck(k);
+        if neg || c.tok(k) == "^" {
             k += 1;
         }
         if let Some(x) =
-            parse_digits(c.t(k)).filter(|x| *x <= 300.0 && x.fract() == 0.0 && c.stuck(k))
+            parse_digits(c.tok(k)).filter(|x| *x <= 300.0 && x.fract() == 0.0 && c.stuck(k))
         {
             v *= 10f64.powi(if neg { -(x as i32) } else { x as i32 });
             e = k + 1;
@@ -417,15 +420,18 @@ fn scales(c: &Ctx, n: &mut Num, money: bool) {
             return;
         }
         // "$400-million-a-year": a scale word hyphened on.
-        let k = if c.t(k) == "-" && c.stuck(k) && c.stuck(k + 1) && big_scale(c.l(k + 1)).is_some()
+        let k = if c.tok(k) == "-"
+            && c.stuck(k)
+            && c.stuck(k + 1)
+            && big_scale(c.lower(k + 1)).is_some()
         {
             k + 1
         } else {
             k
         };
-        let w = c.l(k);
-        let raw = c.t(k);
-        let stuck = c.stuck(k) || c.t(k.wrapping_sub(1)) == "-";
+        let w = c.lower(k);
+        let raw = c.tok(k);
+        let stuck = c.stuck(k) || c.tok(k.wrapping_sub(1)) == "-";
         let next_caps = c.has_upper(k + 1) && c.stuck(k + 1);
         let f = match w {
             "hundred" => 100.0,
@@ -441,7 +447,7 @@ fn scales(c: &Ctx, n: &mut Num, money: bool) {
             // "10k", "$50K"; but "4K" is a screen resolution.
             "k" if stuck
                 && !next_caps
-                && !c.capitalised(k + 1)
+                && !c.is_cap(k + 1)
                 && (money || n.value.is_some_and(|v| v >= 10.0)) =>
             {
                 1e3
@@ -458,7 +464,7 @@ fn scales(c: &Ctx, n: &mut Num, money: bool) {
 /// Whether the word at `k` is a plural noun that "1.5m" counts in millions
 /// ("1.5m people"), rather than a word after metres ("1.5m long").
 fn million_noun(c: &Ctx, k: usize) -> bool {
-    let w = c.l(k);
+    let w = c.lower(k);
     c.is_word(k)
         && !c.stuck(k)
         && (super::counts::is_plural(w) && !super::counts::is_stop(w)
@@ -487,7 +493,7 @@ fn after_a(w: &str) -> bool {
 
 /// A number written in words at `i`: the rules below, asked in order.
 fn word_number(c: &Ctx, i: usize) -> Option<Num> {
-    let w = c.l(i);
+    let w = c.lower(i);
     let n = Num {
         s: i,
         e: i,
@@ -521,10 +527,10 @@ fn word_number(c: &Ctx, i: usize) -> Option<Num> {
 /// Mid-sentence capitalised number words after a name are part of it:
 /// "Air Force One", "BBC One", "Channel Four".
 fn number_in_name(c: &Ctx, i: usize, w: &str) -> bool {
-    c.capitalised(i)
+    c.is_cap(i)
         && !c.sentence_initial(i)
         && (is_number_word(w) || w == "half")
-        && (i > 0 && c.capitalised(i - 1) || c.capitalised(i + 1))
+        && (i > 0 && c.is_cap(i - 1) || c.is_cap(i + 1))
 }
 
 /// The value of a multiplier word: "twice", "double", "triple".
@@ -541,12 +547,12 @@ fn multiplier_value(w: &str) -> Option<f64> {
 /// A multiplier, where what follows makes it one: "twice as loud as",
 /// "double the", "twice more", "nearly triple".
 fn multiplier(c: &Ctx, i: usize, w: &str, m: f64, mut n: Num) -> Option<Num> {
-    let next = c.l(i + 1);
-    let before = c.lb(i, 1);
+    let next = c.lower(i + 1);
+    let before = c.lower_back(i, 1);
     // "twice as loud as": a second "as" must follow.
     let as_as = next == "as"
-        && (matches!(c.l(i + 2), "many" | "much")
-            || (i + 3..i + 6).any(|k| c.l(k) == "as" && c.same_sent(i, k)));
+        && (matches!(c.lower(i + 2), "many" | "much")
+            || (i + 3..i + 6).any(|k| c.lower(k) == "as" && c.same_sent(i, k)));
     let ok = as_as
         || matches!(
             next,
@@ -561,7 +567,7 @@ fn multiplier(c: &Ctx, i: usize, w: &str, m: f64, mut n: Num) -> Option<Num> {
             before,
             "than" | "nearly" | "almost" | "about" | "over" | "roughly" | "around"
         );
-    if !ok || c.t(i + 1) == "-" {
+    if !ok || c.tok(i + 1) == "-" {
         return None;
     }
     n.e = i + 1;
@@ -585,9 +591,9 @@ fn vague_start(c: &Ctx, i: usize, w: &str) -> bool {
             | "several"
             | "few"
     ) || (w == "a"
-        && c.l(i + 1) == "few"
-        && big_scale(c.l(i + 2))
-            .or(if c.l(i + 2) == "hundred" {
+        && c.lower(i + 1) == "few"
+        && big_scale(c.lower(i + 2))
+            .or(if c.lower(i + 2) == "hundred" {
                 Some(1.0)
             } else {
                 None
@@ -601,11 +607,11 @@ fn vague_amount(c: &Ctx, i: usize, w: &str, mut n: Num) -> Option<Num> {
     let mut e = i + 1;
     match w {
         "tens" | "scores" => {
-            if c.l(i + 1) != "of" {
+            if c.lower(i + 1) != "of" {
                 return None;
             }
             if w == "tens" {
-                if !matches!(c.l(i + 2), "thousands" | "millions" | "billions") {
+                if !matches!(c.lower(i + 2), "thousands" | "millions" | "billions") {
                     return None;
                 }
                 e = i + 3;
@@ -613,7 +619,7 @@ fn vague_amount(c: &Ctx, i: usize, w: &str, mut n: Num) -> Option<Num> {
         }
         "several" | "few" => {
             if !matches!(
-                c.l(i + 1),
+                c.lower(i + 1),
                 "hundred" | "thousand" | "million" | "billion" | "dozen"
             ) {
                 return None;
@@ -624,8 +630,8 @@ fn vague_amount(c: &Ctx, i: usize, w: &str, mut n: Num) -> Option<Num> {
         _ => {}
     }
     // "hundreds of thousands"
-    if matches!(c.l(e), "of")
-        && matches!(c.l(e + 1), "thousands" | "millions" | "billions")
+    if matches!(c.lower(e), "of")
+        && matches!(c.lower(e + 1), "thousands" | "millions" | "billions")
         && w != "tens"
     {
         e += 2;
@@ -646,13 +652,13 @@ enum Article {
 /// "a dozen", "a couple", "a half", "a third of", "a quarter of"; "a"
 /// before a scale is one.
 fn article(c: &Ctx, i: usize, mut n: Num) -> Option<Article> {
-    let next = c.l(i + 1);
+    let next = c.lower(i + 1);
     if !after_a(next) || next == "few" {
         return None;
     }
     if matches!(next, "third" | "quarter" | "fifth" | "tenth")
-        && c.l(i + 2) != "of"
-        && c.lb(i, 1) != "by"
+        && c.lower(i + 2) != "of"
+        && c.lower_back(i, 1) != "by"
     {
         return None;
     }
@@ -673,17 +679,17 @@ fn article(c: &Ctx, i: usize, mut n: Num) -> Option<Article> {
 /// "half of", "half the", "half a million".
 fn half(c: &Ctx, i: usize, mut n: Num) -> Option<Num> {
     if !matches!(
-        c.l(i + 1),
+        c.lower(i + 1),
         "of" | "the" | "a" | "its" | "their" | "his" | "her" | "all"
-    ) || c.stuck(i + 1) && c.t(i + 1) == "-"
+    ) || c.stuck(i + 1) && c.tok(i + 1) == "-"
     {
         return None;
     }
     n.e = i + 1;
     n.value = Some(0.5);
     n.fraction = true;
-    if c.l(i + 1) == "a" {
-        if let Some(f) = big_scale(c.l(i + 2)) {
+    if c.lower(i + 1) == "a" {
+        if let Some(f) = big_scale(c.lower(i + 2)) {
             n.e = i + 3;
             n.value = Some(0.5 * f);
             n.fraction = false;
@@ -705,7 +711,7 @@ fn compound(
     let mut total = 0.0f64;
     let mut last_was_and = false;
     loop {
-        let w = c.l(k);
+        let w = c.lower(k);
         if k != i && !c.same_sent(k, i) {
             break;
         }
@@ -722,8 +728,8 @@ fn compound(
             cur += v;
             any = true;
             // "forty-two"
-            if c.t(k + 1) == "-" && c.stuck(k + 1) && c.stuck(k + 2) {
-                if let Some(u) = small(c.l(k + 2)).filter(|u| (1.0..10.0).contains(u)) {
+            if c.tok(k + 1) == "-" && c.stuck(k + 1) && c.stuck(k + 2) {
+                if let Some(u) = small(c.lower(k + 2)).filter(|u| (1.0..10.0).contains(u)) {
                     cur += u;
                     k += 2;
                 }
@@ -739,7 +745,7 @@ fn compound(
         } else if w == "and"
             && any
             && !last_was_and
-            && (small(c.l(k + 1)).is_some() || tens(c.l(k + 1)).is_some())
+            && (small(c.lower(k + 1)).is_some() || tens(c.lower(k + 1)).is_some())
             && (total > 0.0 || cur >= 100.0)
         {
             last_was_and = true;
@@ -757,22 +763,22 @@ fn compound(
     let mut value = total + cur;
     n.e = k;
     // "one and a half (million)"
-    if c.l(k) == "and" && c.l(k + 1) == "a" && c.l(k + 2) == "half" {
+    if c.lower(k) == "and" && c.lower(k + 1) == "a" && c.lower(k + 2) == "half" {
         value += 0.5;
         n.e = k + 3;
-        if let Some(f) = big_scale(c.l(k + 3)) {
+        if let Some(f) = big_scale(c.lower(k + 3)) {
             value *= f;
             n.e = k + 4;
             n.scaled = true;
         }
     } else if value > 0.0 && value < 20.0 && total == 0.0 {
         // "two-thirds", "three quarters", "one fifth"
-        let hy = c.t(k) == "-" && c.stuck(k);
+        let hy = c.tok(k) == "-" && c.stuck(k);
         let dk = if hy { k + 1 } else { k };
-        if let Some(d) = denominator(c.l(dk)) {
-            let plural = c.l(dk).ends_with('s');
-            if (plural != (value == 1.0) || c.l(dk) == "half")
-                && !(c.l(dk) == "quarter" && c.l(dk + 1) != "of")
+        if let Some(d) = denominator(c.lower(dk)) {
+            let plural = c.lower(dk).ends_with('s');
+            if (plural != (value == 1.0) || c.lower(dk) == "half")
+                && !(c.lower(dk) == "quarter" && c.lower(dk + 1) != "of")
                 && value < d
             {
                 n.e = dk + 1;

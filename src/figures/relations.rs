@@ -36,7 +36,9 @@ fn time_unit(u: &str) -> bool {
 fn change_before(c: &Ctx, s: usize, n: usize) -> bool {
     let lo = s.saturating_sub(n).max(c.sent_start(s));
     // ("up to" and "down to" are approximations, not changes.)
-    (lo..s).any(|k| change_word(c.l(k)) && !(matches!(c.l(k), "up" | "down") && c.l(k + 1) == "to"))
+    (lo..s).any(|k| {
+        change_word(c.lower(k)) && !(matches!(c.lower(k), "up" | "down") && c.lower(k + 1) == "to")
+    })
 }
 
 /// The token before a figure starting at `s`, past an approximation
@@ -69,7 +71,7 @@ fn merge(c: &Ctx, v: Vec<Cand>) -> Vec<Cand> {
             }
         }
         let pre = before_figure(c, a.s);
-        let before = c.l(pre);
+        let before = c.lower(pre);
         let between = before == "between";
         let dash = matches!(gap.as_str(), "-" | "–" | "—");
         let conn = match gap.as_str() {
@@ -122,7 +124,7 @@ fn merge(c: &Ctx, v: Vec<Cand>) -> Vec<Cand> {
                 | "the"
                 | "by"
         ) || matches!(
-            c.l(b.e),
+            c.lower(b.e),
             "win"
                 | "victory"
                 | "defeat"
@@ -177,7 +179,7 @@ fn relation(c: &Ctx, a: &Cand, b: &Cand) -> Option<RelationKind> {
     }
     // Where a's words begin, past an approximation ("rose as much as 8%").
     let a0 = before_figure(c, a.s).wrapping_add(1);
-    let gap: Vec<&str> = (a.e..b.s).map(|k| c.l(k)).collect();
+    let gap: Vec<&str> = (a.e..b.s).map(|k| c.lower(k)).collect();
     let has = |w: &str| gap.contains(&w);
     let g = gap.join(" ");
     // Ratio: "one in five", "one out of three", "3 per 1,000", "1 for every 10".
@@ -239,8 +241,8 @@ fn relation(c: &Ctx, a: &Cand, b: &Cand) -> Option<RelationKind> {
     if gap.len() <= 4
         && (has("to") || has("at"))
         && (change_before(c, a0, 3)
-            || c.l(a0.wrapping_sub(1)) == "by"
-            || c.l(a0.wrapping_sub(1)) == "from")
+            || c.lower(a0.wrapping_sub(1)) == "by"
+            || c.lower(a0.wrapping_sub(1)) == "from")
     {
         return Some(RelationKind::Change);
     }
@@ -263,7 +265,7 @@ pub fn link(c: &Ctx, v: Vec<Cand>) -> Vec<Cand> {
             // "from 4.8 to 4.7 percent", "from 21 mpg to 23": the two ends
             // of a change share a unit written once.
             if kind == RelationKind::Change
-                && c.lb(v[i - 1].s, 1) == "from"
+                && c.lower_back(v[i - 1].s, 1) == "from"
                 && c.join_low(v[i - 1].e, v[i].s).split(' ').any(|w| w == "to")
             {
                 if v[i - 1].unit.is_none() && v[i - 1].counts.is_none() {

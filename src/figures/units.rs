@@ -76,7 +76,7 @@ impl Table {
 
     /// Longest form starting at token `k`: (one past its last token, form).
     fn longest(&self, c: &Ctx, k: usize) -> Option<(usize, Form)> {
-        if !self.may_start(c.l(k)) {
+        if !self.may_start(c.lower(k)) {
             return None;
         }
         let (mut exact, mut folded) = ([0u8; KEY_ROOM], [0u8; KEY_ROOM]);
@@ -87,7 +87,7 @@ impl Table {
             }
             // No spaces inside symbol forms like "km/h" are required, but a
             // form never runs across a comma or a bracket.
-            if (k + 1..e).any(|j| matches!(c.t(j), "," | "(" | ")" | ";")) {
+            if (k + 1..e).any(|j| matches!(c.tok(j), "," | "(" | ")" | ";")) {
                 continue;
             }
             if let Some(f) = c
@@ -193,7 +193,7 @@ fn after_amount(table: &Table, c: &Ctx, k: usize, currency: bool) -> Option<Unit
 /// token of the prefix and the currency's name.
 pub fn currency_prefix(c: &Ctx, p: usize) -> Option<(usize, &'static str)> {
     let table = &lexicons().prefixes;
-    if p == 0 || !table.lasts.contains(c.t(p - 1)) {
+    if p == 0 || !table.lasts.contains(c.tok(p - 1)) {
         return None;
     }
     let mut buf = [0u8; KEY_ROOM];
@@ -216,7 +216,7 @@ pub fn currency_prefix(c: &Ctx, p: usize) -> Option<(usize, &'static str)> {
                 continue;
             }
             // A one-letter code must touch its symbol: "A$5", not "A $5".
-            if (k..p).any(|j| c.is_word(j) && c.t(j).chars().count() == 1 && !c.stuck(j + 1)) {
+            if (k..p).any(|j| c.is_word(j) && c.tok(j).chars().count() == 1 && !c.stuck(j + 1)) {
                 continue;
             }
             // "$" inside a word like "Ke$ha" is not money.
@@ -293,7 +293,7 @@ pub fn rate(c: &Ctx, k: usize) -> Option<(usize, String)> {
     let (e, name) = rate_inner(c, k)?;
     // "$8 a year ago", "$6.8bn a year earlier": a time, not a rate.
     if matches!(
-        c.l(e),
+        c.lower(e),
         "ago" | "earlier" | "later" | "before" | "after" | "previously"
     ) {
         return None;
@@ -302,15 +302,17 @@ pub fn rate(c: &Ctx, k: usize) -> Option<(usize, String)> {
 }
 
 fn rate_inner(c: &Ctx, k: usize) -> Option<(usize, String)> {
-    let w = c.l(k);
-    let hy =
-        w == "-" && c.stuck(k) && matches!(c.l(k + 1), "a" | "an" | "per") && c.t(k + 2) == "-";
-    let (kw, k) = if hy { (c.l(k + 1), k + 1) } else { (w, k) };
+    let w = c.lower(k);
+    let hy = w == "-"
+        && c.stuck(k)
+        && matches!(c.lower(k + 1), "a" | "an" | "per")
+        && c.tok(k + 2) == "-";
+    let (kw, k) = if hy { (c.lower(k + 1), k + 1) } else { (w, k) };
     if !matches!(kw, "per" | "a" | "an" | "/" | "each") || !c.same_sent(k, k + 1) {
         return None;
     }
     let mut j = k + 1;
-    if hy && c.t(j) == "-" {
+    if hy && c.tok(j) == "-" {
         j += 1;
     }
     if let Some((e, f)) = lexicons().units.longest(c, j) {
@@ -326,9 +328,9 @@ fn rate_inner(c: &Ctx, k: usize) -> Option<(usize, String)> {
             return Some((e, name.to_string()));
         }
     }
-    if c.is_word(j) && c.l(j).chars().all(|ch| ch.is_alphabetic()) {
-        let noun = singular(c.t(j));
-        if matches!(kw, "per" | "/") && !super::counts::is_stop(c.l(j)) || rate_noun(&noun) {
+    if c.is_word(j) && c.lower(j).chars().all(|ch| ch.is_alphabetic()) {
+        let noun = singular(c.tok(j));
+        if matches!(kw, "per" | "/") && !super::counts::is_stop(c.lower(j)) || rate_noun(&noun) {
             return Some((j + 1, noun));
         }
     }
@@ -367,7 +369,7 @@ mod tests {
         let text = "US $58.24 and NIS 100 and PS2.7m and PS 5";
         let doc = Doc::new(text);
         let c = Ctx::new(&doc);
-        let at = |s: &str| (0..c.len()).find(|&i| c.t(i) == s).unwrap();
+        let at = |s: &str| (0..c.len()).find(|&i| c.tok(i) == s).unwrap();
         assert_eq!(currency_prefix(&c, at("58.24")), Some((0, "dollar")));
         assert_eq!(currency_prefix(&c, at("100")).map(|p| p.1), Some("shekel"));
         assert_eq!(

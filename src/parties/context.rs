@@ -80,11 +80,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         let lx = c.lex;
         for (k, (t, &w)) in doc.tokens.iter().zip(&c.toks).enumerate() {
             let mut x = Info::default();
-            let base = w
-                .strip_suffix("’s")
-                .or_else(|| w.strip_suffix("'s"))
-                .filter(|b| !b.is_empty())
-                .unwrap_or(w);
+            let base = crate::text::strip_possessive(w);
             x.poss = (w.len() - base.len()) as u8;
             if t.kind == TokenKind::Word {
                 x.flags = WORD;

@@ -356,12 +356,9 @@ fn before_at(doc: &Doc, q: &QuoteSpan, lo: usize, look_back: bool) -> Option<Att
             // `X: “…”` — a name right before a colon, in a short lead.
             if trailing == Some(":") && e - s <= 10 {
                 let last = e - 1;
-                if speakers::is_cap(doc, last) {
+                if doc.is_cap(last) {
                     let np = np_backward(doc, s, e).or_else(|| {
-                        let f = (s..e)
-                            .rev()
-                            .take_while(|&x| speakers::is_cap(doc, x))
-                            .last()?;
+                        let f = (s..e).rev().take_while(|&x| doc.is_cap(x)).last()?;
                         Some(Np {
                             first: f,
                             last,

@@ -31,7 +31,7 @@ use crate::text::{Doc, TokenKind};
 
 use super::attribution::How;
 use super::marks;
-use super::speakers::{is_cap, is_headline, is_verb_like, Np, NpKind};
+use super::speakers::{is_headline, is_verb_like, Np, NpKind};
 use super::words::{self, Pronoun, ADVERBS, FUNCTION_WORDS};
 use super::Pass;
 
@@ -668,10 +668,7 @@ fn features(
             1
         } else if matches!(t, "," | ";" | "and" | "but" | "—" | "–") {
             2
-        } else if matches!(
-            t,
-            "to" | "of" | "for" | "with" | "by" | "from" | "about" | "at" | "in" | "on"
-        ) {
+        } else if words::PREPOSITIONS.contains(t) {
             3
         } else if words::contains_lower(&FUNCTION_WORDS, t) {
             4
@@ -721,10 +718,10 @@ fn features(
         .count();
     f.push(feat(
         T::Support,
-        support.min(4) + 5 * is_cap(doc, c.first) as usize,
+        support.min(4) + 5 * doc.is_cap(c.first) as usize,
     ));
     let last_word = doc.tok(c.last);
-    if last_word.ends_with("’s") || last_word.ends_with("'s") {
+    if crate::text::possessive_base(last_word).is_some() {
         f.push(feat(T::Shape, 1 + is_after as usize));
     }
     if last_word.chars().count() > 2 && last_word.chars().all(|ch| !ch.is_lowercase()) {

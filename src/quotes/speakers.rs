@@ -14,7 +14,7 @@ use std::cell::RefCell;
 
 use crate::lexicon::FastMap;
 use crate::report::{Party, PartyKind, Speaker, SpeakerKind};
-use crate::text::{Doc, TokenKind};
+use crate::text::{possessive_base, strip_possessive, Doc, TokenKind};
 
 use super::words::{self, Pronoun, ADVERBS, FUNCTION_WORDS, PERSON_NOUNS, TITLES};
 
@@ -39,47 +39,6 @@ pub struct Np {
     pub kind: NpKind,
 }
 
-fn is_word(doc: &Doc, i: usize) -> bool {
-    i < doc.tokens.len() && doc.tokens[i].kind == TokenKind::Word
-}
-
-/// The first character of word token `i`, if it is one.
-#[inline]
-fn first_char(doc: &Doc, i: usize) -> Option<char> {
-    let t = doc.tokens.get(i)?;
-    if t.kind != TokenKind::Word {
-        return None;
-    }
-    match doc.text.as_bytes().get(t.start) {
-        Some(&b) if b < 0x80 => Some(b as char),
-        _ => doc.text.get(t.start..t.end)?.chars().next(),
-    }
-}
-
-/// A word starting with an upper-case letter.
-pub fn is_cap(doc: &Doc, i: usize) -> bool {
-    first_char(doc, i).is_some_and(char::is_uppercase)
-}
-
-fn is_lower(doc: &Doc, i: usize) -> bool {
-    first_char(doc, i).is_some_and(char::is_lowercase)
-}
-
-fn same_para(doc: &Doc, a: usize, b: usize) -> bool {
-    a < doc.tokens.len() && b < doc.tokens.len() && doc.tokens[a].para == doc.tokens[b].para
-}
-
-/// Strips a possessive ’s / 's from a word.
-pub fn strip_possessive(w: &str) -> &str {
-    w.strip_suffix("’s")
-        .or_else(|| w.strip_suffix("'s"))
-        .unwrap_or(w)
-}
-
-fn is_possessive(w: &str) -> bool {
-    w.len() > 2 && (w.ends_with("’s") || w.ends_with("'s"))
-}
-
 /// Abbreviations whose period is glued to them as a separate token.
 fn is_abbrev(w: &str) -> bool {
     words::ABBREVS.contains(w) || w.chars().count() == 1 && w.chars().all(char::is_uppercase)
@@ -90,7 +49,7 @@ pub fn is_abbrev_period(doc: &Doc, i: usize) -> bool {
     i > 0
         && doc.tok(i) == "."
         && !doc.tokens[i].space_before
-        && is_word(doc, i - 1)
+        && doc.is_word(i - 1)
         && is_abbrev(doc.tok(i - 1))
 }
 
@@ -105,7 +64,7 @@ fn is_capital_opener(w: &str) -> bool {
 /// `i..lim`: capitalised words, initials with their period, hyphenated parts,
 /// particles (de, bin) and "of" inside titles (Secretary of State).
 fn name_run_forward(doc: &Doc, i: usize, lim: usize) -> Option<usize> {
-    if !is_cap(doc, i)
+    if !doc.is_cap(i)
         || words::is_calendar_word(doc.tok(i))
         || words::is_reporting_verb(doc.tok(i)) && doc.tok(i) != "Said"
     {
@@ -113,24 +72,24 @@ fn name_run_forward(doc: &Doc, i: usize, lim: usize) -> Option<usize> {
     }
     let mut last = i;
     let mut j = i + 1;
-    while j < lim && same_para(doc, i, j) {
+    while j < lim && doc.same_para(i, j) {
         let t = doc.tok(j);
         let glued = !doc.tokens[j].space_before;
         // Tested lazily, cheapest first: the run ends at most tokens.
-        let word = || is_cap(doc, j) && !words::is_calendar_word(t) && !words::is_reporting_verb(t);
+        let word = || doc.is_cap(j) && !words::is_calendar_word(t) && !words::is_reporting_verb(t);
         // "Mr. Obama", "H. Tribe", "G.K. Butterfield"
         let initial =
-            || t == "." && glued && j + 1 < lim && is_cap(doc, j + 1) && is_abbrev(doc.tok(j - 1));
+            || t == "." && glued && j + 1 < lim && doc.is_cap(j + 1) && is_abbrev(doc.tok(j - 1));
         let hyphen = || {
             (t == "-" || t == "‐")
                 && glued
                 && j + 1 < lim
-                && is_cap(doc, j + 1)
+                && doc.is_cap(j + 1)
                 && !doc.tokens[j + 1].space_before
         };
         let particle = || {
             j + 1 < lim
-                && is_cap(doc, j + 1)
+                && doc.is_cap(j + 1)
                 && (words::is_name_particle(t) || t == "of" && TITLES.contains(doc.tok(j - 1)))
         };
         if !(word() || initial() || hyphen() || particle()) {
@@ -149,12 +108,12 @@ fn name_run_backward(doc: &Doc, e: usize, lo: usize) -> usize {
     let mut j = e;
     while j > lo {
         let p = j - 1;
-        if !same_para(doc, p, e) {
+        if !doc.same_para(p, e) {
             break;
         }
         let t = doc.tok(p);
         let glued_next = !doc.tokens[j].space_before;
-        let word = || is_cap(doc, p) && !words::is_calendar_word(t) && !words::is_reporting_verb(t);
+        let word = || doc.is_cap(p) && !words::is_calendar_word(t) && !words::is_reporting_verb(t);
         let initial =
             || t == "." && !doc.tokens[p].space_before && p > lo && is_abbrev(doc.tok(p - 1));
         let hyphen = || {
@@ -162,11 +121,11 @@ fn name_run_backward(doc: &Doc, e: usize, lo: usize) -> usize {
                 && glued_next
                 && !doc.tokens[p].space_before
                 && p > lo
-                && is_cap(doc, p - 1)
+                && doc.is_cap(p - 1)
         };
         let particle = || {
             p > lo
-                && is_cap(doc, p - 1)
+                && doc.is_cap(p - 1)
                 && (words::is_name_particle(t) || t == "of" && TITLES.contains(doc.tok(p - 1)))
         };
         if !(word() || initial() || hyphen() || particle()) {
@@ -176,10 +135,10 @@ fn name_run_backward(doc: &Doc, e: usize, lo: usize) -> usize {
         j = p;
     }
     // Drop capitalised sentence openers ("But Trump") and a leading "The".
-    while first < e && is_cap(doc, first) && is_capital_opener(doc.tok(first)) {
+    while first < e && doc.is_cap(first) && is_capital_opener(doc.tok(first)) {
         first += 1;
     }
-    while first < e && !is_cap(doc, first) {
+    while first < e && !doc.is_cap(first) {
         first += 1;
     }
     first
@@ -195,7 +154,7 @@ fn strip_titles(doc: &Doc, first: usize, last: usize) -> usize {
     let mut start = first;
     for k in first..last {
         let t = doc.tok(k);
-        if is_word(doc, k) && TITLES.contains(t) {
+        if doc.is_word(k) && TITLES.contains(t) {
             start = k + 1;
         }
     }
@@ -205,7 +164,7 @@ fn strip_titles(doc: &Doc, first: usize, last: usize) -> usize {
     {
         start += 1;
     }
-    if start > last || !is_cap(doc, start) {
+    if start > last || !doc.is_cap(start) {
         first
     } else {
         start
@@ -220,7 +179,7 @@ fn ends_description(w: &str) -> bool {
 /// A speaker mention starting at token `i`, not reaching `lim`: "said X",
 /// "according to X".
 pub fn np_forward(doc: &Doc, i: usize, lim: usize) -> Option<Np> {
-    if i >= lim || !is_word(doc, i) {
+    if i >= lim || !doc.is_word(i) {
         return None;
     }
     let t = doc.tok(i);
@@ -239,11 +198,11 @@ pub fn np_forward(doc: &Doc, i: usize, lim: usize) -> Option<Np> {
     }
     let lower = words::lower(t);
     let lower = lower.as_str();
-    let det = FUNCTION_WORDS.contains(lower) || is_possessive(t);
-    if is_cap(doc, i) && !det && !is_capital_opener(t) {
+    let det = FUNCTION_WORDS.contains(lower) || possessive_base(t).is_some();
+    if doc.is_cap(i) && !det && !is_capital_opener(t) {
         let last = name_run_forward(doc, i, lim)?;
         // A capitalised adjective before a noun is a description: "Israeli officials".
-        if is_lower(doc, last + 1) && last + 1 < lim && PERSON_NOUNS.contains(doc.tok(last + 1)) {
+        if doc.is_lower(last + 1) && last + 1 < lim && PERSON_NOUNS.contains(doc.tok(last + 1)) {
             return description_forward(doc, i, lim);
         }
         let nf = strip_titles(doc, i, last);
@@ -256,10 +215,10 @@ pub fn np_forward(doc: &Doc, i: usize, lim: usize) -> Option<Np> {
     }
     if det || PERSON_NOUNS.contains(lower) {
         // "the IDF", "The New York Times": a determiner and a name ending the phrase.
-        if (lower == "the") && is_cap(doc, i + 1) && i + 1 < lim {
+        if (lower == "the") && doc.is_cap(i + 1) && i + 1 < lim {
             if let Some(last) = name_run_forward(doc, i + 1, lim) {
                 let next_lower_noun = last + 1 < lim
-                    && is_lower(doc, last + 1)
+                    && doc.is_lower(last + 1)
                     && !ends_description(doc.tok(last + 1));
                 if !next_lower_noun {
                     return Some(Np {
@@ -280,7 +239,7 @@ pub fn np_forward(doc: &Doc, i: usize, lim: usize) -> Option<Np> {
 /// heading a person ("governor", "adviser", "director").
 fn is_role_word(doc: &Doc, k: usize) -> bool {
     let t = doc.tok(k);
-    TITLES.contains(t) || is_lower(doc, k) && PERSON_NOUNS.contains(t)
+    TITLES.contains(t) || doc.is_lower(k) && PERSON_NOUNS.contains(t)
 }
 
 /// Most words a role may take before the name it introduces.
@@ -296,14 +255,14 @@ fn role_then_name(doc: &Doc, i: usize, lim: usize) -> Option<Np> {
     let mut j = i;
     let mut prev_role = false;
     let mut words_seen = 0;
-    while j < lim && same_para(doc, i, j) && words_seen < ROLE_WORDS {
+    while j < lim && doc.same_para(i, j) && words_seen < ROLE_WORDS {
         let t = doc.tok(j);
         if doc.tokens[j].kind != TokenKind::Word {
             // Hyphens and possessive marks glued inside a role ("vice-chair"),
             // an abbreviation's period ("Gov.").
             let inside = matches!(t, "-" | "’" | "'")
                 && !doc.tokens[j].space_before
-                && is_word(doc, j + 1)
+                && doc.is_word(j + 1)
                 && !doc.tokens[j + 1].space_before;
             if !(inside || is_abbrev_period(doc, j)) || j == i {
                 return None;
@@ -317,11 +276,11 @@ fn role_then_name(doc: &Doc, i: usize, lim: usize) -> Option<Np> {
         {
             return None;
         }
-        if is_cap(doc, j) && prev_role && !TITLES.contains(t) {
+        if doc.is_cap(j) && prev_role && !TITLES.contains(t) {
             let last = name_run_forward(doc, j, lim)?;
             // A name before a role word is part of the role: "former Utah
             // governor Michael Leavitt".
-            if last + 1 < lim && is_lower(doc, last + 1) && PERSON_NOUNS.contains(doc.tok(last + 1))
+            if last + 1 < lim && doc.is_lower(last + 1) && PERSON_NOUNS.contains(doc.tok(last + 1))
             {
                 words_seen += last + 1 - j;
                 j = last + 1;
@@ -348,9 +307,9 @@ fn description_forward(doc: &Doc, i: usize, lim: usize) -> Option<Np> {
     let mut last = i;
     let mut j = i + 1;
     let mut n = 1;
-    while j < lim && same_para(doc, i, j) && n < 14 {
+    while j < lim && doc.same_para(i, j) && n < 14 {
         let t = doc.tok(j);
-        if is_word(doc, j) {
+        if doc.is_word(j) {
             if ends_description(t) || words::is_reporting_verb(t) && !PERSON_NOUNS.contains(t) {
                 break;
             }
@@ -358,7 +317,7 @@ fn description_forward(doc: &Doc, i: usize, lim: usize) -> Option<Np> {
             n += 1;
         } else if (t == "-" || t == "’" || t == "'")
             && !doc.tokens[j].space_before
-            && is_word(doc, j + 1)
+            && doc.is_word(j + 1)
         {
             // hyphenated words
         } else if doc.tokens[j].kind == TokenKind::Number {
@@ -369,7 +328,7 @@ fn description_forward(doc: &Doc, i: usize, lim: usize) -> Option<Np> {
         j += 1;
     }
     // A description must have a head that can speak, or open with a determiner.
-    let has_noun = (i..=last).any(|k| is_word(doc, k) && PERSON_NOUNS.contains(doc.lower(k)));
+    let has_noun = (i..=last).any(|k| doc.is_word(k) && PERSON_NOUNS.contains(doc.lower(k)));
     if !has_noun && last == i {
         return None;
     }
@@ -388,11 +347,11 @@ fn description_forward(doc: &Doc, i: usize, lim: usize) -> Option<Np> {
 pub fn np_backward(doc: &Doc, lo: usize, hi: usize) -> Option<Np> {
     let mut e = hi;
     // Skip adverbs and auxiliaries: "also said", "has said".
-    while e > lo && is_word(doc, e - 1) && ADVERBS.contains(doc.lower(e - 1)) {
+    while e > lo && doc.is_word(e - 1) && ADVERBS.contains(doc.lower(e - 1)) {
         e -= 1;
     }
     // Days and times: "said Monday" comes after, but "X on Monday said" before.
-    while e > lo + 1 && is_word(doc, e - 1) && words::is_calendar_word(doc.tok(e - 1)) {
+    while e > lo + 1 && doc.is_word(e - 1) && words::is_calendar_word(doc.tok(e - 1)) {
         e -= 1;
         if e > lo && matches!(doc.tok(e - 1), "on" | "last" | "this") {
             e -= 1;
@@ -451,17 +410,13 @@ fn np_backward_core(doc: &Doc, lo: usize, last: usize) -> Option<Np> {
     if let Some(p) = words::pronoun(t) {
         // "it" as subject is rarely a speaker unless it opens the clause.
         let clause_start = last == lo
-            || !is_word(doc, last - 1)
-            || is_cap(doc, last - 1) && is_capital_opener(doc.tok(last - 1))
+            || !doc.is_word(last - 1)
+            || doc.is_cap(last - 1) && is_capital_opener(doc.tok(last - 1))
             || matches!(
                 doc.tok(last - 1),
                 "and" | "which" | "that" | "as" | "but" | "so" | "then"
             );
-        let after_preposition = last > lo
-            && matches!(
-                doc.tok(last - 1),
-                "to" | "of" | "for" | "with" | "by" | "from" | "about" | "at"
-            );
+        let after_preposition = last > lo && words::PREPOSITIONS.contains(doc.tok(last - 1));
         if clause_start || p != Pronoun::It && !after_preposition {
             return Some(Np {
                 first: last,
@@ -472,9 +427,9 @@ fn np_backward_core(doc: &Doc, lo: usize, last: usize) -> Option<Np> {
         }
         return None;
     }
-    if is_cap(doc, last) {
+    if doc.is_cap(last) {
         let first = name_run_backward(doc, last, lo);
-        if !is_cap(doc, first) {
+        if !doc.is_cap(first) {
             return None;
         }
         // Everything before the name in the clause must be a determiner or
@@ -494,36 +449,37 @@ fn np_backward_core(doc: &Doc, lo: usize, last: usize) -> Option<Np> {
             kind: NpKind::Name,
         });
     }
-    if is_lower(doc, last) || is_word(doc, last) {
+    if doc.is_lower(last) || doc.is_word(last) {
         // A description: from the clause start (after openers) to `last`.
         let mut first = lo;
         while first < last
-            && (is_cap(doc, first)
+            && (doc.is_cap(first)
                 && is_capital_opener(doc.tok(first))
                 && !FUNCTION_WORDS.contains(doc.lower(first))
                 || doc.tokens[first].kind == TokenKind::Punct)
         {
             first += 1;
         }
-        let n = (first..=last).filter(|&k| is_word(doc, k)).count();
+        let n = (first..=last).filter(|&k| doc.is_word(k)).count();
         if n == 0 || n > 12 {
             return None;
         }
         let opener = doc.lower(first);
         let ok_start = FUNCTION_WORDS.contains(opener)
-            || is_possessive(doc.tok(first))
-            || is_cap(doc, first)
+            || possessive_base(doc.tok(first)).is_some()
+            || doc.is_cap(first)
             || PERSON_NOUNS.contains(opener);
         let has_noun =
-            (first..=last).any(|k| is_word(doc, k) && PERSON_NOUNS.contains(doc.lower(k)));
+            (first..=last).any(|k| doc.is_word(k) && PERSON_NOUNS.contains(doc.lower(k)));
         // A reporting verb inside is a clause, unless it is the head noun
         // ("the report said").
         let verbish = (first..=last).any(|k| {
-            is_word(doc, k)
+            doc.is_word(k)
                 && words::is_reporting_verb(doc.tok(k))
                 && !PERSON_NOUNS.contains(doc.lower(k))
         });
-        let det_start = FUNCTION_WORDS.contains(opener) || is_possessive(doc.tok(first));
+        let det_start =
+            FUNCTION_WORDS.contains(opener) || possessive_base(doc.tok(first)).is_some();
         let pronounish =
             (first..=last).any(|k| words::pronoun(doc.tok(k)).is_some() || doc.tok(k) == "and");
         if ok_start && (has_noun || n <= 4 && det_start) && !verbish && !pronounish {
@@ -651,7 +607,7 @@ fn title_gender(w: &str) -> Option<bool> {
 /// Appends the words of `first..=last` to `out`, possessives stripped.
 fn bare_words<'a>(doc: &Doc<'a>, first: usize, last: usize, out: &mut Vec<&'a str>) {
     for k in first..=last {
-        if is_word(doc, k) {
+        if doc.is_word(k) {
             out.push(strip_possessive(doc.tok(k)));
         }
     }
@@ -663,7 +619,7 @@ impl<'a> Resolver<'a> {
         let n = doc.tokens.len();
         let mut i = 0;
         while i < n {
-            if !is_cap(doc, i) || is_capital_opener(doc.tok(i)) {
+            if !doc.is_cap(i) || is_capital_opener(doc.tok(i)) {
                 i += 1;
                 continue;
             }
@@ -1194,10 +1150,10 @@ impl<'a> Resolver<'a> {
             .tokens
             .partition_point(|t| t.end <= c.end.saturating_sub(1))
             + 1;
-        while k < d.tokens.len() && is_word(d, k) && ADVERBS.contains(d.tok(k)) {
+        while k < d.tokens.len() && d.is_word(k) && ADVERBS.contains(d.tok(k)) {
             k += 1;
         }
-        if k >= d.tokens.len() || !is_word(d, k) {
+        if k >= d.tokens.len() || !d.is_word(k) {
             return false;
         }
         words::is_reporting_verb(d.tok(k)) || is_verb_like(d, k)
@@ -1212,7 +1168,7 @@ impl<'a> Resolver<'a> {
         while k > lim {
             k -= 1;
             let t = d.lower(k);
-            let plural = (is_lower(d, k) || is_word(d, k) && d.is_sentence_initial(k))
+            let plural = (d.is_lower(k) || d.is_word(k) && d.is_sentence_initial(k))
                 && PERSON_NOUNS.contains(t)
                 && (t.ends_with('s') && !t.ends_with("ss")
                     || matches!(t, "people" | "police" | "men" | "women" | "staff"));
@@ -1221,10 +1177,10 @@ impl<'a> Resolver<'a> {
             }
             let mut a = k;
             while a > lim
-                && same_para(d, a - 1, k)
-                && (is_cap(d, a - 1) && !is_capital_opener(d.tok(a - 1))
+                && d.same_para(a - 1, k)
+                && (d.is_cap(a - 1) && !is_capital_opener(d.tok(a - 1))
                     || FUNCTION_WORDS.contains(d.lower(a - 1))
-                    || is_lower(d, a - 1)
+                    || d.is_lower(a - 1)
                         && k - a < 3
                         && !words::is_reporting_verb(d.tok(a - 1))
                         && !ends_description(d.tok(a - 1)))
@@ -1246,7 +1202,7 @@ impl<'a> Resolver<'a> {
             if let Some(g) = title_gender(d.tok(k)) {
                 return Some(g);
             }
-            if !is_cap(d, k) && d.tok(k) != "." {
+            if !d.is_cap(k) && d.tok(k) != "." {
                 break;
             }
         }
@@ -1280,7 +1236,7 @@ pub fn is_headline(name: &str) -> bool {
 /// lower case, ending in -ed or -s ("barked", "quips"), not a function word
 /// or adverb.
 pub fn is_verb_like(doc: &Doc, i: usize) -> bool {
-    if !is_word(doc, i) || !is_lower(doc, i) {
+    if !doc.is_word(i) || !doc.is_lower(i) {
         return false;
     }
     let t = doc.tok(i);
@@ -1304,7 +1260,7 @@ fn party_speaker_kind(k: PartyKind) -> SpeakerKind {
 /// organisation or group ("the campaign"), else an anonymous source.
 pub fn description_kind(doc: &Doc, first: usize, last: usize) -> SpeakerKind {
     for k in first..=last.min(doc.tokens.len().saturating_sub(1)) {
-        if !is_word(doc, k) {
+        if !doc.is_word(k) {
             continue;
         }
         let l = doc.lower(k);

@@ -31,6 +31,8 @@ pub fn is_event_name(name: &str) -> bool {
 pub static FUNCTION_WORDS: WordSet = WordSet::of(Class::FunctionWord);
 /// Adverbs and auxiliaries between a speaker and its verb.
 pub static ADVERBS: WordSet = WordSet::of(Class::Adverb);
+/// Prepositions before a noun phrase.
+pub static PREPOSITIONS: WordSet = WordSet::of(Class::Preposition);
 
 /// Capitalised sentence openers that are not names, besides function words.
 pub static OPENERS: WordSet = WordSet::of(Class::Opener);
