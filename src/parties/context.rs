@@ -27,7 +27,7 @@ struct Info {
 }
 
 /// The rules that fired, as token spans and rule names ([`Ctx::note`]).
-pub type Trace = std::cell::RefCell<Vec<(usize, usize, &'static str)>>;
+pub type Trace = std::cell::RefCell<Vec<(usize, usize, super::Rule)>>;
 
 /// A document with the token facts the parties rules need.
 pub struct Ctx<'d, 'a> {
@@ -259,7 +259,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
     }
 
     /// Notes that `rule` fired on tokens `a..b` (when explaining).
-    pub fn note(&self, a: usize, b: usize, rule: &'static str) {
+    pub fn note(&self, a: usize, b: usize, rule: super::Rule) {
         if let Some(t) = &self.trace {
             t.borrow_mut().push((a, b, rule));
         }

@@ -19,6 +19,7 @@
 
 use super::context::Ctx;
 use super::lex::{s, Entry};
+use super::Rule;
 use crate::lexicon::Class;
 use crate::report::PartyKind;
 
@@ -77,7 +78,7 @@ pub fn detect(c: &mut Ctx) -> Vec<Cand> {
     let mut i = 0;
     while i < n {
         if let Some(cand) = dateline_at(c, i) {
-            c.note(cand.a, cand.b, "dateline");
+            c.note(cand.a, cand.b, Rule::Dateline);
             // The story opens after the dateline's dash: its first word is
             // sentence-initial ("- Stocks fell").
             let para = c.doc.tokens[i].para;
@@ -441,36 +442,36 @@ fn process_run(c: &Ctx, mut run: Vec<Item>, out: &mut Vec<Cand>) {
     // Before trim_start, which would take "NEW" of "NEW YORK (Reuters) -"
     // for a sentence-initial common word.
     if dateline(c, &run, out) {
-        c.note(first, run[run.len() - 1].b, "dateline");
+        c.note(first, run[run.len() - 1].b, Rule::Dateline);
         return;
     }
     trim_start(c, &mut run);
     if let Some(x) = run.first().filter(|x| x.a > first) {
-        c.note(first, x.a, "dropped: sentence-initial word or article");
+        c.note(first, x.a, Rule::SentenceInitial);
     }
     if run.is_empty() {
         return;
     }
     let span = (run[0].a, run[run.len() - 1].b);
     let rule = if product_or_law(c, &run) {
-        "dropped: product or law"
+        Some(Rule::ProductOrLaw)
     } else if event_name(c, &run, out) {
-        "dropped: event name (the names inside kept)"
+        Some(Rule::EventName)
     } else if language(c, &run) {
-        "dropped: language"
+        Some(Rule::Language)
     } else {
-        ""
+        None
     };
-    if !rule.is_empty() {
+    if let Some(rule) = rule {
         c.note(span.0, span.1, rule);
         return;
     }
     let Some(run) = person_after_cue(c, run, strict, out) else {
-        c.note(span.0, span.1, "person after a cue name");
+        c.note(span.0, span.1, Rule::PersonAfterCue);
         return;
     };
     if cue_name(c, &run, strict, out) {
-        c.note(span.0, span.1, "cue name");
+        c.note(span.0, span.1, Rule::CueName);
         return;
     }
     for (seg, titled) in split_at_titles(c, run) {

@@ -18,6 +18,7 @@ use super::detect::{Cand, Src};
 use super::kinds::{votes, Votes};
 use super::lex::s;
 use super::roles::{apposition, role_before, Appos};
+use super::Rule;
 use crate::lexicon::Class;
 use crate::lexicon::{FastMap, FastSet};
 use crate::report::{Mention, Party, PartyKind};
@@ -215,10 +216,10 @@ fn drop_unknown_names(c: &Ctx, cands: Vec<Cand>) -> Vec<Cand> {
                 let before = kept.len();
                 headline_names(c, &known, m, &mut kept);
                 if kept.len() == before {
-                    c.note(a, b, "dropped: headline name the body does not know");
+                    c.note(a, b, Rule::UnknownHeadlineName);
                 }
             }
-            None => c.note(a, b, "dropped: common word"),
+            None => c.note(a, b, Rule::CommonWord),
         }
     }
     kept
@@ -433,7 +434,7 @@ impl Index {
         m: &Cand,
         alias: &FastMap<String, String>,
         by_word: &FastMap<String, Vec<usize>>,
-    ) -> (Join, &'static str) {
+    ) -> (Join, Rule) {
         let w = c.base(m.a);
         let wk = key(w);
         let w_key = wk.as_str();
@@ -451,12 +452,9 @@ impl Index {
                     .get(w_key)
                     .filter(|_| !after_prep)
                     .and_then(|ids| self.nearest(ids, m.a));
-                (t, "joined: a place spelled like a surname")
+                (t, Rule::PlaceLikeSurname)
             } else if let Some(t) = alias.get(w) {
-                (
-                    self.by_name.get(&key(t)).copied(),
-                    "joined: acronym of a name",
-                )
+                (self.by_name.get(&key(t)).copied(), Rule::Acronym)
             } else if prev_the && cue && !self.by_name.contains_key(w_key) {
                 // The latest party with the cue word in a name or alias.
                 let hit = by_word.get(w).and_then(|ids| {
@@ -466,31 +464,28 @@ impl Index {
                         .max_by_key(|&i| self.protos[i].last.min(m.a))
                 });
                 if hit.is_none() {
-                    return (
-                        Join::Dropped,
-                        "dropped: \"the\" + cue word with no party before",
-                    );
+                    return (Join::Dropped, Rule::TheCueWordAlone);
                 }
-                (hit, "joined: \"the\" + cue word")
+                (hit, Rule::TheCueWord)
             } else if let Some(ids) = self.by_last.get(w_key) {
-                (self.nearest(ids, m.a), "joined: surname")
+                (self.nearest(ids, m.a), Rule::Surname)
             } else if let Some(ids) = self
                 .by_first
                 .get(w_key)
                 .filter(|ids| ids.len() == 1 || c.has_base(m.a, s::GIVEN))
             {
-                (self.nearest(ids, m.a), "joined: first name")
+                (self.nearest(ids, m.a), Rule::FirstName)
             } else if c.is_allcaps(m.a) {
                 (
                     self.by_initials.get(&acronym_letters(w)).copied(),
-                    "joined: initials",
+                    Rule::Initials,
                 )
             } else {
-                (None, "")
+                (None, Rule::OwnParty)
             };
         match target {
             Some(t) => (Join::To(t), rule),
-            None => (Join::Alone, "one word, a party of its own"),
+            None => (Join::Alone, Rule::OwnParty),
         }
     }
 }
@@ -625,11 +620,11 @@ fn kind_of(c: &Ctx, p: &mut Proto) -> PartyKind {
             })
     });
     let (kind, rule) = match (p.fixed, appos, tagged, p.votes.winner()) {
-        (Some(k), ..) => (k, "kind: fixed by a lexicon or cue word"),
-        (None, Some(k), ..) => (k, "kind: an apposition says what it is"),
-        (None, None, Some(k), _) => (k, "kind: most of its tagged mentions"),
-        (None, None, None, Some(k)) => (k, "kind: the votes of its contexts"),
-        (None, None, None, None) => (default, "kind: the default for its shape"),
+        (Some(k), ..) => (k, Rule::KindFixed),
+        (None, Some(k), ..) => (k, Rule::KindApposition),
+        (None, None, Some(k), _) => (k, Rule::KindTagged),
+        (None, None, None, Some(k)) => (k, Rule::KindVotes),
+        (None, None, None, None) => (default, Rule::KindDefault),
     };
     c.note(p.mentions[0].0, p.mentions[0].1, rule);
     kind

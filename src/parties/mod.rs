@@ -31,7 +31,10 @@ mod kinds;
 mod lex;
 mod merge;
 mod roles;
+mod rule;
 pub mod tagger;
+
+pub use rule::Rule;
 
 use crate::report::Party;
 use crate::text::Doc;
@@ -59,13 +62,18 @@ fn run(ctx: &mut context::Ctx, tagger: Option<&tagger::Model>) -> Vec<Party> {
 }
 
 /// Every named rule that took, dropped, joined or typed a span while
-/// finding `doc`'s parties ("dateline", "product or law", "joined: surname",
-/// "kind: default"…), in the order they fired: byte start, byte end, rule.
-/// For explaining a miss (`presslens eval --explain`), not for annotating.
-pub fn explain(doc: &Doc) -> Vec<(usize, usize, &'static str)> {
+/// finding `doc`'s parties, in the order they fired: byte start, byte end,
+/// rule. For explaining a miss (`presslens eval --explain`), not for
+/// annotating.
+pub fn explain(doc: &Doc) -> Vec<(usize, usize, Rule)> {
+    explain_with(doc, tagger::shipped())
+}
+
+/// [`explain`] with the given tagger (`None`: the rules alone).
+pub fn explain_with(doc: &Doc, tagger: Option<&tagger::Model>) -> Vec<(usize, usize, Rule)> {
     let mut ctx = context::Ctx::new(doc);
     ctx.trace = Some(Default::default());
-    run(&mut ctx, tagger::shipped());
+    run(&mut ctx, tagger);
     let trace = ctx.trace.take().map(|t| t.into_inner()).unwrap_or_default();
     trace
         .into_iter()

@@ -311,7 +311,7 @@ pub fn party_misses(doc: &GoldDoc, report: &Report) -> Vec<(String, String, Vec<
         .map(|(b, _)| b)
         .chain([doc.text.len()])
         .collect();
-    let mut rules: Option<Vec<(usize, usize, &'static str)>> = None;
+    let mut rules: Option<Vec<(usize, usize, presslens::parties::Rule)>> = None;
     let mut out = Vec::new();
     for g in &doc.parties {
         let Some(kind) = parse_kind(&g.kind) else {
@@ -328,7 +328,7 @@ pub fn party_misses(doc: &GoldDoc, report: &Report) -> Vec<(String, String, Vec<
         let fired = rules
             .iter()
             .filter(|&&(rs, re, _)| rs < be && bs < re)
-            .map(|r| r.2)
+            .map(|r| r.2.describe())
             .collect();
         out.push((doc.text[bs..be].to_string(), g.kind.clone(), fired));
     }
