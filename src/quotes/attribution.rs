@@ -17,7 +17,7 @@
 use crate::text::{Doc, TokenKind};
 
 use super::marks::{self, QuoteSpan};
-use super::speakers::{self, np_backward, np_forward, Np};
+use super::np::{self, np_backward, np_forward, Np};
 use super::words::{self, FUNCTION_WORDS};
 
 /// How the attribution was found, which also says how sure it is.
@@ -49,7 +49,7 @@ pub struct Attribution {
 fn is_terminal(doc: &Doc, i: usize) -> bool {
     doc.tokens[i].kind == TokenKind::Punct
         && matches!(doc.tok(i), "." | "!" | "?")
-        && !speakers::is_abbrev_period(doc, i)
+        && !np::is_abbrev_period(doc, i)
 }
 
 fn is_dash(s: &str) -> bool {
@@ -114,7 +114,7 @@ pub fn after(doc: &Doc, q: &QuoteSpan, lim: usize) -> Option<Attribution> {
         if let Some(mut np) = np_forward(doc, k, lim) {
             // A name, or a description that ends the line: “…” — a voter in Ohio.
             let ends_line = lim - np.last <= 8;
-            if np.kind == speakers::NpKind::Descriptor && ends_line {
+            if np.kind == np::NpKind::Descriptor && ends_line {
                 if let Some(w) = (np.last..lim)
                     .rev()
                     .find(|&j| doc.tokens[j].kind != TokenKind::Punct)
@@ -123,9 +123,9 @@ pub fn after(doc: &Doc, q: &QuoteSpan, lim: usize) -> Option<Attribution> {
                 }
             }
             let kind_ok = match np.kind {
-                speakers::NpKind::Name => true,
-                speakers::NpKind::Descriptor => ends_line,
-                speakers::NpKind::Pronoun(_) => false,
+                np::NpKind::Name => true,
+                np::NpKind::Descriptor => ends_line,
+                np::NpKind::Pronoun(_) => false,
             };
             if kind_ok && !(np.last + 1..lim).any(|j| is_cue_verb(doc, j)) {
                 return Some(Attribution {
@@ -176,7 +176,7 @@ pub fn after(doc: &Doc, q: &QuoteSpan, lim: usize) -> Option<Attribution> {
             let np = np_backward(doc, k, j)?;
             // A pronoun must open the clause after the quotation: `“…,” he
             // said`, not `“…” Democrats seized on it, in which he said`.
-            if matches!(np.kind, speakers::NpKind::Pronoun(_))
+            if matches!(np.kind, np::NpKind::Pronoun(_))
                 && !(k..np.first).all(|x| {
                     doc.tokens[x].kind == TokenKind::Punct || words::ADVERBS.contains(doc.lower(x))
                 })
@@ -363,7 +363,7 @@ fn before_at(doc: &Doc, q: &QuoteSpan, lo: usize, look_back: bool) -> Option<Att
                             first: f,
                             last,
                             name_first: f,
-                            kind: speakers::NpKind::Name,
+                            kind: np::NpKind::Name,
                         })
                     });
                     return np.map(|np| Attribution {
@@ -396,7 +396,7 @@ pub fn label(doc: &Doc, q: &QuoteSpan) -> Option<Attribution> {
                 first: i,
                 last: j - 1,
                 name_first: i,
-                kind: speakers::NpKind::Name,
+                kind: np::NpKind::Name,
             }),
             cue: Some((j, j)),
             how: How::Colon,

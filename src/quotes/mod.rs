@@ -39,6 +39,7 @@
 pub mod attribution;
 pub mod learn;
 pub mod marks;
+pub mod np;
 pub mod rank;
 pub mod speakers;
 pub mod speech;

@@ -31,7 +31,8 @@ use crate::text::{Doc, TokenKind};
 
 use super::attribution::How;
 use super::marks;
-use super::speakers::{is_headline, is_verb_like, Np, NpKind};
+use super::np::{Np, NpKind};
+use super::speakers::{is_headline, is_verb_like};
 use super::words::{self, Pronoun, ADVERBS, FUNCTION_WORDS};
 use super::Pass;
 
