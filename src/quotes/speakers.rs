@@ -20,7 +20,7 @@ use super::np::{ends_description, is_capital_opener, name_run_forward, strip_tit
 use super::words::{self, Pronoun, ADVERBS, FUNCTION_WORDS, PERSON_NOUNS, TITLES};
 
 /// The longest written form of a name and the gender a title gave it, if any.
-type LongestForm<'a> = (&'a str, Option<bool>);
+type LongestForm<'a> = (&'a str, Option<Gender>);
 
 /// Canonical names and pronoun resolution over one document.
 ///
@@ -43,11 +43,11 @@ pub struct Resolver<'a> {
     form_count: Vec<usize>,
     /// Longest forms already looked up, per distinct form and gender (none,
     /// male, female): a name repeated all over an article is looked up once.
-    longest_memo: RefCell<Vec<[Option<Option<&'a str>>; 3]>>,
+    longest_memo: RefCell<Vec<[Memo<Option<&'a str>>; 3]>>,
     /// Names by their last word: the first such name; `next_same_last`
-    /// chains the others in text order (`usize::MAX` ends a chain).
+    /// chains the others in text order.
     by_last: FastMap<&'a str, usize>,
-    next_same_last: Vec<usize>,
+    next_same_last: Vec<Option<usize>>,
     /// Candidates for pronouns, ordered by end byte.
     persons: Vec<Cand<'a>>,
     groups: Vec<Cand<'a>>,
@@ -55,14 +55,14 @@ pub struct Resolver<'a> {
     party_names: FastMap<&'a str, usize>,
     /// Party mentions by the token they start at: `mention_head[t]` is the
     /// first (party, mention) starting at token `t`, `mention_next` chains the
-    /// others (`usize::MAX` ends a chain); with the longest mention's length,
+    /// others; with the longest mention's length,
     /// overlaps are found by looking at a few tokens, with no sorting.
-    mention_head: Vec<usize>,
-    mention_next: Vec<usize>,
+    mention_head: Vec<Option<usize>>,
+    mention_next: Vec<Option<usize>>,
     mention_ids: Vec<(usize, usize)>,
     longest_mention: usize,
     /// The gender each party's first name implies.
-    party_gender: Vec<Option<bool>>,
+    party_gender: Vec<Option<Gender>>,
 }
 
 fn cand_end(c: &Cand) -> usize {
@@ -76,11 +76,45 @@ struct Cand<'a> {
     end: usize,
     name: &'a str,
     party: Option<usize>,
-    male: Option<bool>,
+    gender: Option<Gender>,
 }
 
-/// Gender a title implies: Some(true) for male.
-fn title_gender(w: &str) -> Option<bool> {
+/// A person's gender as a title ("Mrs") or a common first name implies it:
+/// "he" and "she" agree with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gender {
+    Male,
+    Female,
+}
+
+impl Gender {
+    fn other(self) -> Gender {
+        match self {
+            Gender::Male => Gender::Female,
+            Gender::Female => Gender::Male,
+        }
+    }
+
+    /// The slot of a known or unknown gender in a per-gender table
+    /// (unknown, male, female).
+    fn slot(g: Option<Gender>) -> usize {
+        match g {
+            None => 0,
+            Some(Gender::Male) => 1,
+            Some(Gender::Female) => 2,
+        }
+    }
+}
+
+/// A value worked out once: not yet, or done (which may be "none found").
+#[derive(Debug, Clone, Copy)]
+enum Memo<T> {
+    NotYet,
+    Done(T),
+}
+
+/// The gender a title implies.
+fn title_gender(w: &str) -> Option<Gender> {
     // Every title below starts with one of these capitals.
     if !matches!(
         w.as_bytes().first(),
@@ -90,9 +124,9 @@ fn title_gender(w: &str) -> Option<bool> {
     }
     match w {
         "Mr" | "Mr." | "Sir" | "Lord" | "King" | "Prince" | "Father" | "Congressman"
-        | "Councilman" | "Spokesman" | "Chairman" => Some(true),
+        | "Councilman" | "Spokesman" | "Chairman" => Some(Gender::Male),
         "Mrs" | "Mrs." | "Ms" | "Ms." | "Miss" | "Dame" | "Lady" | "Queen" | "Princess"
-        | "Congresswoman" | "Councilwoman" | "Spokeswoman" | "Chairwoman" => Some(false),
+        | "Congresswoman" | "Councilwoman" | "Spokeswoman" | "Chairwoman" => Some(Gender::Female),
         _ => None,
     }
 }
@@ -145,11 +179,11 @@ impl<'a> Resolver<'a> {
         }
         drop(forms);
         let mut by_last: FastMap<&'a str, usize> = FastMap::default();
-        let mut next_same_last = vec![usize::MAX; names.len()];
+        let mut next_same_last = vec![None; names.len()];
         for k in (0..names.len()).rev() {
             if let Some(&l) = words[word_at[k]..word_at[k + 1]].last() {
                 if let Some(prev) = by_last.insert(l, k) {
-                    next_same_last[k] = prev;
+                    next_same_last[k] = Some(prev);
                 }
             }
         }
@@ -172,7 +206,7 @@ impl<'a> Resolver<'a> {
             groups: Vec::new(),
             party_names,
             party_gender: parties.iter().map(|p| first_name_gender(&p.name)).collect(),
-            mention_head: vec![usize::MAX; n],
+            mention_head: vec![None; n],
             mention_next: Vec::new(),
             mention_ids: Vec::new(),
             longest_mention: 0,
@@ -184,7 +218,7 @@ impl<'a> Resolver<'a> {
                 }
                 let t = doc.token_at(m.start);
                 r.mention_next.push(r.mention_head[t]);
-                r.mention_head[t] = r.mention_ids.len();
+                r.mention_head[t] = Some(r.mention_ids.len());
                 r.mention_ids.push((pi, mi));
                 r.longest_mention = r.longest_mention.max(m.end - m.start);
             }
@@ -227,7 +261,7 @@ impl<'a> Resolver<'a> {
                     end: m.end,
                     name: &party.name,
                     party: Some(pi),
-                    male,
+                    gender: male,
                 };
                 if is_person {
                     persons.push(c);
@@ -253,11 +287,7 @@ impl<'a> Resolver<'a> {
             let Some(&lw) = w.last() else { continue };
             let titled = nf > first && (first..nf).any(|x| TITLES.contains(d.tok(x)));
             let own = self.gender_at(d.tokens[nf].start);
-            let slot = &mut cache[self.form[k]][match own {
-                None => 0,
-                Some(true) => 1,
-                Some(false) => 2,
-            }];
+            let slot = &mut cache[self.form[k]][Gender::slot(own)];
             let (name, male) = match *slot {
                 Some(n) => n,
                 None => {
@@ -279,7 +309,7 @@ impl<'a> Resolver<'a> {
                     end,
                     name,
                     party,
-                    male,
+                    gender: male,
                 });
             }
         }
@@ -315,7 +345,7 @@ impl<'a> Resolver<'a> {
 
     /// The party that has a mention overlapping bytes `s..e` and shares its
     /// head word `head` (or expands it as an acronym).
-    fn party_for(&self, s: usize, e: usize, head: &str, gender: Option<bool>) -> Option<usize> {
+    fn party_for(&self, s: usize, e: usize, head: &str, gender: Option<Gender>) -> Option<usize> {
         // (party, mention, overlap): the largest overlap, the first party
         // and mention on ties.
         let mut best: Option<(usize, usize, usize)> = None;
@@ -328,14 +358,15 @@ impl<'a> Resolver<'a> {
         let hits = (t0..=t1).flat_map(|t| {
             let mut k = self.mention_head[t];
             std::iter::from_fn(move || {
-                let id = *self.mention_ids.get(k)?;
-                k = self.mention_next[k];
+                let at = k?;
+                k = self.mention_next[at];
+                let id = self.mention_ids[at];
                 Some(id)
             })
         });
         for (pi, mi) in hits {
             let p = &self.parties[pi];
-            if gender.is_some() && self.party_gender[pi] == gender.map(|g| !g) {
+            if gender.is_some() && self.party_gender[pi] == gender.map(Gender::other) {
                 continue; // "Mr. Obama" is not Michelle Obama
             }
             {
@@ -361,7 +392,7 @@ impl<'a> Resolver<'a> {
 
     /// [`Self::longest_form_of`] for mention `np`, remembered per distinct
     /// form when `np` is exactly a scanned name.
-    fn longest_form_memo(&self, np: Np, words: &[&str], gender: Option<bool>) -> Option<&'a str> {
+    fn longest_form_memo(&self, np: Np, words: &[&str], gender: Option<Gender>) -> Option<&'a str> {
         let k = self.names.partition_point(|n| n.2 < np.last);
         let scanned = self
             .names
@@ -371,20 +402,16 @@ impl<'a> Resolver<'a> {
         let Some(f) = scanned else {
             return self.longest_form_of(words, gender);
         };
-        let g = match gender {
-            None => 0,
-            Some(true) => 1,
-            Some(false) => 2,
-        };
-        if let Some(hit) = self.longest_memo.borrow().get(f).and_then(|m| m[g]) {
+        let g = Gender::slot(gender);
+        if let Some(&Memo::Done(hit)) = self.longest_memo.borrow().get(f).map(|m| &m[g]) {
             return hit;
         }
         let found = self.longest_form_of(words, gender);
         let mut memo = self.longest_memo.borrow_mut();
         if memo.len() <= f {
-            memo.resize(self.form_count.len().max(f + 1), [None; 3]);
+            memo.resize(self.form_count.len().max(f + 1), [Memo::NotYet; 3]);
         }
-        memo[f][g] = Some(found);
+        memo[f][g] = Memo::Done(found);
         found
     }
 
@@ -395,12 +422,11 @@ impl<'a> Resolver<'a> {
     }
 
     /// [`Self::longest_form`], skipping forms of the other gender.
-    fn longest_form_of(&self, words: &[&str], gender: Option<bool>) -> Option<&'a str> {
+    fn longest_form_of(&self, words: &[&str], gender: Option<Gender>) -> Option<&'a str> {
         let last = words.last()?;
         let mut best: Option<(usize, usize, usize)> = None; // (len, count, name index)
-        let mut next = *self.by_last.get(last)?;
-        while next != usize::MAX {
-            let k = next;
+        let mut next = self.by_last.get(last).copied();
+        while let Some(k) = next {
             next = self.next_same_last[k];
             let w = self.name_words(k);
             if w.len() <= words.len() || !w.ends_with(words) {
@@ -410,7 +436,7 @@ impl<'a> Resolver<'a> {
                 let nf = self.names[k].1;
                 let other =
                     first_name_gender(w[0]).or_else(|| self.gender_at(self.doc.tokens[nf].start));
-                if other == Some(!g) {
+                if other == Some(g.other()) {
                     continue;
                 }
             }
@@ -533,9 +559,13 @@ impl<'a> Resolver<'a> {
         };
         let pick = match p {
             Pronoun::He | Pronoun::She => {
-                let g = p == Pronoun::He;
+                let g = if p == Pronoun::He {
+                    Gender::Male
+                } else {
+                    Gender::Female
+                };
                 let before = &self.persons[..self.persons.partition_point(|c| c.end <= s)];
-                let agrees = |c: &&Cand| c.male.is_none() || c.male == Some(g);
+                let agrees = |c: &&Cand| c.gender.is_none() || c.gender == Some(g);
                 if let Some(sal) = salient.filter(|x| {
                     x.named
                         && x.kind == SpeakerKind::Person
@@ -545,7 +575,7 @@ impl<'a> Resolver<'a> {
                             let gs = x
                                 .party
                                 .and_then(|pi| self.party_gender.get(pi).copied().flatten());
-                            gs.or_else(|| first_name_gender(&x.name)) != Some(!g)
+                            gs.or_else(|| first_name_gender(&x.name)) != Some(g.other())
                         }
                 }) {
                     let rival = before
@@ -580,12 +610,12 @@ impl<'a> Resolver<'a> {
                         .iter()
                         .rev()
                         .take(4)
-                        .find(|c| c.male == Some(g))
+                        .find(|c| c.gender == Some(g))
                         .or_else(|| {
                             before
                                 .iter()
                                 .rev()
-                                .find(|c| c.male.is_none() || c.male == Some(g))
+                                .find(|c| c.gender.is_none() || c.gender == Some(g))
                         })
                 }
             }
@@ -686,7 +716,7 @@ impl<'a> Resolver<'a> {
     }
 
     /// The gender implied by a title right before the name starting at byte `at`.
-    fn gender_at(&self, at: usize) -> Option<bool> {
+    fn gender_at(&self, at: usize) -> Option<Gender> {
         let d = self.doc;
         let i = d.tokens.partition_point(|t| t.start < at);
         let mut k = i;
@@ -795,13 +825,13 @@ fn is_clean_name(name: &str) -> bool {
     !first_is_det && !has_title
 }
 
-/// The gender a name's first word implies: Some(true) for male.
-fn first_name_gender(name: &str) -> Option<bool> {
+/// The gender a name's first word implies.
+fn first_name_gender(name: &str) -> Option<Gender> {
     let first = first_word(name)?;
     if words::MALE_NAMES.contains(first) {
-        Some(true)
+        Some(Gender::Male)
     } else if words::FEMALE_NAMES.contains(first) {
-        Some(false)
+        Some(Gender::Female)
     } else {
         None
     }
