@@ -106,9 +106,21 @@ fn scope_note(panel: &Element, note: ScopeNote) {
 }
 
 /// Fills `panel` (emptied first) from `report`, the painted `spans` and
-/// what is known of the scope.
+/// what is known of the scope: the header, the scope note, the source
+/// summary, the kind toggles, then one list per kind.
 pub fn render(panel: &Element, report: &Report, spans: &[Span], kinds: Kinds, note: ScopeNote) {
     panel.set_text_content(None);
+    header(panel);
+    scope_note(panel, note);
+    let speakers = summary(panel, report);
+    toggles(panel, kinds);
+    quotes(panel, report, spans, &speakers);
+    parties(panel, report, spans);
+    figures(panel, report, spans);
+}
+
+/// The title, the close button and the downloads.
+fn header(panel: &Element) {
     let head = add(panel, "header", "", "");
     add(&head, "h2", "", "PressLens");
     let close = add(&head, "button", "close", "×");
@@ -133,9 +145,59 @@ pub fn render(panel: &Element, report: &Report, spans: &[Span], kinds: Kinds, no
         Action::Download(export).mark(&b);
         let _ = b.set_attribute("title", title);
     }
-    scope_note(panel, note);
+}
 
-    // Source summary.
+/// One speaker's quotes, as the summary and the quotes list count them.
+#[derive(Clone, Debug)]
+struct Tally<'r> {
+    name: &'r str,
+    named: bool,
+    quotes: usize,
+    words: usize,
+}
+
+/// The distinct speakers of a report's quotes ("Unattributed" for quotes
+/// without one), in order of first quote, and each speaker's index.
+struct Speakers<'r> {
+    list: Vec<Tally<'r>>,
+    index: std::collections::HashMap<&'r str, usize>,
+}
+
+impl<'r> Speakers<'r> {
+    fn of(report: &'r Report) -> Speakers<'r> {
+        let mut s = Speakers {
+            list: Vec::new(),
+            index: std::collections::HashMap::new(),
+        };
+        for q in &report.quotes {
+            let (name, named) = match &q.speaker {
+                Some(sp) => (sp.name.as_str(), sp.named),
+                None => ("Unattributed", false),
+            };
+            let words = explain::words(&q.text);
+            match s.index.get(name) {
+                Some(&i) => {
+                    s.list[i].quotes += 1;
+                    s.list[i].words += words;
+                }
+                None => {
+                    s.index.insert(name, s.list.len());
+                    s.list.push(Tally {
+                        name,
+                        named,
+                        quotes: 1,
+                        words,
+                    });
+                }
+            }
+        }
+        s
+    }
+}
+
+/// The source summary: quotes from named, anonymous and no sources, the
+/// speakers, and the share of quoted words of the ten most quoted.
+fn summary<'r>(panel: &Element, report: &'r Report) -> Speakers<'r> {
     let q = &report.quotes;
     let named = q
         .iter()
@@ -165,27 +227,8 @@ pub fn render(panel: &Element, report: &Report, spans: &[Span], kinds: Kinds, no
         line.push_str(&[", ".into(), count(unattributed), " unattributed".into()].concat());
     }
     counts.set_text_content(Some(&line));
-    // Distinct speakers.
-    let mut speakers: Vec<(&str, bool, usize, usize)> = Vec::new(); // name, named, quotes, words
-    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for qq in q {
-        let (name, is_named) = match &qq.speaker {
-            Some(s) => (s.name.as_str(), s.named),
-            None => ("Unattributed", false),
-        };
-        let w = explain::words(&qq.text);
-        match index.get(name) {
-            Some(&i) => {
-                speakers[i].2 += 1;
-                speakers[i].3 += w;
-            }
-            None => {
-                index.insert(name, speakers.len());
-                speakers.push((name, is_named, 1, w));
-            }
-        }
-    }
-    let dn = speakers.iter().filter(|s| s.1).count();
+    let speakers = Speakers::of(report);
+    let dn = speakers.list.iter().filter(|s| s.named).count();
     add(
         &sum,
         "p",
@@ -193,31 +236,34 @@ pub fn render(panel: &Element, report: &Report, spans: &[Span], kinds: Kinds, no
         &[
             count(dn),
             " named and ".into(),
-            count(speakers.len() - dn),
+            count(speakers.list.len() - dn),
             " anonymous or unattributed speakers".into(),
         ]
         .concat(),
     );
-    let total: usize = speakers.iter().map(|s| s.3).sum();
+    let total: usize = speakers.list.iter().map(|s| s.words).sum();
     if total > 0 {
         add(&sum, "h4", "", "Share of quoted words");
         let ul = add(&sum, "ul", "shares", "");
-        let mut by_words = speakers.clone();
-        by_words.sort_by_key(|s| std::cmp::Reverse(s.3));
-        for (name, _, _, w) in by_words.iter().take(10) {
+        let mut by_words = speakers.list.clone();
+        by_words.sort_by_key(|s| std::cmp::Reverse(s.words));
+        for s in by_words.iter().take(10) {
             let li = add(&ul, "li", "", "");
-            let p = pct(*w, total);
+            let p = pct(s.words, total);
             let bar = add(&li, "span", "bar", "");
             let _ = bar.set_attribute(
                 "style",
                 &["width:", &(p.max(1) * 6 / 5).to_string(), "px"].concat(),
             );
-            add(&li, "span", "", name);
+            add(&li, "span", "", s.name);
             add(&li, "span", "n", &[" ", &p.to_string(), "%"].concat());
         }
     }
+    speakers
+}
 
-    // Kind toggles.
+/// The checkboxes that show or hide each kind of mark.
+fn toggles(panel: &Element, kinds: Kinds) {
     let fs = add(panel, "fieldset", "toggles", "");
     add(&fs, "legend", "k", "Show");
     for kind in Kind::ALL {
@@ -235,39 +281,42 @@ pub fn render(panel: &Element, report: &Report, spans: &[Span], kinds: Kinds, no
         }
         add(&l, "span", sw, label);
     }
+}
 
-    // Quotes by speaker.
+/// Quotes by speaker, up to [`MAX_ITEMS`] in all.
+fn quotes(panel: &Element, report: &Report, spans: &[Span], speakers: &Speakers) {
+    let q = &report.quotes;
     let sec = add(panel, "section", "quotes", "");
     add(&sec, "h3", "", &["Quotes (", &count(q.len()), ")"].concat());
     // The first quotes of each speaker, up to what the section lists, in
     // one pass over the quotes (one pass per speaker was 2.7 million string
     // comparisons on a page of 45,000 quotes).
-    let mut of_speaker: Vec<Vec<usize>> = vec![Vec::new(); speakers.len().min(MAX_ITEMS)];
+    let mut of_speaker: Vec<Vec<usize>> = vec![Vec::new(); speakers.list.len().min(MAX_ITEMS)];
     for (i, qq) in q.iter().enumerate() {
         let sp = qq
             .speaker
             .as_ref()
             .map_or("Unattributed", |s| s.name.as_str());
-        if let Some(list) = index.get(sp).and_then(|&k| of_speaker.get_mut(k)) {
+        if let Some(list) = speakers.index.get(sp).and_then(|&k| of_speaker.get_mut(k)) {
             if list.len() < MAX_ITEMS {
                 list.push(i);
             }
         }
     }
     let mut listed = 0;
-    for ((name, is_named, n, _), mine) in speakers.iter().zip(&of_speaker) {
+    for (s, mine) in speakers.list.iter().zip(&of_speaker) {
         if listed >= MAX_ITEMS {
             break;
         }
         let g = add(&sec, "div", "group", "");
-        let h = add(&g, "h4", "", name);
+        let h = add(&g, "h4", "", s.name);
         let note = [
-            if *is_named {
+            if s.named {
                 " named · "
             } else {
                 " anonymous · "
             },
-            &count(*n),
+            &count(s.quotes),
         ]
         .concat();
         add(&h, "span", "n", &note);
@@ -287,8 +336,10 @@ pub fn render(panel: &Element, report: &Report, spans: &[Span], kinds: Kinds, no
             &["… and ", &count(q.len() - listed), " more"].concat(),
         );
     }
+}
 
-    // Parties by kind.
+/// Parties by kind, the most mentioned first.
+fn parties(panel: &Element, report: &Report, spans: &[Span]) {
     let sec = add(panel, "section", "parties", "");
     add(
         &sec,
@@ -339,8 +390,10 @@ pub fn render(panel: &Element, report: &Report, spans: &[Span], kinds: Kinds, no
         }
         more(&ul, n);
     }
+}
 
-    // Figures with relations.
+/// Figures with what they count and their relations.
+fn figures(panel: &Element, report: &Report, spans: &[Span]) {
     let sec = add(panel, "section", "figures", "");
     add(
         &sec,
