@@ -96,6 +96,21 @@ pub enum PartyKind {
 }
 
 impl PartyKind {
+    pub const ALL: [PartyKind; 4] = [
+        PartyKind::Person,
+        PartyKind::Organization,
+        PartyKind::Place,
+        PartyKind::Group,
+    ];
+
+    /// The kind named as in the report schema ("person", "organization",
+    /// "place", "group"), as gold files name it too.
+    pub fn from_name(name: &str) -> Option<PartyKind> {
+        PartyKind::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+
+    /// The kind's name in the report schema (serde writes the same; a test
+    /// holds them together).
     pub fn as_str(self) -> &'static str {
         match self {
             PartyKind::Person => "person",
@@ -298,5 +313,29 @@ impl Report {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{PartyKind, SpeakerKind};
+
+    #[test]
+    fn kind_names_are_the_schemas() {
+        for k in PartyKind::ALL {
+            let json = serde_json::to_string(&k).unwrap();
+            assert_eq!(json, format!("\"{}\"", k.as_str()));
+            assert_eq!(PartyKind::from_name(k.as_str()), Some(k));
+        }
+        assert_eq!(PartyKind::from_name("organisation"), None);
+        for k in [
+            SpeakerKind::Person,
+            SpeakerKind::Organization,
+            SpeakerKind::Anonymous,
+            SpeakerKind::Document,
+        ] {
+            let json = serde_json::to_string(&k).unwrap();
+            assert_eq!(json, format!("\"{}\"", k.as_str()));
+        }
     }
 }

@@ -128,13 +128,7 @@ fn kind_index(k: PartyKind) -> usize {
 }
 
 fn parse_kind(s: &str) -> Option<PartyKind> {
-    Some(match s {
-        "person" => PartyKind::Person,
-        "organization" => PartyKind::Organization,
-        "place" => PartyKind::Place,
-        "group" => PartyKind::Group,
-        _ => return None,
-    })
+    PartyKind::from_name(s)
 }
 
 /// Scores one document, given the report made on its text in char offsets.

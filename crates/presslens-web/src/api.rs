@@ -154,11 +154,15 @@ impl Lens {
             .map_err(|e| JsError::new(&format!("presslens: {e}")))
     }
 
-    /// Shows or hides one kind of mark: "quote", "party" or "figure".
+    /// Shows or hides one kind of mark: "quote", "party" or "figure" (or
+    /// the plural). Any other name is an error that says which are known,
+    /// never a silent no-op.
     #[wasm_bindgen(js_name = setKind)]
     pub fn set_kind(&mut self, kind: &str, on: bool) -> Result<(), JsError> {
         let Some(k) = Kind::from_name(kind) else {
-            return Ok(());
+            return Err(JsError::new(&format!(
+                "presslens: setKind: unknown kind {kind:?} (quote, party or figure)"
+            )));
         };
         self.inner
             .borrow_mut()

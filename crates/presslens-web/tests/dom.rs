@@ -110,6 +110,16 @@ fn bad_roots_are_clear_errors() {
 }
 
 #[wasm_bindgen_test]
+fn an_unknown_kind_is_a_clear_error() {
+    let root = fixture("<p>Hamas said the talks failed.</p>");
+    let mut lens = presslens_web::api::Lens::new(root.clone().into(), JsValue::UNDEFINED).unwrap();
+    assert!(lens.set_kind("party", false).is_ok());
+    assert!(lens.set_kind("parties", true).is_ok());
+    assert!(lens.set_kind("partys", false).is_err());
+    root.remove();
+}
+
+#[wasm_bindgen_test]
 fn empty_and_hostile_roots_are_no_ops() {
     let root = fixture("");
     let mut o = Overlay::attach(&root.clone().into()).unwrap();

@@ -141,15 +141,14 @@ pub fn set_option(opts: &mut Options, key: &str, v: u64) {
     }
 }
 
+/// A gold kind: a party kind of the report schema, or "other" (CoNLL's
+/// MISC), which the tagger learns and the parties layer drops.
 fn kind(s: &str) -> Option<Kind> {
-    Some(match s {
-        "person" => Kind::Person,
-        "organization" => Kind::Organization,
-        "place" => Kind::Place,
-        "group" => Kind::Group,
-        "other" => Kind::Other,
-        _ => return None,
-    })
+    if s == "other" {
+        return Some(Kind::Other);
+    }
+    let k = presslens::report::PartyKind::from_name(s)?;
+    Kind::ALL.into_iter().find(|t| t.party_kind() == Some(k))
 }
 
 pub fn read_gold(path: &str) -> Result<Vec<GoldDoc>, String> {

@@ -40,6 +40,8 @@ pub fn count(n: usize) -> String {
     n.to_string()
 }
 
+/// The tooltip's word for a party kind, in the interface's spelling
+/// ("organisation"); the schema's names are [`PartyKind::as_str`]'s.
 pub fn party_kind(kind: PartyKind) -> &'static str {
     match kind {
         PartyKind::Person => "person",
