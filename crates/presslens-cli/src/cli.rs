@@ -301,80 +301,23 @@ fn read_predictions(paths: &[&str], ok: &mut bool) -> Result<Predictions, String
 
 fn run_eval(args: &[String]) -> Result<bool, String> {
     if args.first().is_some_and(|a| a == "--protocol") {
-        let mut data = "../shared/train".to_string();
-        let mut gum_dev = "../shared/eval/parties-gum-dev.jsonl".to_string();
-        let mut save = None;
-        let mut opts = presslens::parties::tagger::train::Options::default();
-        let mut it = args[1..].iter();
-        while let Some(a) = it.next() {
-            let mut val = || it.next().ok_or(format!("{a} needs a value"));
-            let num = |v: &String| {
-                v.parse::<u64>()
-                    .map_err(|_| format!("{a}: not a number: {v}"))
-            };
-            match a.as_str() {
-                "--data" => data = val()?.clone(),
-                "--save" => save = Some(val()?.clone()),
-                "--bits" | "--level" | "--epochs" | "--runs" | "--seed" => {
-                    crate::train::parties::set_option(&mut opts, a, num(val()?)?)
-                }
-                _ if a.starts_with("--") => return Err(format!("unknown option {a}")),
-                _ => gum_dev = a.clone(),
-            }
-        }
-        return crate::train::protocol::run(&data, &gum_dev, save.as_deref(), &opts);
+        return run_protocol(&args[1..]);
     }
-    let mut pred_paths = Vec::new();
-    let mut gold_paths = Vec::new();
-    let mut tagger_only = false;
-    let mut explain = false;
-    let mut model: Option<Option<presslens::parties::tagger::Model>> = None;
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        if a == "--explain" {
-            explain = true;
-        } else if a == "--tagger-only" {
-            tagger_only = true;
-        } else if a == "--model" {
-            let p = it.next().ok_or("--model needs a FILE (or none)")?;
-            model = Some(if p == "none" {
-                None
-            } else {
-                let b = std::fs::read(p).map_err(|e| format!("{p}: {e}"))?;
-                Some(
-                    presslens::parties::tagger::Model::from_bytes(&b)
-                        .map_err(|e| format!("{p}: not a tagger model ({e:?})"))?,
-                )
-            });
-        } else if a == "--predictions" {
-            pred_paths.push(it.next().ok_or("--predictions needs a FILE")?.as_str());
-        } else if let Some(p) = a.strip_prefix("--predictions=") {
-            pred_paths.push(p);
-        } else if a.starts_with("--") {
-            return Err(format!("unknown option {a}"));
-        } else {
-            gold_paths.push(a.as_str());
-        }
-    }
-    if gold_paths.is_empty() {
-        return Err("eval needs at least one GOLD.jsonl".into());
-    }
+    let a = EvalArgs::parse(args)?;
     let mut ok = true;
-    let predictions = if pred_paths.is_empty() {
+    let predictions = if a.pred_paths.is_empty() {
         None
     } else {
         let mut read_ok = true;
-        let p = read_predictions(&pred_paths, &mut read_ok)?;
+        let p = read_predictions(&a.pred_paths, &mut read_ok)?;
         ok &= read_ok;
         Some(p)
     };
     let mut used = HashSet::new();
     let mut unreadable = 0;
-    let mut total = Scores::default();
     let mut per_file = Vec::new();
-    let mut misses: std::collections::BTreeMap<&str, usize> = Default::default();
-    let mut party_misses: std::collections::BTreeMap<&str, usize> = Default::default();
-    for &path in &gold_paths {
+    let mut misses = Misses::default();
+    for &path in &a.gold_paths {
         let mut scores = Scores::default();
         let res = for_each_line(
             Some(path),
@@ -382,34 +325,9 @@ fn run_eval(args: &[String]) -> Result<bool, String> {
                 let doc: eval::GoldDoc =
                     serde_json::from_str(line).map_err(|e| format!("{path}:{lineno}: {e}"))?;
                 let Some(preds) = &predictions else {
-                    let m = match &model {
-                        Some(m) => m.as_ref(),
-                        None => presslens::parties::tagger::shipped(),
-                    };
-                    let report = if tagger_only {
-                        eval::eval_tagger(&doc, m, &mut scores)
-                    } else if model.is_some() {
-                        eval::eval_doc_with(&doc, m, &mut scores)
-                    } else {
-                        eval::eval_doc(&doc, &mut scores)
-                    };
-                    if explain {
-                        for (text, rule) in eval::figure_misses(&doc, &report) {
-                            *misses.entry(rule).or_insert(0usize) += 1;
-                            println!("missed figure\t{}\t{text:?}\t{rule}", doc.id);
-                        }
-                        for (text, kind, rules) in eval::party_misses(&doc, &report) {
-                            let last = rules
-                                .last()
-                                .copied()
-                                .unwrap_or("not detected: no rule fired");
-                            *party_misses.entry(last).or_insert(0usize) += 1;
-                            println!(
-                                "missed party\t{}\t{text:?}\t{kind}\t{}",
-                                doc.id,
-                                rules.join("; ")
-                            );
-                        }
+                    let report = a.score(&doc, &mut scores);
+                    if a.explain {
+                        misses.explain(&doc, &report);
                     }
                     return Ok(());
                 };
@@ -440,7 +358,163 @@ fn run_eval(args: &[String]) -> Result<bool, String> {
             eprintln!("presslens: note: {unmatched} predicted id(s) match no gold document and were not scored");
         }
     }
-    for (path, scores) in &per_file {
+    print_tables(&per_file);
+    if a.explain {
+        misses.print();
+    }
+    if unreadable > 0 {
+        return Err(format!("{unreadable} gold file(s) could not be read"));
+    }
+    Ok(ok)
+}
+
+/// `presslens eval --protocol [OPTIONS] [GUM-DEV]`: the parties layer left
+/// one corpus out ([`crate::train::protocol`]).
+fn run_protocol(args: &[String]) -> Result<bool, String> {
+    let mut data = "../shared/train".to_string();
+    let mut gum_dev = "../shared/eval/parties-gum-dev.jsonl".to_string();
+    let mut save = None;
+    let mut opts = presslens::parties::tagger::train::Options::default();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let mut val = || it.next().ok_or(format!("{a} needs a value"));
+        let num = |v: &String| {
+            v.parse::<u64>()
+                .map_err(|_| format!("{a}: not a number: {v}"))
+        };
+        match a.as_str() {
+            "--data" => data = val()?.clone(),
+            "--save" => save = Some(val()?.clone()),
+            "--bits" | "--level" | "--epochs" | "--runs" | "--seed" => {
+                crate::train::parties::set_option(&mut opts, a, num(val()?)?)
+            }
+            _ if a.starts_with("--") => return Err(format!("unknown option {a}")),
+            _ => gum_dev = a.clone(),
+        }
+    }
+    crate::train::protocol::run(&data, &gum_dev, save.as_deref(), &opts)
+}
+
+/// The options of `presslens eval` (but `--protocol`).
+struct EvalArgs<'a> {
+    pred_paths: Vec<&'a str>,
+    gold_paths: Vec<&'a str>,
+    tagger_only: bool,
+    explain: bool,
+    /// `--model FILE` (`Some(Some(model))`) or `--model none` (`Some(None)`:
+    /// the rules alone); `None`: the shipped model.
+    model: Option<Option<presslens::parties::tagger::Model>>,
+}
+
+impl<'a> EvalArgs<'a> {
+    fn parse(args: &'a [String]) -> Result<EvalArgs<'a>, String> {
+        let mut e = EvalArgs {
+            pred_paths: Vec::new(),
+            gold_paths: Vec::new(),
+            tagger_only: false,
+            explain: false,
+            model: None,
+        };
+        let mut it = args.iter();
+        while let Some(a) = it.next() {
+            if a == "--explain" {
+                e.explain = true;
+            } else if a == "--tagger-only" {
+                e.tagger_only = true;
+            } else if a == "--model" {
+                let p = it.next().ok_or("--model needs a FILE (or none)")?;
+                e.model = Some(if p == "none" {
+                    None
+                } else {
+                    let b = std::fs::read(p).map_err(|e| format!("{p}: {e}"))?;
+                    Some(
+                        presslens::parties::tagger::Model::from_bytes(&b)
+                            .map_err(|e| format!("{p}: not a tagger model ({e:?})"))?,
+                    )
+                });
+            } else if a == "--predictions" {
+                e.pred_paths
+                    .push(it.next().ok_or("--predictions needs a FILE")?.as_str());
+            } else if let Some(p) = a.strip_prefix("--predictions=") {
+                e.pred_paths.push(p);
+            } else if a.starts_with("--") {
+                return Err(format!("unknown option {a}"));
+            } else {
+                e.gold_paths.push(a.as_str());
+            }
+        }
+        if e.gold_paths.is_empty() {
+            return Err("eval needs at least one GOLD.jsonl".into());
+        }
+        Ok(e)
+    }
+
+    /// Annotates a gold document as the options say and scores it.
+    fn score(&self, doc: &eval::GoldDoc, scores: &mut Scores) -> Report {
+        let m = match &self.model {
+            Some(m) => m.as_ref(),
+            None => presslens::parties::tagger::shipped(),
+        };
+        if self.tagger_only {
+            eval::eval_tagger(doc, m, scores)
+        } else if self.model.is_some() {
+            eval::eval_doc_with(doc, m, scores)
+        } else {
+            eval::eval_doc(doc, scores)
+        }
+    }
+}
+
+/// `eval --explain`: every missed figure and party mention, one a line,
+/// then how many each rule missed.
+#[derive(Default)]
+struct Misses {
+    figures: std::collections::BTreeMap<&'static str, usize>,
+    parties: std::collections::BTreeMap<&'static str, usize>,
+}
+
+impl Misses {
+    fn explain(&mut self, doc: &eval::GoldDoc, report: &Report) {
+        for (text, rule) in eval::figure_misses(doc, report) {
+            *self.figures.entry(rule).or_insert(0) += 1;
+            println!("missed figure\t{}\t{text:?}\t{rule}", doc.id);
+        }
+        for (text, kind, rules) in eval::party_misses(doc, report) {
+            let last = rules
+                .last()
+                .copied()
+                .unwrap_or("not detected: no rule fired");
+            *self.parties.entry(last).or_insert(0) += 1;
+            println!(
+                "missed party\t{}\t{text:?}\t{kind}\t{}",
+                doc.id,
+                rules.join("; ")
+            );
+        }
+    }
+
+    fn print(&self) {
+        if !self.figures.is_empty() {
+            println!("== missed figures by rule");
+            for (rule, n) in &self.figures {
+                println!("{rule:<24}{n:>6}");
+            }
+        }
+        if !self.parties.is_empty() {
+            println!("== missed party mentions by the last rule that fired on them");
+            let mut by: Vec<_> = self.parties.iter().collect();
+            by.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+            for (rule, n) in by {
+                println!("{rule:<48}{n:>6}");
+            }
+        }
+    }
+}
+
+/// Each gold file's scores, then all of them together.
+fn print_tables(per_file: &[(&str, Scores)]) {
+    let mut total = Scores::default();
+    for (path, scores) in per_file {
         println!("== {path}");
         print!("{}", scores.table());
         total.merge(scores);
@@ -449,22 +523,4 @@ fn run_eval(args: &[String]) -> Result<bool, String> {
         println!("== all");
         print!("{}", total.table());
     }
-    if explain && !misses.is_empty() {
-        println!("== missed figures by rule");
-        for (rule, n) in &misses {
-            println!("{rule:<24}{n:>6}");
-        }
-    }
-    if explain && !party_misses.is_empty() {
-        println!("== missed party mentions by the last rule that fired on them");
-        let mut by: Vec<_> = party_misses.iter().collect();
-        by.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
-        for (rule, n) in by {
-            println!("{rule:<48}{n:>6}");
-        }
-    }
-    if unreadable > 0 {
-        return Err(format!("{unreadable} gold file(s) could not be read"));
-    }
-    Ok(ok)
 }
