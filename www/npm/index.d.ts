@@ -158,6 +158,7 @@ export interface Lens {
   root(): Element | null;
   /** How sure the scope is (null before the article is read). */
   scopeInfo(): ScopeInfo | null;
+  /** Shows or hides one kind of mark; throws on an unknown kind. */
   setKind(kind: KindName | 'quote' | 'party' | 'figure', on: boolean): void;
   showPanel(on: boolean): void;
   clear(): void;

@@ -940,9 +940,25 @@ pub fn install(rc: &Shared) {
         rc.borrow_mut().show_panel(true);
     }
     let Ok(doc) = document() else { return };
-    let doc: EventTarget = doc.into();
+    listen_page(rc, &doc.into(), tooltip);
+    listen_panel(rc, &shadow);
+    watch(rc);
+}
+
+/// Whether a keyboard event is Escape.
+fn is_escape(e: &Event) -> bool {
+    js_sys::Reflect::get(e, &"key".into())
+        .ok()
+        .and_then(|k| k.as_string())
+        .as_deref()
+        == Some("Escape")
+}
+
+/// The page's listeners: the tooltip follows the pointer (at most every
+/// 40 ms), a click pins it, scrolling and Escape hide it.
+fn listen_page(rc: &Shared, doc: &EventTarget, tooltip: bool) {
     if tooltip {
-        listen(rc, &doc, "mousemove", false, |o, e| {
+        listen(rc, doc, "mousemove", false, |o, e| {
             let now = js_sys::Date::now();
             if now - o.last_move < 40.0 {
                 return;
@@ -951,7 +967,7 @@ pub fn install(rc: &Shared) {
             let m: &MouseEvent = e.unchecked_ref();
             o.explain_at(m.client_x(), m.client_y(), false);
         });
-        listen(rc, &doc, "click", false, |o, e| {
+        listen(rc, doc, "click", false, |o, e| {
             // Clicks in our own UI (seen here retargeted to the host) are not
             // clicks on the page.
             let ours = e
@@ -964,7 +980,7 @@ pub fn install(rc: &Shared) {
             let m: &MouseEvent = e.unchecked_ref();
             o.explain_at(m.client_x(), m.client_y(), true);
         });
-        listen(rc, &doc, "scroll", true, |o, _| {
+        listen(rc, doc, "scroll", true, |o, _| {
             if js_sys::Date::now() < o.keep_tip_until {
                 return;
             }
@@ -974,80 +990,73 @@ pub fn install(rc: &Shared) {
             o.pinned = false;
         });
     }
-    listen(rc, &doc, "keydown", false, |o, e| {
-        if js_sys::Reflect::get(e, &"key".into())
-            .ok()
-            .and_then(|k| k.as_string())
-            .as_deref()
-            == Some("Escape")
-        {
+    listen(rc, doc, "keydown", false, |o, e| {
+        if is_escape(e) {
             if let Some(h) = &o.host {
                 h.hide_tip();
             }
             o.pinned = false;
         }
     });
-    // Panel: delegated clicks (items, close, exports), toggles, Escape. Only
-    // the reader's own input acts: a page script can reach an open shadow
-    // root and dispatch events in it, but not trusted ones.
-    listen(rc, &shadow, "click", false, |o, e| {
-        let Some(t) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
-            return;
-        };
-        if !e.is_trusted() {
-            // A scripted click would still flip a checkbox: undo that too.
-            e.prevent_default();
-            return;
-        }
-        // Toggles: the checkbox holds its new state while its click is
-        // dispatched (its `change` event is trusted even when a script
-        // clicked, so it cannot tell who did).
-        if let Some(input) = t.dyn_ref::<web_sys::HtmlInputElement>() {
-            if let Some(k) = input
-                .get_attribute("data-kind")
-                .and_then(|s| Kind::from_name(&s))
-            {
-                if let Err(e) = o.set_kind(k, input.checked()) {
-                    web_sys::console::warn_1(&e.to_string().into());
-                }
-            }
-            return;
-        }
-        let Some(b) = t.closest("[data-span],[data-action]").ok().flatten() else {
-            return;
-        };
-        match Action::of_click(e) {
-            Some(Action::Close) => o.show_panel(false),
-            Some(Action::Download(what)) => {
-                if let Some(report) = o.report() {
-                    download::save(report, o.text(), what);
-                }
-            }
-            // The scope's actions are pick's (trusted clicks only).
-            Some(_) => {}
-            None => {
-                if let Some(i) = b.get_attribute("data-span").and_then(|s| s.parse().ok()) {
-                    o.reveal(i);
-                }
-            }
-        }
-    });
-    let scope_buttons = pick::install(rc, &shadow);
+}
+
+/// The panel's listeners, delegated on our shadow root: clicks (items,
+/// close, exports, toggles; the scope's buttons are [`pick`]'s) and Escape.
+/// Only the reader's own input acts: a page script can reach an open shadow
+/// root and dispatch events in it, but not trusted ones.
+fn listen_panel(rc: &Shared, shadow: &EventTarget) {
+    listen(rc, shadow, "click", false, panel_click);
+    let scope_buttons = pick::install(rc, shadow);
     rc.borrow_mut().listeners.push(scope_buttons);
-    listen(rc, &shadow, "keydown", false, |o, e| {
-        if !e.is_trusted() {
-            return;
-        }
-        if js_sys::Reflect::get(e, &"key".into())
-            .ok()
-            .and_then(|k| k.as_string())
-            .as_deref()
-            == Some("Escape")
-        {
+    listen(rc, shadow, "keydown", false, |o, e| {
+        if e.is_trusted() && is_escape(e) {
             o.show_panel(false);
         }
     });
-    watch(rc);
+}
+
+/// A click in the panel: a toggle, a button's action, or an item to reveal.
+fn panel_click(o: &mut Overlay, e: &Event) {
+    let Some(t) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+        return;
+    };
+    if !e.is_trusted() {
+        // A scripted click would still flip a checkbox: undo that too.
+        e.prevent_default();
+        return;
+    }
+    // Toggles: the checkbox holds its new state while its click is
+    // dispatched (its `change` event is trusted even when a script
+    // clicked, so it cannot tell who did).
+    if let Some(input) = t.dyn_ref::<web_sys::HtmlInputElement>() {
+        if let Some(k) = input
+            .get_attribute("data-kind")
+            .and_then(|s| Kind::from_name(&s))
+        {
+            if let Err(e) = o.set_kind(k, input.checked()) {
+                web_sys::console::warn_1(&e.to_string().into());
+            }
+        }
+        return;
+    }
+    let Some(b) = t.closest("[data-span],[data-action]").ok().flatten() else {
+        return;
+    };
+    match Action::of_click(e) {
+        Some(Action::Close) => o.show_panel(false),
+        Some(Action::Download(what)) => {
+            if let Some(report) = o.report() {
+                download::save(report, o.text(), what);
+            }
+        }
+        // The scope's actions are pick's (trusted clicks only).
+        Some(_) => {}
+        None => {
+            if let Some(i) = b.get_attribute("data-span").and_then(|s| s.parse().ok()) {
+                o.reveal(i);
+            }
+        }
+    }
 }
 
 /// Starts observing the root for late content, once its scope is known.
