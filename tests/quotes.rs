@@ -513,21 +513,8 @@ fn seed_article_quotes_and_speakers() {
 
 use common::Rng;
 
-const PIECES: &[&str] = &[
-    "“",
-    "”",
-    "\"",
-    "'",
-    "‘",
-    "’",
-    "«",
-    "»",
-    "‹",
-    "›",
-    "„",
-    "‚",
-    "「",
-    "」",
+/// This test's own pieces, beside [`common::QUOTE_MARKS`].
+const OWN_PIECES: &[&str] = &[
     "''",
     "`",
     "—",
@@ -584,12 +571,13 @@ const PIECES: &[&str] = &[
 
 #[test]
 fn random_text_never_panics_and_spans_stay_in_one_paragraph() {
+    let pieces = common::pieces(&[common::QUOTE_MARKS, OWN_PIECES]);
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     for _ in 0..3000 {
         let n = rng.below(60);
         let mut t = String::new();
         for _ in 0..n {
-            t.push_str(PIECES[rng.below(PIECES.len())]);
+            t.push_str(pieces[rng.below(pieces.len())]);
             if rng.below(3) == 0 {
                 t.push(' ');
             }

@@ -3,6 +3,17 @@
 
 pub mod invariants;
 
+/// Every quote mark the quotes layer reads, each once: the pieces every
+/// property test's random text is made with, beside its own.
+pub const QUOTE_MARKS: &[&str] = &[
+    "“", "”", "\"", "'", "‘", "’", "«", "»", "‹", "›", "„", "‚", "「", "」",
+];
+
+/// The pieces of a property test's random text: the lists given, joined.
+pub fn pieces(lists: &[&[&'static str]]) -> Vec<&'static str> {
+    lists.iter().flat_map(|l| l.iter().copied()).collect()
+}
+
 /// xorshift64*: a tiny deterministic generator, so property-test failures
 /// reproduce from their seed.
 pub struct Rng(pub u64);
