@@ -17,51 +17,81 @@ use crate::report::Report;
 /// Characters of context kept on each side in a `TextQuoteSelector`.
 const CONTEXT: usize = 32;
 
+/// An `AnnotationCollection` of one report: every quote, party mention and
+/// figure, one annotation each, in text order.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Collection {
+    /// The data model's JSON-LD context, `http://www.w3.org/ns/anno.jsonld`.
     #[serde(rename = "@context")]
     pub context: &'static str,
+    /// `AnnotationCollection`.
     #[serde(rename = "type")]
     pub kind: &'static str,
+    /// A human-readable title of the collection.
     pub label: String,
+    /// How many annotations `items` holds.
     pub total: usize,
+    /// The annotations, in text order.
     pub items: Vec<Annotation>,
 }
 
+/// One thing PressLens found, on one span of the text.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Annotation {
+    /// `Annotation`.
     #[serde(rename = "type")]
     pub kind: &'static str,
+    /// Why it was made: `highlighting` (a span marked for the reader).
     pub motivation: &'static str,
+    /// What kind it is (`purpose` tagging) and what was found (describing).
     pub body: Vec<Body>,
+    /// The span it is about.
     pub target: Target,
 }
 
+/// A `TextualBody`: one plain-text statement about the target.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Body {
+    /// `TextualBody`.
     #[serde(rename = "type")]
     pub kind: &'static str,
+    /// `tagging` for the kind (quote, party, figure), `describing` for the
+    /// detail (speaker, party kind and role, value and relations).
     pub purpose: &'static str,
+    /// The statement.
     pub value: String,
+    /// `text/plain`.
     pub format: &'static str,
 }
 
+/// The annotated span: the document and how to find the span in it.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Target {
+    /// The IRI of the annotated document (the page's URL).
     pub source: String,
+    /// A quote selector and a position selector, both naming the span.
     pub selector: Vec<Selector>,
 }
 
+/// How a tool finds the span again.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 #[serde(tag = "type")]
 pub enum Selector {
+    /// The exact text with some text on either side: holds when the page
+    /// changes around the span.
     TextQuoteSelector {
+        /// The span's text.
         exact: String,
+        /// Up to 32 characters before it.
         prefix: String,
+        /// Up to 32 characters after it.
         suffix: String,
     },
+    /// The span's offsets in Unicode code points into the annotated text.
     TextPositionSelector {
+        /// First character.
         start: usize,
+        /// One past the last character.
         end: usize,
     },
 }

@@ -13,18 +13,26 @@ use crate::offsets::{self, Unit};
 /// Everything the engine found in one text.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Report {
+    /// Direct quotations, in text order.
     pub quotes: Vec<Quote>,
+    /// Named parties, in order of first mention.
     pub parties: Vec<Party>,
+    /// Claimed figures, in text order.
     pub figures: Vec<Figure>,
 }
 
 /// A direct quotation. `start..end` covers the quotation marks themselves.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
+    /// Offset of the opening mark.
     pub start: usize,
+    /// Offset just past the closing mark (the paragraph's end if none).
     pub end: usize,
+    /// The text of `start..end`.
     pub text: String,
+    /// Who it is attributed to, if anyone.
     pub speaker: Option<Speaker>,
+    /// The reporting verb or phrase of the attribution.
     pub cue: Option<Cue>,
 }
 
@@ -35,9 +43,13 @@ pub struct Quote {
 /// sources ("a senior Israeli official", with `named == false`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Speaker {
+    /// The canonical name, or the description of an anonymous source.
     pub name: String,
+    /// Offset of the mention the attribution rests on.
     pub start: usize,
+    /// Offset just past that mention.
     pub end: usize,
+    /// A named source (false: described only, "a senior official").
     pub named: bool,
     /// Index into [`Report::parties`] when the speaker is a known party.
     pub party: Option<usize>,
@@ -65,6 +77,7 @@ pub enum SpeakerKind {
 }
 
 impl SpeakerKind {
+    /// The kind's name in the report schema.
     pub fn as_str(self) -> &'static str {
         match self {
             SpeakerKind::Person => "person",
@@ -79,8 +92,11 @@ impl SpeakerKind {
 /// "according to").
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Cue {
+    /// The cue's words as written.
     pub text: String,
+    /// Offset of its first word.
     pub start: usize,
+    /// Offset just past its last word.
     pub end: usize,
 }
 
@@ -88,14 +104,18 @@ pub struct Cue {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum PartyKind {
+    /// A person ("Benjamin Netanyahu").
     Person,
+    /// An organisation: a government, an army, a company, a party ("IDF").
     Organization,
+    /// A place: a country, a city, a region ("Gaza City").
     Place,
     /// Peoples and collectives: "Palestinians", "Western allies".
     Group,
 }
 
 impl PartyKind {
+    /// Every kind, in the schema's order.
     pub const ALL: [PartyKind; 4] = [
         PartyKind::Person,
         PartyKind::Organization,
@@ -124,49 +144,70 @@ impl PartyKind {
 /// A named party with all its mentions merged under one canonical name.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Party {
+    /// The canonical name ("Israel Defense Forces" for "IDF").
     pub name: String,
+    /// What sort of party it is.
     pub kind: PartyKind,
+    /// A person's role, from a title or an apposition ("prime minister").
     pub role: Option<String>,
+    /// Every place the text names it, in text order.
     pub mentions: Vec<Mention>,
 }
 
 /// One place in the text where a party is named.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Mention {
+    /// Offset of the mention's first character.
     pub start: usize,
+    /// Offset just past its last character.
     pub end: usize,
+    /// The mention as written.
     pub text: String,
 }
 
 /// A claimed figure: a number with what it counts.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Figure {
+    /// Offset of the figure's first character.
     pub start: usize,
+    /// Offset just past its last character.
     pub end: usize,
+    /// The figure as written ("$2.5bn", "40 hostages").
     pub text: String,
     /// The normalised value: percentages as the number (30 for 30%), money in
     /// units of its currency (2.5e9 for $2.5bn).
     pub value: Option<f64>,
+    /// The unit, as the figures layer names it ("percentage", "dollar").
     pub unit: Option<String>,
+    /// What it counts ("hostages", "security prisoners").
     pub counts: Option<String>,
+    /// Said as approximate ("about 40", "nearly half").
     pub approximate: bool,
+    /// How it relates to other figures of the text.
     pub relations: Vec<Relation>,
 }
 
 /// How one figure relates to another.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Relation {
+    /// How they relate.
     pub kind: RelationKind,
     /// Index into [`Report::figures`].
     pub figure: usize,
 }
 
+/// How two figures relate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum RelationKind {
+    /// One is given for the other ("40 hostages in exchange for 400
+    /// prisoners").
     Exchange,
+    /// One changed into the other ("rose from 5% to 7%", "up 3%").
     Change,
+    /// One is per the other ("$5 a gallon", "3 in 10").
     Ratio,
+    /// One is set against the other ("twice as many as", "compared with").
     Comparison,
 }
 

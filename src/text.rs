@@ -23,8 +23,11 @@ pub enum TokenKind {
 /// A token: a maximal run of one kind, on one line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
+    /// Byte offset of the token's first character.
     pub start: usize,
+    /// Byte offset just past its last character.
     pub end: usize,
+    /// What run of characters it is.
     pub kind: TokenKind,
     /// Whitespace stands between this token and the previous one.
     pub space_before: bool,
@@ -38,10 +41,12 @@ pub struct Token {
     /// Where the token's lower-case form lies in [`Doc::lower_text`] (set by
     /// [`Doc::new`]).
     pub lo: usize,
+    /// End of that form (see `lo`).
     pub hi: usize,
 }
 
 impl Token {
+    /// The token's text in `text`, the text it was read from.
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
         &text[self.start..self.end]
     }
@@ -75,7 +80,9 @@ impl Token {
 /// The runs of [`Token::letter_digit_runs`]: no allocation for the token
 /// that is one run (nearly all).
 pub enum Runs {
+    /// The whole token, once.
     One(Option<(usize, usize, bool)>),
+    /// Several runs of letters and digits.
     Many(std::vec::IntoIter<(usize, usize, bool)>),
 }
 
@@ -93,7 +100,9 @@ impl Iterator for Runs {
 /// A tokenised text with its sentence and paragraph boundaries.
 #[derive(Debug, Clone)]
 pub struct Doc<'a> {
+    /// The text read.
     pub text: &'a str,
+    /// Its tokens, in text order.
     pub tokens: Vec<Token>,
     /// Sentences as half-open ranges of token indices.
     pub sentences: Vec<std::ops::Range<usize>>,
@@ -106,6 +115,8 @@ pub struct Doc<'a> {
 }
 
 impl<'a> Doc<'a> {
+    /// Reads `text` in one pass: tokens, paragraphs, sentences, lower-case
+    /// forms.
     pub fn new(text: &'a str) -> Doc<'a> {
         let mut tokens = tokenize(text);
         let paragraphs = paragraphs(&tokens);

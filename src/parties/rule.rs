@@ -60,6 +60,7 @@ pub enum Rule {
 }
 
 impl Rule {
+    /// Every rule, in the order a name meets them.
     pub const ALL: [Rule; 22] = [
         Rule::Dateline,
         Rule::SentenceInitial,

@@ -16,7 +16,9 @@ use super::rank::{Model, QuoteCandidates, N_FEATS};
 /// One quotation: its candidates' features and which candidates are right.
 #[derive(Debug, Clone, Default)]
 pub struct Example {
+    /// Each candidate's feature ids.
     pub cands: Vec<Vec<u16>>,
+    /// Whether each candidate is the gold speaker.
     pub correct: Vec<bool>,
     /// Whether the first candidate is the rules' speaker (else the rules gave
     /// none), to score the rules alone.
@@ -48,7 +50,9 @@ impl Example {
 /// Training settings.
 #[derive(Debug, Clone, Copy)]
 pub struct Settings {
+    /// Passes over the examples.
     pub epochs: usize,
+    /// The seed of the order the examples are visited in.
     pub seed: u64,
 }
 

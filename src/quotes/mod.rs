@@ -36,14 +36,14 @@
 //!
 //! Word lists live in `data/quotes_*.txt` ([`words`]).
 
-pub mod attribution;
+pub(crate) mod attribution;
 pub mod learn;
-pub mod marks;
-pub mod np;
+pub(crate) mod marks;
+pub(crate) mod np;
 pub mod rank;
-pub mod speakers;
-pub mod speech;
-pub mod words;
+pub(crate) mod speakers;
+pub(crate) mod speech;
+pub(crate) mod words;
 
 use crate::report::{Cue, Party, Quote, Speaker};
 use crate::text::Doc;
@@ -91,7 +91,9 @@ pub fn find_with(doc: &Doc, parties: &[Party], model: &Model) -> Vec<Quote> {
 /// which are speech, and the speakers the rules give them. The speaker
 /// ranking ([`rank`]) starts from it, and the trainer reads it.
 pub struct Pass<'a> {
+    /// The document.
     pub doc: &'a Doc<'a>,
+    /// Every quotation span the marks delimit.
     pub spans: Vec<QuoteSpan>,
     /// The attribution the rules chose for each span.
     pub attrs: Vec<Option<Attribution>>,
@@ -102,11 +104,14 @@ pub struct Pass<'a> {
     pub keep: Vec<bool>,
     /// The rules' speakers: own attribution, else inherited.
     pub rule: Vec<Option<Speaker>>,
+    /// The cue of each span's attribution.
     pub cues: Vec<Option<Cue>>,
+    /// Canonical names and pronoun resolution over the document.
     pub resolver: Resolver<'a>,
 }
 
 impl<'a> Pass<'a> {
+    /// The rules' pass over `doc`, with the parties already found in it.
     pub fn new(doc: &'a Doc<'a>, parties: &'a [Party]) -> Pass<'a> {
         let spans = marks::find_spans(doc);
         let resolver = Resolver::new(doc, parties);

@@ -110,7 +110,9 @@ const LOOK_BACK: usize = 16;
 /// One candidate speaker of one quotation, with its features.
 #[derive(Debug, Clone)]
 pub struct Candidate {
+    /// The speaker it would give the quotation.
     pub speaker: Speaker,
+    /// Its feature ids.
     pub feats: Vec<u16>,
 }
 
@@ -118,7 +120,9 @@ pub struct Candidate {
 /// `Pass::spans[span]`), the rules' candidate first when there is one.
 #[derive(Debug, Clone)]
 pub struct QuoteCandidates {
+    /// Index of the quotation in `Pass::spans`.
     pub span: usize,
+    /// Its candidates.
     pub cands: Vec<Candidate>,
     /// Whether `cands[0]` is the rules' speaker (else the rules gave none).
     pub rule_first: bool,
@@ -181,10 +185,12 @@ impl Model {
         }
     }
 
+    /// A model with no weight (the rules' choice stands).
     pub fn is_empty(&self) -> bool {
         self.weights.iter().all(|&w| w == 0)
     }
 
+    /// A candidate's score: the sum of its features' weights.
     pub fn score(&self, feats: &[u16]) -> i64 {
         feats
             .iter()

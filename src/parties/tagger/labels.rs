@@ -6,14 +6,20 @@
 /// dropped by the parties layer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
+    /// A person.
     Person,
+    /// An organisation.
     Organization,
+    /// A place.
     Place,
+    /// A people or a collective ("Palestinians").
     Group,
+    /// Any other name (an event, a work, a nationality as an adjective).
     Other,
 }
 
 impl Kind {
+    /// Every kind, in label order.
     pub const ALL: [Kind; 5] = [
         Kind::Person,
         Kind::Organization,

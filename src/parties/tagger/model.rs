@@ -24,8 +24,11 @@ pub const FEATURES: u8 = 4;
 /// Why a model file was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ModelError {
+    /// Not a tagger model file.
     BadMagic,
+    /// A model of another file format or feature set (format, features).
     Version(u8, u8),
+    /// The file is shorter or longer than its header says.
     Truncated,
 }
 
@@ -148,10 +151,12 @@ impl Model {
         }
     }
 
+    /// log2 of the number of weight buckets.
     pub fn bits(&self) -> u8 {
         self.bits
     }
 
+    /// The model file (the format above).
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut b = Vec::with_capacity(8 + self.trans.len() * 2 + self.weights.len());
         b.extend_from_slice(MAGIC);
@@ -163,6 +168,7 @@ impl Model {
         b
     }
 
+    /// Reads a model file; a file of another version or size is refused.
     pub fn from_bytes(b: &[u8]) -> Result<Model, ModelError> {
         if b.len() < 8 || &b[..4] != MAGIC {
             return Err(ModelError::BadMagic);

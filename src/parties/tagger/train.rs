@@ -18,7 +18,9 @@ use crate::text::Doc;
 /// One training document: its text and its names as byte ranges.
 #[derive(Debug, Clone)]
 pub struct Example {
+    /// The document's text.
     pub text: String,
+    /// Its names: UTF-8 byte ranges and kinds.
     pub names: Vec<(usize, usize, Kind)>,
 }
 
@@ -28,7 +30,9 @@ pub struct Options {
     /// log2 of the number of weight buckets (the model holds
     /// `2^bits × labels` bytes of weights).
     pub bits: u8,
+    /// Passes over the training data.
     pub epochs: usize,
+    /// The seed of the order the examples are visited in.
     pub seed: u64,
     /// Quantisation level of the 99.9th-percentile weight (see
     /// [`Model::quantise`]).
