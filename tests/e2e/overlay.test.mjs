@@ -243,15 +243,15 @@ test('late content is annotated once, without loops; the <mark> fallback undoes 
   const r = await page.evaluate(async () => {
     const lens = new window.Lens(undefined, {});
     lens.annotate();
-    const passes = lens.passes();
+    const passes = lens.debugProbes().passes;
     const p = document.createElement('p');
     p.textContent = '“We will rebuild every single home in the city,” said Jane Doe, the mayor of Springfield.';
     document.querySelector('.entry-content').append(p);
     const t0 = performance.now();
-    while (lens.passes() === passes && performance.now() - t0 < 3000) await new Promise((r) => setTimeout(r, 50));
-    const after = lens.passes();
+    while (lens.debugProbes().passes === passes && performance.now() - t0 < 3000) await new Promise((r) => setTimeout(r, 50));
+    const after = lens.debugProbes().passes;
     await new Promise((r) => setTimeout(r, 1200));
-    const settled = lens.passes();
+    const settled = lens.debugProbes().passes;
     const quotes = lens.report().quotes.map((q) => q.text);
     lens.clear();
     p.remove();
@@ -315,9 +315,9 @@ test('a page that answers every change, or never stops changing, cannot loop <ma
     lens.annotate();
     const wait = (ms) => new Promise((r) => setTimeout(r, ms));
     await wait(6000);
-    const passes = lens.passes();
+    const passes = lens.debugProbes().passes;
     await wait(1500);
-    const later = lens.passes();
+    const later = lens.debugProbes().passes;
     clearInterval(tick);
     lens.clear();
     lens.free();

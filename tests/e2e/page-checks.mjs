@@ -159,9 +159,9 @@ export async function measuredPass({ fallback = false, undo = true }) {
   const ms = performance.now() - t0;
   ticking = false;
   const lens = window.presslens.current();
-  const slice = lens.longestSliceMs();
-  const phase = lens.longestSlicePhase();
-  const engine = lens.longestEngineMs();
+  const slice = lens.debugProbes().longestSliceMs;
+  const phase = lens.debugProbes().longestSlicePhase;
+  const engine = lens.debugProbes().longestEngineMs;
   // Entries are reported after their task ends: give the last ones time.
   await new Promise((res) => setTimeout(res, 400));
   obs.disconnect();

@@ -42,7 +42,7 @@ function scopeNote() {
 
 /** Waits until a pass after `n` has completed. */
 async function passAfter(page, n) {
-  await page.waitForFunction((n) => window.presslens.current().passes() > n, n);
+  await page.waitForFunction((n) => window.presslens.current().debugProbes().passes > n, n);
 }
 
 test('low confidence: the panel says so; "Pick the article" outlines, cancels with Escape, and sets the root on click', async () => {
@@ -80,7 +80,7 @@ test('low confidence: the panel says so; "Pick the article" outlines, cancels wi
   assert.equal((await page.evaluate(scopeNote)).buttons[0], 'Annotate the whole page', 'Escape cancels pick mode');
 
   await page.locator('[data-action="scope-pick"]').click();
-  const passes = await page.evaluate(() => window.presslens.current().passes());
+  const passes = await page.evaluate(() => window.presslens.current().debugProbes().passes);
   await li.click();
   await passAfter(page, passes);
   const after = await page.evaluate(() => ({
@@ -117,7 +117,7 @@ test('low confidence: the panel says so; "Pick the article" outlines, cancels wi
 
 test('"Annotate the whole page" re-runs with the body as root and reports "page" to onPick', async () => {
   const { page, errors, before } = await open('scope-low.html');
-  const passes = await page.evaluate(() => window.presslens.current().passes());
+  const passes = await page.evaluate(() => window.presslens.current().debugProbes().passes);
   await page.locator('[data-action="scope-page"]').click();
   await passAfter(page, passes);
   const res = await page.evaluate(() => ({

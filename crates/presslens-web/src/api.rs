@@ -177,31 +177,26 @@ impl Lens {
         self.inner.borrow_mut().show_panel(on);
     }
 
-    /// How many passes have completed (the first, and one per batch of late
-    /// content).
-    pub fn passes(&self) -> u32 {
-        self.inner.borrow().passes()
-    }
-
-    /// The longest slice of DOM work (scope, text map, paint, panel) of the
-    /// last [`Lens::run`] pass, in ms, engine calls not counted.
-    #[wasm_bindgen(js_name = longestSliceMs)]
-    pub fn longest_slice_ms(&self) -> f64 {
-        self.inner.borrow().longest_slice_ms()
-    }
-
-    /// The phase the longest slice of the last [`Lens::run`] pass ran in
-    /// ("detect", "collect", "engine", "paint", "finish", "deliver").
-    #[wasm_bindgen(js_name = longestSlicePhase)]
-    pub fn longest_slice_phase(&self) -> String {
-        self.inner.borrow().longest_slice_phase().into()
-    }
-
-    /// The longest single engine call of the last [`Lens::run`] pass, in ms
-    /// (texts over 24 KB are annotated in chunks sized to keep this short).
-    #[wasm_bindgen(js_name = longestEngineMs)]
-    pub fn longest_engine_ms(&self) -> f64 {
-        crate::dom::engine::LONGEST.with(|c| c.get())
+    /// Counters for the tests and benchmarks, not for pages (no stable
+    /// API): `passes`, how many passes have completed (the first, and one
+    /// per batch of late content); of the last [`Lens::run`] pass,
+    /// `longestSliceMs`, the longest slice of DOM work (scope, text map,
+    /// paint, panel; engine calls not counted), `longestSlicePhase`, the
+    /// phase it ran in ("detect", "collect", "engine", "paint", "finish",
+    /// "deliver"), and `longestEngineMs`, the longest single engine call
+    /// (texts over 24 KB are annotated in chunks sized to keep it short).
+    #[wasm_bindgen(js_name = debugProbes)]
+    pub fn debug_probes(&self) -> Result<JsValue, JsError> {
+        let o = self.inner.borrow();
+        let probes = Probes {
+            passes: o.passes(),
+            longest_slice_ms: o.longest_slice_ms(),
+            longest_slice_phase: o.longest_slice_phase(),
+            longest_engine_ms: crate::dom::engine::LONGEST.with(|c| c.get()),
+        };
+        probes
+            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+            .map_err(|e| JsError::new(&format!("presslens: {e}")))
     }
 
     /// Removes every highlight, mark, tooltip, panel and observer; the
@@ -209,6 +204,15 @@ impl Lens {
     pub fn clear(&mut self) {
         self.inner.borrow_mut().clear();
     }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Probes {
+    passes: u32,
+    longest_slice_ms: f64,
+    longest_slice_phase: &'static str,
+    longest_engine_ms: f64,
 }
 
 #[derive(Serialize)]
