@@ -34,7 +34,7 @@ use super::marks;
 use super::np::{Np, NpKind};
 use super::speakers::{is_headline, is_verb_like};
 use super::words::{self, Pronoun, ADVERBS, FUNCTION_WORDS};
-use super::Pass;
+use super::{Pass, QuoteSpan};
 
 /// Feature templates; a feature is a template and a value below [`STRIDE`].
 #[derive(Debug, Clone, Copy)]
@@ -292,79 +292,33 @@ fn bucket(d: usize) -> usize {
     }
 }
 
-/// The candidates of every kept span, with their features.
+/// The candidates of every kept span, with their features: the rules'
+/// speaker, the attributions after and before it, the speakers of the
+/// neighbouring quotations, and names and pronouns nearby.
 pub fn candidates(pass: &Pass) -> Vec<QuoteCandidates> {
-    let doc = pass.doc;
-    let spans = &pass.spans;
-    let n = spans.len();
-    let nt = doc.tokens.len();
-    // Tokens inside quotation marks are never window candidates.
-    let mut in_quote = vec![false; nt];
-    for q in spans {
-        let end = q.close.map_or(q.inner.end, |c| c + 1).min(nt);
-        for x in in_quote.iter_mut().take(end).skip(q.open) {
-            *x = true;
-        }
-    }
+    let in_quote = inside_quotes(pass);
     // Mentions resolved once per document, by first token.
     let mut cache = Cache {
-        at: vec![u32::MAX; nt],
+        at: vec![u32::MAX; pass.doc.tokens.len()],
         found: Vec::new(),
     };
     // Earlier quotations per speaker name (rules' speakers), in text order.
     let mut quoted: FastMap<&str, usize> = FastMap::default();
     let mut last_name: Option<&str> = None;
-    let parties = pass.resolver.parties();
     let mut out = Vec::new();
-    for k in 0..n {
+    for (k, q) in pass.spans.iter().enumerate() {
         if !pass.keep[k] {
             continue;
         }
-        let q = &spans[k];
-        let mut g: Vec<Gather> = Vec::new();
-        let add = |g: &mut Vec<Gather>, sp: Speaker, np: Option<NpKind>, src: u16| {
-            // Events never speak ("the Fox Business Debate"); a place speaks
-            // only as the subject of a cue ("Russia said"), never as a name
-            // nearby; a shouted headline ("CONGRESS HAS INVESTIGATED HIM") is
-            // not a name.
-            if words::is_event_name(&sp.name) {
-                return;
-            }
-            if src == SRC_WINDOW
-                && (sp.party.and_then(|p| parties.get(p)).map(|p| p.kind) == Some(PartyKind::Place)
-                    || is_headline(&sp.name))
-            {
-                return;
-            }
-            if let Some(c) = g
-                .iter_mut()
-                .find(|c| c.speaker.start == sp.start && c.speaker.end == sp.end)
-            {
-                c.srcs |= src;
-                if c.np.is_none() {
-                    c.np = np;
-                }
-                return;
-            }
-            let first = doc.token_at(sp.start);
-            let last = doc.token_at(sp.end.saturating_sub(1)).max(first);
-            g.push(Gather {
-                speaker: sp,
-                first,
-                last,
-                np,
-                srcs: src,
-            });
+        let mut g = Gathered {
+            pass,
+            list: Vec::new(),
         };
         let own = pass.attrs[k].and_then(|a| a.np.map(|np| (a.how, np)));
-        // The speaker quoted last, in this paragraph or the one before: the
-        // salient person a pronoun most likely stands for.
-        let last = (0..k)
-            .rev()
-            .take_while(|&i| spans[i].para + 1 >= q.para)
-            .take(LOOK_BACK)
-            .find(|&i| pass.keep[i] && pass.rule[i].is_some());
-        let salient = last.and_then(|i| pass.rule[i].as_ref());
+        let near = Neighbours::of(pass, k);
+        // The speaker quoted last: the salient person a pronoun most likely
+        // stands for.
+        let salient = near.last.and_then(|i| pass.rule[i].as_ref());
         let resolve = |cache: &mut Cache, np: Np| match np.kind {
             NpKind::Pronoun(p) => pass.resolver.pronoun_in_context(np, p, salient),
             _ => resolve(pass, cache, np),
@@ -381,47 +335,22 @@ pub fn candidates(pass: &Pass) -> Vec<QuoteCandidates> {
             } else {
                 SRC_RULE_INHERITED
             };
-            add(&mut g, sp, own.map(|o| o.1.kind), src);
+            g.add(sp, own.map(|o| o.1.kind), src);
         }
         // A transcript label inside the quotation (“PENCE: …”) is the
         // plainest attribution there is: it stands alone.
         let labelled = own.is_some_and(|(_, np)| np.first > q.open && np.last < q.inner.end);
-        for (alt, src) in pass.alts[k]
-            .iter()
-            .zip([SRC_AFTER, SRC_BEFORE])
-            .filter(|_| !labelled)
-        {
-            if let Some(np) = alt.and_then(|a| a.np) {
-                let sp = resolve(&mut cache, np);
-                add(&mut g, sp, Some(np.kind), src);
+        if !labelled {
+            for (alt, src) in pass.alts[k].iter().zip([SRC_AFTER, SRC_BEFORE]) {
+                if let Some(np) = alt.and_then(|a| a.np) {
+                    let sp = resolve(&mut cache, np);
+                    g.add(sp, Some(np.kind), src);
+                }
             }
-        }
-        let kept_rule = |i: usize| pass.keep[i] && pass.rule[i].is_some();
-        let prev = (0..k)
-            .rev()
-            .take_while(|&i| spans[i].para == q.para)
-            .take(LOOK_BACK)
-            .find(|&i| kept_rule(i));
-        let next = (k + 1..n)
-            .take_while(|&i| spans[i].para == q.para)
-            .take(LOOK_BACK)
-            .find(|&i| kept_rule(i));
-        let prev_para = (0..k)
-            .rev()
-            .take_while(|&i| spans[i].para + 1 >= q.para)
-            .take(LOOK_BACK)
-            .find(|&i| kept_rule(i) && spans[i].para + 1 == q.para);
-        for (i, src) in [
-            (prev, SRC_PREV_Q),
-            (next, SRC_NEXT_Q),
-            (prev_para, SRC_PREV_PARA),
-            (last, SRC_LAST),
-        ]
-        .into_iter()
-        .filter(|_| !labelled)
-        {
-            if let Some(sp) = i.and_then(|i| pass.rule[i].clone()) {
-                add(&mut g, sp, None, src);
+            for (i, src) in near.sources() {
+                if let Some(sp) = i.and_then(|i| pass.rule[i].clone()) {
+                    g.add(sp, None, src);
+                }
             }
         }
         // Names and subject pronouns near the quotation. Where neither the
@@ -429,69 +358,8 @@ pub fn candidates(pass: &Pass) -> Vec<QuoteCandidates> {
         // before it are candidates (a speaker introduced earlier: "Carter
         // said … ¶ “That’s because …”"); after it, the rules' reading of cues
         // stands ("“…,” Jane Doe painted." has no speaker).
-        let structural = !g.is_empty() && !labelled;
-        let para = &doc.paragraphs[q.para];
-        let lo = if q.para > 0 {
-            doc.paragraphs[q.para - 1].start
-        } else {
-            para.start
-        };
-        let close = q.close.unwrap_or(q.inner.end.saturating_sub(1));
-        // At most WINDOW_TOKENS on each side, so that a paragraph of many
-        // quotations costs linear time.
-        let lo = lo.max(q.open.saturating_sub(WINDOW_TOKENS));
-        let hi = para.end.min(close + 1 + WINDOW_TOKENS);
-        let mut before: Vec<Np> = Vec::new();
-        let mut after: Vec<Np> = Vec::new();
-        let names = pass.resolver.names_in(lo, hi);
-        let mut ni = 0;
-        let mut t = lo;
-        while t < hi {
-            if in_quote[t] {
-                t += 1;
-                continue;
-            }
-            while ni < names.len() && names[ni].0 < t {
-                ni += 1;
-            }
-            let np = if ni < names.len() && names[ni].0 == t {
-                let (f, nf, l) = names[ni];
-                ni += 1;
-                Some(Np {
-                    first: f,
-                    last: l,
-                    name_first: nf,
-                    kind: NpKind::Name,
-                })
-            } else {
-                // he, she, they: short words only (skips the lookup for most).
-                let short = doc.tokens[t].end - doc.tokens[t].start <= 4;
-                short
-                    .then(|| words::pronoun(doc.tok(t)))
-                    .flatten()
-                    .filter(|&p| p != Pronoun::First && p != Pronoun::It)
-                    .map(|p| Np {
-                        first: t,
-                        last: t,
-                        name_first: t,
-                        kind: NpKind::Pronoun(p),
-                    })
-            };
-            match np {
-                Some(np) if np.last < q.open => {
-                    before.push(np);
-                    t = np.last + 1;
-                }
-                Some(np) if np.first > close => {
-                    after.push(np);
-                    if after.len() >= WINDOW_AFTER {
-                        break;
-                    }
-                    t = np.last + 1;
-                }
-                _ => t += 1,
-            }
-        }
+        let structural = !g.list.is_empty() && !labelled;
+        let (mut before, mut after) = window_mentions(pass, q, &in_quote);
         let skip = before.len().saturating_sub(WINDOW_BEFORE);
         if labelled {
             before.clear();
@@ -500,12 +368,13 @@ pub fn candidates(pass: &Pass) -> Vec<QuoteCandidates> {
             after.clear();
         }
         for np in before.into_iter().skip(skip).rev().chain(after) {
-            if np.last < nt && in_quote[np.last] {
+            if np.last < in_quote.len() && in_quote[np.last] {
                 continue;
             }
             let sp = resolve(&mut cache, np);
-            add(&mut g, sp, Some(np.kind), SRC_WINDOW);
+            g.add(sp, Some(np.kind), SRC_WINDOW);
         }
+        let g = g.list;
         let rule_first = g
             .first()
             .is_some_and(|c| c.srcs & (SRC_RULE_OWN | SRC_RULE_INHERITED) != 0);
@@ -532,6 +401,179 @@ pub fn candidates(pass: &Pass) -> Vec<QuoteCandidates> {
         }
     }
     out
+}
+
+/// Tokens inside quotation marks: never window candidates.
+fn inside_quotes(pass: &Pass) -> Vec<bool> {
+    let nt = pass.doc.tokens.len();
+    let mut in_quote = vec![false; nt];
+    for q in &pass.spans {
+        let end = q.close.map_or(q.inner.end, |c| c + 1).min(nt);
+        for x in in_quote.iter_mut().take(end).skip(q.open) {
+            *x = true;
+        }
+    }
+    in_quote
+}
+
+/// One quotation's candidates as they are gathered, each speaker span once
+/// with every source that gave it.
+struct Gathered<'p, 'a> {
+    pass: &'p Pass<'a>,
+    list: Vec<Gather>,
+}
+
+impl Gathered<'_, '_> {
+    fn add(&mut self, sp: Speaker, np: Option<NpKind>, src: u16) {
+        // Events never speak ("the Fox Business Debate"); a place speaks
+        // only as the subject of a cue ("Russia said"), never as a name
+        // nearby; a shouted headline ("CONGRESS HAS INVESTIGATED HIM") is
+        // not a name.
+        if words::is_event_name(&sp.name) {
+            return;
+        }
+        let parties = self.pass.resolver.parties();
+        if src == SRC_WINDOW
+            && (sp.party.and_then(|p| parties.get(p)).map(|p| p.kind) == Some(PartyKind::Place)
+                || is_headline(&sp.name))
+        {
+            return;
+        }
+        if let Some(c) = self
+            .list
+            .iter_mut()
+            .find(|c| c.speaker.start == sp.start && c.speaker.end == sp.end)
+        {
+            c.srcs |= src;
+            if c.np.is_none() {
+                c.np = np;
+            }
+            return;
+        }
+        let doc = self.pass.doc;
+        let first = doc.token_at(sp.start);
+        let last = doc.token_at(sp.end.saturating_sub(1)).max(first);
+        self.list.push(Gather {
+            speaker: sp,
+            first,
+            last,
+            np,
+            srcs: src,
+        });
+    }
+}
+
+/// The quotations around quotation `k` whose rules gave a speaker: the
+/// previous and next in its paragraph, the nearest in the paragraph before,
+/// and the last one quoted (this paragraph or the one before).
+struct Neighbours {
+    prev: Option<usize>,
+    next: Option<usize>,
+    prev_para: Option<usize>,
+    last: Option<usize>,
+}
+
+impl Neighbours {
+    fn of(pass: &Pass, k: usize) -> Neighbours {
+        let spans = &pass.spans;
+        let q = &spans[k];
+        let kept_rule = |i: usize| pass.keep[i] && pass.rule[i].is_some();
+        let back = || (0..k).rev().take_while(|&i| spans[i].para + 1 >= q.para);
+        Neighbours {
+            prev: (0..k)
+                .rev()
+                .take_while(|&i| spans[i].para == q.para)
+                .take(LOOK_BACK)
+                .find(|&i| kept_rule(i)),
+            next: (k + 1..spans.len())
+                .take_while(|&i| spans[i].para == q.para)
+                .take(LOOK_BACK)
+                .find(|&i| kept_rule(i)),
+            prev_para: back()
+                .take(LOOK_BACK)
+                .find(|&i| kept_rule(i) && spans[i].para + 1 == q.para),
+            last: back().take(LOOK_BACK).find(|&i| kept_rule(i)),
+        }
+    }
+
+    /// Each neighbour with the source it is a candidate as.
+    fn sources(&self) -> [(Option<usize>, u16); 4] {
+        [
+            (self.prev, SRC_PREV_Q),
+            (self.next, SRC_NEXT_Q),
+            (self.prev_para, SRC_PREV_PARA),
+            (self.last, SRC_LAST),
+        ]
+    }
+}
+
+/// Names and subject pronouns (he, she, they) outside quotation marks
+/// before quotation `q` (from the paragraph before) and after it (to its
+/// paragraph's end, at most [`WINDOW_AFTER`]), at most [`WINDOW_TOKENS`] on
+/// each side, so that a paragraph of many quotations costs linear time.
+fn window_mentions(pass: &Pass, q: &QuoteSpan, in_quote: &[bool]) -> (Vec<Np>, Vec<Np>) {
+    let doc = pass.doc;
+    let para = &doc.paragraphs[q.para];
+    let lo = if q.para > 0 {
+        doc.paragraphs[q.para - 1].start
+    } else {
+        para.start
+    };
+    let close = q.close.unwrap_or(q.inner.end.saturating_sub(1));
+    let lo = lo.max(q.open.saturating_sub(WINDOW_TOKENS));
+    let hi = para.end.min(close + 1 + WINDOW_TOKENS);
+    let mut before: Vec<Np> = Vec::new();
+    let mut after: Vec<Np> = Vec::new();
+    let names = pass.resolver.names_in(lo, hi);
+    let mut ni = 0;
+    let mut t = lo;
+    while t < hi {
+        if in_quote[t] {
+            t += 1;
+            continue;
+        }
+        while ni < names.len() && names[ni].0 < t {
+            ni += 1;
+        }
+        let np = if ni < names.len() && names[ni].0 == t {
+            let (f, nf, l) = names[ni];
+            ni += 1;
+            Some(Np {
+                first: f,
+                last: l,
+                name_first: nf,
+                kind: NpKind::Name,
+            })
+        } else {
+            // he, she, they: short words only (skips the lookup for most).
+            let short = doc.tokens[t].end - doc.tokens[t].start <= 4;
+            short
+                .then(|| words::pronoun(doc.tok(t)))
+                .flatten()
+                .filter(|&p| p != Pronoun::First && p != Pronoun::It)
+                .map(|p| Np {
+                    first: t,
+                    last: t,
+                    name_first: t,
+                    kind: NpKind::Pronoun(p),
+                })
+        };
+        match np {
+            Some(np) if np.last < q.open => {
+                before.push(np);
+                t = np.last + 1;
+            }
+            Some(np) if np.first > close => {
+                after.push(np);
+                if after.len() >= WINDOW_AFTER {
+                    break;
+                }
+                t = np.last + 1;
+            }
+            _ => t += 1,
+        }
+    }
+    (before, after)
 }
 
 /// The speaker of mention `np`, resolved once per document.
