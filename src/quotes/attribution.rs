@@ -211,12 +211,40 @@ fn before_sentence(doc: &Doc, q: &QuoteSpan, lo: usize) -> Option<Attribution> {
     a.np.map(|_| a)
 }
 
-fn before_at(doc: &Doc, q: &QuoteSpan, lo: usize, look_back: bool) -> Option<Attribution> {
-    let o = q.open;
-    if o <= lo {
-        return None;
+/// The words of the sentence before an opening mark: `s..e`, less the
+/// punctuation that ends them (`trailing`: the last such mark, ":" of
+/// `X: “`).
+struct Lead<'a> {
+    s: usize,
+    e: usize,
+    trailing: Option<&'a str>,
+}
+
+impl Lead<'_> {
+    /// Whether a cue ending at `end_of_cue` stands right before the mark:
+    /// only punctuation or "that" between them, or, after trailing
+    /// punctuation, a short object with no sentence end ("X told Reuters:").
+    fn near(&self, doc: &Doc, end_of_cue: usize) -> bool {
+        let gap = end_of_cue + 1..self.e;
+        gap.clone()
+            .all(|x| doc.tokens[x].kind == TokenKind::Punct || doc.tok(x) == "that")
+            || self.trailing.is_some()
+                && gap.len() <= 6
+                && !gap.clone().any(|x| is_terminal(doc, x))
     }
-    // The sentence before the mark.
+
+    /// How near a cue ending at `end_of_cue` is.
+    fn how(&self, doc: &Doc, end_of_cue: usize) -> How {
+        if self.near(doc, end_of_cue) {
+            How::Before
+        } else {
+            How::BeforeFar
+        }
+    }
+}
+
+/// The sentence before `q`'s opening mark, back to token `lo`.
+fn lead<'a>(doc: &Doc<'a>, o: usize, lo: usize) -> Lead<'a> {
     let mut s = o;
     while s > lo && !is_terminal(doc, s - 1) && o - s < 60 {
         s -= 1;
@@ -230,6 +258,16 @@ fn before_at(doc: &Doc, q: &QuoteSpan, lo: usize, look_back: bool) -> Option<Att
         trailing.get_or_insert(doc.tok(e - 1));
         e -= 1;
     }
+    Lead { s, e, trailing }
+}
+
+fn before_at(doc: &Doc, q: &QuoteSpan, lo: usize, look_back: bool) -> Option<Attribution> {
+    let o = q.open;
+    if o <= lo {
+        return None;
+    }
+    let l = lead(doc, o, lo);
+    let (s, e) = (l.s, l.e);
     if e <= s {
         // The quotation opens its sentence: a sentence just before it that
         // reports someone's words lends its speaker ("…, Schiff said. “…”").
@@ -245,37 +283,13 @@ fn before_at(doc: &Doc, q: &QuoteSpan, lo: usize, look_back: bool) -> Option<Att
         }
         return None;
     }
-    // The last cue in the sentence before the mark.
-    let mut v = e;
-    let mut found = None;
-    while v > s {
-        v -= 1;
-        if marks::is_mark(doc.tok(v)) {
-            break;
-        }
-        if v + 1 < e && is_according(doc, v) {
-            found = Some((v, true));
-            break;
-        }
-        if is_cue_verb(doc, v) {
-            found = Some((v, false));
-            break;
-        }
-    }
-    let near = |end_of_cue: usize| -> bool {
-        // Only punctuation, "that", or the cue's object between cue and mark.
-        let gap = end_of_cue + 1..e;
-        gap.clone()
-            .all(|x| doc.tokens[x].kind == TokenKind::Punct || doc.tok(x) == "that")
-            || trailing.is_some() && gap.len() <= 6 && !gap.clone().any(|x| is_terminal(doc, x))
-    };
-    match found {
+    match last_cue(doc, s, e) {
         Some((v, true)) => {
             let np = np_forward(doc, v + 2, e)?;
-            let how = if np.last + 1 >= e || near(np.last) {
+            let how = if np.last + 1 >= e {
                 How::Before
             } else {
-                How::BeforeFar
+                l.how(doc, np.last)
             };
             Some(Attribution {
                 np: Some(np),
@@ -283,99 +297,109 @@ fn before_at(doc: &Doc, q: &QuoteSpan, lo: usize, look_back: bool) -> Option<Att
                 how,
             })
         }
-        Some((v, false)) => {
-            let how = if near(v) { How::Before } else { How::BeforeFar };
-            if words::is_participle(doc.tok(v)) {
-                // The subject of the clause: an earlier finite cue's subject,
-                // else the first mention of the sentence.
-                let mut u = v;
-                while u > s {
-                    u -= 1;
-                    if is_cue_verb(doc, u) && !words::is_participle(doc.tok(u)) {
-                        if let Some(np) = np_backward(doc, s, u) {
-                            return Some(Attribution {
-                                np: Some(np),
-                                cue: Some((v, v)),
-                                how,
-                            });
-                        }
-                    }
-                }
-                let np = np_forward(doc, s, v).or_else(|| {
-                    let c = (s..v).find(|&x| doc.tok(x) == ",")?;
-                    np_forward(doc, c + 1, v)
-                });
-                return Some(Attribution {
-                    np,
-                    cue: Some((v, v)),
-                    how,
-                });
-            }
-            // "Said Ellis: “…”" — the verb first, the speaker after it.
-            if (s..v).all(|x| doc.tokens[x].kind == TokenKind::Punct) {
-                let np = np_forward(doc, v + 1, e);
-                return Some(Attribution {
-                    np,
-                    cue: Some((v, v)),
-                    how,
-                });
-            }
-            // A clause boundary after the sentence start: "In a statement, X said".
-            let np = np_backward(doc, s, v)
-                .or_else(|| {
-                    let c = (s..v)
-                        .rev()
-                        .find(|&x| doc.tok(x) == "," || doc.tok(x) == ";")?;
-                    np_backward(doc, c + 1, v)
-                })
-                .or_else(|| {
-                    // "She … and repeatedly says, “…”": a second verb of the
-                    // sentence's subject.
-                    let mut a = v;
-                    while a > s && words::ADVERBS.contains(doc.lower(a - 1)) {
-                        a -= 1;
-                    }
-                    if a > s && doc.tok(a - 1) == "and" {
-                        let c = (s..a)
-                            .rev()
-                            .find(|&x| doc.tok(x) == ",")
-                            .map_or(s, |c| c + 1);
-                        np_forward(doc, c, a).or_else(|| np_forward(doc, s, a))
-                    } else {
-                        None
-                    }
-                });
-            // "X told Reuters:" has the object between cue and mark.
-            Some(Attribution {
-                np,
-                cue: Some((v, v)),
-                how,
-            })
+        Some((v, false)) => Some(Attribution {
+            np: subject_of_cue(doc, &l, v),
+            cue: Some((v, v)),
+            how: l.how(doc, v),
+        }),
+        None => colon_label(doc, &l),
+    }
+}
+
+/// The last cue in `s..e` before any quotation mark: a reporting verb, or
+/// "according to" (`true`).
+fn last_cue(doc: &Doc, s: usize, e: usize) -> Option<(usize, bool)> {
+    let mut v = e;
+    while v > s {
+        v -= 1;
+        if marks::is_mark(doc.tok(v)) {
+            return None;
         }
-        None => {
-            // `X: “…”` — a name right before a colon, in a short lead.
-            if trailing == Some(":") && e - s <= 10 {
-                let last = e - 1;
-                if doc.is_cap(last) {
-                    let np = np_backward(doc, s, e).or_else(|| {
-                        let f = (s..e).rev().take_while(|&x| doc.is_cap(x)).last()?;
-                        Some(Np {
-                            first: f,
-                            last,
-                            name_first: f,
-                            kind: np::NpKind::Name,
-                        })
-                    });
-                    return np.map(|np| Attribution {
-                        np: Some(np),
-                        cue: None,
-                        how: How::Colon,
-                    });
-                }
-            }
-            None
+        if v + 1 < e && is_according(doc, v) {
+            return Some((v, true));
+        }
+        if is_cue_verb(doc, v) {
+            return Some((v, false));
         }
     }
+    None
+}
+
+/// Who speaks through the reporting verb at `v` of the lead `l`.
+fn subject_of_cue(doc: &Doc, l: &Lead, v: usize) -> Option<Np> {
+    let (s, e) = (l.s, l.e);
+    if words::is_participle(doc.tok(v)) {
+        // The subject of the clause: an earlier finite cue's subject,
+        // else the first mention of the sentence.
+        let mut u = v;
+        while u > s {
+            u -= 1;
+            if is_cue_verb(doc, u) && !words::is_participle(doc.tok(u)) {
+                if let Some(np) = np_backward(doc, s, u) {
+                    return Some(np);
+                }
+            }
+        }
+        return np_forward(doc, s, v).or_else(|| {
+            let c = (s..v).find(|&x| doc.tok(x) == ",")?;
+            np_forward(doc, c + 1, v)
+        });
+    }
+    // "Said Ellis: “…”" — the verb first, the speaker after it.
+    if (s..v).all(|x| doc.tokens[x].kind == TokenKind::Punct) {
+        return np_forward(doc, v + 1, e);
+    }
+    // A clause boundary after the sentence start: "In a statement, X said";
+    // "X told Reuters:" has the object between cue and mark.
+    np_backward(doc, s, v)
+        .or_else(|| {
+            let c = (s..v)
+                .rev()
+                .find(|&x| doc.tok(x) == "," || doc.tok(x) == ";")?;
+            np_backward(doc, c + 1, v)
+        })
+        .or_else(|| second_verb_subject(doc, s, v))
+}
+
+/// "She … and repeatedly says, “…”": the subject of a sentence whose
+/// second verb, after "and", is the cue at `v`.
+fn second_verb_subject(doc: &Doc, s: usize, v: usize) -> Option<Np> {
+    let mut a = v;
+    while a > s && words::ADVERBS.contains(doc.lower(a - 1)) {
+        a -= 1;
+    }
+    if a > s && doc.tok(a - 1) == "and" {
+        let c = (s..a)
+            .rev()
+            .find(|&x| doc.tok(x) == ",")
+            .map_or(s, |c| c + 1);
+        np_forward(doc, c, a).or_else(|| np_forward(doc, s, a))
+    } else {
+        None
+    }
+}
+
+/// `X: “…”` — a name right before a colon, in a short lead.
+fn colon_label(doc: &Doc, l: &Lead) -> Option<Attribution> {
+    let (s, e) = (l.s, l.e);
+    if l.trailing != Some(":") || e - s > 10 || !doc.is_cap(e - 1) {
+        return None;
+    }
+    let last = e - 1;
+    let np = np_backward(doc, s, e).or_else(|| {
+        let f = (s..e).rev().take_while(|&x| doc.is_cap(x)).last()?;
+        Some(Np {
+            first: f,
+            last,
+            name_first: f,
+            kind: np::NpKind::Name,
+        })
+    })?;
+    Some(Attribution {
+        np: Some(np),
+        cue: None,
+        how: How::Colon,
+    })
 }
 
 /// A transcript label at the start of the quotation: `“WALLACE: …”`.
