@@ -215,63 +215,74 @@ fn collect_run(c: &Ctx, i: usize) -> Option<Vec<Item>> {
     Some(run)
 }
 
-/// The name item at token `j`, given the run so far.
+/// The name item at token `j`, given the run so far: a lower-case
+/// connector or lexicon entry, a lexicon entry, or a capitalised word.
 fn item_at(c: &Ctx, j: usize, run: &[Item]) -> Option<Item> {
     if !c.is_word(j) {
         return None;
     }
-    let w = c.tok(j);
     if !c.is_cap(j) {
-        // A lexicon entry may start lower-case before a hyphen: "al-Qaeda".
-        if c.glued(j + 1) && c.tok(j + 1) == "-" {
-            if let Some((b, e)) = c.lookup(j) {
-                if e != Entry::Title {
-                    return Some(Item {
-                        a: j,
-                        b,
-                        it: It::Lex(e),
-                    });
-                }
-            }
-        }
-        let the_cap =
-            matches!(w, "of" | "for") && j + 2 < c.n() && c.tok(j + 1) == "the" && c.is_cap(j + 2);
-        if run.is_empty()
-            || !(c.is_cap(j + 1) || the_cap)
-            || c.doc.tokens.get(j + 1).map(|t| t.para) != c.doc.tokens.get(j).map(|t| t.para)
-        {
-            // "of the Welfare": "the" after a connector.
-            if !(w == "the" && run.last().is_some_and(|x| x.it == It::Conn) && c.is_cap(j + 1)) {
-                return None;
-            }
-        }
-        let prev = run.last()?;
-        if Class::NameParticle.contains(w) && matches!(prev.it, It::Cap) {
-            return Some(Item {
-                a: j,
-                b: j + 1,
-                it: It::Conn,
-            });
-        }
-        if w == "the" && prev.it == It::Conn {
-            return Some(Item {
-                a: j,
-                b: j + 1,
-                it: It::Conn,
-            });
-        }
-        if matches!(w, "of" | "for")
-            && (run.iter().any(|x| is_prefix_cue(c, x)) || prev.it == It::Title)
-            && (c.is_cap(j + 1) || the_cap)
-        {
-            return Some(Item {
-                a: j,
-                b: j + 1,
-                it: It::Conn,
-            });
-        }
-        return None;
+        return lower_item(c, j, run);
     }
+    lexicon_item(c, j, run).or_else(|| cap_item(c, j, run))
+}
+
+/// A lower-case word inside a name: a lexicon entry before a hyphen
+/// ("al-Qaeda"), a particle ("bin"), or "of"/"for"/"the" joining a cue
+/// name to its capitalised rest ("University of the West").
+fn lower_item(c: &Ctx, j: usize, run: &[Item]) -> Option<Item> {
+    let w = c.tok(j);
+    // A lexicon entry may start lower-case before a hyphen: "al-Qaeda".
+    if c.glued(j + 1) && c.tok(j + 1) == "-" {
+        if let Some((b, e)) = c.lookup(j) {
+            if e != Entry::Title {
+                return Some(Item {
+                    a: j,
+                    b,
+                    it: It::Lex(e),
+                });
+            }
+        }
+    }
+    let the_cap =
+        matches!(w, "of" | "for") && j + 2 < c.n() && c.tok(j + 1) == "the" && c.is_cap(j + 2);
+    if run.is_empty()
+        || !(c.is_cap(j + 1) || the_cap)
+        || c.doc.tokens.get(j + 1).map(|t| t.para) != c.doc.tokens.get(j).map(|t| t.para)
+    {
+        // "of the Welfare": "the" after a connector.
+        if !(w == "the" && run.last().is_some_and(|x| x.it == It::Conn) && c.is_cap(j + 1)) {
+            return None;
+        }
+    }
+    let prev = run.last()?;
+    if Class::NameParticle.contains(w) && matches!(prev.it, It::Cap) {
+        return Some(Item {
+            a: j,
+            b: j + 1,
+            it: It::Conn,
+        });
+    }
+    if w == "the" && prev.it == It::Conn {
+        return Some(Item {
+            a: j,
+            b: j + 1,
+            it: It::Conn,
+        });
+    }
+    let joins = matches!(w, "of" | "for")
+        && (run.iter().any(|x| is_prefix_cue(c, x)) || prev.it == It::Title)
+        && (c.is_cap(j + 1) || the_cap);
+    joins.then_some(Item {
+        a: j,
+        b: j + 1,
+        it: It::Conn,
+    })
+}
+
+/// A capitalised word that opens a lexicon entry (a title, a place, an
+/// organisation…), or a known place or organisation in capitals.
+fn lexicon_item(c: &Ctx, j: usize, run: &[Item]) -> Option<Item> {
     if let Some((b, e)) = c.lookup(j) {
         let it = if e == Entry::Title {
             It::Title
@@ -312,6 +323,15 @@ fn item_at(c: &Ctx, j: usize, run: &[Item]) -> Option<Item> {
             });
         }
     }
+    None
+}
+
+/// Any other capitalised word: none if it is a contraction, a common word
+/// in capitals or inside a run, a label, a letter before a hyphen or a
+/// common acronym; a weak word (a month, a day); else the word, through
+/// hyphens to further capitalised parts and an initial's period.
+fn cap_item(c: &Ctx, j: usize, run: &[Item]) -> Option<Item> {
+    let w = c.tok(j);
     let next = if j + 1 < c.n() { c.tok(j + 1) } else { "" };
     // "I’ll", "I've": contractions.
     if let Some(k) = w.rfind(|ch: char| crate::text::is_apostrophe(ch)) {
@@ -812,153 +832,172 @@ fn push_nested(run: &[Item], orgs: bool, out: &mut Vec<Cand>) {
 fn split_segment(c: &Ctx, seg: &[Item], titled: bool, strict: bool, out: &mut Vec<Cand>) {
     let mut k = 0;
     while k < seg.len() {
-        let x = seg[k];
-        match x.it {
-            It::Lex(e) => {
-                // A known name followed by more capitalised words is usually
-                // one longer name ("Los Angeles Lakers", "Afghan Girls"),
-                // unless a given name starts them or a title precedes.
-                let mut m = k + 1;
-                while m < seg.len() && matches!(seg[m].it, It::Cap | It::Conn) {
-                    m += 1;
-                }
-                // "U.S. Environmental Protection Agency", "UK Home Office".
-                if matches!(e, Entry::Place(_))
-                    && !strict
-                    && !titled
-                    && k + 1 < seg.len()
-                    && x.b == seg[k + 1].a
-                {
-                    if let It::Lex(Entry::Org(_)) = seg[k + 1].it {
-                        let b = seg[k + 1].b;
-                        push_nested(&seg[k..k + 1], false, out);
-                        out.push(Cand {
-                            a: x.a,
-                            b,
-                            name: c.surface(x.a, b),
-                            kind: Some(PartyKind::Organization),
-                            src: Src::Cue,
-                            person_hint: false,
-                            strict,
-                            nested: false,
-                        });
-                        k += 2;
-                        continue;
-                    }
-                }
-                let follows = m > k + 1 && seg[k + 1].it == It::Cap;
-                let next_given = follows && c.has_base(seg[k + 1].a, s::GIVEN);
-                let w = c.surface(x.a, x.b);
-                if follows && c.lex.is_given(&w) && x.b - x.a == 1 && !strict {
-                    // "Jordan Henderson", "Victoria Beckham"
-                    let b = seg[m - 1].b;
-                    out.push(Cand {
-                        a: x.a,
-                        b,
-                        name: c.surface(x.a, b),
-                        kind: Some(PartyKind::Person),
-                        src: Src::Unknown,
-                        person_hint: true,
-                        strict,
-                        nested: false,
-                    });
-                    k = m;
-                    continue;
-                }
-                let after_title =
-                    matches!(e, Entry::Title) || titled || k == 0 && title_context_before(c, x.a);
-                if follows && !next_given && !strict && !after_title {
-                    let b = seg[m - 1].b;
-                    push_nested(&seg[k..m], true, out);
-                    let kind = if matches!(e, Entry::Demonym(None)) {
-                        None
-                    } else {
-                        Some(PartyKind::Organization)
-                    };
-                    out.push(Cand {
-                        a: x.a,
-                        b,
-                        name: c.surface(x.a, b),
-                        kind,
-                        src: Src::Cue,
-                        person_hint: false,
-                        strict,
-                        nested: false,
-                    });
-                    k = m;
-                    continue;
-                }
-                let name = match e {
-                    Entry::Place(p) | Entry::Org(p) | Entry::Demonym(Some(p)) => p.to_string(),
-                    _ => c.surface(x.a, x.b),
-                };
-                if let Some(kind) = kind_of_entry(e) {
-                    out.push(Cand {
-                        a: x.a,
-                        b: x.b,
-                        name,
-                        kind: Some(kind),
-                        src: Src::Lex,
-                        person_hint: false,
-                        strict: false,
-                        nested: false,
-                    });
-                }
-                k += 1;
-            }
-            It::Cap => {
-                let mut m = k + 1;
-                while m < seg.len() && matches!(seg[m].it, It::Cap | It::Conn) {
-                    m += 1;
-                }
-                // "FIRST Global": an unknown acronym stands alone before
-                // plain words.
-                if c.is_allcaps(x.a)
-                    && c.base(x.a).chars().filter(|c| c.is_alphabetic()).count() >= 3
-                    && m > k + 1
-                    && !c.is_allcaps(seg[k + 1].a)
-                {
-                    out.push(Cand {
-                        a: x.a,
-                        b: x.b,
-                        name: c.surface(x.a, x.b),
-                        kind: None,
-                        src: Src::Unknown,
-                        person_hint: false,
-                        strict,
-                        nested: false,
-                    });
-                    k = m;
-                    continue;
-                }
-                // "Daniel Jordan": a given name and a place-named surname.
-                if m < seg.len() && m + 1 == seg.len() && c.has_base(x.a, s::GIVEN) {
-                    if let It::Lex(Entry::Place(_)) = seg[m].it {
-                        if seg[m].b - seg[m].a == 1 {
-                            m += 1;
-                        }
-                    }
-                }
-                while m > k + 1 && seg[m - 1].it == It::Conn {
-                    m -= 1;
-                }
-                let b = seg[m - 1].b;
-                let person_hint = titled || c.has_base(x.a, s::GIVEN);
-                out.push(Cand {
-                    a: x.a,
-                    b,
-                    name: c.surface(x.a, b),
-                    kind: None,
-                    src: Src::Unknown,
-                    person_hint,
-                    strict,
-                    nested: false,
-                });
-                k = m;
-            }
-            _ => k += 1,
+        k = match seg[k].it {
+            It::Lex(e) => lex_candidates(c, seg, k, e, titled, strict, out),
+            It::Cap => cap_candidates(c, seg, k, titled, strict, out),
+            _ => k + 1,
+        };
+    }
+}
+
+/// The candidates of a segment starting with the lexicon entry `seg[k]`;
+/// returns where the next one starts.
+fn lex_candidates(
+    c: &Ctx,
+    seg: &[Item],
+    k: usize,
+    e: Entry,
+    titled: bool,
+    strict: bool,
+    out: &mut Vec<Cand>,
+) -> usize {
+    let x = seg[k];
+    // A known name followed by more capitalised words is usually
+    // one longer name ("Los Angeles Lakers", "Afghan Girls"),
+    // unless a given name starts them or a title precedes.
+    let mut m = k + 1;
+    while m < seg.len() && matches!(seg[m].it, It::Cap | It::Conn) {
+        m += 1;
+    }
+    // "U.S. Environmental Protection Agency", "UK Home Office".
+    if matches!(e, Entry::Place(_))
+        && !strict
+        && !titled
+        && k + 1 < seg.len()
+        && x.b == seg[k + 1].a
+    {
+        if let It::Lex(Entry::Org(_)) = seg[k + 1].it {
+            let b = seg[k + 1].b;
+            push_nested(&seg[k..k + 1], false, out);
+            out.push(Cand {
+                a: x.a,
+                b,
+                name: c.surface(x.a, b),
+                kind: Some(PartyKind::Organization),
+                src: Src::Cue,
+                person_hint: false,
+                strict,
+                nested: false,
+            });
+            return k + 2;
         }
     }
+    let follows = m > k + 1 && seg[k + 1].it == It::Cap;
+    let next_given = follows && c.has_base(seg[k + 1].a, s::GIVEN);
+    let w = c.surface(x.a, x.b);
+    if follows && c.lex.is_given(&w) && x.b - x.a == 1 && !strict {
+        // "Jordan Henderson", "Victoria Beckham"
+        let b = seg[m - 1].b;
+        out.push(Cand {
+            a: x.a,
+            b,
+            name: c.surface(x.a, b),
+            kind: Some(PartyKind::Person),
+            src: Src::Unknown,
+            person_hint: true,
+            strict,
+            nested: false,
+        });
+        return m;
+    }
+    let after_title = matches!(e, Entry::Title) || titled || k == 0 && title_context_before(c, x.a);
+    if follows && !next_given && !strict && !after_title {
+        let b = seg[m - 1].b;
+        push_nested(&seg[k..m], true, out);
+        let kind = if matches!(e, Entry::Demonym(None)) {
+            None
+        } else {
+            Some(PartyKind::Organization)
+        };
+        out.push(Cand {
+            a: x.a,
+            b,
+            name: c.surface(x.a, b),
+            kind,
+            src: Src::Cue,
+            person_hint: false,
+            strict,
+            nested: false,
+        });
+        return m;
+    }
+    let name = match e {
+        Entry::Place(p) | Entry::Org(p) | Entry::Demonym(Some(p)) => p.to_string(),
+        _ => c.surface(x.a, x.b),
+    };
+    if let Some(kind) = kind_of_entry(e) {
+        out.push(Cand {
+            a: x.a,
+            b: x.b,
+            name,
+            kind: Some(kind),
+            src: Src::Lex,
+            person_hint: false,
+            strict: false,
+            nested: false,
+        });
+    }
+    k + 1
+}
+
+/// The candidates of a segment starting with the capitalised word `seg[k]`;
+/// returns where the next one starts.
+fn cap_candidates(
+    c: &Ctx,
+    seg: &[Item],
+    k: usize,
+    titled: bool,
+    strict: bool,
+    out: &mut Vec<Cand>,
+) -> usize {
+    let x = seg[k];
+    let mut m = k + 1;
+    while m < seg.len() && matches!(seg[m].it, It::Cap | It::Conn) {
+        m += 1;
+    }
+    // "FIRST Global": an unknown acronym stands alone before
+    // plain words.
+    if c.is_allcaps(x.a)
+        && c.base(x.a).chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && m > k + 1
+        && !c.is_allcaps(seg[k + 1].a)
+    {
+        out.push(Cand {
+            a: x.a,
+            b: x.b,
+            name: c.surface(x.a, x.b),
+            kind: None,
+            src: Src::Unknown,
+            person_hint: false,
+            strict,
+            nested: false,
+        });
+        return m;
+    }
+    // "Daniel Jordan": a given name and a place-named surname.
+    if m < seg.len() && m + 1 == seg.len() && c.has_base(x.a, s::GIVEN) {
+        if let It::Lex(Entry::Place(_)) = seg[m].it {
+            if seg[m].b - seg[m].a == 1 {
+                m += 1;
+            }
+        }
+    }
+    while m > k + 1 && seg[m - 1].it == It::Conn {
+        m -= 1;
+    }
+    let b = seg[m - 1].b;
+    let person_hint = titled || c.has_base(x.a, s::GIVEN);
+    out.push(Cand {
+        a: x.a,
+        b,
+        name: c.surface(x.a, b),
+        kind: None,
+        src: Src::Unknown,
+        person_hint,
+        strict,
+        nested: false,
+    });
+    m
 }
 
 #[cfg(test)]
