@@ -639,7 +639,6 @@ fn features(
 ) -> Vec<u16> {
     let doc = pass.doc;
     let q = &pass.spans[k];
-    let nt = doc.tokens.len();
     let mut f = Vec::with_capacity(24);
     let qpos = quote_place(doc, q);
     for b in 0..N_SRC {
@@ -653,16 +652,65 @@ fn features(
     f.push(feat(T::Kind, sort * 5 + class));
     // Position in sentences and paragraphs.
     let close = q.close.unwrap_or(q.inner.end.saturating_sub(1));
-    let m_para = doc.tokens[c.first].para;
     let is_after = c.first > close;
     let inside = c.first >= q.open && c.first <= close;
-    let pos = if inside {
+    let pos = position(doc, q, c.first);
+    f.push(feat(T::PosKind, pos * 7 + sort));
+    f.push(feat(T::PosQpos, pos * 4 + qpos));
+    let dist = if is_after {
+        c.first - close
+    } else {
+        q.open.saturating_sub(c.last)
+    };
+    f.push(feat(T::Dist, bucket(dist) * 2 + is_after as usize));
+    // What stands around the mention.
+    context_feats(doc, c, is_after, &mut f);
+    // Salience: how often and how lately the article quoted this name.
+    let times = quoted.get(c.speaker.name.as_str()).copied().unwrap_or(0);
+    let is_last = last_name == Some(c.speaker.name.as_str());
+    f.push(feat(
+        T::Salience,
+        times.min(3) * 2 + is_last as usize + 8 * c.speaker.named as usize,
+    ));
+    f.push(feat(
+        T::OwnHow,
+        how_index(own) * 2 + (c.srcs & SRC_RULE_OWN != 0) as usize,
+    ));
+    let name_words = c.speaker.name.split_whitespace().count().min(3);
+    f.push(feat(T::NameLen, name_words * 5 + class));
+    // Another quotation or a paragraph break in between.
+    between_feats(pass, q, c, is_after, &mut f);
+    let support = all
+        .iter()
+        .filter(|o| o.speaker.name == c.speaker.name)
+        .count();
+    f.push(feat(
+        T::Support,
+        support.min(4) + 5 * doc.is_cap(c.first) as usize,
+    ));
+    let last_word = doc.tok(c.last);
+    if crate::text::possessive_base(last_word).is_some() {
+        f.push(feat(T::Shape, 1 + is_after as usize));
+    }
+    if last_word.chars().count() > 2 && last_word.chars().all(|ch| !ch.is_lowercase()) {
+        f.push(feat(T::Shape, 3 + inside as usize));
+    }
+    f
+}
+
+/// Where mention `first` stands from quotation `q`: 0 in the sentence
+/// before the mark, 1 in the sentence after it, 2 and 3 one and more
+/// sentences before, 4 later in the paragraph, 5 in the paragraph before,
+/// 6 farther, 7 inside the marks.
+fn position(doc: &Doc, q: &QuoteSpan, first: usize) -> usize {
+    let close = q.close.unwrap_or(q.inner.end.saturating_sub(1));
+    let m_para = doc.tokens[first].para;
+    if first >= q.open && first <= close {
         7
     } else if m_para == q.para {
-        let sm = doc.sentence_of(c.first);
-        if !is_after {
-            let so = doc.sentence_of(q.open);
-            match so.saturating_sub(sm) {
+        let sm = doc.sentence_of(first);
+        if first <= close {
+            match doc.sentence_of(q.open).saturating_sub(sm) {
                 0 => 0,
                 1 => 2,
                 _ => 3,
@@ -676,16 +724,14 @@ fn features(
         5
     } else {
         6
-    };
-    f.push(feat(T::PosKind, pos * 7 + sort));
-    f.push(feat(T::PosQpos, pos * 4 + qpos));
-    let dist = if is_after {
-        c.first - close
-    } else {
-        q.open.saturating_sub(c.last)
-    };
-    f.push(feat(T::Dist, bucket(dist) * 2 + is_after as usize));
-    // What stands around the mention.
+    }
+}
+
+/// What stands around the mention: the word after it (past adverbs: a
+/// reporting verb, a verb, a comma, a colon, a quotation mark) and before
+/// it (a reporting verb, "according to"; and what it is the subject of).
+fn context_feats(doc: &Doc, c: &Gather, is_after: bool, f: &mut Vec<u16>) {
+    let nt = doc.tokens.len();
     let a = is_after as usize;
     let mut nx = c.last + 1;
     while nx < nt && doc.tokens[nx].kind == TokenKind::Word && ADVERBS.contains(doc.tok(nx)) {
@@ -730,20 +776,12 @@ fn features(
     } else {
         f.push(feat(T::Subj, 1));
     }
-    // Salience: how often and how lately the article quoted this name.
-    let times = quoted.get(c.speaker.name.as_str()).copied().unwrap_or(0);
-    let is_last = last_name == Some(c.speaker.name.as_str());
-    f.push(feat(
-        T::Salience,
-        times.min(3) * 2 + is_last as usize + 8 * c.speaker.named as usize,
-    ));
-    f.push(feat(
-        T::OwnHow,
-        how_index(own) * 2 + (c.srcs & SRC_RULE_OWN != 0) as usize,
-    ));
-    let name_words = c.speaker.name.split_whitespace().count().min(3);
-    f.push(feat(T::NameLen, name_words * 5 + class));
-    // Another quotation or a paragraph break in between.
+}
+
+/// Another quotation, or a paragraph break, between the mention and the
+/// quotation.
+fn between_feats(pass: &Pass, q: &QuoteSpan, c: &Gather, is_after: bool, f: &mut Vec<u16>) {
+    let close = q.close.unwrap_or(q.inner.end.saturating_sub(1));
     let (x, y) = if is_after {
         (close + 1, c.first)
     } else {
@@ -758,23 +796,7 @@ fn features(
     if other_quote {
         f.push(feat(T::Between, 1 + is_after as usize));
     }
-    if m_para != q.para {
+    if pass.doc.tokens[c.first].para != q.para {
         f.push(feat(T::Between, 3));
     }
-    let support = all
-        .iter()
-        .filter(|o| o.speaker.name == c.speaker.name)
-        .count();
-    f.push(feat(
-        T::Support,
-        support.min(4) + 5 * doc.is_cap(c.first) as usize,
-    ));
-    let last_word = doc.tok(c.last);
-    if crate::text::possessive_base(last_word).is_some() {
-        f.push(feat(T::Shape, 1 + is_after as usize));
-    }
-    if last_word.chars().count() > 2 && last_word.chars().all(|ch| !ch.is_lowercase()) {
-        f.push(feat(T::Shape, 3 + inside as usize));
-    }
-    f
 }
