@@ -564,84 +564,25 @@ impl<'a> Resolver<'a> {
                 } else {
                     Gender::Female
                 };
-                let before = &self.persons[..self.persons.partition_point(|c| c.end <= s)];
-                let agrees = |c: &&Cand| c.gender.is_none() || c.gender == Some(g);
-                if let Some(sal) = salient.filter(|x| {
-                    x.named
-                        && x.kind == SpeakerKind::Person
-                        && x.end <= s
-                        && !is_headline(&x.name)
-                        && {
-                            let gs = x
-                                .party
-                                .and_then(|pi| self.party_gender.get(pi).copied().flatten());
-                            gs.or_else(|| first_name_gender(&x.name)) != Some(g.other())
-                        }
-                }) {
-                    let rival = before
-                        .iter()
-                        .rev()
-                        .take_while(|c| c.start >= sal.end)
-                        .any(|c| agrees(&c) && c.name != sal.name && self.is_subject(c));
-                    if !rival {
-                        return Speaker {
-                            name: sal.name.clone(),
-                            start: s,
-                            end: e,
-                            named: true,
-                            party: sal.party,
-                            kind: SpeakerKind::Person,
-                        };
-                    }
+                if let Some(sal) = self.salient_person(s, g, salient) {
+                    return Speaker {
+                        name: sal.name.clone(),
+                        start: s,
+                        end: e,
+                        named: true,
+                        party: sal.party,
+                        kind: SpeakerKind::Person,
+                    };
                 }
-                let para = d.tokens[np.first].para;
-                let subject = before
-                    .iter()
-                    .rev()
-                    .take(4)
-                    .take_while(|c| d.tokens[d.token_at(c.start)].para + 1 >= para)
-                    .find(|c| agrees(c) && self.is_subject(c));
-                if subject.is_some() {
-                    subject
-                } else {
-                    // An agreeing known gender among the nearest few, else the
-                    // nearest of unknown gender.
-                    before
-                        .iter()
-                        .rev()
-                        .take(4)
-                        .find(|c| c.gender == Some(g))
-                        .or_else(|| {
-                            before
-                                .iter()
-                                .rev()
-                                .find(|c| c.gender.is_none() || c.gender == Some(g))
-                        })
-                }
+                self.person_before(np, s, g)
             }
             Pronoun::They => {
-                let before = &self.groups[..self.groups.partition_point(|c| c.end <= s)];
-                // A plural description nearer than any group: "Officials in
-                // Kyiv said … “…,” they said".
-                if let Some((a, b)) = self.plural_before(np.first) {
-                    if before.last().is_none_or(|c| c.end <= d.tokens[b].end) {
-                        let (ds, de) = (d.tokens[a].start, d.tokens[b].end);
-                        return Speaker {
-                            name: d.text[ds..de].to_string(),
-                            start: s,
-                            end: e,
-                            named: false,
-                            party: None,
-                            kind: description_kind(d, a, b),
-                        };
-                    }
+                if let Some(sp) = self.plural_before_groups(np, s, e) {
+                    return sp;
                 }
-                before.last()
+                self.group_before(s)
             }
-            Pronoun::It => {
-                let before = &self.groups[..self.groups.partition_point(|c| c.end <= s)];
-                before.last()
-            }
+            Pronoun::It => self.group_before(s),
             Pronoun::First => None,
         };
         match pick {
@@ -659,6 +600,90 @@ impl<'a> Resolver<'a> {
             },
             None => unresolved,
         }
+    }
+
+    /// The salient speaker (the one quoted last) as "he" or "she" at byte
+    /// `s`: a named person of that gender (or unknown), unless another
+    /// agreeing person is a subject since.
+    fn salient_person<'s>(
+        &self,
+        s: usize,
+        g: Gender,
+        salient: Option<&'s Speaker>,
+    ) -> Option<&'s Speaker> {
+        let before = &self.persons[..self.persons.partition_point(|c| c.end <= s)];
+        let agrees = |c: &&Cand| c.gender.is_none() || c.gender == Some(g);
+        let sal = salient.filter(|x| {
+            x.named && x.kind == SpeakerKind::Person && x.end <= s && !is_headline(&x.name) && {
+                let gs = x
+                    .party
+                    .and_then(|pi| self.party_gender.get(pi).copied().flatten());
+                gs.or_else(|| first_name_gender(&x.name)) != Some(g.other())
+            }
+        })?;
+        let rival = before
+            .iter()
+            .rev()
+            .take_while(|c| c.start >= sal.end)
+            .any(|c| agrees(&c) && c.name != sal.name && self.is_subject(c));
+        (!rival).then_some(sal)
+    }
+
+    /// The person "he" or "she" at `np` (byte `s`) stands for: an agreeing
+    /// subject among the nearest few (this paragraph or the one before),
+    /// else an agreeing known gender among them, else the nearest of
+    /// unknown gender.
+    fn person_before(&self, np: Np, s: usize, g: Gender) -> Option<&Cand<'a>> {
+        let d = self.doc;
+        let before = &self.persons[..self.persons.partition_point(|c| c.end <= s)];
+        let agrees = |c: &&Cand| c.gender.is_none() || c.gender == Some(g);
+        let para = d.tokens[np.first].para;
+        let subject = before
+            .iter()
+            .rev()
+            .take(4)
+            .take_while(|c| d.tokens[d.token_at(c.start)].para + 1 >= para)
+            .find(|c| agrees(c) && self.is_subject(c));
+        subject.or_else(|| {
+            before
+                .iter()
+                .rev()
+                .take(4)
+                .find(|c| c.gender == Some(g))
+                .or_else(|| {
+                    before
+                        .iter()
+                        .rev()
+                        .find(|c| c.gender.is_none() || c.gender == Some(g))
+                })
+        })
+    }
+
+    /// "Officials in Kyiv said … “…,” they said": a plural description
+    /// nearer than any group is what "they" at `np` (bytes `s..e`) stands
+    /// for.
+    fn plural_before_groups(&self, np: Np, s: usize, e: usize) -> Option<Speaker> {
+        let d = self.doc;
+        let (a, b) = self.plural_before(np.first)?;
+        let nearer = self
+            .group_before(s)
+            .is_none_or(|c| c.end <= d.tokens[b].end);
+        nearer.then(|| {
+            let (ds, de) = (d.tokens[a].start, d.tokens[b].end);
+            Speaker {
+                name: d.text[ds..de].to_string(),
+                start: s,
+                end: e,
+                named: false,
+                party: None,
+                kind: description_kind(d, a, b),
+            }
+        })
+    }
+
+    /// The nearest group or organisation ending before byte `s`.
+    fn group_before(&self, s: usize) -> Option<&Cand<'a>> {
+        self.groups[..self.groups.partition_point(|c| c.end <= s)].last()
     }
 
     /// Whether a person mention is the subject of its clause: it opens its
