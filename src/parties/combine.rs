@@ -79,47 +79,9 @@ pub fn combine(c: &Ctx, rules: Vec<Cand>, tagged: &[(usize, usize, Kind)]) -> Ve
     let mut used = vec![false; rules.len()];
     let mut names: Vec<(usize, usize, Kind)> = Vec::with_capacity(tagged.len());
     for &(a0, b0, k) in tagged {
-        let (mut a, mut b) = (a0, b0);
-        // Leading titles, vetoed tokens and common words ("Later Byrd"),
-        // but not the start of a person's name the tagger reads on: an
-        // initial ("A. Dale") or a given name that is also a month or a
-        // common word ("Jan Kroslak").
-        let forename = |t: usize| {
-            k == Kind::Person && t + 1 < b0 && (c.is_initial(t) || c.has_base(t, s::GIVEN))
+        let Some((a, b)) = trimmed(c, a0, b0, k) else {
+            continue;
         };
-        while a < b
-            && !forename(a)
-            && (c.title_tok[a]
-                || c.vetoed(a)
-                || b - a > 1
-                    && c.is_word(a)
-                    && !c.is_allcaps(a)
-                    && c.has_lower_base(a, s::STOP | s::STARTER)
-                    && !c.has_base(a, s::GIVEN))
-        {
-            a += 1;
-        }
-        while a < b && c.vetoed(b - 1) {
-            b -= 1;
-        }
-        // What is left must hold a capital ("Jan 5" less the month is
-        // no name).
-        if a == b
-            || (a..b)
-                .any(|t| c.vetoed(t) && !(forename(a) && (t == a || t == a + 1 && c.tok(t) == ".")))
-            || !(a..b).any(|t| c.tok(t).chars().any(char::is_uppercase))
-        {
-            continue;
-        }
-        // A common word alone ("Moreover") or a common acronym ("GDP"): the
-        // stop lists say it is none.
-        if b - a == 1
-            && (!c.is_allcaps(a) && c.has_lower_base(a, s::STOP | s::STARTER)
-                || c.is_allcaps(a) && c.has_base(a, s::ACRO_STOP))
-        {
-            continue;
-        }
-
         names.push((a, b, k));
         let Some(kind) = k.party_kind() else { continue };
         // The same tokens, or a lexicon name that adds only punctuation
@@ -143,27 +105,9 @@ pub fn combine(c: &Ctx, rules: Vec<Cand>, tagged: &[(usize, usize, Kind)]) -> Ve
             out.push(r);
             continue;
         }
-        // "Israel-Hamas", "Joe Biden Hamas": two or more rule names that
-        // make up the tagger's span between them, joined by hyphens with a
-        // lexicon entry among them or with a known organisation among them,
-        // are those names ("Dynamo Moscow" stays one).
-        let inner: Vec<usize> = (0..rules.len())
-            .filter(|&i| {
-                let r = &rules[i];
-                !r.nested && r.a >= a && r.b <= b
-            })
-            .collect();
-        let hyphens = (a..b).any(|t| c.tok(t) == "-");
-        let known_org =
-            |i: usize| rules[i].src == Src::Lex && rules[i].kind == Some(PartyKind::Organization);
-        let tiled = inner.len() >= 2
-            && inner
-                .iter()
-                .any(|&i| known_org(i) || hyphens && rules[i].src == Src::Lex)
-            && (a..b).all(|t| {
-                inner.iter().any(|&i| rules[i].a <= t && t < rules[i].b) || c.tok(t) == "-"
-            });
-        if tiled {
+        // "Israel-Hamas", "Joe Biden Hamas": the rule names that make up
+        // the tagger's span between them stay those names.
+        if let Some(inner) = tiled_by_rules(c, &rules, a, b) {
             for i in inner {
                 used[i] = true;
                 out.push(rules[i].clone());
@@ -201,6 +145,76 @@ pub fn combine(c: &Ctx, rules: Vec<Cand>, tagged: &[(usize, usize, Kind)]) -> Ve
     }
     out.sort_by_key(|m| (m.a, std::cmp::Reverse(m.b)));
     out
+}
+
+/// The tagger's name `a0..b0` of kind `k` less what the rules know is no
+/// part of a name, or `None` if nothing of it is a name: leading titles,
+/// vetoed tokens and common words are cut, trailing vetoed tokens too; what
+/// is left must hold a capital and not be a common word or acronym alone.
+fn trimmed(c: &Ctx, a0: usize, b0: usize, k: Kind) -> Option<(usize, usize)> {
+    let (mut a, mut b) = (a0, b0);
+    // Leading titles, vetoed tokens and common words ("Later Byrd"),
+    // but not the start of a person's name the tagger reads on: an
+    // initial ("A. Dale") or a given name that is also a month or a
+    // common word ("Jan Kroslak").
+    let forename =
+        |t: usize| k == Kind::Person && t + 1 < b0 && (c.is_initial(t) || c.has_base(t, s::GIVEN));
+    while a < b
+        && !forename(a)
+        && (c.title_tok[a]
+            || c.vetoed(a)
+            || b - a > 1
+                && c.is_word(a)
+                && !c.is_allcaps(a)
+                && c.has_lower_base(a, s::STOP | s::STARTER)
+                && !c.has_base(a, s::GIVEN))
+    {
+        a += 1;
+    }
+    while a < b && c.vetoed(b - 1) {
+        b -= 1;
+    }
+    // What is left must hold a capital ("Jan 5" less the month is
+    // no name).
+    if a == b
+        || (a..b)
+            .any(|t| c.vetoed(t) && !(forename(a) && (t == a || t == a + 1 && c.tok(t) == ".")))
+        || !(a..b).any(|t| c.tok(t).chars().any(char::is_uppercase))
+    {
+        return None;
+    }
+    // A common word alone ("Moreover") or a common acronym ("GDP"): the
+    // stop lists say it is none.
+    if b - a == 1
+        && (!c.is_allcaps(a) && c.has_lower_base(a, s::STOP | s::STARTER)
+            || c.is_allcaps(a) && c.has_base(a, s::ACRO_STOP))
+    {
+        return None;
+    }
+    Some((a, b))
+}
+
+/// "Israel-Hamas", "Joe Biden Hamas": two or more rule names that make up
+/// the tagger's span `a..b` between them, joined by hyphens with a lexicon
+/// entry among them or with a known organisation among them, are those
+/// names ("Dynamo Moscow" stays one). Their indices, if so.
+fn tiled_by_rules(c: &Ctx, rules: &[Cand], a: usize, b: usize) -> Option<Vec<usize>> {
+    let inner: Vec<usize> = (0..rules.len())
+        .filter(|&i| {
+            let r = &rules[i];
+            !r.nested && r.a >= a && r.b <= b
+        })
+        .collect();
+    let hyphens = (a..b).any(|t| c.tok(t) == "-");
+    let known_org =
+        |i: usize| rules[i].src == Src::Lex && rules[i].kind == Some(PartyKind::Organization);
+    let tiled = inner.len() >= 2
+        && inner
+            .iter()
+            .any(|&i| known_org(i) || hyphens && rules[i].src == Src::Lex)
+        && (a..b)
+            .all(|t| inner.iter().any(|&i| rules[i].a <= t && t < rules[i].b) || c.tok(t) == "-");
+    tiled.then_some(inner)
 }
 
 #[cfg(test)]
