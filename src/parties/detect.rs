@@ -840,6 +840,15 @@ fn split_segment(c: &Ctx, seg: &[Item], titled: bool, strict: bool, out: &mut Ve
     }
 }
 
+/// The end of the capitalised words and connectors after `seg[k]`.
+fn words_end(seg: &[Item], k: usize) -> usize {
+    let mut m = k + 1;
+    while m < seg.len() && matches!(seg[m].it, It::Cap | It::Conn) {
+        m += 1;
+    }
+    m
+}
+
 /// The candidates of a segment starting with the lexicon entry `seg[k]`;
 /// returns where the next one starts.
 fn lex_candidates(
@@ -855,10 +864,7 @@ fn lex_candidates(
     // A known name followed by more capitalised words is usually
     // one longer name ("Los Angeles Lakers", "Afghan Girls"),
     // unless a given name starts them or a title precedes.
-    let mut m = k + 1;
-    while m < seg.len() && matches!(seg[m].it, It::Cap | It::Conn) {
-        m += 1;
-    }
+    let m = words_end(seg, k);
     // "U.S. Environmental Protection Agency", "UK Home Office".
     if matches!(e, Entry::Place(_))
         && !strict
@@ -951,10 +957,7 @@ fn cap_candidates(
     out: &mut Vec<Cand>,
 ) -> usize {
     let x = seg[k];
-    let mut m = k + 1;
-    while m < seg.len() && matches!(seg[m].it, It::Cap | It::Conn) {
-        m += 1;
-    }
+    let mut m = words_end(seg, k);
     // "FIRST Global": an unknown acronym stands alone before
     // plain words.
     if c.is_allcaps(x.a)
