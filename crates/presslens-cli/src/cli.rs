@@ -395,15 +395,24 @@ fn run_protocol(args: &[String]) -> Result<bool, String> {
     crate::train::protocol::run(&data, &gum_dev, save.as_deref(), &opts)
 }
 
+/// Which parties tagger `presslens eval` annotates with.
+enum Tagger {
+    /// The compiled-in model.
+    Shipped,
+    /// `--model none`: the rules alone.
+    RulesAlone,
+    /// `--model FILE`.
+    File(presslens::parties::tagger::Model),
+}
+
 /// The options of `presslens eval` (but `--protocol`).
 struct EvalArgs<'a> {
     pred_paths: Vec<&'a str>,
     gold_paths: Vec<&'a str>,
     tagger_only: bool,
     explain: bool,
-    /// `--model FILE` (`Some(Some(model))`) or `--model none` (`Some(None)`:
-    /// the rules alone); `None`: the shipped model.
-    model: Option<Option<presslens::parties::tagger::Model>>,
+    /// The parties model to annotate with (`--model FILE|none`).
+    model: Tagger,
 }
 
 impl<'a> EvalArgs<'a> {
@@ -413,7 +422,7 @@ impl<'a> EvalArgs<'a> {
             gold_paths: Vec::new(),
             tagger_only: false,
             explain: false,
-            model: None,
+            model: Tagger::Shipped,
         };
         let mut it = args.iter();
         while let Some(a) = it.next() {
@@ -423,15 +432,15 @@ impl<'a> EvalArgs<'a> {
                 e.tagger_only = true;
             } else if a == "--model" {
                 let p = it.next().ok_or("--model needs a FILE (or none)")?;
-                e.model = Some(if p == "none" {
-                    None
+                e.model = if p == "none" {
+                    Tagger::RulesAlone
                 } else {
                     let b = std::fs::read(p).map_err(|e| format!("{p}: {e}"))?;
-                    Some(
+                    Tagger::File(
                         presslens::parties::tagger::Model::from_bytes(&b)
                             .map_err(|e| format!("{p}: not a tagger model ({e:?})"))?,
                     )
-                });
+                };
             } else if a == "--predictions" {
                 e.pred_paths
                     .push(it.next().ok_or("--predictions needs a FILE")?.as_str());
@@ -452,15 +461,16 @@ impl<'a> EvalArgs<'a> {
     /// Annotates a gold document as the options say and scores it.
     fn score(&self, doc: &eval::GoldDoc, scores: &mut Scores) -> Report {
         let m = match &self.model {
-            Some(m) => m.as_ref(),
-            None => presslens::parties::tagger::shipped(),
+            Tagger::Shipped => presslens::parties::tagger::shipped(),
+            Tagger::RulesAlone => None,
+            Tagger::File(m) => Some(m),
         };
         if self.tagger_only {
             eval::eval_tagger(doc, m, scores)
-        } else if self.model.is_some() {
-            eval::eval_doc_with(doc, m, scores)
-        } else {
+        } else if matches!(self.model, Tagger::Shipped) {
             eval::eval_doc(doc, scores)
+        } else {
+            eval::eval_doc_with(doc, m, scores)
         }
     }
 }

@@ -55,6 +55,14 @@ use scope::Scope;
 use spans::{Hl, Kind};
 use textmap::{Collector, TextMap};
 
+/// Our attributes on `<html>` as the page had them (`None`: absent).
+struct HtmlAttrs {
+    /// `data-presslens`.
+    ready: Option<String>,
+    /// `data-presslens-theme`.
+    theme: Option<String>,
+}
+
 /// Longest slice of work per task, in ms, while the page is idle (the rule
 /// is 50 ms per task; the engine's chunks and the DOM calls around them
 /// need headroom).
@@ -138,8 +146,9 @@ pub struct Overlay {
     /// Our event listeners; dropping one removes it from its target.
     listeners: Vec<EventListener>,
     watch: Option<observe::Watch>,
-    /// `data-presslens` on `<html>` before our first pass, to restore.
-    ready_before: Option<Option<String>>,
+    /// Our attributes on `<html>` as they were before our first pass, to
+    /// restore (`None` until the first pass saves them).
+    html_before: Option<HtmlAttrs>,
     pinned: bool,
     last_move: f64,
     flashes: Vec<Range>,
@@ -152,8 +161,6 @@ pub struct Overlay {
     slice_end: f64,
     /// Scrolling hides the tooltip, except the scroll to a panel item.
     keep_tip_until: f64,
-    /// `data-presslens-theme` on `<html>` before our first pass.
-    theme_before: Option<Option<String>>,
     /// Pick mode ([`pick`]): the reader is choosing the root.
     picker: Option<pick::Picker>,
 }
@@ -186,7 +193,7 @@ impl Overlay {
             panel: None,
             listeners: Vec::new(),
             watch: None,
-            ready_before: None,
+            html_before: None,
             pinned: false,
             last_move: 0.0,
             flashes: Vec::new(),
@@ -194,7 +201,6 @@ impl Overlay {
             longest_phase: "",
             slice_end: f64::INFINITY,
             keep_tip_until: 0.0,
-            theme_before: None,
             picker: None,
         })
     }
@@ -375,11 +381,13 @@ impl Overlay {
         let Some(html) = document().ok().and_then(|d| d.document_element()) else {
             return;
         };
-        if self.ready_before.is_some() {
+        if self.html_before.is_some() {
             return;
         }
-        self.ready_before = Some(html.get_attribute("data-presslens"));
-        self.theme_before = Some(html.get_attribute("data-presslens-theme"));
+        self.html_before = Some(HtmlAttrs {
+            ready: html.get_attribute("data-presslens"),
+            theme: html.get_attribute("data-presslens-theme"),
+        });
         // Mark colours for the page's own background, light or dark
         // (whatever the reader's system setting says).
         if let Some(root) = self.root() {
@@ -607,15 +615,16 @@ impl Overlay {
         self.report = None;
         self.pinned = false;
         if let Some(html) = document().ok().and_then(|d| d.document_element()) {
-            for (name, before) in [
-                ("data-presslens", self.ready_before.take()),
-                ("data-presslens-theme", self.theme_before.take()),
-            ] {
-                let _ = match before {
-                    Some(Some(v)) => html.set_attribute(name, &v),
-                    Some(None) => html.remove_attribute(name),
-                    None => Ok(()),
-                };
+            if let Some(before) = self.html_before.take() {
+                for (name, value) in [
+                    ("data-presslens", before.ready),
+                    ("data-presslens-theme", before.theme),
+                ] {
+                    let _ = match value {
+                        Some(v) => html.set_attribute(name, &v),
+                        None => html.remove_attribute(name),
+                    };
+                }
             }
         }
         for w in self.waiters.drain(..) {
