@@ -537,8 +537,11 @@ fn dateline(c: &Ctx, run: &[Item], out: &mut Vec<Cand>) -> bool {
     let last = *run.last().unwrap_or(&run[0]);
     let para_start = c.doc.tokens[run[0].a].para != c.doc.tokens[run[0].a.saturating_sub(1)].para
         || run[0].a == 0;
-    let same_para = |k: usize| k < c.n() && c.doc.tokens[k].para == c.doc.tokens[run[0].a].para;
-    let after = if same_para(last.b) { c.tok(last.b) } else { "" };
+    let after = if c.doc.same_para(last.b, run[0].a) {
+        c.tok(last.b)
+    } else {
+        ""
+    };
     if para_start
         && run.iter().all(|x| x.it == It::Cap && c.is_allcaps(x.a))
         && matches!(after, "," | "(" | "—" | "–" | "-")

@@ -127,10 +127,6 @@ fn kind_index(k: PartyKind) -> usize {
     }
 }
 
-fn parse_kind(s: &str) -> Option<PartyKind> {
-    PartyKind::from_name(s)
-}
-
 /// Scores one document, given the report made on its text in char offsets.
 pub fn score(doc: &GoldDoc, report: &Report, into: &mut Scores) {
     let chars: Vec<char> = doc.text.chars().collect();
@@ -308,7 +304,7 @@ pub fn party_misses(doc: &GoldDoc, report: &Report) -> Vec<(String, String, Vec<
     let mut rules: Option<Vec<(usize, usize, presslens::parties::Rule)>> = None;
     let mut out = Vec::new();
     for g in &doc.parties {
-        let Some(kind) = parse_kind(&g.kind) else {
+        let Some(kind) = PartyKind::from_name(&g.kind) else {
             continue;
         };
         let span = norm_mention(&chars, g.start, g.end);
@@ -333,7 +329,12 @@ fn score_parties(chars: &[char], doc: &GoldDoc, report: &Report, into: &mut Scor
     let gold: Vec<((usize, usize), Option<PartyKind>)> = doc
         .parties
         .iter()
-        .map(|g| (norm_mention(chars, g.start, g.end), parse_kind(&g.kind)))
+        .map(|g| {
+            (
+                norm_mention(chars, g.start, g.end),
+                PartyKind::from_name(&g.kind),
+            )
+        })
         .collect();
     let other: HashSet<(usize, usize)> =
         gold.iter().filter(|g| g.1.is_none()).map(|g| g.0).collect();
