@@ -104,83 +104,92 @@ fn quoted(report: &Report, party: usize) -> usize {
 /// The explanation of one mark.
 pub fn card(report: &Report, target: Target) -> Option<Card> {
     match target {
-        Target::Quote(i) => {
-            let q = report.quotes.get(i)?;
-            let mut lines = Vec::new();
-            let title = match &q.speaker {
-                Some(s) => {
-                    lines.push(("Speaker", s.name.clone()));
-                    if let Some(role) = s
-                        .party
-                        .and_then(|p| report.parties.get(p))
-                        .and_then(|p| p.role.clone())
-                    {
-                        lines.push(("Role", role));
-                    }
-                    lines.push((
-                        "Source",
-                        if s.named {
-                            "named".into()
-                        } else {
-                            "anonymous".into()
-                        },
-                    ));
-                    s.name.clone()
-                }
-                None => {
-                    lines.push(("Speaker", "not attributed".into()));
-                    "Unattributed quote".into()
-                }
-            };
-            if let Some(c) = &q.cue {
-                lines.push(("Cue", c.text.clone()));
+        Target::Quote(i) => quote_card(report, i),
+        Target::Party(i, _) => party_card(report, i),
+        Target::Figure(i) => figure_card(report, i),
+    }
+}
+
+/// Quote `i`: its speaker (role, named or anonymous), cue and length.
+fn quote_card(report: &Report, i: usize) -> Option<Card> {
+    let q = report.quotes.get(i)?;
+    let mut lines = Vec::new();
+    let title = match &q.speaker {
+        Some(s) => {
+            lines.push(("Speaker", s.name.clone()));
+            if let Some(role) = s
+                .party
+                .and_then(|p| report.parties.get(p))
+                .and_then(|p| p.role.clone())
+            {
+                lines.push(("Role", role));
             }
-            lines.push(("Words", count(words(&q.text))));
-            Some(Card {
-                kind: "Quote",
-                title,
-                lines,
-            })
+            lines.push((
+                "Source",
+                if s.named {
+                    "named".into()
+                } else {
+                    "anonymous".into()
+                },
+            ));
+            s.name.clone()
         }
-        Target::Party(i, _) => {
-            let p = report.parties.get(i)?;
-            let mut lines = vec![("Kind", party_kind(p.kind).to_string())];
-            if let Some(r) = &p.role {
-                lines.push(("Role", r.clone()));
-            }
-            lines.push(("Mentions", count(p.mentions.len())));
-            let n = quoted(report, i);
-            if n > 0 {
-                lines.push((
-                    "Quoted",
-                    [count(n), (if n == 1 { " time" } else { " times" }).into()].concat(),
-                ));
-            }
-            Some(Card {
-                kind: "Party",
-                title: p.name.clone(),
-                lines,
-            })
+        None => {
+            lines.push(("Speaker", "not attributed".into()));
+            "Unattributed quote".into()
         }
-        Target::Figure(i) => {
-            let f = report.figures.get(i)?;
-            let mut lines = Vec::new();
-            if let Some(v) = figure_value(report, i) {
-                lines.push(("Value", v));
-            }
-            if let Some(c) = &f.counts {
-                lines.push(("Counts", c.clone()));
-            }
-            for r in &f.relations {
-                if let Some(g) = report.figures.get(r.figure) {
-                    lines.push(("Related", [relation(r.kind), " ", &g.text].concat()));
-                }
-            }
-            Some(Card {
-                kind: "Figure",
-                title: f.text.clone(),
-                lines,
-            })
+    };
+    if let Some(c) = &q.cue {
+        lines.push(("Cue", c.text.clone()));
+    }
+    lines.push(("Words", count(words(&q.text))));
+    Some(Card {
+        kind: "Quote",
+        title,
+        lines,
+    })
+}
+
+/// Party `i`: its kind, role, mentions and how often it is quoted.
+fn party_card(report: &Report, i: usize) -> Option<Card> {
+    let p = report.parties.get(i)?;
+    let mut lines = vec![("Kind", party_kind(p.kind).to_string())];
+    if let Some(r) = &p.role {
+        lines.push(("Role", r.clone()));
+    }
+    lines.push(("Mentions", count(p.mentions.len())));
+    let n = quoted(report, i);
+    if n > 0 {
+        lines.push((
+            "Quoted",
+            [count(n), (if n == 1 { " time" } else { " times" }).into()].concat(),
+        ));
+    }
+    Some(Card {
+        kind: "Party",
+        title: p.name.clone(),
+        lines,
+    })
+}
+
+/// Figure `i`: its value, what it counts and the figures it relates to.
+fn figure_card(report: &Report, i: usize) -> Option<Card> {
+    let f = report.figures.get(i)?;
+    let mut lines = Vec::new();
+    if let Some(v) = figure_value(report, i) {
+        lines.push(("Value", v));
+    }
+    if let Some(c) = &f.counts {
+        lines.push(("Counts", c.clone()));
+    }
+    for r in &f.relations {
+        if let Some(g) = report.figures.get(r.figure) {
+            lines.push(("Related", [relation(r.kind), " ", &g.text].concat()));
         }
     }
+    Some(Card {
+        kind: "Figure",
+        title: f.text.clone(),
+        lines,
+    })
 }

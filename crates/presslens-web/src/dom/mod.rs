@@ -28,6 +28,7 @@ pub mod options;
 pub mod page;
 pub mod paint;
 pub mod panel;
+pub mod pass;
 pub mod paste;
 pub mod paywall;
 pub mod pick;
@@ -35,93 +36,44 @@ pub mod safe;
 pub mod scope;
 pub mod spans;
 pub mod textmap;
+pub mod theme;
+pub mod tip;
 pub mod ui;
 
 use std::cell::RefCell;
-use std::rc::{Rc, Weak};
+use std::rc::Rc;
 
 use gloo_events::{EventListener, EventListenerOptions, EventListenerPhase};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, Event, EventTarget, MouseEvent, Node, Range};
+use web_sys::{Element, Event, EventTarget, MouseEvent};
 
 use action::{Action, ScopeNote};
 use confidence::Confidence;
 pub use options::Options;
 use page::{document, Error, UI_CLASS};
 use paint::Painter;
+use pass::{rerun, Pass, Phase};
+pub use pass::{
+    run, slice_budget, BUDGET_MS, LARGE_MAX_BUDGET_MS, LARGE_PAGE_UNITS, MAX_BUDGET_MS,
+};
 use presslens::report::Report;
 use scope::Scope;
 use spans::{Hl, Kind};
 use textmap::{Collector, TextMap};
+use theme::Theme;
+use tip::{caret_at, contains, Tip};
 
-/// Our attributes on `<html>` as the page had them (`None`: absent).
-struct HtmlAttrs {
-    /// `data-presslens`.
-    ready: Option<String>,
-    /// `data-presslens-theme`.
-    theme: Option<String>,
-}
-
-/// Longest slice of work per task, in ms, while the page is idle (the rule
-/// is 50 ms per task; the engine's chunks and the DOM calls around them
-/// need headroom).
-pub const BUDGET_MS: f64 = 10.0;
-
-/// Longest slice of work per task while the page is busy between our
-/// slices ([`slice_budget`]).
-pub const MAX_BUDGET_MS: f64 = 30.0;
-
-/// The budget of the next slice, given how long the page had the main
-/// thread since the last one (`gap`, ms): [`BUDGET_MS`], or as long as the
-/// page's own share up to [`MAX_BUDGET_MS`].
-///
-/// Why: in `<mark>` mode every slice changes the DOM, and the browser then
-/// lays out, pre-paints and paints the page before the next one — on a
-/// 9 MB page about 70 ms a frame, whatever the size of the change. With
-/// 10 ms slices the pass spent seven times its own work waiting for those
-/// frames (16 s for 8.8 M chars, 80 s for 22 M); matching the page's share
-/// keeps at least half the main thread for the page and cuts the frames.
-///
-/// Past [`LARGE_PAGE_UNITS`] of text a frame costs far more (200-600 ms on
-/// a page of 22 M characters), and a hundred of them made a `<mark>` pass
-/// take over 40 s: there the slices may grow to [`LARGE_MAX_BUDGET_MS`],
-/// still well inside the 200 ms a task may take on such a page.
-pub fn slice_budget(gap: f64, text_units: u32) -> f64 {
-    let max = if text_units > LARGE_PAGE_UNITS {
-        LARGE_MAX_BUDGET_MS
-    } else {
-        MAX_BUDGET_MS
-    };
-    gap.clamp(BUDGET_MS, max)
-}
-
-/// Text (UTF-16 code units) past which a page counts as large for
-/// [`slice_budget`]: beyond 10 MB of text (the size up to which no task may
-/// pass 50 ms), with room for a page of 10 MiB.
-pub const LARGE_PAGE_UNITS: u32 = 12_000_000;
-
-/// Longest slice on a large page while the page is busy between slices.
-pub const LARGE_MAX_BUDGET_MS: f64 = 120.0;
-
-/// A caller of [`run`] waiting for the pass to end.
-struct Waiter {
-    resolve: js_sys::Function,
-    reject: js_sys::Function,
-}
-
-/// Where a pass is.
-enum Phase {
-    Idle,
-    Detect(scope::Detector),
-    Collect(Collector),
-    Engine(engine::Run),
-    Paint,
-    /// Painted; the panel and the ready flag follow in a slice of their own.
-    Finish,
-    /// Done; the report is converted for whoever waits, in slices of its
-    /// own (a 10 MB page's report took seconds in one go).
-    Deliver(crate::convert::Sliced),
+/// What one step of [`Overlay::work`] left to do.
+enum Step {
+    /// The phase needs more time: the slice ends.
+    Pending,
+    /// The pass is complete.
+    Complete,
+    /// A new phase: it starts in a slice of its own.
+    Next,
+    /// The same phase again, in this slice.
+    Again,
 }
 
 /// The overlay on one article root.
@@ -132,35 +84,19 @@ pub struct Overlay {
     map: TextMap,
     report: Option<Report>,
     painter: Painter,
-    phase: Phase,
-    /// Bumped by every new pass and by clear: stale slices stop.
-    gen: u32,
-    passes: u32,
-    /// The report as a JS value, converted in slices for the waiters.
-    delivered: Option<JsValue>,
+    /// Where the pass is, which pass is current, who waits ([`pass`]).
+    pass: Pass,
     /// Caps late passes per minute.
     late: observe::LateGuard,
-    waiters: Vec<Waiter>,
     host: Option<ui::Host>,
     panel: Option<Element>,
     /// Our event listeners; dropping one removes it from its target.
     listeners: Vec<EventListener>,
     watch: Option<observe::Watch>,
-    /// Our attributes on `<html>` as they were before our first pass, to
-    /// restore (`None` until the first pass saves them).
-    html_before: Option<HtmlAttrs>,
-    pinned: bool,
-    last_move: f64,
-    flashes: Vec<Range>,
-    /// The longest slice of the current or last sliced pass, in ms, not
-    /// counting engine calls.
-    longest_ms: f64,
-    /// The phase the longest slice started in ([`Overlay::phase_name`]).
-    longest_phase: &'static str,
-    /// When the last slice ended (`Date.now()`), for [`slice_budget`].
-    slice_end: f64,
-    /// Scrolling hides the tooltip, except the scroll to a panel item.
-    keep_tip_until: f64,
+    /// Our attributes on `<html>` ([`theme`]).
+    theme: Theme,
+    /// The tooltip's state ([`tip`]).
+    tip: Tip,
     /// Pick mode ([`pick`]): the reader is choosing the root.
     picker: Option<pick::Picker>,
 }
@@ -183,24 +119,14 @@ impl Overlay {
             map: TextMap::default(),
             report: None,
             painter,
-            phase: Phase::Idle,
-            gen: 0,
-            passes: 0,
-            delivered: None,
+            pass: Pass::new(),
             late: observe::LateGuard::default(),
-            waiters: Vec::new(),
             host: None,
             panel: None,
             listeners: Vec::new(),
             watch: None,
-            html_before: None,
-            pinned: false,
-            last_move: 0.0,
-            flashes: Vec::new(),
-            longest_ms: 0.0,
-            longest_phase: "",
-            slice_end: f64::INFINITY,
-            keep_tip_until: 0.0,
+            theme: Theme::default(),
+            tip: Tip::default(),
             picker: None,
         })
     }
@@ -233,7 +159,7 @@ impl Overlay {
     /// (the document is as it was), whoever waits is told why, and the
     /// overlay stays usable for another pass.
     fn fail(&mut self, e: Error) -> Error {
-        let waiters = std::mem::take(&mut self.waiters);
+        let waiters = std::mem::take(&mut self.pass.waiters);
         self.clear();
         let err: JsValue = js_sys::Error::new(&e.to_string()).into();
         for w in waiters {
@@ -244,19 +170,11 @@ impl Overlay {
 
     /// Starts a pass: clears the paint and starts reading.
     fn begin(&mut self) {
-        self.gen = self.gen.wrapping_add(1);
-        self.delivered = None;
-        self.longest_ms = 0.0;
-        self.slice_end = f64::INFINITY;
-        self.longest_phase = "";
-        engine::LONGEST.with(|c| c.set(0.0));
+        self.pass.restart();
         self.painter.clear();
         self.discard_own();
-        if let Some(h) = &self.host {
-            h.hide_tip();
-        }
-        self.pinned = false;
-        self.phase = match &self.scope {
+        self.tip.hide(self.host.as_ref());
+        self.pass.phase = match &self.scope {
             Some(s) => Phase::Collect(Collector::new(s)),
             None => match scope::Detector::new() {
                 Ok(d) => Phase::Detect(d),
@@ -269,143 +187,111 @@ impl Overlay {
     /// whether the pass is complete.
     fn work(&mut self, deadline: f64) -> page::Result<bool> {
         loop {
-            match &mut self.phase {
-                Phase::Idle => return Ok(true),
-                Phase::Detect(d) => {
-                    let Some(s) = d.step(deadline) else {
-                        return Ok(false);
-                    };
-                    self.phase = Phase::Collect(Collector::new(&s));
-                    self.scope = Some(s);
-                }
-                Phase::Collect(c) => {
-                    if !c.step(deadline) {
-                        return Ok(false);
+            let step = match &mut self.pass.phase {
+                Phase::Idle => Step::Complete,
+                Phase::Detect(d) => match d.step(deadline) {
+                    Some(s) => {
+                        self.pass.phase = Phase::Collect(Collector::new(&s));
+                        self.scope = Some(s);
+                        Step::Next
                     }
-                    let Phase::Collect(c) = std::mem::replace(&mut self.phase, Phase::Idle) else {
-                        unreachable!()
-                    };
-                    self.map = c.finish();
-                    if let Some(s) = self
-                        .scope
-                        .as_mut()
-                        .filter(|s| s.filter.hints && self.map.len16() < 200)
-                    {
-                        // Class hints left almost nothing of this root: read
-                        // it again without them.
-                        s.filter.hints = false;
-                        self.phase = Phase::Collect(Collector::new(s));
-                        continue;
+                    None => Step::Pending,
+                },
+                Phase::Collect(c) => match c.step(deadline) {
+                    true => self.collected(),
+                    false => Step::Pending,
+                },
+                Phase::Engine(run) => match run.step(self.map.text(), deadline) {
+                    true => self.annotated(),
+                    false => Step::Pending,
+                },
+                Phase::Paint => match self.painter.step(&self.map, deadline)? {
+                    true => {
+                        self.pass.phase = Phase::Finish;
+                        Step::Next
                     }
-                    self.phase = Phase::Engine(engine::Run::new());
-                }
-                Phase::Engine(run) => {
-                    if !run.step(self.map.text(), deadline) {
-                        return Ok(false);
-                    }
-                    let Phase::Engine(run) = std::mem::replace(&mut self.phase, Phase::Paint)
-                    else {
-                        unreachable!()
-                    };
-                    let report = run.finish();
-                    self.choose_theme();
-                    self.painter.start(&report);
-                    self.report = Some(report);
-                }
-                Phase::Paint => {
-                    if !self.painter.step(&self.map, deadline)? {
-                        return Ok(false);
-                    }
-                    self.phase = Phase::Finish;
-                    if deadline.is_finite() {
-                        return Ok(false);
-                    }
-                }
-                Phase::Finish => {
-                    self.finish_pass();
-                    if deadline.is_finite() && !self.waiters.is_empty() {
-                        self.phase = Phase::Deliver(crate::convert::Sliced::new());
-                        return Ok(false);
-                    }
-                    self.phase = Phase::Idle;
-                    self.ready();
-                    return Ok(true);
-                }
-                Phase::Deliver(sliced) => {
-                    let Some(report) = &self.report else {
-                        self.phase = Phase::Idle;
-                        return Ok(true);
-                    };
-                    // A report that cannot be converted is delivered as null.
-                    match sliced.step(report, deadline) {
-                        Ok(None) => return Ok(false),
-                        Ok(Some(v)) => self.delivered = Some(v),
-                        Err(_) => self.delivered = Some(JsValue::NULL),
-                    }
-                    self.phase = Phase::Idle;
-                    self.ready();
-                    return Ok(true);
-                }
-            }
-            // A new phase starts in a slice of its own.
-            if deadline.is_finite() {
-                return Ok(false);
+                    false => Step::Pending,
+                },
+                Phase::Finish => self.finish(deadline),
+                Phase::Deliver(_) => self.deliver(deadline),
+            };
+            match step {
+                Step::Pending => return Ok(false),
+                Step::Complete => return Ok(true),
+                Step::Again => {}
+                // A new phase starts in a slice of its own.
+                Step::Next if deadline.is_finite() => return Ok(false),
+                Step::Next => {}
             }
         }
     }
 
-    /// The current phase, as [`Overlay::longest_slice_phase`] names it.
-    fn phase_name(&self) -> &'static str {
-        match &self.phase {
-            Phase::Idle => "idle",
-            Phase::Detect(_) => "detect",
-            Phase::Collect(_) => "collect",
-            Phase::Engine(_) => "engine",
-            Phase::Paint => "paint",
-            Phase::Finish => "finish",
-            Phase::Deliver(_) => "deliver",
+    /// The text map is read: annotate it, or read the root again without
+    /// class hints if they left almost nothing of it.
+    fn collected(&mut self) -> Step {
+        let Phase::Collect(c) = std::mem::replace(&mut self.pass.phase, Phase::Idle) else {
+            unreachable!()
+        };
+        self.map = c.finish();
+        if let Some(s) = self
+            .scope
+            .as_mut()
+            .filter(|s| s.filter.hints && self.map.len16() < 200)
+        {
+            s.filter.hints = false;
+            self.pass.phase = Phase::Collect(Collector::new(s));
+            return Step::Again;
         }
+        self.pass.phase = Phase::Engine(engine::Run::new());
+        Step::Next
+    }
+
+    /// The engine is done: the theme is chosen and painting starts.
+    fn annotated(&mut self) -> Step {
+        let Phase::Engine(run) = std::mem::replace(&mut self.pass.phase, Phase::Paint) else {
+            unreachable!()
+        };
+        let report = run.finish();
+        self.theme.choose(self.root());
+        self.painter.start(&report);
+        self.report = Some(report);
+        Step::Next
+    }
+
+    /// Painted: the panel follows; the report is converted in slices of its
+    /// own when someone waits for it in a sliced pass.
+    fn finish(&mut self, deadline: f64) -> Step {
+        self.finish_pass();
+        if deadline.is_finite() && !self.pass.waiters.is_empty() {
+            self.pass.phase = Phase::Deliver(crate::convert::Sliced::new());
+            return Step::Pending;
+        }
+        self.pass.phase = Phase::Idle;
+        self.theme.ready();
+        Step::Complete
+    }
+
+    /// Converts the report for the waiters (a report that cannot be
+    /// converted is delivered as null).
+    fn deliver(&mut self, deadline: f64) -> Step {
+        let (Phase::Deliver(sliced), Some(report)) = (&mut self.pass.phase, &self.report) else {
+            self.pass.phase = Phase::Idle;
+            return Step::Complete;
+        };
+        match sliced.step(report, deadline) {
+            Ok(None) => return Step::Pending,
+            Ok(Some(v)) => self.pass.delivered = Some(v),
+            Err(_) => self.pass.delivered = Some(JsValue::NULL),
+        }
+        self.pass.phase = Phase::Idle;
+        self.theme.ready();
+        Step::Complete
     }
 
     /// After a pass: the panel follows the report.
     fn finish_pass(&mut self) {
-        self.passes += 1;
+        self.pass.done += 1;
         self.render_panel();
-    }
-
-    /// Before the first pass paints: the mark palette follows the page's
-    /// own background. Asked before any mark is inserted, while the page's
-    /// styles are still computed: after hundreds of thousands of `<mark>`s,
-    /// reading a computed style costs a whole-page style recalculation.
-    fn choose_theme(&mut self) {
-        let Some(html) = document().ok().and_then(|d| d.document_element()) else {
-            return;
-        };
-        if self.html_before.is_some() {
-            return;
-        }
-        self.html_before = Some(HtmlAttrs {
-            ready: html.get_attribute("data-presslens"),
-            theme: html.get_attribute("data-presslens-theme"),
-        });
-        // Mark colours for the page's own background, light or dark
-        // (whatever the reader's system setting says).
-        if let Some(root) = self.root() {
-            let theme = if dark_background(&root) {
-                "dark"
-            } else {
-                "light"
-            };
-            let _ = html.set_attribute("data-presslens-theme", theme);
-        }
-    }
-
-    /// `<html data-presslens="ready">`: set when a pass is complete, in the
-    /// same task that resolves its promise.
-    fn ready(&self) {
-        if let Some(html) = document().ok().and_then(|d| d.document_element()) {
-            let _ = html.set_attribute("data-presslens", "ready");
-        }
     }
 
     fn render_panel(&self) {
@@ -435,7 +321,7 @@ impl Overlay {
     /// chose or before detection.
     pub fn confidence(&self) -> Option<Confidence> {
         let mut c = self.scope.as_ref()?.confidence?;
-        if self.passes > 0 {
+        if self.pass.done > 0 {
             c.chars = self.map.len16();
         }
         Some(c)
@@ -467,8 +353,7 @@ impl Overlay {
     /// Reads the article text (scope and text map; no engine). Report
     /// offsets given to [`Overlay::paint`] index into it.
     pub fn collect(&mut self) -> page::Result<&str> {
-        self.gen = self.gen.wrapping_add(1);
-        self.phase = Phase::Idle;
+        self.pass.stop();
         self.painter.clear();
         self.discard_own();
         let scope = self.scope_now()?.clone();
@@ -487,9 +372,8 @@ impl Overlay {
         report
             .check(self.map.len16() as usize)
             .map_err(Error::BadReport)?;
-        self.gen = self.gen.wrapping_add(1);
-        self.phase = Phase::Idle;
-        self.choose_theme();
+        self.pass.stop();
+        self.theme.choose(self.root());
         self.painter.start(&report);
         let painted = self.painter.step(&self.map, f64::INFINITY);
         if let Err(e) = painted {
@@ -497,7 +381,7 @@ impl Overlay {
         }
         self.report = Some(report);
         self.finish_pass();
-        self.ready();
+        self.theme.ready();
         self.discard_own();
         Ok(())
     }
@@ -524,7 +408,7 @@ impl Overlay {
     }
 
     pub fn passes(&self) -> u32 {
-        self.passes
+        self.pass.done
     }
 
     /// How many live DOM ranges the paint keeps: one per painted span with
@@ -536,14 +420,14 @@ impl Overlay {
     /// The longest slice of the last sliced pass ([`run`]), in ms, not
     /// counting the engine's calls (see [`engine::LONGEST`]).
     pub fn longest_slice_ms(&self) -> f64 {
-        self.longest_ms
+        self.pass.slices.longest_ms
     }
 
     /// Where the longest slice of the last sliced pass started: "detect",
     /// "collect", "engine", "paint", "finish" or "deliver" (a slice that
     /// ends a phase also does the set-up of the next).
     pub fn longest_slice_phase(&self) -> &'static str {
-        self.longest_phase
+        self.pass.slices.longest_phase
     }
 
     pub fn painter(&self) -> &Painter {
@@ -597,12 +481,9 @@ impl Overlay {
     /// Removes every highlight, mark, tooltip, panel, listener and observer;
     /// the document is left exactly as it was before the first pass.
     pub fn clear(&mut self) {
-        self.gen = self.gen.wrapping_add(1);
-        self.phase = Phase::Idle;
+        self.pass.stop();
         self.painter.clear();
-        for r in self.flashes.drain(..) {
-            paint::hl_remove(Hl::Flash, &r);
-        }
+        self.tip.clear_flashes();
         if let Some(w) = self.watch.take() {
             w.stop();
         }
@@ -613,21 +494,9 @@ impl Overlay {
         }
         self.panel = None;
         self.report = None;
-        self.pinned = false;
-        if let Some(html) = document().ok().and_then(|d| d.document_element()) {
-            if let Some(before) = self.html_before.take() {
-                for (name, value) in [
-                    ("data-presslens", before.ready),
-                    ("data-presslens-theme", before.theme),
-                ] {
-                    let _ = match value {
-                        Some(v) => html.set_attribute(name, &v),
-                        None => html.remove_attribute(name),
-                    };
-                }
-            }
-        }
-        for w in self.waiters.drain(..) {
+        self.tip.pinned = false;
+        self.theme.restore();
+        for w in self.pass.waiters.drain(..) {
             safe::settle(&w.resolve, &JsValue::NULL);
         }
     }
@@ -670,13 +539,13 @@ impl Overlay {
             Some(c) => {
                 host.show_tip(&c, x, y);
                 if click {
-                    self.pinned = true;
+                    self.tip.pinned = true;
                 }
             }
             None => {
-                if click || !self.pinned {
+                if click || !self.tip.pinned {
                     host.hide_tip();
-                    self.pinned = false;
+                    self.tip.pinned = false;
                 }
             }
         }
@@ -700,15 +569,14 @@ impl Overlay {
             .and_then(|rep| explain::card(rep, self.painter.spans[i].target));
         if let (Some(host), Some(card), true) = (&self.host, card, self.opts.tooltip) {
             host.show_tip(&card, rect.left(), rect.bottom());
-            self.pinned = true;
             // The scroll we just made must not hide it.
-            self.keep_tip_until = js_sys::Date::now() + 300.0;
+            self.tip.pin_after_scroll(js_sys::Date::now());
         }
         if !self.painter.uses_marks() {
             let r = r.clone();
             // A flash the page refuses is only a flash.
             let _ = paint::hl_add(Hl::Flash, &r).and_then(|()| paint::hl_show(Hl::Flash));
-            self.flashes.push(r.clone());
+            self.tip.flashes.push(r.clone());
             let cb = Closure::once_into_js(move || paint::hl_remove(Hl::Flash, &r));
             if let Some(w) = web_sys::window() {
                 let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
@@ -723,185 +591,6 @@ impl Overlay {
 impl Drop for Overlay {
     fn drop(&mut self) {
         self.clear();
-    }
-}
-
-/// Whether the article's background (its own or the nearest ancestor's
-/// that is not transparent) is dark.
-fn dark_background(el: &Element) -> bool {
-    let Some(w) = web_sys::window() else {
-        return false;
-    };
-    let mut cur = Some(el.clone());
-    while let Some(e) = cur {
-        if let Ok(Some(style)) = w.get_computed_style(&e) {
-            let bg = style
-                .get_property_value("background-color")
-                .unwrap_or_default();
-            // "rgb(r, g, b)" or "rgba(r, g, b, a)"; integers only (no float
-            // parsing code in the payload for this).
-            let parts: Vec<&str> = bg
-                .trim_start_matches(|c: char| !c.is_ascii_digit())
-                .split(',')
-                .collect();
-            let alpha_zero = parts.get(3).is_some_and(|a| {
-                a.trim()
-                    .trim_end_matches(')')
-                    .trim_start_matches('0')
-                    .trim_start_matches('.')
-                    .trim_matches('0')
-                    .is_empty()
-            });
-            let int = |p: &&str| {
-                p.trim()
-                    .split(|c: char| !c.is_ascii_digit())
-                    .next()
-                    .and_then(|d| d.parse::<u32>().ok())
-            };
-            let v: Vec<u32> = parts.iter().take(3).filter_map(int).collect();
-            if v.len() == 3 && !alpha_zero && bg != "transparent" {
-                let lum = 2126 * v[0] + 7152 * v[1] + 722 * v[2];
-                return lum < 100 * 10000;
-            }
-        }
-        cur = e.parent_element();
-    }
-    false
-}
-
-/// The DOM position under a viewport point: `caretPositionFromPoint` where
-/// the browser has it, else `caretRangeFromPoint`.
-fn caret_at(x: f64, y: f64) -> Option<(Node, u32)> {
-    let doc = document().ok()?;
-    let call = |name: &str| -> Option<JsValue> {
-        let f = js_sys::Reflect::get(&doc, &name.into())
-            .ok()?
-            .dyn_into::<js_sys::Function>()
-            .ok()?;
-        let v = f.call2(&doc, &x.into(), &y.into()).ok()?;
-        (!v.is_null() && !v.is_undefined()).then_some(v)
-    };
-    let get = |v: &JsValue, k: &str| js_sys::Reflect::get(v, &k.into()).ok();
-    let (node, off) = if let Some(p) = call("caretPositionFromPoint") {
-        (get(&p, "offsetNode")?, get(&p, "offset")?)
-    } else {
-        let r = call("caretRangeFromPoint")?;
-        (get(&r, "startContainer")?, get(&r, "startOffset")?)
-    };
-    let node: Node = node.dyn_into().ok()?;
-    (node.node_type() == Node::TEXT_NODE).then_some((node, off.as_f64()? as u32))
-}
-
-/// Whether viewport point (x, y) falls on one of the range's line boxes.
-fn contains(r: &Range, x: f64, y: f64) -> bool {
-    let Some(rects) = r.get_client_rects() else {
-        return false;
-    };
-    (0..rects.length()).filter_map(|i| rects.item(i)).any(|b| {
-        x >= b.left() - 1.0 && x <= b.right() + 1.0 && y >= b.top() - 1.0 && y <= b.bottom() + 1.0
-    })
-}
-
-// --- Driving: slices, UI, observer --------------------------------------------
-
-/// Runs one pass in slices of [`BUDGET_MS`], yielding to the page between
-/// them; resolves to the report (JS object) when the pass is done, or to
-/// `null` if the overlay is cleared first.
-pub fn run(rc: &Shared) -> js_sys::Promise {
-    let mut waiter = None;
-    let promise =
-        js_sys::Promise::new(&mut |resolve, reject| waiter = Some(Waiter { resolve, reject }));
-    install(rc);
-    {
-        let mut o = rc.borrow_mut();
-        o.waiters.extend(waiter);
-        o.begin();
-    }
-    schedule(rc);
-    promise
-}
-
-/// Starts a pass with nobody waiting (late content).
-fn rerun(rc: &Shared) {
-    if let Ok(mut o) = rc.try_borrow_mut() {
-        o.begin();
-    } else {
-        return;
-    }
-    schedule(rc);
-}
-
-/// Queues the next slice of the pass as a task of its own. The callback is
-/// a `Closure::once_into_js`, which frees itself once it has run; a
-/// `gloo_timers::Timeout` would have to be kept somewhere (dropping it
-/// cancels the task) or forgotten, which leaks its closure on every slice.
-/// A stale slice (the pass was restarted or cleared) sees another `gen` and
-/// does nothing.
-fn schedule(rc: &Shared) {
-    let weak = Rc::downgrade(rc);
-    let gen = rc.borrow().gen;
-    let cb = Closure::once_into_js(move || tick(weak, gen));
-    if let Some(w) = web_sys::window() {
-        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 0);
-    }
-}
-
-fn tick(weak: Weak<RefCell<Overlay>>, gen: u32) {
-    let Some(rc) = weak.upgrade() else { return };
-    let (done, waiters, report) = {
-        let Ok(mut o) = rc.try_borrow_mut() else {
-            schedule(&rc);
-            return;
-        };
-        if o.gen != gen {
-            return;
-        }
-        let t0 = js_sys::Date::now();
-        let e0 = engine::SPENT.with(|c| c.get());
-        let ph0 = o.phase_name();
-        let budget = slice_budget(t0 - o.slice_end, o.map.len16());
-        // The wrap's work bound grows with the slice: each slice of
-        // `<mark>` wrapping costs the browser a frame of the whole page.
-        o.painter.nodes_per_step =
-            marks::NODES_PER_STEP * (budget / MAX_BUDGET_MS).max(1.0) as usize;
-        let done = match o.work(t0 + budget) {
-            Ok(done) => done,
-            Err(e) => {
-                web_sys::console::warn_1(&e.to_string().into());
-                o.fail(e);
-                return;
-            }
-        };
-        o.discard_own();
-        // The DOM layer's own share of the slice (the engine's calls are
-        // measured apart: their length is the engine's speed).
-        let dom = js_sys::Date::now() - t0 - (engine::SPENT.with(|c| c.get()) - e0);
-        if dom > o.longest_ms {
-            o.longest_ms = dom;
-            o.longest_phase = ph0;
-        }
-        o.slice_end = js_sys::Date::now();
-        if done {
-            let report = match o.delivered.take() {
-                Some(v) => v,
-                None => o
-                    .report
-                    .as_ref()
-                    .map(crate::convert::to_js_lossy)
-                    .unwrap_or(JsValue::NULL),
-            };
-            (true, std::mem::take(&mut o.waiters), report)
-        } else {
-            (false, Vec::new(), JsValue::NULL)
-        }
-    };
-    if done {
-        watch(&rc);
-        for w in waiters {
-            safe::settle(&w.resolve, &report);
-        }
-    } else {
-        schedule(&rc);
     }
 }
 
@@ -968,11 +657,9 @@ fn is_escape(e: &Event) -> bool {
 fn listen_page(rc: &Shared, doc: &EventTarget, tooltip: bool) {
     if tooltip {
         listen(rc, doc, "mousemove", false, |o, e| {
-            let now = js_sys::Date::now();
-            if now - o.last_move < 40.0 {
+            if !o.tip.admit_move(js_sys::Date::now()) {
                 return;
             }
-            o.last_move = now;
             let m: &MouseEvent = e.unchecked_ref();
             o.explain_at(m.client_x(), m.client_y(), false);
         });
@@ -990,21 +677,12 @@ fn listen_page(rc: &Shared, doc: &EventTarget, tooltip: bool) {
             o.explain_at(m.client_x(), m.client_y(), true);
         });
         listen(rc, doc, "scroll", true, |o, _| {
-            if js_sys::Date::now() < o.keep_tip_until {
-                return;
-            }
-            if let Some(h) = &o.host {
-                h.hide_tip();
-            }
-            o.pinned = false;
+            o.tip.on_scroll(o.host.as_ref(), js_sys::Date::now());
         });
     }
     listen(rc, doc, "keydown", false, |o, e| {
         if is_escape(e) {
-            if let Some(h) = &o.host {
-                h.hide_tip();
-            }
-            o.pinned = false;
+            o.tip.hide(o.host.as_ref());
         }
     });
 }
@@ -1110,19 +788,5 @@ pub fn watch(rc: &Shared) {
             }
         });
         rc.borrow_mut().watch = watch;
-    }
-}
-
-#[cfg(test)]
-mod budget_tests {
-    use super::*;
-
-    #[test]
-    fn slices_follow_the_page_up_to_a_bound_set_by_its_size() {
-        assert_eq!(slice_budget(0.0, 1_000), BUDGET_MS);
-        assert_eq!(slice_budget(20.0, 1_000), 20.0);
-        assert_eq!(slice_budget(500.0, 10_500_000), MAX_BUDGET_MS);
-        assert_eq!(slice_budget(500.0, 22_000_000), LARGE_MAX_BUDGET_MS);
-        assert_eq!(slice_budget(5.0, 22_000_000), BUDGET_MS);
     }
 }

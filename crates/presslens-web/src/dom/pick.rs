@@ -109,7 +109,7 @@ fn choose(rc: &Shared, root: Element, choice: &str) {
     if let Some(f) = tell {
         super::safe::settle(&f, &choice.into());
     }
-    super::rerun(rc);
+    super::pass::rerun(rc);
 }
 
 /// Annotates the whole page (the panel's "Annotate the whole page").

@@ -1,0 +1,110 @@
+//! The tooltip part of an overlay: whether the card is pinned (by a click
+//! or a panel item), the pointer's throttle, the grace after our own
+//! scroll, and the flashes of revealed spans; and how a viewport point
+//! finds the text under it.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen::JsValue;
+use web_sys::{Node, Range};
+
+use super::page::document;
+use super::paint;
+use super::spans::Hl;
+use super::ui::Host;
+
+/// Least time between two pointer moves that look for a span, in ms.
+const MOVE_EVERY_MS: f64 = 40.0;
+
+/// How long after our own scroll (to a revealed span) scrolling does not
+/// hide the card, in ms.
+const SCROLL_GRACE_MS: f64 = 300.0;
+
+/// The tooltip's state.
+#[derive(Default)]
+pub(super) struct Tip {
+    /// Shown by a click or a panel item: the pointer moving off a span does
+    /// not hide it.
+    pub(super) pinned: bool,
+    /// When the pointer last looked for a span (`Date.now()`).
+    last_move: f64,
+    /// Scrolling hides the tooltip, except the scroll to a panel item.
+    keep_until: f64,
+    /// Flash highlights of revealed spans, removed on clear.
+    pub(super) flashes: Vec<Range>,
+}
+
+impl Tip {
+    /// Whether a pointer move at `now` should look for a span (at most
+    /// every [`MOVE_EVERY_MS`]).
+    pub(super) fn admit_move(&mut self, now: f64) -> bool {
+        if now - self.last_move < MOVE_EVERY_MS {
+            return false;
+        }
+        self.last_move = now;
+        true
+    }
+
+    /// Hides the card and unpins it.
+    pub(super) fn hide(&mut self, host: Option<&Host>) {
+        if let Some(h) = host {
+            h.hide_tip();
+        }
+        self.pinned = false;
+    }
+
+    /// A scroll: hides the card unless it is our own scroll to a revealed
+    /// span.
+    pub(super) fn on_scroll(&mut self, host: Option<&Host>, now: f64) {
+        if now < self.keep_until {
+            return;
+        }
+        self.hide(host);
+    }
+
+    /// Pins the card shown for a revealed span, through the scroll that
+    /// brought it into view.
+    pub(super) fn pin_after_scroll(&mut self, now: f64) {
+        self.pinned = true;
+        self.keep_until = now + SCROLL_GRACE_MS;
+    }
+
+    /// Removes every flash.
+    pub(super) fn clear_flashes(&mut self) {
+        for r in self.flashes.drain(..) {
+            paint::hl_remove(Hl::Flash, &r);
+        }
+    }
+}
+
+/// The DOM position under a viewport point: `caretPositionFromPoint` where
+/// the browser has it, else `caretRangeFromPoint`.
+pub(super) fn caret_at(x: f64, y: f64) -> Option<(Node, u32)> {
+    let doc = document().ok()?;
+    let call = |name: &str| -> Option<JsValue> {
+        let f = js_sys::Reflect::get(&doc, &name.into())
+            .ok()?
+            .dyn_into::<js_sys::Function>()
+            .ok()?;
+        let v = f.call2(&doc, &x.into(), &y.into()).ok()?;
+        (!v.is_null() && !v.is_undefined()).then_some(v)
+    };
+    let get = |v: &JsValue, k: &str| js_sys::Reflect::get(v, &k.into()).ok();
+    let (node, off) = if let Some(p) = call("caretPositionFromPoint") {
+        (get(&p, "offsetNode")?, get(&p, "offset")?)
+    } else {
+        let r = call("caretRangeFromPoint")?;
+        (get(&r, "startContainer")?, get(&r, "startOffset")?)
+    };
+    let node: Node = node.dyn_into().ok()?;
+    (node.node_type() == Node::TEXT_NODE).then_some((node, off.as_f64()? as u32))
+}
+
+/// Whether viewport point (x, y) falls on one of the range's line boxes.
+pub(super) fn contains(r: &Range, x: f64, y: f64) -> bool {
+    let Some(rects) = r.get_client_rects() else {
+        return false;
+    };
+    (0..rects.length()).filter_map(|i| rects.item(i)).any(|b| {
+        x >= b.left() - 1.0 && x <= b.right() + 1.0 && y >= b.top() - 1.0 && y <= b.bottom() + 1.0
+    })
+}
