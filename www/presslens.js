@@ -91,7 +91,7 @@ export function mode() {
  * Annotates the article under `root` (an element, a selector, 'page' for the
  * whole page, or 'auto' / nothing to detect it) and paints it, in slices that keep the page responsive.
  * `options`: see Lens (`quote`, `party`, `figure`, `panel`, `tooltip`,
- * `observe`, `fallback`, `onChange`, `onPick`). Resolves to the report (UTF-16
+ * `observe`, `fallback`, `onChange`, `onPick`, `onPanel`). Resolves to the report (UTF-16
  * offsets into `scope().text`).
  */
 export async function annotate(root, options) {

@@ -96,6 +96,12 @@ export interface LensOptions {
    * a value `annotate()` and `new Lens()` take back as `root`.
    */
   onPick?: (root: string) => void;
+  /**
+   * Called with true or false whenever the side panel opens or closes (the
+   * reader's close button, Escape, `showPanel()` and `clear()` included),
+   * in a task of its own.
+   */
+  onPanel?: (open: boolean) => void;
 }
 
 /** How sure the automatic scope is, and whether the article looks cut short. */

@@ -479,6 +479,10 @@ fn options_are_read_with_their_types_checked() {
         .err()
         .unwrap();
     assert!(err.to_string().contains("onPick"), "{err}");
+    js_sys::Reflect::set(&f, &"onPanel".into(), &cb).unwrap();
+    assert!(Options::from_js(&f).unwrap().on_panel.is_some());
+    let err = Options::from_js(&js(r#"{"onPanel": true}"#)).err().unwrap();
+    assert!(err.to_string().contains("onPanel"), "{err}");
 }
 
 #[wasm_bindgen_test]

@@ -456,6 +456,7 @@ impl Overlay {
 
     /// Opens or closes the panel (it is built on first open).
     pub fn show_panel(&mut self, on: bool) {
+        let was = self.panel_open();
         self.opts.panel = on;
         match (&self.panel, on) {
             (Some(p), _) => {
@@ -476,6 +477,17 @@ impl Overlay {
             }
             (None, false) => {}
         }
+        let now = self.panel_open();
+        if let (Some(f), true) = (&self.opts.on_panel, now != was) {
+            safe::notify_later(f, now.into());
+        }
+    }
+
+    /// Whether the panel is on the page and shown.
+    pub fn panel_open(&self) -> bool {
+        self.panel
+            .as_ref()
+            .is_some_and(|p| !p.has_attribute("hidden"))
     }
 
     /// Removes every highlight, mark, tooltip, panel, listener and observer;
@@ -491,6 +503,9 @@ impl Overlay {
         self.picker = None;
         if let Some(h) = self.host.take() {
             h.remove();
+        }
+        if let (Some(f), true) = (&self.opts.on_panel, self.panel_open()) {
+            safe::notify_later(f, false.into());
         }
         self.panel = None;
         self.report = None;

@@ -14,8 +14,8 @@ use super::page::{Error, Result};
 use super::spans::{Kind, Kinds};
 
 /// What an overlay shows and does. From JS: `{ quote, party, figure,
-/// kinds, panel, tooltip, observe, fallback, onChange, onPick }`, every
-/// key optional.
+/// kinds, panel, tooltip, observe, fallback, onChange, onPick, onPanel }`,
+/// every key optional.
 #[derive(Clone)]
 pub struct Options {
     /// Quote, party, figure marks shown (default all).
@@ -36,6 +36,10 @@ pub struct Options {
     /// selector path), for a caller that remembers it (the extension, per
     /// site).
     pub on_pick: Option<js_sys::Function>,
+    /// Called with `true` or `false` whenever the panel opens or closes,
+    /// the reader's own close button and Escape included (the widget's
+    /// launcher keeps its `aria-pressed` in step with it).
+    pub on_panel: Option<js_sys::Function>,
 }
 
 impl Default for Options {
@@ -48,6 +52,7 @@ impl Default for Options {
             fallback: false,
             on_change: None,
             on_pick: None,
+            on_panel: None,
         }
     }
 }
@@ -77,6 +82,8 @@ struct Raw {
     on_change: JsValue,
     #[serde(with = "serde_wasm_bindgen::preserve", default)]
     on_pick: JsValue,
+    #[serde(with = "serde_wasm_bindgen::preserve", default)]
+    on_panel: JsValue,
 }
 
 impl Options {
@@ -89,8 +96,10 @@ impl Options {
             .map_err(|e| Error::BadOptions(e.to_string()))?;
         let on_change = function(std::mem::take(&mut raw.on_change), "onChange")?;
         let on_pick = function(std::mem::take(&mut raw.on_pick), "onPick")?;
+        let on_panel = function(std::mem::take(&mut raw.on_panel), "onPanel")?;
         Ok(Options {
             on_pick,
+            on_panel,
             ..Options::from_raw(raw, on_change)
         })
     }
@@ -125,6 +134,7 @@ impl Options {
             fallback: raw.fallback.unwrap_or(d.fallback),
             on_change,
             on_pick: None,
+            on_panel: None,
         }
     }
 }
@@ -147,6 +157,7 @@ mod tests {
         Raw {
             on_change: JsValue::UNDEFINED,
             on_pick: JsValue::UNDEFINED,
+            on_panel: JsValue::UNDEFINED,
             ..Raw::default()
         }
     }

@@ -130,6 +130,16 @@ pub fn notify(f: &js_sys::Function) {
     let _ = js_sys::Reflect::apply(f, &JsValue::NULL, &js_sys::Array::new());
 }
 
+/// Calls `f` with one argument in a task of its own: never while the
+/// overlay is borrowed, so `f` may call the Lens back.
+pub fn notify_later(f: &js_sys::Function, value: JsValue) {
+    let f = f.clone();
+    let cb = Closure::once_into_js(move || settle(&f, &value));
+    if let Some(w) = web_sys::window() {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 0);
+    }
+}
+
 /// Calls a promise callback with one argument.
 pub fn settle(f: &js_sys::Function, value: &JsValue) {
     let _ = js_sys::Reflect::apply(f, &JsValue::NULL, &js_sys::Array::of1(value));
