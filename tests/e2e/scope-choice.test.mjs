@@ -63,7 +63,7 @@ test('low confidence: the panel says so; "Pick the article" outlines, cancels wi
 
   await page.locator('[data-action="scope-pick"]').click();
   assert.deepEqual(await page.evaluate(scopeNote), {
-    lines: ['Click the block that holds the article (Escape cancels)'],
+    lines: ['Click the block that holds the article, or choose it with the arrow keys (Up: wider, Down: narrower, Left and Right: the blocks beside) and Enter. Escape cancels.'],
     buttons: ['Cancel'],
   });
   // Hovering a line of the story outlines its container block.

@@ -177,6 +177,15 @@ impl Lens {
         self.inner.borrow_mut().show_panel(on);
     }
 
+    /// Opens the side panel and moves keyboard focus into it (to its
+    /// title), remembering what had focus: closing the panel gives it back.
+    /// For a control that opened PressLens from the keyboard.
+    #[wasm_bindgen(js_name = focusPanel)]
+    pub fn focus_panel(&mut self) {
+        crate::dom::install(&self.inner);
+        self.inner.borrow_mut().focus_panel();
+    }
+
     /// Counters for the tests and benchmarks, not for pages (no stable
     /// API): `passes`, how many passes have completed (the first, and one
     /// per batch of late content); of the last [`Lens::run`] pass,

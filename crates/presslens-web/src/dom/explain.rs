@@ -92,6 +92,158 @@ pub fn figure_value(report: &Report, i: usize) -> Option<String> {
     Some(s)
 }
 
+/// What an annotation is, in words, for assistive technology: the same
+/// facts as the tooltip's card, one sentence, no symbols. With its place
+/// among its kind ("Quote 3 of 9, by Joe Biden, named source: …") when
+/// `ordinal` is set (the live region and the panel's items), without it on
+/// a `<mark>` (the reader's screen reader already says where it is).
+pub fn describe(report: &Report, quoted: &Quoted, target: Target, ordinal: bool) -> Option<String> {
+    let nth = |what: &str, i: usize, n: usize| {
+        if ordinal {
+            [what, " ", &count(i + 1), " of ", &count(n)].concat()
+        } else {
+            what.to_string()
+        }
+    };
+    let mut out = match target {
+        Target::Quote(i) => {
+            let q = report.quotes.get(i)?;
+            let mut s = nth("Quote", i, report.quotes.len());
+            match &q.speaker {
+                Some(sp) => {
+                    s.push_str(", by ");
+                    s.push_str(&sp.name);
+                    if let Some(role) = sp
+                        .party
+                        .and_then(|p| report.parties.get(p))
+                        .and_then(|p| p.role.as_deref())
+                    {
+                        s.push_str(", ");
+                        s.push_str(role);
+                    }
+                    s.push_str(if sp.named {
+                        ", named source"
+                    } else {
+                        ", anonymous source"
+                    });
+                }
+                None => s.push_str(", unattributed"),
+            }
+            s.push_str(": ");
+            s.push_str(&clip(&q.text, QUOTE_CHARS));
+            s
+        }
+        Target::Party(i, m) => {
+            let p = report.parties.get(i)?;
+            let mut s = ["Party: ", &p.name, ", ", party_kind(p.kind)].concat();
+            if let Some(r) = &p.role {
+                s.push_str(", ");
+                s.push_str(r);
+            }
+            if ordinal {
+                s.push_str(
+                    &[
+                        ", mention ",
+                        &count(m + 1),
+                        " of ",
+                        &count(p.mentions.len()),
+                    ]
+                    .concat(),
+                );
+            } else {
+                s.push_str(&[", ", &count(p.mentions.len()), " mentions"].concat());
+            }
+            let n = quoted.0.get(i).copied().unwrap_or(0);
+            if n > 0 {
+                s.push_str(&[", quoted ", &times(n)].concat());
+            }
+            s
+        }
+        Target::Figure(i) => {
+            let f = report.figures.get(i)?;
+            let mut s = [
+                nth("Figure", i, report.figures.len()),
+                ": ".into(),
+                f.text.clone(),
+            ]
+            .concat();
+            for part in figure_facts(report, i) {
+                s.push_str(", ");
+                s.push_str(&part);
+            }
+            s
+        }
+    };
+    out.truncate(out.trim_end().len());
+    Some(out)
+}
+
+/// A figure's facts in words: its value (when the text does not already
+/// say it), what it counts, and each relation ("in exchange for 400
+/// security prisoners").
+pub fn figure_facts(report: &Report, i: usize) -> Vec<String> {
+    let Some(f) = report.figures.get(i) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    if let Some(v) = figure_value(report, i).filter(|v| *v != f.text) {
+        out.push(["value ", &v].concat());
+    }
+    if let Some(c) = &f.counts {
+        out.push(["counts ", c].concat());
+    }
+    for r in &f.relations {
+        if let Some(g) = report.figures.get(r.figure) {
+            out.push([relation(r.kind), " ", &g.text].concat());
+        }
+    }
+    out
+}
+
+/// How many quotes each party speaks, counted once for a whole report
+/// (describing every mention of a long page asks it for each).
+pub struct Quoted(Vec<usize>);
+
+impl Quoted {
+    pub fn of(report: &Report) -> Quoted {
+        let mut n = vec![0; report.parties.len()];
+        for q in &report.quotes {
+            if let Some(c) = q
+                .speaker
+                .as_ref()
+                .and_then(|s| s.party)
+                .and_then(|p| n.get_mut(p))
+            {
+                *c += 1;
+            }
+        }
+        Quoted(n)
+    }
+}
+
+/// Characters of a quote read out before "…".
+const QUOTE_CHARS: usize = 160;
+
+/// "once", "2 times".
+pub fn times(n: usize) -> String {
+    if n == 1 {
+        "once".into()
+    } else {
+        [count(n), " times".into()].concat()
+    }
+}
+
+/// `s` cut to `n` characters, with "…" when cut.
+pub fn clip(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        return s.to_string();
+    }
+    let mut out: String = s.chars().take(n).collect();
+    out.truncate(out.trim_end().len());
+    out.push('…');
+    out
+}
+
 /// How many quotes each party speaks.
 fn quoted(report: &Report, party: usize) -> usize {
     report
@@ -192,4 +344,58 @@ fn figure_card(report: &Report, i: usize) -> Option<Card> {
         title: f.text.clone(),
         lines,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn annotations_are_described_in_words_with_their_place() {
+        let text = "“We will not give in,” said Benjamin Netanyahu. Israel freed 400 \
+                    prisoners in exchange for 40 hostages, Netanyahu said.";
+        let report = presslens::annotate_in(text, presslens::Unit::Utf16);
+        let quoted = Quoted::of(&report);
+        let q = describe(&report, &quoted, Target::Quote(0), true).unwrap();
+        assert_eq!(
+            q,
+            "Quote 1 of 1, by Benjamin Netanyahu, named source: “We will not give in,”"
+        );
+        let p = (0..report.parties.len())
+            .find(|&i| report.parties[i].name == "Benjamin Netanyahu")
+            .unwrap();
+        let said = describe(&report, &quoted, Target::Party(p, 1), true).unwrap();
+        assert!(
+            said.starts_with("Party: Benjamin Netanyahu, person")
+                && said.contains("mention 2 of 2")
+                && said.ends_with("quoted once"),
+            "{said}"
+        );
+        let on_mark = describe(&report, &quoted, Target::Party(p, 1), false).unwrap();
+        assert!(
+            on_mark.contains("2 mentions") && !on_mark.contains(" of "),
+            "{on_mark}"
+        );
+        let f = (0..report.figures.len())
+            .find(|&i| report.figures[i].text.starts_with("400"))
+            .unwrap();
+        let said = describe(&report, &quoted, Target::Figure(f), true).unwrap();
+        assert!(said.starts_with("Figure "), "{said}");
+        assert!(said.contains("in exchange for 40 hostages"), "{said}");
+        for d in [q, said] {
+            assert!(
+                !d.contains('↔') && !d.contains('×') && !d.contains('·'),
+                "{d}"
+            );
+        }
+    }
+
+    #[test]
+    fn clip_cuts_at_characters_and_trims_before_the_ellipsis() {
+        assert_eq!(clip("short", 10), "short");
+        assert_eq!(clip("two words here", 4), "two…");
+        assert_eq!(clip("ééééé", 3), "ééé…");
+        assert_eq!(times(1), "once");
+        assert_eq!(times(3), "3 times");
+    }
 }

@@ -18,11 +18,14 @@
 
 pub mod action;
 pub mod confidence;
+pub mod cursor;
 pub mod download;
 pub mod engine;
 pub mod explain;
+pub mod keys;
 pub mod marks;
 pub mod metadata;
+pub mod nav;
 pub mod observe;
 pub mod options;
 pub mod page;
@@ -46,10 +49,13 @@ use std::rc::Rc;
 use gloo_events::{EventListener, EventListenerOptions, EventListenerPhase};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, Event, EventTarget, MouseEvent};
+use web_sys::{Element, Event, EventTarget, MouseEvent, Range};
 
 use action::{Action, ScopeNote};
 use confidence::Confidence;
+use cursor::Cursor;
+use keys::Keyboard;
+use nav::Shortcut;
 pub use options::Options;
 use page::{document, Error, UI_CLASS};
 use paint::Painter;
@@ -97,6 +103,10 @@ pub struct Overlay {
     theme: Theme,
     /// The tooltip's state ([`tip`]).
     tip: Tip,
+    /// The annotation the reader moved to ([`cursor`]).
+    cursor: Cursor,
+    /// Focus to give back, marks hidden by shortcut ([`keys`]).
+    keyboard: Keyboard,
     /// Pick mode ([`pick`]): the reader is choosing the root.
     picker: Option<pick::Picker>,
 }
@@ -127,6 +137,8 @@ impl Overlay {
             watch: None,
             theme: Theme::default(),
             tip: Tip::default(),
+            cursor: Cursor::default(),
+            keyboard: Keyboard::default(),
             picker: None,
         })
     }
@@ -171,6 +183,7 @@ impl Overlay {
     /// Starts a pass: clears the paint and starts reading.
     fn begin(&mut self) {
         self.pass.restart();
+        self.cursor.reset();
         self.painter.clear();
         self.discard_own();
         self.tip.hide(self.host.as_ref());
@@ -207,11 +220,26 @@ impl Overlay {
                 },
                 Phase::Paint => match self.painter.step(&self.map, deadline)? {
                     true => {
-                        self.pass.phase = Phase::Finish;
+                        self.pass.phase = match self.painter.uses_marks() {
+                            true => Phase::Describe(0),
+                            false => Phase::Finish,
+                        };
                         Step::Next
                     }
                     false => Step::Pending,
                 },
+                Phase::Describe(next) => {
+                    let mut k = *next;
+                    let done = self.describe_marks(&mut k, deadline);
+                    self.pass.phase = match done {
+                        true => Phase::Finish,
+                        false => Phase::Describe(k),
+                    };
+                    match done {
+                        true => Step::Next,
+                        false => Step::Pending,
+                    }
+                }
                 Phase::Finish => self.finish(deadline),
                 Phase::Deliver(_) => self.deliver(deadline),
             };
@@ -288,22 +316,91 @@ impl Overlay {
         Step::Complete
     }
 
-    /// After a pass: the panel follows the report.
+    /// After a pass: the panel follows the report, and a pass the reader
+    /// asked for is summed up through the live region.
     fn finish_pass(&mut self) {
         self.pass.done += 1;
         self.render_panel();
+        if std::mem::take(&mut self.pass.announce) {
+            if let Some(r) = &self.report {
+                self.announce(&panel::spoken_summary(r, self.scope_note()));
+            }
+        }
     }
 
+    /// Fills the panel again; focus that was in it stays on the same
+    /// control, or goes to the pick note or the panel's title.
     fn render_panel(&self) {
-        if let (Some(p), Some(r)) = (&self.panel, &self.report) {
-            panel::render(
-                p,
-                r,
-                &self.painter.spans,
-                self.painter.kinds(),
-                self.scope_note(),
-            );
+        let (Some(p), Some(r)) = (&self.panel, &self.report) else {
+            return;
+        };
+        let had_focus = self.focus_in_panel();
+        let again = self
+            .host
+            .as_ref()
+            .and_then(ui::Host::focused)
+            .and_then(|f| panel::focus_key(&f));
+        panel::render(
+            p,
+            r,
+            &self.painter.spans,
+            self.painter.kinds(),
+            self.scope_note(),
+        );
+        if had_focus {
+            panel::refocus(p, again.as_deref());
         }
+    }
+
+    /// Whether focus is in the panel.
+    fn focus_in_panel(&self) -> bool {
+        let focused = self.host.as_ref().and_then(ui::Host::focused);
+        match (&self.panel, focused) {
+            (Some(p), Some(f)) => p.contains(Some(&f)),
+            _ => false,
+        }
+    }
+
+    /// Says `text` through the live region.
+    fn announce(&self, text: &str) {
+        if let Some(h) = &self.host {
+            h.announce(text);
+        }
+    }
+
+    /// In the `<mark>` fallback: each span's first mark says what the span
+    /// is (`aria-description`, in words), from span `*next` on, until done
+    /// or `deadline`; returns whether every span is described. Highlights
+    /// cannot carry text: there the keyboard moves and the live region
+    /// say it.
+    fn describe_marks(&self, next: &mut usize, deadline: f64) -> bool {
+        let Some(report) = &self.report else {
+            return true;
+        };
+        let quoted = explain::Quoted::of(report);
+        let spans = &self.painter.spans;
+        let kinds = self.painter.kinds();
+        while *next < spans.len() {
+            let i = *next;
+            *next += 1;
+            if kinds.shows(spans[i].target.kind()) {
+                let first = self.painter.marks_over(i).into_iter().next();
+                if let (Some(m), Some(d)) = (
+                    first,
+                    explain::describe(report, &quoted, spans[i].target, false),
+                ) {
+                    let text = match m.get_attribute("aria-description") {
+                        Some(before) => [before.as_str(), "; ", &d].concat(),
+                        None => d,
+                    };
+                    let _ = m.set_attribute("aria-description", &text);
+                }
+            }
+            if *next % 32 == 0 && js_sys::Date::now() > deadline {
+                return false;
+            }
+        }
+        true
     }
 
     /// What the panel says about the scope.
@@ -436,8 +533,15 @@ impl Overlay {
 
     /// Shows or hides one kind of mark.
     pub fn set_kind(&mut self, kind: Kind, on: bool) -> page::Result<()> {
+        if self.painter.uses_marks() {
+            // The marks are wrapped again: the current one goes with them.
+            self.cursor.reset();
+        }
         if let Err(e) = self.painter.set_kind(&self.map, kind, on) {
             return Err(self.fail(e));
+        }
+        if self.painter.uses_marks() {
+            self.describe_marks(&mut 0, f64::INFINITY);
         }
         self.discard_own();
         // The panel's checkbox follows (when the change came from the API).
@@ -457,6 +561,10 @@ impl Overlay {
     /// Opens or closes the panel (it is built on first open).
     pub fn show_panel(&mut self, on: bool) {
         let was = self.panel_open();
+        let focus_back = !on && self.focus_in_panel();
+        if on && !was {
+            self.keyboard.remember_focus();
+        }
         self.opts.panel = on;
         match (&self.panel, on) {
             (Some(p), _) => {
@@ -481,6 +589,19 @@ impl Overlay {
         if let (Some(f), true) = (&self.opts.on_panel, now != was) {
             safe::notify_later(f, now.into());
         }
+        if focus_back {
+            self.keyboard.give_back();
+        }
+    }
+
+    /// Opens the panel and moves focus to its title, remembering what had
+    /// focus (given back when the panel closes).
+    pub fn focus_panel(&mut self) {
+        self.keyboard.remember_focus();
+        self.show_panel(true);
+        if let Some(p) = &self.panel {
+            panel::refocus(p, None);
+        }
     }
 
     /// Whether the panel is on the page and shown.
@@ -494,6 +615,7 @@ impl Overlay {
     /// the document is left exactly as it was before the first pass.
     pub fn clear(&mut self) {
         self.pass.stop();
+        self.cursor.reset();
         self.painter.clear();
         self.tip.clear_flashes();
         if let Some(w) = self.watch.take() {
@@ -552,13 +674,16 @@ impl Overlay {
         });
         match card {
             Some(c) => {
+                self.tip.entered();
                 host.show_tip(&c, x, y);
                 if click {
                     self.tip.pinned = true;
                 }
             }
             None => {
-                if click || !self.tip.pinned {
+                // Off every span: hidden on a click, or once the pointer
+                // has been away a moment (time to move onto the card).
+                if click || !self.tip.pinned && self.tip.left(js_sys::Date::now()) {
                     host.hide_tip();
                     self.tip.pinned = false;
                 }
@@ -566,29 +691,14 @@ impl Overlay {
         }
     }
 
-    /// Scrolls span `i` into view, flashes it and explains it (so that every
-    /// explanation is reachable from the keyboard, through the panel).
+    /// Scrolls span `i` into view, makes it current, flashes it and
+    /// explains it (so that every explanation is reachable from the
+    /// keyboard, through the panel).
     fn reveal(&mut self, i: usize) {
-        let Some(r) = self.painter.range_of(&self.map, i) else {
+        let Some(r) = self.go_to(i) else {
             return;
         };
-        let rect = r.get_bounding_client_rect();
-        let (_, h) = ui::viewport();
-        if let Some(w) = web_sys::window() {
-            w.scroll_by_with_x_and_y(0.0, rect.top() - h / 3.0);
-        }
-        let rect = r.get_bounding_client_rect();
-        let card = self
-            .report
-            .as_ref()
-            .and_then(|rep| explain::card(rep, self.painter.spans[i].target));
-        if let (Some(host), Some(card), true) = (&self.host, card, self.opts.tooltip) {
-            host.show_tip(&card, rect.left(), rect.bottom());
-            // The scroll we just made must not hide it.
-            self.tip.pin_after_scroll(js_sys::Date::now());
-        }
         if !self.painter.uses_marks() {
-            let r = r.clone();
             // A flash the page refuses is only a flash.
             let _ = paint::hl_add(Hl::Flash, &r).and_then(|()| paint::hl_show(Hl::Flash));
             self.tip.flashes.push(r.clone());
@@ -600,6 +710,99 @@ impl Overlay {
                 );
             }
         }
+    }
+
+    /// Makes span `i` current: scrolled to a third of the viewport, painted
+    /// as current, its card shown; returns its range.
+    fn go_to(&mut self, i: usize) -> Option<Range> {
+        let r = self.painter.range_of(&self.map, i)?;
+        let rect = r.get_bounding_client_rect();
+        let (_, h) = ui::viewport();
+        if let Some(w) = web_sys::window() {
+            w.scroll_by_with_x_and_y(0.0, rect.top() - h / 3.0);
+        }
+        self.cursor.set(i, Some(&r), self.painter.marks_over(i));
+        let rect = r.get_bounding_client_rect();
+        let card = self
+            .report
+            .as_ref()
+            .and_then(|rep| explain::card(rep, self.painter.spans[i].target));
+        if let (Some(host), Some(card), true) = (&self.host, card, self.opts.tooltip) {
+            host.show_tip(&card, rect.left(), rect.bottom());
+            // The scroll we just made must not hide it.
+            self.tip.pin_after_scroll(js_sys::Date::now());
+        }
+        Some(r)
+    }
+
+    // --- Keyboard ----------------------------------------------------------
+
+    /// Does what a shortcut says ([`nav::BINDINGS`]).
+    fn shortcut(&mut self, s: Shortcut) {
+        match s {
+            Shortcut::Next => self.move_by(true),
+            Shortcut::Previous => self.move_by(false),
+            Shortcut::Panel => {
+                if self.focus_in_panel() {
+                    self.keyboard.give_back();
+                } else {
+                    self.focus_panel();
+                }
+            }
+            Shortcut::Highlights => self.toggle_marks(),
+        }
+    }
+
+    /// Moves to the next or previous annotation and reads it out.
+    fn move_by(&mut self, forward: bool) {
+        let p = &self.painter;
+        let next = nav::step(
+            &p.spans,
+            p.kinds(),
+            |i| p.is_placed(i),
+            self.cursor.span,
+            forward,
+        );
+        let Some(i) = next else {
+            self.announce("PressLens: no annotations shown");
+            return;
+        };
+        self.go_to(i);
+        let said = self.report.as_ref().and_then(|r| {
+            explain::describe(
+                r,
+                &explain::Quoted::of(r),
+                self.painter.spans[i].target,
+                true,
+            )
+        });
+        if let Some(t) = said {
+            self.announce(&t);
+        }
+    }
+
+    /// Hides every kind of mark, or shows again those hidden so.
+    fn toggle_marks(&mut self) {
+        self.cursor.reset();
+        let kinds = self.painter.kinds();
+        let (show, say) = match self.keyboard.hidden.take() {
+            Some(before) => (before, "PressLens marks shown"),
+            None if kinds == spans::Kinds::NONE => (spans::Kinds::ALL, "PressLens marks shown"),
+            None => {
+                self.keyboard.hidden = Some(kinds);
+                (spans::Kinds::NONE, "PressLens marks hidden")
+            }
+        };
+        for k in Kind::ALL {
+            if let Err(e) = self.set_kind(k, show.shows(k)) {
+                web_sys::console::warn_1(&e.to_string().into());
+                return;
+            }
+        }
+        if let Some(h) = &self.host {
+            h.hide_tip();
+        }
+        self.announce(say);
     }
 }
 
@@ -675,6 +878,11 @@ fn listen_page(rc: &Shared, doc: &EventTarget, tooltip: bool) {
             if !o.tip.admit_move(js_sys::Date::now()) {
                 return;
             }
+            // The pointer on our tooltip keeps it (WCAG 1.4.13: hoverable).
+            if keys::origin(e).is_some_and(|t| t.closest(".tip").ok().flatten().is_some()) {
+                o.tip.hovered();
+                return;
+            }
             let m: &MouseEvent = e.unchecked_ref();
             o.explain_at(m.client_x(), m.client_y(), false);
         });
@@ -695,8 +903,14 @@ fn listen_page(rc: &Shared, doc: &EventTarget, tooltip: bool) {
             o.tip.on_scroll(o.host.as_ref(), js_sys::Date::now());
         });
     }
-    listen(rc, doc, "keydown", false, |o, e| {
-        if is_escape(e) {
+    // Capture: a page that stops key presses at its own elements does not
+    // stop the shortcuts.
+    listen(rc, doc, "keydown", true, |o, e| {
+        if let Some(s) = keys::shortcut(e) {
+            e.prevent_default();
+            e.stop_propagation();
+            o.shortcut(s);
+        } else if is_escape(e) {
             o.tip.hide(o.host.as_ref());
         }
     });

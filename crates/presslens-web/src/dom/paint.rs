@@ -12,7 +12,7 @@
 
 use std::cell::RefCell;
 
-use web_sys::{Highlight, Range, Text};
+use web_sys::{Element, Highlight, Range, Text};
 
 use super::page::Error;
 use super::safe;
@@ -23,7 +23,7 @@ use super::textmap::{Segments, TextMap};
 use presslens::report::Report;
 
 thread_local! {
-    static HIGHLIGHTS: RefCell<[Option<Highlight>; Hl::COUNT]> = const { RefCell::new([None, None, None, None]) };
+    static HIGHLIGHTS: RefCell<[Option<Highlight>; Hl::COUNT]> = const { RefCell::new([None, None, None, None, None]) };
 }
 
 /// Whether `CSS.highlights` and `Highlight` exist (Chromium 105+, Safari
@@ -303,6 +303,29 @@ impl Painter {
                 range(self.segments(map), s.start, s.end)
             }
         }
+    }
+
+    /// The `<mark>`s of span `i`, in text order (none with highlights):
+    /// the elements whose text lies in the span.
+    pub fn marks_over(&self, i: usize) -> Vec<Element> {
+        let (Some(m), Some(s)) = (&self.marks, self.spans.get(i)) else {
+            return Vec::new();
+        };
+        let segs = &m.segments.0;
+        let from = segs.partition_point(|g| g.start + g.len <= s.start);
+        segs[from..]
+            .iter()
+            .take_while(|g| g.start < s.end)
+            .filter_map(|g| g.node.parent_element())
+            .filter(|e| e.local_name() == "mark" && e.class_list().contains("presslens"))
+            .collect()
+    }
+
+    /// Whether span `i` is on the page (painted, of a shown kind or not).
+    pub fn is_placed(&self, i: usize) -> bool {
+        self.placed
+            .get(i)
+            .is_some_and(|p| !matches!(p, Placement::Missing))
     }
 
     /// The segments ranges and hit-tests refer to (the marks' own text

@@ -4,11 +4,13 @@
 //! painted span to scroll to); toggles carry `data-kind`; the close button
 //! `data-action="close"`. The overlay handles the events (delegated).
 
-use web_sys::Element;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
 
 use super::action::{Action, ScopeNote};
 use super::download::Export;
-use super::explain::{self, count};
+use super::explain::{self, clip, count, Quoted};
+use super::nav::BINDINGS;
 use super::spans::{Kind, Kinds, Span, Target};
 use super::ui::add;
 use presslens::report::{PartyKind, Report};
@@ -40,10 +42,23 @@ fn more(list: &Element, n: usize) {
     }
 }
 
-fn item(list: &Element, spans: &[Span], target: (Target, usize), text: &str, note: &str) {
+/// One item: a button that reveals `target` (painted at `target.1`),
+/// showing `text` and `note`, named for assistive technology by `said`
+/// (the words the live region and the tooltip use) when given.
+fn item(
+    list: &Element,
+    spans: &[Span],
+    target: (Target, usize),
+    text: &str,
+    note: &str,
+    said: Option<String>,
+) {
     let li = add(list, "li", "", "");
     let b = add(&li, "button", "item", text);
     let _ = b.set_attribute("type", "button");
+    if let Some(label) = said {
+        let _ = b.set_attribute("aria-label", &label);
+    }
     match span_of(spans, target.0, target.1) {
         Some(i) => {
             let _ = b.set_attribute("data-span", &i.to_string());
@@ -56,15 +71,6 @@ fn item(list: &Element, spans: &[Span], target: (Target, usize), text: &str, not
         b.append_with_str_1(" ").ok();
         add(&b, "span", "n", note);
     }
-}
-
-fn clip(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        return s.to_string();
-    }
-    let mut out: String = s.chars().take(n).collect();
-    out.push('…');
-    out
 }
 
 /// `part` as a rounded percentage of `whole` (0 of nothing).
@@ -85,16 +91,21 @@ fn scope_note(panel: &Element, note: ScopeNote) {
     }
     let sec = add(panel, "section", "scope", "");
     let _ = sec.set_attribute("aria-label", "Article scope");
+    let _ = sec.set_attribute("role", "status");
     if note.paywall {
         add(&sec, "p", "paywall", "Only the visible part is annotated");
     }
     if note.picking {
-        add(
+        let p = add(
             &sec,
             "p",
             "picking",
-            "Click the block that holds the article (Escape cancels)",
+            "Click the block that holds the article, or choose it with the arrow keys \
+             (Up: wider, Down: narrower, Left and Right: the blocks beside) and Enter. \
+             Escape cancels.",
         );
+        // Where focus goes in pick mode: Enter here picks the outlined block.
+        let _ = p.set_attribute("tabindex", "-1");
         let p = add(&sec, "p", "", "");
         action(&p, Action::CancelPick, "Cancel");
     } else if note.low {
@@ -114,15 +125,76 @@ pub fn render(panel: &Element, report: &Report, spans: &[Span], kinds: Kinds, no
     scope_note(panel, note);
     let speakers = summary(panel, report);
     toggles(panel, kinds);
-    quotes(panel, report, spans, &speakers);
-    parties(panel, report, spans);
-    figures(panel, report, spans);
+    let quoted = Quoted::of(report);
+    quotes(panel, report, spans, &speakers, &quoted);
+    parties(panel, report, spans, &quoted);
+    figures(panel, report, spans, &quoted);
+    shortcuts(panel);
+}
+
+/// The keyboard shortcuts, from the one table ([`BINDINGS`]).
+fn shortcuts(panel: &Element) {
+    let d = add(panel, "details", "keys", "");
+    add(&d, "summary", "", "Keyboard shortcuts");
+    let dl = add(&d, "dl", "", "");
+    for b in BINDINGS {
+        add(&dl, "dt", "", b.keys);
+        add(&dl, "dd", "", b.does);
+    }
+    add(&dl, "dt", "", "Escape");
+    add(&dl, "dd", "", "Close the card, or the panel");
+}
+
+/// What the live region says when a pass the reader asked for ends.
+pub fn spoken_summary(report: &Report, note: ScopeNote) -> String {
+    let mut s = [
+        "PressLens: ",
+        &count(report.quotes.len()),
+        " quotes, ",
+        &count(report.parties.len()),
+        " parties, ",
+        &count(report.figures.len()),
+        " figures.",
+    ]
+    .concat();
+    if note.paywall {
+        s.push_str(" Only the visible part is annotated.");
+    }
+    if note.low && !note.picking {
+        s.push_str(
+            " Article not found with confidence: the panel offers to annotate the whole page \
+             or to pick the article.",
+        );
+    }
+    s
+}
+
+/// A selector for the panel control `el` (its `data-span`, `data-action`
+/// or `data-kind`), to find it again once the panel is filled anew.
+pub fn focus_key(el: &Element) -> Option<String> {
+    ["data-span", "data-action", "data-kind"]
+        .into_iter()
+        .find_map(|a| Some(["[", a, "=\"", &el.get_attribute(a)?, "\"]"].concat()))
+}
+
+/// Focus in the panel after it was filled anew: the control `key` finds,
+/// else the pick note (in pick mode), else the title.
+pub fn refocus(panel: &Element, key: Option<&str>) {
+    let target = key
+        .and_then(|k| panel.query_selector(k).ok().flatten())
+        .or_else(|| panel.query_selector(".picking").ok().flatten())
+        .or_else(|| panel.query_selector("h2").ok().flatten());
+    if let Some(t) = target.and_then(|t| t.dyn_into::<HtmlElement>().ok()) {
+        let _ = t.focus();
+    }
 }
 
 /// The title, the close button and the downloads.
 fn header(panel: &Element) {
     let head = add(panel, "header", "", "");
-    add(&head, "h2", "", "PressLens");
+    let title = add(&head, "h2", "", "PressLens");
+    // Where the panel shortcut and the scope actions put focus.
+    let _ = title.set_attribute("tabindex", "-1");
     let close = add(&head, "button", "close", "×");
     let _ = close.set_attribute("type", "button");
     Action::Close.mark(&close);
@@ -284,7 +356,7 @@ fn toggles(panel: &Element, kinds: Kinds) {
 }
 
 /// Quotes by speaker, up to [`MAX_ITEMS`] in all.
-fn quotes(panel: &Element, report: &Report, spans: &[Span], speakers: &Speakers) {
+fn quotes(panel: &Element, report: &Report, spans: &[Span], speakers: &Speakers, quoted: &Quoted) {
     let q = &report.quotes;
     let sec = add(panel, "section", "quotes", "");
     add(&sec, "h3", "", &["Quotes (", &count(q.len()), ")"].concat());
@@ -312,18 +384,20 @@ fn quotes(panel: &Element, report: &Report, spans: &[Span], speakers: &Speakers)
         let h = add(&g, "h4", "", s.name);
         let note = [
             if s.named {
-                " named · "
+                ", named source, "
             } else {
-                " anonymous · "
+                ", anonymous or unattributed, "
             },
             &count(s.quotes),
+            if s.quotes == 1 { " quote" } else { " quotes" },
         ]
         .concat();
         add(&h, "span", "n", &note);
         let ul = add(&g, "ul", "", "");
         for &i in mine.iter().take(MAX_ITEMS - listed) {
             let at = (Target::Quote(i), q[i].start);
-            item(&ul, spans, at, &clip(&q[i].text, 90), "");
+            let said = explain::describe(report, quoted, Target::Quote(i), true);
+            item(&ul, spans, at, &clip(&q[i].text, 90), "", said);
             listed += 1;
         }
     }
@@ -339,7 +413,7 @@ fn quotes(panel: &Element, report: &Report, spans: &[Span], speakers: &Speakers)
 }
 
 /// Parties by kind, the most mentioned first.
-fn parties(panel: &Element, report: &Report, spans: &[Span]) {
+fn parties(panel: &Element, report: &Report, spans: &[Span], quoted: &Quoted) {
     let sec = add(panel, "section", "parties", "");
     add(
         &sec,
@@ -381,19 +455,32 @@ fn parties(panel: &Element, report: &Report, spans: &[Span]) {
         let n = ps.len();
         for i in ps.into_iter().take(MAX_ITEMS) {
             let p = &report.parties[i];
-            let mut note = [count(p.mentions.len()), " ×".into()].concat();
+            let n = p.mentions.len();
+            let mut note = [
+                count(n),
+                (if n == 1 { " mention" } else { " mentions" }).into(),
+            ]
+            .concat();
             if let Some(r) = &p.role {
-                note = [r.as_str(), " · ", &note].concat();
+                note = [r.as_str(), ", ", &note].concat();
             }
             let start = p.mentions.first().map_or(usize::MAX, |m| m.start);
-            item(&ul, spans, (Target::Party(i, 0), start), &p.name, &note);
+            let said = explain::describe(report, quoted, Target::Party(i, 0), false);
+            item(
+                &ul,
+                spans,
+                (Target::Party(i, 0), start),
+                &p.name,
+                &note,
+                said,
+            );
         }
         more(&ul, n);
     }
 }
 
 /// Figures with what they count and their relations.
-fn figures(panel: &Element, report: &Report, spans: &[Span]) {
+fn figures(panel: &Element, report: &Report, spans: &[Span], quoted: &Quoted) {
     let sec = add(panel, "section", "figures", "");
     add(
         &sec,
@@ -403,20 +490,10 @@ fn figures(panel: &Element, report: &Report, spans: &[Span]) {
     );
     let ul = add(&sec, "ul", "", "");
     for (i, f) in report.figures.iter().enumerate().take(MAX_ITEMS) {
-        let mut note: Vec<String> = Vec::new();
-        if let Some(v) = explain::figure_value(report, i) {
-            note.push(["= ", &v].concat());
-        }
-        if let Some(c) = &f.counts {
-            note.push(c.clone());
-        }
-        for r in &f.relations {
-            if let Some(g) = report.figures.get(r.figure) {
-                note.push(["↔ ", &g.text].concat());
-            }
-        }
+        let note = explain::figure_facts(report, i).join(", ");
         let at = (Target::Figure(i), f.start);
-        item(&ul, spans, at, &f.text, &note.join(" · "));
+        let said = explain::describe(report, quoted, Target::Figure(i), true);
+        item(&ul, spans, at, &f.text, &note, said);
     }
     more(&ul, report.figures.len());
 }

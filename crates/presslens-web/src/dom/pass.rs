@@ -66,6 +66,9 @@ pub(super) enum Phase {
     Collect(Collector),
     Engine(engine::Run),
     Paint,
+    /// `<mark>` fallback only: each span's first mark is given its
+    /// description, from this span on ([`Overlay::describe_marks`]).
+    Describe(usize),
     /// Painted; the panel and the ready flag follow in a slice of their own.
     Finish,
     /// Done; the report is converted for whoever waits, in slices of its
@@ -85,6 +88,9 @@ pub(super) struct Pass {
     pub(super) delivered: Option<JsValue>,
     pub(super) waiters: Vec<Waiter>,
     pub(super) slices: SliceProbe,
+    /// The reader asked for this pass (not late content): its end is said
+    /// through the live region.
+    pub(super) announce: bool,
 }
 
 impl Pass {
@@ -96,6 +102,7 @@ impl Pass {
             delivered: None,
             waiters: Vec::new(),
             slices: SliceProbe::new(),
+            announce: false,
         }
     }
 
@@ -122,6 +129,7 @@ impl Pass {
             Phase::Collect(_) => "collect",
             Phase::Engine(_) => "engine",
             Phase::Paint => "paint",
+            Phase::Describe(_) => "describe",
             Phase::Finish => "finish",
             Phase::Deliver(_) => "deliver",
         }
@@ -170,6 +178,7 @@ pub fn run(rc: &Shared) -> js_sys::Promise {
     {
         let mut o = rc.borrow_mut();
         o.pass.waiters.extend(waiter);
+        o.pass.announce = true;
         o.begin();
     }
     schedule(rc);

@@ -2,7 +2,11 @@
 //! automatic scope is not confident ([`super::confidence`]): "Annotate the
 //! whole page" re-runs with the body as root; "Pick the article" makes the
 //! next click on the page choose the block under the pointer (hovering
-//! outlines it, Escape cancels). Either choice is handed to the `onPick`
+//! outlines it, Escape cancels), or, from the keyboard, the arrow keys move
+//! the outline (Up: the block around it, Down: the longest block in it,
+//! Left and Right: the blocks beside it; each read out) and Enter picks.
+//! Keyboard clicks and Enter on the page's own links and controls are
+//! left to them. Either choice is handed to the `onPick`
 //! option as a root that a later `new Lens(root)` accepts ([`PAGE`], or a
 //! selector path from [`selector_path`]), so the extension can remember it
 //! per site.
@@ -14,9 +18,10 @@ use std::rc::Rc;
 
 use gloo_events::{EventListener, EventListenerOptions, EventListenerPhase};
 use wasm_bindgen::JsCast;
-use web_sys::{Element, Event, EventTarget, MouseEvent};
+use web_sys::{Element, Event, EventTarget, KeyboardEvent, MouseEvent};
 
 use super::action::Action;
+use super::keys;
 use super::page::{document, UI_CLASS};
 use super::scope::PAGE;
 use super::Shared;
@@ -25,7 +30,33 @@ use super::Shared;
 /// go when it is dropped.
 pub struct Picker {
     outline: Element,
+    /// The outlined block (by pointer or keys): what Enter picks.
+    block: Option<Element>,
     _listeners: Vec<EventListener>,
+}
+
+impl Picker {
+    /// Outlines `block` (or hides the outline).
+    fn outline(&mut self, block: Option<Element>) {
+        match &block {
+            Some(b) => {
+                let r = b.get_bounding_client_rect();
+                let style = format!(
+                    "left:{}px;top:{}px;width:{}px;height:{}px",
+                    r.left().round(),
+                    r.top().round(),
+                    r.width().round(),
+                    r.height().round()
+                );
+                let _ = self.outline.set_attribute("style", &style);
+                let _ = self.outline.remove_attribute("hidden");
+            }
+            None => {
+                let _ = self.outline.set_attribute("hidden", "");
+            }
+        }
+        self.block = block;
+    }
 }
 
 impl Drop for Picker {
@@ -37,11 +68,11 @@ impl Drop for Picker {
 /// Tags a picked root may have: containers, not a paragraph or a heading
 /// (a root of one paragraph is never what the reader meant).
 fn container_tag(tag: &str) -> bool {
-    matches!(
-        tag,
-        "div" | "section" | "article" | "main" | "td" | "body" | "center" | "table"
-    )
+    tag == "body" || BLOCK_TAGS.contains(&tag)
 }
+
+/// The container tags below `<body>`.
+const BLOCK_TAGS: &[&str] = &["div", "section", "article", "main", "td", "center", "table"];
 
 /// The container block at or above `el`, not our own UI.
 pub fn container(el: &Element) -> Option<Element> {
@@ -105,7 +136,11 @@ pub fn selector_path(el: &Element) -> String {
 
 /// Switches `rc` to `root`, tells `onPick` (`choice`) and annotates.
 fn choose(rc: &Shared, root: Element, choice: &str) {
-    let tell = rc.borrow_mut().use_root(root);
+    let tell = {
+        let mut o = rc.borrow_mut();
+        o.pass.announce = true;
+        o.use_root(root)
+    };
     if let Some(f) = tell {
         super::safe::settle(&f, &choice.into());
     }
@@ -171,24 +206,8 @@ pub fn start(rc: &Shared) {
     let mut listeners = Vec::new();
     listeners.extend(on_doc(rc, "mousemove", |rc, e| {
         let block = under(e);
-        let o = rc.borrow();
-        let Some(p) = o.picker.as_ref() else { return };
-        match &block {
-            Some(b) => {
-                let r = b.get_bounding_client_rect();
-                let style = format!(
-                    "left:{}px;top:{}px;width:{}px;height:{}px",
-                    r.left().round(),
-                    r.top().round(),
-                    r.width().round(),
-                    r.height().round()
-                );
-                let _ = p.outline.set_attribute("style", &style);
-                let _ = p.outline.remove_attribute("hidden");
-            }
-            None => {
-                let _ = p.outline.set_attribute("hidden", "");
-            }
+        if let Some(p) = rc.borrow_mut().picker.as_mut() {
+            p.outline(block);
         }
     }));
     // The page never sees the presses of a pick (a link under the pointer
@@ -205,26 +224,172 @@ pub fn start(rc: &Shared) {
         if ours(e) {
             return; // the panel's own buttons (cancel)
         }
+        // A click made by the keyboard (Enter on a link) is the page's.
+        if keyboard_click(e) {
+            return;
+        }
         e.prevent_default();
         e.stop_immediate_propagation();
         let Some(block) = under(e) else { return };
         let path = selector_path(&block);
         choose(rc, block, &path);
     }));
-    listeners.extend(on_doc(rc, "keydown", |rc, e| {
-        let key = js_sys::Reflect::get(e, &"key".into())
-            .ok()
-            .and_then(|k| k.as_string());
-        if key.as_deref() == Some("Escape") {
-            cancel(rc);
-        }
-    }));
+    listeners.extend(on_doc(rc, "keydown", on_key));
     let mut o = rc.borrow_mut();
-    o.picker = Some(Picker {
+    let root = o.root();
+    let mut picker = Picker {
         outline,
+        block: None,
         _listeners: listeners,
-    });
+    };
+    // The keys start from the current root.
+    picker.outline(root.clone());
+    o.picker = Some(picker);
     o.render_panel();
+    if let (Some(h), Some(r)) = (&o.host, &root) {
+        h.announce(&["Picking the article. Outlined: ", &describe(r)].concat());
+    }
+}
+
+/// A key press in pick mode: Escape cancels, the arrows move the outline,
+/// Enter picks the outlined block, unless the press is for a control or a
+/// field (the page's, or our Cancel button).
+fn on_key(rc: &Shared, e: &Event) {
+    let Some(k) = e.dyn_ref::<KeyboardEvent>() else {
+        return;
+    };
+    let key = k.key();
+    if key == "Escape" {
+        cancel(rc);
+        return;
+    }
+    if k.alt_key() || k.ctrl_key() || k.meta_key() || keys::origin(e).is_some_and(|t| control(&t)) {
+        return;
+    }
+    let step: fn(&Element) -> Option<Element> = match key.as_str() {
+        "ArrowUp" => wider,
+        "ArrowDown" => narrower,
+        "ArrowLeft" => |b| beside(b, false),
+        "ArrowRight" => |b| beside(b, true),
+        "Enter" => {
+            let block = rc.borrow().picker.as_ref().and_then(|p| p.block.clone());
+            if let Some(b) = block {
+                e.prevent_default();
+                e.stop_immediate_propagation();
+                let path = selector_path(&b);
+                choose(rc, b, &path);
+            }
+            return;
+        }
+        _ => return,
+    };
+    e.prevent_default();
+    e.stop_immediate_propagation();
+    let mut o = rc.borrow_mut();
+    let from = o
+        .picker
+        .as_ref()
+        .and_then(|p| p.block.clone())
+        .or_else(|| o.root());
+    let next = from.as_ref().and_then(step);
+    let said = match &next {
+        Some(b) => {
+            b.scroll_into_view_with_bool(false);
+            describe(b)
+        }
+        None => "No block there".to_string(),
+    };
+    if let (Some(p), Some(b)) = (o.picker.as_mut(), next) {
+        p.outline(Some(b));
+    }
+    if let Some(h) = &o.host {
+        h.announce(&said);
+    }
+}
+
+/// Whether a click came from the keyboard: a `PointerEvent` with no
+/// pointer type (Chromium and Firefox), or, where clicks are plain mouse
+/// events, one with no click count (Firefox counts a keyboard click as 1).
+fn keyboard_click(e: &Event) -> bool {
+    match js_sys::Reflect::get(e, &"pointerType".into())
+        .ok()
+        .and_then(|t| t.as_string())
+    {
+        Some(t) => t.is_empty(),
+        None => e.dyn_ref::<MouseEvent>().is_some_and(|m| m.detail() == 0),
+    }
+}
+
+/// Whether Enter or an arrow on `el` is for `el` itself: a link, a
+/// control, a field (our Cancel button included).
+fn control(el: &Element) -> bool {
+    el.closest("a[href],button,input,select,textarea,summary,[role=button],[contenteditable=''],[contenteditable=true]")
+        .ok()
+        .flatten()
+        .is_some()
+}
+
+/// The block around `el`.
+fn wider(el: &Element) -> Option<Element> {
+    container(&el.parent_element()?)
+}
+
+/// The block in `el` with the most text, among those whose nearest block
+/// is `el`.
+fn narrower(el: &Element) -> Option<Element> {
+    let list = el.query_selector_all(&BLOCK_TAGS.join(",")).ok()?;
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+        .filter(|b| b.parent_element().and_then(|p| container(&p)).as_ref() == Some(el))
+        .map(|b| (text_len(&b), b))
+        .filter(|(n, _)| *n > 0)
+        .max_by_key(|(n, _)| *n)
+        .map(|(_, b)| b)
+}
+
+/// The next (or previous) block beside `el` that holds text.
+fn beside(el: &Element, forward: bool) -> Option<Element> {
+    let mut cur = el.clone();
+    loop {
+        cur = if forward {
+            cur.next_element_sibling()?
+        } else {
+            cur.previous_element_sibling()?
+        };
+        if container_tag(&cur.local_name())
+            && !cur.class_list().contains(UI_CLASS)
+            && text_len(&cur) > 0
+        {
+            return Some(cur);
+        }
+    }
+}
+
+/// The length of `el`'s text, spaces trimmed.
+fn text_len(el: &Element) -> usize {
+    el.text_content().map_or(0, |t| t.trim().len())
+}
+
+/// A block in words, for the live region: its tag, how many words, and
+/// how it starts.
+fn describe(el: &Element) -> String {
+    let text = el.text_content().unwrap_or_default();
+    let words = super::explain::words(&text);
+    let start: String = text
+        .split_whitespace()
+        .take(20)
+        .collect::<Vec<_>>()
+        .join(" ");
+    [
+        "block ",
+        &el.local_name(),
+        ", ",
+        &words.to_string(),
+        if words == 1 { " word" } else { " words" },
+        ", starting: ",
+        &super::explain::clip(&start, 80),
+    ]
+    .concat()
 }
 
 /// Leaves pick mode without a choice.

@@ -98,10 +98,12 @@ pub enum Hl {
     Figure,
     /// The brief flash on the item a panel entry scrolls to.
     Flash,
+    /// The annotation the reader moved to with the keyboard.
+    Current,
 }
 
 impl Hl {
-    pub const COUNT: usize = 4;
+    pub const COUNT: usize = 5;
 
     pub fn index(self) -> usize {
         self as usize
@@ -113,6 +115,7 @@ impl Hl {
             Hl::Party => "presslens-party",
             Hl::Figure => "presslens-figure",
             Hl::Flash => "presslens-flash",
+            Hl::Current => "presslens-current",
         }
     }
 
@@ -197,7 +200,7 @@ mod tests {
             assert_eq!(Kind::from_index(k.index()), Some(k));
         }
         assert_eq!(Kind::from_index(3), None);
-        let names = [Hl::Quote, Hl::Party, Hl::Figure, Hl::Flash].map(Hl::name);
+        let names = [Hl::Quote, Hl::Party, Hl::Figure, Hl::Flash, Hl::Current].map(Hl::name);
         for (i, a) in names.iter().enumerate() {
             assert!(a.starts_with("presslens-"));
             assert!(names[i + 1..].iter().all(|b| b != a));

@@ -19,6 +19,10 @@ const MOVE_EVERY_MS: f64 = 40.0;
 /// hide the card, in ms.
 const SCROLL_GRACE_MS: f64 = 300.0;
 
+/// How long the pointer may be off every span (on its way to the card)
+/// before the card goes, in ms.
+const LEAVE_GRACE_MS: f64 = 400.0;
+
 /// The tooltip's state.
 #[derive(Default)]
 pub(super) struct Tip {
@@ -31,6 +35,8 @@ pub(super) struct Tip {
     keep_until: f64,
     /// Flash highlights of revealed spans, removed on clear.
     pub(super) flashes: Vec<Range>,
+    /// When the pointer left the spans (`Date.now()`), while the card is up.
+    left_at: Option<f64>,
 }
 
 impl Tip {
@@ -44,12 +50,35 @@ impl Tip {
         true
     }
 
+    /// The pointer is on a span (its card is shown).
+    pub(super) fn entered(&mut self) {
+        self.left_at = None;
+    }
+
+    /// The pointer is on the card: it stays (WCAG 1.4.13, hoverable).
+    pub(super) fn hovered(&mut self) {
+        self.left_at = None;
+    }
+
+    /// The pointer is off every span at `now`: whether the card should go
+    /// (it has been off for [`LEAVE_GRACE_MS`], not on the card).
+    pub(super) fn left(&mut self, now: f64) -> bool {
+        match self.left_at {
+            Some(t) => now - t >= LEAVE_GRACE_MS,
+            None => {
+                self.left_at = Some(now);
+                false
+            }
+        }
+    }
+
     /// Hides the card and unpins it.
     pub(super) fn hide(&mut self, host: Option<&Host>) {
         if let Some(h) = host {
             h.hide_tip();
         }
         self.pinned = false;
+        self.left_at = None;
     }
 
     /// A scroll: hides the card unless it is our own scroll to a revealed

@@ -51,6 +51,19 @@ const CSS: &str = "
 .panel .sw-p{text-decoration-color:#90caf9}.panel .sw-f{text-decoration-color:#a5d6a7}
 }";
 
+/// Styles for keyboard and screen-reader access, after [`CSS`]: the live
+/// region is read, not seen; the tooltip takes the pointer (WCAG 1.4.13:
+/// the reader may move onto it to read it); focus targets that are not
+/// controls (the panel's title, the pick note) show where focus is.
+const ACCESS_CSS: &str = "
+.sr{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
+.tip{pointer-events:auto}
+.panel [tabindex='-1']:focus-visible{outline:2px solid #0b57d0;outline-offset:1px}
+.panel .keys summary{cursor:pointer;margin-top:10px}
+.panel .keys dl{margin:4px 0 0;display:grid;grid-template-columns:auto 1fr;gap:2px 8px}
+.panel .keys dt{font-family:ui-monospace,monospace;font-size:12px}.panel .keys dd{margin:0}
+";
+
 /// `<tag class="class">text</tag>`, text inserted as text.
 pub fn el(doc: &Document, tag: &str, class: &str, text: &str) -> Element {
     let e = doc.create_element(tag).expect("create_element");
@@ -76,6 +89,8 @@ pub struct Host {
     pub host: HtmlElement,
     pub shadow: ShadowRoot,
     pub tip: Element,
+    /// The one polite live region: what the keyboard moves to, scope notes.
+    pub live: Element,
 }
 
 impl Host {
@@ -92,18 +107,39 @@ impl Host {
         let shadow = host
             .attach_shadow(&init)
             .map_err(|_| Error::Unavailable("attachShadow"))?;
-        let style = el(&doc, "style", "", CSS);
+        let style = el(&doc, "style", "", &[CSS, ACCESS_CSS].concat());
         let _ = shadow.append_child(&style);
         let tip = el(&doc, "div", "tip", "");
         let _ = tip.set_attribute("role", "tooltip");
         let _ = tip.set_attribute("hidden", "");
         let _ = shadow.append_child(&tip);
+        let live = el(&doc, "div", "sr", "");
+        let _ = live.set_attribute("role", "status");
+        let _ = live.set_attribute("aria-live", "polite");
+        let _ = shadow.append_child(&live);
         let parent: Element = match doc.body() {
             Some(b) => b.into(),
             None => doc.document_element().ok_or(Error::NoBody)?,
         };
         let _ = parent.append_child(&host);
-        Ok(Host { host, shadow, tip })
+        Ok(Host {
+            host,
+            shadow,
+            tip,
+            live,
+        })
+    }
+
+    /// Says `text` through the live region (polite: after what the screen
+    /// reader is saying). Setting the text replaces the region's text node,
+    /// so the same words said twice are read twice.
+    pub fn announce(&self, text: &str) {
+        self.live.set_text_content(Some(text));
+    }
+
+    /// The element of ours that has focus, if any.
+    pub fn focused(&self) -> Option<Element> {
+        self.shadow.active_element()
     }
 
     /// Shows `card` at viewport point (x, y).
