@@ -77,8 +77,8 @@ async function axe(page, label, { allOurs = false } = {}) {
   }, { tags: WCAG21, allOurs });
   const others = found.filter((v) => !v.ours);
   if (others.length) {
-    const rules = [...new Set(others.map((v) => v.rule))];
-    console.log(`${label}: ${others.length} violations on the page's own nodes (not PressLens's): ${rules.join(', ')}`);
+    const shown = others.slice(0, 4).map((v) => `${v.rule} ${v.target}`).join('; ');
+    console.log(`${label}: ${others.length} violations on the page's own nodes (not PressLens's): ${shown}${others.length > 4 ? '; …' : ''}`);
   }
   assert.deepEqual(found.filter((v) => v.ours).map(({ rule, target, why }) => `${rule} ${target}: ${why}`), [], `${label}: PressLens's nodes pass axe`);
 }
