@@ -15,7 +15,11 @@
   const opts = {
     root: script.dataset.root || undefined,
     // Lens options: which kinds to mark, and the side panel with the launcher.
-    lens: { quote: kinds.includes('quotes'), party: kinds.includes('parties'), figure: kinds.includes('figures'), panel: true },
+    // onPanel: the launcher's pressed state follows the panel (below).
+    lens: {
+      quote: kinds.includes('quotes'), party: kinds.includes('parties'), figure: kinds.includes('figures'), panel: true,
+      onPanel: (open) => { pressed(open); },
+    },
     open: script.dataset.open === 'true',
   };
 
@@ -59,7 +63,12 @@
       border: 1px solid rgba(0,0,0,.2); background: var(--presslens-launcher-bg, #0b2545);
       color: var(--presslens-launcher-fg, #fff); box-shadow: 0 2px 8px rgba(0,0,0,.2); }
     button[aria-pressed="true"] { background: var(--presslens-launcher-on-bg, #ffd54f); color: #111; }
-    button:focus-visible { outline: 3px solid #1565c0; outline-offset: 2px; }`;
+    button:focus-visible { outline: 3px solid #1565c0; outline-offset: 2px; }
+    /* Forced colours flatten both states to ButtonFace: the pressed one takes the system highlight. */
+    @media (forced-colors: active) {
+      button[aria-pressed="true"] { background: Highlight; color: HighlightText; }
+      button:focus-visible { outline-color: CanvasText; }
+    }`;
   const button = document.createElement('button');
   button.type = 'button';
   button.textContent = 'PressLens';
@@ -67,7 +76,19 @@
   button.title = 'Mark quotes, parties and figures in this article';
   shadow.append(style, button);
 
+  // `on`: the page is annotated. The button is pressed while the side panel
+  // is open, which the Lens tells through onPanel (the panel's own close
+  // button and Escape included), so that aria-pressed never says "open" for
+  // a hidden panel.
   let on = false;
+  let panelOpen = false;
+  function pressed(open) {
+    panelOpen = open;
+    button.setAttribute('aria-pressed', String(open));
+  }
+  // Pressed: clears. Annotated with the panel closed: opens the panel again
+  // (the marks are there; annotating again would redo the whole pass).
+  // Otherwise: annotates, and the panel opens with the marks.
   async function toggle() {
     let p;
     try {
@@ -77,22 +98,25 @@
       button.title = 'PressLens is unavailable on this page (see the console)';
       return null;
     }
-    if (on) {
+    const lens = on ? p.current() : null;
+    if (lens && !panelOpen) {
+      lens.showPanel(true);
+    } else if (on) {
       p.clear();
       on = false;
+      pressed(false);
     } else {
       await p.annotate(opts.root, opts.lens);
       on = true;
     }
-    button.setAttribute('aria-pressed', String(on));
     return p.report();
   }
   button.addEventListener('click', () => { toggle(); });
 
   window.presslens = {
     toggle,
-    annotate: async (root = opts.root) => { const p = await engine(); on = true; button.setAttribute('aria-pressed', 'true'); return p.annotate(root, opts.lens); },
-    clear: () => { api?.clear(); on = false; button.setAttribute('aria-pressed', 'false'); },
+    annotate: async (root = opts.root) => { const p = await engine(); on = true; return p.annotate(root, opts.lens); },
+    clear: () => { api?.clear(); on = false; pressed(false); },
     report: () => api?.report() ?? null,
     scope: () => api?.scope() ?? null,
   };

@@ -16,14 +16,14 @@ const CSS: &str = "
 :host{all:initial;position:fixed!important;top:0;left:0;width:0;height:0}
 *{box-sizing:border-box}
 .tip,.panel{font:14px/1.4 system-ui,-apple-system,'Segoe UI',sans-serif;color:#1a1a1a;background:#fff;border:1px solid #8a8a8a;box-shadow:0 4px 16px rgba(0,0,0,.2)}
-.tip{position:fixed;z-index:2147483647;max-width:340px;padding:8px 10px;border-radius:6px;pointer-events:none}
+.tip{position:fixed;z-index:2147483647;max-width:min(340px,calc(100vw - 16px));padding:8px 10px;border-radius:6px;pointer-events:none}
 .tip[hidden],.panel[hidden]{display:none}
 .tip .k,.panel .k{font-size:11px;text-transform:uppercase;letter-spacing:.05em;color:#555}
 .tip .t{font-weight:600;margin:2px 0 4px}
 .tip dl{margin:0;display:grid;grid-template-columns:auto 1fr;gap:2px 8px}
 .tip dt{color:#555}.tip dd{margin:0}
-.panel{position:fixed;z-index:2147483646;top:0;right:0;bottom:0;width:340px;overflow:auto;padding:12px 14px;border-width:0 0 0 1px}
-.panel header{display:flex;justify-content:space-between;align-items:center}
+.panel{position:fixed;z-index:2147483646;top:0;right:0;bottom:0;width:340px;overflow:auto;padding:0 14px 12px;border-width:0 0 0 1px}
+.panel header{display:flex;justify-content:space-between;align-items:center;position:sticky;top:0;z-index:1;background:inherit;margin:0 -14px;padding:12px 14px 6px}
 .panel h2{font-size:17px;margin:0}.panel h3{font-size:15px;margin:14px 0 4px}.panel h4{font-size:13px;margin:8px 0 2px}
 .panel ul{list-style:none;margin:0;padding:0}
 .panel button{font:inherit;color:inherit;background:none;border:0;padding:2px 4px;text-align:left;cursor:pointer;width:100%;border-radius:4px}
@@ -48,7 +48,24 @@ const CSS: &str = "
 .panel button:hover{background:#2d3748}
 .panel .bar{background:#ffd54f}
 .panel .scope{background:#3a2220;border-color:#f2b8b5}
+.panel .sw-q{background:rgba(255,213,79,.22)}
 .panel .sw-p{text-decoration-color:#90caf9}.panel .sw-f{text-decoration-color:#a5d6a7}
+}
+@media (max-width:640px){
+/* WCAG 1.4.10 (320px, or 400% zoom): a bottom sheet, not a 340px column over the whole page; the header stays in view */
+.panel{top:auto;left:0;width:auto;max-height:60vh;border-width:1px 0 0;box-shadow:0 -4px 16px rgba(0,0,0,.2)}
+}
+@media (forced-colors:active){
+/* Backgrounds that are not system colours become Canvas here: bars keep a border, swatches take the marks' system styles */
+.tip,.panel{border-color:CanvasText}
+.panel button:hover{background:Highlight;color:HighlightText}
+.panel button:focus-visible,.panel input:focus-visible{outline:2px solid Highlight}
+.panel .bar{background:CanvasText;border:1px solid CanvasText}
+.panel .sw-q{background:Mark;color:MarkText;text-decoration:underline dotted currentColor 2px}
+.panel .sw-p{text-decoration:underline solid currentColor 3px}
+.panel .sw-f{text-decoration:underline double currentColor 3px}
+.panel .scope{border-left-color:CanvasText}
+.pick{outline:3px dashed Highlight;background:none}
 }";
 
 /// Styles for keyboard and screen-reader access, after [`CSS`]: the live
