@@ -435,6 +435,28 @@ test('widget: the launcher is pressed exactly while the panel is open, and reope
   await page.close();
 });
 
+test('widget by keyboard: Enter on the launcher annotates and moves focus into the panel; Escape gives it back to the launcher', async () => {
+  const { page, errors } = await widgetPage();
+  await launcher(page).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.documentElement.dataset.presslens === 'ready');
+  const inPanel = () => page.evaluate(() => document.querySelector('[data-presslens-ui]')?.shadowRoot.activeElement?.closest('.panel')?.localName ?? null);
+  await page.waitForFunction(() => document.querySelector('[data-presslens-ui]')?.shadowRoot.activeElement?.localName === 'h2');
+  assert.equal(await inPanel(), 'div', 'focus is in the panel');
+  await page.keyboard.press('Escape');
+  const onLauncher = () => page.evaluate(() => document.activeElement?.localName === 'presslens-launcher'
+    && document.querySelector('presslens-launcher').shadowRoot.activeElement?.localName === 'button');
+  await page.waitForFunction(() => document.querySelector('presslens-launcher').shadowRoot.querySelector('button').getAttribute('aria-pressed') === 'false');
+  assert.ok(await onLauncher(), 'focus is back on the launcher');
+  // Again from the keyboard: the panel reopens with focus in it, no second pass.
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('[data-presslens-ui]')?.shadowRoot.activeElement?.localName === 'h2');
+  await page.keyboard.press('Alt+Shift+KeyP');
+  assert.ok(await onLauncher(), 'the panel shortcut goes back to the page, to the launcher');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 // --- axe-core ---------------------------------------------------------------
 
 test('axe: the demo annotated with the panel, a tooltip, and <mark> mode, light and dark', async () => {

@@ -167,6 +167,12 @@ export interface Lens {
   /** Shows or hides one kind of mark; throws on an unknown kind. */
   setKind(kind: KindName | 'quote' | 'party' | 'figure', on: boolean): void;
   showPanel(on: boolean): void;
+  /**
+   * Opens the side panel and moves keyboard focus to its title; closing the
+   * panel gives focus back to what had it (for a control that opened
+   * PressLens from the keyboard).
+   */
+  focusPanel(): void;
   clear(): void;
   free(): void;
 }

@@ -55,7 +55,9 @@
   // properties on the host (--presslens-launcher-bg, --presslens-launcher-fg).
   const host = document.createElement('presslens-launcher');
   host.className = 'presslens-ui';
-  const shadow = host.attachShadow({ mode: 'open' });
+  // delegatesFocus: focus given back to the launcher (when the panel closes)
+  // lands on its button.
+  const shadow = host.attachShadow({ mode: 'open', delegatesFocus: true });
   const style = document.createElement('style');
   style.textContent = `
     :host { position: fixed; left: 16px; bottom: 16px; z-index: 2147483000; }
@@ -89,7 +91,9 @@
   // Pressed: clears. Annotated with the panel closed: opens the panel again
   // (the marks are there; annotating again would redo the whole pass).
   // Otherwise: annotates, and the panel opens with the marks.
-  async function toggle() {
+  // `keyboard`: the press came from the keyboard, so focus follows into the
+  // panel (and comes back here when it closes).
+  async function toggle(keyboard = false) {
     let p;
     try {
       p = await engine();
@@ -100,7 +104,7 @@
     }
     const lens = on ? p.current() : null;
     if (lens && !panelOpen) {
-      lens.showPanel(true);
+      if (keyboard) lens.focusPanel(); else lens.showPanel(true);
     } else if (on) {
       p.clear();
       on = false;
@@ -108,10 +112,12 @@
     } else {
       await p.annotate(opts.root, opts.lens);
       on = true;
+      if (keyboard) p.current()?.focusPanel();
     }
     return p.report();
   }
-  button.addEventListener('click', () => { toggle(); });
+  // A keyboard press is a click with no pointer type (or no click count).
+  button.addEventListener('click', (e) => { toggle(e.pointerType === '' || e.detail === 0); });
 
   window.presslens = {
     toggle,

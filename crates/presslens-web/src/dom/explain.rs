@@ -98,6 +98,57 @@ pub fn figure_value(report: &Report, i: usize) -> Option<String> {
 /// `ordinal` is set (the live region and the panel's items), without it on
 /// a `<mark>` (the reader's screen reader already says where it is).
 pub fn describe(report: &Report, quoted: &Quoted, target: Target, ordinal: bool) -> Option<String> {
+    let mut out = match target {
+        Target::Quote(i) => {
+            let q = report.quotes.get(i)?;
+            [lead(report, target, ordinal)?, clip(&q.text, QUOTE_CHARS)].concat()
+        }
+        Target::Party(i, m) => {
+            let p = report.parties.get(i)?;
+            let mut s = ["Party: ", &p.name, ", ", party_kind(p.kind)].concat();
+            if let Some(r) = &p.role {
+                s.push_str(", ");
+                s.push_str(r);
+            }
+            if ordinal {
+                s.push_str(
+                    &[
+                        ", mention ",
+                        &count(m + 1),
+                        " of ",
+                        &count(p.mentions.len()),
+                    ]
+                    .concat(),
+                );
+            } else {
+                s.push_str(&[", ", &count(p.mentions.len()), " mentions"].concat());
+            }
+            let n = quoted.party(i);
+            if n > 0 {
+                s.push_str(&[", quoted ", &times(n)].concat());
+            }
+            s
+        }
+        Target::Figure(i) => {
+            let f = report.figures.get(i)?;
+            let mut s = [lead(report, target, ordinal)?, f.text.clone()].concat();
+            for part in figure_facts(report, i) {
+                s.push_str(", ");
+                s.push_str(&part);
+            }
+            s
+        }
+    };
+    out.truncate(out.trim_end().len());
+    Some(out)
+}
+
+/// What is read before an annotation's own text: "Quote 3 of 9, by Joe
+/// Biden, named source: ", "Figure 2 of 12: ", "Party: ". The panel puts
+/// it, unseen, before each item's visible text, so that the item's name
+/// says what the live region says and still contains what is seen (WCAG
+/// 2.5.3, label in name).
+pub fn lead(report: &Report, target: Target, ordinal: bool) -> Option<String> {
     let nth = |what: &str, i: usize, n: usize| {
         if ordinal {
             [what, " ", &count(i + 1), " of ", &count(n)].concat()
@@ -105,7 +156,7 @@ pub fn describe(report: &Report, quoted: &Quoted, target: Target, ordinal: bool)
             what.to_string()
         }
     };
-    let mut out = match target {
+    Some(match target {
         Target::Quote(i) => {
             let q = report.quotes.get(i)?;
             let mut s = nth("Quote", i, report.quotes.len());
@@ -130,52 +181,11 @@ pub fn describe(report: &Report, quoted: &Quoted, target: Target, ordinal: bool)
                 None => s.push_str(", unattributed"),
             }
             s.push_str(": ");
-            s.push_str(&clip(&q.text, QUOTE_CHARS));
             s
         }
-        Target::Party(i, m) => {
-            let p = report.parties.get(i)?;
-            let mut s = ["Party: ", &p.name, ", ", party_kind(p.kind)].concat();
-            if let Some(r) = &p.role {
-                s.push_str(", ");
-                s.push_str(r);
-            }
-            if ordinal {
-                s.push_str(
-                    &[
-                        ", mention ",
-                        &count(m + 1),
-                        " of ",
-                        &count(p.mentions.len()),
-                    ]
-                    .concat(),
-                );
-            } else {
-                s.push_str(&[", ", &count(p.mentions.len()), " mentions"].concat());
-            }
-            let n = quoted.0.get(i).copied().unwrap_or(0);
-            if n > 0 {
-                s.push_str(&[", quoted ", &times(n)].concat());
-            }
-            s
-        }
-        Target::Figure(i) => {
-            let f = report.figures.get(i)?;
-            let mut s = [
-                nth("Figure", i, report.figures.len()),
-                ": ".into(),
-                f.text.clone(),
-            ]
-            .concat();
-            for part in figure_facts(report, i) {
-                s.push_str(", ");
-                s.push_str(&part);
-            }
-            s
-        }
-    };
-    out.truncate(out.trim_end().len());
-    Some(out)
+        Target::Party(..) => "Party: ".into(),
+        Target::Figure(i) => [nth("Figure", i, report.figures.len()), ": ".into()].concat(),
+    })
 }
 
 /// A figure's facts in words: its value (when the text does not already
@@ -218,6 +228,11 @@ impl Quoted {
             }
         }
         Quoted(n)
+    }
+
+    /// How many quotes party `i` speaks.
+    pub fn party(&self, i: usize) -> usize {
+        self.0.get(i).copied().unwrap_or(0)
     }
 }
 

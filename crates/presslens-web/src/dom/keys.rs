@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlElement, KeyboardEvent};
 
 use super::nav::{self, Mods, Shortcut};
-use super::page::{document, UI_CLASS};
+use super::page::document;
 use super::spans::Kinds;
 
 /// The element a composed event started at: inside our shadow root too
@@ -89,7 +89,7 @@ impl Keyboard {
         let Some(el) = document().ok().and_then(|d| d.active_element()) else {
             return;
         };
-        if el.class_list().contains(UI_CLASS) || el.local_name() == "body" {
+        if el.has_attribute("data-presslens-ui") || el.local_name() == "body" {
             return;
         }
         self.return_to = el.dyn_into::<HtmlElement>().ok();

@@ -43,22 +43,23 @@ fn more(list: &Element, n: usize) {
 }
 
 /// One item: a button that reveals `target` (painted at `target.1`),
-/// showing `text` and `note`, named for assistive technology by `said`
-/// (the words the live region and the tooltip use) when given.
+/// showing `text` and `note` after `lead`, which is read but not seen
+/// ([`explain::lead`]: what the live region says before the text).
 fn item(
     list: &Element,
     spans: &[Span],
     target: (Target, usize),
     text: &str,
     note: &str,
-    said: Option<String>,
+    lead: Option<String>,
 ) {
     let li = add(list, "li", "", "");
-    let b = add(&li, "button", "item", text);
+    let b = add(&li, "button", "item", "");
     let _ = b.set_attribute("type", "button");
-    if let Some(label) = said {
-        let _ = b.set_attribute("aria-label", &label);
+    if let Some(lead) = lead {
+        add(&b, "span", "sr", &lead);
     }
+    b.append_with_str_1(text).ok();
     match span_of(spans, target.0, target.1) {
         Some(i) => {
             let _ = b.set_attribute("data-span", &i.to_string());
@@ -126,9 +127,9 @@ pub fn render(panel: &Element, report: &Report, spans: &[Span], kinds: Kinds, no
     let speakers = summary(panel, report);
     toggles(panel, kinds);
     let quoted = Quoted::of(report);
-    quotes(panel, report, spans, &speakers, &quoted);
+    quotes(panel, report, spans, &speakers);
     parties(panel, report, spans, &quoted);
-    figures(panel, report, spans, &quoted);
+    figures(panel, report, spans);
     shortcuts(panel);
 }
 
@@ -356,7 +357,7 @@ fn toggles(panel: &Element, kinds: Kinds) {
 }
 
 /// Quotes by speaker, up to [`MAX_ITEMS`] in all.
-fn quotes(panel: &Element, report: &Report, spans: &[Span], speakers: &Speakers, quoted: &Quoted) {
+fn quotes(panel: &Element, report: &Report, spans: &[Span], speakers: &Speakers) {
     let q = &report.quotes;
     let sec = add(panel, "section", "quotes", "");
     add(&sec, "h3", "", &["Quotes (", &count(q.len()), ")"].concat());
@@ -396,8 +397,8 @@ fn quotes(panel: &Element, report: &Report, spans: &[Span], speakers: &Speakers,
         let ul = add(&g, "ul", "", "");
         for &i in mine.iter().take(MAX_ITEMS - listed) {
             let at = (Target::Quote(i), q[i].start);
-            let said = explain::describe(report, quoted, Target::Quote(i), true);
-            item(&ul, spans, at, &clip(&q[i].text, 90), "", said);
+            let lead = explain::lead(report, Target::Quote(i), true);
+            item(&ul, spans, at, &clip(&q[i].text, 90), "", lead);
             listed += 1;
         }
     }
@@ -464,8 +465,12 @@ fn parties(panel: &Element, report: &Report, spans: &[Span], quoted: &Quoted) {
             if let Some(r) = &p.role {
                 note = [r.as_str(), ", ", &note].concat();
             }
+            let k = quoted.party(i);
+            if k > 0 {
+                note = [note, ", quoted ".into(), explain::times(k)].concat();
+            }
             let start = p.mentions.first().map_or(usize::MAX, |m| m.start);
-            let said = explain::describe(report, quoted, Target::Party(i, 0), false);
+            let said = explain::lead(report, Target::Party(i, 0), false);
             item(
                 &ul,
                 spans,
@@ -480,7 +485,7 @@ fn parties(panel: &Element, report: &Report, spans: &[Span], quoted: &Quoted) {
 }
 
 /// Figures with what they count and their relations.
-fn figures(panel: &Element, report: &Report, spans: &[Span], quoted: &Quoted) {
+fn figures(panel: &Element, report: &Report, spans: &[Span]) {
     let sec = add(panel, "section", "figures", "");
     add(
         &sec,
@@ -492,8 +497,8 @@ fn figures(panel: &Element, report: &Report, spans: &[Span], quoted: &Quoted) {
     for (i, f) in report.figures.iter().enumerate().take(MAX_ITEMS) {
         let note = explain::figure_facts(report, i).join(", ");
         let at = (Target::Figure(i), f.start);
-        let said = explain::describe(report, quoted, Target::Figure(i), true);
-        item(&ul, spans, at, &f.text, &note, said);
+        let lead = explain::lead(report, Target::Figure(i), true);
+        item(&ul, spans, at, &f.text, &note, lead);
     }
     more(&ul, report.figures.len());
 }

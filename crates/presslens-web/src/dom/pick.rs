@@ -260,6 +260,9 @@ fn on_key(rc: &Shared, e: &Event) {
     };
     let key = k.key();
     if key == "Escape" {
+        // Escape leaves pick mode only: the panel it was started from stays.
+        e.prevent_default();
+        e.stop_immediate_propagation();
         cancel(rc);
         return;
     }
