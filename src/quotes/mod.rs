@@ -119,29 +119,10 @@ impl<'a> Pass<'a> {
         // 1. Attribution of each span on its own.
         let mut attrs: Vec<Option<Attribution>> = Vec::with_capacity(n);
         let mut alts = Vec::with_capacity(n);
-        for (k, q) in spans.iter().enumerate() {
-            let para = &doc.paragraphs[q.para];
-            let lim = spans
-                .get(k + 1)
-                .filter(|n| n.para == q.para)
-                .map_or(para.end, |n| n.open);
-            let lo = if k > 0 && spans[k - 1].para == q.para {
-                spans[k - 1].close.map_or(para.start, |c| c + 1)
-            } else {
-                para.start
-            };
-            let after = attribution::after(doc, q, lim);
-            let before = attribution::before(doc, q, lo);
-            let a = attribution::label(doc, q)
-                .or(after.filter(|a| a.np.is_some()))
-                .or(before.filter(|a| a.np.is_some()))
-                .or(after)
-                .or(before);
-            attrs.push(a);
-            alts.push([
-                after.filter(|a| a.np.is_some()),
-                before.filter(|a| a.np.is_some()),
-            ]);
+        for k in 0..n {
+            let found = attribution::attribute(doc, &spans, k);
+            attrs.push(found.chosen);
+            alts.push(found.named);
         }
         // 2. Speech or not.
         let keep: Vec<bool> = spans
