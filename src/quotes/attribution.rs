@@ -1,23 +1,24 @@
 //! Attribution: the reporting verb (cue) that ties a quotation to a speaker
 //! mention next to it.
 //!
-//! Patterns, after the quotation:
-//! - `“…,” said X` / `“…,” X said` / `“…,” X added, adding …` /
-//!   `“…,” X, a senior official, said` / `“…,” according to X`;
-//! - `“…” — X` (a dash and a name).
+//! Each way of writing an attribution is a [`Rule`]; the rules after the
+//! quotation ([`after`]) and before it ([`before`]) are tables of functions
+//! tried in order, the first that fires giving the attribution:
 //!
-//! Before it:
-//! - `X said: “…”` / `X said, “…”` / `X told Reuters: “…”` /
-//!   `X said that “…”` / `According to X, “…”`;
-//! - `X stressed …, saying, “…”` (a participle takes the clause's subject);
-//! - `X: “…”` (a name and a colon, as in headlines and transcripts).
-//!
-//! Inside it: `“WALLACE: …”` (a transcript label).
+//! - after: `“…” — X`, `“…,” according to X`, `“…,” said X`, `“…,” X said`,
+//!   `“…,” X, a senior official, said`;
+//! - before: `X said. “…”` (the sentence before), `According to X, “…”`,
+//!   `X stressed …, saying, “…”` (a participle takes the clause's subject),
+//!   `Said X: “…”`, `X said: “…”`, `X said that “…”`, `X told Reuters: “…”`,
+//!   `X said … “…”`, `In a statement he wrote, X said: “…”`,
+//!   `X … and says, “…”`, a cue whose subject is not found, and `X: “…”` (a
+//!   name and a colon, as in headlines and transcripts);
+//! - inside ([`label`]): `“WALLACE: …”` (a transcript label).
 
 use crate::text::{Doc, TokenKind};
 
 use super::marks::{self, QuoteSpan};
-use super::np::{self, np_backward, np_forward, Np};
+use super::np::{self, np_backward, np_forward, subject_backward, Np, Subject};
 use super::words::{self, FUNCTION_WORDS};
 
 /// How the attribution was found, which also says how sure it is.
@@ -36,13 +37,130 @@ pub enum How {
     Colon,
 }
 
+/// The pattern an attribution was found by: one per way of writing it, in
+/// the order they are tried (after the quotation, before it, inside it).
+/// Finer than [`How`], which ranks how sure a pattern is; this one names
+/// which pattern fired, for tests and for reading the rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rule {
+    /// `“…” — X`: a dash and a name, or a description that ends the line
+    /// (“…” — a voter in Ohio).
+    DashName,
+    /// `“…,” according to X`.
+    AccordingToAfter,
+    /// `“…,” said X`: the verb opens the clause after the quotation.
+    SaidX,
+    /// `“…,” X said`: the speaker right before the verb.
+    XSaid,
+    /// `“…,” X, a senior official, said`: the name before an apposition.
+    XAppositionSaid,
+    /// `X said. “…”`: a quotation that opens its sentence takes the speaker
+    /// of the sentence before it when that one reports someone's words.
+    PreviousSentence,
+    /// `According to X, “…”`.
+    AccordingToBefore,
+    /// `X stressed …, saying, “…”`: a participle takes the clause's subject.
+    Participle,
+    /// `Said X: “…”`: the verb first, the speaker after it.
+    SaidXColon,
+    /// `X said: “…”` or `X said, “…”`: only punctuation between verb and mark.
+    XSaidColon,
+    /// `X said that “…”`.
+    XSaidThat,
+    /// `X told Reuters: “…”`: a short object between verb and colon.
+    XToldReuters,
+    /// `X said … “…”`: the verb earlier in the sentence (often a partial
+    /// quotation, which speech then sets aside).
+    XSaidEarlier,
+    /// `In a statement he wrote, X said: “…”`: the subject after a clause
+    /// boundary, when the whole lead is more than a subject.
+    ClauseXSaid,
+    /// `X … and says, “…”`: the cue is the sentence's second verb.
+    SecondVerb,
+    /// A reporting verb before the quotation whose subject is not found: the
+    /// cue stands alone (a neighbouring quotation may lend a speaker).
+    CueAlone,
+    /// `X: “…”`: a name and a colon in a short lead (headlines, transcripts).
+    NameColon,
+    /// `“WALLACE: …”`: a transcript label inside the quotation.
+    TranscriptLabel,
+}
+
+impl Rule {
+    /// What the pattern looks like.
+    pub fn name(self) -> &'static str {
+        match self {
+            Rule::DashName => "” — X",
+            Rule::AccordingToAfter => "”, according to X",
+            Rule::SaidX => "”, said X",
+            Rule::XSaid => "”, X said",
+            Rule::XAppositionSaid => "”, X, a senior official, said",
+            Rule::PreviousSentence => "X said. “",
+            Rule::AccordingToBefore => "According to X, “",
+            Rule::Participle => "X stressed …, saying, “",
+            Rule::SaidXColon => "Said X: “",
+            Rule::XSaidColon => "X said: “",
+            Rule::XSaidThat => "X said that “",
+            Rule::XToldReuters => "X told Reuters: “",
+            Rule::XSaidEarlier => "X said … “",
+            Rule::ClauseXSaid => "In a statement he wrote, X said: “",
+            Rule::SecondVerb => "X … and says, “",
+            Rule::CueAlone => "said: “ (no subject)",
+            Rule::NameColon => "X: “",
+            Rule::TranscriptLabel => "“X: …”",
+        }
+    }
+}
+
 /// A speaker mention and its cue, as token indices.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Attribution {
+    /// The speaker mention, if the pattern found one.
     pub np: Option<Np>,
     /// Cue tokens `first..=last`.
     pub cue: Option<(usize, usize)>,
+    /// How sure the pattern is (the speech test and the ranking read it).
     pub how: How,
+    /// The pattern that fired.
+    pub rule: Rule,
+}
+
+/// The attributions of one quotation.
+#[derive(Debug, Clone, Copy)]
+pub struct Attributions {
+    /// The one the rules choose: a transcript label, else the first after or
+    /// before the quotation that names a mention, else a cue alone.
+    pub chosen: Option<Attribution>,
+    /// Those after and before it that name a mention, whichever was chosen
+    /// (candidates for the speaker ranking).
+    pub named: [Option<Attribution>; 2],
+}
+
+/// The attributions of quotation `k` of `spans`, looking after it up to the
+/// next quotation in its paragraph and before it back to the previous one.
+pub fn attribute(doc: &Doc, spans: &[QuoteSpan], k: usize) -> Attributions {
+    let q = &spans[k];
+    let para = &doc.paragraphs[q.para];
+    let lim = spans
+        .get(k + 1)
+        .filter(|n| n.para == q.para)
+        .map_or(para.end, |n| n.open);
+    let lo = if k > 0 && spans[k - 1].para == q.para {
+        spans[k - 1].close.map_or(para.start, |c| c + 1)
+    } else {
+        para.start
+    };
+    let after = after(doc, q, lim);
+    let before = before(doc, q, lo);
+    let named = |a: Option<Attribution>| a.filter(|a| a.np.is_some());
+    Attributions {
+        chosen: label(doc, q)
+            .or(named(after))
+            .or(named(before))
+            .or(after)
+            .or(before),
+        named: [named(after), named(before)],
+    }
 }
 
 /// Whether token `i` ends a sentence (and is not an abbreviation's period).
@@ -92,107 +210,181 @@ fn in_relative_clause(doc: &Doc, k: usize, j: usize) -> bool {
     r > k && matches!(doc.tok(r - 1), "who" | "which" | "whom" | "whose")
 }
 
-/// Looks after the closing mark of `q`, up to token `lim` (exclusive: the next
-/// quotation or the end of the paragraph).
-pub fn after(doc: &Doc, q: &QuoteSpan, lim: usize) -> Option<Attribution> {
-    let close = q.close?;
-    let mut k = close + 1;
-    let mut dash = None;
-    while k < lim
-        && doc.tokens[k].kind == TokenKind::Punct
-        && matches!(doc.tok(k), "," | ";" | "—" | "―" | "–" | "-" | ")")
-    {
-        if is_dash(doc.tok(k)) {
-            dash = Some(k);
-        }
-        k += 1;
-    }
-    if k >= lim {
-        return None;
-    }
-    if let Some(d) = dash {
-        if let Some(mut np) = np_forward(doc, k, lim) {
-            // A name, or a description that ends the line: “…” — a voter in Ohio.
-            let ends_line = lim - np.last <= 8;
-            if np.kind == np::NpKind::Descriptor && ends_line {
-                if let Some(w) = (np.last..lim)
-                    .rev()
-                    .find(|&j| doc.tokens[j].kind != TokenKind::Punct)
-                {
-                    np.last = w;
-                }
+/// The word that makes a cue: "according" (of "according to") or a
+/// reporting verb, at a token index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CueWord {
+    According(usize),
+    Verb(usize),
+}
+
+// ---------------------------------------------------------------- after
+
+/// What follows a closing mark, up to token `lim` (exclusive): where its
+/// words start (`k`, past commas, dashes and brackets), the last dash before
+/// them, and the first cue of the clause.
+struct Tail {
+    k: usize,
+    lim: usize,
+    dash: Option<usize>,
+    cue: Option<CueWord>,
+}
+
+impl Tail {
+    fn of(doc: &Doc, q: &QuoteSpan, lim: usize) -> Option<Tail> {
+        let close = q.close?;
+        let mut k = close + 1;
+        let mut dash = None;
+        while k < lim
+            && doc.tokens[k].kind == TokenKind::Punct
+            && matches!(doc.tok(k), "," | ";" | "—" | "―" | "–" | "-" | ")")
+        {
+            if is_dash(doc.tok(k)) {
+                dash = Some(k);
             }
-            let kind_ok = match np.kind {
-                np::NpKind::Name => true,
-                np::NpKind::Descriptor => ends_line,
-                np::NpKind::Pronoun(_) => false,
-            };
-            if kind_ok && !(np.last + 1..lim).any(|j| is_cue_verb(doc, j)) {
-                return Some(Attribution {
-                    np: Some(np),
-                    cue: Some((d, d)),
-                    how: How::Dash,
-                });
-            }
+            k += 1;
+        }
+        if k >= lim {
+            return None;
+        }
+        let cue = first_cue(doc, k, lim);
+        Some(Tail { k, lim, dash, cue })
+    }
+
+    /// The reporting verb that opens the clause after the quotation, if the
+    /// first cue is one.
+    fn verb(&self) -> Option<usize> {
+        match self.cue {
+            Some(CueWord::Verb(j)) => Some(j),
+            _ => None,
         }
     }
-    let window_end = lim.min(k + 24);
-    let mut j = k;
-    while j < window_end {
+}
+
+/// The first cue in the 24 tokens from `k`, before the sentence ends or
+/// another quotation mark: "according to" with a word after it, or a
+/// reporting verb outside a relative clause.
+fn first_cue(doc: &Doc, k: usize, lim: usize) -> Option<CueWord> {
+    for j in k..lim.min(k + 24) {
         if is_terminal(doc, j) || marks::is_mark(doc.tok(j)) && j > k {
-            break;
+            return None;
         }
         if is_according(doc, j) && j + 2 < lim {
-            let np = np_forward(doc, j + 2, lim);
-            return Some(Attribution {
-                np,
-                cue: Some((j, j + 1)),
-                how: How::After,
-            });
+            return Some(CueWord::According(j));
         }
         if is_cue_verb(doc, j) && !in_relative_clause(doc, k, j) {
-            if j == k && words::is_participle(doc.tok(j)) {
-                // “…,” adding that … : the participle belongs to an earlier
-                // subject, found before the quotation.
-                return None;
-            }
-            if j == k {
-                // “…,” said X
-                let mut s = j + 1;
-                while s < lim
-                    && doc.tokens[s].kind == TokenKind::Word
-                    && words::ADVERBS.contains(doc.tok(s))
-                {
-                    s += 1;
-                }
-                let np = np_forward(doc, s, lim).or_else(|| np_forward(doc, j + 1, lim));
-                return Some(Attribution {
-                    np,
-                    cue: Some((j, j)),
-                    how: How::After,
-                });
-            }
-            // “…,” X said
-            let np = np_backward(doc, k, j)?;
-            // A pronoun must open the clause after the quotation: `“…,” he
-            // said`, not `“…” Democrats seized on it, in which he said`.
-            if matches!(np.kind, np::NpKind::Pronoun(_))
-                && !(k..np.first).all(|x| {
-                    doc.tokens[x].kind == TokenKind::Punct || words::ADVERBS.contains(doc.lower(x))
-                })
-            {
-                return None;
-            }
-            return Some(Attribution {
-                np: Some(np),
-                cue: Some((j, j)),
-                how: How::After,
-            });
+            return Some(CueWord::Verb(j));
         }
-        j += 1;
     }
     None
 }
+
+/// A rule after the quotation.
+type AfterRule = fn(&Doc, &Tail) -> Option<Attribution>;
+
+/// The rules after a quotation, in the order they are tried. A participle
+/// right after the mark (“…,” adding that …) fires none: it belongs to an
+/// earlier subject, found before the quotation.
+const AFTER_RULES: &[AfterRule] = &[dash_name, according_to_after, said_x, x_said];
+
+/// Looks after the closing mark of `q`, up to token `lim` (exclusive: the next
+/// quotation or the end of the paragraph).
+pub fn after(doc: &Doc, q: &QuoteSpan, lim: usize) -> Option<Attribution> {
+    let tail = Tail::of(doc, q, lim)?;
+    AFTER_RULES.iter().find_map(|rule| rule(doc, &tail))
+}
+
+/// [`Rule::DashName`]: a name after the dash, or a description that ends
+/// the line, with no reporting verb after it (which would make it a
+/// subject: “…” — and Doe said).
+fn dash_name(doc: &Doc, t: &Tail) -> Option<Attribution> {
+    let d = t.dash?;
+    let (k, lim) = (t.k, t.lim);
+    let mut np = np_forward(doc, k, lim)?;
+    let ends_line = lim - np.last <= 8;
+    if np.kind == np::NpKind::Descriptor && ends_line {
+        if let Some(w) = (np.last..lim)
+            .rev()
+            .find(|&j| doc.tokens[j].kind != TokenKind::Punct)
+        {
+            np.last = w;
+        }
+    }
+    let kind_ok = match np.kind {
+        np::NpKind::Name => true,
+        np::NpKind::Descriptor => ends_line,
+        np::NpKind::Pronoun(_) => false,
+    };
+    if !kind_ok || (np.last + 1..lim).any(|j| is_cue_verb(doc, j)) {
+        return None;
+    }
+    Some(Attribution {
+        np: Some(np),
+        cue: Some((d, d)),
+        how: How::Dash,
+        rule: Rule::DashName,
+    })
+}
+
+/// [`Rule::AccordingToAfter`]: the mention after "according to".
+fn according_to_after(doc: &Doc, t: &Tail) -> Option<Attribution> {
+    let Some(CueWord::According(j)) = t.cue else {
+        return None;
+    };
+    Some(Attribution {
+        np: np_forward(doc, j + 2, t.lim),
+        cue: Some((j, j + 1)),
+        how: How::After,
+        rule: Rule::AccordingToAfter,
+    })
+}
+
+/// [`Rule::SaidX`]: a finite verb right after the mark, the speaker after
+/// it (past adverbs: “…,” said quietly Jane Doe).
+fn said_x(doc: &Doc, t: &Tail) -> Option<Attribution> {
+    let j = t
+        .verb()
+        .filter(|&j| j == t.k && !words::is_participle(doc.tok(j)))?;
+    let lim = t.lim;
+    let mut s = j + 1;
+    while s < lim && doc.tokens[s].kind == TokenKind::Word && words::ADVERBS.contains(doc.tok(s)) {
+        s += 1;
+    }
+    Some(Attribution {
+        np: np_forward(doc, s, lim).or_else(|| np_forward(doc, j + 1, lim)),
+        cue: Some((j, j)),
+        how: How::After,
+        rule: Rule::SaidX,
+    })
+}
+
+/// [`Rule::XSaid`] and [`Rule::XAppositionSaid`]: the subject before a verb
+/// later in the clause. A pronoun must open the clause after the quotation:
+/// `“…,” he said`, not `“…” Democrats seized on it, in which he said`.
+fn x_said(doc: &Doc, t: &Tail) -> Option<Attribution> {
+    let j = t.verb().filter(|&j| j > t.k)?;
+    let k = t.k;
+    let subject = subject_backward(doc, k, j)?;
+    let np = subject.np();
+    if matches!(np.kind, np::NpKind::Pronoun(_))
+        && !(k..np.first).all(|x| {
+            doc.tokens[x].kind == TokenKind::Punct || words::ADVERBS.contains(doc.lower(x))
+        })
+    {
+        return None;
+    }
+    Some(Attribution {
+        np: Some(np),
+        cue: Some((j, j)),
+        how: How::After,
+        rule: match subject {
+            Subject::Adjacent(_) => Rule::XSaid,
+            Subject::Apposition(_) => Rule::XAppositionSaid,
+        },
+    })
+}
+
+// ---------------------------------------------------------------- before
 
 /// Looks before the opening mark of `q`, back to token `lo` (inclusive: the
 /// paragraph start or just after the previous quotation).
@@ -213,11 +405,12 @@ fn before_sentence(doc: &Doc, q: &QuoteSpan, lo: usize) -> Option<Attribution> {
 
 /// The words of the sentence before an opening mark: `s..e`, less the
 /// punctuation that ends them (`trailing`: the last such mark, ":" of
-/// `X: “`).
+/// `X: “`), and the last cue among them.
 struct Lead<'a> {
     s: usize,
     e: usize,
     trailing: Option<&'a str>,
+    cue: Option<CueWord>,
 }
 
 impl Lead<'_> {
@@ -241,6 +434,24 @@ impl Lead<'_> {
             How::BeforeFar
         }
     }
+
+    /// The reporting verb of the lead, if its last cue is one.
+    fn verb(&self) -> Option<usize> {
+        match self.cue {
+            Some(CueWord::Verb(v)) => Some(v),
+            _ => None,
+        }
+    }
+
+    /// The attribution to `np` through the reporting verb at `v`.
+    fn by_verb(&self, doc: &Doc, v: usize, np: Option<Np>, rule: Rule) -> Attribution {
+        Attribution {
+            np,
+            cue: Some((v, v)),
+            how: self.how(doc, v),
+            rule,
+        }
+    }
 }
 
 /// The sentence before `q`'s opening mark, back to token `lo`.
@@ -258,57 +469,18 @@ fn lead<'a>(doc: &Doc<'a>, o: usize, lo: usize) -> Lead<'a> {
         trailing.get_or_insert(doc.tok(e - 1));
         e -= 1;
     }
-    Lead { s, e, trailing }
-}
-
-fn before_at(doc: &Doc, q: &QuoteSpan, lo: usize, look_back: bool) -> Option<Attribution> {
-    let o = q.open;
-    if o <= lo {
-        return None;
-    }
-    let l = lead(doc, o, lo);
-    let (s, e) = (l.s, l.e);
-    if e <= s {
-        // The quotation opens its sentence: a sentence just before it that
-        // reports someone's words lends its speaker ("…, Schiff said. “…”").
-        if look_back && s > lo && is_terminal(doc, s - 1) && q.open == s {
-            let prev = QuoteSpan {
-                open: s - 1,
-                ..q.clone()
-            };
-            return before_sentence(doc, &prev, lo).map(|a| Attribution {
-                how: How::BeforeFar,
-                ..a
-            });
-        }
-        return None;
-    }
-    match last_cue(doc, s, e) {
-        Some((v, true)) => {
-            let np = np_forward(doc, v + 2, e)?;
-            let how = if np.last + 1 >= e {
-                How::Before
-            } else {
-                l.how(doc, np.last)
-            };
-            Some(Attribution {
-                np: Some(np),
-                cue: Some((v, v + 1)),
-                how,
-            })
-        }
-        Some((v, false)) => Some(Attribution {
-            np: subject_of_cue(doc, &l, v),
-            cue: Some((v, v)),
-            how: l.how(doc, v),
-        }),
-        None => colon_label(doc, &l),
+    let cue = last_cue(doc, s, e);
+    Lead {
+        s,
+        e,
+        trailing,
+        cue,
     }
 }
 
 /// The last cue in `s..e` before any quotation mark: a reporting verb, or
-/// "according to" (`true`).
-fn last_cue(doc: &Doc, s: usize, e: usize) -> Option<(usize, bool)> {
+/// "according to".
+fn last_cue(doc: &Doc, s: usize, e: usize) -> Option<CueWord> {
     let mut v = e;
     while v > s {
         v -= 1;
@@ -316,73 +488,177 @@ fn last_cue(doc: &Doc, s: usize, e: usize) -> Option<(usize, bool)> {
             return None;
         }
         if v + 1 < e && is_according(doc, v) {
-            return Some((v, true));
+            return Some(CueWord::According(v));
         }
         if is_cue_verb(doc, v) {
-            return Some((v, false));
+            return Some(CueWord::Verb(v));
         }
     }
     None
 }
 
-/// Who speaks through the reporting verb at `v` of the lead `l`.
-fn subject_of_cue(doc: &Doc, l: &Lead, v: usize) -> Option<Np> {
-    let (s, e) = (l.s, l.e);
-    if words::is_participle(doc.tok(v)) {
-        // The subject of the clause: an earlier finite cue's subject,
-        // else the first mention of the sentence.
-        let mut u = v;
-        while u > s {
-            u -= 1;
-            if is_cue_verb(doc, u) && !words::is_participle(doc.tok(u)) {
-                if let Some(np) = np_backward(doc, s, u) {
-                    return Some(np);
-                }
-            }
-        }
-        return np_forward(doc, s, v).or_else(|| {
-            let c = (s..v).find(|&x| doc.tok(x) == ",")?;
-            np_forward(doc, c + 1, v)
-        });
+/// A rule over the lead of a quotation.
+type BeforeRule = fn(&Doc, &Lead) -> Option<Attribution>;
+
+/// The rules over the words before a quotation, in the order they are
+/// tried: "according to", then a reporting verb and the ways of finding its
+/// subject (a verb with none found still fires, as [`Rule::CueAlone`]), then,
+/// with no cue at all, a name and a colon.
+const BEFORE_RULES: &[BeforeRule] = &[
+    according_to_before,
+    participle,
+    said_x_colon,
+    x_said_before,
+    clause_x_said,
+    second_verb,
+    cue_alone,
+    name_colon,
+];
+
+fn before_at(doc: &Doc, q: &QuoteSpan, lo: usize, look_back: bool) -> Option<Attribution> {
+    if q.open <= lo {
+        return None;
     }
-    // "Said Ellis: “…”" — the verb first, the speaker after it.
-    if (s..v).all(|x| doc.tokens[x].kind == TokenKind::Punct) {
-        return np_forward(doc, v + 1, e);
+    let l = lead(doc, q.open, lo);
+    if l.e <= l.s {
+        return if look_back {
+            previous_sentence(doc, q, lo, l.s)
+        } else {
+            None
+        };
     }
-    // A clause boundary after the sentence start: "In a statement, X said";
-    // "X told Reuters:" has the object between cue and mark.
-    np_backward(doc, s, v)
-        .or_else(|| {
-            let c = (s..v)
-                .rev()
-                .find(|&x| doc.tok(x) == "," || doc.tok(x) == ";")?;
-            np_backward(doc, c + 1, v)
-        })
-        .or_else(|| second_verb_subject(doc, s, v))
+    BEFORE_RULES.iter().find_map(|rule| rule(doc, &l))
 }
 
-/// "She … and repeatedly says, “…”": the subject of a sentence whose
-/// second verb, after "and", is the cue at `v`.
-fn second_verb_subject(doc: &Doc, s: usize, v: usize) -> Option<Np> {
+/// [`Rule::PreviousSentence`]: the quotation opens its sentence (at `s`),
+/// and a sentence just before it that reports someone's words lends its
+/// speaker ("…, Schiff said. “…”").
+fn previous_sentence(doc: &Doc, q: &QuoteSpan, lo: usize, s: usize) -> Option<Attribution> {
+    if !(s > lo && is_terminal(doc, s - 1) && q.open == s) {
+        return None;
+    }
+    let prev = QuoteSpan {
+        open: s - 1,
+        ..q.clone()
+    };
+    before_sentence(doc, &prev, lo).map(|a| Attribution {
+        how: How::BeforeFar,
+        rule: Rule::PreviousSentence,
+        ..a
+    })
+}
+
+/// [`Rule::AccordingToBefore`]: the mention after "according to".
+fn according_to_before(doc: &Doc, l: &Lead) -> Option<Attribution> {
+    let Some(CueWord::According(v)) = l.cue else {
+        return None;
+    };
+    let np = np_forward(doc, v + 2, l.e)?;
+    let how = if np.last + 1 >= l.e {
+        How::Before
+    } else {
+        l.how(doc, np.last)
+    };
+    Some(Attribution {
+        np: Some(np),
+        cue: Some((v, v + 1)),
+        how,
+        rule: Rule::AccordingToBefore,
+    })
+}
+
+/// [`Rule::Participle`]: "saying" takes the subject of its clause, an
+/// earlier finite cue's subject, else the first mention of the sentence.
+fn participle(doc: &Doc, l: &Lead) -> Option<Attribution> {
+    let v = l.verb().filter(|&v| words::is_participle(doc.tok(v)))?;
+    let s = l.s;
+    let earlier_subject = (s..v)
+        .rev()
+        .filter(|&u| is_cue_verb(doc, u) && !words::is_participle(doc.tok(u)))
+        .find_map(|u| np_backward(doc, s, u));
+    let np = earlier_subject.or_else(|| {
+        np_forward(doc, s, v).or_else(|| {
+            let c = (s..v).find(|&x| doc.tok(x) == ",")?;
+            np_forward(doc, c + 1, v)
+        })
+    });
+    Some(l.by_verb(doc, v, np, Rule::Participle))
+}
+
+/// [`Rule::SaidXColon`]: "Said Ellis: “…”" — the verb first, the speaker
+/// after it.
+fn said_x_colon(doc: &Doc, l: &Lead) -> Option<Attribution> {
+    let v = l.verb()?;
+    if !(l.s..v).all(|x| doc.tokens[x].kind == TokenKind::Punct) {
+        return None;
+    }
+    Some(l.by_verb(doc, v, np_forward(doc, v + 1, l.e), Rule::SaidXColon))
+}
+
+/// The subject right before the verb: [`Rule::XSaidColon`],
+/// [`Rule::XSaidThat`] or [`Rule::XToldReuters`] by what stands between
+/// verb and mark, [`Rule::XSaidEarlier`] when more than that does.
+fn x_said_before(doc: &Doc, l: &Lead) -> Option<Attribution> {
+    let v = l.verb()?;
+    let np = np_backward(doc, l.s, v)?;
+    let gap = v + 1..l.e;
+    let rule = if !l.near(doc, v) {
+        Rule::XSaidEarlier
+    } else if gap.clone().all(|x| doc.tokens[x].kind == TokenKind::Punct) {
+        Rule::XSaidColon
+    } else if gap
+        .clone()
+        .all(|x| doc.tokens[x].kind == TokenKind::Punct || doc.tok(x) == "that")
+    {
+        Rule::XSaidThat
+    } else {
+        Rule::XToldReuters
+    };
+    Some(l.by_verb(doc, v, Some(np), rule))
+}
+
+/// [`Rule::ClauseXSaid`]: the subject after the last clause boundary before
+/// the verb: "In a statement, X said".
+fn clause_x_said(doc: &Doc, l: &Lead) -> Option<Attribution> {
+    let v = l.verb()?;
+    let c = (l.s..v)
+        .rev()
+        .find(|&x| doc.tok(x) == "," || doc.tok(x) == ";")?;
+    let np = np_backward(doc, c + 1, v)?;
+    Some(l.by_verb(doc, v, Some(np), Rule::ClauseXSaid))
+}
+
+/// [`Rule::SecondVerb`]: "She … and repeatedly says, “…”" — the subject of
+/// a sentence whose second verb, after "and", is the cue.
+fn second_verb(doc: &Doc, l: &Lead) -> Option<Attribution> {
+    let v = l.verb()?;
+    let s = l.s;
     let mut a = v;
     while a > s && words::ADVERBS.contains(doc.lower(a - 1)) {
         a -= 1;
     }
-    if a > s && doc.tok(a - 1) == "and" {
-        let c = (s..a)
-            .rev()
-            .find(|&x| doc.tok(x) == ",")
-            .map_or(s, |c| c + 1);
-        np_forward(doc, c, a).or_else(|| np_forward(doc, s, a))
-    } else {
-        None
+    if !(a > s && doc.tok(a - 1) == "and") {
+        return None;
     }
+    let c = (s..a)
+        .rev()
+        .find(|&x| doc.tok(x) == ",")
+        .map_or(s, |c| c + 1);
+    let np = np_forward(doc, c, a).or_else(|| np_forward(doc, s, a))?;
+    Some(l.by_verb(doc, v, Some(np), Rule::SecondVerb))
 }
 
-/// `X: “…”` — a name right before a colon, in a short lead.
-fn colon_label(doc: &Doc, l: &Lead) -> Option<Attribution> {
+/// [`Rule::CueAlone`]: a reporting verb no rule found a subject for.
+fn cue_alone(doc: &Doc, l: &Lead) -> Option<Attribution> {
+    let v = l.verb()?;
+    Some(l.by_verb(doc, v, None, Rule::CueAlone))
+}
+
+/// [`Rule::NameColon`]: `X: “…”` — with no cue, a name right before a
+/// colon, in a short lead.
+fn name_colon(doc: &Doc, l: &Lead) -> Option<Attribution> {
     let (s, e) = (l.s, l.e);
-    if l.trailing != Some(":") || e - s > 10 || !doc.is_cap(e - 1) {
+    if l.cue.is_some() || l.trailing != Some(":") || e - s > 10 || !doc.is_cap(e - 1) {
         return None;
     }
     let last = e - 1;
@@ -399,10 +675,14 @@ fn colon_label(doc: &Doc, l: &Lead) -> Option<Attribution> {
         np: Some(np),
         cue: None,
         how: How::Colon,
+        rule: Rule::NameColon,
     })
 }
 
-/// A transcript label at the start of the quotation: `“WALLACE: …”`.
+// ---------------------------------------------------------------- inside
+
+/// [`Rule::TranscriptLabel`]: a label at the start of the quotation,
+/// `“WALLACE: …”`.
 pub fn label(doc: &Doc, q: &QuoteSpan) -> Option<Attribution> {
     let i = q.inner.start;
     let mut j = i;
@@ -424,6 +704,7 @@ pub fn label(doc: &Doc, q: &QuoteSpan) -> Option<Attribution> {
             }),
             cue: Some((j, j)),
             how: How::Colon,
+            rule: Rule::TranscriptLabel,
         });
     }
     None
@@ -434,22 +715,124 @@ mod tests {
     use super::*;
     use crate::quotes::marks::find_spans;
 
-    /// (speaker mention, cue) for the first quotation of `t`.
-    fn attr(t: &str) -> Option<(String, String)> {
+    /// What the real selection ([`attribute`]) chooses for the first
+    /// quotation of `t`: the rule that fired, its speaker mention and its cue
+    /// as text.
+    fn chosen(t: &str) -> Option<(Rule, Option<String>, Option<String>)> {
         let d = Doc::new(t);
         let spans = find_spans(&d);
-        let q = spans.first()?;
-        let p = &d.paragraphs[q.para];
-        let a = after(&d, q, p.end)
-            .or_else(|| before(&d, q, p.start))
-            .or_else(|| label(&d, q))?;
-        let np = a.np?;
-        let m = t[d.tokens[np.first].start..d.tokens[np.last].end].to_string();
-        let c = a
-            .cue
-            .map(|(x, y)| t[d.tokens[x].start..d.tokens[y].end].to_string())
-            .unwrap_or_default();
-        Some((m, c))
+        if spans.is_empty() {
+            return None;
+        }
+        let a = attribute(&d, &spans, 0).chosen?;
+        let text = |(x, y): (usize, usize)| t[d.tokens[x].start..d.tokens[y].end].to_string();
+        Some((
+            a.rule,
+            a.np.map(|np| text((np.first, np.last))),
+            a.cue.map(text),
+        ))
+    }
+
+    /// (speaker mention, cue) for the first quotation of `t`.
+    fn attr(t: &str) -> Option<(String, String)> {
+        let (_, mention, cue) = chosen(t)?;
+        Some((mention?, cue.unwrap_or_default()))
+    }
+
+    /// The rule that fires for the first quotation of `t`, and the speaker
+    /// mention it finds ("" for none).
+    fn fired(t: &str) -> Option<(Rule, String)> {
+        let (rule, mention, _) = chosen(t)?;
+        Some((rule, mention.unwrap_or_default()))
+    }
+
+    /// Every rule, in the order they are tried.
+    const ALL: &[Rule] = &[
+        Rule::DashName,
+        Rule::AccordingToAfter,
+        Rule::SaidX,
+        Rule::XSaid,
+        Rule::XAppositionSaid,
+        Rule::PreviousSentence,
+        Rule::AccordingToBefore,
+        Rule::Participle,
+        Rule::SaidXColon,
+        Rule::XSaidColon,
+        Rule::XSaidThat,
+        Rule::XToldReuters,
+        Rule::XSaidEarlier,
+        Rule::ClauseXSaid,
+        Rule::SecondVerb,
+        Rule::CueAlone,
+        Rule::NameColon,
+        Rule::TranscriptLabel,
+    ];
+
+    /// Each rule's example and the speaker mention it finds there ("" for
+    /// none). A `match`, so that a rule without an example does not compile.
+    fn example(rule: Rule) -> (&'static str, &'static str) {
+        match rule {
+            Rule::DashName => ("“We are ashamed of this.” ― Sonya Herridge", "Sonya Herridge"),
+            Rule::AccordingToAfter => (
+                "“Talks are stalled,” according to sources familiar with the talks.",
+                "sources familiar with the talks",
+            ),
+            Rule::SaidX => ("“We will win this,” said Jane Doe.", "Jane Doe"),
+            Rule::XSaid => ("“We will win this,” Jane Doe said.", "Jane Doe"),
+            Rule::XAppositionSaid => (
+                "“We will win,” Osama Hamdan, a senior Hamas official, said.",
+                "Osama Hamdan",
+            ),
+            Rule::PreviousSentence => (
+                "The plan will work, Jane Doe said. “We will win this.”",
+                "Jane Doe",
+            ),
+            Rule::AccordingToBefore => ("According to officials, “talks are stalled.”", "officials"),
+            Rule::Participle => (
+                "Blinken stressed the need for a pause before Ramadan, saying, “We have an opportunity.”",
+                "Blinken",
+            ),
+            Rule::SaidXColon => ("Said Ellis: “We will win this.”", "Ellis"),
+            Rule::XSaidColon => ("Jane Doe said: “We will win this.”", "Jane Doe"),
+            Rule::XSaidThat => ("Jane Doe said that “we will win this.”", "Jane Doe"),
+            Rule::XToldReuters => ("Jane Doe told Reuters: “We will win this.”", "Jane Doe"),
+            Rule::XSaidEarlier => (
+                "Jane Doe said the plan would “fail miserably” in the end.",
+                "Jane Doe",
+            ),
+            Rule::ClauseXSaid => (
+                "In a statement he wrote on Monday, the minister said: “We will win this.”",
+                "the minister",
+            ),
+            Rule::SecondVerb => (
+                "Jane Doe smiles and repeatedly says, “We will win this.”",
+                "Jane Doe",
+            ),
+            Rule::CueAlone => ("The minister and her aides said: “We will win this.”", ""),
+            Rule::NameColon => ("WALLACE: “Let us start with the news.”", "WALLACE"),
+            Rule::TranscriptLabel => ("\"WALLACE: Let us start with the news.\"", "WALLACE"),
+        }
+    }
+
+    #[test]
+    fn every_rule_fires_on_its_example() {
+        let failed: Vec<String> = ALL
+            .iter()
+            .filter_map(|&rule| {
+                let (text, speaker) = example(rule);
+                let got = fired(text);
+                (got != Some((rule, speaker.to_string())))
+                    .then(|| format!("{} ({rule:?}): {text:?} gave {got:?}", rule.name()))
+            })
+            .collect();
+        assert!(failed.is_empty(), "{}", failed.join("\n"));
+    }
+
+    #[test]
+    fn rules_are_listed_once() {
+        for (i, r) in ALL.iter().enumerate() {
+            assert!(!ALL[..i].contains(r), "{r:?} twice");
+        }
     }
 
     fn pair(a: &str, b: &str) -> Option<(String, String)> {

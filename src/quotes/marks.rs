@@ -366,113 +366,159 @@ pub fn find_spans(doc: &Doc) -> Vec<QuoteSpan> {
             continue;
         }
         let marks = marks_in(doc, para.clone());
-        let mut stack: Vec<(usize, Family)> = Vec::new(); // (index into marks, family)
-        let mut pairs: Vec<(usize, usize)> = Vec::new(); // (open mark, close mark)
-        for (mi, m) in marks.iter().enumerate() {
-            let family_open = stack.iter().any(|&(_, f)| f == m.family);
-            let r = match role(m, doc, family_open) {
-                Role::Toggle if family_open => Role::Close,
-                Role::Toggle => Role::Open,
-                r => r,
-            };
-            match r {
-                // Deeper nesting than any prose uses is noise: ignore it, so
-                // that the stack stays small and the pass linear.
-                Role::Open if stack.len() >= MAX_DEPTH => {}
-                Role::Open => stack.push((mi, m.family)),
-                Role::Close => {
-                    if let Some(pos) = stack.iter().rposition(|&(_, f)| f == m.family) {
-                        let (o, _) = stack[pos];
-                        stack.truncate(pos);
-                        pairs.push((o, mi));
-                    }
-                }
-                Role::Toggle | Role::Skip => {}
-            }
-        }
+        let paired = pair(doc, &marks);
         let first_mark_opens_para = marks.first().is_some_and(|m| m.first == para.start);
         let cont_prev = carried.is_some()
             && first_mark_opens_para
             && carried == marks.first().map(|m| m.family);
         carried = None;
-        // The outermost unclosed opener, if any.
-        let unclosed = stack.first().map(|&(o, f)| (o, f));
-        let next_para = doc.paragraphs.get(pi + 1);
-        let mut spans: Vec<QuoteSpan> = Vec::new();
-        for &(o, c) in &pairs {
-            let (mo, mc) = (marks[o], marks[c]);
-            spans.push(QuoteSpan {
-                open: mo.first,
-                close: Some(mc.last),
-                inner: mo.last + 1..mc.first,
-                start: doc.tokens[mo.first].start,
-                end: doc.tokens[mc.last].end,
-                para: pi,
-                family: mo.family,
-                cont_prev: false,
-                cont_next: false,
-            });
-        }
-        if let Some((o, f)) = unclosed {
-            let mo = marks[o];
-            let next_opens = next_para.is_some_and(|np| {
-                !np.is_empty() && {
-                    let t = doc.tokens[np.start];
-                    t.kind == TokenKind::Punct
-                        && classify(doc.tok(np.start)).is_some_and(|(nf, _)| nf == f)
-                }
-            });
-            let after_colon = mo.first > para.start && doc.tok(mo.first - 1) == ":";
-            let opens_para = mo.first == para.start;
-            let words = (mo.last + 1..para.end)
-                .filter(|&k| doc.tokens[k].kind == TokenKind::Word)
-                .count();
-            if mo.last + 1 < para.end && (next_opens || (opens_para || after_colon) && words >= 3) {
-                // Drop pairs nested inside it: they belong to it.
-                spans.retain(|s| s.start < doc.tokens[mo.first].start);
-                spans.push(QuoteSpan {
-                    open: mo.first,
-                    close: None,
-                    inner: mo.last + 1..para.end,
-                    start: doc.tokens[mo.first].start,
-                    end: doc.tokens[para.end - 1].end,
-                    para: pi,
-                    family: f,
-                    cont_prev: false,
-                    cont_next: next_opens,
-                });
-                if next_opens {
-                    carried = Some(f);
-                }
+        let mut spans: Vec<QuoteSpan> = paired
+            .pairs
+            .iter()
+            .map(|&(o, c)| closed_span(doc, pi, marks[o], marks[c]))
+            .collect();
+        if let Some(u) = paired
+            .unclosed
+            .and_then(|o| unclosed_span(doc, pi, marks[o]))
+        {
+            // Drop pairs nested inside it: they belong to it.
+            spans.retain(|s| s.start < u.start);
+            if u.cont_next {
+                carried = Some(u.family);
             }
+            spans.push(u);
         }
-        // Keep the outermost spans only.
-        // Starts are distinct, and spans come in closing order, so that each
-        // is out of place only by the few quotations it nests in (at most
-        // MAX_DEPTH): an insertion sort is linear here, and keeps a whole
-        // sort routine out of the payload.
-        for k in 1..spans.len() {
-            let mut j = k;
-            while j > 0 && spans[j - 1].start > spans[j].start {
-                spans.swap(j - 1, j);
-                j -= 1;
-            }
-        }
-        let mut last_end = 0usize;
-        let mut first = true;
-        for mut s in spans {
-            if !first && s.start < last_end {
-                continue;
-            }
-            if first && cont_prev && s.open == para.start {
-                s.cont_prev = true;
-            }
-            first = false;
-            last_end = s.end;
-            out.push(s);
-        }
+        push_outermost(spans, para.start, cont_prev, &mut out);
     }
     out
+}
+
+/// The marks of one paragraph, paired.
+struct Paired {
+    /// (opening, closing) indices into the marks, in closing order.
+    pairs: Vec<(usize, usize)>,
+    /// The outermost opener left unclosed, if any.
+    unclosed: Option<usize>,
+}
+
+/// Pairs the `marks` of one paragraph with a stack: each closer pops the
+/// nearest opener of its own family, and what a mark does is settled by its
+/// flanks and by which families are open ([`role`]).
+fn pair(doc: &Doc, marks: &[Mark]) -> Paired {
+    let mut stack: Vec<(usize, Family)> = Vec::new(); // (index into marks, family)
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for (mi, m) in marks.iter().enumerate() {
+        let family_open = stack.iter().any(|&(_, f)| f == m.family);
+        let r = match role(m, doc, family_open) {
+            Role::Toggle if family_open => Role::Close,
+            Role::Toggle => Role::Open,
+            r => r,
+        };
+        match r {
+            // Deeper nesting than any prose uses is noise: ignore it, so
+            // that the stack stays small and the pass linear.
+            Role::Open if stack.len() >= MAX_DEPTH => {}
+            Role::Open => stack.push((mi, m.family)),
+            Role::Close => {
+                if let Some(pos) = stack.iter().rposition(|&(_, f)| f == m.family) {
+                    let (o, _) = stack[pos];
+                    stack.truncate(pos);
+                    pairs.push((o, mi));
+                }
+            }
+            Role::Toggle | Role::Skip => {}
+        }
+    }
+    Paired {
+        pairs,
+        unclosed: stack.first().map(|&(o, _)| o),
+    }
+}
+
+/// The quotation between the opening mark `mo` and the closing mark `mc` of
+/// paragraph `pi`.
+fn closed_span(doc: &Doc, pi: usize, mo: Mark, mc: Mark) -> QuoteSpan {
+    QuoteSpan {
+        open: mo.first,
+        close: Some(mc.last),
+        inner: mo.last + 1..mc.first,
+        start: doc.tokens[mo.first].start,
+        end: doc.tokens[mc.last].end,
+        para: pi,
+        family: mo.family,
+        cont_prev: false,
+        cont_next: false,
+    }
+}
+
+/// The quotation an unclosed opener `mo` of paragraph `pi` starts, running
+/// to the paragraph's end, when the news convention makes it one: the next
+/// paragraph opens with a mark of its family (it continues there), or it
+/// opens its paragraph or follows a colon and has a few words (a missing
+/// closing mark). Otherwise a stray mark: None.
+fn unclosed_span(doc: &Doc, pi: usize, mo: Mark) -> Option<QuoteSpan> {
+    let para = &doc.paragraphs[pi];
+    let f = mo.family;
+    let next_opens = doc.paragraphs.get(pi + 1).is_some_and(|np| {
+        !np.is_empty() && {
+            let t = doc.tokens[np.start];
+            t.kind == TokenKind::Punct && classify(doc.tok(np.start)).is_some_and(|(nf, _)| nf == f)
+        }
+    });
+    let after_colon = mo.first > para.start && doc.tok(mo.first - 1) == ":";
+    let opens_para = mo.first == para.start;
+    let words = (mo.last + 1..para.end)
+        .filter(|&k| doc.tokens[k].kind == TokenKind::Word)
+        .count();
+    if !(mo.last + 1 < para.end && (next_opens || (opens_para || after_colon) && words >= 3)) {
+        return None;
+    }
+    Some(QuoteSpan {
+        open: mo.first,
+        close: None,
+        inner: mo.last + 1..para.end,
+        start: doc.tokens[mo.first].start,
+        end: doc.tokens[para.end - 1].end,
+        para: pi,
+        family: f,
+        cont_prev: false,
+        cont_next: next_opens,
+    })
+}
+
+/// Appends to `out` the outermost of one paragraph's `spans` (in text
+/// order), marking the first as continuing the previous paragraph's
+/// quotation when `cont_prev` and it opens the paragraph (at `para_start`).
+fn push_outermost(
+    mut spans: Vec<QuoteSpan>,
+    para_start: usize,
+    cont_prev: bool,
+    out: &mut Vec<QuoteSpan>,
+) {
+    // Starts are distinct, and spans come in closing order, so that each
+    // is out of place only by the few quotations it nests in (at most
+    // MAX_DEPTH): an insertion sort is linear here, and keeps a whole
+    // sort routine out of the payload.
+    for k in 1..spans.len() {
+        let mut j = k;
+        while j > 0 && spans[j - 1].start > spans[j].start {
+            spans.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+    let mut last_end = 0usize;
+    let mut first = true;
+    for mut s in spans {
+        if !first && s.start < last_end {
+            continue;
+        }
+        if first && cont_prev && s.open == para_start {
+            s.cont_prev = true;
+        }
+        first = false;
+        last_end = s.end;
+        out.push(s);
+    }
 }
 
 #[cfg(test)]

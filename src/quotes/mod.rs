@@ -119,29 +119,10 @@ impl<'a> Pass<'a> {
         // 1. Attribution of each span on its own.
         let mut attrs: Vec<Option<Attribution>> = Vec::with_capacity(n);
         let mut alts = Vec::with_capacity(n);
-        for (k, q) in spans.iter().enumerate() {
-            let para = &doc.paragraphs[q.para];
-            let lim = spans
-                .get(k + 1)
-                .filter(|n| n.para == q.para)
-                .map_or(para.end, |n| n.open);
-            let lo = if k > 0 && spans[k - 1].para == q.para {
-                spans[k - 1].close.map_or(para.start, |c| c + 1)
-            } else {
-                para.start
-            };
-            let after = attribution::after(doc, q, lim);
-            let before = attribution::before(doc, q, lo);
-            let a = attribution::label(doc, q)
-                .or(after.filter(|a| a.np.is_some()))
-                .or(before.filter(|a| a.np.is_some()))
-                .or(after)
-                .or(before);
-            attrs.push(a);
-            alts.push([
-                after.filter(|a| a.np.is_some()),
-                before.filter(|a| a.np.is_some()),
-            ]);
+        for k in 0..n {
+            let found = attribution::attribute(doc, &spans, k);
+            attrs.push(found.chosen);
+            alts.push(found.named);
         }
         // 2. Speech or not.
         let keep: Vec<bool> = spans
@@ -196,8 +177,15 @@ fn inherit(
     speakers: &mut [Option<Speaker>],
     resolver: &Resolver,
 ) {
+    share_along_chains(spans, speakers);
+    from_paragraph_neighbours(spans, keep, speakers);
+    from_previous_paragraph(doc, spans, keep, speakers, resolver);
+}
+
+/// Multi-paragraph quotations share one speaker: each paragraph takes the
+/// nearest speaker before it in the chain, else the first one after it.
+fn share_along_chains(spans: &[QuoteSpan], speakers: &mut [Option<Speaker>]) {
     let n = spans.len();
-    // Multi-paragraph chains share one speaker.
     let mut k = 0;
     while k < n {
         let mut e = k;
@@ -205,8 +193,6 @@ fn inherit(
             e += 1;
         }
         if e > k {
-            // Each paragraph takes the nearest speaker before it in the
-            // chain, else the first one after it.
             let mut last: Option<Speaker> = None;
             for sp in speakers.iter_mut().take(e + 1).skip(k) {
                 match sp {
@@ -223,7 +209,12 @@ fn inherit(
         }
         k = e + 1;
     }
-    // Within a paragraph: the previous kept quotation's speaker, else the next.
+}
+
+/// Within a paragraph, a quotation without a speaker takes the previous
+/// kept quotation's, else the next one's.
+fn from_paragraph_neighbours(spans: &[QuoteSpan], keep: &[bool], speakers: &mut [Option<Speaker>]) {
+    let n = spans.len();
     for k in 0..n {
         if !keep[k] || speakers[k].is_some() {
             continue;
@@ -241,9 +232,19 @@ fn inherit(
             speakers[k] = speakers[i].clone();
         }
     }
-    // A quotation that opens its paragraph continues the previous paragraph:
-    // its last speaker, or a cue ending it ("Caddell continued:").
-    for k in 0..n {
+}
+
+/// A quotation that opens its paragraph continues the previous paragraph:
+/// it takes the speaker of a cue ending it ("Caddell continued:"), else of
+/// its last quotation.
+fn from_previous_paragraph(
+    doc: &Doc,
+    spans: &[QuoteSpan],
+    keep: &[bool],
+    speakers: &mut [Option<Speaker>],
+    resolver: &Resolver,
+) {
+    for k in 0..spans.len() {
         if !keep[k] || speakers[k].is_some() || doc.paragraphs[spans[k].para].start != spans[k].open
         {
             continue;

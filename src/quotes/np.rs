@@ -327,11 +327,36 @@ fn description_forward(doc: &Doc, i: usize, lim: usize) -> Option<Np> {
     })
 }
 
+/// A subject found right before its verb, and how it stands there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Subject {
+    /// Next to the verb (past adverbs, days, a parenthesis): "Jane Doe said".
+    Adjacent(Np),
+    /// Before an apposition set off by commas: "Osama Hamdan, a senior Hamas
+    /// official, said".
+    Apposition(Np),
+}
+
+impl Subject {
+    /// The mention, however it stands.
+    pub fn np(self) -> Np {
+        match self {
+            Subject::Adjacent(np) | Subject::Apposition(np) => np,
+        }
+    }
+}
+
 /// A speaker mention ending right before token `hi` (the reporting verb),
 /// within `lo..hi`: "X said", "Osama Hamdan, a senior Hamas official, said",
 /// "a senior Likud member said". Returns None when `lo..hi` holds more than a
 /// subject.
 pub fn np_backward(doc: &Doc, lo: usize, hi: usize) -> Option<Np> {
+    subject_backward(doc, lo, hi).map(Subject::np)
+}
+
+/// [`np_backward`], saying whether the mention stands before an apposition
+/// (attribution names that pattern apart).
+pub fn subject_backward(doc: &Doc, lo: usize, hi: usize) -> Option<Subject> {
     let mut e = hi;
     // Skip adverbs and auxiliaries: "also said", "has said".
     while e > lo && doc.is_word(e - 1) && ADVERBS.contains(doc.lower(e - 1)) {
@@ -348,30 +373,35 @@ pub fn np_backward(doc: &Doc, lo: usize, hi: usize) -> Option<Np> {
         return None;
     }
     let last = skip_paren(doc, lo, e - 1)?;
-    // Appositions: "Osama Hamdan, a senior Hamas official, said",
-    // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said",
-    // "Scott Pruitt, the attorney general of Oklahoma, one of the states
-    // suing, said": the mention before the nearest comma that has one, up
-    // to three appositions back.
     if doc.tok(last) == "," {
-        let mut c = last;
-        for _ in 0..3 {
-            let p = (lo..c).rev().take(32).find(|&x| doc.tok(x) == ",")?;
-            if p <= lo {
-                return None;
-            }
-            let end = skip_paren(doc, lo, p - 1)?;
-            if let Some(np) = np_backward_core(doc, lo, end) {
-                let nested = np.first > lo && doc.tok(np.first - 1) == ",";
-                if np.kind != NpKind::Descriptor || !nested {
-                    return Some(np);
-                }
-            }
-            c = p;
-        }
-        return None;
+        return before_apposition(doc, lo, last).map(Subject::Apposition);
     }
-    np_backward_core(doc, lo, last)
+    np_backward_core(doc, lo, last).map(Subject::Adjacent)
+}
+
+/// The mention before appositions ending with the comma at `last`:
+/// "Osama Hamdan, a senior Hamas official, said",
+/// "Rep. Jim Jordan (R-Ohio), an oversight panel member, said",
+/// "Scott Pruitt, the attorney general of Oklahoma, one of the states
+/// suing, said": the mention before the nearest comma that has one, up
+/// to three appositions back.
+fn before_apposition(doc: &Doc, lo: usize, last: usize) -> Option<Np> {
+    let mut c = last;
+    for _ in 0..3 {
+        let p = (lo..c).rev().take(32).find(|&x| doc.tok(x) == ",")?;
+        if p <= lo {
+            return None;
+        }
+        let end = skip_paren(doc, lo, p - 1)?;
+        if let Some(np) = np_backward_core(doc, lo, end) {
+            let nested = np.first > lo && doc.tok(np.first - 1) == ",";
+            if np.kind != NpKind::Descriptor || !nested {
+                return Some(np);
+            }
+        }
+        c = p;
+    }
+    None
 }
 
 /// Steps back over a parenthesis ending at `last`: "Jason Chaffetz (R-Utah)".
@@ -389,94 +419,112 @@ fn skip_paren(doc: &Doc, lo: usize, last: usize) -> Option<usize> {
     Some(k - 1)
 }
 
+/// The mention ending at token `last`, the whole of the clause `lo..=last`
+/// but for openers: a pronoun, a name or a description, by what `last` is.
 fn np_backward_core(doc: &Doc, lo: usize, last: usize) -> Option<Np> {
     if last < lo {
         return None;
     }
-    let t = doc.tok(last);
-    if let Some(p) = words::pronoun(t) {
-        // "it" as subject is rarely a speaker unless it opens the clause.
-        let clause_start = last == lo
-            || !doc.is_word(last - 1)
-            || doc.is_cap(last - 1) && is_capital_opener(doc.tok(last - 1))
-            || matches!(
-                doc.tok(last - 1),
-                "and" | "which" | "that" | "as" | "but" | "so" | "then"
-            );
-        let after_preposition = last > lo && words::PREPOSITIONS.contains(doc.tok(last - 1));
-        if clause_start || p != Pronoun::It && !after_preposition {
-            return Some(Np {
-                first: last,
-                last,
-                name_first: last,
-                kind: NpKind::Pronoun(p),
-            });
-        }
-        return None;
+    if let Some(p) = words::pronoun(doc.tok(last)) {
+        return pronoun_backward(doc, lo, last, p);
     }
     if doc.is_cap(last) {
-        let first = name_run_backward(doc, last, lo);
-        if !doc.is_cap(first) {
-            return None;
-        }
-        // Everything before the name in the clause must be a determiner or
-        // opener, else the clause has more than a subject.
-        let mut mstart = first;
-        if first > lo && doc.tok(first - 1).eq_ignore_ascii_case("the") {
-            mstart = first - 1;
-        }
-        if !clause_prefix_ok(doc, lo, mstart) {
-            return None;
-        }
-        let nf = strip_titles(doc, first, last);
-        return Some(Np {
-            first: mstart,
-            last,
-            name_first: nf,
-            kind: NpKind::Name,
-        });
+        return name_backward(doc, lo, last);
     }
     if doc.is_lower(last) || doc.is_word(last) {
-        // A description: from the clause start (after openers) to `last`.
-        let mut first = lo;
-        while first < last
-            && (doc.is_cap(first)
-                && is_capital_opener(doc.tok(first))
-                && !FUNCTION_WORDS.contains(doc.lower(first))
-                || doc.tokens[first].kind == TokenKind::Punct)
-        {
-            first += 1;
-        }
-        let n = (first..=last).filter(|&k| doc.is_word(k)).count();
-        if n == 0 || n > 12 {
-            return None;
-        }
-        let opener = doc.lower(first);
-        let ok_start = FUNCTION_WORDS.contains(opener)
-            || possessive_base(doc.tok(first)).is_some()
-            || doc.is_cap(first)
-            || PERSON_NOUNS.contains(opener);
-        let has_noun =
-            (first..=last).any(|k| doc.is_word(k) && PERSON_NOUNS.contains(doc.lower(k)));
-        // A reporting verb inside is a clause, unless it is the head noun
-        // ("the report said").
-        let verbish = (first..=last).any(|k| {
-            doc.is_word(k)
-                && words::is_reporting_verb(doc.tok(k))
-                && !PERSON_NOUNS.contains(doc.lower(k))
+        return description_backward(doc, lo, last);
+    }
+    None
+}
+
+/// The pronoun `p` at `last` as a subject: "it" only where it opens the
+/// clause (it is rarely a speaker otherwise), the others unless a
+/// preposition governs them.
+fn pronoun_backward(doc: &Doc, lo: usize, last: usize, p: Pronoun) -> Option<Np> {
+    let clause_start = last == lo
+        || !doc.is_word(last - 1)
+        || doc.is_cap(last - 1) && is_capital_opener(doc.tok(last - 1))
+        || matches!(
+            doc.tok(last - 1),
+            "and" | "which" | "that" | "as" | "but" | "so" | "then"
+        );
+    let after_preposition = last > lo && words::PREPOSITIONS.contains(doc.tok(last - 1));
+    if clause_start || p != Pronoun::It && !after_preposition {
+        return Some(Np {
+            first: last,
+            last,
+            name_first: last,
+            kind: NpKind::Pronoun(p),
         });
-        let det_start =
-            FUNCTION_WORDS.contains(opener) || possessive_base(doc.tok(first)).is_some();
-        let pronounish =
-            (first..=last).any(|k| words::pronoun(doc.tok(k)).is_some() || doc.tok(k) == "and");
-        if ok_start && (has_noun || n <= 4 && det_start) && !verbish && !pronounish {
-            return Some(Np {
-                first,
-                last,
-                name_first: first,
-                kind: NpKind::Descriptor,
-            });
-        }
+    }
+    None
+}
+
+/// The name ending at the capitalised word `last`, when everything before
+/// it in the clause is a determiner, an opener or a short role (else the
+/// clause has more than a subject).
+fn name_backward(doc: &Doc, lo: usize, last: usize) -> Option<Np> {
+    let first = name_run_backward(doc, last, lo);
+    if !doc.is_cap(first) {
+        return None;
+    }
+    let mut mstart = first;
+    if first > lo && doc.tok(first - 1).eq_ignore_ascii_case("the") {
+        mstart = first - 1;
+    }
+    if !clause_prefix_ok(doc, lo, mstart) {
+        return None;
+    }
+    let nf = strip_titles(doc, first, last);
+    Some(Np {
+        first: mstart,
+        last,
+        name_first: nf,
+        kind: NpKind::Name,
+    })
+}
+
+/// A description from the clause start (after openers) to `last`: one that
+/// opens like a noun phrase and has a head that can speak (or is short and
+/// opens with a determiner), with no verb or pronoun that would make it a
+/// clause.
+fn description_backward(doc: &Doc, lo: usize, last: usize) -> Option<Np> {
+    let mut first = lo;
+    while first < last
+        && (doc.is_cap(first)
+            && is_capital_opener(doc.tok(first))
+            && !FUNCTION_WORDS.contains(doc.lower(first))
+            || doc.tokens[first].kind == TokenKind::Punct)
+    {
+        first += 1;
+    }
+    let n = (first..=last).filter(|&k| doc.is_word(k)).count();
+    if n == 0 || n > 12 {
+        return None;
+    }
+    let opener = doc.lower(first);
+    let ok_start = FUNCTION_WORDS.contains(opener)
+        || possessive_base(doc.tok(first)).is_some()
+        || doc.is_cap(first)
+        || PERSON_NOUNS.contains(opener);
+    let has_noun = (first..=last).any(|k| doc.is_word(k) && PERSON_NOUNS.contains(doc.lower(k)));
+    // A reporting verb inside is a clause, unless it is the head noun
+    // ("the report said").
+    let verbish = (first..=last).any(|k| {
+        doc.is_word(k)
+            && words::is_reporting_verb(doc.tok(k))
+            && !PERSON_NOUNS.contains(doc.lower(k))
+    });
+    let det_start = FUNCTION_WORDS.contains(opener) || possessive_base(doc.tok(first)).is_some();
+    let pronounish =
+        (first..=last).any(|k| words::pronoun(doc.tok(k)).is_some() || doc.tok(k) == "and");
+    if ok_start && (has_noun || n <= 4 && det_start) && !verbish && !pronounish {
+        return Some(Np {
+            first,
+            last,
+            name_first: first,
+            kind: NpKind::Descriptor,
+        });
     }
     None
 }

@@ -306,75 +306,12 @@ pub fn candidates(pass: &Pass) -> Vec<QuoteCandidates> {
     let mut quoted: FastMap<&str, usize> = FastMap::default();
     let mut last_name: Option<&str> = None;
     let mut out = Vec::new();
-    for (k, q) in pass.spans.iter().enumerate() {
+    for k in 0..pass.spans.len() {
         if !pass.keep[k] {
             continue;
         }
-        let mut g = Gathered {
-            pass,
-            list: Vec::new(),
-        };
         let own = pass.attrs[k].and_then(|a| a.np.map(|np| (a.how, np)));
-        let near = Neighbours::of(pass, k);
-        // The speaker quoted last: the salient person a pronoun most likely
-        // stands for.
-        let salient = near.last.and_then(|i| pass.rule[i].as_ref());
-        let resolve = |cache: &mut Cache, np: Np| match np.kind {
-            NpKind::Pronoun(p) => pass.resolver.pronoun_in_context(np, p, salient),
-            _ => resolve(pass, cache, np),
-        };
-        let rule_speaker = match (own, &pass.rule[k]) {
-            (Some((_, np)), Some(_)) if matches!(np.kind, NpKind::Pronoun(_)) => {
-                Some(resolve(&mut cache, np))
-            }
-            (_, sp) => sp.clone(),
-        };
-        if let Some(sp) = rule_speaker {
-            let src = if own.is_some() {
-                SRC_RULE_OWN
-            } else {
-                SRC_RULE_INHERITED
-            };
-            g.add(sp, own.map(|o| o.1.kind), src);
-        }
-        // A transcript label inside the quotation (“PENCE: …”) is the
-        // plainest attribution there is: it stands alone.
-        let labelled = own.is_some_and(|(_, np)| np.first > q.open && np.last < q.inner.end);
-        if !labelled {
-            for (alt, src) in pass.alts[k].iter().zip([SRC_AFTER, SRC_BEFORE]) {
-                if let Some(np) = alt.and_then(|a| a.np) {
-                    let sp = resolve(&mut cache, np);
-                    g.add(sp, Some(np.kind), src);
-                }
-            }
-            for (i, src) in near.sources() {
-                if let Some(sp) = i.and_then(|i| pass.rule[i].clone()) {
-                    g.add(sp, None, src);
-                }
-            }
-        }
-        // Names and subject pronouns near the quotation. Where neither the
-        // rules nor the neighbouring quotations give a speaker, only mentions
-        // before it are candidates (a speaker introduced earlier: "Carter
-        // said … ¶ “That’s because …”"); after it, the rules' reading of cues
-        // stands ("“…,” Jane Doe painted." has no speaker).
-        let structural = !g.list.is_empty() && !labelled;
-        let (mut before, mut after) = window_mentions(pass, q, &in_quote);
-        let skip = before.len().saturating_sub(WINDOW_BEFORE);
-        if labelled {
-            before.clear();
-        }
-        if !structural {
-            after.clear();
-        }
-        for np in before.into_iter().skip(skip).rev().chain(after) {
-            if np.last < in_quote.len() && in_quote[np.last] {
-                continue;
-            }
-            let sp = resolve(&mut cache, np);
-            g.add(sp, Some(np.kind), SRC_WINDOW);
-        }
-        let g = g.list;
+        let g = gather(pass, k, own, &in_quote, &mut cache);
         let rule_first = g
             .first()
             .is_some_and(|c| c.srcs & (SRC_RULE_OWN | SRC_RULE_INHERITED) != 0);
@@ -401,6 +338,105 @@ pub fn candidates(pass: &Pass) -> Vec<QuoteCandidates> {
         }
     }
     out
+}
+
+/// The candidates of kept quotation `k` (whose own attribution, if it names
+/// a mention, is `own`), in the order ties go by: the rules' speaker, the
+/// attributions after and before it and the neighbouring quotations'
+/// speakers (unless a transcript label inside it settles the matter), then
+/// the names and pronouns nearby.
+fn gather(
+    pass: &Pass,
+    k: usize,
+    own: Option<(How, Np)>,
+    in_quote: &[bool],
+    cache: &mut Cache,
+) -> Vec<Gather> {
+    let mut g = Gathered {
+        pass,
+        list: Vec::new(),
+    };
+    let near = Neighbours::of(pass, k);
+    // The speaker quoted last: the salient person a pronoun most likely
+    // stands for.
+    let salient = near.last.and_then(|i| pass.rule[i].as_ref());
+    let rule_speaker = match (own, &pass.rule[k]) {
+        (Some((_, np)), Some(_)) if matches!(np.kind, NpKind::Pronoun(_)) => {
+            Some(resolve_near(pass, cache, np, salient))
+        }
+        (_, sp) => sp.clone(),
+    };
+    if let Some(sp) = rule_speaker {
+        let src = if own.is_some() {
+            SRC_RULE_OWN
+        } else {
+            SRC_RULE_INHERITED
+        };
+        g.add(sp, own.map(|o| o.1.kind), src);
+    }
+    // A transcript label inside the quotation (“PENCE: …”) is the
+    // plainest attribution there is: it stands alone.
+    let q = &pass.spans[k];
+    let labelled = own.is_some_and(|(_, np)| np.first > q.open && np.last < q.inner.end);
+    if !labelled {
+        for (alt, src) in pass.alts[k].iter().zip([SRC_AFTER, SRC_BEFORE]) {
+            if let Some(np) = alt.and_then(|a| a.np) {
+                let sp = resolve_near(pass, cache, np, salient);
+                g.add(sp, Some(np.kind), src);
+            }
+        }
+        for (i, src) in near.sources() {
+            if let Some(sp) = i.and_then(|i| pass.rule[i].clone()) {
+                g.add(sp, None, src);
+            }
+        }
+    }
+    add_window(&mut g, q, labelled, in_quote, cache, salient);
+    g.list
+}
+
+/// Adds the names and subject pronouns near quotation `q`. Where neither
+/// the rules nor the neighbouring quotations gave a speaker, only mentions
+/// before it are candidates (a speaker introduced earlier: "Carter said …
+/// ¶ “That’s because …”"); after it, the rules' reading of cues stands
+/// ("“…,” Jane Doe painted." has no speaker). A `labelled` quotation takes
+/// none before it.
+fn add_window(
+    g: &mut Gathered,
+    q: &QuoteSpan,
+    labelled: bool,
+    in_quote: &[bool],
+    cache: &mut Cache,
+    salient: Option<&Speaker>,
+) {
+    let pass = g.pass;
+    let structural = !g.list.is_empty() && !labelled;
+    let (mut before, mut after) = window_mentions(pass, q, in_quote);
+    let skip = before.len().saturating_sub(WINDOW_BEFORE);
+    if labelled {
+        before.clear();
+    }
+    if !structural {
+        after.clear();
+    }
+    for np in before.into_iter().skip(skip).rev().chain(after) {
+        if np.last < in_quote.len() && in_quote[np.last] {
+            continue;
+        }
+        let sp = resolve_near(pass, cache, np, salient);
+        g.add(sp, Some(np.kind), SRC_WINDOW);
+    }
+}
+
+/// The speaker of mention `np` near a quotation whose salient speaker (the
+/// one quoted last) is `salient`: a pronoun most likely stands for that one,
+/// so it is resolved in context; other mentions are resolved once per
+/// document.
+fn resolve_near(pass: &Pass, cache: &mut Cache, np: Np, salient: Option<&Speaker>) -> Speaker {
+    match np.kind {
+        NpKind::Pronoun(p) => pass.resolver.pronoun_in_context(np, p, salient),
+        _ => resolve(pass, cache, np),
+    }
 }
 
 /// Tokens inside quotation marks: never window candidates.

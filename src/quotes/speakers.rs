@@ -140,23 +140,34 @@ fn bare_words<'a>(doc: &Doc<'a>, first: usize, last: usize, out: &mut Vec<&'a st
     }
 }
 
-impl<'a> Resolver<'a> {
-    pub fn new(doc: &'a Doc<'a>, parties: &'a [Party]) -> Resolver<'a> {
-        let mut names = Vec::new();
-        let n = doc.tokens.len();
-        let mut i = 0;
-        while i < n {
-            if !doc.is_cap(i) || is_capital_opener(doc.tok(i)) {
-                i += 1;
-                continue;
-            }
-            let Some(last) = name_run_forward(doc, i, n) else {
-                i += 1;
-                continue;
-            };
-            names.push((i, strip_titles(doc, i, last), last));
-            i = last + 1;
+/// The capitalised names of `doc`, as (first, name_first, last) token
+/// indices in text order (titles before `name_first`): each run of
+/// capitalised words that does not open with a sentence opener.
+fn scan_names(doc: &Doc) -> Vec<(usize, usize, usize)> {
+    let mut names = Vec::new();
+    let n = doc.tokens.len();
+    let mut i = 0;
+    while i < n {
+        if !doc.is_cap(i) || is_capital_opener(doc.tok(i)) {
+            i += 1;
+            continue;
         }
+        let Some(last) = name_run_forward(doc, i, n) else {
+            i += 1;
+            continue;
+        };
+        names.push((i, strip_titles(doc, i, last), last));
+        i = last + 1;
+    }
+    names
+}
+
+impl<'a> Resolver<'a> {
+    /// Indexes the names of `doc`, the mentions of `parties` and the
+    /// candidates for pronouns, once for the document.
+    pub fn new(doc: &'a Doc<'a>, parties: &'a [Party]) -> Resolver<'a> {
+        let names = scan_names(doc);
+        let n = doc.tokens.len();
         let mut words = Vec::with_capacity(names.len() * 2);
         let mut word_at = Vec::with_capacity(names.len() + 1);
         word_at.push(0);
@@ -211,20 +222,29 @@ impl<'a> Resolver<'a> {
             mention_ids: Vec::new(),
             longest_mention: 0,
         };
-        for (pi, p) in parties.iter().enumerate() {
+        r.index_mentions();
+        r.index_candidates();
+        r
+    }
+
+    /// Indexes the parties' mentions by the token they start at, so that
+    /// the party covering a speaker mention is found by looking at a few
+    /// tokens.
+    fn index_mentions(&mut self) {
+        let doc = self.doc;
+        let n = doc.tokens.len();
+        for (pi, p) in self.parties.iter().enumerate() {
             for (mi, m) in p.mentions.iter().enumerate() {
                 if m.start > m.end || m.end > doc.text.len() || n == 0 {
                     continue;
                 }
                 let t = doc.token_at(m.start);
-                r.mention_next.push(r.mention_head[t]);
-                r.mention_head[t] = Some(r.mention_ids.len());
-                r.mention_ids.push((pi, mi));
-                r.longest_mention = r.longest_mention.max(m.end - m.start);
+                self.mention_next.push(self.mention_head[t]);
+                self.mention_head[t] = Some(self.mention_ids.len());
+                self.mention_ids.push((pi, mi));
+                self.longest_mention = self.longest_mention.max(m.end - m.start);
             }
         }
-        r.index_candidates();
-        r
     }
 
     /// Collects pronoun candidates: party mentions (persons; organisations
@@ -272,6 +292,21 @@ impl<'a> Resolver<'a> {
         }
         // Sorted by end now (stably, as at the end), to look ends up.
         persons.sort_by_key(cand_end);
+        self.add_scanned_persons(&mut persons);
+        persons.sort_by_key(cand_end);
+        groups.sort_by_key(cand_end);
+        self.persons = persons;
+        self.groups = groups;
+    }
+
+    /// Adds to `persons` (the party mentions, sorted by end) the scanned
+    /// names the parties layer missed that look like people: two words or
+    /// more, a title or a gendered first name, and neither an organisation
+    /// word nor a shouted headline. A name that ends where a person party's
+    /// mention does is there already, as that party. Longest forms are worked out once per form and
+    /// gender, as a name recurs all over an article.
+    fn add_scanned_persons(&self, persons: &mut Vec<Cand<'a>>) {
+        let d = self.doc;
         let known = persons.len();
         // Longest forms by (bare form, gender from a title: none, male, female).
         let mut cache: Vec<[Option<LongestForm<'a>>; 3]> = Vec::new();
@@ -313,10 +348,6 @@ impl<'a> Resolver<'a> {
                 });
             }
         }
-        persons.sort_by_key(cand_end);
-        groups.sort_by_key(cand_end);
-        self.persons = persons;
-        self.groups = groups;
     }
 
     /// The parties the resolver links speakers to.
