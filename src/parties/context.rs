@@ -291,18 +291,6 @@ impl<'d, 'a> Ctx<'d, 'a> {
         self.flag(i, ALLCAPS)
     }
 
-    /// One capital letter and its full stop, as one token or two ("A. Dale").
-    pub fn is_initial(&self, i: usize) -> bool {
-        let w = self.tok(i);
-        let mut ch = w.chars();
-        let one_cap = ch.next().is_some_and(char::is_uppercase);
-        match ch.as_str() {
-            "." => one_cap,
-            "" => one_cap && i + 1 < self.n() && self.tok(i + 1) == ".",
-            _ => false,
-        }
-    }
-
     /// The word without a possessive ’s / 's.
     pub fn base(&self, i: usize) -> &'a str {
         let w = self.tok(i);

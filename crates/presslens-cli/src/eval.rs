@@ -268,7 +268,7 @@ fn norm_mention(chars: &[char], s: usize, e: usize) -> (usize, usize) {
     if lower.starts_with("the ") {
         s += 4;
     }
-    if e >= s + 2 && (text.ends_with("’s") || text.ends_with("'s")) {
+    if e >= s + 2 && presslens::text::ends_possessive(&text) {
         e -= 2;
     } else if e > s && (text.ends_with('’') || text.ends_with('\'')) {
         e -= 1;
