@@ -173,7 +173,7 @@ fn tail_of(c: &Ctx, st: &Start, u: &mut Unit) -> Tail {
         }
     }
     let core_e = u.k;
-    let (counted, mut e) = counted_phrase(c, num, u, st.s, u.noun);
+    let (counted, mut e) = counted_phrase(c, num, u, st.s);
     if u.unit.is_none() && rate.is_none() {
         if let Some((head, per, pe)) = rate_after_counted(c, num, counted, e) {
             u.unit = Some(head);
@@ -383,18 +383,12 @@ fn code_after(c: &Ctx, u: &Unit, i: usize) -> bool {
 /// What the figure counts: its token span, and where the figure's text
 /// ends. "40 hostages", "a couple of days", "dozens of people"; a noun
 /// hyphened to the number was read already.
-fn counted_phrase(
-    c: &Ctx,
-    num: &Num,
-    u: &Unit,
-    s: usize,
-    hyphened: Option<(usize, usize)>,
-) -> (Option<(usize, usize)>, usize) {
+fn counted_phrase(c: &Ctx, num: &Num, u: &Unit, s: usize) -> (Option<(usize, usize)>, usize) {
     let k = u.k;
     let mut e = k;
     let many = num.value.is_none_or(|v| v.abs() != 1.0) && !num.fraction;
-    let mut counted = hyphened;
-    if hyphened.is_some() || !c.same_sent(k, num.s) {
+    let mut counted = u.noun;
+    if u.noun.is_some() || !c.same_sent(k, num.s) {
         // counted already, or nothing to count in this sentence
     } else if let Some((p, det)) = counts::of_phrase(c, k, true) {
         if u.unit.is_some()

@@ -824,8 +824,8 @@ fn and_a_half(c: &Ctx, k: usize, value: f64, mut n: Num) -> Num {
 
 /// A fraction whose numerator `value` (under 20) was read and whose
 /// denominator is at token `k`, hyphened or not: "two-thirds", "three
-/// quarters", "one fifth"; the plural must agree ("one thirds" is none),
-/// and "quarter" needs "of" ("a quarter of").
+/// quarters", "one fifth"; the plural must agree with the numerator ("two
+/// third" is none), and a singular "quarter" needs "of" ("one quarter of").
 fn fraction(c: &Ctx, k: usize, value: f64, mut n: Num) -> Option<Num> {
     let hy = c.tok(k) == "-" && c.stuck(k);
     let dk = if hy { k + 1 } else { k };
