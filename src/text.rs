@@ -209,13 +209,50 @@ impl<'a> Doc<'a> {
     pub fn is_sentence_initial(&self, i: usize) -> bool {
         self.tokens.get(i).is_some_and(|t| t.initial)
     }
+
+    /// Whether token `i` is a name's initial: one capital letter and its
+    /// full stop, as one token or two ("A. Dale"). The tokenizer leaves the
+    /// stop to the sentence splitter after a short letter ("Plan A."), so
+    /// the two-token form is the common one.
+    pub fn is_name_initial(&self, i: usize) -> bool {
+        let Some(w) = self.tokens.get(i).map(|t| t.text(self.text)) else {
+            return false;
+        };
+        if let Some(letter) = w.strip_suffix('.') {
+            return is_capital_letter(letter);
+        }
+        is_capital_letter(w)
+            && self
+                .tokens
+                .get(i + 1)
+                .is_some_and(|t| t.text(self.text) == ".")
+    }
+}
+
+/// Whether `w` is one capital letter ("A", "Ö"): an initial when a full
+/// stop follows. The one reading of a lone capital for every layer.
+pub fn is_capital_letter(w: &str) -> bool {
+    let mut ch = w.chars();
+    ch.next().is_some_and(char::is_uppercase) && ch.as_str().is_empty()
+}
+
+/// The possessive endings, in the two apostrophes news text writes: the one
+/// list every layer reads a possessive by.
+const POSSESSIVES: [&str; 2] = ["’s", "'s"];
+
+/// Whether `w` ends in a possessive ’s / 's, even with nothing before it:
+/// the figures layer splits "F1’s" into "F", "1" and "’s", and that last
+/// token ends in a possessive too (where [`possessive_base`] has no base).
+pub fn ends_possessive(w: &str) -> bool {
+    POSSESSIVES.iter().any(|p| w.ends_with(p))
 }
 
 /// A word less its possessive ’s / 's ("Hamas’s" → "Hamas"), if it has one
 /// and something is left: the one reading of a possessive for every layer.
 pub fn possessive_base(w: &str) -> Option<&str> {
-    w.strip_suffix("’s")
-        .or_else(|| w.strip_suffix("'s"))
+    POSSESSIVES
+        .iter()
+        .find_map(|p| w.strip_suffix(p))
         .filter(|b| !b.is_empty())
 }
 

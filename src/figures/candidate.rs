@@ -56,6 +56,38 @@ impl Reject {
 /// Reads the figure whose number starts at token `i`, or the rule that says
 /// there is none.
 pub(super) fn read(c: &Ctx, blocked: &[bool], i: usize) -> Result<Cand, Reject> {
+    let st = number_at(c, blocked, i)?;
+    let mut u = unit_of(c, &st);
+    code_or_name(c, &st.num, &u, i)?;
+    let mut tail = tail_of(c, &st, &mut u);
+    clock_one_or_year(c, &st, &u, tail.counted)?;
+    let num = &st.num;
+    if u.unit.is_none() && tail.counted.is_none() && age_in_apposition(c, num) {
+        u.unit = Some("year of age".into());
+    }
+    // Nothing read after the number may lie in another sentence or line.
+    if !c.same_sent(num.s, tail.core_e.saturating_sub(1)) || !c.same_sent(st.s, num.s) {
+        return Err(Reject::CrossesSentence);
+    }
+    if !c.same_sent(num.s, tail.e.saturating_sub(1)) {
+        tail.e = tail.core_e;
+        tail.counted = None;
+    }
+    Ok(figure(c, &st, u, &tail))
+}
+
+/// The number a figure starts with, and the currency written before it.
+struct Start {
+    num: Num,
+    /// The figure's first token: the currency's, or the number's.
+    s: usize,
+    /// The currency before the number ("$", "US$"): the figure is money.
+    currency: Option<&'static str>,
+}
+
+/// The number at token `i` and the currency before it, or the rule that
+/// drops it before anything after it is read.
+fn number_at(c: &Ctx, blocked: &[bool], i: usize) -> Result<Start, Reject> {
     if !numbers::may_start(c, i) {
         return Err(Reject::NoNumber);
     }
@@ -68,37 +100,71 @@ pub(super) fn read(c: &Ctx, blocked: &[bool], i: usize) -> Result<Cand, Reject> 
     if (num.s..num.e).any(|k| blocked.get(k).copied().unwrap_or(true)) {
         return Err(Reject::Excluded);
     }
-    let s = prefix.map_or(num.s, |p| p.0);
-    let mut u = if money {
-        Unit {
+    Ok(Start {
+        s: prefix.map_or(num.s, |p| p.0),
+        currency: prefix.map(|p| p.1),
+        num,
+    })
+}
+
+/// The unit after the number: the currency before it, or a measure or
+/// currency after it; then a noun hyphened to it ("six-cylinder"), an age
+/// ("aged 25"), or a unit after "a" or "of" ("half a percentage point").
+fn unit_of(c: &Ctx, st: &Start) -> Unit {
+    let num = &st.num;
+    let mut u = match st.currency {
+        Some(cur) => Unit {
             k: after_money(c, num.e),
-            unit: prefix.map(|p| p.1.to_string()),
+            unit: Some(cur.to_string()),
             hyphen: false,
-            shape: shape_of(&num),
-        }
-    } else {
-        unit_after(c, &num)
+            noun: None,
+            shape: shape_of(num),
+        },
+        None => unit_after(c, num),
     };
-    let hyphened = hyphen_noun(c, &num, &u);
-    if let Some((_, e)) = hyphened {
+    u.noun = hyphen_noun(c, num, &u);
+    if let Some((_, e)) = u.noun {
         u.k = e;
     }
-    if u.unit.is_none() && !num.spelled && aged(c, s) {
+    if u.unit.is_none() && !num.spelled && aged(c, st.s) {
         u.unit = Some("year of age".into());
     }
     if u.unit.is_none() {
-        if let Some((unit, k)) = unit_after_of(c, &num, u.k) {
+        if let Some((unit, k)) = unit_after_of(c, num, u.k) {
             u.unit = Some(unit);
             u.k = k;
         }
     }
-    if code_after(c, &u, i) {
+    u
+}
+
+/// The rules that read the number, its unit known, as part of a code
+/// ("5G") or, with no unit, of a name ("Boeing 747", "Route 66").
+fn code_or_name(c: &Ctx, num: &Num, u: &Unit, i: usize) -> Result<(), Reject> {
+    if code_after(c, u, i) {
         return Err(Reject::Code);
     }
     if u.unit.is_none() && (exclude::name_before(c, num.s) || exclude::model_after(c, u.k)) {
         return Err(Reject::PartOfName);
     }
-    // Rates: "per barrel", "a month", "/h".
+    Ok(())
+}
+
+/// Where a figure's parts after its unit end.
+struct Tail {
+    /// One past the number, its unit and rate.
+    core_e: usize,
+    /// What the figure counts: a token span.
+    counted: Option<(usize, usize)>,
+    /// One past the figure's text.
+    e: usize,
+}
+
+/// Reads what follows the unit: a rate ("per barrel", "a month", "/h"),
+/// what the figure counts, or a rate after it ("120 tests per day": unit
+/// "test"). A rate joins the unit: "dollar per barrel".
+fn tail_of(c: &Ctx, st: &Start, u: &mut Unit) -> Tail {
+    let num = &st.num;
     let mut rate: Option<String> = None;
     if u.unit.is_some() && c.same_sent(u.k, num.s) {
         if let Some((e, per)) = units::rate(c, u.k) {
@@ -107,9 +173,9 @@ pub(super) fn read(c: &Ctx, blocked: &[bool], i: usize) -> Result<Cand, Reject> 
         }
     }
     let core_e = u.k;
-    let (mut counted, mut e) = counted_phrase(c, &num, &u, s, hyphened);
+    let (counted, mut e) = counted_phrase(c, num, u, st.s);
     if u.unit.is_none() && rate.is_none() {
-        if let Some((head, per, pe)) = rate_after_counted(c, &num, counted, e) {
+        if let Some((head, per, pe)) = rate_after_counted(c, num, counted, e) {
             u.unit = Some(head);
             rate = Some(per);
             e = pe;
@@ -118,6 +184,18 @@ pub(super) fn read(c: &Ctx, blocked: &[bool], i: usize) -> Result<Cand, Reject> 
     if let (Some(unit), Some(r)) = (&u.unit, &rate) {
         u.unit = Some(format!("{unit} per {r}"));
     }
+    Tail { core_e, counted, e }
+}
+
+/// The rules that need the whole reading to drop a number: a clock time
+/// ("9 o'clock"), a bare "one" ("no one"), a lone four-digit year.
+fn clock_one_or_year(
+    c: &Ctx,
+    st: &Start,
+    u: &Unit,
+    counted: Option<(usize, usize)>,
+) -> Result<(), Reject> {
+    let num = &st.num;
     if matches!(c.lower(num.e), "o’clock" | "o'clock") {
         return Err(Reject::ClockTime);
     }
@@ -130,7 +208,7 @@ pub(super) fn read(c: &Ctx, blocked: &[bool], i: usize) -> Result<Cand, Reject> 
         return Err(Reject::BareOne);
     }
     let plural_counted = counted.is_some_and(|(_, ce)| counts::is_plural(c.lower(ce - 1)));
-    if !money
+    if st.currency.is_none()
         && u.unit.is_none()
         && num.e == num.s + 1
         && !num.spelled
@@ -138,35 +216,31 @@ pub(super) fn read(c: &Ctx, blocked: &[bool], i: usize) -> Result<Cand, Reject> 
     {
         return Err(Reject::Year);
     }
-    if u.unit.is_none() && counted.is_none() && age_in_apposition(c, &num) {
-        u.unit = Some("year of age".into());
-    }
-    // Nothing read after the number may lie in another sentence or line.
-    if !c.same_sent(num.s, core_e.saturating_sub(1)) || !c.same_sent(s, num.s) {
-        return Err(Reject::CrossesSentence);
-    }
-    if !c.same_sent(num.s, e.saturating_sub(1)) {
-        e = core_e;
-        counted = None;
-    }
-    let counts = counted.map(|(a, b)| {
+    Ok(())
+}
+
+/// The figure read: its text's span, value, unit, what it counts, and
+/// whether it is approximate ("about 40", "40 or so", "dozens").
+fn figure(c: &Ctx, st: &Start, u: Unit, tail: &Tail) -> Cand {
+    let num = &st.num;
+    let counts = tail.counted.map(|(a, b)| {
         let (x, y) = c.span(a, b);
         c.text[x..y].to_string()
     });
-    let approx = approx_len(c, s).is_some() || approximate_after(c, e) || num.vague;
-    Ok(Cand {
-        s,
-        e,
-        core_e,
+    let approx = approx_len(c, st.s).is_some() || approximate_after(c, tail.e) || num.vague;
+    Cand {
+        s: st.s,
+        e: tail.e,
+        core_e: tail.core_e,
         value: num.value,
         unit: u.unit,
         counts,
         approx,
         shape: u.shape,
-        money,
+        money: st.currency.is_some(),
         spelled: num.spelled,
         relations: Vec::new(),
-    })
+    }
 }
 
 /// What was read after the number so far.
@@ -176,6 +250,9 @@ struct Unit {
     unit: Option<String>,
     /// The unit is hyphened to the number: "5-mile".
     hyphen: bool,
+    /// A noun hyphened to a number with no unit ("six-cylinder"): what the
+    /// figure counts, as a token span.
+    noun: Option<(usize, usize)>,
     shape: Shape,
 }
 
@@ -228,6 +305,7 @@ fn unit_after(c: &Ctx, num: &Num) -> Unit {
         k: num.e,
         unit: None,
         hyphen: false,
+        noun: None,
         shape: shape_of(num),
     };
     if num.vague || num.multiplier {
@@ -305,18 +383,12 @@ fn code_after(c: &Ctx, u: &Unit, i: usize) -> bool {
 /// What the figure counts: its token span, and where the figure's text
 /// ends. "40 hostages", "a couple of days", "dozens of people"; a noun
 /// hyphened to the number was read already.
-fn counted_phrase(
-    c: &Ctx,
-    num: &Num,
-    u: &Unit,
-    s: usize,
-    hyphened: Option<(usize, usize)>,
-) -> (Option<(usize, usize)>, usize) {
+fn counted_phrase(c: &Ctx, num: &Num, u: &Unit, s: usize) -> (Option<(usize, usize)>, usize) {
     let k = u.k;
     let mut e = k;
     let many = num.value.is_none_or(|v| v.abs() != 1.0) && !num.fraction;
-    let mut counted = hyphened;
-    if hyphened.is_some() || !c.same_sent(k, num.s) {
+    let mut counted = u.noun;
+    if u.noun.is_some() || !c.same_sent(k, num.s) {
         // counted already, or nothing to count in this sentence
     } else if let Some((p, det)) = counts::of_phrase(c, k, true) {
         if u.unit.is_some()

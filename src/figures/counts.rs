@@ -8,6 +8,7 @@
 
 use super::lex::Ctx;
 use crate::lexicon::{Class, WordSet};
+use crate::text::ends_possessive;
 
 /// Words that never belong to a counted noun phrase.
 static STOP: WordSet = WordSet::of(Class::FigureStop);
@@ -25,8 +26,7 @@ pub fn is_plural(w: &str) -> bool {
             && !w.ends_with("ss")
             && !w.ends_with("us")
             && !w.ends_with("is")
-            && !w.ends_with("'s")
-            && !w.ends_with("’s")
+            && !ends_possessive(w)
 }
 
 fn content_word(c: &Ctx, j: usize) -> bool {
@@ -72,10 +72,7 @@ pub fn phrase(c: &Ctx, k: usize, many: bool) -> Option<(usize, usize)> {
         }
         // A possessive starts the phrase afresh: "of Hillary Clinton’s
         // campaign donors" counts "campaign donors".
-        if last.ends_with("’s")
-            || last.ends_with("'s")
-            || c.tok(e) == "’" && c.stuck(e) && last.ends_with('s')
-        {
+        if ends_possessive(last) || c.tok(e) == "’" && c.stuck(e) && last.ends_with('s') {
             words.clear();
             j = if c.tok(e) == "’" { e + 1 } else { e };
             continue;

@@ -516,10 +516,10 @@ fn word_number(c: &Ctx, i: usize) -> Option<Num> {
     let start = match w {
         "a" | "an" => match article(c, i, n)? {
             Article::Done(n) => return Some(n),
-            Article::One => (i + 1, 1.0, true),
+            Article::One => Tally::new(i + 1, 1.0, true),
         },
         "half" => return half(c, i, n),
-        _ => (i, 0.0, false),
+        _ => Tally::new(i, 0.0, false),
     };
     compound(c, i, start, n)
 }
@@ -699,97 +699,148 @@ fn half(c: &Ctx, i: usize, mut n: Num) -> Option<Num> {
     Some(n)
 }
 
-/// A compound number from token `k` on, with `cur` counted so far: "forty-two",
-/// "three hundred and five", "two million", "one and a half million",
-/// and fractions ("two-thirds", "three quarters").
-fn compound(
-    c: &Ctx,
-    i: usize,
-    (mut k, mut cur, mut any): (usize, f64, bool),
-    mut n: Num,
-) -> Option<Num> {
-    let mut total = 0.0f64;
-    let mut last_was_and = false;
-    loop {
-        let w = c.lower(k);
-        if k != i && !c.same_sent(k, i) {
-            break;
-        }
-        if let Some(v) = small(w) {
-            if any && cur % 100.0 != 0.0 {
-                break; // "one two"
-            }
-            cur += v;
-            any = true;
-        } else if let Some(v) = tens(w) {
-            if any && cur % 100.0 != 0.0 {
-                break;
-            }
-            cur += v;
-            any = true;
-            // "forty-two"
-            if c.tok(k + 1) == "-" && c.stuck(k + 1) && c.stuck(k + 2) {
-                if let Some(u) = small(c.lower(k + 2)).filter(|u| (1.0..10.0).contains(u)) {
-                    cur += u;
-                    k += 2;
-                }
-            }
-        } else if w == "hundred" && any {
-            cur = cur.max(1.0) * 100.0;
-        } else if w == "dozen" && any {
-            cur = cur.max(1.0) * 12.0;
-        } else if let Some(f) = big_scale(w).filter(|_| any) {
-            total += cur.max(1.0) * f;
-            cur = 0.0;
-            n.scaled = true;
-        } else if w == "and"
-            && any
-            && !last_was_and
-            && (small(c.lower(k + 1)).is_some() || tens(c.lower(k + 1)).is_some())
-            && (total > 0.0 || cur >= 100.0)
-        {
-            last_was_and = true;
-            k += 1;
-            continue;
-        } else {
-            break;
-        }
-        last_was_and = false;
-        k += 1;
-    }
-    if !any {
+/// A compound number from the tally's next word on: "forty-two", "three
+/// hundred and five", "two million", "one and a half million", and
+/// fractions ("two-thirds", "three quarters"). `i`: the number's first token.
+fn compound(c: &Ctx, i: usize, mut t: Tally, mut n: Num) -> Option<Num> {
+    t.read(c, i);
+    if !t.any {
         return None;
     }
-    let mut value = total + cur;
+    let k = t.k;
+    let value = t.total + t.cur;
     n.e = k;
+    n.scaled |= t.scaled;
     // "one and a half (million)"
     if c.lower(k) == "and" && c.lower(k + 1) == "a" && c.lower(k + 2) == "half" {
-        value += 0.5;
-        n.e = k + 3;
-        if let Some(f) = big_scale(c.lower(k + 3)) {
-            value *= f;
-            n.e = k + 4;
-            n.scaled = true;
-        }
-    } else if value > 0.0 && value < 20.0 && total == 0.0 {
-        // "two-thirds", "three quarters", "one fifth"
-        let hy = c.tok(k) == "-" && c.stuck(k);
-        let dk = if hy { k + 1 } else { k };
-        if let Some(d) = denominator(c.lower(dk)) {
-            let plural = c.lower(dk).ends_with('s');
-            if (plural != (value == 1.0) || c.lower(dk) == "half")
-                && !(c.lower(dk) == "quarter" && c.lower(dk + 1) != "of")
-                && value < d
-            {
-                n.e = dk + 1;
-                n.value = Some(value / d);
-                n.fraction = true;
-                return Some(n);
-            }
+        return Some(and_a_half(c, k, value, n));
+    }
+    // "two-thirds", "three quarters", "one fifth"
+    if value > 0.0 && value < 20.0 && t.total == 0.0 {
+        if let Some(f) = fraction(c, k, value, n) {
+            return Some(f);
         }
     }
     n.value = Some(value);
     Some(n)
+}
+
+/// A number in words being added up, word by word: "two million three
+/// hundred and five" is `total` 2,000,000 and `cur` 305 when read.
+struct Tally {
+    /// The next token to read.
+    k: usize,
+    /// The parts a scale word closed ("two million").
+    total: f64,
+    /// The part since the last scale word.
+    cur: f64,
+    /// A number word was read (the "a" of "a hundred" counts as one).
+    any: bool,
+    /// A scale word was read ("million").
+    scaled: bool,
+}
+
+impl Tally {
+    /// A tally starting at token `k` with `cur` counted (1 after "a").
+    fn new(k: usize, cur: f64, any: bool) -> Tally {
+        Tally {
+            k,
+            total: 0.0,
+            cur,
+            any,
+            scaled: false,
+        }
+    }
+
+    /// Reads number words, within the sentence of token `i`, for as long
+    /// as they make one number: not "one two", and "and" only inside a
+    /// number that has a hundred or a scale ("three hundred and five").
+    fn read(&mut self, c: &Ctx, i: usize) {
+        let mut last_was_and = false;
+        loop {
+            let k = self.k;
+            let w = c.lower(k);
+            if k != i && !c.same_sent(k, i) {
+                break;
+            }
+            if let Some(v) = small(w) {
+                if self.any && self.cur % 100.0 != 0.0 {
+                    break; // "one two"
+                }
+                self.cur += v;
+                self.any = true;
+            } else if let Some(v) = tens(w) {
+                if self.any && self.cur % 100.0 != 0.0 {
+                    break;
+                }
+                self.cur += v;
+                self.any = true;
+                // "forty-two"
+                if c.tok(k + 1) == "-" && c.stuck(k + 1) && c.stuck(k + 2) {
+                    if let Some(u) = small(c.lower(k + 2)).filter(|u| (1.0..10.0).contains(u)) {
+                        self.cur += u;
+                        self.k += 2;
+                    }
+                }
+            } else if w == "hundred" && self.any {
+                self.cur = self.cur.max(1.0) * 100.0;
+            } else if w == "dozen" && self.any {
+                self.cur = self.cur.max(1.0) * 12.0;
+            } else if let Some(f) = big_scale(w).filter(|_| self.any) {
+                self.total += self.cur.max(1.0) * f;
+                self.cur = 0.0;
+                self.scaled = true;
+            } else if w == "and"
+                && self.any
+                && !last_was_and
+                && (small(c.lower(k + 1)).is_some() || tens(c.lower(k + 1)).is_some())
+                && (self.total > 0.0 || self.cur >= 100.0)
+            {
+                last_was_and = true;
+                self.k += 1;
+                continue;
+            } else {
+                break;
+            }
+            last_was_and = false;
+            self.k += 1;
+        }
+    }
+}
+
+/// "one and a half", "two and a half million": `value` and a half from
+/// token `k` ("and") on, times a scale word after it.
+fn and_a_half(c: &Ctx, k: usize, value: f64, mut n: Num) -> Num {
+    let mut value = value + 0.5;
+    n.e = k + 3;
+    if let Some(f) = big_scale(c.lower(k + 3)) {
+        value *= f;
+        n.e = k + 4;
+        n.scaled = true;
+    }
+    n.value = Some(value);
+    n
+}
+
+/// A fraction whose numerator `value` (under 20) was read and whose
+/// denominator is at token `k`, hyphened or not: "two-thirds", "three
+/// quarters", "one fifth"; the plural must agree with the numerator ("two
+/// third" is none), and a singular "quarter" needs "of" ("one quarter of").
+fn fraction(c: &Ctx, k: usize, value: f64, mut n: Num) -> Option<Num> {
+    let hy = c.tok(k) == "-" && c.stuck(k);
+    let dk = if hy { k + 1 } else { k };
+    let d = denominator(c.lower(dk))?;
+    let plural = c.lower(dk).ends_with('s');
+    if (plural != (value == 1.0) || c.lower(dk) == "half")
+        && !(c.lower(dk) == "quarter" && c.lower(dk + 1) != "of")
+        && value < d
+    {
+        n.e = dk + 1;
+        n.value = Some(value / d);
+        n.fraction = true;
+        return Some(n);
+    }
+    None
 }
 
 #[cfg(test)]

@@ -55,121 +55,180 @@ fn merge(c: &Ctx, v: Vec<Cand>) -> Vec<Cand> {
     let mut out: Vec<Cand> = Vec::with_capacity(v.len());
     let mut it = v.into_iter().peekable();
     while let Some(a) = it.next() {
-        let Some(b) = it.peek() else {
+        let Some(j) = it.peek().and_then(|b| joint(c, &a, b)) else {
             out.push(a);
-            break;
+            continue;
         };
-        if !c.same_sent(a.s, b.s) || b.s < a.e || b.s - a.e > 4 {
-            out.push(a);
-            continue;
-        }
-        let mut gap = c.join_low(a.e, b.s);
-        // "$500,000 to more than $1 million": the approximation is b's.
-        if let Some(rest) = gap.strip_prefix("to ") {
-            if Class::Approx.contains(rest) {
-                gap = "to".into();
-            }
-        }
-        let pre = before_figure(c, a.s);
-        let before = c.lower(pre);
-        let between = before == "between";
-        let dash = matches!(gap.as_str(), "-" | "–" | "—");
-        let conn = match gap.as_str() {
-            "to" | "to -" | "-" | "–" | "—" => true,
-            "and" => between,
-            "or" => a.unit.is_none() && a.counts.is_none() && !a.money,
-            _ => false,
-        };
-        let plain = a.shape == Shape::Plain && b.shape == Shape::Plain;
-        let units_ok = a.unit.is_none() && (!a.money || b.money)
-            || a.unit == b.unit
-            || a.unit.as_deref().is_some_and(|u| {
-                b.unit
-                    .as_deref()
-                    .is_some_and(|v| v.starts_with(u) && v[u.len()..].starts_with(" per "))
-            });
-        if !conn || !plain || !units_ok || a.counts.is_some() {
-            out.push(a);
-            continue;
-        }
-        // "rose from 240 to 273", "increased by $43.6bn to $419.2bn": a change.
-        // ("dropped by 1 to 1.5 degrees" is a range of changes.)
-        if gap.starts_with("to")
-            && (before == "by" && a.unit.is_some()
-                || change_before(c, a.s, 3) && before != "by"
-                || before == "from" && change_before(c, pre, 6))
-        {
-            out.push(a);
-            continue;
-        }
         let b = it.next().unwrap_or_else(|| a.clone());
-        let ints = |x: &Cand| {
-            x.value
-                .is_some_and(|v| v.fract() == 0.0 && (0.0..=200.0).contains(&v))
-                && x.unit.is_none()
-                && !x.spelled
-        };
-        let score_ctx = matches!(
-            before,
-            "won"
-                | "lost"
-                | "beat"
-                | "drew"
-                | "defeated"
-                | "trailed"
-                | "led"
-                | "at"
-                | "tied"
-                | "a"
-                | "the"
-                | "by"
-        ) || matches!(
-            c.lower(b.e),
-            "win"
-                | "victory"
-                | "defeat"
-                | "loss"
-                | "lead"
-                | "draw"
-                | "down"
-                | "up"
-                | "win,"
-                | "scoreline"
-        );
-        let score =
-            dash && ints(&a) && ints(&b) && (a.value >= b.value || score_ctx && b.counts.is_none());
-        let s = if before == "between" { pre } else { a.s };
-        if score {
-            out.push(Cand {
-                s,
-                e: b.core_e,
-                core_e: b.core_e,
-                value: None,
-                unit: Some("score".into()),
-                counts: None,
-                approx: false,
-                shape: Shape::Score,
-                money: false,
-                spelled: false,
-                relations: Vec::new(),
-            });
-        } else {
-            out.push(Cand {
-                s,
-                e: b.e,
-                core_e: b.core_e,
-                value: None,
-                unit: b.unit.clone().or(a.unit.clone()),
-                counts: b.counts.clone(),
-                approx: a.approx || b.approx,
-                shape: Shape::Range,
-                money: a.money || b.money,
-                spelled: a.spelled && b.spelled,
-                relations: Vec::new(),
-            });
-        }
+        out.push(joined(c, &a, &b, &j));
     }
     out
+}
+
+/// How two neighbouring figures that make one range or score are joined:
+/// what [`joined`] needs of the words around them.
+struct Joint<'c> {
+    /// The token before the first figure (past an approximation).
+    pre: usize,
+    /// That token, lowercased: "between" opens the range, "won" a score.
+    before: &'c str,
+    /// A dash alone stands between them ("3-2"): a score may be read.
+    dash: bool,
+}
+
+/// Whether figure `a` and the next figure `b` join as one range or score
+/// ("between 10 and 15", "10-15 miles", "won 3-2"), and how. Figures of
+/// a change ("rose from 240 to 273") stay apart for [`relation`].
+fn joint<'c>(c: &'c Ctx, a: &Cand, b: &Cand) -> Option<Joint<'c>> {
+    if !c.same_sent(a.s, b.s) || b.s < a.e || b.s - a.e > 4 {
+        return None;
+    }
+    let gap = gap_words(c, a, b);
+    let pre = before_figure(c, a.s);
+    let before = c.lower(pre);
+    let plain = a.shape == Shape::Plain && b.shape == Shape::Plain;
+    if !connects(&gap, before, a) || !plain || !units_join(a, b) || a.counts.is_some() {
+        return None;
+    }
+    if change_not_range(c, &gap, a, pre) {
+        return None;
+    }
+    Some(Joint {
+        pre,
+        before,
+        dash: matches!(gap.as_str(), "-" | "–" | "—"),
+    })
+}
+
+/// The words between figures `a` and `b`, lowercased, an approximation
+/// that is `b`'s left out: "$500,000 to more than $1 million" reads "to".
+fn gap_words(c: &Ctx, a: &Cand, b: &Cand) -> String {
+    let gap = c.join_low(a.e, b.s);
+    if let Some(rest) = gap.strip_prefix("to ") {
+        if Class::Approx.contains(rest) {
+            return "to".into();
+        }
+    }
+    gap
+}
+
+/// Whether the words between two figures make a range of them: "to", a
+/// dash, "and" after "between", or "or" between bare numbers.
+fn connects(gap: &str, before: &str, a: &Cand) -> bool {
+    match gap {
+        "to" | "to -" | "-" | "–" | "—" => true,
+        "and" => before == "between",
+        "or" => a.unit.is_none() && a.counts.is_none() && !a.money,
+        _ => false,
+    }
+}
+
+/// Whether the units of `a` and `b` allow a range: `a` has none (and is
+/// money only if `b` is), they are the same, or `b` is a rate of `a`'s
+/// ("10 miles to 15 miles per hour").
+fn units_join(a: &Cand, b: &Cand) -> bool {
+    a.unit.is_none() && (!a.money || b.money)
+        || a.unit == b.unit
+        || a.unit.as_deref().is_some_and(|u| {
+            b.unit
+                .as_deref()
+                .is_some_and(|v| v.starts_with(u) && v[u.len()..].starts_with(" per "))
+        })
+}
+
+/// "rose from 240 to 273", "increased by $43.6bn to $419.2bn": two figures
+/// joined by "to" after a change word are a change, not a range. ("dropped
+/// by 1 to 1.5 degrees" is a range of changes.) `pre`: the token before `a`.
+fn change_not_range(c: &Ctx, gap: &str, a: &Cand, pre: usize) -> bool {
+    let before = c.lower(pre);
+    gap.starts_with("to")
+        && (before == "by" && a.unit.is_some()
+            || change_before(c, a.s, 3) && before != "by"
+            || before == "from" && change_before(c, pre, 6))
+}
+
+/// The one figure figures `a` and `b` make, as `j` joins them: a score
+/// (no value, unit "score") or a range (no single value).
+fn joined(c: &Ctx, a: &Cand, b: &Cand, j: &Joint) -> Cand {
+    let s = if j.before == "between" { j.pre } else { a.s };
+    if j.dash && is_score(c, a, b, j.before) {
+        return Cand {
+            s,
+            e: b.core_e,
+            core_e: b.core_e,
+            value: None,
+            unit: Some("score".into()),
+            counts: None,
+            approx: false,
+            shape: Shape::Score,
+            money: false,
+            spelled: false,
+            relations: Vec::new(),
+        };
+    }
+    Cand {
+        s,
+        e: b.e,
+        core_e: b.core_e,
+        value: None,
+        unit: b.unit.clone().or(a.unit.clone()),
+        counts: b.counts.clone(),
+        approx: a.approx || b.approx,
+        shape: Shape::Range,
+        money: a.money || b.money,
+        spelled: a.spelled && b.spelled,
+        relations: Vec::new(),
+    }
+}
+
+/// Whether two small whole numbers with a dash between them are a score:
+/// the first is the larger ("3-2", "89-89"), or a word around them says
+/// so ("lost 2-3", "a 1-2 defeat"). `before`: the word before `a`.
+fn is_score(c: &Ctx, a: &Cand, b: &Cand, before: &str) -> bool {
+    let ints = |x: &Cand| {
+        x.value
+            .is_some_and(|v| v.fract() == 0.0 && (0.0..=200.0).contains(&v))
+            && x.unit.is_none()
+            && !x.spelled
+    };
+    let score_ctx = score_word_before(before) || score_word_after(c.lower(b.e));
+    ints(a) && ints(b) && (a.value >= b.value || score_ctx && b.counts.is_none())
+}
+
+/// Words before two numbers that make them a score: "won 3-2", "at 89-89".
+fn score_word_before(w: &str) -> bool {
+    matches!(
+        w,
+        "won"
+            | "lost"
+            | "beat"
+            | "drew"
+            | "defeated"
+            | "trailed"
+            | "led"
+            | "at"
+            | "tied"
+            | "a"
+            | "the"
+            | "by"
+    )
+}
+
+/// Words after two numbers that make them a score: "a 1-2 defeat".
+fn score_word_after(w: &str) -> bool {
+    matches!(
+        w,
+        "win"
+            | "victory"
+            | "defeat"
+            | "loss"
+            | "lead"
+            | "draw"
+            | "down"
+            | "up"
+            | "win,"
+            | "scoreline"
+    )
 }
 
 /// How two neighbouring figures relate, from the words between them.
@@ -177,82 +236,104 @@ fn relation(c: &Ctx, a: &Cand, b: &Cand) -> Option<RelationKind> {
     if !c.same_sent(a.s, b.s) || b.s < a.e || b.s - a.e > 8 {
         return None;
     }
-    // Where a's words begin, past an approximation ("rose as much as 8%").
-    let a0 = before_figure(c, a.s).wrapping_add(1);
-    let gap: Vec<&str> = (a.e..b.s).map(|k| c.lower(k)).collect();
-    let has = |w: &str| gap.contains(&w);
-    let g = gap.join(" ");
-    // Ratio: "one in five", "one out of three", "3 per 1,000", "1 for every 10".
-    // ("12 goals in 20 games" is no ratio: "in" needs a bare first number.)
-    if matches!(
-        g.as_str(),
+    let gap = Gap::new(c, a, b);
+    if ratio(&gap, a, b) {
+        Some(RelationKind::Ratio)
+    } else if exchange(&gap, b) {
+        Some(RelationKind::Exchange)
+    } else if comparison(&gap, a, b) {
+        Some(RelationKind::Comparison)
+    } else if change(c, &gap, a, b) {
+        Some(RelationKind::Change)
+    } else {
+        None
+    }
+}
+
+/// The words between two figures, lowercased: each relation rule asks
+/// whether one is there, or what they say together.
+struct Gap<'c> {
+    words: Vec<&'c str>,
+    /// The words joined with single spaces.
+    joined: String,
+}
+
+impl<'c> Gap<'c> {
+    fn new(c: &'c Ctx, a: &Cand, b: &Cand) -> Gap<'c> {
+        let words: Vec<&str> = (a.e..b.s).map(|k| c.lower(k)).collect();
+        let joined = words.join(" ");
+        Gap { words, joined }
+    }
+
+    /// Whether `w` is one of the words.
+    fn has(&self, w: &str) -> bool {
+        self.words.contains(&w)
+    }
+
+    fn len(&self) -> usize {
+        self.words.len()
+    }
+}
+
+/// Ratio: "one in five", "one out of three", "3 per 1,000", "1 for every
+/// 10", "eight of 10 avocados". ("12 goals in 20 games" is no ratio: "in"
+/// needs a bare first number.)
+fn ratio(gap: &Gap, a: &Cand, b: &Cand) -> bool {
+    let g = gap.joined.as_str();
+    matches!(
+        g,
         "out of" | "of every" | "for every" | "in every" | "per" | "every" | "per every"
     ) || g == "in" && a.counts.is_none() && a.unit.is_none()
-    {
-        return Some(RelationKind::Ratio);
-    }
-    // "eight of 10 avocados"
-    if g == "of"
-        && a.unit.is_none()
-        && a.counts.is_none()
-        && matches!((a.value, b.value), (Some(x), Some(y)) if x < y)
-    {
-        return Some(RelationKind::Ratio);
-    }
-    // Exchange.
+        || g == "of"
+            && a.unit.is_none()
+            && a.counts.is_none()
+            && matches!((a.value, b.value), (Some(x), Some(y)) if x < y)
+}
+
+/// Exchange: "X in exchange for Y", "X swapped for Y", "X for Y" (not
+/// "for 10 years", "for 5%").
+fn exchange(gap: &Gap, b: &Cand) -> bool {
     let time_b = b.unit.as_deref().is_some_and(time_unit);
-    if has("exchange")
-        || has("return") && has("for")
-        || (has("swap") || has("swapped") || has("traded") || has("exchanged")) && has("for")
-    {
-        return Some(RelationKind::Exchange);
-    }
-    if gap.first() == Some(&"for")
-        && gap.len() <= 3
-        && !time_b
-        && b.unit.as_deref() != Some("percentage")
-    {
-        return Some(RelationKind::Exchange);
-    }
-    // Comparison.
-    if (a.shape == Shape::Multiplier || b.shape == Shape::Multiplier)
+    gap.has("exchange")
+        || gap.has("return") && gap.has("for")
+        || (gap.has("swap") || gap.has("swapped") || gap.has("traded") || gap.has("exchanged"))
+            && gap.has("for")
+        || gap.words.first() == Some(&"for")
+            && gap.len() <= 3
+            && !time_b
+            && b.unit.as_deref() != Some("percentage")
+}
+
+/// Comparison: "twice the 120 decibels", "X compared with Y", "X versus Y".
+fn comparison(gap: &Gap, a: &Cand, b: &Cand) -> bool {
+    (a.shape == Shape::Multiplier || b.shape == Shape::Multiplier)
         && gap.len() <= 6
-        && (has("the") || has("as") || has("than") || has("that") || has("of"))
-    {
-        return Some(RelationKind::Comparison);
-    }
-    if gap.len() <= 6
-        && (has("compared")
-            || has("versus")
-            || has("vs")
-            || has("vs.")
-            || has("against")
-            || has("than"))
-    {
-        return Some(RelationKind::Comparison);
-    }
-    // Change.
-    if gap.len() <= 5
-        && has("from")
-        && (change_before(c, a0, 4) || has("up") || has("down") || has("to"))
-    {
-        return Some(RelationKind::Change);
-    }
-    if gap.len() <= 4
-        && (has("to") || has("at"))
-        && (change_before(c, a0, 3)
-            || c.lower(a0.wrapping_sub(1)) == "by"
-            || c.lower(a0.wrapping_sub(1)) == "from")
-    {
-        return Some(RelationKind::Change);
-    }
-    if gap.len() <= 3
-        && (has("up") || has("down") || has("rising") || has("falling"))
-        && (a.unit.as_deref() == Some("percentage") || b.unit.as_deref() == Some("percentage"))
-    {
-        return Some(RelationKind::Change);
-    }
-    None
+        && (gap.has("the") || gap.has("as") || gap.has("than") || gap.has("that") || gap.has("of"))
+        || gap.len() <= 6
+            && (gap.has("compared")
+                || gap.has("versus")
+                || gap.has("vs")
+                || gap.has("vs.")
+                || gap.has("against")
+                || gap.has("than"))
+}
+
+/// Change: "rose from X to Y", "up 9.4% to $84", "to $7.4bn from $6.8bn",
+/// "$3.1 million, down 9.2%".
+fn change(c: &Ctx, gap: &Gap, a: &Cand, b: &Cand) -> bool {
+    // Where a's words begin, past an approximation ("rose as much as 8%").
+    let a0 = before_figure(c, a.s).wrapping_add(1);
+    gap.len() <= 5
+        && gap.has("from")
+        && (change_before(c, a0, 4) || gap.has("up") || gap.has("down") || gap.has("to"))
+        || gap.len() <= 4
+            && (gap.has("to") || gap.has("at"))
+            && (change_before(c, a0, 3)
+                || c.lower(a0.wrapping_sub(1)) == "by"
+                || c.lower(a0.wrapping_sub(1)) == "from")
+        || gap.len() <= 3
+            && (gap.has("up") || gap.has("down") || gap.has("rising") || gap.has("falling"))
+            && (a.unit.as_deref() == Some("percentage") || b.unit.as_deref() == Some("percentage"))
 }
 
 /// Merges ranges and scores, then links related figures both ways.

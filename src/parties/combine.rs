@@ -157,8 +157,9 @@ fn trimmed(c: &Ctx, a0: usize, b0: usize, k: Kind) -> Option<(usize, usize)> {
     // but not the start of a person's name the tagger reads on: an
     // initial ("A. Dale") or a given name that is also a month or a
     // common word ("Jan Kroslak").
-    let forename =
-        |t: usize| k == Kind::Person && t + 1 < b0 && (c.is_initial(t) || c.has_base(t, s::GIVEN));
+    let forename = |t: usize| {
+        k == Kind::Person && t + 1 < b0 && (c.doc.is_name_initial(t) || c.has_base(t, s::GIVEN))
+    };
     while a < b
         && !forename(a)
         && (c.title_tok[a]

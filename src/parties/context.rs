@@ -26,6 +26,47 @@ struct Info {
     lcls: u64,
 }
 
+impl Info {
+    /// What the rules ask of token `k` of `doc` (written `w`): its flags,
+    /// possessive and lexicon classes, looked up in `lx` once so that each
+    /// rule's question is a bit test.
+    fn of(lx: &Lex, doc: &Doc, k: usize, w: &str) -> Info {
+        let mut x = Info::default();
+        let base = crate::text::strip_possessive(w);
+        x.poss = (w.len() - base.len()) as u8;
+        if doc.tokens[k].kind == TokenKind::Word {
+            x.flags = WORD;
+            let first = w.chars().next().unwrap_or(' ');
+            if first.is_uppercase() {
+                x.flags |= CAP;
+            }
+            if !first.is_lowercase()
+                && base.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && base.chars().all(|c| !c.is_lowercase())
+            {
+                x.flags |= ALLCAPS;
+            }
+        }
+        x.cls = lx.class(base);
+        // The document's lower-case form, less the possessive (an ASCII
+        // word's: lowercasing a non-ASCII one may depend on what follows,
+        // as a final sigma does).
+        x.lcls = if w.is_ascii() || x.poss == 0 {
+            let low = doc.lower(k);
+            let low = &low[..low.len() - x.poss as usize];
+            // A word already in lower case has the classes just found.
+            if low == base {
+                x.cls
+            } else {
+                lx.class(low)
+            }
+        } else {
+            lx.class(&lower_cow(base))
+        };
+        x
+    }
+}
+
 /// The rules that fired, as token spans and rule names ([`Ctx::note`]).
 pub type Trace = std::cell::RefCell<Vec<(usize, usize, super::Rule)>>;
 
@@ -62,9 +103,12 @@ pub struct Ctx<'d, 'a> {
 impl<'d, 'a> Ctx<'d, 'a> {
     pub fn new(doc: &'d Doc<'a>) -> Self {
         let n = doc.tokens.len();
+        let lx = lex();
+        let toks: Vec<&'a str> = doc.tokens.iter().map(|t| t.text(doc.text)).collect();
+        let info = (0..n).map(|k| Info::of(lx, doc, k, toks[k])).collect();
         let mut c = Ctx {
             doc,
-            lex: lex(),
+            lex: lx,
             initial: vec![false; n],
             headline: vec![false; doc.paragraphs.len()],
             cap_mid: FastSet::with_capacity_and_hasher(n / 16, Default::default()),
@@ -73,103 +117,85 @@ impl<'d, 'a> Ctx<'d, 'a> {
             title_tok: vec![false; n],
             veto: vec![std::cell::Cell::new(false); n],
             titled_span: vec![false; n],
-            info: Vec::with_capacity(n),
-            toks: doc.tokens.iter().map(|t| t.text(doc.text)).collect(),
+            info,
+            toks,
             trace: None,
         };
-        let lx = c.lex;
-        for (k, (t, &w)) in doc.tokens.iter().zip(&c.toks).enumerate() {
-            let mut x = Info::default();
-            let base = crate::text::strip_possessive(w);
-            x.poss = (w.len() - base.len()) as u8;
-            if t.kind == TokenKind::Word {
-                x.flags = WORD;
-                let first = w.chars().next().unwrap_or(' ');
-                if first.is_uppercase() {
-                    x.flags |= CAP;
-                }
-                if !first.is_lowercase()
-                    && base.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                    && base.chars().all(|c| !c.is_lowercase())
-                {
-                    x.flags |= ALLCAPS;
-                }
-            }
-            x.cls = lx.class(base);
-            // The document's lower-case form, less the possessive (an ASCII
-            // word's: lowercasing a non-ASCII one may depend on what follows,
-            // as a final sigma does).
-            x.lcls = if w.is_ascii() || x.poss == 0 {
-                let low = doc.lower(k);
-                let low = &low[..low.len() - x.poss as usize];
-                // A word already in lower case has the classes just found.
-                if low == base {
-                    x.cls
-                } else {
-                    lx.class(low)
-                }
-            } else {
-                lx.class(&lower_cow(base))
-            };
-            c.info.push(x);
+        c.mark_initials();
+        for (p, r) in doc.paragraphs.iter().enumerate() {
+            c.headline[p] = c.is_headline(r.clone());
         }
-        // The first word of each sentence, past opening marks (one pass,
-        // where `Doc::is_sentence_initial` would rescan each sentence).
+        c.mark_titled_spans();
+        c.note_case_evidence();
+        c
+    }
+
+    /// Marks the tokens a capital does not make a name of: the first word
+    /// of each sentence, past opening marks (one pass, where
+    /// `Doc::is_sentence_initial` would rescan each sentence), and every
+    /// token that opens a line or follows a colon, an opening quote or
+    /// bracket, a dash, a bar, a bullet or a semicolon.
+    fn mark_initials(&mut self) {
+        let doc = self.doc;
         for s in &doc.sentences {
             let mut j = s.start;
             while j < s.end && doc.tokens[j].kind == TokenKind::Punct {
-                c.initial[j] = true;
+                self.initial[j] = true;
                 j += 1;
             }
             if j < s.end {
-                c.initial[j] = true;
+                self.initial[j] = true;
             }
         }
-        for i in 0..n {
+        for i in 0..self.n() {
             // (Only punctuation tokens can be one of these marks.)
             let prev = if i == 0 || doc.tokens[i - 1].para != doc.tokens[i].para {
                 None
             } else if doc.tokens[i - 1].kind != TokenKind::Punct {
                 Some("")
             } else {
-                Some(c.toks[i - 1])
+                Some(self.toks[i - 1])
             };
-            c.initial[i] |= matches!(
+            self.initial[i] |= matches!(
                 prev,
                 None | Some(":" | "“" | "\"" | "‘" | "(" | "[" | "—" | "–" | "|" | "•" | ";")
             );
         }
-        for (p, r) in doc.paragraphs.iter().enumerate() {
-            c.headline[p] = c.is_headline(r.clone());
-        }
-        c.mark_titled_spans();
+    }
+
+    /// Gathers what the document says of its words' case, for
+    /// [`Ctx::seen_mid`] and [`Ctx::seen_lower`]: the words written
+    /// capitalised mid-sentence in body text, and which capitalised
+    /// sentence-initial words it also writes in lower case. Needs the
+    /// initials, headlines and titled spans marked first.
+    fn note_case_evidence(&mut self) {
+        let n = self.n();
         for i in 0..n {
-            if c.initial[i] && c.is_cap(i) {
-                c.wanted.insert(lower_cow(c.base(i)));
+            if self.initial[i] && self.is_cap(i) {
+                self.wanted.insert(lower_cow(self.base(i)));
             }
         }
         for i in 0..n {
-            let t = doc.tokens[i];
+            let t = self.doc.tokens[i];
             if t.kind != TokenKind::Word {
                 continue;
             }
-            if c.is_cap(i) {
-                if !c.initial[i] && !c.headline[t.para] && !c.titled_span[i] {
-                    let w = c.base(i);
-                    c.cap_mid.insert(if w.contains('’') {
+            if self.is_cap(i) {
+                if !self.initial[i] && !self.headline[t.para] && !self.titled_span[i] {
+                    let w = self.base(i);
+                    self.cap_mid.insert(if w.contains('’') {
                         Cow::Owned(w.replace('’', "'"))
                     } else {
                         Cow::Borrowed(w)
                     });
                 }
             } else {
-                let l = lower_cow(c.toks[i]);
-                if c.wanted.contains(l.as_ref()) {
-                    c.lower_seen.insert(l);
+                let l = lower_cow(self.toks[i]);
+                if self.wanted.contains(l.as_ref()) {
+                    self.lower_seen.insert(l);
                 }
             }
         }
-        c
     }
 
     /// A line where every content word is capitalised (and which has at least
@@ -289,18 +315,6 @@ impl<'d, 'a> Ctx<'d, 'a> {
     /// A word of two or more letters, all capitals ("IDF", "U.S.", "M5S").
     pub fn is_allcaps(&self, i: usize) -> bool {
         self.flag(i, ALLCAPS)
-    }
-
-    /// One capital letter and its full stop, as one token or two ("A. Dale").
-    pub fn is_initial(&self, i: usize) -> bool {
-        let w = self.tok(i);
-        let mut ch = w.chars();
-        let one_cap = ch.next().is_some_and(char::is_uppercase);
-        match ch.as_str() {
-            "." => one_cap,
-            "" => one_cap && i + 1 < self.n() && self.tok(i + 1) == ".",
-            _ => false,
-        }
     }
 
     /// The word without a possessive ’s / 's.

@@ -494,8 +494,13 @@ fn process_run(c: &Ctx, mut run: Vec<Item>, out: &mut Vec<Cand>) {
         c.note(span.0, span.1, Rule::CueName);
         return;
     }
-    for (seg, titled) in split_at_titles(c, run) {
-        split_segment(c, &seg, titled, strict, out);
+    for (items, titled) in split_at_titles(c, run) {
+        let seg = Segment {
+            items: &items,
+            titled,
+            strict,
+        };
+        split_segment(c, &seg, out);
     }
 }
 
@@ -831,13 +836,24 @@ fn push_nested(run: &[Item], orgs: bool, out: &mut Vec<Cand>) {
     }
 }
 
+/// A title-free stretch of a run ([`split_at_titles`]), which
+/// [`split_segment`] reads into names.
+struct Segment<'s> {
+    items: &'s [Item],
+    /// A title stands before it ("Prime Minister Benjamin Netanyahu").
+    titled: bool,
+    /// Its line is a headline or a title-case stretch, where capitals tell
+    /// little: no names are joined on their evidence alone.
+    strict: bool,
+}
+
 /// Splits a title-free segment into names.
-fn split_segment(c: &Ctx, seg: &[Item], titled: bool, strict: bool, out: &mut Vec<Cand>) {
+fn split_segment(c: &Ctx, seg: &Segment, out: &mut Vec<Cand>) {
     let mut k = 0;
-    while k < seg.len() {
-        k = match seg[k].it {
-            It::Lex(e) => lex_candidates(c, seg, k, e, titled, strict, out),
-            It::Cap => cap_candidates(c, seg, k, titled, strict, out),
+    while k < seg.items.len() {
+        k = match seg.items[k].it {
+            It::Lex(e) => lex_candidates(c, seg, k, e, out),
+            It::Cap => cap_candidates(c, seg, k, out),
             _ => k + 1,
         };
     }
@@ -854,82 +870,114 @@ fn words_end(seg: &[Item], k: usize) -> usize {
 
 /// The candidates of a segment starting with the lexicon entry `seg[k]`;
 /// returns where the next one starts.
-fn lex_candidates(
-    c: &Ctx,
-    seg: &[Item],
-    k: usize,
-    e: Entry,
-    titled: bool,
-    strict: bool,
-    out: &mut Vec<Cand>,
-) -> usize {
-    let x = seg[k];
+fn lex_candidates(c: &Ctx, seg: &Segment, k: usize, e: Entry, out: &mut Vec<Cand>) -> usize {
+    if place_then_org(c, seg, k, e, out) {
+        return k + 2;
+    }
     // A known name followed by more capitalised words is usually
     // one longer name ("Los Angeles Lakers", "Afghan Girls"),
     // unless a given name starts them or a title precedes.
-    let m = words_end(seg, k);
-    // "U.S. Environmental Protection Agency", "UK Home Office".
-    if matches!(e, Entry::Place(_))
-        && !strict
-        && !titled
-        && k + 1 < seg.len()
-        && x.b == seg[k + 1].a
+    let m = words_end(seg.items, k);
+    let follows = m > k + 1 && seg.items[k + 1].it == It::Cap;
+    if follows && given_name_first(c, seg, k, m, out) {
+        return m;
+    }
+    if follows && longer_name(c, seg, k, m, e, out) {
+        return m;
+    }
+    lone_entry(c, seg.items[k], e, out);
+    k + 1
+}
+
+/// "U.S. Environmental Protection Agency", "UK Home Office": a place
+/// entry glued to the organisation entry after it names the organisation
+/// (the place nested). Whether it took `seg[k]` and `seg[k + 1]`.
+fn place_then_org(c: &Ctx, seg: &Segment, k: usize, e: Entry, out: &mut Vec<Cand>) -> bool {
+    let items = seg.items;
+    let x = items[k];
+    if !matches!(e, Entry::Place(_))
+        || seg.strict
+        || seg.titled
+        || k + 1 >= items.len()
+        || x.b != items[k + 1].a
     {
-        if let It::Lex(Entry::Org(_)) = seg[k + 1].it {
-            let b = seg[k + 1].b;
-            push_nested(&seg[k..k + 1], false, out);
-            out.push(Cand {
-                a: x.a,
-                b,
-                name: c.surface(x.a, b),
-                kind: Some(PartyKind::Organization),
-                src: Src::Cue,
-                person_hint: false,
-                strict,
-                nested: false,
-            });
-            return k + 2;
-        }
+        return false;
     }
-    let follows = m > k + 1 && seg[k + 1].it == It::Cap;
-    let next_given = follows && c.has_base(seg[k + 1].a, s::GIVEN);
-    let w = c.surface(x.a, x.b);
-    if follows && c.lex.is_given(&w) && x.b - x.a == 1 && !strict {
-        // "Jordan Henderson", "Victoria Beckham"
-        let b = seg[m - 1].b;
-        out.push(Cand {
-            a: x.a,
-            b,
-            name: c.surface(x.a, b),
-            kind: Some(PartyKind::Person),
-            src: Src::Unknown,
-            person_hint: true,
-            strict,
-            nested: false,
-        });
-        return m;
+    let It::Lex(Entry::Org(_)) = items[k + 1].it else {
+        return false;
+    };
+    let b = items[k + 1].b;
+    push_nested(&items[k..k + 1], false, out);
+    out.push(Cand {
+        a: x.a,
+        b,
+        name: c.surface(x.a, b),
+        kind: Some(PartyKind::Organization),
+        src: Src::Cue,
+        person_hint: false,
+        strict: seg.strict,
+        nested: false,
+    });
+    true
+}
+
+/// "Jordan Henderson", "Victoria Beckham": an entry of one word that is
+/// also a given name, before capitalised words `k + 1..m`, starts a
+/// person's name. Whether it took `seg[k..m]`.
+fn given_name_first(c: &Ctx, seg: &Segment, k: usize, m: usize, out: &mut Vec<Cand>) -> bool {
+    let x = seg.items[k];
+    if seg.strict || x.b - x.a != 1 || !c.lex.is_given(&c.surface(x.a, x.b)) {
+        return false;
     }
-    let after_title = matches!(e, Entry::Title) || titled || k == 0 && title_context_before(c, x.a);
-    if follows && !next_given && !strict && !after_title {
-        let b = seg[m - 1].b;
-        push_nested(&seg[k..m], true, out);
-        let kind = if matches!(e, Entry::Demonym(None)) {
-            None
-        } else {
-            Some(PartyKind::Organization)
-        };
-        out.push(Cand {
-            a: x.a,
-            b,
-            name: c.surface(x.a, b),
-            kind,
-            src: Src::Cue,
-            person_hint: false,
-            strict,
-            nested: false,
-        });
-        return m;
+    let b = seg.items[m - 1].b;
+    out.push(Cand {
+        a: x.a,
+        b,
+        name: c.surface(x.a, b),
+        kind: Some(PartyKind::Person),
+        src: Src::Unknown,
+        person_hint: true,
+        strict: seg.strict,
+        nested: false,
+    });
+    true
+}
+
+/// An entry and the capitalised words `k + 1..m` after it as one longer
+/// name, an organisation's unless the entry is a demonym with no country
+/// ("Afghan Girls"); not after a title, nor before a given name. Whether
+/// it took `seg[k..m]`.
+fn longer_name(c: &Ctx, seg: &Segment, k: usize, m: usize, e: Entry, out: &mut Vec<Cand>) -> bool {
+    let x = seg.items[k];
+    let next_given = c.has_base(seg.items[k + 1].a, s::GIVEN);
+    let after_title =
+        matches!(e, Entry::Title) || seg.titled || k == 0 && title_context_before(c, x.a);
+    if next_given || seg.strict || after_title {
+        return false;
     }
+    let b = seg.items[m - 1].b;
+    push_nested(&seg.items[k..m], true, out);
+    let kind = if matches!(e, Entry::Demonym(None)) {
+        None
+    } else {
+        Some(PartyKind::Organization)
+    };
+    out.push(Cand {
+        a: x.a,
+        b,
+        name: c.surface(x.a, b),
+        kind,
+        src: Src::Cue,
+        person_hint: false,
+        strict: seg.strict,
+        nested: false,
+    });
+    true
+}
+
+/// The entry `x` alone, named as the lexicon spells it, if its kind is
+/// one of a party.
+fn lone_entry(c: &Ctx, x: Item, e: Entry, out: &mut Vec<Cand>) {
     let name = match e {
         Entry::Place(p) | Entry::Org(p) | Entry::Demonym(Some(p)) => p.to_string(),
         _ => c.surface(x.a, x.b),
@@ -946,19 +994,13 @@ fn lex_candidates(
             nested: false,
         });
     }
-    k + 1
 }
 
 /// The candidates of a segment starting with the capitalised word `seg[k]`;
 /// returns where the next one starts.
-fn cap_candidates(
-    c: &Ctx,
-    seg: &[Item],
-    k: usize,
-    titled: bool,
-    strict: bool,
-    out: &mut Vec<Cand>,
-) -> usize {
+fn cap_candidates(c: &Ctx, seg: &Segment, k: usize, out: &mut Vec<Cand>) -> usize {
+    let (titled, strict) = (seg.titled, seg.strict);
+    let seg = seg.items;
     let x = seg[k];
     let mut m = words_end(seg, k);
     // "FIRST Global": an unknown acronym stands alone before

@@ -122,69 +122,14 @@ pub fn apposition(c: &Ctx, b: usize) -> Option<(usize, usize, Appos)> {
         let w = c.tok(k);
         if !c.is_cap(k) {
             let cls = c.cls_tok(k);
-            let class = if cls & s::ROLE_HEAD != 0 {
-                Some(Appos::Role)
-            } else if cls & s::PLACE_NOUN != 0 {
-                Some(Appos::Place)
-            } else if cls & s::ORG_NOUN != 0 {
-                Some(Appos::Org)
-            } else if cls & s::PERSON_NOUN != 0 {
-                Some(Appos::Person)
-            } else {
-                None
-            };
-            if let Some(cl) = class {
-                if !det && words == 0 && cl != Appos::Role {
-                    return None;
-                }
-                let head_is_role_word = cl == Appos::Role;
-                // The head ends the phrase unless a plural or a verb follows.
-                let next = if k + 1 < n { c.tok(k + 1) } else { "" };
-                if next.chars().next().is_some_and(char::is_alphabetic)
-                    && !matches!(
-                        next,
-                        "of" | "for" | "at" | "in" | "with" | "and" | "who" | "to" | "from" | "on"
-                    )
-                {
-                    return None;
-                }
-                let mut e = k + 1;
-                // "the president of Hamas": take a capitalised of-phrase.
-                if head_is_role_word && matches!(next, "of" | "for" | "at") {
-                    let mut m = k + 2;
-                    if m < n && c.tok(m) == "the" {
-                        m += 1;
-                    }
-                    let s = m;
-                    while m < n && c.is_cap(m) && c.doc.tokens[m].para == para && !c.poss(m) {
-                        m += 1;
-                    }
-                    if m > s && !(m < n && c.poss(m)) {
-                        e = m;
-                    }
-                }
-                if !det && !head_is_role_word {
-                    return None;
-                }
+            if let Some(cl) = head_class(cls) {
+                let e = head_end(c, k, cl, det)?;
                 return Some((c.doc.tokens[start].start, c.doc.tokens[e - 1].end, cl));
             }
-            if cls & s::ROLE_MOD == 0 && !w.ends_with("ly") && !det {
-                return None;
-            }
-            if matches!(
-                w,
-                "who"
-                    | "which"
-                    | "that"
-                    | "said"
-                    | "says"
-                    | "is"
-                    | "was"
-                    | "has"
-                    | "had"
-                    | "will"
-                    | "would"
-            ) {
+            // Before the head come modifiers ("senior") and adverbs
+            // ("widely"), after an article any word; never a clause word
+            // or a verb.
+            if cls & s::ROLE_MOD == 0 && !w.ends_with("ly") && !det || ends_apposition(w) {
                 return None;
             }
         }
@@ -194,4 +139,76 @@ pub fn apposition(c: &Ctx, b: usize) -> Option<(usize, usize, Appos)> {
         k += 1;
     }
     None
+}
+
+/// What an apposition's head noun says, from its lexicon classes: a role
+/// first, as "official" is both a role and a person noun.
+fn head_class(cls: u64) -> Option<Appos> {
+    if cls & s::ROLE_HEAD != 0 {
+        Some(Appos::Role)
+    } else if cls & s::PLACE_NOUN != 0 {
+        Some(Appos::Place)
+    } else if cls & s::ORG_NOUN != 0 {
+        Some(Appos::Org)
+    } else if cls & s::PERSON_NOUN != 0 {
+        Some(Appos::Person)
+    } else {
+        None
+    }
+}
+
+/// One past the apposition whose head of class `cl` is token `k`, or
+/// `None` if it is no apposition. Without an article only a role heads
+/// one (", senior official"), and the head ends the phrase unless a
+/// preposition follows: another word is a plural or a verb. A role's
+/// capitalised of-phrase is part of it: "the president of Hamas".
+fn head_end(c: &Ctx, k: usize, cl: Appos, det: bool) -> Option<usize> {
+    let role = cl == Appos::Role;
+    if !det && !role {
+        return None;
+    }
+    let n = c.n();
+    let next = if k + 1 < n { c.tok(k + 1) } else { "" };
+    if next.chars().next().is_some_and(char::is_alphabetic)
+        && !matches!(
+            next,
+            "of" | "for" | "at" | "in" | "with" | "and" | "who" | "to" | "from" | "on"
+        )
+    {
+        return None;
+    }
+    if role && matches!(next, "of" | "for" | "at") {
+        let para = c.doc.tokens[k].para;
+        let mut m = k + 2;
+        if m < n && c.tok(m) == "the" {
+            m += 1;
+        }
+        let s = m;
+        while m < n && c.is_cap(m) && c.doc.tokens[m].para == para && !c.poss(m) {
+            m += 1;
+        }
+        if m > s && !(m < n && c.poss(m)) {
+            return Some(m);
+        }
+    }
+    Some(k + 1)
+}
+
+/// Words that end an apposition before its head: a clause ("who",
+/// "which") or a verb ("said", "has") follows the name instead.
+fn ends_apposition(w: &str) -> bool {
+    matches!(
+        w,
+        "who"
+            | "which"
+            | "that"
+            | "said"
+            | "says"
+            | "is"
+            | "was"
+            | "has"
+            | "had"
+            | "will"
+            | "would"
+    )
 }

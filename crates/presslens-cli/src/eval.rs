@@ -7,6 +7,7 @@
 use std::collections::HashSet;
 
 use serde::Deserialize;
+use serde_json::{Map, Value};
 
 use presslens::offsets;
 use presslens::offsets::Unit;
@@ -268,7 +269,7 @@ fn norm_mention(chars: &[char], s: usize, e: usize) -> (usize, usize) {
     if lower.starts_with("the ") {
         s += 4;
     }
-    if e >= s + 2 && (text.ends_with("’s") || text.ends_with("'s")) {
+    if e >= s + 2 && presslens::text::ends_possessive(&text) {
         e -= 2;
     } else if e > s && (text.ends_with('’') || text.ends_with('\'')) {
         e -= 1;
@@ -289,12 +290,7 @@ fn kind_ok(p: PartyKind, g: PartyKind) -> bool {
 /// `presslens eval --explain` prints.
 pub fn party_misses(doc: &GoldDoc, report: &Report) -> Vec<(String, String, Vec<&'static str>)> {
     let chars: Vec<char> = doc.text.chars().collect();
-    let pred: Vec<((usize, usize), PartyKind)> = report
-        .parties
-        .iter()
-        .flat_map(|p| p.mentions.iter().map(move |m| (m.start, m.end, p.kind)))
-        .map(|(s, e, k)| (norm_mention(&chars, s, e), k))
-        .collect();
+    let pred = predicted_mentions(&chars, report);
     let byte_of: Vec<usize> = doc
         .text
         .char_indices()
@@ -308,7 +304,7 @@ pub fn party_misses(doc: &GoldDoc, report: &Report) -> Vec<(String, String, Vec<
             continue;
         };
         let span = norm_mention(&chars, g.start, g.end);
-        if span.1 >= byte_of.len() || pred.iter().any(|&(p, k)| p == span && kind_ok(k, kind)) {
+        if span.1 >= byte_of.len() || pred.iter().any(|p| p.span == span && kind_ok(p.kind, kind)) {
             continue;
         }
         let (bs, be) = (byte_of[span.0], byte_of[span.1]);
@@ -326,31 +322,10 @@ pub fn party_misses(doc: &GoldDoc, report: &Report) -> Vec<(String, String, Vec<
 }
 
 fn score_parties(chars: &[char], doc: &GoldDoc, report: &Report, into: &mut Scores) {
-    let gold: Vec<((usize, usize), Option<PartyKind>)> = doc
-        .parties
-        .iter()
-        .map(|g| {
-            (
-                norm_mention(chars, g.start, g.end),
-                PartyKind::from_name(&g.kind),
-            )
-        })
-        .collect();
-    let other: HashSet<(usize, usize)> =
-        gold.iter().filter(|g| g.1.is_none()).map(|g| g.0).collect();
-    let gold: Vec<((usize, usize), PartyKind)> = gold
-        .into_iter()
-        .filter_map(|(s, k)| k.map(|k| (s, k)))
-        .collect();
-    let pred: Vec<((usize, usize), PartyKind)> = report
-        .parties
-        .iter()
-        .flat_map(|p| p.mentions.iter().map(move |m| (m.start, m.end, p.kind)))
-        .map(|(s, e, k)| (norm_mention(chars, s, e), k))
-        .filter(|(sp, _)| !other.contains(sp) || gold.iter().any(|g| g.0 == *sp))
-        .collect();
+    let m = PartyMentions::of(chars, doc, report);
+    let (pred, gold) = (&m.pred, &m.gold);
     let untyped = match_pairs(pred.len(), gold.len(), 1.0, |p, g| {
-        if pred[p].0 == gold[g].0 {
+        if pred[p].span == gold[g].span {
             1.0
         } else {
             0.0
@@ -359,7 +334,7 @@ fn score_parties(chars: &[char], doc: &GoldDoc, report: &Report, into: &mut Scor
     into.parties
         .add(Counts::of(untyped.len(), pred.len(), gold.len()));
     let typed = match_pairs(pred.len(), gold.len(), 1.0, |p, g| {
-        if pred[p].0 == gold[g].0 && kind_ok(pred[p].1, gold[g].1) {
+        if pred[p].span == gold[g].span && kind_ok(pred[p].kind, gold[g].kind) {
             1.0
         } else {
             0.0
@@ -367,47 +342,133 @@ fn score_parties(chars: &[char], doc: &GoldDoc, report: &Report, into: &mut Scor
     });
     into.parties_typed
         .add(Counts::of(typed.len(), pred.len(), gold.len()));
-    let mut by = [Counts::default(); 4];
-    for &(p, g) in &typed {
-        let _ = p;
-        by[kind_index(gold[g].1)].tp += 1;
-    }
-    let (mp, mg): (HashSet<usize>, HashSet<usize>) = (
-        typed.iter().map(|x| x.0).collect(),
-        typed.iter().map(|x| x.1).collect(),
-    );
-    for (i, p) in pred.iter().enumerate() {
-        if !mp.contains(&i) {
-            by[kind_index(p.1)].fp += 1;
-        }
-    }
-    for (i, g) in gold.iter().enumerate() {
-        if !mg.contains(&i) {
-            by[kind_index(g.1)].fn_ += 1;
-        }
-    }
-    for (a, b) in into.parties_by_kind.iter_mut().zip(by) {
+    let matched = Matched::of(&typed);
+    for (a, b) in into.parties_by_kind.iter_mut().zip(m.by_kind(&matched)) {
         a.add(b);
     }
     // PRESSLENS_EVAL_ERRORS=1: every unmatched typed mention on stderr, one
     // a line (FP: predicted, FN: gold), for error analysis.
     if std::env::var_os("PRESSLENS_EVAL_ERRORS").is_some() {
+        m.print_errors(chars, doc, report, &matched);
+    }
+}
+
+/// A party mention as scored: its normalised char span ([`norm_mention`])
+/// and its kind.
+#[derive(Debug, Clone, Copy)]
+struct Typed {
+    span: (usize, usize),
+    kind: PartyKind,
+}
+
+/// The mentions of `report` (char offsets), normalised, each with its
+/// party's kind.
+fn predicted_mentions(chars: &[char], report: &Report) -> Vec<Typed> {
+    report
+        .parties
+        .iter()
+        .flat_map(|p| p.mentions.iter().map(move |m| (m.start, m.end, p.kind)))
+        .map(|(s, e, kind)| Typed {
+            span: norm_mention(chars, s, e),
+            kind,
+        })
+        .collect()
+}
+
+/// One document's party mentions as the scores count them.
+struct PartyMentions {
+    /// Gold mentions of a kind the scores count.
+    gold: Vec<Typed>,
+    /// Predicted mentions, less those on a span gold calls "other" (a
+    /// kind it does not score) and no counted gold mention shares.
+    pred: Vec<Typed>,
+    /// The spans gold calls "other".
+    other: HashSet<(usize, usize)>,
+}
+
+impl PartyMentions {
+    fn of(chars: &[char], doc: &GoldDoc, report: &Report) -> PartyMentions {
+        let mut gold = Vec::new();
+        let mut other = HashSet::new();
+        for g in &doc.parties {
+            let span = norm_mention(chars, g.start, g.end);
+            match PartyKind::from_name(&g.kind) {
+                Some(kind) => gold.push(Typed { span, kind }),
+                None => {
+                    other.insert(span);
+                }
+            }
+        }
+        let pred = predicted_mentions(chars, report)
+            .into_iter()
+            .filter(|p| !other.contains(&p.span) || gold.iter().any(|g| g.span == p.span))
+            .collect();
+        PartyMentions { gold, pred, other }
+    }
+
+    /// Typed counts per kind ([`kind_index`]): a match counts for its gold
+    /// kind, an unmatched prediction or gold mention for its own.
+    fn by_kind(&self, matched: &Matched) -> [Counts; 4] {
+        let mut by = [Counts::default(); 4];
+        for &g in &matched.gold {
+            by[kind_index(self.gold[g].kind)].tp += 1;
+        }
+        for (i, p) in self.pred.iter().enumerate() {
+            if !matched.pred.contains(&i) {
+                by[kind_index(p.kind)].fp += 1;
+            }
+        }
+        for (i, g) in self.gold.iter().enumerate() {
+            if !matched.gold.contains(&i) {
+                by[kind_index(g.kind)].fn_ += 1;
+            }
+        }
+        by
+    }
+
+    /// Prints every unmatched typed mention (FP: predicted, FN: gold) and
+    /// every prediction on a span gold calls "other" (OT, not scored).
+    fn print_errors(&self, chars: &[char], doc: &GoldDoc, report: &Report, matched: &Matched) {
         let show = |(s, e): (usize, usize)| chars[s..e].iter().collect::<String>();
-        for (i, p) in pred.iter().enumerate().filter(|(i, _)| !mp.contains(i)) {
-            let _ = i;
-            eprintln!("FP\t{}\t{:?}\t{}", doc.id, p.1, show(p.0));
+        for (_, p) in self
+            .pred
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !matched.pred.contains(i))
+        {
+            eprintln!("FP\t{}\t{:?}\t{}", doc.id, p.kind, show(p.span));
         }
-        for (_, g) in gold.iter().enumerate().filter(|(i, _)| !mg.contains(i)) {
-            eprintln!("FN\t{}\t{:?}\t{}", doc.id, g.1, show(g.0));
+        for (_, g) in self
+            .gold
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !matched.gold.contains(i))
+        {
+            eprintln!("FN\t{}\t{:?}\t{}", doc.id, g.kind, show(g.span));
         }
-        // Predictions on a span gold calls "other" (not scored).
         for p in &report.parties {
             for m in &p.mentions {
                 let sp = norm_mention(chars, m.start, m.end);
-                if other.contains(&sp) && !gold.iter().any(|g| g.0 == sp) {
+                if self.other.contains(&sp) && !self.gold.iter().any(|g| g.span == sp) {
                     eprintln!("OT\t{}\t{:?}\t{}", doc.id, p.kind, show(sp));
                 }
             }
+        }
+    }
+}
+
+/// The predictions and gold mentions a typed matching paired (one to one),
+/// by index: what [`PartyMentions::by_kind`] and the error listing ask.
+struct Matched {
+    pred: HashSet<usize>,
+    gold: HashSet<usize>,
+}
+
+impl Matched {
+    fn of(pairs: &[(usize, usize)]) -> Matched {
+        Matched {
+            pred: pairs.iter().map(|x| x.0).collect(),
+            gold: pairs.iter().map(|x| x.1).collect(),
         }
     }
 }
@@ -674,7 +735,6 @@ pub fn score_prediction(doc: &GoldDoc, report: &Report, into: &mut Scores) -> Re
 /// empty). Offsets, party kinds and figure values keep their types. The id may
 /// be a string or a number; it is returned as a string.
 pub fn parse_prediction(line: &str) -> Result<(String, Report), String> {
-    use serde_json::{Map, Value};
     let Value::Object(mut obj) = serde_json::from_str::<Value>(line).map_err(|e| e.to_string())?
     else {
         return Err("expected a JSON object".into());
@@ -684,73 +744,18 @@ pub fn parse_prediction(line: &str) -> Result<(String, Report), String> {
         Some(Value::Number(n)) => n.to_string(),
         _ => return Err("no \"id\" string or number".into()),
     };
-    // Fills the defaults of one object's missing or null fields.
-    fn fill(v: &mut Value, what: &str, defaults: &[(&str, Value)]) -> Result<(), String> {
-        let Value::Object(o) = v else {
-            return Err(format!("{what}: expected an object"));
-        };
-        for (k, d) in defaults {
-            if o.get(*k).is_none_or(Value::is_null) {
-                o.insert((*k).to_string(), d.clone());
-            }
-        }
-        Ok(())
-    }
-    fn items<'a>(o: &'a mut Map<String, Value>, key: &str) -> Result<&'a mut Vec<Value>, String> {
-        if o.get(key).is_none_or(Value::is_null) {
-            o.insert(key.to_string(), Value::Array(Vec::new()));
-        }
-        match o.get_mut(key) {
-            Some(Value::Array(a)) => Ok(a),
-            _ => Err(format!("\"{key}\" must be an array or null")),
-        }
-    }
-    let text = || ("text", Value::String(String::new()));
     for (i, q) in items(&mut obj, "quotes")?.iter_mut().enumerate() {
-        let what = format!("quotes[{i}]");
-        fill(
-            q,
-            &what,
-            &[text(), ("speaker", Value::Null), ("cue", Value::Null)],
-        )?;
-        if !q["speaker"].is_null() {
-            fill(
-                &mut q["speaker"],
-                &format!("{what}.speaker"),
-                &[
-                    ("name", Value::String(String::new())),
-                    ("named", Value::Bool(true)),
-                    ("party", Value::Null),
-                ],
-            )?;
-        }
-        if !q["cue"].is_null() {
-            fill(&mut q["cue"], &format!("{what}.cue"), &[text()])?;
-        }
+        fill_quote(q, &format!("quotes[{i}]"))?;
     }
     for (i, p) in items(&mut obj, "parties")?.iter_mut().enumerate() {
-        let what = format!("parties[{i}]");
-        fill(
-            p,
-            &what,
-            &[
-                ("name", Value::String(String::new())),
-                ("role", Value::Null),
-                ("mentions", Value::Array(Vec::new())),
-            ],
-        )?;
-        if let Value::Array(ms) = &mut p["mentions"] {
-            for (j, m) in ms.iter_mut().enumerate() {
-                fill(m, &format!("{what}.mentions[{j}]"), &[text()])?;
-            }
-        }
+        fill_party(p, &format!("parties[{i}]"))?;
     }
     for (i, f) in items(&mut obj, "figures")?.iter_mut().enumerate() {
         fill(
             f,
             &format!("figures[{i}]"),
             &[
-                text(),
+                empty_text(),
                 ("value", Value::Null),
                 ("unit", Value::Null),
                 ("counts", Value::Null),
@@ -762,6 +767,82 @@ pub fn parse_prediction(line: &str) -> Result<(String, Report), String> {
     let report: Report =
         serde_json::from_value(Value::Object(obj)).map_err(|e| format!("id {id}: {e}"))?;
     Ok((id, report))
+}
+
+/// A prediction's layer `key` as an array to fill: a missing or null layer
+/// is an empty one; any other value is an error.
+fn items<'a>(o: &'a mut Map<String, Value>, key: &str) -> Result<&'a mut Vec<Value>, String> {
+    if o.get(key).is_none_or(Value::is_null) {
+        o.insert(key.to_string(), Value::Array(Vec::new()));
+    }
+    match o.get_mut(key) {
+        Some(Value::Array(a)) => Ok(a),
+        _ => Err(format!("\"{key}\" must be an array or null")),
+    }
+}
+
+/// Fills the `defaults` of the object `v`'s missing or null fields, so
+/// that a peer's sparse line reads as a report; `what` names it in the
+/// error when `v` is no object.
+fn fill(v: &mut Value, what: &str, defaults: &[(&str, Value)]) -> Result<(), String> {
+    let Value::Object(o) = v else {
+        return Err(format!("{what}: expected an object"));
+    };
+    for (k, d) in defaults {
+        if o.get(*k).is_none_or(Value::is_null) {
+            o.insert((*k).to_string(), d.clone());
+        }
+    }
+    Ok(())
+}
+
+/// The default of a `text` field the scoring does not read.
+fn empty_text() -> (&'static str, Value) {
+    ("text", Value::String(String::new()))
+}
+
+/// Fills a predicted quote (`what`: "quotes[i]") and its speaker and cue,
+/// when it has them.
+fn fill_quote(q: &mut Value, what: &str) -> Result<(), String> {
+    fill(
+        q,
+        what,
+        &[empty_text(), ("speaker", Value::Null), ("cue", Value::Null)],
+    )?;
+    if !q["speaker"].is_null() {
+        fill(
+            &mut q["speaker"],
+            &format!("{what}.speaker"),
+            &[
+                ("name", Value::String(String::new())),
+                ("named", Value::Bool(true)),
+                ("party", Value::Null),
+            ],
+        )?;
+    }
+    if !q["cue"].is_null() {
+        fill(&mut q["cue"], &format!("{what}.cue"), &[empty_text()])?;
+    }
+    Ok(())
+}
+
+/// Fills a predicted party (`what`: "parties[i]") and its mentions.
+fn fill_party(p: &mut Value, what: &str) -> Result<(), String> {
+    fill(
+        p,
+        what,
+        &[
+            ("name", Value::String(String::new())),
+            ("role", Value::Null),
+            ("mentions", Value::Array(Vec::new())),
+        ],
+    )?;
+    if let Value::Array(ms) = &mut p["mentions"] {
+        for (j, m) in ms.iter_mut().enumerate() {
+            fill(m, &format!("{what}.mentions[{j}]"), &[empty_text()])?;
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

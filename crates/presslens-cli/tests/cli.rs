@@ -268,11 +268,22 @@ fn eval_scores_external_predictions() {
     std::fs::remove_dir_all(dir).ok();
 }
 
-#[test]
-fn train_parties_writes_a_model_that_eval_can_load() {
-    let dir = std::env::temp_dir().join(format!("presslens-train-parties-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    // One tiny file per training source (and the dev file), all the same.
+/// The training files `train parties` and the protocol read, and the dev
+/// file (the first corpus's score file).
+const PARTIES_FILES: [&str; 7] = [
+    "parties-conll2003-train.jsonl",
+    "parties-gum-train.jsonl",
+    "parties-crossner-politics-train.jsonl",
+    "parties-wikigold.jsonl",
+    "parties-btc.jsonl",
+    "parties-wnut17-train.jsonl",
+    "parties-conll2003-dev.jsonl",
+];
+
+/// Writes every file of [`PARTIES_FILES`] into `dir`, each the same three
+/// sentences with a person and a place: enough for the trainer and the
+/// protocol to run in a second.
+fn write_tiny_parties_corpora(dir: &std::path::Path) {
     let mut lines = String::new();
     for (who, place) in [
         ("Anna Berg", "Oslo"),
@@ -291,17 +302,25 @@ fn train_parties_writes_a_model_that_eval_can_load() {
         .to_string();
         lines.push('\n');
     }
-    for f in [
-        "parties-conll2003-train.jsonl",
-        "parties-gum-train.jsonl",
-        "parties-crossner-politics-train.jsonl",
-        "parties-wikigold.jsonl",
-        "parties-btc.jsonl",
-        "parties-wnut17-train.jsonl",
-        "parties-conll2003-dev.jsonl",
-    ] {
+    for f in PARTIES_FILES {
         std::fs::write(dir.join(f), &lines).unwrap();
     }
+}
+
+/// Asserts that a run succeeded, showing its stderr when it did not.
+fn assert_success(out: &Output) {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn train_parties_writes_a_model_that_eval_can_load() {
+    let dir = std::env::temp_dir().join(format!("presslens-train-parties-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    write_tiny_parties_corpora(&dir);
     let model = dir.join("parties.model");
     let (d, m) = (dir.to_str().unwrap(), model.to_str().unwrap());
     let out = presslens(
@@ -310,19 +329,12 @@ fn train_parties_writes_a_model_that_eval_can_load() {
         ],
         b"",
     );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     assert!(String::from_utf8_lossy(&out.stderr).contains("epoch  3"));
     let dev = dir.join("parties-conll2003-dev.jsonl");
-    let out = presslens(&["eval", "--model", m, dev.to_str().unwrap()], b"");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let dev = dev.to_str().unwrap();
+    let out = presslens(&["eval", "--model", m, dev], b"");
+    assert_success(&out);
     assert!(String::from_utf8_lossy(&out.stdout).contains("parties typed"));
     // The protocol trains one model per held-out corpus and prints the
     // table, its mean and worst rows.
@@ -336,16 +348,12 @@ fn train_parties_writes_a_model_that_eval_can_load() {
             "2",
             "--bits",
             "10",
-            dev.to_str().unwrap(),
+            dev,
         ],
         b"",
     );
+    assert_success(&out);
     let table = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
     for row in [
         "CoNLL-2003",
         "GUM train",
@@ -361,15 +369,7 @@ fn train_parties_writes_a_model_that_eval_can_load() {
     assert!(!out.status.success());
     let bad = dir.join("bad.model");
     std::fs::write(&bad, b"not a model").unwrap();
-    let out = presslens(
-        &[
-            "eval",
-            "--model",
-            bad.to_str().unwrap(),
-            dev.to_str().unwrap(),
-        ],
-        b"",
-    );
+    let out = presslens(&["eval", "--model", bad.to_str().unwrap(), dev], b"");
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a tagger model"));
     let _ = std::fs::remove_dir_all(&dir);

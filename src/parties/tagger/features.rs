@@ -70,10 +70,8 @@ pub struct DocFeatures {
     /// Word cluster ids (`clusters::UNKNOWN` for words the table lacks).
     clus: Vec<clusters::Ids>,
     gaz: Vec<Gaz>,
-    /// Bits: 1 sentence-initial, 2 headline line, 4 possessive, 8 all caps,
-    /// 16 the lower-case form is written elsewhere in the document,
-    /// 32 capitalised, 64 holds a capital letter somewhere or opens a
-    /// lexicon name (a window seed, see [`DocFeatures::windows`]).
+    /// [`INITIAL`], [`HEADLINE`], [`POSSESSIVE`], [`ALLCAPS`],
+    /// [`LOWER_ELSEWHERE`], [`CAP`], [`SEED`].
     flags: Vec<u8>,
     /// Token index → position in its line (first token = 0).
     pos: Vec<u16>,
@@ -81,6 +79,22 @@ pub struct DocFeatures {
     line_end: Vec<u32>,
     line_start: Vec<u32>,
 }
+
+/// Flag: the token opens a sentence.
+const INITIAL: u8 = 1;
+/// Flag: the token is on a headline line.
+const HEADLINE: u8 = 2;
+/// Flag: the word ends in a possessive.
+const POSSESSIVE: u8 = 4;
+/// Flag: a word in capitals ("IDF").
+const ALLCAPS: u8 = 8;
+/// Flag: the lower-case form is written elsewhere in the document.
+const LOWER_ELSEWHERE: u8 = 16;
+/// Flag: a capitalised word.
+const CAP: u8 = 32;
+/// Flag: holds a capital letter somewhere or opens a lexicon name (a
+/// window seed, see [`DocFeatures::windows`]).
+const SEED: u8 = 64;
 
 const H0: u64 = 0xcbf2_9ce4_8422_2325;
 const K: u64 = 0x0100_0000_01b3;
@@ -123,15 +137,90 @@ fn shape_hash(w: &str) -> u64 {
     mix(h, n.min(5))
 }
 
+/// Appends `w` lower-cased to `text`, with one apostrophe for all
+/// ("O’Neill" = "O'Neill"), and returns the hash of `w` as written (its
+/// apostrophes unified too). ASCII words, nearly all, take the short way:
+/// no apostrophe to unify but '\'', one byte a letter.
+fn push_forms(text: &mut String, w: &str) -> u64 {
+    let start = text.len();
+    if w.is_ascii() {
+        text.push_str(w);
+        let exact = hash_bytes(&text.as_bytes()[start..]);
+        text[start..].make_ascii_lowercase();
+        return exact;
+    }
+    for ch in w.chars() {
+        let ch = if crate::text::is_apostrophe(ch) {
+            '\''
+        } else {
+            ch
+        };
+        text.push(ch);
+    }
+    let exact = hash_bytes(&text.as_bytes()[start..]);
+    text.truncate(start);
+    for ch in w.chars() {
+        if crate::text::is_apostrophe(ch) {
+            text.push('\'');
+        } else {
+            text.extend(ch.to_lowercase());
+        }
+    }
+    exact
+}
+
+/// The flags token `i` (written `w`, less its possessive) has on its own;
+/// [`LOWER_ELSEWHERE`] and a lexicon name's [`SEED`] come from later passes.
+fn token_flags(c: &Ctx, i: usize, w: &str) -> u8 {
+    let mut fl = 0u8;
+    if c.initial[i] {
+        fl |= INITIAL;
+    }
+    if c.headline
+        .get(c.doc.tokens[i].para)
+        .copied()
+        .unwrap_or(false)
+    {
+        fl |= HEADLINE;
+    }
+    if c.is_word(i) && c.poss(i) {
+        fl |= POSSESSIVE;
+    }
+    if c.is_allcaps(i) {
+        fl |= ALLCAPS;
+    }
+    if c.is_cap(i) {
+        fl |= CAP;
+    }
+    if w.bytes().any(|b| b.is_ascii_uppercase())
+        || !w.is_ascii() && w.chars().any(char::is_uppercase)
+    {
+        fl |= SEED;
+    }
+    fl
+}
+
 impl DocFeatures {
     pub fn new(c: &Ctx) -> DocFeatures {
+        let mut f = DocFeatures::with_capacity(c);
+        for i in 0..c.n() {
+            f.push_token(c, i);
+        }
+        f.mark_lower_elsewhere(c);
+        f.mark_lines(c);
+        f.mark_gazetteer(c);
+        f
+    }
+
+    /// Empty tables sized for `c`'s document: each is allocated once per
+    /// document, so reading a token allocates nothing.
+    fn with_capacity(c: &Ctx) -> DocFeatures {
         let n = c.n();
-        let doc = c.doc;
-        let mut f = DocFeatures {
+        DocFeatures {
             lower: Vec::with_capacity(n),
             exact: Vec::with_capacity(n),
             shape: Vec::with_capacity(n),
-            text: String::with_capacity(doc.text.len()),
+            text: String::with_capacity(c.doc.text.len()),
             spans: Vec::with_capacity(n),
             cls: Vec::with_capacity(n),
             clus: Vec::with_capacity(n),
@@ -140,94 +229,66 @@ impl DocFeatures {
             pos: vec![0; n],
             line_end: vec![0; n],
             line_start: vec![0; n],
-        };
-        for i in 0..n {
-            let w = c.base(i);
-            // One apostrophe for all ("O’Neill" = "O'Neill"), as written
-            // and lower-cased.
-            let start = f.text.len();
-            let exact;
-            if w.is_ascii() {
-                // Most words: no apostrophe to unify but '\'', one byte a
-                // letter.
-                f.text.push_str(w);
-                exact = hash_bytes(&f.text.as_bytes()[start..]);
-                f.text[start..].make_ascii_lowercase();
-            } else {
-                for ch in w.chars() {
-                    let ch = if crate::text::is_apostrophe(ch) {
-                        '\''
-                    } else {
-                        ch
-                    };
-                    f.text.push(ch);
-                }
-                exact = hash_bytes(&f.text.as_bytes()[start..]);
-                f.text.truncate(start);
-                for ch in w.chars() {
-                    if crate::text::is_apostrophe(ch) {
-                        f.text.push('\'');
-                    } else {
-                        f.text.extend(ch.to_lowercase());
-                    }
-                }
-            }
-            let l = &f.text[start..];
-            f.clus.push(clusters::of(l));
-            f.lower.push(hash_bytes(l.as_bytes()));
-            f.exact.push(exact);
-            f.shape.push(shape_hash(w));
-            f.spans.push((start as u32, f.text.len() as u32));
-            f.cls.push(if c.is_word(i) {
-                // Every class bit is below 32 (`lex::s` asserts it).
-                (c.cls_tok(i) & CLASS_BITS) as u32
-            } else {
-                0
-            });
-            let t = doc.tokens[i];
-            let mut fl = 0u8;
-            if c.initial[i] {
-                fl |= 1;
-            }
-            if c.headline.get(t.para).copied().unwrap_or(false) {
-                fl |= 2;
-            }
-            if c.is_word(i) && c.poss(i) {
-                fl |= 4;
-            }
-            if c.is_allcaps(i) {
-                fl |= 8;
-            }
-            if c.is_cap(i) {
-                fl |= 32;
-            }
-            if w.bytes().any(|b| b.is_ascii_uppercase())
-                || !w.is_ascii() && w.chars().any(char::is_uppercase)
-            {
-                fl |= 64;
-            }
-            f.flags.push(fl);
         }
-        // Lower-case forms written somewhere in lower case (an all-caps or
-        // sentence-initial word that is also a common word of the text).
+    }
+
+    /// Appends the facts of token `i` that its own text tells (forms,
+    /// shape, classes, clusters, flags): the per-token pass of [`Self::new`],
+    /// before the passes that need the whole document.
+    fn push_token(&mut self, c: &Ctx, i: usize) {
+        let w = c.base(i);
+        let start = self.text.len();
+        let exact = push_forms(&mut self.text, w);
+        let l = &self.text[start..];
+        self.clus.push(clusters::of(l));
+        self.lower.push(hash_bytes(l.as_bytes()));
+        self.exact.push(exact);
+        self.shape.push(shape_hash(w));
+        self.spans.push((start as u32, self.text.len() as u32));
+        self.cls.push(if c.is_word(i) {
+            // Every class bit is below 32 (`lex::s` asserts it).
+            (c.cls_tok(i) & CLASS_BITS) as u32
+        } else {
+            0
+        });
+        self.flags.push(token_flags(c, i, w));
+    }
+
+    /// Flags capitalised words whose lower-case form the document also
+    /// writes in lower case (an all-caps or sentence-initial word that is
+    /// also a common word of the text): known only once every token is read.
+    fn mark_lower_elsewhere(&mut self, c: &Ctx) {
+        let n = c.n();
         let mut low: crate::lexicon::FastSet<u64> = Default::default();
         for i in 0..n {
             if c.is_word(i) && !c.is_cap(i) {
-                low.insert(f.lower[i]);
+                low.insert(self.lower[i]);
             }
         }
         for i in 0..n {
-            if c.is_word(i) && c.is_cap(i) && low.contains(&f.lower[i]) {
-                f.flags[i] |= 16;
+            if c.is_word(i) && c.is_cap(i) && low.contains(&self.lower[i]) {
+                self.flags[i] |= LOWER_ELSEWHERE;
             }
         }
-        for r in &doc.paragraphs {
+    }
+
+    /// Each token's line bounds and place in its line, which the features
+    /// of [`Self::token`] look within (they never cross a line).
+    fn mark_lines(&mut self, c: &Ctx) {
+        for r in &c.doc.paragraphs {
             for k in r.clone() {
-                f.pos[k] = (k - r.start).min(u16::MAX as usize) as u16;
-                f.line_start[k] = r.start as u32;
-                f.line_end[k] = r.end as u32;
+                self.pos[k] = (k - r.start).min(u16::MAX as usize) as u16;
+                self.line_start[k] = r.start as u32;
+                self.line_end[k] = r.end as u32;
             }
         }
+    }
+
+    /// Marks the tokens of the lexicon names the rules would look up (the
+    /// gazetteer features), and makes each name's first token a window seed
+    /// even in lower case ("al-Qaeda").
+    fn mark_gazetteer(&mut self, c: &Ctx) {
+        let n = c.n();
         let mut i = 0;
         while i < n {
             // Entries start capitalised, or lower-case before a hyphen
@@ -236,16 +297,15 @@ impl DocFeatures {
             if c.is_word(i) && may_start {
                 if let Some((b, e)) = c.lookup(i) {
                     for k in i..b {
-                        f.gaz[k] = Gaz::new(e, k == i);
+                        self.gaz[k] = Gaz::new(e, k == i);
                     }
-                    f.flags[i] |= 64;
+                    self.flags[i] |= SEED;
                     i = b;
                     continue;
                 }
             }
             i += 1;
         }
-        f
     }
 
     /// The windows of the line `r` the tagger decodes: every token with a
@@ -258,7 +318,7 @@ impl DocFeatures {
     pub fn windows(&self, r: std::ops::Range<usize>, out: &mut Vec<std::ops::Range<usize>>) {
         out.clear();
         for i in r.clone() {
-            if self.flags[i] & 64 == 0 {
+            if self.flags[i] & SEED == 0 {
                 continue;
             }
             let (a, b) = (
@@ -282,118 +342,211 @@ impl DocFeatures {
     }
 
     /// Writes the feature hashes of token `i` into `out`; returns how many.
+    /// The groups are written in a fixed order: the model's weights are
+    /// summed in it, and a token with more than [`MAX_FEATURES`] features
+    /// keeps the first ones.
     pub fn token(&self, i: usize, out: &mut [u64; MAX_FEATURES]) -> usize {
-        let mut n = 0;
-        let mut put = |t: u64, v: u64| {
-            if n < MAX_FEATURES {
-                out[n] = mix(mix(H0, t), v);
-                n += 1;
-            }
+        let mut s = Sink { out, n: 0 };
+        let at = Around {
+            i,
+            ls: self.line_start[i] as usize,
+            le: self.line_end[i] as usize,
         };
-        let (ls, le) = (self.line_start[i] as usize, self.line_end[i] as usize);
-        const PAD_L: u64 = 0x9e37_79b9;
-        const PAD_R: u64 = 0x7f4a_7c15;
-        let at = |off: isize, v: &Vec<u64>, pad: u64| -> u64 {
-            let j = i as isize + off;
-            if j < ls as isize {
-                pad
-            } else if j >= le as isize {
-                pad ^ 1
-            } else {
-                v[j as usize]
-            }
-        };
-        put(0, 0);
-        put(1, self.lower[i]);
-        put(2, self.exact[i]);
-        put(3, self.shape[i]);
+        self.word_features(i, &mut s);
+        self.neighbour_features(&at, &mut s);
+        self.lexicon_features(&at, &mut s);
+        self.cluster_features(&at, &mut s);
+        self.wide_features(&at, &mut s);
+        s.n
+    }
+
+    /// The token's own word: a bias, its forms and shape, and its prefixes
+    /// of 1-3 and suffixes of 1-4 characters (shorter words than that have
+    /// none: the word itself is a feature already).
+    #[inline]
+    fn word_features(&self, i: usize, s: &mut Sink) {
+        s.put(0, 0);
+        s.put(1, self.lower[i]);
+        s.put(2, self.exact[i]);
+        s.put(3, self.shape[i]);
         let l = self.lower_str(i);
-        // Prefixes 1-3 and suffixes 1-4, in characters (shorter words
-        // than that have none: the word itself is a feature already).
         let nch = l.chars().count();
         for m in 1..=3usize {
             if nch > m {
                 let e = l.char_indices().nth(m).map_or(l.len(), |x| x.0);
-                put(4 + m as u64, hash_bytes(&l.as_bytes()[..e]));
+                s.put(4 + m as u64, hash_bytes(&l.as_bytes()[..e]));
             }
         }
         for m in 1..=4usize {
             if nch > m {
                 let p = l.char_indices().rev().nth(m - 1).map_or(0, |x| x.0);
-                put(8 + m as u64, hash_bytes(&l.as_bytes()[p..]));
+                s.put(8 + m as u64, hash_bytes(&l.as_bytes()[p..]));
             }
         }
-        put(13, at(-1, &self.lower, PAD_L));
-        put(14, at(1, &self.lower, PAD_R));
-        put(15, at(-2, &self.lower, PAD_L));
-        put(16, at(2, &self.lower, PAD_R));
-        let (sp, sn) = (at(-1, &self.shape, PAD_L), at(1, &self.shape, PAD_R));
-        put(17, sp);
-        put(18, sn);
-        put(19, mix(mix(sp, self.shape[i]), sn));
-        put(20, mix(at(-1, &self.lower, PAD_L), self.lower[i]));
-        put(21, mix(self.lower[i], at(1, &self.lower, PAD_R)));
+    }
+
+    /// The words and shapes up to two tokens away, alone and with the
+    /// token's, and the token's flags and place in its line with its shape.
+    #[inline]
+    fn neighbour_features(&self, at: &Around, s: &mut Sink) {
+        let i = at.i;
+        s.put(13, at.get(-1, &self.lower, PAD_L));
+        s.put(14, at.get(1, &self.lower, PAD_R));
+        s.put(15, at.get(-2, &self.lower, PAD_L));
+        s.put(16, at.get(2, &self.lower, PAD_R));
+        let (sp, sn) = (
+            at.get(-1, &self.shape, PAD_L),
+            at.get(1, &self.shape, PAD_R),
+        );
+        s.put(17, sp);
+        s.put(18, sn);
+        s.put(19, mix(mix(sp, self.shape[i]), sn));
+        s.put(20, mix(at.get(-1, &self.lower, PAD_L), self.lower[i]));
+        s.put(21, mix(self.lower[i], at.get(1, &self.lower, PAD_R)));
         let fl = self.flags[i];
-        put(22, mix(self.shape[i], (fl & 0b11_1111) as u64));
-        put(23, (fl & 0b1_1011) as u64);
-        put(24, mix(self.shape[i], self.pos[i].min(3) as u64));
-        put(25, mix(at(-2, &self.shape, PAD_L), sp));
-        put(26, mix(sn, at(2, &self.shape, PAD_R)));
-        let bits = |t: u64, cls: u32, put: &mut dyn FnMut(u64, u64)| {
-            let mut x = cls;
-            while x != 0 {
-                let b = x.trailing_zeros();
-                put(t, b as u64);
-                x &= x - 1;
-            }
-        };
-        bits(30, self.cls[i], &mut put);
-        if i > ls {
-            bits(31, self.cls[i - 1], &mut put);
+        let own = INITIAL | HEADLINE | POSSESSIVE | ALLCAPS | LOWER_ELSEWHERE | CAP;
+        s.put(22, mix(self.shape[i], (fl & own) as u64));
+        let case = INITIAL | HEADLINE | ALLCAPS | LOWER_ELSEWHERE;
+        s.put(23, (fl & case) as u64);
+        s.put(24, mix(self.shape[i], self.pos[i].min(3) as u64));
+        s.put(25, mix(at.get(-2, &self.shape, PAD_L), sp));
+        s.put(26, mix(sn, at.get(2, &self.shape, PAD_R)));
+    }
+
+    /// The lexicon classes of the token and its neighbours, and the
+    /// gazetteer names they are part of.
+    #[inline]
+    fn lexicon_features(&self, at: &Around, s: &mut Sink) {
+        let i = at.i;
+        s.bits(30, self.cls[i]);
+        if let Some(p) = at.prev() {
+            s.bits(31, self.cls[p]);
         }
-        if i + 1 < le {
-            bits(32, self.cls[i + 1], &mut put);
+        if let Some(n) = at.next() {
+            s.bits(32, self.cls[n]);
         }
-        put(33, self.gaz[i].0 as u64);
-        let gp = if i > ls { self.gaz[i - 1].0 } else { 255 };
-        let gn = if i + 1 < le { self.gaz[i + 1].0 } else { 255 };
-        put(34, mix(gp as u64, gn as u64));
-        put(35, mix(self.gaz[i].0 as u64, self.shape[i]));
-        // Word clusters, coarse to fine: the token's at each level, its
-        // neighbours' middle ones, coarse bigrams, and the finest with the
-        // token's shape.
-        let c = self.clus[i];
+        s.put(33, self.gaz[i].0 as u64);
+        let gp = at.prev().map_or(255, |p| self.gaz[p].0);
+        let gn = at.next().map_or(255, |n| self.gaz[n].0);
+        s.put(34, mix(gp as u64, gn as u64));
+        s.put(35, mix(self.gaz[i].0 as u64, self.shape[i]));
+    }
+
+    /// Word clusters, coarse to fine: the token's at each level, its
+    /// neighbours' middle ones, coarse bigrams, and the finest with the
+    /// token's shape.
+    #[inline]
+    fn cluster_features(&self, at: &Around, s: &mut Sink) {
+        let c = self.clus[at.i];
         let none = [u16::MAX - 1; clusters::LEVELS];
-        let cp = if i > ls { self.clus[i - 1] } else { none };
-        let cn = if i + 1 < le { self.clus[i + 1] } else { none };
+        let cp = at.prev().map_or(none, |p| self.clus[p]);
+        let cn = at.next().map_or(none, |n| self.clus[n]);
         for (lv, &id) in c.iter().enumerate() {
-            put(40 + lv as u64, id as u64);
+            s.put(40 + lv as u64, id as u64);
         }
-        put(43, cp[1] as u64);
-        put(44, cn[1] as u64);
-        put(45, mix(cp[0] as u64, c[0] as u64));
-        put(46, mix(c[0] as u64, cn[0] as u64));
-        put(47, mix(c[2] as u64, self.shape[i]));
-        // Wider context, which tells the kind of a name its neighbours do
-        // not ("… the island of Socotra, where …"): the words three away,
-        // the middle clusters of the words three and four away as a bag
-        // (leave one corpus out: +0.6 points of typed F1) …
-        put(48, at(-3, &self.lower, PAD_L));
-        put(49, at(3, &self.lower, PAD_R));
+        s.put(43, cp[1] as u64);
+        s.put(44, cn[1] as u64);
+        s.put(45, mix(cp[0] as u64, c[0] as u64));
+        s.put(46, mix(c[0] as u64, cn[0] as u64));
+        s.put(47, mix(c[2] as u64, self.shape[at.i]));
+    }
+
+    /// Wider context, which tells the kind of a name its neighbours do not
+    /// ("… the island of Socotra, where …"): the words three away, the
+    /// middle clusters of the words three and four away as a bag (leave one
+    /// corpus out: +0.6 points of typed F1), and the coarse clusters of the
+    /// words five and six away.
+    #[inline]
+    fn wide_features(&self, at: &Around, s: &mut Sink) {
+        s.put(48, at.get(-3, &self.lower, PAD_L));
+        s.put(49, at.get(3, &self.lower, PAD_R));
         for off in [-4isize, -3, 3, 4] {
-            let j = i as isize + off;
-            if j >= ls as isize && j < le as isize {
-                put(50, self.clus[j as usize][1] as u64);
+            if let Some(j) = at.in_line(off) {
+                s.put(50, self.clus[j][1] as u64);
             }
         }
-        // … and the coarse clusters of the words five and six away.
         for off in [-6isize, -5, 5, 6] {
-            let j = i as isize + off;
-            if j >= ls as isize && j < le as isize {
-                put(51, self.clus[j as usize][0] as u64);
+            if let Some(j) = at.in_line(off) {
+                s.put(51, self.clus[j][0] as u64);
             }
         }
-        n
+    }
+}
+
+/// What a neighbour outside the line reads as, before it and after it (the
+/// two edges differ: `PAD_L ^ 1` marks the far side of the end).
+const PAD_L: u64 = 0x9e37_79b9;
+const PAD_R: u64 = 0x7f4a_7c15;
+
+/// The caller's feature buffer being filled: features past
+/// [`MAX_FEATURES`] are dropped, so a token never writes out of bounds.
+struct Sink<'o> {
+    out: &'o mut [u64; MAX_FEATURES],
+    n: usize,
+}
+
+impl Sink<'_> {
+    /// Writes the feature of template `t` with value `v`.
+    #[inline]
+    fn put(&mut self, t: u64, v: u64) {
+        if self.n < MAX_FEATURES {
+            self.out[self.n] = mix(mix(H0, t), v);
+            self.n += 1;
+        }
+    }
+
+    /// Writes one feature of template `t` per lexicon class set in `cls`.
+    #[inline]
+    fn bits(&mut self, t: u64, cls: u32) {
+        let mut x = cls;
+        while x != 0 {
+            let b = x.trailing_zeros();
+            self.put(t, b as u64);
+            x &= x - 1;
+        }
+    }
+}
+
+/// Token `i` and the bounds of its line `ls..le`: features look at
+/// neighbours within the line only.
+struct Around {
+    i: usize,
+    ls: usize,
+    le: usize,
+}
+
+impl Around {
+    /// The token `off` away, if it is in the line.
+    #[inline]
+    fn in_line(&self, off: isize) -> Option<usize> {
+        let j = self.i as isize + off;
+        (j >= self.ls as isize && j < self.le as isize).then_some(j as usize)
+    }
+
+    /// The previous token, if it is in the line.
+    #[inline]
+    fn prev(&self) -> Option<usize> {
+        (self.i > self.ls).then(|| self.i - 1)
+    }
+
+    /// The next token, if it is in the line.
+    #[inline]
+    fn next(&self) -> Option<usize> {
+        (self.i + 1 < self.le).then_some(self.i + 1)
+    }
+
+    /// `v` of the token `off` away, or `pad` before the line's start and
+    /// `pad ^ 1` past its end.
+    #[inline]
+    fn get(&self, off: isize, v: &[u64], pad: u64) -> u64 {
+        let j = self.i as isize + off;
+        if j < self.ls as isize {
+            pad
+        } else if j >= self.le as isize {
+            pad ^ 1
+        } else {
+            v[j as usize]
+        }
     }
 }
 

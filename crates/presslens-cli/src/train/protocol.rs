@@ -10,7 +10,7 @@ use std::thread;
 use presslens::parties::tagger::train::{train, Example, Options};
 use presslens::parties::tagger::{self, Model};
 
-use super::parties::{example, read_gold, CORPORA};
+use super::parties::{example, read_gold, Corpus, CORPORA};
 use crate::eval::{self, GoldDoc, Scores};
 
 /// One row of the table: typed mention F1 of the three configurations.
@@ -54,64 +54,105 @@ fn print_row(r: &Row) {
 /// --model` on its corpus.
 pub fn run(data: &str, gum_dev: &str, save: Option<&str>, opts: &Options) -> Result<bool, String> {
     let t0 = std::time::Instant::now();
+    let corpora = read_corpora(data)?;
+    let folds = leave_one_out(&corpora, save, opts);
+    print_folds(&folds);
+    println!("== the shipped model");
+    let shipped = tagger::shipped();
+    let conll = CORPORA[0].score.unwrap_or_default();
+    print_row(&row(
+        conll.to_string(),
+        &read_gold(&format!("{data}/{conll}"))?,
+        shipped,
+    ));
+    print_row(&row(gum_dev.to_string(), &read_gold(gum_dev)?, shipped));
+    eprintln!("protocol: {:.1}s", t0.elapsed().as_secs_f64());
+    Ok(true)
+}
+
+/// A corpus of [`CORPORA`] as read from the data folder: the documents
+/// trained on and those scored when it is held out (none if it never is).
+struct CorpusDocs {
+    spec: &'static Corpus,
+    train: Vec<GoldDoc>,
+    score: Vec<GoldDoc>,
+}
+
+/// Reads every corpus of [`CORPORA`] from `data` once, before any fold
+/// trains (a corpus scored on its training file shares the reading).
+fn read_corpora(data: &str) -> Result<Vec<CorpusDocs>, String> {
     let mut corpora = Vec::new();
-    for c in CORPORA {
-        let train_docs = read_gold(&format!("{data}/{}", c.train))?;
-        let score_docs = match c.score {
+    for spec in CORPORA {
+        let train = read_gold(&format!("{data}/{}", spec.train))?;
+        let score = match spec.score {
             None => Vec::new(),
-            Some(f) if f == c.train => train_docs.clone(),
+            Some(f) if f == spec.train => train.clone(),
             Some(f) => read_gold(&format!("{data}/{f}"))?,
         };
-        corpora.push((c, train_docs, score_docs));
+        corpora.push(CorpusDocs { spec, train, score });
     }
-    // Leave one corpus out: the folds run on two threads at a time.
-    let folds: Vec<Row> = thread::scope(|sc| {
+    Ok(corpora)
+}
+
+/// One row per corpus with a score file, in [`CORPORA`] order: trained on
+/// every other corpus, scored on it. The folds run on two threads at a
+/// time (the machine's cores; each fold holds its own examples).
+fn leave_one_out(corpora: &[CorpusDocs], save: Option<&str>, opts: &Options) -> Vec<Row> {
+    thread::scope(|sc| {
         let mut rows = Vec::new();
         let held: Vec<usize> = (0..corpora.len())
-            .filter(|&i| corpora[i].0.score.is_some())
+            .filter(|&i| corpora[i].spec.score.is_some())
             .collect();
         for pair in held.chunks(2) {
             let handles: Vec<_> = pair
                 .iter()
-                .map(|&out| {
-                    let corpora = &corpora;
-                    sc.spawn(move || {
-                        let examples: Vec<Example> = corpora
-                            .iter()
-                            .enumerate()
-                            .filter(|&(i, _)| i != out)
-                            .flat_map(|(_, (c, docs, _))| {
-                                docs.iter()
-                                    .flat_map(move |d| std::iter::repeat_n(d, c.weight))
-                            })
-                            .map(example)
-                            .collect();
-                        let m = train(&examples, opts, |_, _| {});
-                        let (c, _, score) = &corpora[out];
-                        if let Some(dir) = save {
-                            let path = format!("{dir}/{}.model", c.train);
-                            if let Err(e) = std::fs::write(&path, m.to_bytes()) {
-                                eprintln!("protocol: {path}: {e}");
-                            }
-                        }
-                        row(
-                            format!("{} ({})", c.name, c.score.unwrap_or_default()),
-                            score,
-                            Some(&m),
-                        )
-                    })
-                })
+                .map(|&out| sc.spawn(move || fold(corpora, out, save, opts)))
                 .collect();
             rows.extend(handles.into_iter().map(|h| h.join().expect("fold")));
         }
         rows
-    });
+    })
+}
+
+/// The fold that holds corpus `out` out: a tagger trained on the others
+/// (each document `weight` times), saved to `save` if asked, and its row.
+fn fold(corpora: &[CorpusDocs], out: usize, save: Option<&str>, opts: &Options) -> Row {
+    let examples: Vec<Example> = corpora
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| i != out)
+        .flat_map(|(_, c)| {
+            c.train
+                .iter()
+                .flat_map(move |d| std::iter::repeat_n(d, c.spec.weight))
+        })
+        .map(example)
+        .collect();
+    let m = train(&examples, opts, |_, _| {});
+    let held = &corpora[out];
+    let c = held.spec;
+    if let Some(dir) = save {
+        let path = format!("{dir}/{}.model", c.train);
+        if let Err(e) = std::fs::write(&path, m.to_bytes()) {
+            eprintln!("protocol: {path}: {e}");
+        }
+    }
+    row(
+        format!("{} ({})", c.name, c.score.unwrap_or_default()),
+        &held.score,
+        Some(&m),
+    )
+}
+
+/// Prints the leave-one-out table: a row per fold, their mean and worst,
+/// and on how many corpora the shipped combination trails the rules.
+fn print_folds(folds: &[Row]) {
     println!("== leave one corpus out: typed mention F1, trained on the other corpora");
     println!(
         "{:<58} {:>7} {:>7} {:>8} {:>8}",
         "held-out corpus", "rules", "tagger", "shipped", "-rules"
     );
-    for r in &folds {
+    for r in folds {
         print_row(r);
     }
     let n = folds.len() as f64;
@@ -131,15 +172,4 @@ pub fn run(data: &str, gum_dev: &str, save: Option<&str>, opts: &Options) -> Res
     });
     let below = folds.iter().filter(|r| r.shipped < r.rules).count();
     println!("corpora where shipped < rules: {below}");
-    println!("== the shipped model");
-    let shipped = tagger::shipped();
-    let conll = CORPORA[0].score.unwrap_or_default();
-    print_row(&row(
-        conll.to_string(),
-        &read_gold(&format!("{data}/{conll}"))?,
-        shipped,
-    ));
-    print_row(&row(gum_dev.to_string(), &read_gold(gum_dev)?, shipped));
-    eprintln!("protocol: {:.1}s", t0.elapsed().as_secs_f64());
-    Ok(true)
 }
