@@ -28,7 +28,7 @@ pub struct Np {
 
 /// Abbreviations whose period is glued to them as a separate token.
 fn is_abbrev(w: &str) -> bool {
-    words::ABBREVS.contains(w) || w.chars().count() == 1 && w.chars().all(char::is_uppercase)
+    words::ABBREVS.contains(w) || crate::text::is_capital_letter(w)
 }
 
 /// Whether the period at token `i` belongs to an abbreviation or initial.
