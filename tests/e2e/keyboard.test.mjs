@@ -288,3 +288,48 @@ test('chromium, <mark> fallback: each annotation\'s first mark carries its words
   assert.equal(before, 0, 'clear leaves nothing');
   await page.close();
 });
+
+test('chromium: cards can be hovered, stay while hovered, go with Escape; panel items are named in words', { timeout: 120_000 }, async () => {
+  const browser = browsers.chromium;
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${base}shared/seed/article.html`);
+  const p = { evaluate: (fn, arg) => page.evaluate(fn, arg) };
+  await annotate(p, null, { panel: true });
+  const box = await page.evaluate(async () => {
+    const r = [...CSS.highlights.get('presslens-party')].find((x) => x.toString() === 'Blinken');
+    r.startContainer.parentElement.scrollIntoView({ block: 'center' });
+    await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 100)));
+    const b = r.getBoundingClientRect();
+    return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+  });
+  const tip = () => page.evaluate(() => {
+    const t = document.querySelector('[data-presslens-ui]').shadowRoot.querySelector('.tip');
+    return t.hidden ? null : t.getBoundingClientRect().toJSON();
+  });
+  await page.mouse.move(box.x, box.y);
+  await page.waitForFunction(() => !document.querySelector('[data-presslens-ui]').shadowRoot.querySelector('.tip').hidden);
+  const t = await tip();
+  // Off the span, across the gap, onto the card, in steps (as a hand moves), then rest there.
+  await page.mouse.move(t.left + 20, t.top + 10, { steps: 8 });
+  await page.waitForTimeout(700);
+  await page.mouse.move(t.left + 30, t.top + 12, { steps: 3 });
+  await page.waitForTimeout(100);
+  assert.ok(await tip(), 'the card stays while the pointer is on it (WCAG 1.4.13)');
+  await page.keyboard.press('Escape');
+  assert.equal(await tip(), null, 'Escape dismisses it');
+  // Away from both: the card goes once the pointer has been off a moment.
+  await page.mouse.move(box.x, box.y);
+  await page.waitForFunction(() => !document.querySelector('[data-presslens-ui]').shadowRoot.querySelector('.tip').hidden);
+  await page.mouse.move(5, 5, { steps: 4 });
+  await page.waitForTimeout(500);
+  await page.mouse.move(8, 8);
+  await page.waitForFunction(() => document.querySelector('[data-presslens-ui]').shadowRoot.querySelector('.tip').hidden);
+
+  const names = await page.evaluate(() => [...document.querySelector('[data-presslens-ui]').shadowRoot.querySelectorAll('.panel button.item, .panel h4')].map((b) => b.textContent));
+  assert.ok(names.length > 30, `${names.length} panel items`);
+  for (const n of names) assert.doesNotMatch(n, /[↔·×]/, `in words: ${n}`);
+  assert.ok(names.some((n) => /^Quote 1 of 9, by .+, (named|anonymous) source: /.test(n)), 'quote items say who speaks');
+  assert.ok(names.some((n) => /^Party: Antony Blinken.*Secretary of State, \d+ mentions/.test(n)), names.filter((n) => /Blinken/.test(n)).join(' | '));
+  await page.evaluate(() => window.presslens.clear());
+  await page.close();
+});

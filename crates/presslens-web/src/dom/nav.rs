@@ -203,6 +203,15 @@ mod tests {
     }
 
     #[test]
+    fn the_readme_lists_every_shortcut() {
+        let readme = include_str!("../../../../README.md");
+        for b in BINDINGS {
+            let row = ["| ", b.keys, " |"].concat();
+            assert!(readme.contains(&row), "README's Accessibility table: {}", b.keys);
+        }
+    }
+
+    #[test]
     fn letters_of_key_codes() {
         assert_eq!(letter("KeyP"), Some('p'));
         assert_eq!(letter("Period"), None);
