@@ -248,11 +248,26 @@ fn mark_fallback_wraps_without_normalize_and_undoes_exactly() {
     // The text map still reads the same text with the marks in place.
     assert_eq!(TextMap::collect(&scope_of(&root)).text(), o.text());
     o.clear();
-    assert_eq!(root.inner_html(), before);
-    // The very same text node is back (no copies, no normalize()).
-    let now = em_text(&root);
-    assert!(now.is_same_node(Some(&original)));
+    assert_undone(&root, &before, &original);
     root.remove();
+}
+
+/// The root reads as `before` again, and the very same text node is back
+/// in its `<em>` (no copies, no `normalize()`).
+fn assert_undone(root: &Element, before: &str, original: &web_sys::Node) {
+    assert_eq!(root.inner_html(), before);
+    assert!(em_text(root).is_same_node(Some(original)));
+}
+
+/// A root of `html` in the page, its text map, and a `<mark>` painter
+/// started on its report (nothing wrapped yet).
+fn mark_painter(html: &str) -> (Element, TextMap, presslens_web::dom::paint::Painter) {
+    let root = fixture(html);
+    let map = TextMap::collect(&scope_of(&root));
+    let report = presslens::annotate_in(map.text(), presslens::Unit::Utf16);
+    let mut p = presslens_web::dom::paint::Painter::new(Kinds::default(), true);
+    p.start(&report);
+    (root, map, p)
 }
 
 /// The `<mark>` fallback goes in over many steps on a long root (each
@@ -260,14 +275,9 @@ fn mark_fallback_wraps_without_normalize_and_undoes_exactly() {
 /// wrap in one go, and a wrap cut short by clear() undoes exactly.
 #[wasm_bindgen_test]
 fn mark_wrap_in_steps_is_the_wrap_in_one_go_and_undoes_when_cut_short() {
-    use presslens_web::dom::paint::Painter;
     let html = ARTICLE.repeat(12);
     let painted = |deadline: f64| {
-        let root = fixture(&html);
-        let map = TextMap::collect(&scope_of(&root));
-        let report = presslens::annotate_in(map.text(), presslens::Unit::Utf16);
-        let mut p = Painter::new(Kinds::default(), true);
-        p.start(&report);
+        let (root, map, mut p) = mark_painter(&html);
         let mut steps = 1;
         while !p.step(&map, deadline).unwrap() {
             steps += 1;
@@ -287,21 +297,15 @@ fn mark_wrap_in_steps_is_the_wrap_in_one_go_and_undoes_when_cut_short() {
 
     // Cut short: some nodes wrapped, the rest not yet; clear() puts every
     // original node back.
-    let root = fixture(&html);
+    let (root, map, mut p) = mark_painter(&html);
     let before = root.inner_html();
     let first = em_text(&root);
-    let map = TextMap::collect(&scope_of(&root));
-    let report = presslens::annotate_in(map.text(), presslens::Unit::Utf16);
-    let mut p = Painter::new(Kinds::default(), true);
-    p.start(&report);
     assert!(!p.step(&map, f64::NEG_INFINITY).unwrap());
     assert!(!p.step(&map, f64::NEG_INFINITY).unwrap());
     assert!(root.query_selector("mark").unwrap().is_some());
     assert_ne!(root.inner_html(), before);
     p.clear();
-    assert_eq!(root.inner_html(), before);
-    let now = em_text(&root);
-    assert!(now.is_same_node(Some(&first)));
+    assert_undone(&root, &before, &first);
     root.remove();
 }
 

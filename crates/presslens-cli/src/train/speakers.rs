@@ -188,20 +188,12 @@ pub fn run(args: &[String]) -> Result<bool, String> {
         }
         let mean = |f: fn(&(f64, f64)) -> f64| accs.iter().map(f).sum::<f64>() / accs.len() as f64;
         let worst = |f: fn(&(f64, f64)) -> f64| accs.iter().map(f).fold(1.0, f64::min);
-        println!(
-            "{:<6} {:>7} {:>8.3} {:>8.3}",
-            "mean",
-            "",
-            mean(|a| a.0),
-            mean(|a| a.1)
-        );
-        println!(
-            "{:<6} {:>7} {:>8.3} {:>8.3}",
-            "worst",
-            "",
-            worst(|a| a.0),
-            worst(|a| a.1)
-        );
+        for (row, a, b) in [
+            ("mean", mean(|a| a.0), mean(|a| a.1)),
+            ("worst", worst(|a| a.0), worst(|a| a.1)),
+        ] {
+            println!("{row:<6} {:>7} {a:>8.3} {b:>8.3}", "");
+        }
         println!("({:.1}s)", t0.elapsed().as_secs_f64());
         return Ok(true);
     }

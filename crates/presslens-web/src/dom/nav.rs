@@ -207,7 +207,11 @@ mod tests {
         let readme = include_str!("../../../../README.md");
         for b in BINDINGS {
             let row = ["| ", b.keys, " |"].concat();
-            assert!(readme.contains(&row), "README's Accessibility table: {}", b.keys);
+            assert!(
+                readme.contains(&row),
+                "README's Accessibility table: {}",
+                b.keys
+            );
         }
     }
 
