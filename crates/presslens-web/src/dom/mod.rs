@@ -20,6 +20,7 @@ pub mod action;
 pub mod confidence;
 pub mod cursor;
 pub mod download;
+pub mod element;
 pub mod engine;
 pub mod explain;
 pub mod keys;

@@ -19,8 +19,8 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node};
 
+use super::element::{hint_words, visible};
 use super::metadata::PageMeta;
-use super::scope::{hint_words, visible};
 
 /// Which rule found the paywall.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -19,6 +19,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Node};
 
 use super::confidence::{Agreement, Confidence};
+use super::element::{hint_words, visible};
 use super::metadata::{self, PageMeta};
 use super::page::{Error, Result};
 use super::paywall::{self, Paywall};
@@ -301,29 +302,6 @@ const COMMENTS: &[&str] = &[
 /// Class/id fragments that rescue an element a negative word would drop.
 const RESCUE: &[&str] = &["article", "body", "content", "story"];
 
-/// The class and id of `el` as lower-case words separated by spaces
-/// (split at anything not a letter or digit and at camelCase
-/// boundaries: "shareBar" is "share bar"); empty when it has neither.
-pub fn hint_words(el: &Element) -> String {
-    let class = el.get_attribute("class").unwrap_or_default();
-    let id = el.id();
-    if class.is_empty() && id.is_empty() {
-        return String::new();
-    }
-    let mut hints = String::with_capacity(class.len() + id.len() + 1);
-    for c in class.chars().chain(std::iter::once(' ')).chain(id.chars()) {
-        if c.is_ascii_uppercase() && hints.chars().last().is_some_and(|p| p.is_ascii_lowercase()) {
-            hints.push(' ');
-        }
-        hints.push(if c.is_alphanumeric() {
-            c.to_ascii_lowercase()
-        } else {
-            ' '
-        });
-    }
-    hints
-}
-
 /// Tests the [`hint_words`] of `el` against [`COMMENTS`] and, when `all`,
 /// [`NEGATIVE`], unless a [`RESCUE`] fragment appears.
 fn negative_hint(el: &Element, all: bool) -> bool {
@@ -375,19 +353,6 @@ pub fn skipped(el: &Element, tag: &str, f: Filter) -> bool {
         return true;
     }
     f.css && !visible(el)
-}
-
-/// `Element.checkVisibility()` where the browser has it (display: none,
-/// content-visibility, hidden ancestors); true elsewhere.
-pub(super) fn visible(el: &Element) -> bool {
-    let f = js_sys::Reflect::get(el, &"checkVisibility".into()).unwrap_or(JsValue::UNDEFINED);
-    match f.dyn_ref::<js_sys::Function>() {
-        Some(f) => f
-            .call0(el)
-            .map(|v| v.as_bool() != Some(false))
-            .unwrap_or(true),
-        None => true,
-    }
 }
 
 /// Elements that start a new block of text.
