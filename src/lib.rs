@@ -25,6 +25,7 @@ pub mod offsets;
 pub mod parties;
 pub mod quotes;
 pub mod report;
+pub mod scope;
 mod shuffle;
 pub mod text;
 

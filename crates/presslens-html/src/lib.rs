@@ -1,0 +1,178 @@
+//! PressLens's native page adapter: an HTML document parsed by html5ever
+//! (the spec-compliant parser of Servo, through `scraper`) as the engine's
+//! scope [`Tree`], for the command line and batch runs. Never compiled
+//! into the wasm build: the browser has its own DOM (see the README's
+//! "Layout").
+//!
+//! A parsed file renders nothing, so [`Tree::visible`] is unknown here
+//! (the rules read it as shown): CSS-hidden blocks that the browser
+//! leaves out are read natively. Inline `style="display:none"`, `hidden`
+//! and `aria-hidden` still count, as the filter reads them from the
+//! attributes.
+
+#![warn(missing_docs)]
+
+use std::borrow::Cow;
+
+use ego_tree::NodeId;
+use presslens::scope::{self, NodeKind, Scope, Tree};
+use scraper::{Html, Node};
+
+/// A parsed page.
+pub struct Page {
+    html: Html,
+}
+
+/// The article scope of a page and its text.
+#[derive(Clone, Debug)]
+pub struct Article {
+    /// The detected scope (node ids of this page's tree).
+    pub scope: Scope<NodeId>,
+    /// The scope's text, read as the browser reads it: what the engine
+    /// annotates, and what a report's offsets index.
+    pub text: String,
+}
+
+impl Page {
+    /// Parses `html`. Never fails: html5ever recovers from any input as a
+    /// browser does (at worst an empty body).
+    pub fn parse(html: &str) -> Page {
+        Page {
+            html: Html::parse_document(html),
+        }
+    }
+
+    /// Detects the article and reads its text; `None` when the page has no
+    /// body (a frameset).
+    pub fn article(&self) -> Option<Article> {
+        let scope = scope::detect(self)?;
+        let text = scope::text::read(self, &scope);
+        Some(Article { scope, text })
+    }
+
+    /// The local name of `el`, for a printed description of the root.
+    pub fn describe(&self, el: NodeId) -> String {
+        let mut s = self.local_name(&el).into_owned();
+        if let Some(id) = self.attr(&el, "id").filter(|v| !v.is_empty()) {
+            s.push('#');
+            s.push_str(&id);
+        }
+        if let Some(class) = self.attr(&el, "class") {
+            for c in class.split_ascii_whitespace() {
+                s.push('.');
+                s.push_str(c);
+            }
+        }
+        s
+    }
+
+    fn node(&self, n: NodeId) -> Option<ego_tree::NodeRef<'_, Node>> {
+        self.html.tree.get(n)
+    }
+}
+
+impl Tree for Page {
+    type Node = NodeId;
+
+    fn kind(&self, n: &NodeId) -> NodeKind {
+        match self.node(*n).map(|r| r.value()) {
+            Some(Node::Element(_)) => NodeKind::Element,
+            Some(Node::Text(_)) => NodeKind::Text,
+            _ => NodeKind::Other,
+        }
+    }
+
+    fn local_name(&self, el: &NodeId) -> Cow<'_, str> {
+        match self.node(*el).map(|r| r.value()) {
+            Some(Node::Element(e)) => Cow::Borrowed(e.name()),
+            _ => Cow::Borrowed(""),
+        }
+    }
+
+    fn attr(&self, el: &NodeId, name: &str) -> Option<Cow<'_, str>> {
+        match self.node(*el)?.value() {
+            Node::Element(e) => e.attr(name).map(Cow::Borrowed),
+            _ => None,
+        }
+    }
+
+    fn text(&self, n: &NodeId) -> Cow<'_, str> {
+        match self.node(*n).map(|r| r.value()) {
+            Some(Node::Text(t)) => Cow::Borrowed(&t.text),
+            _ => Cow::Borrowed(""),
+        }
+    }
+
+    fn first_child(&self, n: &NodeId) -> Option<NodeId> {
+        self.node(*n)?.first_child().map(|c| c.id())
+    }
+
+    fn next_sibling(&self, n: &NodeId) -> Option<NodeId> {
+        self.node(*n)?.next_sibling().map(|c| c.id())
+    }
+
+    fn previous_sibling(&self, n: &NodeId) -> Option<NodeId> {
+        self.node(*n)?.prev_sibling().map(|c| c.id())
+    }
+
+    fn parent(&self, n: &NodeId) -> Option<NodeId> {
+        self.node(*n)?.parent().map(|c| c.id())
+    }
+
+    fn document(&self) -> Option<NodeId> {
+        Some(self.html.tree.root().id())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn story() -> String {
+        "<p>The council voted on Tuesday, after a long debate, to expand the programme to three more districts.</p>".repeat(8)
+    }
+
+    #[test]
+    fn the_article_is_found_in_a_parsed_page() {
+        let html = format!(
+            r#"<!doctype html><title>x</title><nav><a href="/">Home</a></nav><h1>Council expands the programme</h1><div id="story">{}</div><footer>© 2024</footer>"#,
+            story()
+        );
+        let page = Page::parse(&html);
+        let a = page.article().unwrap();
+        assert_eq!(page.describe(a.scope.root), "div#story");
+        assert!(a
+            .text
+            .starts_with("Council expands the programme\n\nThe council voted"));
+        assert!(!a.text.contains("Home") && !a.text.contains("2024"));
+    }
+
+    #[test]
+    fn broken_and_empty_pages_never_panic() {
+        for html in [
+            "",
+            "<",
+            "<div><p>unclosed",
+            "</p></div></body>",
+            "\u{0}\u{feff}<<>>&#xffffff;",
+            "<frameset></frameset>",
+        ] {
+            let page = Page::parse(html);
+            let _ = page.article();
+        }
+    }
+
+    #[test]
+    fn a_page_nested_20000_deep_does_not_overflow_the_stack() {
+        let depth = 20_000;
+        let html = format!(
+            "{}{}{}",
+            "<div>".repeat(depth),
+            story(),
+            "</div>".repeat(depth)
+        );
+        let page = Page::parse(&html);
+        let a = page.article().unwrap();
+        assert!(a.text.contains("three more districts"));
+    }
+}

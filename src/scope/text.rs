@@ -1,0 +1,194 @@
+//! The scope's text, read as the browser's text map reads it (the web
+//! crate's `dom/textmap.rs`, which also maps offsets back to its nodes):
+//! block elements and `<br>` become paragraph breaks (`"\n\n"`) so that
+//! sentences never run across blocks; inline elements add nothing; every
+//! character of a text node is kept one for one (newlines and tabs become
+//! spaces); whitespace-only nodes between blocks collapse to at most one
+//! space. The headline, when the scope has one, is read first.
+//!
+//! Only elements and text are visited, as the browser's `TreeWalker`
+//! (`SHOW_ELEMENT | SHOW_TEXT`) visits them: comments are passed over.
+
+use super::filter::{is_block, skipped};
+use super::tree::{NodeKind, Tree};
+use super::Scope;
+
+/// The text being read, and how much of its end belongs to text nodes
+/// (trailing layout whitespace is dropped, a text node's own is kept).
+#[derive(Default)]
+struct Reader {
+    text: String,
+    /// UTF-16 length of `text`.
+    len16: usize,
+    /// Where the last text node's characters end (UTF-16).
+    node_end: usize,
+}
+
+impl Reader {
+    fn push_text(&mut self, data: &str) {
+        if data.is_empty() {
+            return;
+        }
+        if data.chars().all(char::is_whitespace) {
+            if !self.text.is_empty() && !self.text.ends_with(char::is_whitespace) {
+                self.text.push(' ');
+                self.len16 += 1;
+            }
+            return;
+        }
+        for c in data.chars() {
+            self.text
+                .push(if matches!(c, '\n' | '\r' | '\t' | '\u{c}') {
+                    ' '
+                } else {
+                    c
+                });
+            self.len16 += c.len_utf16();
+        }
+        self.node_end = self.len16;
+    }
+
+    fn push_break(&mut self) {
+        if !self.text.is_empty() && !self.text.ends_with('\n') {
+            self.text.push_str("\n\n");
+            self.len16 += 2;
+        }
+    }
+
+    fn finish(mut self) -> String {
+        while self.text.ends_with(char::is_whitespace) && self.node_end < self.len16 {
+            let c = self.text.pop().unwrap();
+            self.len16 -= c.len_utf16();
+        }
+        self.text
+    }
+}
+
+/// Whether the walk visits `n` (elements and text, as `TreeWalker` shows
+/// them).
+fn shown<T: Tree + ?Sized>(tree: &T, n: &T::Node) -> bool {
+    tree.kind(n) != NodeKind::Other
+}
+
+fn first_shown<T: Tree + ?Sized>(tree: &T, n: &T::Node) -> Option<T::Node> {
+    let c = tree.first_child(n)?;
+    if shown(tree, &c) {
+        Some(c)
+    } else {
+        next_shown(tree, &c)
+    }
+}
+
+fn next_shown<T: Tree + ?Sized>(tree: &T, n: &T::Node) -> Option<T::Node> {
+    let mut s = tree.next_sibling(n);
+    while let Some(c) = s {
+        if shown(tree, &c) {
+            return Some(c);
+        }
+        s = tree.next_sibling(&c);
+    }
+    None
+}
+
+/// The text of `scope`: its headline, then its root, read through its
+/// filter without what it excludes. A loop, not a recursion.
+pub fn read<T: Tree + ?Sized>(tree: &T, scope: &Scope<T::Node>) -> String {
+    let mut r = Reader::default();
+    let roots = scope.headline.iter().chain(std::iter::once(&scope.root));
+    for (i, root) in roots.enumerate() {
+        if i > 0 {
+            r.push_break();
+        }
+        read_root(tree, scope, root, &mut r);
+    }
+    r.finish()
+}
+
+fn read_root<T: Tree + ?Sized>(tree: &T, scope: &Scope<T::Node>, root: &T::Node, r: &mut Reader) {
+    let mut cursor = first_shown(tree, root);
+    while let Some(node) = cursor.take() {
+        let mut block = false;
+        let mut descend = false;
+        match tree.kind(&node) {
+            NodeKind::Text => r.push_text(&tree.text(&node)),
+            NodeKind::Element => {
+                let tag = tree.local_name(&node);
+                let excluded = !scope.excluded.is_empty()
+                    && (is_block(&tag) || tree.parent(&node).as_ref() == Some(root))
+                    && scope.excludes(&node);
+                if !excluded && !skipped(tree, &node, &tag, scope.filter) {
+                    block = is_block(&tag);
+                    if block {
+                        r.push_break();
+                    }
+                    descend = tree.first_child(&node).is_some();
+                }
+            }
+            NodeKind::Other => {}
+        }
+        if descend {
+            cursor = first_shown(tree, &node);
+        }
+        if cursor.is_none() {
+            if block && !descend {
+                r.push_break();
+            }
+            // Next in document order, ending the paragraph of each block
+            // left on the way up.
+            let mut cur = node;
+            cursor = loop {
+                if let Some(s) = next_shown(tree, &cur) {
+                    break Some(s);
+                }
+                match tree.parent(&cur) {
+                    Some(p) if &p != root => {
+                        if is_block(&tree.local_name(&p)) {
+                            r.push_break();
+                        }
+                        cur = p;
+                    }
+                    _ => break None,
+                }
+            };
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::parse;
+    use super::super::{explicit, Filter};
+    use super::*;
+
+    fn text_of(html: &str) -> String {
+        let t = parse(html);
+        let s = explicit(&t, t.by_id("r"));
+        read(&t, &s)
+    }
+
+    #[test]
+    fn blocks_break_inline_joins_whitespace_collapses() {
+        assert_eq!(
+            text_of("<div id=\"r\">\n  <p>One <b>two</b>\tthree.</p>\n  <p>Four</p><ul><li>a</li><li>b</li></ul>x<br>y </div>"),
+            "One two three.\n\nFour\n\na\n\nb\n\nx\n\ny "
+        );
+        assert_eq!(
+            text_of(r#"<div id="r"><p>Kept</p><script>no</script><nav>no</nav></div>"#),
+            "Kept"
+        );
+    }
+
+    #[test]
+    fn excluded_children_and_the_headline() {
+        let t =
+            parse(r#"<h1>The headline</h1><div id="r"><div id="x">gone</div><p>kept</p></div>"#);
+        let mut s = explicit(&t, t.by_id("r"));
+        s.excluded.push(t.by_id("x"));
+        s.headline = Some(t.first("h1"));
+        s.filter = Filter {
+            hints: true,
+            css: false,
+        };
+        assert_eq!(read(&t, &s), "The headline\n\nkept");
+    }
+}
