@@ -22,14 +22,14 @@
 //! [`Deadline`] the caller sets with its own clock (a browser keeps each
 //! slice under a frame), and resumes where it stopped.
 
-mod confidence;
+pub mod confidence;
 mod decide;
 mod element;
 mod filter;
 mod gather;
 mod headline;
-mod metadata;
-mod paywall;
+pub mod metadata;
+pub mod paywall;
 pub mod text;
 mod tree;
 

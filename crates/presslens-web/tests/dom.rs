@@ -150,7 +150,7 @@ fn scope_of(root: &Element) -> Scope {
     Scope {
         root: root.clone(),
         excluded: Vec::new(),
-        filter: Filter::for_root(root, true),
+        filter: Filter::for_root(&scope::Dom::of(root), root.as_ref(), true),
         headline: None,
         confidence: None,
         paywall: None,

@@ -17,15 +17,14 @@
 //! stays responsive ([`run`]); [`Overlay::annotate`] runs one whole pass at once.
 
 pub mod action;
-pub mod confidence;
+/// How sure the scope is, and the paywall rules: the engine's (`presslens::scope`).
+pub use presslens::scope::{confidence, paywall};
 pub mod cursor;
 pub mod download;
-pub mod element;
 pub mod engine;
 pub mod explain;
 pub mod keys;
 pub mod marks;
-pub mod metadata;
 pub mod nav;
 pub mod observe;
 pub mod options;
@@ -34,7 +33,6 @@ pub mod paint;
 pub mod panel;
 pub mod pass;
 pub mod paste;
-pub mod paywall;
 pub mod pick;
 pub mod safe;
 pub mod scope;

@@ -153,6 +153,8 @@ pub struct Collector {
     /// The next node to visit.
     cursor: Option<Node>,
     map: TextMap,
+    /// The page's DOM, as the engine's filter reads it.
+    dom: scope::Dom,
     /// The scope's excluded elements as a JS `Set` (a lookup by identity
     /// instead of a scan of the list for every block).
     excluded: Option<js_sys::Set>,
@@ -172,6 +174,7 @@ impl Collector {
             walker: None,
             cursor: None,
             map: TextMap::default(),
+            dom: scope::Dom::of(&scope.root),
             excluded: (!scope.excluded.is_empty()).then(|| {
                 let set = js_sys::Set::new(&JsValue::UNDEFINED);
                 for el in &scope.excluded {
@@ -229,7 +232,7 @@ impl Collector {
                         (scope::is_block(&tag) || node.parent_node().is_some_and(|p| p == root))
                             && set.has(el)
                     });
-                    if !excluded && !scope::skipped(el, &tag, self.scope.filter) {
+                    if !excluded && !scope::skipped(&self.dom, el, &tag, self.scope.filter) {
                         block = scope::is_block(&tag);
                         if block {
                             self.map.push_break();
