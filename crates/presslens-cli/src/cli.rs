@@ -13,6 +13,15 @@ presslens: marks quotes, named parties and claimed figures in news text
 USAGE:
     presslens annotate [FILE]            text (file or stdin) -> one JSON report
     presslens annotate --jsonl [FILE]    lines {\"id\", \"text\"} -> lines {\"id\", report...}
+    presslens annotate --html PAGE.html [--url URL]
+                                         a saved web page: its article scope (html5ever,
+                                         the browser's detector) -> the report on the
+                                         scope's text, plus {\"scope\": {text, root,
+                                         confidence, paywall}}; offsets index scope.text
+    presslens eval-scope [--pages] [DIR...]
+                                         the native scope detector's token F1 per page
+                                         folder and split (default ../shared/eval/pages/
+                                         l3s-gn1 and dragnet), and pages per second
     presslens eval GOLD.jsonl...         precision / recall / F1 per layer
     presslens eval --explain GOLD.jsonl...
                                          also each gold figure and party mention
@@ -50,7 +59,11 @@ ends the run quietly (status 0).";
 pub fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
+        Some("annotate") if args.iter().any(|a| a == "--html") => {
+            crate::page::annotate_html(&args[1..])
+        }
         Some("annotate") => annotate(&args[1..]),
+        Some("eval-scope") => crate::page::eval_scope(&args[1..]),
         Some("eval") => run_eval(&args[1..]),
         Some("train") => crate::train::run(&args[1..]),
         Some("-h" | "--help" | "help") => {
@@ -211,7 +224,7 @@ enum Stop {
 
 /// A closed output (`presslens annotate … | head`) ends the run quietly and
 /// successfully, as for any filter; another write error is an error.
-fn output_closed(e: io::Error) -> Result<bool, String> {
+pub fn output_closed(e: io::Error) -> Result<bool, String> {
     if e.kind() == io::ErrorKind::BrokenPipe {
         Ok(true)
     } else {

@@ -3,6 +3,7 @@
 
 mod cli;
 mod eval;
+mod page;
 mod train;
 
 fn main() -> std::process::ExitCode {

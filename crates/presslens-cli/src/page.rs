@@ -1,0 +1,270 @@
+//! Whole web pages on the command line: `annotate --html` (the article
+//! scope of a saved page, then the report on its text) and `eval-scope`
+//! (the native scope detector's token F1 on the human-gold page folders,
+//! with the scorer of `tests/e2e/tokens.mjs`, to set beside the Chromium
+//! run of `tests/e2e/scope-eval.mjs`).
+
+use std::collections::HashMap;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use presslens::Unit;
+use presslens_html::{Article, Page};
+use serde::Serialize;
+
+/// The `scope` object printed beside the report: the text the report's
+/// offsets index, and how it was found.
+#[derive(Serialize)]
+struct ScopeOut {
+    /// The article text (what was annotated).
+    text: String,
+    /// The root element, as `tag#id.class`; null when the page has no body.
+    root: Option<String>,
+    /// The detector's confidence; null when the page has no body.
+    confidence: Option<ConfidenceOut>,
+    /// The paywall rule the root matches, if any.
+    paywall: Option<&'static str>,
+    /// The page's address, when given (`--url`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
+}
+
+#[derive(Serialize)]
+struct ConfidenceOut {
+    low: bool,
+    margin: f32,
+    share: f32,
+    chars: u32,
+    metadata: &'static str,
+}
+
+fn scope_out(page: &Page, article: Option<&Article>, url: Option<String>) -> ScopeOut {
+    let Some(a) = article else {
+        return ScopeOut {
+            text: String::new(),
+            root: None,
+            confidence: None,
+            paywall: None,
+            url,
+        };
+    };
+    ScopeOut {
+        text: a.text.clone(),
+        root: Some(page.describe(a.scope.root)),
+        confidence: a.scope.confidence.map(|c| ConfidenceOut {
+            low: c.low(),
+            margin: c.margin,
+            share: c.share,
+            chars: c.chars,
+            metadata: c.metadata.name(),
+        }),
+        paywall: a.scope.paywall.map(|p| p.name()),
+        url,
+    }
+}
+
+/// Reads a page as text: UTF-8, with bytes that are not replaced (a
+/// browser sniffs the charset; the page folders are UTF-8 already).
+fn read_page(path: &str) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// `presslens annotate --html FILE [--url URL]`: one JSON object, the
+/// report on the article's text plus its `scope`.
+pub fn annotate_html(args: &[String]) -> Result<bool, String> {
+    let (mut file, mut url) = (None, None);
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--html" => file = Some(it.next().ok_or("--html needs a FILE")?.clone()),
+            "--url" => url = Some(it.next().ok_or("--url needs a URL")?.clone()),
+            _ => return Err(format!("annotate --html: unexpected {a}")),
+        }
+    }
+    let file = file.ok_or("--html needs a FILE")?;
+    let html = read_page(&file)?;
+    let page = Page::parse(&html);
+    let article = page.article();
+    let scope = scope_out(&page, article.as_ref(), url);
+    let report = presslens::annotate_in(&scope.text, Unit::Char);
+    let mut obj = match serde_json::to_value(&report) {
+        Ok(serde_json::Value::Object(o)) => o,
+        _ => return Err("the report did not serialise".into()),
+    };
+    let scope = serde_json::to_value(&scope).map_err(|e| e.to_string())?;
+    obj.insert("scope".into(), scope);
+    let mut out = BufWriter::new(io::stdout().lock());
+    let written = serde_json::to_writer_pretty(&mut out, &obj)
+        .map_err(io::Error::from)
+        .and_then(|()| writeln!(out))
+        .and_then(|()| out.flush());
+    written.map(|()| true).or_else(crate::cli::output_closed)
+}
+
+/// Word tokens, lower-cased: maximal runs of letters and digits (the
+/// scorer's `/[\p{L}\p{N}]+/gu`).
+fn tokens(s: &str) -> Vec<String> {
+    s.split(|c: char| !(c.is_alphabetic() || c.is_numeric()))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Token F1 of `got` against `want`, as multisets (`tokens.mjs`).
+pub fn token_f1(got: &str, want: &str) -> f64 {
+    let (g, w) = (tokens(got), tokens(want));
+    if g.is_empty() && w.is_empty() {
+        return 1.0;
+    }
+    if g.is_empty() || w.is_empty() {
+        return 0.0;
+    }
+    let mut counts: HashMap<&str, u32> = HashMap::new();
+    for t in &w {
+        *counts.entry(t).or_default() += 1;
+    }
+    let mut hit = 0;
+    for t in &g {
+        if let Some(n) = counts.get_mut(t.as_str()).filter(|n| **n > 0) {
+            *n -= 1;
+            hit += 1;
+        }
+    }
+    let p = hit as f64 / g.len() as f64;
+    let r = hit as f64 / w.len() as f64;
+    if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    }
+}
+
+/// FNV-1a (32 bits) of a name's UTF-16 units: `scope-eval.mjs`'s split.
+fn fnv1a(s: &str) -> u32 {
+    let mut h: u32 = 0x811c9dc5;
+    for u in s.encode_utf16() {
+        h ^= u32::from(u);
+        h = h.wrapping_mul(0x01000193);
+    }
+    h
+}
+
+/// The validation third of a folder ("val"), fixed by page name.
+fn split(name: &str) -> &'static str {
+    if fnv1a(name) % 3 == 0 {
+        "val"
+    } else {
+        "train"
+    }
+}
+
+/// One folder's and split's sums.
+#[derive(Default)]
+struct Tally {
+    pages: u32,
+    f1: f64,
+    below: u32,
+    seconds: f64,
+}
+
+/// `presslens eval-scope [--pages] [DIR...]`: the native detector on each
+/// page folder (default: `../shared/eval/pages/l3s-gn1` and `dragnet`),
+/// mean token F1 per folder and split, pages per second (parse, detect and
+/// read; no annotation). `--pages`: one line per page too.
+pub fn eval_scope(args: &[String]) -> Result<bool, String> {
+    let per_page = args.iter().any(|a| a == "--pages");
+    let mut dirs: Vec<PathBuf> = args
+        .iter()
+        .filter(|a| !a.starts_with("--"))
+        .map(PathBuf::from)
+        .collect();
+    if dirs.is_empty() {
+        let base = Path::new("../shared/eval/pages");
+        dirs = ["l3s-gn1", "dragnet"]
+            .iter()
+            .map(|f| base.join(f))
+            .collect();
+    }
+    println!("| folder | split | pages | native F1 | below 0.5 | pages/s |");
+    println!("|---|---|---|---|---|---|");
+    for dir in &dirs {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .map_err(|e| format!("{}: {e}", dir.display()))?
+            .filter_map(|e| e.ok())
+            .filter(|e| {
+                e.path().join("source.html").exists() && e.path().join("expected.txt").exists()
+            })
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        let folder = dir
+            .file_name()
+            .map_or("?".into(), |f| f.to_string_lossy().into_owned());
+        let mut tallies: [(&str, Tally); 3] = [
+            ("train", Tally::default()),
+            ("val", Tally::default()),
+            ("all", Tally::default()),
+        ];
+        for name in &names {
+            let page_dir = dir.join(name);
+            let html = read_page(&page_dir.join("source.html").to_string_lossy())?;
+            let gold = read_page(&page_dir.join("expected.txt").to_string_lossy())?;
+            let start = Instant::now();
+            let page = Page::parse(&html);
+            let article = page.article();
+            let seconds = start.elapsed().as_secs_f64();
+            let text = article.as_ref().map_or("", |a| a.text.as_str());
+            let f1 = token_f1(text, &gold);
+            let sp = split(name);
+            for (k, t) in tallies.iter_mut() {
+                if *k == sp || *k == "all" {
+                    t.pages += 1;
+                    t.f1 += f1;
+                    t.below += u32::from(f1 < 0.5);
+                    t.seconds += seconds;
+                }
+            }
+            if per_page {
+                let root = article
+                    .as_ref()
+                    .map_or("-".into(), |a| page.describe(a.scope.root));
+                eprintln!(
+                    "{folder:8} {sp:5} {name:36} PL {f1:.3}  {:6.1} ms  {root}",
+                    seconds * 1e3
+                );
+            }
+        }
+        for (k, t) in &tallies {
+            if t.pages == 0 {
+                continue;
+            }
+            println!(
+                "| {folder} | {k} | {} | {:.3} | {} | {:.0} |",
+                t.pages,
+                t.f1 / f64::from(t.pages),
+                t.below,
+                f64::from(t.pages) / t.seconds.max(1e-9)
+            );
+        }
+    }
+    Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn token_f1_as_the_e2e_scorer() {
+        assert_eq!(token_f1("", ""), 1.0);
+        assert_eq!(token_f1("a", ""), 0.0);
+        assert_eq!(token_f1("The cat, the hat", "the CAT the hat"), 1.0);
+        let f = token_f1("a b c d", "a b");
+        assert!((f - 2.0 / 3.0).abs() < 1e-9);
+        assert_eq!(split("R866"), split("R866"));
+        // FNV-1a of "" is the offset basis.
+        assert_eq!(fnv1a(""), 0x811c9dc5);
+    }
+}
