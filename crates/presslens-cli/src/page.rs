@@ -160,6 +160,27 @@ fn split(name: &str) -> &'static str {
     }
 }
 
+/// A page's gold: `expected.txt` (the human-gold folders) or
+/// `expected.html` (Readability's test pages, whose gold is its output).
+fn gold_path(page_dir: &Path) -> Option<PathBuf> {
+    ["expected.txt", "expected.html"]
+        .iter()
+        .map(|f| page_dir.join(f))
+        .find(|p| p.exists())
+}
+
+/// The gold text: `expected.txt` as it is, or the `textContent` of
+/// `expected.html`'s body, as `readability.test.mjs` reads it.
+fn read_gold(page_dir: &Path) -> Result<String, String> {
+    let path = gold_path(page_dir).ok_or_else(|| format!("{}: no gold", page_dir.display()))?;
+    let text = read_page(&path.to_string_lossy())?;
+    if path.extension().is_some_and(|e| e == "html") {
+        let page = Page::parse(&text);
+        return Ok(page.body_text());
+    }
+    Ok(text)
+}
+
 /// One folder's and split's sums.
 #[derive(Default)]
 struct Tally {
@@ -170,7 +191,8 @@ struct Tally {
 }
 
 /// `presslens eval-scope [--pages] [DIR...]`: the native detector on each
-/// page folder (default: `../shared/eval/pages/l3s-gn1` and `dragnet`),
+/// page folder (default: `../shared/eval/pages/l3s-gn1` and `dragnet`; a folder of
+/// Readability's test pages is scored against its `expected.html`),
 /// mean token F1 per folder and split, pages per second (parse, detect and
 /// read; no annotation). `--pages`: one line per page too.
 pub fn eval_scope(args: &[String]) -> Result<bool, String> {
@@ -193,9 +215,7 @@ pub fn eval_scope(args: &[String]) -> Result<bool, String> {
         let mut names: Vec<String> = std::fs::read_dir(dir)
             .map_err(|e| format!("{}: {e}", dir.display()))?
             .filter_map(|e| e.ok())
-            .filter(|e| {
-                e.path().join("source.html").exists() && e.path().join("expected.txt").exists()
-            })
+            .filter(|e| e.path().join("source.html").exists() && gold_path(&e.path()).is_some())
             .map(|e| e.file_name().to_string_lossy().into_owned())
             .collect();
         names.sort();
@@ -210,7 +230,7 @@ pub fn eval_scope(args: &[String]) -> Result<bool, String> {
         for name in &names {
             let page_dir = dir.join(name);
             let html = read_page(&page_dir.join("source.html").to_string_lossy())?;
-            let gold = read_page(&page_dir.join("expected.txt").to_string_lossy())?;
+            let gold = read_gold(&page_dir)?;
             let start = Instant::now();
             let page = Page::parse(&html);
             let article = page.article();

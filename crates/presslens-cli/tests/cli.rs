@@ -480,3 +480,76 @@ fn a_text_over_the_size_limit_is_refused_and_the_next_lines_go_on() {
     assert_eq!(lines.len(), 1);
     assert_eq!(lines[0]["id"], "small");
 }
+
+/// Writes `html` to a file of its own under the target's temp dir.
+fn page_file(name: &str, html: &str) -> String {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let path = dir.join(name);
+    std::fs::write(&path, html).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+#[test]
+fn annotate_html_reports_on_the_scope_text() {
+    let story = "<p>\u{201c}We will build it,\u{201d} said Mayor Jane Smith on Tuesday, after a long debate in the council.</p>".repeat(6);
+    let html = format!(
+        r#"<html><body><nav><a href="/">Home</a></nav><h1>Council approves the new bridge</h1><div id="story">{story}</div><footer>Contact us</footer></body></html>"#
+    );
+    let path = page_file("annotate-html.html", &html);
+    let out = presslens(
+        &[
+            "annotate",
+            "--html",
+            &path,
+            "--url",
+            "https://example.org/a",
+        ],
+        b"",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let scope = &r["scope"];
+    let text = scope["text"].as_str().unwrap();
+    assert!(text.starts_with("Council approves the new bridge\n\n\u{201c}We will build it"));
+    assert!(!text.contains("Home") && !text.contains("Contact"));
+    assert_eq!(scope["root"], "div#story");
+    assert_eq!(scope["url"], "https://example.org/a");
+    assert_eq!(scope["confidence"]["low"], false);
+    check_schema(&r, text);
+    assert!(!r["quotes"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn annotate_html_on_broken_empty_and_deep_pages_never_panics() {
+    let deep = format!(
+        "{}<p>deep text</p>{}",
+        "<div>".repeat(20_000),
+        "</div>".repeat(3)
+    );
+    for (i, html) in [
+        "",
+        "<<<>>>",
+        "<frameset><frame></frameset>",
+        "<p>unclosed <b>bold",
+        deep.as_str(),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let path = page_file(&format!("broken-{i}.html"), html);
+        let out = presslens(&["annotate", "--html", &path], b"");
+        assert!(
+            out.status.success(),
+            "page {i}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert!(r["scope"]["text"].is_string(), "page {i}");
+    }
+    let out = presslens(&["annotate", "--html", "/nonexistent/page.html"], b"");
+    assert_eq!(out.status.code(), Some(2));
+}

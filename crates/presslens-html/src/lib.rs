@@ -4,11 +4,12 @@
 //! into the wasm build: the browser has its own DOM (see the README's
 //! "Layout").
 //!
-//! A parsed file renders nothing, so [`Tree::visible`] is unknown here
-//! (the rules read it as shown): CSS-hidden blocks that the browser
-//! leaves out are read natively. Inline `style="display:none"`, `hidden`
-//! and `aria-hidden` still count, as the filter reads them from the
-//! attributes.
+//! A parsed file renders nothing, but the browser's own stylesheet is
+//! known: [`Tree::visible`] answers what it hides ([`UA_HIDDEN`], closed
+//! `<dialog>` and `<details>`) as a browser's `checkVisibility()` would.
+//! Blocks the page's own CSS hides are read natively (a gallery's
+//! captions on one dev page). Inline `style="display:none"`, `hidden` and
+//! `aria-hidden` still count, as the filter reads them from the attributes.
 
 #![warn(missing_docs)]
 
@@ -17,6 +18,14 @@ use std::borrow::Cow;
 use ego_tree::NodeId;
 use presslens::scope::{self, NodeKind, Scope, Tree};
 use scraper::{Html, Node};
+
+/// Elements the HTML standard's rendering rules (the user-agent
+/// stylesheet) never display: a `<title>` that an old page wrote inside
+/// its body is in the DOM, but no reader sees it.
+pub const UA_HIDDEN: &[&str] = &[
+    "area", "base", "basefont", "datalist", "head", "link", "meta", "noembed", "noframes", "param",
+    "rp", "script", "style", "template", "title",
+];
 
 /// A parsed page.
 pub struct Page {
@@ -48,6 +57,11 @@ impl Page {
         let scope = scope::detect(self)?;
         let text = scope::text::read(self, &scope);
         Some(Article { scope, text })
+    }
+
+    /// The `textContent` of the body (empty without one).
+    pub fn body_text(&self) -> String {
+        self.body().map_or(String::new(), |b| self.text_content(&b))
     }
 
     /// The local name of `el`, for a printed description of the root.
@@ -122,6 +136,19 @@ impl Tree for Page {
     fn document(&self) -> Option<NodeId> {
         Some(self.html.tree.root().id())
     }
+
+    /// What the user-agent stylesheet hides: [`UA_HIDDEN`], a `<dialog>`
+    /// that is not open, and what a closed `<details>` holds besides its
+    /// `<summary>`.
+    fn visible(&self, el: &NodeId) -> Option<bool> {
+        let name = self.local_name(el);
+        if UA_HIDDEN.contains(&&*name) || name == "dialog" && self.attr(el, "open").is_none() {
+            return Some(false);
+        }
+        let closed_details = scope::parent_element(self, el)
+            .is_some_and(|p| self.local_name(&p) == "details" && self.attr(&p, "open").is_none());
+        Some(!(closed_details && name != "summary"))
+    }
 }
 
 #[cfg(test)]
@@ -145,6 +172,22 @@ mod tests {
             .text
             .starts_with("Council expands the programme\n\nThe council voted"));
         assert!(!a.text.contains("Home") && !a.text.contains("2024"));
+    }
+
+    #[test]
+    fn what_the_browser_never_displays_is_not_read() {
+        let html = format!(
+            r#"<div id="story"><title>Page title</title>{}<details><summary>More</summary><p>Folded away</p></details></div>"#,
+            story()
+        );
+        let page = Page::parse(&html);
+        let a = page.article().unwrap();
+        assert!(
+            !a.text.contains("Page title") && !a.text.contains("Folded"),
+            "{}",
+            a.text
+        );
+        assert!(a.text.contains("More"));
     }
 
     #[test]
