@@ -13,6 +13,7 @@ presslens: marks quotes, named parties and claimed figures in news text
 USAGE:
     presslens annotate [FILE]            text (file or stdin) -> one JSON report
     presslens annotate --jsonl [FILE]    lines {\"id\", \"text\"} -> lines {\"id\", report...}
+    presslens annotate --jsonl [FILE]    lines {\"id\", \"html\", \"url\"?} -> the same, plus \"scope\"
     presslens annotate --html PAGE.html [--url URL]
                                          a saved web page: its article scope (html5ever,
                                          the browser's detector) -> the report on the
@@ -155,8 +156,27 @@ fn annotate(args: &[String]) -> Result<bool, String> {
                 }
                 Err(e) => return Err(format!("{}:{lineno}: {e}", name(path)).into()),
             };
-            let Some(text) = obj.get("text").and_then(|t| t.as_str()) else {
-                return Err(format!("{}:{lineno}: no \"text\" string", name(path)).into());
+            // A line of a web page ({"id", "html", "url"?}): its article
+            // scope is annotated, and the scope printed beside the report.
+            let page = match obj.get("html") {
+                None => None,
+                Some(serde_json::Value::String(html)) => {
+                    check_size(html.len(), &format!("{}:{lineno}", name(path)))?;
+                    let url = obj.get("url").and_then(|u| u.as_str()).map(String::from);
+                    Some(crate::page::scope_of(html, url))
+                }
+                Some(_) => {
+                    return Err(format!("{}:{lineno}: \"html\" is not a string", name(path)).into())
+                }
+            };
+            let text = match (&page, obj.get("text").and_then(|t| t.as_str())) {
+                (Some(p), _) => p.text.as_str(),
+                (None, Some(text)) => text,
+                (None, None) => {
+                    return Err(
+                        format!("{}:{lineno}: no \"text\" or \"html\" string", name(path)).into(),
+                    )
+                }
             };
             check_size(text.len(), &format!("{}:{lineno}", name(path)))?;
             let report = presslens::annotate_in(text, Unit::Char);
@@ -167,6 +187,9 @@ fn annotate(args: &[String]) -> Result<bool, String> {
             );
             if let Ok(serde_json::Value::Object(r)) = serde_json::to_value(&report) {
                 line_out.extend(r);
+            }
+            if let Some(Ok(scope)) = page.as_ref().map(serde_json::to_value) {
+                line_out.insert("scope".into(), scope);
             }
             // Each line's report leaves before the next line is read, so a
             // long line never holds back the ones before it.

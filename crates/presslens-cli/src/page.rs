@@ -16,9 +16,9 @@ use serde::Serialize;
 /// The `scope` object printed beside the report: the text the report's
 /// offsets index, and how it was found.
 #[derive(Serialize)]
-struct ScopeOut {
+pub struct ScopeOut {
     /// The article text (what was annotated).
-    text: String,
+    pub text: String,
     /// The root element, as `tag#id.class`; null when the page has no body.
     root: Option<String>,
     /// The detector's confidence; null when the page has no body.
@@ -64,6 +64,13 @@ fn scope_out(page: &Page, article: Option<&Article>, url: Option<String>) -> Sco
     }
 }
 
+/// The article scope of the page `html` (at `url`, if given).
+pub fn scope_of(html: &str, url: Option<String>) -> ScopeOut {
+    let page = Page::parse(html);
+    let article = page.article();
+    scope_out(&page, article.as_ref(), url)
+}
+
 /// Reads a page as text: UTF-8, with bytes that are not replaced (a
 /// browser sniffs the charset; the page folders are UTF-8 already).
 fn read_page(path: &str) -> Result<String, String> {
@@ -84,10 +91,7 @@ pub fn annotate_html(args: &[String]) -> Result<bool, String> {
         }
     }
     let file = file.ok_or("--html needs a FILE")?;
-    let html = read_page(&file)?;
-    let page = Page::parse(&html);
-    let article = page.article();
-    let scope = scope_out(&page, article.as_ref(), url);
+    let scope = scope_of(&read_page(&file)?, url);
     let report = presslens::annotate_in(&scope.text, Unit::Char);
     let mut obj = match serde_json::to_value(&report) {
         Ok(serde_json::Value::Object(o)) => o,

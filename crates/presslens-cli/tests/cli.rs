@@ -553,3 +553,33 @@ fn annotate_html_on_broken_empty_and_deep_pages_never_panics() {
     let out = presslens(&["annotate", "--html", "/nonexistent/page.html"], b"");
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn annotate_jsonl_lines_of_html_carry_their_scope() {
+    let story = "<p>\u{201c}We will build it,\u{201d} said Mayor Jane Smith on Tuesday, after a long debate in the council.</p>".repeat(6);
+    let html = format!(r#"<nav>Home</nav><div id="story">{story}</div>"#);
+    let lines = format!(
+        "{}\n{}\n{}\n",
+        serde_json::json!({"id": 1, "html": html, "url": "https://example.org/a"}),
+        serde_json::json!({"id": 2, "text": "Plain text."}),
+        serde_json::json!({"id": 3, "html": 5}),
+    );
+    let out = presslens(&["annotate", "--jsonl"], lines.as_bytes());
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "the bad line fails, the others go on"
+    );
+    let rows: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 2);
+    let text = rows[0]["scope"]["text"].as_str().unwrap();
+    assert!(text.starts_with("\u{201c}We will build it") && !text.contains("Home"));
+    assert_eq!(rows[0]["scope"]["url"], "https://example.org/a");
+    check_schema(&rows[0], text);
+    assert!(rows[1].get("scope").is_none());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("\"html\" is not a string"));
+}
