@@ -9,6 +9,9 @@
 //! Only elements and text are visited, as the browser's `TreeWalker`
 //! (`SHOW_ELEMENT | SHOW_TEXT`) visits them: comments are passed over.
 
+use std::collections::HashSet;
+use std::hash::Hash;
+
 use super::filter::{is_block, skipped};
 use super::tree::{NodeKind, Tree};
 use super::Scope;
@@ -91,20 +94,35 @@ fn next_shown<T: Tree + ?Sized>(tree: &T, n: &T::Node) -> Option<T::Node> {
 }
 
 /// The text of `scope`: its headline, then its root, read through its
-/// filter without what it excludes. A loop, not a recursion.
-pub fn read<T: Tree + ?Sized>(tree: &T, scope: &Scope<T::Node>) -> String {
+/// filter without what it excludes. A loop, not a recursion; the excluded
+/// elements are looked up in a set (a page can have tens of thousands).
+pub fn read<T>(tree: &T, scope: &Scope<T::Node>) -> String
+where
+    T: Tree + ?Sized,
+    T::Node: Hash + Eq,
+{
+    let excluded: HashSet<&T::Node> = scope.excluded.iter().collect();
     let mut r = Reader::default();
     let roots = scope.headline.iter().chain(std::iter::once(&scope.root));
     for (i, root) in roots.enumerate() {
         if i > 0 {
             r.push_break();
         }
-        read_root(tree, scope, root, &mut r);
+        read_root(tree, scope, &excluded, root, &mut r);
     }
     r.finish()
 }
 
-fn read_root<T: Tree + ?Sized>(tree: &T, scope: &Scope<T::Node>, root: &T::Node, r: &mut Reader) {
+fn read_root<T>(
+    tree: &T,
+    scope: &Scope<T::Node>,
+    excluded: &HashSet<&T::Node>,
+    root: &T::Node,
+    r: &mut Reader,
+) where
+    T: Tree + ?Sized,
+    T::Node: Hash + Eq,
+{
     let mut cursor = first_shown(tree, root);
     while let Some(node) = cursor.take() {
         let mut block = false;
@@ -113,9 +131,9 @@ fn read_root<T: Tree + ?Sized>(tree: &T, scope: &Scope<T::Node>, root: &T::Node,
             NodeKind::Text => r.push_text(&tree.text(&node)),
             NodeKind::Element => {
                 let tag = tree.local_name(&node);
-                let excluded = !scope.excluded.is_empty()
+                let excluded = !excluded.is_empty()
                     && (is_block(&tag) || tree.parent(&node).as_ref() == Some(root))
-                    && scope.excludes(&node);
+                    && excluded.contains(&node);
                 if !excluded && !skipped(tree, &node, &tag, scope.filter) {
                     block = is_block(&tag);
                     if block {
