@@ -347,6 +347,7 @@ impl Overlay {
             &self.painter.spans,
             self.painter.kinds(),
             self.scope_note(),
+            self.theme.side,
         );
         if had_focus {
             panel::refocus(p, again.as_deref());
@@ -587,6 +588,7 @@ impl Overlay {
             (None, false) => {}
         }
         let now = self.panel_open();
+        self.theme.place_panel(now && self.theme.side);
         if let (Some(f), true) = (&self.opts.on_panel, now != was) {
             safe::notify_later(f, now.into());
         }
@@ -603,6 +605,13 @@ impl Overlay {
         if let Some(p) = &self.panel {
             panel::refocus(p, None);
         }
+    }
+
+    /// The panel beside the page (the page makes room for it) or over it.
+    pub fn side_by_side(&mut self, on: bool) {
+        self.theme.side = on;
+        self.theme.place_panel(on && self.panel_open());
+        self.render_panel();
     }
 
     /// Whether the panel is on the page and shown.
@@ -961,6 +970,7 @@ fn panel_click(o: &mut Overlay, e: &Event) {
     };
     match Action::of_click(e) {
         Some(Action::Close) => o.show_panel(false),
+        Some(Action::SideBySide) => o.side_by_side(!o.theme.side),
         Some(Action::Download(what)) => {
             if let Some(report) = o.report() {
                 download::save(report, o.text(), what);
