@@ -3,7 +3,7 @@ SHELL := /bin/bash
 PORT ?= 8080
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: setup wasm extension widget package dist demo test lint test-native test-wasm test-e2e bench bench-dom eval eval-parties eval-scope train train-speakers train-parties clusters fuzz clean
+.PHONY: setup wasm extension widget package dist demo test lint test-native test-wasm test-e2e bench bench-dom eval eval-parties eval-scope eval-scope-peers train train-speakers train-parties clusters fuzz clean
 
 setup:
 	@bash scripts/setup.sh
@@ -121,6 +121,17 @@ fuzz:
 # run, each folder alone, train and validation splits apart.
 eval-scope: wasm
 	node tests/e2e/scope-eval.mjs
+
+# The peers on the same pages with the same scorer and split: trafilatura
+# 2.3 (favor_precision, no comments) and readability-lxml 0.9 from PyPI, in
+# a pinned venv (.venv-eval/, made on first use). The scorer and split are
+# first checked against tokens.mjs and scope-eval.mjs (node), then per
+# folder and split: pages, token F1, precision, recall, pages per second on
+# one core, the worst validation pages. Printed, never asserted; a minute.
+EVAL_FOLDERS ?= l3s-gn1 dragnet readability
+eval-scope-peers:
+	bash scripts/eval-scope-peers.sh --check
+	bash scripts/eval-scope-peers.sh --quiet $(EVAL_FOLDERS)
 
 clean:
 	cargo clean
