@@ -29,6 +29,8 @@ pub(super) struct Theme {
     before: Option<HtmlAttrs>,
     /// The reader asked for the panel beside the page.
     pub(super) side: bool,
+    /// The palette is chosen (once per overlay: before the first paint).
+    chosen: bool,
 }
 
 impl Theme {
@@ -41,9 +43,10 @@ impl Theme {
         let Some(html) = document().ok().and_then(|d| d.document_element()) else {
             return;
         };
-        if self.before.is_some() {
+        if self.chosen {
             return;
         }
+        self.chosen = true;
         self.save(&html);
         // Mark colours for the page's own background, light or dark
         // (whatever the reader's system setting says).
@@ -94,6 +97,7 @@ impl Theme {
         let Some(html) = document().ok().and_then(|d| d.document_element()) else {
             return;
         };
+        self.chosen = false;
         if let Some(before) = self.before.take() {
             for (name, value) in [
                 ("data-presslens", before.ready),

@@ -188,6 +188,11 @@ impl Host {
         let _ = tip.set_attribute("style", &["left:", &px(left), ";top:", &px(top)].concat());
     }
 
+    /// Whether the card is shown.
+    pub fn tip_shown(&self) -> bool {
+        !self.tip.has_attribute("hidden")
+    }
+
     pub fn hide_tip(&self) {
         let _ = self.tip.set_attribute("hidden", "");
     }
