@@ -3,7 +3,7 @@ SHELL := /bin/bash
 PORT ?= 8080
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: setup wasm extension widget package dist demo test lint test-native test-wasm test-e2e bench bench-dom eval eval-parties eval-scope train train-speakers train-parties clusters fuzz clean
+.PHONY: setup wasm extension widget package dist demo python test lint test-native test-python test-wasm test-e2e bench bench-dom eval eval-parties eval-scope eval-scope-peers train train-speakers train-parties clusters fuzz clean
 
 setup:
 	@bash scripts/setup.sh
@@ -26,9 +26,15 @@ dist: extension widget package
 demo: wasm
 	node scripts/serve.mjs --port $(PORT)
 
+# The Python package (crates/presslens-py): an abi3 wheel in dist/python/,
+# built by maturin from .venv-py/ (README, "Python").
+python: setup
+	@bash scripts/build-python.sh
+
 test: setup
 	$(MAKE) lint
 	$(MAKE) test-native
+	$(MAKE) test-python
 	$(MAKE) dist
 	$(MAKE) test-wasm
 	$(MAKE) test-e2e
@@ -40,9 +46,17 @@ lint:
 	cargo fmt --all --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy -p presslens-py --all-targets -- -D warnings
 
 test-native:
 	cargo test --all-targets
+
+# pytest over the Python package (crates/presslens-py/tests/): the built
+# wheel in a fresh venv with the pinned pytest and pandas; the CLI's reports
+# (target/release/presslens) are the reference the package must match.
+test-python: python
+	cargo build --release -p presslens-cli
+	@bash scripts/test-python.sh
 
 # DOM tests in headless Chromium through chromedriver (webdriver.json holds
 # the browser flags).
@@ -121,6 +135,17 @@ fuzz:
 # run, each folder alone, train and validation splits apart.
 eval-scope: wasm
 	node tests/e2e/scope-eval.mjs
+
+# The peers on the same pages with the same scorer and split: trafilatura
+# 2.3 (favor_precision, no comments) and readability-lxml 0.9 from PyPI, in
+# a pinned venv (.venv-eval/, made on first use). The scorer and split are
+# first checked against tokens.mjs and scope-eval.mjs (node), then per
+# folder and split: pages, token F1, precision, recall, pages per second on
+# one core, the worst validation pages. Printed, never asserted; a minute.
+EVAL_FOLDERS ?= l3s-gn1 dragnet readability
+eval-scope-peers:
+	bash scripts/eval-scope-peers.sh --check
+	bash scripts/eval-scope-peers.sh --quiet $(EVAL_FOLDERS)
 
 clean:
 	cargo clean

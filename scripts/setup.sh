@@ -2,7 +2,8 @@
 # Installs what building and testing PressLens needs, and only what is
 # missing: the wasm32 target, wasm-bindgen-cli at exactly the Cargo.lock
 # version, wasm-opt and wasm2js (binaryen), Debian's chromium,
-# chromium-driver and firefox-esr, and the npm test dependencies. Safe to
+# chromium-driver and firefox-esr, the npm test dependencies, and maturin
+# (the Python wheel's builder) in .venv-py/ at the pinned version. Safe to
 # run again; a no-op once everything is there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -47,5 +48,19 @@ if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/puppeteer-core ]
   say "installing npm dev dependencies"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
   touch node_modules
+fi
+# maturin builds the Python wheel (make python), from PyPI into a venv of
+# its own (.venv-py/, git-ignored), at the version
+# crates/presslens-py/requirements-build.txt pins.
+want=$(sed -n 's/^maturin==//p' crates/presslens-py/requirements-build.txt)
+have=$(.venv-py/bin/maturin --version 2>/dev/null | awk '{print $2}' || true)
+if [ "$want" != "$have" ]; then
+  say "installing maturin $want into .venv-py (have: ${have:-none})"
+  if ! python3 -c 'import venv, ensurepip' 2>/dev/null; then
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq python3-venv >/dev/null
+  fi
+  python3 -m venv .venv-py
+  .venv-py/bin/pip install -q --disable-pip-version-check -r crates/presslens-py/requirements-build.txt
 fi
 say "ready"

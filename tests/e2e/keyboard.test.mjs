@@ -333,3 +333,31 @@ test('chromium: cards can be hovered, stay while hovered, go with Escape; panel 
   await page.evaluate(() => window.presslens.clear());
   await page.close();
 });
+
+test('chromium: side by side, the page makes room for the panel; the panel over the page again; clear restores <html>', { timeout: 120_000 }, async () => {
+  const page = await browsers.chromium.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(`${base}shared/seed/article.html`);
+  const before = await page.evaluate(() => document.documentElement.outerHTML);
+  await annotate({ evaluate: (fn, arg) => page.evaluate(fn, arg) }, null, { panel: true });
+  const right = () => page.evaluate(() => Math.max(...[...document.querySelectorAll('article p')].map((p) => p.getBoundingClientRect().right)));
+  const side = page.locator('[data-presslens-ui] [data-action="side-by-side"]');
+  assert.equal(await side.getAttribute('aria-pressed'), 'false');
+  const under = await right();
+  await side.click();
+  assert.equal(await side.getAttribute('aria-pressed'), 'true');
+  const beside = await right();
+  assert.ok(beside <= 1400 - 340, `the article ends left of the panel (${under} → ${beside})`);
+  // Closing the panel gives the page its width back; opening it makes room again.
+  await page.locator('[data-presslens-ui] [data-action="close"]').click();
+  assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-presslens-panel')), false);
+  await page.evaluate(() => window.presslens.current().showPanel(true));
+  assert.equal(await page.evaluate(() => document.documentElement.getAttribute('data-presslens-panel')), 'side');
+  await side.click();
+  assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-presslens-panel')), false);
+  await side.click();
+  await page.evaluate(() => window.presslens.clear());
+  // The page's own outerHTML minus what annotate() added to <head> (the stylesheet link).
+  const after = await page.evaluate(() => { document.querySelector('link[href$="/www/presslens.css"]')?.remove(); return document.documentElement.outerHTML; });
+  assert.equal(after, before, 'exact undo, <html> attributes included');
+  await page.close();
+});

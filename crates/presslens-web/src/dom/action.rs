@@ -23,16 +23,20 @@ pub enum Action {
     Pick,
     /// Leave pick mode.
     CancelPick,
+    /// Make room for the panel beside the page, or lay it over the page
+    /// again.
+    SideBySide,
 }
 
 impl Action {
-    pub const ALL: [Action; 6] = [
+    pub const ALL: [Action; 7] = [
         Action::Close,
         Action::Download(Export::Report),
         Action::Download(Export::WebAnnotations),
         Action::WholePage,
         Action::Pick,
         Action::CancelPick,
+        Action::SideBySide,
     ];
 
     /// The button's `data-action` value.
@@ -44,6 +48,7 @@ impl Action {
             Action::WholePage => "scope-page",
             Action::Pick => "scope-pick",
             Action::CancelPick => "scope-cancel",
+            Action::SideBySide => "side-by-side",
         }
     }
 

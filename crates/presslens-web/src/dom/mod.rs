@@ -43,7 +43,7 @@ pub mod tip;
 pub mod ui;
 
 use std::cell::RefCell;
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 
 use gloo_events::{EventListener, EventListenerOptions, EventListenerPhase};
 use wasm_bindgen::prelude::*;
@@ -67,7 +67,7 @@ use scope::Scope;
 use spans::{Hl, Kind};
 use textmap::{Collector, TextMap};
 use theme::Theme;
-use tip::{caret_at, contains, Tip};
+use tip::{caret_at, contains, Leave, Tip};
 
 /// What one step of [`Overlay::work`] left to do.
 enum Step {
@@ -108,6 +108,8 @@ pub struct Overlay {
     keyboard: Keyboard,
     /// Pick mode ([`pick`]): the reader is choosing the root.
     picker: Option<pick::Picker>,
+    /// The overlay as its own timers reach it (set by [`install`]).
+    me: Weak<RefCell<Overlay>>,
 }
 
 /// An overlay shared with its event handlers.
@@ -139,6 +141,7 @@ impl Overlay {
             cursor: Cursor::default(),
             keyboard: Keyboard::default(),
             picker: None,
+            me: Weak::new(),
         })
     }
 
@@ -345,6 +348,7 @@ impl Overlay {
             &self.painter.spans,
             self.painter.kinds(),
             self.scope_note(),
+            self.theme.side,
         );
         if had_focus {
             panel::refocus(p, again.as_deref());
@@ -585,6 +589,7 @@ impl Overlay {
             (None, false) => {}
         }
         let now = self.panel_open();
+        self.theme.place_panel(now && self.theme.side);
         if let (Some(f), true) = (&self.opts.on_panel, now != was) {
             safe::notify_later(f, now.into());
         }
@@ -601,6 +606,13 @@ impl Overlay {
         if let Some(p) = &self.panel {
             panel::refocus(p, None);
         }
+    }
+
+    /// The panel beside the page (the page makes room for it) or over it.
+    pub fn side_by_side(&mut self, on: bool) {
+        self.theme.side = on;
+        self.theme.place_panel(on && self.panel_open());
+        self.render_panel();
     }
 
     /// Whether the panel is on the page and shown.
@@ -679,14 +691,38 @@ impl Overlay {
                     self.tip.pinned = true;
                 }
             }
-            None => {
-                // Off every span: hidden on a click, or once the pointer
-                // has been away a moment (time to move onto the card).
-                if click || !self.tip.pinned && self.tip.left(js_sys::Date::now()) {
-                    host.hide_tip();
-                    self.tip.pinned = false;
-                }
+            None if click => self.tip.hide(Some(host)),
+            // Off every span: the card goes once the pointer has been away
+            // a moment (time to move onto it), checked again then in case
+            // the pointer rests.
+            None if self.tip.pinned || !host.tip_shown() => {}
+            None => match self.tip.left(js_sys::Date::now()) {
+                Leave::Hide => self.tip.hide(Some(host)),
+                Leave::Waiting => {}
+                Leave::Started => self.check_leave_later(),
+            },
+        }
+    }
+
+    /// Hides the card after [`tip::LEAVE_GRACE_MS`] if the pointer is still
+    /// off every span and off the card.
+    fn check_leave_later(&self) {
+        let weak = self.me.clone();
+        let cb = Closure::once_into_js(move || {
+            let Some(rc) = weak.upgrade() else { return };
+            let Ok(mut o) = rc.try_borrow_mut() else {
+                return;
+            };
+            if o.tip.gone(js_sys::Date::now()) {
+                let Overlay { tip, host, .. } = &mut *o;
+                tip.hide(host.as_ref());
             }
+        });
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                cb.unchecked_ref(),
+                tip::LEAVE_GRACE_MS as i32 + 20,
+            );
         }
     }
 
@@ -845,6 +881,7 @@ pub fn install(rc: &Shared) {
         return;
     }
     let Ok(host) = ui::Host::new() else { return };
+    rc.borrow_mut().me = Rc::downgrade(rc);
     let shadow: EventTarget = host.shadow.clone().into();
     let (panel, tooltip) = {
         let o = rc.borrow();
@@ -959,6 +996,7 @@ fn panel_click(o: &mut Overlay, e: &Event) {
     };
     match Action::of_click(e) {
         Some(Action::Close) => o.show_panel(false),
+        Some(Action::SideBySide) => o.side_by_side(!o.theme.side),
         Some(Action::Download(what)) => {
             if let Some(report) = o.report() {
                 download::save(report, o.text(), what);

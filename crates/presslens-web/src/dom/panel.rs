@@ -28,6 +28,10 @@ fn span_of(spans: &[Span], target: Target, start: usize) -> Option<usize> {
         .map(|i| from + i)
 }
 
+/// Narrowest viewport (CSS px) that offers the panel beside the page; the
+/// `min-width` of the rule in `www/presslens.css` that makes room.
+const SIDE_MIN_WIDTH: f64 = 1000.0;
+
 /// Most items listed per section; the counts above stay complete.
 const MAX_ITEMS: usize = 60;
 
@@ -120,9 +124,16 @@ fn scope_note(panel: &Element, note: ScopeNote) {
 /// Fills `panel` (emptied first) from `report`, the painted `spans` and
 /// what is known of the scope: the header, the scope note, the source
 /// summary, the kind toggles, then one list per kind.
-pub fn render(panel: &Element, report: &Report, spans: &[Span], kinds: Kinds, note: ScopeNote) {
+pub fn render(
+    panel: &Element,
+    report: &Report,
+    spans: &[Span],
+    kinds: Kinds,
+    note: ScopeNote,
+    side: bool,
+) {
     panel.set_text_content(None);
-    header(panel);
+    header(panel, side);
     scope_note(panel, note);
     let speakers = summary(panel, report);
     toggles(panel, kinds);
@@ -191,7 +202,7 @@ pub fn refocus(panel: &Element, key: Option<&str>) {
 }
 
 /// The title, the close button and the downloads.
-fn header(panel: &Element) {
+fn header(panel: &Element, side: bool) {
     let head = add(panel, "header", "", "");
     let title = add(&head, "h2", "", "PressLens");
     // Where the panel shortcut and the scope actions put focus.
@@ -200,6 +211,15 @@ fn header(panel: &Element) {
     let _ = close.set_attribute("type", "button");
     Action::Close.mark(&close);
     let _ = close.set_attribute("aria-label", "Close the PressLens panel");
+    // Beside the page: on screens wide enough for both (the page's
+    // stylesheet makes room at 1000px and more, `www/presslens.css`).
+    if super::ui::viewport().0 >= SIDE_MIN_WIDTH {
+        let b = add(&head, "button", "side", "Side by side");
+        let _ = b.set_attribute("type", "button");
+        let _ = b.set_attribute("aria-pressed", if side { "true" } else { "false" });
+        let _ = b.set_attribute("title", "Make room for the panel beside the page");
+        Action::SideBySide.mark(&b);
+    }
     let saves = add(panel, "p", "exports", "");
     for (export, label, title) in [
         (

@@ -1,6 +1,7 @@
 //! The theme part of an overlay: our attributes on `<html>`
-//! (`data-presslens="ready"`, `data-presslens-theme`), chosen from the
-//! page's own background, and put back as they were on clear.
+//! (`data-presslens="ready"`, `data-presslens-theme`, chosen from the
+//! page's own background, and `data-presslens-panel="side"` while the page
+//! makes room for the panel), put back as they were on clear.
 
 use web_sys::Element;
 
@@ -12,7 +13,13 @@ struct HtmlAttrs {
     ready: Option<String>,
     /// `data-presslens-theme`.
     theme: Option<String>,
+    /// `data-presslens-panel`.
+    panel: Option<String>,
 }
+
+/// The attribute that asks the page (`www/presslens.css`) to make room for
+/// the panel beside it.
+const SIDE: &str = "data-presslens-panel";
 
 /// The mark palette and the ready flag on `<html>`.
 #[derive(Default)]
@@ -20,6 +27,10 @@ pub(super) struct Theme {
     /// Our attributes on `<html>` as they were before our first pass, to
     /// restore (`None` until the first pass saves them).
     before: Option<HtmlAttrs>,
+    /// The reader asked for the panel beside the page.
+    pub(super) side: bool,
+    /// The palette is chosen (once per overlay: before the first paint).
+    chosen: bool,
 }
 
 impl Theme {
@@ -32,13 +43,11 @@ impl Theme {
         let Some(html) = document().ok().and_then(|d| d.document_element()) else {
             return;
         };
-        if self.before.is_some() {
+        if self.chosen {
             return;
         }
-        self.before = Some(HtmlAttrs {
-            ready: html.get_attribute("data-presslens"),
-            theme: html.get_attribute("data-presslens-theme"),
-        });
+        self.chosen = true;
+        self.save(&html);
         // Mark colours for the page's own background, light or dark
         // (whatever the reader's system setting says).
         if let Some(root) = root {
@@ -49,6 +58,30 @@ impl Theme {
             };
             let _ = html.set_attribute("data-presslens-theme", theme);
         }
+    }
+
+    /// Saves our attributes as the page has them, once.
+    fn save(&mut self, html: &Element) {
+        if self.before.is_none() {
+            self.before = Some(HtmlAttrs {
+                ready: html.get_attribute("data-presslens"),
+                theme: html.get_attribute("data-presslens-theme"),
+                panel: html.get_attribute(SIDE),
+            });
+        }
+    }
+
+    /// The page makes room for the open panel (`beside`), or lies under it.
+    pub(super) fn place_panel(&mut self, beside: bool) {
+        let Some(html) = document().ok().and_then(|d| d.document_element()) else {
+            return;
+        };
+        self.save(&html);
+        let _ = if beside {
+            html.set_attribute(SIDE, "side")
+        } else {
+            html.remove_attribute(SIDE)
+        };
     }
 
     /// `<html data-presslens="ready">`: set when a pass is complete, in the
@@ -64,10 +97,12 @@ impl Theme {
         let Some(html) = document().ok().and_then(|d| d.document_element()) else {
             return;
         };
+        self.chosen = false;
         if let Some(before) = self.before.take() {
             for (name, value) in [
                 ("data-presslens", before.ready),
                 ("data-presslens-theme", before.theme),
+                (SIDE, before.panel),
             ] {
                 let _ = match value {
                     Some(v) => html.set_attribute(name, &v),

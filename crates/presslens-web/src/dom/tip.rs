@@ -21,7 +21,19 @@ const SCROLL_GRACE_MS: f64 = 300.0;
 
 /// How long the pointer may be off every span (on its way to the card)
 /// before the card goes, in ms.
-const LEAVE_GRACE_MS: f64 = 400.0;
+pub(super) const LEAVE_GRACE_MS: f64 = 400.0;
+
+/// What a pointer move off every span means for the card.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Leave {
+    /// The pointer just left: the card stays for [`LEAVE_GRACE_MS`] (the
+    /// caller checks again then, the pointer may not move again).
+    Started,
+    /// Still within the grace.
+    Waiting,
+    /// Off long enough: the card goes.
+    Hide,
+}
 
 /// The tooltip's state.
 #[derive(Default)]
@@ -60,16 +72,22 @@ impl Tip {
         self.left_at = None;
     }
 
-    /// The pointer is off every span at `now`: whether the card should go
-    /// (it has been off for [`LEAVE_GRACE_MS`], not on the card).
-    pub(super) fn left(&mut self, now: f64) -> bool {
+    /// The pointer is off every span (and off the card) at `now`.
+    pub(super) fn left(&mut self, now: f64) -> Leave {
         match self.left_at {
-            Some(t) => now - t >= LEAVE_GRACE_MS,
+            Some(t) if now - t >= LEAVE_GRACE_MS => Leave::Hide,
+            Some(_) => Leave::Waiting,
             None => {
                 self.left_at = Some(now);
-                false
+                Leave::Started
             }
         }
+    }
+
+    /// Whether the pointer left the spans at least [`LEAVE_GRACE_MS`] ago
+    /// and has not come back to a span or onto the card since.
+    pub(super) fn gone(&self, now: f64) -> bool {
+        !self.pinned && self.left_at.is_some_and(|t| now - t >= LEAVE_GRACE_MS)
     }
 
     /// Hides the card and unpins it.

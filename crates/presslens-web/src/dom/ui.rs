@@ -79,6 +79,9 @@ const ACCESS_CSS: &str = "
 .panel .keys summary{cursor:pointer;margin-top:10px}
 .panel .keys dl{margin:4px 0 0;display:grid;grid-template-columns:auto 1fr;gap:2px 8px}
 .panel .keys dt{font-family:ui-monospace,monospace;font-size:12px}.panel .keys dd{margin:0}
+.panel .side{width:auto;margin-left:auto;margin-right:4px;font-size:12px;border:1px solid currentColor;padding:2px 8px}
+.panel .side[aria-pressed='true']{background:#0b57d0;color:#fff}
+@media (forced-colors:active){.panel .side[aria-pressed='true']{background:Highlight;color:HighlightText}}
 ";
 
 /// `<tag class="class">text</tag>`, text inserted as text.
@@ -183,6 +186,11 @@ impl Host {
             top = (y - r.height() - 12.0).max(4.0);
         }
         let _ = tip.set_attribute("style", &["left:", &px(left), ";top:", &px(top)].concat());
+    }
+
+    /// Whether the card is shown.
+    pub fn tip_shown(&self) -> bool {
+        !self.tip.has_attribute("hidden")
     }
 
     pub fn hide_tip(&self) {
