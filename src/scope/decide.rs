@@ -374,11 +374,6 @@ fn boilerplate<T: Tree + ?Sized>(
         || ld > 0.85
 }
 
-/// Readability's points for a paragraph of `len` characters.
-pub(super) fn points(len: u32, commas: u32) -> f32 {
-    1.0 + commas as f32 + (len as f32 / 100.0).min(3.0)
-}
-
 fn init_score<T: Tree + ?Sized>(tree: &T, c: &Cand<T::Node>, weights: bool) -> f32 {
     class_weight(tree, &c.el, weights)
         + match c.tag {

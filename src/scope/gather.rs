@@ -3,7 +3,6 @@
 //! and form controls, summed bottom-up as elements close. Resumable, so
 //! that a browser can run it in slices that each fit a frame.
 
-use super::decide::points;
 use super::filter::{is_block, skipped, Filter};
 use super::tree::{NodeKind, Tree};
 use super::Deadline;
@@ -272,4 +271,9 @@ impl<N: Clone + PartialEq> Gather<N> {
         }
         true
     }
+}
+
+/// Readability's points for a paragraph of `len` characters.
+pub(super) fn points(len: u32, commas: u32) -> f32 {
+    1.0 + commas as f32 + (len as f32 / 100.0).min(3.0)
 }

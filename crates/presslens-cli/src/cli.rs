@@ -1,5 +1,6 @@
 //! The command-line tool proper (native builds only).
 
+use crate::output::output_closed;
 use std::collections::{HashMap, HashSet};
 use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::process::ExitCode;
@@ -148,49 +149,7 @@ fn annotate(args: &[String]) -> Result<bool, String> {
     let res = for_each_line(
         path,
         |lineno, line| {
-            let parsed: Result<serde_json::Value, _> = serde_json::from_str(line);
-            let obj = match parsed {
-                Ok(serde_json::Value::Object(o)) => o,
-                Ok(_) => {
-                    return Err(format!("{}:{lineno}: expected a JSON object", name(path)).into())
-                }
-                Err(e) => return Err(format!("{}:{lineno}: {e}", name(path)).into()),
-            };
-            // A line of a web page ({"id", "html", "url"?}): its article
-            // scope is annotated, and the scope printed beside the report.
-            let page = match obj.get("html") {
-                None => None,
-                Some(serde_json::Value::String(html)) => {
-                    check_size(html.len(), &format!("{}:{lineno}", name(path)))?;
-                    let url = obj.get("url").and_then(|u| u.as_str()).map(String::from);
-                    Some(crate::page::scope_of(html, url))
-                }
-                Some(_) => {
-                    return Err(format!("{}:{lineno}: \"html\" is not a string", name(path)).into())
-                }
-            };
-            let text = match (&page, obj.get("text").and_then(|t| t.as_str())) {
-                (Some(p), _) => p.text.as_str(),
-                (None, Some(text)) => text,
-                (None, None) => {
-                    return Err(
-                        format!("{}:{lineno}: no \"text\" or \"html\" string", name(path)).into(),
-                    )
-                }
-            };
-            check_size(text.len(), &format!("{}:{lineno}", name(path)))?;
-            let report = presslens::annotate_in(text, Unit::Char);
-            let mut line_out = serde_json::Map::new();
-            line_out.insert(
-                "id".into(),
-                obj.get("id").cloned().unwrap_or(serde_json::Value::Null),
-            );
-            if let Ok(serde_json::Value::Object(r)) = serde_json::to_value(&report) {
-                line_out.extend(r);
-            }
-            if let Some(Ok(scope)) = page.as_ref().map(serde_json::to_value) {
-                line_out.insert("scope".into(), scope);
-            }
+            let line_out = annotate_line(name(path), lineno, line)?;
             // Each line's report leaves before the next line is read, so a
             // long line never holds back the ones before it.
             serde_json::to_writer(&mut out, &line_out)
@@ -206,6 +165,54 @@ fn annotate(args: &[String]) -> Result<bool, String> {
         Err(Stop::Input(e)) => Err(e),
         Err(Stop::Output(e)) => output_closed(e),
     }
+}
+
+/// One line of `annotate --jsonl` (`{"id", "text"}`, or a web page
+/// `{"id", "html", "url"?}` whose article scope is annotated and printed
+/// beside the report): the line to print. `src` names the input for errors.
+fn annotate_line(
+    src: &str,
+    lineno: usize,
+    line: &str,
+) -> Result<serde_json::Map<String, serde_json::Value>, LineError> {
+    let parsed: Result<serde_json::Value, _> = serde_json::from_str(line);
+    let obj = match parsed {
+        Ok(serde_json::Value::Object(o)) => o,
+        Ok(_) => return Err(format!("{}:{lineno}: expected a JSON object", src).into()),
+        Err(e) => return Err(format!("{}:{lineno}: {e}", src).into()),
+    };
+    // A line of a web page ({"id", "html", "url"?}): its article
+    // scope is annotated, and the scope printed beside the report.
+    let page = match obj.get("html") {
+        None => None,
+        Some(serde_json::Value::String(html)) => {
+            check_size(html.len(), &format!("{}:{lineno}", src))?;
+            let url = obj.get("url").and_then(|u| u.as_str()).map(String::from);
+            Some(crate::page::scope_of(html, url))
+        }
+        Some(_) => return Err(format!("{}:{lineno}: \"html\" is not a string", src).into()),
+    };
+    let text = match (&page, obj.get("text").and_then(|t| t.as_str())) {
+        (Some(p), _) => p.text.as_str(),
+        (None, Some(text)) => text,
+        (None, None) => {
+            return Err(format!("{}:{lineno}: no \"text\" or \"html\" string", src).into())
+        }
+    };
+    check_size(text.len(), &format!("{}:{lineno}", src))?;
+    let report = presslens::annotate_in(text, Unit::Char);
+    let mut line_out = serde_json::Map::new();
+    line_out.insert(
+        "id".into(),
+        obj.get("id").cloned().unwrap_or(serde_json::Value::Null),
+    );
+    if let Ok(serde_json::Value::Object(r)) = serde_json::to_value(&report) {
+        line_out.extend(r);
+    }
+    if let Some(Ok(scope)) = page.as_ref().map(serde_json::to_value) {
+        line_out.insert("scope".into(), scope);
+    }
+    Ok(line_out)
 }
 
 /// The largest text annotated in one go, in bytes. The engine is linear, but
@@ -243,16 +250,6 @@ enum Stop {
     /// The input could not be read.
     Input(String),
     Output(io::Error),
-}
-
-/// A closed output (`presslens annotate … | head`) ends the run quietly and
-/// successfully, as for any filter; another write error is an error.
-pub fn output_closed(e: io::Error) -> Result<bool, String> {
-    if e.kind() == io::ErrorKind::BrokenPipe {
-        Ok(true)
-    } else {
-        Err(format!("<stdout>: {e}"))
-    }
 }
 
 /// Calls `f` on each non-blank line of a file (or stdin). A line that is not

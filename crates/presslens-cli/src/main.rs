@@ -3,6 +3,7 @@
 
 mod cli;
 mod eval;
+mod output;
 mod page;
 mod train;
 

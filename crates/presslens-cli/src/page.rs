@@ -104,7 +104,7 @@ pub fn annotate_html(args: &[String]) -> Result<bool, String> {
         .map_err(io::Error::from)
         .and_then(|()| writeln!(out))
         .and_then(|()| out.flush());
-    written.map(|()| true).or_else(crate::cli::output_closed)
+    written.map(|()| true).or_else(crate::output::output_closed)
 }
 
 /// Word tokens, lower-cased: maximal runs of letters and digits (the
