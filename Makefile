@@ -133,8 +133,13 @@ fuzz:
 # Article scope on the human-gold page sets (../shared/eval/pages/l3s-gn1,
 # dragnet): PressLens and Mozilla Readability 0.6 in one headless Chromium
 # run, each folder alone, train and validation splits apart.
+# Article scope on the dev pages, three ways with one scorer and split: the
+# native detector (presslens eval-scope: seconds), PressLens and Readability.js
+# in Chromium, and the Python peers (eval-scope-peers). Printed, not asserted.
 eval-scope: wasm
+	cargo run --release -q -p presslens-cli -- eval-scope
 	node tests/e2e/scope-eval.mjs
+	$(MAKE) eval-scope-peers
 
 # The peers on the same pages with the same scorer and split: trafilatura
 # 2.3 (favor_precision, no comments) and readability-lxml 0.9 from PyPI, in
