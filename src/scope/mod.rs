@@ -77,6 +77,21 @@ impl<N: PartialEq> Scope<N> {
     }
 }
 
+impl<N> Scope<N> {
+    /// The same scope over other handles of the same nodes (the browser
+    /// turns the detector's `Node`s into the `Element`s they are).
+    pub fn map<M>(self, f: impl Fn(N) -> M) -> Scope<M> {
+        Scope {
+            root: f(self.root),
+            excluded: self.excluded.into_iter().map(&f).collect(),
+            filter: self.filter,
+            headline: self.headline.map(&f),
+            confidence: self.confidence,
+            paywall: self.paywall,
+        }
+    }
+}
+
 /// When a slice of detection must stop: a time on the caller's clock and
 /// the clock (milliseconds in the browser, `Date.now()`); or never.
 pub struct Deadline<'a> {

@@ -16,48 +16,11 @@ use web_sys::{Document, Element, Node};
 
 pub use presslens::scope::{is_block, Filter};
 
-use super::confidence::Confidence;
 use super::page::{Error, Result};
-use super::paywall::Paywall;
 
-/// The article: a root element, and elements inside it that are not part of
-/// the article (siblings of the scoring winner that did not make the cut, and
-/// boilerplate blocks found by pruning).
-#[derive(Clone)]
-pub struct Scope {
-    pub root: Element,
-    pub excluded: Vec<Element>,
-    pub filter: Filter,
-    /// The page's headline when it sits just outside a detected root (the
-    /// headline belongs to the article); read before the root.
-    pub headline: Option<Element>,
-    /// How sure detection is of the root; `None` for a root the caller
-    /// chose.
-    pub confidence: Option<Confidence>,
-    /// The paywall rule the root matches: only part of the article is on
-    /// the page.
-    pub paywall: Option<Paywall>,
-}
-
-impl Scope {
-    /// Whether `el`, a child of the root, was left out of the article.
-    pub fn excludes(&self, el: &Element) -> bool {
-        !self.excluded.is_empty() && self.excluded.iter().any(|x| x == el)
-    }
-
-    /// The engine's scope over DOM nodes, as elements (the detector only
-    /// ever returns elements).
-    fn from_engine(s: engine_scope::Scope<Node>) -> Scope {
-        Scope {
-            root: s.root.unchecked_into(),
-            excluded: s.excluded.into_iter().map(JsCast::unchecked_into).collect(),
-            filter: s.filter,
-            headline: s.headline.map(JsCast::unchecked_into),
-            confidence: s.confidence,
-            paywall: s.paywall,
-        }
-    }
-}
+/// The article over the page's elements: the engine's scope
+/// ([`engine_scope::Scope`]), one definition for both.
+pub type Scope = engine_scope::Scope<Element>;
 
 /// The page's DOM as the engine's [`Tree`].
 pub struct Dom {
@@ -171,7 +134,7 @@ pub const PAGE: &str = "page";
 pub fn explicit(root: Element) -> Scope {
     match root.owner_document() {
         Some(doc) => {
-            Scope::from_engine(engine_scope::explicit(&Dom { doc: Some(doc) }, root.into()))
+            engine_scope::explicit(&Dom { doc: Some(doc) }, root.into()).map(JsCast::unchecked_into)
         }
         // An element always has a document; were it not so, the filter
         // alone.
@@ -250,6 +213,6 @@ impl Detector {
         let now = js_sys::Date::now;
         self.inner
             .step(&self.dom, &Deadline::new(deadline, &now))
-            .map(Scope::from_engine)
+            .map(|s| s.map(JsCast::unchecked_into))
     }
 }
