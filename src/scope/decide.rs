@@ -176,6 +176,7 @@ pub(super) fn decide<T: Tree + ?Sized>(
         };
     }
     let top = best;
+    best = shared_ancestor(tree, &cands, best, best_score);
     // A winner that holds most of its parent's text is as good as its parent
     // (wrappers without text of their own).
     while cands[best].parent != NONE {
@@ -219,6 +220,47 @@ pub(super) fn decide<T: Tree + ?Sized>(
         scope: scope(&cands[i].el, excluded, c),
         len,
     }
+}
+
+/// Readability's look above the winner, for articles in parts: when at
+/// least three of the next four best candidates score within 75% of the
+/// winner and an ancestor of the winner holds three of them, the article
+/// is that ancestor (steps, sections and chapters, each scored on its
+/// own, as on how-to pages whose steps sit in wrappers of their own).
+/// Only candidates of the winner's kind count ([`kin`]): with any
+/// candidate, a short post whose sidebar and comments score like it
+/// became the whole page on the train pages.
+fn shared_ancestor<T: Tree + ?Sized>(
+    tree: &T,
+    cands: &[Cand<T::Node>],
+    best: usize,
+    best_score: f32,
+) -> usize {
+    const OTHERS: usize = 4;
+    const NEEDED: usize = 3;
+    let mut others: Vec<usize> = (0..cands.len())
+        .filter(|&i| cands[i].scored && i != best)
+        .collect();
+    others.sort_by(|&a, &b| cands[b].score.total_cmp(&cands[a].score));
+    others.truncate(OTHERS);
+    others.retain(|&i| {
+        cands[i].score >= 0.75 * best_score && kin(tree, &cands[i].el, &cands[best].el)
+    });
+    if others.len() < NEEDED {
+        return best;
+    }
+    let mut p = cands[best].parent;
+    while p != NONE && cands[p].tag != T_BODY {
+        let held = others
+            .iter()
+            .filter(|&&o| o != p && ancestor_or_self(cands, p, o))
+            .count();
+        if held >= NEEDED {
+            return p;
+        }
+        p = cands[p].parent;
+    }
+    best
 }
 
 /// The scorer's part of the [`Confidence`] in root `root`: the margin over
@@ -412,6 +454,19 @@ fn semantic<N>(cands: &[Cand<N>]) -> Option<usize> {
         }
     }
     best.into_iter().flatten().next()
+}
+
+/// Blocks of one kind: the same element name and a class word in common
+/// ("content lead" and "content").
+fn kin<T: Tree + ?Sized>(tree: &T, a: &T::Node, b: &T::Node) -> bool {
+    let (ca, cb) = (
+        tree.attr(a, "class").unwrap_or_default(),
+        tree.attr(b, "class").unwrap_or_default(),
+    );
+    tree.local_name(a) == tree.local_name(b)
+        && ca
+            .split_ascii_whitespace()
+            .any(|w| cb.split_ascii_whitespace().any(|v| v == w))
 }
 
 fn same_class<T: Tree + ?Sized>(tree: &T, a: &T::Node, b: &T::Node) -> bool {
