@@ -21,6 +21,9 @@ pub(super) struct Found<N> {
     pub scope: Scope<N>,
     /// Characters of kept text in the root.
     pub len: u32,
+    /// The page's `<main>` (or `[role=main]`) with the most text, and that
+    /// text's length: the scope of a page that holds no story.
+    pub main: Option<(N, u32)>,
 }
 
 /// Class/id weight: +25 for article-like hints, −25 for boilerplate-like;
@@ -167,11 +170,13 @@ pub(super) fn decide<T: Tree + ?Sized>(
                 Found {
                     scope: scope(&cands[i].el, excluded, c),
                     len,
+                    main: main_of(&cands),
                 }
             }
             None => Found {
                 scope: scope(body, Vec::new(), Confidence::none(page_text)),
                 len: page_text,
+                main: main_of(&cands),
             },
         };
     }
@@ -203,6 +208,7 @@ pub(super) fn decide<T: Tree + ?Sized>(
             return Found {
                 scope: scope(&cands[s].el, excluded, c),
                 len: cands[s].text,
+                main: main_of(&cands),
             };
         }
     }
@@ -219,7 +225,17 @@ pub(super) fn decide<T: Tree + ?Sized>(
     Found {
         scope: scope(&cands[i].el, excluded, c),
         len,
+        main: main_of(&cands),
     }
+}
+
+/// The `<main>` or `[role=main]` with the most text, and that text.
+fn main_of<N: Clone>(cands: &[Cand<N>]) -> Option<(N, u32)> {
+    cands
+        .iter()
+        .filter(|c| c.semantic == Some(2))
+        .max_by_key(|c| c.text)
+        .map(|c| (c.el.clone(), c.text))
 }
 
 /// Readability's look above the winner, for articles in parts: when at

@@ -150,3 +150,30 @@ fn a_post_tagged_with_a_boilerplate_word_is_still_the_article() {
     let s = detect(&t).unwrap();
     assert_eq!(s.root, t.by_id("p"));
 }
+
+#[test]
+fn a_page_without_a_story_is_its_main_column() {
+    // A section front: teasers, each a headline link and a line; the best
+    // block is a short one and nothing marks it as the article.
+    let teaser = r#"<li><h3><a href="/x">A headline of a story elsewhere</a></h3><p>One line that sums that other story up for the reader.</p></li>"#;
+    let html = format!(
+        r#"<div id="nav"><a href="/">Home</a></div><main id="m"><ol>{}</ol><div class="note"><p>{}</p></div><ol>{}</ol></main>"#,
+        teaser.repeat(8),
+        "A short note of some forty words on what this section of the site is about, and more. "
+            .repeat(2),
+        teaser.repeat(8)
+    );
+    let t = parse(&html);
+    let s = detect(&t).unwrap();
+    assert_eq!(s.root, t.by_id("m"));
+    assert!(s.confidence.unwrap().chars < 500);
+    // A short post its <article> holds is an article, <main> or not.
+    let html = format!(
+        r#"<main id="m"><article id="a"><h1>Short</h1>{}</article><div class="more">{}</div></main>"#,
+        para(60),
+        para(30)
+    );
+    let t = parse(&html);
+    let s = detect(&t).unwrap();
+    assert_eq!(s.root, t.by_id("a"));
+}
