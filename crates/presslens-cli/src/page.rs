@@ -204,103 +204,130 @@ struct Tally {
     seconds: f64,
 }
 
-/// `presslens eval-scope [--pages] [DIR...]`: the native detector on each
-/// page folder (default: `../shared/eval/pages/l3s-gn1` and `dragnet`; a folder of
-/// Readability's test pages is scored against its `expected.html`),
-/// mean token F1 per folder and split, pages per second (parse, detect and
-/// read; no annotation). `--pages`: one line per page too; `--json FILE`:
-/// one JSON line per page (folder, split, name, f1, seconds, root), which
-/// `scripts/eval-scope-table.mjs` joins with the browser's and the peers'.
-pub fn eval_scope(args: &[String]) -> Result<bool, String> {
-    let mut per_page = false;
-    let mut json: Option<std::fs::File> = None;
-    let mut dirs: Vec<PathBuf> = Vec::new();
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--pages" => per_page = true,
-            "--json" => {
-                let path = it.next().ok_or("--json needs a file")?;
-                json = Some(std::fs::File::create(path).map_err(|e| format!("{path}: {e}"))?);
+/// What `eval-scope` was asked: the folders, and where per-page rows go.
+struct EvalScope {
+    dirs: Vec<PathBuf>,
+    /// One line per page on stderr.
+    per_page: bool,
+    /// One JSON line per page.
+    json: Option<std::fs::File>,
+}
+
+impl EvalScope {
+    /// Reads the options; `None` for `--help` (printed).
+    fn parse(args: &[String]) -> Result<Option<EvalScope>, String> {
+        let mut e = EvalScope {
+            dirs: Vec::new(),
+            per_page: false,
+            json: None,
+        };
+        let mut it = args.iter();
+        while let Some(a) = it.next() {
+            match a.as_str() {
+                "--pages" => e.per_page = true,
+                "--json" => {
+                    let path = it.next().ok_or("--json needs a file")?;
+                    let f = std::fs::File::create(path).map_err(|err| format!("{path}: {err}"))?;
+                    e.json = Some(f);
+                }
+                "-h" | "--help" => {
+                    println!("{EVAL_SCOPE_USAGE}");
+                    return Ok(None);
+                }
+                s if s.starts_with('-') => {
+                    return Err(format!("unknown option {s}\n\n{EVAL_SCOPE_USAGE}"))
+                }
+                s => e.dirs.push(PathBuf::from(s)),
             }
-            "-h" | "--help" => {
-                println!("{EVAL_SCOPE_USAGE}");
-                return Ok(true);
-            }
-            s if s.starts_with('-') => {
-                return Err(format!("unknown option {s}\n\n{EVAL_SCOPE_USAGE}"))
-            }
-            s => dirs.push(PathBuf::from(s)),
         }
+        if e.dirs.is_empty() {
+            let base = Path::new("../shared/eval/pages");
+            e.dirs = ["l3s-gn1", "dragnet"]
+                .iter()
+                .map(|f| base.join(f))
+                .collect();
+        }
+        Ok(Some(e))
     }
-    if dirs.is_empty() {
-        let base = Path::new("../shared/eval/pages");
-        dirs = ["l3s-gn1", "dragnet"]
-            .iter()
-            .map(|f| base.join(f))
-            .collect();
-    }
+}
+
+/// `presslens eval-scope [--pages] [--json FILE] [DIR...]`: the native
+/// detector on each page folder (default: `../shared/eval/pages/l3s-gn1`
+/// and `dragnet`; a folder of Readability's test pages is scored against
+/// its `expected.html`), mean token F1 per folder and split, pages per
+/// second (parse, detect and read; no annotation). `--pages`: one line per
+/// page too; `--json FILE`: one JSON line per page (folder, split, name,
+/// f1, seconds, root), which `scripts/eval-scope-table.mjs` joins with the
+/// browser's and the peers'.
+pub fn eval_scope(args: &[String]) -> Result<bool, String> {
+    let Some(mut e) = EvalScope::parse(args)? else {
+        return Ok(true);
+    };
     println!("| folder | split | pages | native F1 | below 0.5 | pages/s |");
     println!("|---|---|---|---|---|---|");
-    for dir in &dirs {
-        let mut names: Vec<String> = std::fs::read_dir(dir)
-            .map_err(|e| format!("{}: {e}", dir.display()))?
-            .filter_map(|e| e.ok())
-            .filter(|e| e.path().join("source.html").exists() && gold_path(&e.path()).is_some())
-            .map(|e| e.file_name().to_string_lossy().into_owned())
-            .collect();
-        names.sort();
-        let folder = dir
-            .file_name()
-            .map_or("?".into(), |f| f.to_string_lossy().into_owned());
-        let mut tallies: [(&str, Tally); 3] = [
-            ("train", Tally::default()),
-            ("val", Tally::default()),
-            ("all", Tally::default()),
-        ];
-        for name in &names {
-            let page_dir = dir.join(name);
-            let html = read_page(&page_dir.join("source.html").to_string_lossy())?;
-            let gold = read_gold(&page_dir)?;
-            let start = Instant::now();
-            let page = Page::parse(&html);
-            let article = page.article();
-            let seconds = start.elapsed().as_secs_f64();
-            let text = article.as_ref().map_or("", |a| a.text.as_str());
-            let f1 = token_f1(text, &gold);
-            let sp = split(name);
-            for (k, t) in tallies.iter_mut() {
-                if *k == sp || *k == "all" {
-                    t.pages += 1;
-                    t.f1 += f1;
-                    t.below += u32::from(f1 < 0.5);
-                    t.seconds += seconds;
-                }
-            }
-            let root = || {
-                article
-                    .as_ref()
-                    .map_or("-".into(), |a| page.describe(a.scope.root))
-            };
-            if let Some(f) = json.as_mut() {
-                let row = serde_json::json!({
-                    "folder": folder, "split": sp, "name": name,
-                    "f1": f1, "seconds": seconds, "root": root(),
-                });
-                writeln!(f, "{row}").map_err(|e| e.to_string())?;
-            }
-            if per_page {
-                let root = root();
-                eprintln!(
-                    "{folder:8} {sp:5} {name:36} PL {f1:.3}  {:6.1} ms  {root}",
-                    seconds * 1e3
-                );
+    for dir in std::mem::take(&mut e.dirs) {
+        eval_folder(&dir, &mut e)?;
+    }
+    Ok(true)
+}
+
+/// One folder of `eval-scope`: a row per split.
+fn eval_folder(dir: &Path, e: &mut EvalScope) -> Result<(), String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map_err(|err| format!("{}: {err}", dir.display()))?
+        .filter_map(|entry| entry.ok())
+        .filter(|entry| {
+            entry.path().join("source.html").exists() && gold_path(&entry.path()).is_some()
+        })
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    let folder = dir
+        .file_name()
+        .map_or("?".into(), |f| f.to_string_lossy().into_owned());
+    let mut tallies: [(&str, Tally); 3] = [
+        ("train", Tally::default()),
+        ("val", Tally::default()),
+        ("all", Tally::default()),
+    ];
+    for name in &names {
+        let page_dir = dir.join(name);
+        let html = read_page(&page_dir.join("source.html").to_string_lossy())?;
+        let gold = read_gold(&page_dir)?;
+        let start = Instant::now();
+        let page = Page::parse(&html);
+        let article = page.article();
+        let seconds = start.elapsed().as_secs_f64();
+        let text = article.as_ref().map_or("", |a| a.text.as_str());
+        let f1 = token_f1(text, &gold);
+        let sp = split(name);
+        for (k, t) in tallies.iter_mut() {
+            if *k == sp || *k == "all" {
+                t.pages += 1;
+                t.f1 += f1;
+                t.below += u32::from(f1 < 0.5);
+                t.seconds += seconds;
             }
         }
-        for (k, t) in &tallies {
-            if t.pages == 0 {
-                continue;
-            }
+        let root = article
+            .as_ref()
+            .map_or("-".into(), |a| page.describe(a.scope.root));
+        if let Some(f) = e.json.as_mut() {
+            let row = serde_json::json!({
+                "folder": folder, "split": sp, "name": name,
+                "f1": f1, "seconds": seconds, "root": root,
+            });
+            writeln!(f, "{row}").map_err(|err| err.to_string())?;
+        }
+        if e.per_page {
+            eprintln!(
+                "{folder:8} {sp:5} {name:36} PL {f1:.3}  {:6.1} ms  {root}",
+                seconds * 1e3
+            );
+        }
+    }
+    for (k, t) in &tallies {
+        if t.pages > 0 {
             println!(
                 "| {folder} | {k} | {} | {:.3} | {} | {:.0} |",
                 t.pages,
@@ -310,7 +337,7 @@ pub fn eval_scope(args: &[String]) -> Result<bool, String> {
             );
         }
     }
-    Ok(true)
+    Ok(())
 }
 
 #[cfg(test)]
