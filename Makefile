@@ -3,7 +3,7 @@ SHELL := /bin/bash
 PORT ?= 8080
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: setup wasm extension widget package dist demo python test lint test-native test-python test-spark test-wasm test-e2e bench bench-dom eval eval-parties eval-scope eval-scope-peers train train-speakers train-parties clusters fuzz clean
+.PHONY: setup wasm extension widget package dist demo python test lint test-native test-python test-spark test-wasm test-e2e bench bench-python bench-dom eval eval-parties eval-scope eval-scope-peers train train-speakers train-parties clusters fuzz clean
 
 setup:
 	@bash scripts/setup.sh
@@ -80,7 +80,15 @@ bench: wasm
 	cargo run --release -p presslens-cli --example bench -- ../shared/seed/article.txt ../shared/eval/*.jsonl
 	cargo run --release -p presslens-cli --example scaling -- tests/fixtures/article.txt
 	node bench/bench.mjs
+	$(MAKE) bench-python
 	$(MAKE) bench-dom
+
+# The Python package against spaCy's small model (documents per second per
+# core, same texts, same run, as ratios), then the Spark job's throughput on
+# local[2] over the dev pages (bench/python.py). Printed, never asserted;
+# two minutes, more on the first run (pyspark and spaCy are installed).
+bench-python: python
+	@bash scripts/bench-python.sh
 
 # The sliced DOM pass on the 50,000-paragraph page (22 M characters) in
 # highlight and <mark> mode: total time, long tasks, long animation frames;
