@@ -9,7 +9,10 @@ is its Python face:
 - :func:`annotate_html` — a web page: its article scope, and the report on
   the scope's text (:func:`annotate_html_many` for many pages);
 - :func:`to_frames` — reports to tidy pandas tables (needs ``pandas``:
-  ``pip install presslens[pandas]``).
+  ``pip install presslens[pandas]``);
+- :mod:`presslens.spark` — news archives (WARC, JSONL) to Parquet tables on
+  Spark: ``python -m presslens.spark --input 'crawl/*.warc.gz' --output out/``
+  (needs ``pip install presslens[spark]`` and Java 17).
 
 A report has the schema of the command line's ``presslens annotate`` JSON::
 

@@ -3,7 +3,6 @@ article (as a page and as a text), a few dev pages, records that are not
 documents, an image, and broken input, so every path of the reader is
 taken."""
 
-import gzip
 import io
 import json
 from pathlib import Path
@@ -92,7 +91,3 @@ def write_jsonl(path: Path) -> dict:
     ]
     path.write_bytes(("\n".join(lines) + "\n").encode("utf-8") + b'{"id": "latin1", "text": "caf\xe9"}\n')
     return {"documents": 6, "ok": 2, "skipped": 0, "errors": 4}
-
-
-def gzip_text(text: str) -> bytes:
-    return gzip.compress(text.encode("utf-8"))

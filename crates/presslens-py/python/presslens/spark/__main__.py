@@ -14,7 +14,9 @@ import sys
 import time
 from typing import List, Optional
 
-from .job import FORMATS, run
+# Absolute, so that this file also runs as a script: spark-submit takes a
+# file, not a module (README, "On a cluster").
+from presslens.spark.job import FORMATS, run
 
 
 def parse(argv: Optional[List[str]]) -> argparse.Namespace:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Dict, Iterable, Iterator, List, Sequence, Tupl
 from . import records, rows
 
 if TYPE_CHECKING:  # pragma: no cover
-    from pyspark.sql import DataFrame, SparkSession
+    from pyspark.sql import SparkSession
 
 FORMATS = ("parquet", "json")
 
@@ -95,13 +95,11 @@ def run(spark: "SparkSession", inputs: Iterable[str], output: str,
     tagged = sc.parallelize(paths, len(paths)).mapPartitions(_annotate_files)
     tagged.persist(StorageLevel.MEMORY_AND_DISK)
     try:
-        tables: Dict[str, "DataFrame"] = {}
-        for name, columns in (("documents", rows.DOCUMENT_COLUMNS), ("items", rows.ITEM_COLUMNS)):
-            tag = name[:-1]
+        for name, tag, columns in (("documents", "document", rows.DOCUMENT_COLUMNS),
+                                   ("items", "item", rows.ITEM_COLUMNS)):
             data = tagged.filter(lambda t, tag=tag: t[0] == tag).map(lambda t: t[1])
             df = spark.createDataFrame(data, _schema(columns))
             getattr(df.write.mode("overwrite"), fmt)(os.path.join(output, name))
-            tables[name] = df
         return _summary(spark, output, fmt, len(paths))
     finally:
         tagged.unpersist()
