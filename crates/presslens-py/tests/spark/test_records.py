@@ -78,3 +78,33 @@ def test_non_2xx_and_non_pages_are_skipped(tmp_path):
     got = read_bytes(tmp_path, buf.getvalue() + page("https://a/pdf", b"%PDF", "application/pdf"))
     assert [(r.status, r.reason) for r in got] == [
         (Status.SKIPPED, "HTTP status 301"), (Status.SKIPPED, "not a page or text: application/pdf")]
+
+
+def test_a_cut_jsonl_gz_keeps_its_lines_and_says_where_it_ends(tmp_path):
+    import gzip
+
+    import random
+
+    rng = random.Random(26)  # incompressible enough that half the file holds lines
+    lines = [f'{{"id": {i}, "text": "{rng.getrandbits(400):x}"}}\n' for i in range(2000)]
+    whole = gzip.compress("".join(lines).encode())
+    path = tmp_path / "docs.jsonl.gz"
+    path.write_bytes(whole[: len(whole) // 2])
+    got = list(records.read(str(path)))
+    assert all(r.status is Status.OK for r in got[:-1]) and len(got) > 1
+    assert got[-1].status is Status.ERROR and "read failed after line" in got[-1].reason
+
+
+def test_an_engine_failure_is_the_documents_error_row(monkeypatch):
+    from presslens.spark import rows
+
+    class Panic(BaseException):
+        """As PyO3's PanicException: not an Exception."""
+
+    def panics(text):
+        raise Panic("engine bug")
+
+    monkeypatch.setattr(rows.presslens, "annotate", panics)
+    record = records.Record("d", "f.jsonl", 1, None, Content.TEXT, "text")
+    doc, items = rows.annotate(record)
+    assert (doc[5], doc[6], items) == ("error", "annotate: Panic: engine bug", [])

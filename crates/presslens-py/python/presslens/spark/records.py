@@ -97,11 +97,14 @@ def read_jsonl(path: str) -> Iterator[Record]:
     except OSError as e:
         yield _error(path, 0, f"cannot open: {e}")
         return
+    lineno = 0
     with f:
-        for lineno, raw in enumerate(f, start=1):
-            if not raw.strip():
-                continue
-            yield _jsonl_record(path, lineno, raw)
+        try:
+            for lineno, raw in enumerate(f, start=1):
+                if raw.strip():
+                    yield _jsonl_record(path, lineno, raw)
+        except (OSError, EOFError) as e:  # an I/O error; a cut .gz
+            yield _error(path, lineno + 1, f"read failed after line {lineno}: {e}")
 
 
 def _gzip_open(path: str, mode: str) -> BinaryIO:
@@ -143,16 +146,28 @@ def read_warc(path: str) -> Iterator[Record]:
         yield _error(path, 0, f"cannot open: {e}")
         return
     with f:
-        head = f.read(2)
-        f.seek(0)
-        if head == GZIP_MAGIC[:2]:
-            for offset, member in gzip_members(f):
-                if isinstance(member, Exception):
-                    yield _error(path, offset, f"unreadable gzip member: {member}")
-                else:
-                    yield from _records_in(io.BytesIO(member), path, offset, whole_file=False)
-        else:
-            yield from _records_in(f, path, 0, whole_file=True)
+        try:
+            head = f.read(2)
+            f.seek(0)
+            if head == GZIP_MAGIC[:2]:
+                for offset, member in gzip_members(f):
+                    if isinstance(member, Exception):
+                        yield _error(path, offset, f"unreadable gzip member: {member}")
+                    else:
+                        yield from _records_in(io.BytesIO(member), path, offset, whole_file=False)
+            else:
+                yield from _records_in(f, path, 0, whole_file=True)
+        except OSError as e:
+            # The file itself fails (an I/O error, a vanished mount): what
+            # was read stands, and the rest is one error row.
+            yield _error(path, _tell(f), f"read failed, the rest of the file is unread: {e}")
+
+
+def _tell(f: BinaryIO) -> int:
+    try:
+        return f.tell()
+    except (OSError, ValueError):
+        return -1
 
 
 def gzip_members(f: BinaryIO) -> Iterator[Tuple[int, Union[bytes, Exception]]]:

@@ -75,7 +75,12 @@ def annotate(record: Record) -> Tuple[DocumentRow, List[ItemRow]]:
             report = presslens.annotate_html(record.body, record.url)
         else:
             report = presslens.annotate(record.body)
-    except Exception as e:  # TypeError/ValueError with the reason
+    except (KeyboardInterrupt, SystemExit, GeneratorExit):
+        raise
+    except BaseException as e:
+        # TypeError / ValueError with the reason; and PyO3's PanicException,
+        # a BaseException, should the engine ever panic: one document's
+        # error row, not a failed task that would cost the whole file.
         return _document(record, Status.ERROR, f"annotate: {type(e).__name__}: {e}"), []
     return _document(record, Status.OK, None, report), list(items(record, report))
 
