@@ -147,16 +147,21 @@ fuzz:
 	cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run annotate corpus/annotate -- \
 	  -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=4096 -detect_leaks=0
 
-# Article scope on the human-gold page sets (../shared/eval/pages/l3s-gn1,
-# dragnet): PressLens and Mozilla Readability 0.6 in one headless Chromium
-# run, each folder alone, train and validation splits apart.
-# Article scope on the dev pages, three ways with one scorer and split: the
-# native detector (presslens eval-scope: seconds), PressLens and Readability.js
-# in Chromium, and the Python peers (eval-scope-peers). Printed, not asserted.
+# Article scope on the dev pages, side by side with one scorer and split
+# (per folder and split: PressLens natively, PressLens and Readability.js
+# 0.6 in Chromium, trafilatura 2.3 and readability-lxml 0.9; pages per
+# second on one core): the native detector (presslens eval-scope: seconds),
+# the Chromium run (tests/e2e/scope-eval.mjs: minutes), the peers
+# (eval-scope-peers), then scripts/eval-scope-table.mjs joins the three
+# runs' files in artifacts/. Printed, not asserted.
+EVAL_FOLDERS ?= l3s-gn1 dragnet readability
 eval-scope: wasm
-	cargo run --release -q -p presslens-cli -- eval-scope
-	node tests/e2e/scope-eval.mjs
+	mkdir -p artifacts
+	cargo run --release -q -p presslens-cli -- eval-scope --json artifacts/scope-eval-native.jsonl $(addprefix ../shared/eval/pages/,$(EVAL_FOLDERS))
+	-node tests/e2e/scope-eval.mjs $(EVAL_FOLDERS) > artifacts/scope-eval-chromium.log
+	tail -n 30 artifacts/scope-eval-chromium.log
 	$(MAKE) eval-scope-peers
+	node scripts/eval-scope-table.mjs artifacts/scope-eval-native.jsonl artifacts/scope-eval.json artifacts/scope-eval-peers.json
 
 # The peers on the same pages with the same scorer and split: trafilatura
 # 2.3 (favor_precision, no comments) and readability-lxml 0.9 from PyPI, in
@@ -164,7 +169,6 @@ eval-scope: wasm
 # first checked against tokens.mjs and scope-eval.mjs (node), then per
 # folder and split: pages, token F1, precision, recall, pages per second on
 # one core, the worst validation pages. Printed, never asserted; a minute.
-EVAL_FOLDERS ?= l3s-gn1 dragnet readability
 eval-scope-peers:
 	bash scripts/eval-scope-peers.sh --check
 	bash scripts/eval-scope-peers.sh --quiet $(EVAL_FOLDERS)

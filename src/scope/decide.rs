@@ -21,6 +21,9 @@ pub(super) struct Found<N> {
     pub scope: Scope<N>,
     /// Characters of kept text in the root.
     pub len: u32,
+    /// The page's `<main>` (or `[role=main]`) with the most text, and that
+    /// text's length: the scope of a page that holds no story.
+    pub main: Option<(N, u32)>,
 }
 
 /// Class/id weight: +25 for article-like hints, −25 for boilerplate-like;
@@ -167,15 +170,18 @@ pub(super) fn decide<T: Tree + ?Sized>(
                 Found {
                     scope: scope(&cands[i].el, excluded, c),
                     len,
+                    main: main_of(&cands),
                 }
             }
             None => Found {
                 scope: scope(body, Vec::new(), Confidence::none(page_text)),
                 len: page_text,
+                main: main_of(&cands),
             },
         };
     }
     let top = best;
+    best = shared_ancestor(tree, &cands, best, best_score);
     // A winner that holds most of its parent's text is as good as its parent
     // (wrappers without text of their own).
     while cands[best].parent != NONE {
@@ -202,6 +208,7 @@ pub(super) fn decide<T: Tree + ?Sized>(
             return Found {
                 scope: scope(&cands[s].el, excluded, c),
                 len: cands[s].text,
+                main: main_of(&cands),
             };
         }
     }
@@ -218,7 +225,58 @@ pub(super) fn decide<T: Tree + ?Sized>(
     Found {
         scope: scope(&cands[i].el, excluded, c),
         len,
+        main: main_of(&cands),
     }
+}
+
+/// The `<main>` or `[role=main]` with the most text, and that text.
+fn main_of<N: Clone>(cands: &[Cand<N>]) -> Option<(N, u32)> {
+    cands
+        .iter()
+        .filter(|c| c.semantic == Some(2))
+        .max_by_key(|c| c.text)
+        .map(|c| (c.el.clone(), c.text))
+}
+
+/// Readability's look above the winner, for articles in parts: when at
+/// least three of the next four best candidates score within 75% of the
+/// winner and an ancestor of the winner holds three of them, the article
+/// is that ancestor (steps, sections and chapters, each scored on its
+/// own, as on how-to pages whose steps sit in wrappers of their own).
+/// Only candidates of the winner's kind count ([`kin`]): with any
+/// candidate, a short post whose sidebar and comments score like it
+/// became the whole page on the train pages.
+fn shared_ancestor<T: Tree + ?Sized>(
+    tree: &T,
+    cands: &[Cand<T::Node>],
+    best: usize,
+    best_score: f32,
+) -> usize {
+    const OTHERS: usize = 4;
+    const NEEDED: usize = 3;
+    let mut others: Vec<usize> = (0..cands.len())
+        .filter(|&i| cands[i].scored && i != best)
+        .collect();
+    others.sort_by(|&a, &b| cands[b].score.total_cmp(&cands[a].score));
+    others.truncate(OTHERS);
+    others.retain(|&i| {
+        cands[i].score >= 0.75 * best_score && kin(tree, &cands[i].el, &cands[best].el)
+    });
+    if others.len() < NEEDED {
+        return best;
+    }
+    let mut p = cands[best].parent;
+    while p != NONE && cands[p].tag != T_BODY {
+        let held = others
+            .iter()
+            .filter(|&&o| o != p && ancestor_or_self(cands, p, o))
+            .count();
+        if held >= NEEDED {
+            return p;
+        }
+        p = cands[p].parent;
+    }
+    best
 }
 
 /// The scorer's part of the [`Confidence`] in root `root`: the margin over
@@ -412,6 +470,19 @@ fn semantic<N>(cands: &[Cand<N>]) -> Option<usize> {
         }
     }
     best.into_iter().flatten().next()
+}
+
+/// Blocks of one kind: the same element name and a class word in common
+/// ("content lead" and "content").
+fn kin<T: Tree + ?Sized>(tree: &T, a: &T::Node, b: &T::Node) -> bool {
+    let (ca, cb) = (
+        tree.attr(a, "class").unwrap_or_default(),
+        tree.attr(b, "class").unwrap_or_default(),
+    );
+    tree.local_name(a) == tree.local_name(b)
+        && ca
+            .split_ascii_whitespace()
+            .any(|w| cb.split_ascii_whitespace().any(|v| v == w))
 }
 
 fn same_class<T: Tree + ?Sized>(tree: &T, a: &T::Node, b: &T::Node) -> bool {

@@ -20,7 +20,7 @@ USAGE:
                                          the browser's detector) -> the report on the
                                          scope's text, plus {\"scope\": {text, root,
                                          confidence, paywall}}; offsets index scope.text
-    presslens eval-scope [--pages] [DIR...]
+    presslens eval-scope [--pages] [--json FILE] [DIR...]
                                          the native scope detector's token F1 per page
                                          folder and split (default ../shared/eval/pages/
                                          l3s-gn1 and dragnet), and pages per second

@@ -122,6 +122,16 @@ fn read_gold(page_dir: &Path) -> Result<String, String> {
     Ok(text)
 }
 
+/// `presslens eval-scope --help`.
+const EVAL_SCOPE_USAGE: &str = "presslens eval-scope [--pages] [--json FILE] [DIR...]
+
+The native scope detector on page folders (default ../shared/eval/pages/l3s-gn1
+and dragnet; each DIR/NAME/ holds source.html and expected.txt or expected.html):
+token F1 per folder and split (FNV-1a of the name, as in tests/e2e/scope-eval.mjs),
+pages below 0.5, pages per second (parse, detect, read).
+  --pages      one line per page on stderr
+  --json FILE  one JSON line per page: folder, split, name, f1, seconds, root";
+
 /// One folder's and split's sums.
 #[derive(Default)]
 struct Tally {
@@ -135,14 +145,31 @@ struct Tally {
 /// page folder (default: `../shared/eval/pages/l3s-gn1` and `dragnet`; a folder of
 /// Readability's test pages is scored against its `expected.html`),
 /// mean token F1 per folder and split, pages per second (parse, detect and
-/// read; no annotation). `--pages`: one line per page too.
+/// read; no annotation). `--pages`: one line per page too; `--json FILE`:
+/// one JSON line per page (folder, split, name, f1, seconds, root), which
+/// `scripts/eval-scope-table.mjs` joins with the browser's and the peers'.
 pub fn eval_scope(args: &[String]) -> Result<bool, String> {
-    let per_page = args.iter().any(|a| a == "--pages");
-    let mut dirs: Vec<PathBuf> = args
-        .iter()
-        .filter(|a| !a.starts_with("--"))
-        .map(PathBuf::from)
-        .collect();
+    let mut per_page = false;
+    let mut json: Option<std::fs::File> = None;
+    let mut dirs: Vec<PathBuf> = Vec::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--pages" => per_page = true,
+            "--json" => {
+                let path = it.next().ok_or("--json needs a file")?;
+                json = Some(std::fs::File::create(path).map_err(|e| format!("{path}: {e}"))?);
+            }
+            "-h" | "--help" => {
+                println!("{EVAL_SCOPE_USAGE}");
+                return Ok(true);
+            }
+            s if s.starts_with('-') => {
+                return Err(format!("unknown option {s}\n\n{EVAL_SCOPE_USAGE}"))
+            }
+            s => dirs.push(PathBuf::from(s)),
+        }
+    }
     if dirs.is_empty() {
         let base = Path::new("../shared/eval/pages");
         dirs = ["l3s-gn1", "dragnet"]
@@ -187,10 +214,20 @@ pub fn eval_scope(args: &[String]) -> Result<bool, String> {
                     t.seconds += seconds;
                 }
             }
-            if per_page {
-                let root = article
+            let root = || {
+                article
                     .as_ref()
-                    .map_or("-".into(), |a| page.describe(a.scope.root));
+                    .map_or("-".into(), |a| page.describe(a.scope.root))
+            };
+            if let Some(f) = json.as_mut() {
+                let row = serde_json::json!({
+                    "folder": folder, "split": sp, "name": name,
+                    "f1": f1, "seconds": seconds, "root": root(),
+                });
+                writeln!(f, "{row}").map_err(|e| e.to_string())?;
+            }
+            if per_page {
+                let root = root();
                 eprintln!(
                     "{folder:8} {sp:5} {name:36} PL {f1:.3}  {:6.1} ms  {root}",
                     seconds * 1e3
