@@ -28,8 +28,9 @@ from typing import BinaryIO, Iterator, Optional, Tuple, Union
 
 #: Where each gzip member of a ``.warc.gz`` starts: ID1 ID2 and CM = deflate.
 GZIP_MAGIC = b"\x1f\x8b\x08"
-#: Bytes read at a time from an input file.
-CHUNK = 1 << 20
+#: Bytes read at a time from an input file. Small, because what follows a
+#: member in the chunk is copied once per member (zlib's unused_data).
+CHUNK = 1 << 16
 #: WARC record types that hold a document (a fetched page or a text).
 DOCUMENT_TYPES = ("response", "resource", "conversion")
 #: Media types annotated as HTML (article scope first) and as plain text.
@@ -179,21 +180,20 @@ def gzip_members(f: BinaryIO) -> Iterator[Tuple[int, Union[bytes, Exception]]]:
     while buf:
         inflate = zlib.decompressobj(31)
         parts = []
-        data = buf
+        fed = [buf]  # the compressed bytes given to this member so far
         try:
-            while True:
-                parts.append(inflate.decompress(data))
-                if inflate.eof:
-                    break
+            parts.append(inflate.decompress(buf))
+            while not inflate.eof:
                 data = f.read(CHUNK)
                 if not data:
                     raise EOFError("the file ends inside the member")
-                buf += data
+                fed.append(data)
+                parts.append(inflate.decompress(data))
         except (zlib.error, EOFError) as e:
             yield base, e
-            buf, base = _resync(f, buf, base)
+            buf, base = _resync(f, b"".join(fed), base)
             continue
-        used = len(buf) - len(inflate.unused_data)
+        used = sum(map(len, fed)) - len(inflate.unused_data)
         yield base, b"".join(parts)
         buf, base = inflate.unused_data, base + used
         if not buf:
