@@ -3,7 +3,7 @@ SHELL := /bin/bash
 PORT ?= 8080
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: setup wasm extension widget package dist demo python test lint test-native test-python test-wasm test-e2e bench bench-dom eval eval-parties eval-scope eval-scope-peers train train-speakers train-parties clusters fuzz clean
+.PHONY: setup wasm extension widget package dist demo python test lint test-native test-python test-spark test-wasm test-e2e bench bench-python bench-dom eval eval-parties eval-scope eval-scope-peers train train-speakers train-parties clusters fuzz clean
 
 setup:
 	@bash scripts/setup.sh
@@ -35,6 +35,7 @@ test: setup
 	$(MAKE) lint
 	$(MAKE) test-native
 	$(MAKE) test-python
+	$(MAKE) test-spark
 	$(MAKE) dist
 	$(MAKE) test-wasm
 	$(MAKE) test-e2e
@@ -58,6 +59,14 @@ test-python: python
 	cargo build --release -p presslens-cli
 	@bash scripts/test-python.sh
 
+# The Spark job (python -m presslens.spark) end to end on local[2], over a
+# WARC and a JSONL file the tests write (crates/presslens-py/tests/spark/),
+# in target/py-spark-venv/ with the pinned pyspark and warcio; Java 17 is
+# installed from Debian when java is missing (scripts/setup-spark.sh).
+# About a minute and a half, most of it Spark starting.
+test-spark: python
+	@bash scripts/test-spark.sh
+
 # DOM tests in headless Chromium through chromedriver (webdriver.json holds
 # the browser flags).
 test-wasm:
@@ -71,7 +80,15 @@ bench: wasm
 	cargo run --release -p presslens-cli --example bench -- ../shared/seed/article.txt ../shared/eval/*.jsonl
 	cargo run --release -p presslens-cli --example scaling -- tests/fixtures/article.txt
 	node bench/bench.mjs
+	$(MAKE) bench-python
 	$(MAKE) bench-dom
+
+# The Python package against spaCy's small model (documents per second per
+# core, same texts, same run, as ratios), then the Spark job's throughput on
+# local[2] over the dev pages (bench/python.py). Printed, never asserted;
+# two minutes, more on the first run (pyspark and spaCy are installed).
+bench-python: python
+	@bash scripts/bench-python.sh
 
 # The sliced DOM pass on the 50,000-paragraph page (22 M characters) in
 # highlight and <mark> mode: total time, long tasks, long animation frames;

@@ -188,7 +188,7 @@ fn annotate_line(
         Some(serde_json::Value::String(html)) => {
             check_size(html.len(), &format!("{}:{lineno}", src))?;
             let url = obj.get("url").and_then(|u| u.as_str()).map(String::from);
-            Some(crate::page::scope_of(html, url))
+            Some(presslens_html::scope_summary(html, url))
         }
         Some(_) => return Err(format!("{}:{lineno}: \"html\" is not a string", src).into()),
     };

@@ -10,66 +10,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use presslens::Unit;
-use presslens_html::{Article, Page};
-use serde::Serialize;
-
-/// The `scope` object printed beside the report: the text the report's
-/// offsets index, and how it was found.
-#[derive(Serialize)]
-pub struct ScopeOut {
-    /// The article text (what was annotated).
-    pub text: String,
-    /// The root element, as `tag#id.class`; null when the page has no body.
-    root: Option<String>,
-    /// The detector's confidence; null when the page has no body.
-    confidence: Option<ConfidenceOut>,
-    /// The paywall rule the root matches, if any.
-    paywall: Option<&'static str>,
-    /// The page's address, when given (`--url`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    url: Option<String>,
-}
-
-#[derive(Serialize)]
-struct ConfidenceOut {
-    low: bool,
-    margin: f32,
-    share: f32,
-    chars: u32,
-    metadata: &'static str,
-}
-
-fn scope_out(page: &Page, article: Option<&Article>, url: Option<String>) -> ScopeOut {
-    let Some(a) = article else {
-        return ScopeOut {
-            text: String::new(),
-            root: None,
-            confidence: None,
-            paywall: None,
-            url,
-        };
-    };
-    ScopeOut {
-        text: a.text.clone(),
-        root: Some(page.describe(a.scope.root)),
-        confidence: a.scope.confidence.map(|c| ConfidenceOut {
-            low: c.low(),
-            margin: c.margin,
-            share: c.share,
-            chars: c.chars,
-            metadata: c.metadata.name(),
-        }),
-        paywall: a.scope.paywall.map(|p| p.name()),
-        url,
-    }
-}
-
-/// The article scope of the page `html` (at `url`, if given).
-pub fn scope_of(html: &str, url: Option<String>) -> ScopeOut {
-    let page = Page::parse(html);
-    let article = page.article();
-    scope_out(&page, article.as_ref(), url)
-}
+use presslens_html::Page;
 
 /// Reads a page as text: UTF-8, with bytes that are not replaced (a
 /// browser sniffs the charset; the page folders are UTF-8 already).
@@ -91,14 +32,10 @@ pub fn annotate_html(args: &[String]) -> Result<bool, String> {
         }
     }
     let file = file.ok_or("--html needs a FILE")?;
-    let scope = scope_of(&read_page(&file)?, url);
-    let report = presslens::annotate_in(&scope.text, Unit::Char);
-    let mut obj = match serde_json::to_value(&report) {
-        Ok(serde_json::Value::Object(o)) => o,
-        _ => return Err("the report did not serialise".into()),
-    };
-    let scope = serde_json::to_value(&scope).map_err(|e| e.to_string())?;
-    obj.insert("scope".into(), scope);
+    let page = presslens_html::annotate_page(&read_page(&file)?, url, Unit::Char);
+    // Through a `Value`, as every report the command line prints: its keys
+    // in one (sorted) order.
+    let obj = serde_json::to_value(&page).map_err(|e| e.to_string())?;
     let mut out = BufWriter::new(io::stdout().lock());
     let written = serde_json::to_writer_pretty(&mut out, &obj)
         .map_err(io::Error::from)
