@@ -12,11 +12,12 @@ use std::time::Instant;
 use presslens::Unit;
 use presslens_html::Page;
 
-/// Reads a page as text: UTF-8, with bytes that are not replaced (a
-/// browser sniffs the charset; the page folders are UTF-8 already).
+/// Reads a saved page as text, its charset sniffed as a browser sniffs it
+/// (a byte-order mark, a `<meta>` in the first kilobyte, else UTF-8 or
+/// windows-1252: [`presslens_html::charset`]).
 fn read_page(path: &str) -> Result<String, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    Ok(presslens_html::charset::decode(&bytes, None).text)
 }
 
 /// `presslens annotate --html FILE [--url URL]`: one JSON object, the

@@ -21,6 +21,7 @@ use ego_tree::NodeId;
 use presslens::scope::{self, NodeKind, Scope, Tree};
 use scraper::{Html, Node};
 
+pub mod charset;
 pub mod report;
 pub use report::{annotate_page, scope_summary, PageReport, ScopeSummary};
 

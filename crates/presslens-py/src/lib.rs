@@ -129,6 +129,16 @@ fn annotate_html_many_json(
     Ok(py.detach(move || batch::many(&pages, threads, page_json)))
 }
 
+/// A saved page's bytes as text, its charset sniffed as a browser sniffs
+/// it (`presslens_html::charset`: a byte-order mark, the HTTP
+/// `Content-Type`'s charset, a `<meta>` in the first kilobyte, else UTF-8
+/// or windows-1252); bytes that do not decode become U+FFFD.
+#[pyfunction]
+#[pyo3(signature = (data, content_type=None))]
+fn decode_html(data: &[u8], content_type: Option<&str>) -> String {
+    presslens_html::charset::decode(data, content_type).text
+}
+
 /// The native module. `presslens/__init__.py` is its public face.
 #[pymodule]
 fn _presslens(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -136,6 +146,7 @@ fn _presslens(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(annotate_many_json, m)?)?;
     m.add_function(wrap_pyfunction!(annotate_html_json, m)?)?;
     m.add_function(wrap_pyfunction!(annotate_html_many_json, m)?)?;
+    m.add_function(wrap_pyfunction!(decode_html, m)?)?;
     m.add("ENGINE_VERSION", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

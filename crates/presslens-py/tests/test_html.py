@@ -117,3 +117,28 @@ def test_many_pages_bad_arguments():
         presslens.annotate_html_many(["a", "b"], urls=["u"])
     with pytest.raises(TypeError, match=r"urls\[0\] must be str, not int"):
         presslens.annotate_html_many(["a"], urls=[1])
+
+
+def test_decode_html_sniffs_the_charset_as_a_browser():
+    page = '<meta charset="windows-1251"><p>\u041f\u0440\u0438\u0432\u0435\u0442</p>'
+    assert presslens.decode_html(page.encode("cp1251")) == page
+    # The Content-Type wins over the <meta>; "latin1" is windows-1252.
+    assert presslens.decode_html(b"<meta charset=utf-8>\x93x\x94", "text/html; charset=latin1").endswith("\u201cx\u201d")
+    assert presslens.decode_html(b"\xef\xbb\xbfcaf\xc3\xa9") == "caf\u00e9"
+    assert presslens.decode_html(bytearray(b"ok")) == "ok"
+    with pytest.raises(TypeError):
+        presslens.decode_html("already text")
+
+
+def test_a_page_in_its_own_charset_annotates_like_its_utf8_copy(cli, tmp_path):
+    html = (SEED / "article.html").read_text(encoding="utf-8")
+    assert "\u201c" in html  # curly quotes: different bytes in windows-1252
+    legacy = html.replace("<head>", '<head><meta charset="windows-1252">', 1)
+    data = legacy.encode("cp1252", errors="xmlcharrefreplace")
+    want = presslens.annotate_html(html)["quotes"]
+    assert len(want) == 9
+    assert presslens.annotate_html(presslens.decode_html(data))["quotes"] == want
+    page = tmp_path / "legacy.html"
+    page.write_bytes(data)
+    out = subprocess.run([str(cli), "annotate", "--html", str(page)], capture_output=True, check=True)
+    assert json.loads(out.stdout)["quotes"] == want

@@ -42,6 +42,7 @@ __all__ = [
     "annotate_many",
     "annotate_html",
     "annotate_html_many",
+    "decode_html",
     "to_frames",
     "__version__",
 ]
@@ -110,9 +111,9 @@ def annotate_html(html: str, url: Optional[str] = None) -> Dict[str, Any]:
     Any ``str`` parses, as in a browser: broken markup is repaired, and a
     page with no article (an empty string, a frameset) gives an empty
     text and an empty report (``root`` and ``confidence`` are ``None``
-    without a body). Decode bytes first (the page's charset; the command
-    line reads files as UTF-8, invalid bytes replaced). The GIL is
-    released while it runs.
+    without a body). Decode bytes first with :func:`decode_html`, which
+    sniffs the page's charset as a browser does (the command line reads
+    files through the same decoder). The GIL is released while it runs.
 
     Raises:
         TypeError: ``html`` is not a ``str``, or ``url`` is neither a ``str``
@@ -141,6 +142,27 @@ def annotate_html_many(
             long as ``htmls``.
     """
     return _json.loads(_presslens.annotate_html_many_json(htmls, urls, threads))
+
+
+def decode_html(data: bytes, content_type: Optional[str] = None) -> str:
+    """A saved page's bytes as text, decoded as a browser decodes them.
+
+    The encoding is a byte-order mark's, else the ``charset`` of
+    ``content_type`` (an HTTP ``Content-Type`` value such as
+    ``"text/html; charset=ISO-8859-1"``, from a WARC response record), else
+    a ``<meta charset>`` or ``<meta http-equiv="Content-Type">`` in the first
+    1,024 bytes, else UTF-8 when the bytes are UTF-8 and windows-1252 when
+    they are not. Labels follow the WHATWG Encoding Standard (Mozilla's
+    ``encoding_rs``): ``"latin1"`` is windows-1252, ``"gb2312"`` GBK. Bytes
+    that do not decode become U+FFFD, as in a browser.
+
+    Raises:
+        TypeError: ``data`` is not bytes-like, or ``content_type`` is neither
+            a ``str`` nor ``None``.
+    """
+    if isinstance(data, (bytearray, memoryview)):
+        data = bytes(data)
+    return _presslens.decode_html(data, content_type)
 
 
 def to_frames(

@@ -91,6 +91,9 @@ def annotate_html_many(
 ) -> List[PageReport]:
     """Many pages' reports, in order, on every core (or ``threads``), the GIL released."""
 
+def decode_html(data: bytes, content_type: Optional[str] = None) -> str:
+    """A page's bytes as text, its charset sniffed as a browser does (BOM, Content-Type, <meta>, UTF-8 or windows-1252)."""
+
 def to_frames(
     reports: Union[Mapping[str, object], Sequence[Mapping[str, object]]],
     ids: Optional[Iterable[object]] = None,

@@ -62,7 +62,9 @@ def test_charsets():
     assert records.decode(body, "text/html; charset=ISO-8859-1", Content.HTML) == "<p>caf\u00e9</p>"
     meta = b'<meta charset="windows-1252"><p>caf\xe9</p>'
     assert records.decode(meta, "text/html", Content.HTML).endswith("caf\u00e9</p>")
-    assert records.decode(b"caf\xe9", "text/plain", Content.TEXT) == "caf\ufffd"
+    # Undeclared and not UTF-8: windows-1252, as a browser reads it.
+    assert records.decode(b"caf\xe9 \x93q\x94", "text/plain", Content.TEXT) == "caf\u00e9 \u201cq\u201d"
+    assert records.decode(b"caf\xc3\xa9 \xff", "text/plain; charset=utf-8", Content.TEXT) == "caf\u00e9 \ufffd"
     assert records.decode(b"ok", "text/html; charset=no-such-charset", Content.HTML) == "ok"
 
 

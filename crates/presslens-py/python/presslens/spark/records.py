@@ -21,7 +21,6 @@ from __future__ import annotations
 import enum
 import io
 import json
-import re
 import zlib
 from dataclasses import dataclass
 from typing import BinaryIO, Iterator, Optional, Tuple, Union
@@ -288,22 +287,16 @@ def _document(record, path: str, offset: int) -> Optional[Record]:
     return Record(doc, path, offset, url, content, decode(payload, ctype, content))
 
 
-_CHARSET = re.compile(rb"""charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
-
-
 def decode(payload: bytes, ctype: str, content: Content) -> str:
-    """The payload as text: the charset of the Content-Type, else (HTML) of
-    a ``<meta>`` in the first 2 KB, else UTF-8; bytes that do not decode
-    become U+FFFD, as in a browser (a page with a few bad bytes is still
+    """The payload as text, its charset sniffed as a browser sniffs it, by
+    the engine's one decoder (:func:`presslens.decode_html`): a byte-order
+    mark, the charset of the Content-Type, a ``<meta>`` in the first
+    kilobyte (a plain text has none), else UTF-8 or windows-1252; bytes
+    that do not decode become U+FFFD (a page with a few bad bytes is still
     read)."""
-    m = _CHARSET.search(ctype.encode("latin-1", "replace"))
-    if m is None and content is Content.HTML:
-        m = _CHARSET.search(payload[:2048])
-    charset = m.group(1).decode("ascii") if m else "utf-8"
-    try:
-        return payload.decode(charset, errors="replace")
-    except LookupError:
-        return payload.decode("utf-8", errors="replace")
+    from .. import decode_html
+
+    return decode_html(payload, ctype or None)
 
 
 def _error(path: str, position: int, reason: str, doc: Optional[str] = None) -> Record:
