@@ -3,7 +3,7 @@ SHELL := /bin/bash
 PORT ?= 8080
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: setup wasm extension widget package dist demo python test lint test-native test-python test-wasm test-e2e bench bench-dom eval eval-parties eval-scope eval-scope-peers train train-speakers train-parties clusters fuzz clean
+.PHONY: setup wasm extension widget package dist demo python test lint test-native test-python test-wasm test-e2e bench bench-dom eval eval-parties eval-scope eval-scope-peers train train-speakers train-parties clusters units fuzz clean
 
 setup:
 	@bash scripts/setup.sh
@@ -83,7 +83,7 @@ bench-dom: wasm
 	node bench/deep-page.mjs 1000 5000
 
 eval:
-	cargo run --release -p presslens-cli -- eval ../shared/eval/*.jsonl
+	cargo run --release -p presslens-cli -- eval ../shared/eval/*.jsonl tests/fixtures/figures-quantulum3-en.jsonl
 
 # The parties layer on corpora it has never seen (README, "Parties tagger"):
 # leave one training corpus out, then the shipped model on CoNLL dev and
@@ -96,6 +96,21 @@ eval-parties:
 # deterministic. The table is committed; only this target downloads.
 clusters:
 	bash scripts/build-clusters.sh --n 50000 --ks 64,256,1024
+
+# The unit vocabulary's imported part (data/figures_units.txt, between its
+# quantulum3 marks) and quantulum3's English test cases as an evaluation
+# file (tests/fixtures/figures-quantulum3-en.jsonl), from the quantulum3
+# wheel (MIT), fetched by pip into a scratch directory and checked against
+# its hash. Both outputs are committed; only this target downloads them.
+QUANTULUM3 := 0.10.0
+QUANTULUM3_SHA256 := 9084c309dc4f978e06af33811b3f65f61b93c2a178fa8e9777efd5cecf483368
+units:
+	@d=$$(mktemp -d) && trap 'rm -rf "$$d"' EXIT && \
+	  pip download --no-deps --only-binary=:all: -q -d "$$d" quantulum3==$(QUANTULUM3) && \
+	  w="$$d/quantulum3-$(QUANTULUM3)-py3-none-any.whl" && \
+	  echo "$(QUANTULUM3_SHA256)  $$w" | sha256sum -c --quiet && \
+	  python3 scripts/import-quantulum3.py --wheel "$$w" \
+	    --units data/figures_units.txt --tests tests/fixtures/figures-quantulum3-en.jsonl
 
 # Rebuilds every learned model from ../shared/train (deterministic; the
 # model files under data/ are committed and compiled in).

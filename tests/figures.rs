@@ -323,6 +323,25 @@ fn measures() {
     assert_eq!(fig(&figs("They ran 4 in the morning."), "4").unit, None);
 }
 
+/// A vague or spelled amount takes a unit after "of", currencies included
+/// (one vocabulary answers for both), but a capitalised word there is a
+/// name, not a unit.
+#[test]
+fn units_after_of() {
+    let fs = figs("The fund lost millions of dollars last year.");
+    assert_eq!(
+        fig(&fs, "millions of dollars").unit.as_deref(),
+        Some("dollar")
+    );
+    let fs = figs("Exporters earned billions of yen abroad.");
+    assert_eq!(
+        fig(&fs, "billions of yen").unit.as_deref(),
+        Some("japanese yen")
+    );
+    let fs = figs("He met two dozen of Sen. Warren's aides.");
+    assert_eq!(fig(&fs, "two dozen").unit, None);
+}
+
 #[test]
 fn ranges() {
     let fs = figs("Between 10 and 15 miles of road were lost.");

@@ -297,9 +297,9 @@ fn after_money(c: &Ctx, k: usize) -> usize {
     }
 }
 
-/// A currency or measure after a plain number, in its sentence, the longer
-/// of the two; hyphened ("5-mile") or not. "5-%" is no percentage; a count
-/// unit ("times") makes a multiplier.
+/// A unit (a currency or a measure) after a plain number, in its sentence;
+/// hyphened ("5-mile") or not. "5-%" is no percentage; a multiplier unit
+/// ("times") makes a multiplier.
 fn unit_after(c: &Ctx, num: &Num) -> Unit {
     let mut u = Unit {
         k: num.e,
@@ -315,17 +315,12 @@ fn unit_after(c: &Ctx, num: &Num) -> Unit {
     let hy = c.tok(k) == "-" && c.stuck(k) && c.stuck(k + 1) && c.is_word(k + 1);
     let uk = if hy { k + 1 } else { k };
     let here = c.same_sent(uk, num.s);
-    let cur = units::currency_suffix(c, uk).filter(|_| here);
-    let mea = units::measure(c, uk).filter(|_| here);
-    let best = match (cur, mea) {
-        (Some(a), Some(b)) => Some(if b.e > a.e { b } else { a }),
-        (a, b) => a.or(b),
-    };
+    let best = units::measure(c, uk).filter(|_| here);
     if let Some(m) = best {
         if !(hy && m.name == "percentage" && c.tok(uk) == "%") {
             u.k = m.e;
             u.hyphen = hy;
-            if m.name == "count" {
+            if m.dimension == units::Dimension::Multiplier {
                 u.shape = Shape::Multiplier;
             }
             u.unit = Some(m.name);
@@ -363,9 +358,12 @@ fn unit_after_of(c: &Ctx, num: &Num, k: usize) -> Option<(String, usize)> {
             return Some((u.name, u.e));
         }
     }
-    if (num.vague || num.spelled) && c.lower(k) == "of" && c.same_sent(k, num.s) {
-        if let Some(u) =
-            units::measure(c, k + 1).filter(|u| !u.name.contains(" of ") && u.name != "percentage")
+    // A capitalised word after "of" is a name, not a unit: "two dozen of
+    // Sen. Cruz's donors" (an all-capitals code, "millions of USD", is one).
+    let titled = c.is_cap(k + 1) && c.tok(k + 1).chars().any(|ch| ch.is_lowercase());
+    if (num.vague || num.spelled) && c.lower(k) == "of" && c.same_sent(k, num.s) && !titled {
+        if let Some(u) = units::measure(c, k + 1)
+            .filter(|u| !u.name.contains(" of ") && u.dimension != units::Dimension::Percentage)
         {
             return Some((u.name, u.e));
         }
