@@ -3,7 +3,7 @@ SHELL := /bin/bash
 PORT ?= 8080
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: setup wasm extension widget package dist demo python test lint test-native test-python test-wasm test-e2e bench bench-dom eval eval-parties eval-scope eval-scope-peers train train-speakers train-parties clusters units fuzz clean
+.PHONY: setup wasm extension widget package dist demo python test lint test-native test-python test-wasm test-e2e bench bench-dom bench-figures eval eval-parties eval-scope eval-scope-peers train train-speakers train-parties clusters units fuzz clean
 
 setup:
 	@bash scripts/setup.sh
@@ -72,6 +72,21 @@ bench: wasm
 	cargo run --release -p presslens-cli --example scaling -- tests/fixtures/article.txt
 	node bench/bench.mjs
 	$(MAKE) bench-dom
+
+# The figures layer's cost in instructions on PolNeAR dev (callgrind, so a
+# shared machine's load does not move it): tokenising alone, then
+# tokenising and finding figures; the difference is the layer's cost.
+# Compare two builds by running it on each. Printed, never asserted.
+BENCH_FIGURES_INPUT ?= ../shared/eval/quotes-polnear-dev.jsonl
+bench-figures:
+	cargo build --release -p presslens-cli --example figures_cost
+	@for m in docs figures; do \
+	  valgrind --tool=callgrind --callgrind-out-file=/dev/null \
+	    target/release/examples/figures_cost $$m $(BENCH_FIGURES_INPUT) 2>&1 \
+	    | sed -n "s/.*Collected : \([0-9]*\)/\1/p" > target/bench-figures-$$m.txt; \
+	done; \
+	d=$$(cat target/bench-figures-docs.txt); f=$$(cat target/bench-figures-figures.txt); \
+	echo "instructions: tokenising $$d, with figures $$f, figures layer $$((f - d))"
 
 # The sliced DOM pass on the 50,000-paragraph page (22 M characters) in
 # highlight and <mark> mode: total time, long tasks, long animation frames;

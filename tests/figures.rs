@@ -546,6 +546,14 @@ fn exchange() {
 
 #[test]
 fn change() {
+    // The ends of a change share a unit written once, past an
+    // approximation before the first.
+    let fs = figs("Exports fell from about 12 tonnes to 9 in a year.");
+    assert!(
+        related(&fs, "12 tonnes", "9", RelationKind::Change),
+        "{fs:#?}"
+    );
+    assert_eq!(fig(&fs, "9").unit.as_deref(), Some("tonne"));
     let fs = figs("Revenue rose from $6.8 billion to $7.4 billion.");
     assert!(related(
         &fs,

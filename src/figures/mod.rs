@@ -8,7 +8,9 @@
 //! 2. at each remaining token, a currency prefix ([`units`]) and a number
 //!    ([`numbers`]) are read, then a unit or currency after it, a rate
 //!    ("per barrel"), and what it counts ([`counts`]);
-//! 3. [`relations`] joins ranges ("between 10 and 15"), recognises scores,
+//! 3. [`shared`] gives bare numbers the unit written once after them
+//!    ("5 and 7 per cent", "four-, five- and six-cylinder");
+//! 4. [`relations`] joins ranges ("between 10 and 15"), recognises scores,
 //!    and links figures that are exchanged, changed, compared or in ratio.
 //!
 //! Offsets are UTF-8 byte offsets. Linear in the text; never panics.
@@ -19,6 +21,7 @@ mod exclude;
 mod lex;
 mod numbers;
 mod relations;
+mod shared;
 mod units;
 
 use crate::report::{Figure, Relation, RelationKind};
@@ -119,10 +122,10 @@ pub fn not_figures(doc: &Doc) -> Vec<(usize, usize, &'static str)> {
         .collect()
 }
 
-/// Finds the figures in `doc`.
-pub fn find(doc: &Doc) -> Vec<Figure> {
-    let c = Ctx::new(doc);
-    let blocked = exclude::blocked(&c);
+/// The figures of `c` as read one by one, left to right, before ranges,
+/// shared units and relations.
+fn candidates(c: &Ctx) -> Vec<Cand> {
+    let blocked = exclude::blocked(c);
     let mut cands: Vec<Cand> = Vec::new();
     let mut i = 0;
     while i < c.len() {
@@ -130,7 +133,7 @@ pub fn find(doc: &Doc) -> Vec<Figure> {
             i += 1;
             continue;
         }
-        if let Ok(f) = candidate::read(&c, &blocked, i) {
+        if let Ok(f) = candidate::read(c, &blocked, i) {
             // "Senate 68-32": the second number of a pair whose first is no
             // figure is none either.
             let orphan = c.tok(i.wrapping_sub(1)) == "-"
@@ -147,6 +150,13 @@ pub fn find(doc: &Doc) -> Vec<Figure> {
         }
         i += 1;
     }
+    cands
+}
+
+/// Finds the figures in `doc`.
+pub fn find(doc: &Doc) -> Vec<Figure> {
+    let c = Ctx::new(doc);
+    let cands = candidates(&c);
     let cands = relations::link(&c, cands);
     cands
         .into_iter()

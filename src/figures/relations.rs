@@ -116,7 +116,8 @@ fn gap_words(c: &Ctx, a: &Cand, b: &Cand) -> String {
 /// dash, "and" after "between", or "or" between bare numbers.
 fn connects(gap: &str, before: &str, a: &Cand) -> bool {
     match gap {
-        "to" | "to -" | "-" | "–" | "—" => true,
+        // "- to": "8- to 16-metre", a hyphen left hanging.
+        "to" | "to -" | "- to" | "-" | "–" | "—" => true,
         "and" => before == "between",
         "or" => a.unit.is_none() && a.counts.is_none() && !a.money,
         _ => false,
@@ -336,17 +337,20 @@ fn change(c: &Ctx, gap: &Gap, a: &Cand, b: &Cand) -> bool {
             && (a.unit.as_deref() == Some("percentage") || b.unit.as_deref() == Some("percentage"))
 }
 
-/// Merges ranges and scores, then links related figures both ways.
-pub fn link(c: &Ctx, v: Vec<Cand>) -> Vec<Cand> {
+/// Shares units written once ([`super::shared`]), merges ranges and
+/// scores, then links related figures both ways.
+pub fn link(c: &Ctx, mut v: Vec<Cand>) -> Vec<Cand> {
+    super::shared::share(c, &mut v);
     let mut v = merge(c, v);
     for i in 1..v.len() {
         if let Some(kind) = relation(c, &v[i - 1], &v[i]) {
             v[i - 1].relations.push((kind, i));
             v[i].relations.push((kind, i - 1));
-            // "from 4.8 to 4.7 percent", "from 21 mpg to 23": the two ends
-            // of a change share a unit written once.
+            // "from 4.8 to 4.7 percent", "from 21 mpg to 23", "from about
+            // 12 tonnes to 9": the two ends of a change share a unit
+            // written once.
             if kind == RelationKind::Change
-                && c.lower_back(v[i - 1].s, 1) == "from"
+                && c.lower(before_figure(c, v[i - 1].s)) == "from"
                 && c.join_low(v[i - 1].e, v[i].s).split(' ').any(|w| w == "to")
             {
                 if v[i - 1].unit.is_none() && v[i - 1].counts.is_none() {
