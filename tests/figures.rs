@@ -166,6 +166,10 @@ fn scales() {
     let fs = figs("The 37m skeleton cost €40m.");
     assert_eq!(fig(&fs, "37m").unit.as_deref(), Some("metre"));
     assert!(close(fig(&fs, "€40m").value, 4e7));
+    // "T" is a trillion only for money; otherwise tonnes.
+    let fs = figs("The fund manages $1.5T while the mill makes 40t of steel.");
+    assert!(close(fig(&fs, "$1.5T").value, 1.5e12));
+    assert_eq!(fig(&fs, "40t of steel").unit.as_deref(), Some("tonne"));
 }
 
 #[test]
@@ -319,6 +323,17 @@ fn measures() {
         assert!(close(f.value, v), "{text}");
         assert_eq!(f.unit.as_deref(), Some(unit), "{text}");
     }
+    // A modifier between the number and its unit leaves the unit the
+    // number's; a counted noun stays counted, a multiplier no unit.
+    let fs = figs("The road needs 12 more miles of asphalt and 40 straight days.");
+    assert_eq!(
+        fig(&fs, "12 more miles of asphalt").unit.as_deref(),
+        Some("mile")
+    );
+    assert_eq!(fig(&fs, "40 straight days").unit.as_deref(), Some("day"));
+    let fs = figs("They hired 5 more people and tried three more times.");
+    assert_eq!(fig(&fs, "5 more people").unit, None);
+    assert!(fs.iter().all(|f| f.unit.is_none()), "{fs:#?}");
     // Short unit letters must touch the number.
     assert_eq!(fig(&figs("They ran 4 in the morning."), "4").unit, None);
 }

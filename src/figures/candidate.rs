@@ -315,7 +315,9 @@ fn unit_after(c: &Ctx, num: &Num) -> Unit {
     let hy = c.tok(k) == "-" && c.stuck(k) && c.stuck(k + 1) && c.is_word(k + 1);
     let uk = if hy { k + 1 } else { k };
     let here = c.same_sent(uk, num.s);
-    let best = units::measure(c, uk).filter(|_| here);
+    let best = units::measure(c, uk)
+        .or_else(|| modified_unit(c, uk).filter(|_| !hy))
+        .filter(|_| here);
     if let Some(m) = best {
         if !(hy && m.name == "percentage" && c.tok(uk) == "%") {
             u.k = m.e;
@@ -327,6 +329,16 @@ fn unit_after(c: &Ctx, num: &Num) -> Unit {
         }
     }
     u
+}
+
+/// A unit after one modifier word ("12 more miles", "40 straight days"):
+/// the number's unit, the modifier inside the figure. A multiplier ("three
+/// more times") is none.
+fn modified_unit(c: &Ctx, k: usize) -> Option<units::Unit> {
+    if !Class::UnitModifier.contains(c.lower(k)) || c.stuck(k) || !c.same_sent(k, k + 1) {
+        return None;
+    }
+    units::measure(c, k + 1).filter(|m| m.dimension != units::Dimension::Multiplier)
 }
 
 /// "six-cylinder", "three-point": a noun hyphened to a number with no unit
