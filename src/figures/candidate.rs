@@ -9,7 +9,7 @@
 
 use super::lex::Ctx;
 use super::numbers::{self, Num};
-use super::{approx_len, counts, exclude, units, Cand, Shape};
+use super::{approx_len, counts, exclude, units, Cand, Shape, UnitRule};
 use crate::lexicon::Class;
 
 /// Why the number at a token is no figure: the rule that dropped it.
@@ -64,6 +64,7 @@ pub(super) fn read(c: &Ctx, blocked: &[bool], i: usize) -> Result<Cand, Reject> 
     let num = &st.num;
     if u.unit.is_none() && tail.counted.is_none() && age_in_apposition(c, num) {
         u.unit = Some("year of age".into());
+        u.rule = Some(UnitRule::AgeInApposition);
     }
     // Nothing read after the number may lie in another sentence or line.
     if !c.same_sent(num.s, tail.core_e.saturating_sub(1)) || !c.same_sent(st.s, num.s) {
@@ -116,6 +117,7 @@ fn unit_of(c: &Ctx, st: &Start) -> Unit {
         Some(cur) => Unit {
             k: after_money(c, num.e),
             unit: Some(cur.to_string()),
+            rule: Some(UnitRule::CurrencyBefore),
             hyphen: false,
             noun: None,
             shape: shape_of(num),
@@ -128,10 +130,12 @@ fn unit_of(c: &Ctx, st: &Start) -> Unit {
     }
     if u.unit.is_none() && !num.spelled && aged(c, st.s) {
         u.unit = Some("year of age".into());
+        u.rule = Some(UnitRule::Aged);
     }
     if u.unit.is_none() {
         if let Some((unit, k)) = unit_after_of(c, num, u.k) {
             u.unit = Some(unit);
+            u.rule = Some(UnitRule::AfterAOrOf);
             u.k = k;
         }
     }
@@ -177,6 +181,7 @@ fn tail_of(c: &Ctx, st: &Start, u: &mut Unit) -> Tail {
     if u.unit.is_none() && rate.is_none() {
         if let Some((head, per, pe)) = rate_after_counted(c, num, counted, e) {
             u.unit = Some(head);
+            u.rule = Some(UnitRule::CountedWithRate);
             rate = Some(per);
             e = pe;
         }
@@ -234,6 +239,7 @@ fn figure(c: &Ctx, st: &Start, u: Unit, tail: &Tail) -> Cand {
         core_e: tail.core_e,
         value: num.value,
         unit: u.unit,
+        unit_rule: u.rule,
         counts,
         approx,
         shape: u.shape,
@@ -248,6 +254,8 @@ struct Unit {
     /// One past the last token read.
     k: usize,
     unit: Option<String>,
+    /// The rule that read `unit`.
+    rule: Option<UnitRule>,
     /// The unit is hyphened to the number: "5-mile".
     hyphen: bool,
     /// A noun hyphened to a number with no unit ("six-cylinder"): what the
@@ -304,6 +312,7 @@ fn unit_after(c: &Ctx, num: &Num) -> Unit {
     let mut u = Unit {
         k: num.e,
         unit: None,
+        rule: None,
         hyphen: false,
         noun: None,
         shape: shape_of(num),
@@ -315,10 +324,14 @@ fn unit_after(c: &Ctx, num: &Num) -> Unit {
     let hy = c.tok(k) == "-" && c.stuck(k) && c.stuck(k + 1) && c.is_word(k + 1);
     let uk = if hy { k + 1 } else { k };
     let here = c.same_sent(uk, num.s);
-    let best = units::measure(c, uk)
-        .or_else(|| modified_unit(c, uk).filter(|_| !hy))
-        .filter(|_| here);
-    if let Some(m) = best {
+    let best = match units::measure(c, uk) {
+        Some(m) => Some((m, UnitRule::AfterNumber)),
+        None => modified_unit(c, uk)
+            .filter(|_| !hy)
+            .map(|m| (m, UnitRule::AfterModifier)),
+    }
+    .filter(|_| here);
+    if let Some((m, rule)) = best {
         if !(hy && m.name == "percentage" && c.tok(uk) == "%") {
             u.k = m.e;
             u.hyphen = hy;
@@ -326,6 +339,7 @@ fn unit_after(c: &Ctx, num: &Num) -> Unit {
                 u.shape = Shape::Multiplier;
             }
             u.unit = Some(m.name);
+            u.rule = Some(rule);
         }
     }
     u

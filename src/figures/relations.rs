@@ -159,6 +159,7 @@ fn joined(c: &Ctx, a: &Cand, b: &Cand, j: &Joint) -> Cand {
             core_e: b.core_e,
             value: None,
             unit: Some("score".into()),
+            unit_rule: Some(super::UnitRule::Score),
             counts: None,
             approx: false,
             shape: Shape::Score,
@@ -173,6 +174,7 @@ fn joined(c: &Ctx, a: &Cand, b: &Cand, j: &Joint) -> Cand {
         core_e: b.core_e,
         value: None,
         unit: b.unit.clone().or(a.unit.clone()),
+        unit_rule: b.unit_rule.or(a.unit_rule),
         counts: b.counts.clone(),
         approx: a.approx || b.approx,
         shape: Shape::Range,
@@ -355,8 +357,10 @@ pub fn link(c: &Ctx, mut v: Vec<Cand>) -> Vec<Cand> {
             {
                 if v[i - 1].unit.is_none() && v[i - 1].counts.is_none() {
                     v[i - 1].unit = v[i].unit.clone();
+                    v[i - 1].unit_rule = Some(super::UnitRule::ChangeEnds);
                 } else if v[i].unit.is_none() && v[i].counts.is_none() {
                     v[i].unit = v[i - 1].unit.clone();
+                    v[i].unit_rule = Some(super::UnitRule::ChangeEnds);
                 }
             }
         }

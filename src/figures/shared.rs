@@ -10,7 +10,7 @@
 //! joined, so "8- to 16-metre" becomes one range in metres.
 
 use super::lex::Ctx;
-use super::{Cand, Shape};
+use super::{Cand, Shape, UnitRule};
 
 /// A rule: when the bare figure `a` takes the unit of the next figure `b`.
 struct Rule {
@@ -114,6 +114,7 @@ pub fn share(c: &Ctx, v: &mut [Cand]) -> Vec<Option<&'static str>> {
         let a = &mut v[i];
         if unit.is_some() {
             a.unit = unit;
+            a.unit_rule = Some(UnitRule::Shared(rule.name));
         } else {
             a.counts = counts;
         }
