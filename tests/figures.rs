@@ -375,6 +375,10 @@ fn ranges() {
         figs("Visas cost $500,000 to more than $1 million.").len(),
         1
     );
+    // After a determiner, "X to Y" is one range even after a change word.
+    let fs = figs("Guidance is down from the $89 to $93 billion it had projected.");
+    assert_eq!(fs.len(), 1, "{fs:#?}");
+    assert_eq!(fs[0].unit.as_deref(), Some("dollar"));
     // "up to" is no change: "from up to 252 miles to 287 miles" is a range.
     assert_eq!(figs("A range from up to 252 miles to 287 miles.").len(), 1);
     let fs = figs("A surprise 5-4 decision.");

@@ -139,9 +139,15 @@ fn units_join(a: &Cand, b: &Cand) -> bool {
 
 /// "rose from 240 to 273", "increased by $43.6bn to $419.2bn": two figures
 /// joined by "to" after a change word are a change, not a range. ("dropped
-/// by 1 to 1.5 degrees" is a range of changes.) `pre`: the token before `a`.
+/// by 1 to 1.5 degrees" is a range of changes, and so is "down from the $89
+/// to $93 billion", after a determiner.) `pre`: the token before `a`.
 fn change_not_range(c: &Ctx, gap: &str, a: &Cand, pre: usize) -> bool {
     let before = c.lower(pre);
+    // "down from the $89 to $93 billion it projected": after a determiner
+    // the two are one noun phrase, a range.
+    if Class::Determiner.contains(before) {
+        return false;
+    }
     gap.starts_with("to")
         && (before == "by" && a.unit.is_some()
             || change_before(c, a.s, 3) && before != "by"
