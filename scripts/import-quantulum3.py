@@ -27,8 +27,8 @@ import re
 import sys
 import zipfile
 
-# quantulum3 entities a news figure measures, and the dimension PressLens
-# gives them. Entities left out (magnetic flux, catalytic activity, ...) are
+# quantulum3 entities (entities.json) a news figure measures, and the
+# dimension PressLens gives them (src/figures/units.rs, Dimension). Entities left out (magnetic flux, catalytic activity, ...) are
 # laboratory units whose short symbols would mostly misread news text.
 ENTITIES = {
     "length": "length",
@@ -136,6 +136,12 @@ def units_section(zf, hand):
     are imported under the hand-written name ("degree centigrade" is
     "celsius"). A form taken already is never imported again."""
     units = load(zf, "quantulum3/units.json")
+    # The dimensions come from quantulum3's entities.json: a name mapped
+    # above that it no longer lists is an error, not a silent gap.
+    entities = load(zf, "quantulum3/entities.json")
+    gone = sorted(e for e in ENTITIES if e not in entities)
+    if gone:
+        sys.exit(f"entities.json lacks {gone}: update ENTITIES")
     names, hand_forms = known(hand)
     taken = dict(hand_forms)
     out = []
