@@ -3,7 +3,7 @@ SHELL := /bin/bash
 PORT ?= 8080
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: setup wasm extension widget package dist demo python test lint test-native test-python test-spark test-wasm test-e2e bench bench-python bench-dom eval eval-parties eval-scope eval-scope-peers train train-speakers train-parties clusters fuzz clean
+.PHONY: setup wasm extension widget package dist demo python test lint test-native test-python test-spark test-wasm test-e2e bench bench-python bench-dom bench-figures eval eval-parties eval-scope eval-scope-peers train train-speakers train-parties clusters units fuzz clean
 
 setup:
 	@bash scripts/setup.sh
@@ -90,6 +90,21 @@ bench: wasm
 bench-python: python
 	@bash scripts/bench-python.sh
 
+# The figures layer's cost in instructions on PolNeAR dev (callgrind, so a
+# shared machine's load does not move it): tokenising alone, then
+# tokenising and finding figures; the difference is the layer's cost.
+# Compare two builds by running it on each. Printed, never asserted.
+BENCH_FIGURES_INPUT ?= ../shared/eval/quotes-polnear-dev.jsonl
+bench-figures:
+	cargo build --release -p presslens-cli --example figures_cost
+	@for m in docs figures; do \
+	  valgrind --tool=callgrind --callgrind-out-file=/dev/null \
+	    target/release/examples/figures_cost $$m $(BENCH_FIGURES_INPUT) 2>&1 \
+	    | sed -n "s/.*Collected : \([0-9]*\)/\1/p" > target/bench-figures-$$m.txt; \
+	done; \
+	d=$$(cat target/bench-figures-docs.txt); f=$$(cat target/bench-figures-figures.txt); \
+	echo "instructions: tokenising $$d, with figures $$f, figures layer $$((f - d))"
+
 # The sliced DOM pass on the 50,000-paragraph page (22 M characters) in
 # highlight and <mark> mode: total time, long tasks, long animation frames;
 # then whether Chromium survives deeply nested pages, with and without
@@ -100,7 +115,7 @@ bench-dom: wasm
 	node bench/deep-page.mjs 1000 5000
 
 eval:
-	cargo run --release -p presslens-cli -- eval ../shared/eval/*.jsonl
+	cargo run --release -p presslens-cli -- eval ../shared/eval/*.jsonl tests/fixtures/figures-quantulum3-en.jsonl
 
 # The parties layer on corpora it has never seen (README, "Parties tagger"):
 # leave one training corpus out, then the shipped model on CoNLL dev and
@@ -113,6 +128,21 @@ eval-parties:
 # deterministic. The table is committed; only this target downloads.
 clusters:
 	bash scripts/build-clusters.sh --n 50000 --ks 64,256,1024
+
+# The unit vocabulary's imported part (data/figures_units.txt, between its
+# quantulum3 marks) and quantulum3's English test cases as an evaluation
+# file (tests/fixtures/figures-quantulum3-en.jsonl), from the quantulum3
+# wheel (MIT), fetched by pip into a scratch directory and checked against
+# its hash. Both outputs are committed; only this target downloads them.
+QUANTULUM3 := 0.10.0
+QUANTULUM3_SHA256 := 9084c309dc4f978e06af33811b3f65f61b93c2a178fa8e9777efd5cecf483368
+units:
+	@d=$$(mktemp -d) && trap 'rm -rf "$$d"' EXIT && \
+	  pip download --no-deps --only-binary=:all: -q -d "$$d" quantulum3==$(QUANTULUM3) && \
+	  w="$$d/quantulum3-$(QUANTULUM3)-py3-none-any.whl" && \
+	  echo "$(QUANTULUM3_SHA256)  $$w" | sha256sum -c --quiet && \
+	  python3 scripts/import-quantulum3.py --wheel "$$w" \
+	    --units data/figures_units.txt --tests tests/fixtures/figures-quantulum3-en.jsonl
 
 # Rebuilds every learned model from ../shared/train (deterministic; the
 # model files under data/ are committed and compiled in).

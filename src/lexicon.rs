@@ -206,6 +206,9 @@ classes! {
     PluralHead = "plural_head",
     /// Words before a number that make it approximate.
     Approx = "approx",
+    /// Words between a number and its unit that leave the unit the
+    /// number's: "12 more miles", "40 straight days".
+    UnitModifier = "unit_modifier",
     /// Month names and abbreviations, as written.
     Month = "month",
     /// Weekdays, as written.

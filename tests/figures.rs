@@ -166,6 +166,10 @@ fn scales() {
     let fs = figs("The 37m skeleton cost €40m.");
     assert_eq!(fig(&fs, "37m").unit.as_deref(), Some("metre"));
     assert!(close(fig(&fs, "€40m").value, 4e7));
+    // "T" is a trillion only for money; otherwise tonnes.
+    let fs = figs("The fund manages $1.5T while the mill makes 40t of steel.");
+    assert!(close(fig(&fs, "$1.5T").value, 1.5e12));
+    assert_eq!(fig(&fs, "40t of steel").unit.as_deref(), Some("tonne"));
 }
 
 #[test]
@@ -319,8 +323,38 @@ fn measures() {
         assert!(close(f.value, v), "{text}");
         assert_eq!(f.unit.as_deref(), Some(unit), "{text}");
     }
+    // A modifier between the number and its unit leaves the unit the
+    // number's; a counted noun stays counted, a multiplier no unit.
+    let fs = figs("The road needs 12 more miles of asphalt and 40 straight days.");
+    assert_eq!(
+        fig(&fs, "12 more miles of asphalt").unit.as_deref(),
+        Some("mile")
+    );
+    assert_eq!(fig(&fs, "40 straight days").unit.as_deref(), Some("day"));
+    let fs = figs("They hired 5 more people and tried three more times.");
+    assert_eq!(fig(&fs, "5 more people").unit, None);
+    assert!(fs.iter().all(|f| f.unit.is_none()), "{fs:#?}");
     // Short unit letters must touch the number.
     assert_eq!(fig(&figs("They ran 4 in the morning."), "4").unit, None);
+}
+
+/// A vague or spelled amount takes a unit after "of", currencies included
+/// (one vocabulary answers for both), but a capitalised word there is a
+/// name, not a unit.
+#[test]
+fn units_after_of() {
+    let fs = figs("The fund lost millions of dollars last year.");
+    assert_eq!(
+        fig(&fs, "millions of dollars").unit.as_deref(),
+        Some("dollar")
+    );
+    let fs = figs("Exporters earned billions of yen abroad.");
+    assert_eq!(
+        fig(&fs, "billions of yen").unit.as_deref(),
+        Some("japanese yen")
+    );
+    let fs = figs("He met two dozen of Sen. Warren's aides.");
+    assert_eq!(fig(&fs, "two dozen").unit, None);
 }
 
 #[test]
@@ -341,6 +375,10 @@ fn ranges() {
         figs("Visas cost $500,000 to more than $1 million.").len(),
         1
     );
+    // After a determiner, "X to Y" is one range even after a change word.
+    let fs = figs("Guidance is down from the $89 to $93 billion it had projected.");
+    assert_eq!(fs.len(), 1, "{fs:#?}");
+    assert_eq!(fs[0].unit.as_deref(), Some("dollar"));
     // "up to" is no change: "from up to 252 miles to 287 miles" is a range.
     assert_eq!(figs("A range from up to 252 miles to 287 miles.").len(), 1);
     let fs = figs("A surprise 5-4 decision.");
@@ -527,6 +565,14 @@ fn exchange() {
 
 #[test]
 fn change() {
+    // The ends of a change share a unit written once, past an
+    // approximation before the first.
+    let fs = figs("Exports fell from about 12 tonnes to 9 in a year.");
+    assert!(
+        related(&fs, "12 tonnes", "9", RelationKind::Change),
+        "{fs:#?}"
+    );
+    assert_eq!(fig(&fs, "9").unit.as_deref(), Some("tonne"));
     let fs = figs("Revenue rose from $6.8 billion to $7.4 billion.");
     assert!(related(
         &fs,

@@ -9,7 +9,7 @@
 
 use super::lex::Ctx;
 use super::numbers::{self, Num};
-use super::{approx_len, counts, exclude, units, Cand, Shape};
+use super::{approx_len, counts, exclude, units, Cand, Shape, UnitRule};
 use crate::lexicon::Class;
 
 /// Why the number at a token is no figure: the rule that dropped it.
@@ -64,6 +64,7 @@ pub(super) fn read(c: &Ctx, blocked: &[bool], i: usize) -> Result<Cand, Reject> 
     let num = &st.num;
     if u.unit.is_none() && tail.counted.is_none() && age_in_apposition(c, num) {
         u.unit = Some("year of age".into());
+        u.rule = Some(UnitRule::AgeInApposition);
     }
     // Nothing read after the number may lie in another sentence or line.
     if !c.same_sent(num.s, tail.core_e.saturating_sub(1)) || !c.same_sent(st.s, num.s) {
@@ -116,6 +117,7 @@ fn unit_of(c: &Ctx, st: &Start) -> Unit {
         Some(cur) => Unit {
             k: after_money(c, num.e),
             unit: Some(cur.to_string()),
+            rule: Some(UnitRule::CurrencyBefore),
             hyphen: false,
             noun: None,
             shape: shape_of(num),
@@ -128,10 +130,12 @@ fn unit_of(c: &Ctx, st: &Start) -> Unit {
     }
     if u.unit.is_none() && !num.spelled && aged(c, st.s) {
         u.unit = Some("year of age".into());
+        u.rule = Some(UnitRule::Aged);
     }
     if u.unit.is_none() {
         if let Some((unit, k)) = unit_after_of(c, num, u.k) {
             u.unit = Some(unit);
+            u.rule = Some(UnitRule::AfterAOrOf);
             u.k = k;
         }
     }
@@ -177,6 +181,7 @@ fn tail_of(c: &Ctx, st: &Start, u: &mut Unit) -> Tail {
     if u.unit.is_none() && rate.is_none() {
         if let Some((head, per, pe)) = rate_after_counted(c, num, counted, e) {
             u.unit = Some(head);
+            u.rule = Some(UnitRule::CountedWithRate);
             rate = Some(per);
             e = pe;
         }
@@ -234,6 +239,7 @@ fn figure(c: &Ctx, st: &Start, u: Unit, tail: &Tail) -> Cand {
         core_e: tail.core_e,
         value: num.value,
         unit: u.unit,
+        unit_rule: u.rule,
         counts,
         approx,
         shape: u.shape,
@@ -248,6 +254,8 @@ struct Unit {
     /// One past the last token read.
     k: usize,
     unit: Option<String>,
+    /// The rule that read `unit`.
+    rule: Option<UnitRule>,
     /// The unit is hyphened to the number: "5-mile".
     hyphen: bool,
     /// A noun hyphened to a number with no unit ("six-cylinder"): what the
@@ -297,13 +305,14 @@ fn after_money(c: &Ctx, k: usize) -> usize {
     }
 }
 
-/// A currency or measure after a plain number, in its sentence, the longer
-/// of the two; hyphened ("5-mile") or not. "5-%" is no percentage; a count
-/// unit ("times") makes a multiplier.
+/// A unit (a currency or a measure) after a plain number, in its sentence;
+/// hyphened ("5-mile") or not. "5-%" is no percentage; a multiplier unit
+/// ("times") makes a multiplier.
 fn unit_after(c: &Ctx, num: &Num) -> Unit {
     let mut u = Unit {
         k: num.e,
         unit: None,
+        rule: None,
         hyphen: false,
         noun: None,
         shape: shape_of(num),
@@ -315,23 +324,35 @@ fn unit_after(c: &Ctx, num: &Num) -> Unit {
     let hy = c.tok(k) == "-" && c.stuck(k) && c.stuck(k + 1) && c.is_word(k + 1);
     let uk = if hy { k + 1 } else { k };
     let here = c.same_sent(uk, num.s);
-    let cur = units::currency_suffix(c, uk).filter(|_| here);
-    let mea = units::measure(c, uk).filter(|_| here);
-    let best = match (cur, mea) {
-        (Some(a), Some(b)) => Some(if b.e > a.e { b } else { a }),
-        (a, b) => a.or(b),
-    };
-    if let Some(m) = best {
+    let best = match units::measure(c, uk) {
+        Some(m) => Some((m, UnitRule::AfterNumber)),
+        None => modified_unit(c, uk)
+            .filter(|_| !hy)
+            .map(|m| (m, UnitRule::AfterModifier)),
+    }
+    .filter(|_| here);
+    if let Some((m, rule)) = best {
         if !(hy && m.name == "percentage" && c.tok(uk) == "%") {
             u.k = m.e;
             u.hyphen = hy;
-            if m.name == "count" {
+            if m.dimension == units::Dimension::Multiplier {
                 u.shape = Shape::Multiplier;
             }
             u.unit = Some(m.name);
+            u.rule = Some(rule);
         }
     }
     u
+}
+
+/// A unit after one modifier word ("12 more miles", "40 straight days"):
+/// the number's unit, the modifier inside the figure. A multiplier ("three
+/// more times") is none.
+fn modified_unit(c: &Ctx, k: usize) -> Option<units::Unit> {
+    if !Class::UnitModifier.contains(c.lower(k)) || c.stuck(k) || !c.same_sent(k, k + 1) {
+        return None;
+    }
+    units::measure(c, k + 1).filter(|m| m.dimension != units::Dimension::Multiplier)
 }
 
 /// "six-cylinder", "three-point": a noun hyphened to a number with no unit
@@ -363,9 +384,12 @@ fn unit_after_of(c: &Ctx, num: &Num, k: usize) -> Option<(String, usize)> {
             return Some((u.name, u.e));
         }
     }
-    if (num.vague || num.spelled) && c.lower(k) == "of" && c.same_sent(k, num.s) {
-        if let Some(u) =
-            units::measure(c, k + 1).filter(|u| !u.name.contains(" of ") && u.name != "percentage")
+    // A capitalised word after "of" is a name, not a unit: "two dozen of
+    // Sen. Cruz's donors" (an all-capitals code, "millions of USD", is one).
+    let titled = c.is_cap(k + 1) && c.tok(k + 1).chars().any(|ch| ch.is_lowercase());
+    if (num.vague || num.spelled) && c.lower(k) == "of" && c.same_sent(k, num.s) && !titled {
+        if let Some(u) = units::measure(c, k + 1)
+            .filter(|u| !u.name.contains(" of ") && u.dimension != units::Dimension::Percentage)
         {
             return Some((u.name, u.e));
         }

@@ -8,7 +8,9 @@
 //! 2. at each remaining token, a currency prefix ([`units`]) and a number
 //!    ([`numbers`]) are read, then a unit or currency after it, a rate
 //!    ("per barrel"), and what it counts ([`counts`]);
-//! 3. [`relations`] joins ranges ("between 10 and 15"), recognises scores,
+//! 3. [`shared`] gives bare numbers the unit written once after them
+//!    ("5 and 7 per cent", "four-, five- and six-cylinder");
+//! 4. [`relations`] joins ranges ("between 10 and 15"), recognises scores,
 //!    and links figures that are exchanged, changed, compared or in ratio.
 //!
 //! Offsets are UTF-8 byte offsets. Linear in the text; never panics.
@@ -19,6 +21,7 @@ mod exclude;
 mod lex;
 mod numbers;
 mod relations;
+mod shared;
 mod units;
 
 use crate::report::{Figure, Relation, RelationKind};
@@ -41,6 +44,50 @@ pub(crate) enum Shape {
     Fraction,
 }
 
+/// The rule that gave a figure its unit, for explaining a wrong one
+/// (`presslens eval --explain`, [`unit_rules`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnitRule {
+    /// "$5", "US$ 5", "NIS 100".
+    CurrencyBefore,
+    /// "5 km", "100 shekels", "5-mile".
+    AfterNumber,
+    /// "12 more miles".
+    AfterModifier,
+    /// "aged 25", "over the age of 21".
+    Aged,
+    /// "half a percentage point", "dozens of miles".
+    AfterAOrOf,
+    /// "Jamie Armstrong, 25, said".
+    AgeInApposition,
+    /// "120 tests per day": the counted noun and its rate.
+    CountedWithRate,
+    /// A unit written once for several numbers: a rule of [`shared`].
+    Shared(&'static str),
+    /// "from 21 mpg to 23".
+    ChangeEnds,
+    /// "won 3-2".
+    Score,
+}
+
+impl UnitRule {
+    /// The rule's name, as `presslens eval --explain` prints it.
+    pub fn name(self) -> &'static str {
+        match self {
+            UnitRule::CurrencyBefore => "currency before the number",
+            UnitRule::AfterNumber => "unit after the number",
+            UnitRule::AfterModifier => "unit after a modifier",
+            UnitRule::Aged => "age after aged",
+            UnitRule::AfterAOrOf => "unit after a or of",
+            UnitRule::AgeInApposition => "age in apposition",
+            UnitRule::CountedWithRate => "counted noun with a rate",
+            UnitRule::Shared(rule) => rule,
+            UnitRule::ChangeEnds => "ends of a change",
+            UnitRule::Score => "score",
+        }
+    }
+}
+
 /// A figure while it is being built, over token indices.
 #[derive(Debug, Clone)]
 pub(crate) struct Cand {
@@ -51,6 +98,8 @@ pub(crate) struct Cand {
     pub core_e: usize,
     pub value: Option<f64>,
     pub unit: Option<String>,
+    /// The rule that gave `unit`.
+    pub unit_rule: Option<UnitRule>,
     pub counts: Option<String>,
     pub approx: bool,
     pub shape: Shape,
@@ -119,10 +168,10 @@ pub fn not_figures(doc: &Doc) -> Vec<(usize, usize, &'static str)> {
         .collect()
 }
 
-/// Finds the figures in `doc`.
-pub fn find(doc: &Doc) -> Vec<Figure> {
-    let c = Ctx::new(doc);
-    let blocked = exclude::blocked(&c);
+/// The figures of `c` as read one by one, left to right, before ranges,
+/// shared units and relations.
+fn candidates(c: &Ctx) -> Vec<Cand> {
+    let blocked = exclude::blocked(c);
     let mut cands: Vec<Cand> = Vec::new();
     let mut i = 0;
     while i < c.len() {
@@ -130,7 +179,7 @@ pub fn find(doc: &Doc) -> Vec<Figure> {
             i += 1;
             continue;
         }
-        if let Ok(f) = candidate::read(&c, &blocked, i) {
+        if let Ok(f) = candidate::read(c, &blocked, i) {
             // "Senate 68-32": the second number of a pair whose first is no
             // figure is none either.
             let orphan = c.tok(i.wrapping_sub(1)) == "-"
@@ -147,6 +196,27 @@ pub fn find(doc: &Doc) -> Vec<Figure> {
         }
         i += 1;
     }
+    cands
+}
+
+/// Each figure of `doc` ([`find`]'s, in its order): its byte span and the
+/// rule that gave its unit, `None` when it has none. For explaining a
+/// wrong unit (`presslens eval --explain`), not for annotating.
+pub fn unit_rules(doc: &Doc) -> Vec<(usize, usize, Option<UnitRule>)> {
+    let c = Ctx::new(doc);
+    relations::link(&c, candidates(&c))
+        .into_iter()
+        .map(|f| {
+            let (s, e) = c.span(f.s, f.e);
+            (s, e, f.unit_rule)
+        })
+        .collect()
+}
+
+/// Finds the figures in `doc`.
+pub fn find(doc: &Doc) -> Vec<Figure> {
+    let c = Ctx::new(doc);
+    let cands = candidates(&c);
     let cands = relations::link(&c, cands);
     cands
         .into_iter()

@@ -412,7 +412,7 @@ fn digit_number(c: &Ctx, i: usize, money: bool) -> Option<Num> {
 }
 
 /// Applies scale words and suffixes after a number: "2.5bn", "4 hundred
-/// million", "€40m", "10k", "3 dozen".
+/// million", "€40m", "$2.2T", "10k", "3 dozen".
 fn scales(c: &Ctx, n: &mut Num, money: bool) {
     loop {
         let k = n.e;
@@ -444,6 +444,8 @@ fn scales(c: &Ctx, n: &mut Num, money: bool) {
             "crore" => 1e7,
             "m" if stuck && (money || raw == "M" || million_noun(c, k + 1)) => 1e6,
             "b" if stuck && money => 1e9,
+            // "$2.2T": a trillion, for money only ("5t" of steel is tonnes).
+            "t" if stuck && money => 1e12,
             // "10k", "$50K"; but "4K" is a screen resolution.
             "k" if stuck
                 && !next_caps

@@ -116,7 +116,8 @@ fn gap_words(c: &Ctx, a: &Cand, b: &Cand) -> String {
 /// dash, "and" after "between", or "or" between bare numbers.
 fn connects(gap: &str, before: &str, a: &Cand) -> bool {
     match gap {
-        "to" | "to -" | "-" | "–" | "—" => true,
+        // "- to": "8- to 16-metre", a hyphen left hanging.
+        "to" | "to -" | "- to" | "-" | "–" | "—" => true,
         "and" => before == "between",
         "or" => a.unit.is_none() && a.counts.is_none() && !a.money,
         _ => false,
@@ -138,9 +139,15 @@ fn units_join(a: &Cand, b: &Cand) -> bool {
 
 /// "rose from 240 to 273", "increased by $43.6bn to $419.2bn": two figures
 /// joined by "to" after a change word are a change, not a range. ("dropped
-/// by 1 to 1.5 degrees" is a range of changes.) `pre`: the token before `a`.
+/// by 1 to 1.5 degrees" is a range of changes, and so is "down from the $89
+/// to $93 billion", after a determiner.) `pre`: the token before `a`.
 fn change_not_range(c: &Ctx, gap: &str, a: &Cand, pre: usize) -> bool {
     let before = c.lower(pre);
+    // "down from the $89 to $93 billion it projected": after a determiner
+    // the two are one noun phrase, a range.
+    if Class::Determiner.contains(before) {
+        return false;
+    }
     gap.starts_with("to")
         && (before == "by" && a.unit.is_some()
             || change_before(c, a.s, 3) && before != "by"
@@ -158,6 +165,7 @@ fn joined(c: &Ctx, a: &Cand, b: &Cand, j: &Joint) -> Cand {
             core_e: b.core_e,
             value: None,
             unit: Some("score".into()),
+            unit_rule: Some(super::UnitRule::Score),
             counts: None,
             approx: false,
             shape: Shape::Score,
@@ -172,6 +180,7 @@ fn joined(c: &Ctx, a: &Cand, b: &Cand, j: &Joint) -> Cand {
         core_e: b.core_e,
         value: None,
         unit: b.unit.clone().or(a.unit.clone()),
+        unit_rule: b.unit_rule.or(a.unit_rule),
         counts: b.counts.clone(),
         approx: a.approx || b.approx,
         shape: Shape::Range,
@@ -336,23 +345,28 @@ fn change(c: &Ctx, gap: &Gap, a: &Cand, b: &Cand) -> bool {
             && (a.unit.as_deref() == Some("percentage") || b.unit.as_deref() == Some("percentage"))
 }
 
-/// Merges ranges and scores, then links related figures both ways.
-pub fn link(c: &Ctx, v: Vec<Cand>) -> Vec<Cand> {
+/// Shares units written once ([`super::shared`]), merges ranges and
+/// scores, then links related figures both ways.
+pub fn link(c: &Ctx, mut v: Vec<Cand>) -> Vec<Cand> {
+    super::shared::share(c, &mut v);
     let mut v = merge(c, v);
     for i in 1..v.len() {
         if let Some(kind) = relation(c, &v[i - 1], &v[i]) {
             v[i - 1].relations.push((kind, i));
             v[i].relations.push((kind, i - 1));
-            // "from 4.8 to 4.7 percent", "from 21 mpg to 23": the two ends
-            // of a change share a unit written once.
+            // "from 4.8 to 4.7 percent", "from 21 mpg to 23", "from about
+            // 12 tonnes to 9": the two ends of a change share a unit
+            // written once.
             if kind == RelationKind::Change
-                && c.lower_back(v[i - 1].s, 1) == "from"
+                && c.lower(before_figure(c, v[i - 1].s)) == "from"
                 && c.join_low(v[i - 1].e, v[i].s).split(' ').any(|w| w == "to")
             {
                 if v[i - 1].unit.is_none() && v[i - 1].counts.is_none() {
                     v[i - 1].unit = v[i].unit.clone();
+                    v[i - 1].unit_rule = Some(super::UnitRule::ChangeEnds);
                 } else if v[i].unit.is_none() && v[i].counts.is_none() {
                     v[i].unit = v[i - 1].unit.clone();
+                    v[i].unit_rule = Some(super::UnitRule::ChangeEnds);
                 }
             }
         }

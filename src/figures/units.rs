@@ -1,23 +1,156 @@
 //! Units and currencies: what a number is measured in.
 //!
-//! Both lexicons live in `data/` (`figures_units.txt`,
-//! `figures_currencies.txt`) and are parsed once. Forms are token sequences
-//! written with single spaces (`km / h`), matched longest first against the
-//! figure tokens. Names are what [`crate::report::Figure::unit`] says:
-//! singular full words ("mile per hour", "pound sterling").
+//! One vocabulary, `data/figures_units.txt`, parsed once: each unit with
+//! its [`Dimension`] and its forms after the number ("5 km", "100
+//! shekels", "1,200€") and, for currencies, before it ("$5", "NIS 100").
+//! Its hand-written part is the authority; its last part is imported from
+//! quantulum3 by `scripts/import-quantulum3.py` (`make units`). Forms are
+//! token sequences written with single spaces (`km / h`), matched longest
+//! first against the figure tokens. Names are what
+//! [`crate::report::Figure::unit`] says: singular full words ("mile per
+//! hour", "pound sterling").
 
 use std::sync::OnceLock;
 
 use super::lex::{Ctx, Kind};
 use crate::lexicon::{entries, FastMap, FastSet};
 
-const UNITS_SRC: &str = include_str!("../../data/figures_units.txt");
-const CURRENCIES_SRC: &str = include_str!("../../data/figures_currencies.txt");
+/// The unit vocabulary, compiled in and parsed at first use.
+const VOCABULARY: &str = include_str!("../../data/figures_units.txt");
+
+/// What a unit measures: the vocabulary's second column. A dimension the
+/// vocabulary names that is not listed here makes its line invalid
+/// ([`Entry::parse`]), so a typo cannot pass silently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dimension {
+    Currency,
+    Percentage,
+    Age,
+    Time,
+    Length,
+    Area,
+    Volume,
+    VolumeRate,
+    Mass,
+    Speed,
+    FuelEconomy,
+    Frequency,
+    Torque,
+    Force,
+    Power,
+    Energy,
+    ElectricPotential,
+    Current,
+    CurrentDensity,
+    Charge,
+    Capacitance,
+    Data,
+    DataRate,
+    ImageResolution,
+    SoundLevel,
+    Pressure,
+    Angle,
+    Temperature,
+    Concentration,
+    Radioactivity,
+    VolumetricFlow,
+    /// "times", "-fold": a figure read as a multiplier.
+    Multiplier,
+    SportsStatistic,
+}
+
+impl Dimension {
+    /// The dimension a vocabulary line names.
+    fn parse(s: &str) -> Option<Dimension> {
+        use Dimension::*;
+        Some(match s {
+            "currency" => Currency,
+            "percentage" => Percentage,
+            "age" => Age,
+            "time" => Time,
+            "length" => Length,
+            "area" => Area,
+            "volume" => Volume,
+            "volume rate" => VolumeRate,
+            "mass" => Mass,
+            "speed" => Speed,
+            "fuel economy" => FuelEconomy,
+            "frequency" => Frequency,
+            "torque" => Torque,
+            "force" => Force,
+            "power" => Power,
+            "energy" => Energy,
+            "electric potential" => ElectricPotential,
+            "current" => Current,
+            "current density" => CurrentDensity,
+            "charge" => Charge,
+            "capacitance" => Capacitance,
+            "data" => Data,
+            "data rate" => DataRate,
+            "image resolution" => ImageResolution,
+            "sound level" => SoundLevel,
+            "pressure" => Pressure,
+            "angle" => Angle,
+            "temperature" => Temperature,
+            "concentration" => Concentration,
+            "radioactivity" => Radioactivity,
+            "volumetric flow" => VolumetricFlow,
+            "multiplier" => Multiplier,
+            "sports statistic" => SportsStatistic,
+            _ => return None,
+        })
+    }
+}
+
+/// One line of the vocabulary: `name | dimension | forms after [| forms
+/// before]`, the forms separated by ";".
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Entry {
+    name: &'static str,
+    dimension: Dimension,
+    after: &'static str,
+    before: &'static str,
+}
+
+/// Why a vocabulary line is no [`Entry`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum BadLine {
+    /// Fewer than three or more than four columns.
+    Columns,
+    EmptyName,
+    UnknownDimension,
+    /// Forms before the number for a unit that is no currency.
+    BeforeNotCurrency,
+}
+
+impl Entry {
+    fn parse(line: &'static str) -> Result<Entry, BadLine> {
+        let cols: Vec<&'static str> = line.split('|').map(str::trim).collect();
+        if !(3..=4).contains(&cols.len()) {
+            return Err(BadLine::Columns);
+        }
+        if cols[0].is_empty() {
+            return Err(BadLine::EmptyName);
+        }
+        let dimension = Dimension::parse(cols[1]).ok_or(BadLine::UnknownDimension)?;
+        let before = cols.get(3).copied().unwrap_or("");
+        if !before.is_empty() && dimension != Dimension::Currency {
+            return Err(BadLine::BeforeNotCurrency);
+        }
+        Ok(Entry {
+            name: cols[0],
+            dimension,
+            after: cols[2],
+            before,
+        })
+    }
+}
 
 /// How a form may be matched.
 #[derive(Debug, Clone, Copy)]
 struct Form {
     name: &'static str,
+    dimension: Dimension,
     /// Must touch the token before it (short forms: "37m", "5g").
     stuck: bool,
 }
@@ -40,7 +173,7 @@ struct Table {
 }
 
 impl Table {
-    fn add(&mut self, form: &str, name: &'static str, short_needs_stuck: bool) {
+    fn add(&mut self, form: &str, e: &Entry, short_needs_stuck: bool) {
         let (spaced, form) = match form.strip_prefix('~') {
             Some(f) => (true, f.trim()),
             None => (false, form),
@@ -60,7 +193,11 @@ impl Table {
         self.firsts.insert(low.split(' ').next().unwrap_or(""));
         self.lasts.insert(key.rsplit(' ').next().unwrap_or(""));
         let stuck = short_needs_stuck && !spaced && key.chars().count() <= 2;
-        let f = Form { name, stuck };
+        let f = Form {
+            name: e.name,
+            dimension: e.dimension,
+            stuck,
+        };
         self.max_parts = self.max_parts.max(key.split(' ').count());
         if key.chars().count() >= 3 && !key.chars().any(|c| c.is_uppercase()) {
             self.folded.insert(key, f);
@@ -113,39 +250,29 @@ impl Table {
     }
 }
 
+/// The vocabulary's look-up tables: forms after a number (units and
+/// currencies alike, one table, so a form answers one way) and currency
+/// forms before it.
 struct Lexicons {
-    units: Table,
-    prefixes: Table,
-    suffixes: Table,
+    after: Table,
+    before: Table,
 }
 
 fn lexicons() -> &'static Lexicons {
     static L: OnceLock<Lexicons> = OnceLock::new();
     L.get_or_init(|| {
-        let mut units = Table::default();
-        for line in entries(UNITS_SRC) {
-            let mut parts = line.splitn(2, '|');
-            let name = parts.next().unwrap_or("").trim();
-            for form in parts.next().unwrap_or("").split(';') {
-                units.add(form.trim(), name, true);
+        let (mut after, mut before) = (Table::default(), Table::default());
+        // A line that does not parse is left out; `vocabulary_parses`
+        // fails on it.
+        for e in entries(VOCABULARY).filter_map(|l| Entry::parse(l).ok()) {
+            for form in e.after.split(';') {
+                after.add(form.trim(), &e, true);
+            }
+            for form in e.before.split(';') {
+                before.add(form.trim(), &e, false);
             }
         }
-        let (mut prefixes, mut suffixes) = (Table::default(), Table::default());
-        for line in entries(CURRENCIES_SRC) {
-            let mut parts = line.splitn(3, '|');
-            let name = parts.next().unwrap_or("").trim();
-            for form in parts.next().unwrap_or("").split(';') {
-                prefixes.add(form.trim(), name, false);
-            }
-            for form in parts.next().unwrap_or("").split(';') {
-                suffixes.add(form.trim(), name, true);
-            }
-        }
-        Lexicons {
-            units,
-            prefixes,
-            suffixes,
-        }
+        Lexicons { after, before }
     })
 }
 
@@ -155,25 +282,20 @@ pub struct Unit {
     /// One past the last token of the unit.
     pub e: usize,
     pub name: String,
-    pub currency: bool,
+    pub dimension: Dimension,
 }
 
 /// A unit of measure starting at token `k` (right after a number, or after
 /// a hyphen touching it: "six-week", "40-year-old").
 pub fn measure(c: &Ctx, k: usize) -> Option<Unit> {
-    after_amount(&lexicons().units, c, k, false)
-}
-
-/// A currency written after an amount: "100 shekels", "1,200€", "110 JPY".
-pub fn currency_suffix(c: &Ctx, k: usize) -> Option<Unit> {
-    after_amount(&lexicons().suffixes, c, k, true)
+    after_amount(&lexicons().after, c, k)
 }
 
 /// The longest form of `table` starting at token `k`, if it sits right: a
 /// form that must touch its number does, and a short letter form does not
 /// run on into a word ("5 m long" and "5min" are fine, "4 in the" is not
 /// inches).
-fn after_amount(table: &Table, c: &Ctx, k: usize, currency: bool) -> Option<Unit> {
+fn after_amount(table: &Table, c: &Ctx, k: usize) -> Option<Unit> {
     let (e, f) = table.longest(c, k)?;
     if f.stuck && !c.stuck(k) {
         return None;
@@ -184,7 +306,7 @@ fn after_amount(table: &Table, c: &Ctx, k: usize, currency: bool) -> Option<Unit
     Some(Unit {
         e,
         name: f.name.to_string(),
-        currency,
+        dimension: f.dimension,
     })
 }
 
@@ -192,7 +314,7 @@ fn after_amount(table: &Table, c: &Ctx, k: usize, currency: bool) -> Option<Unit
 /// "US $", "$US", "NIS", "PS" (a mangled "£"), "Y=". Returns the first
 /// token of the prefix and the currency's name.
 pub fn currency_prefix(c: &Ctx, p: usize) -> Option<(usize, &'static str)> {
-    let table = &lexicons().prefixes;
+    let table = &lexicons().before;
     if p == 0 || !table.lasts.contains(c.tok(p - 1)) {
         return None;
     }
@@ -315,10 +437,10 @@ fn rate_inner(c: &Ctx, k: usize) -> Option<(usize, String)> {
     if hy && c.tok(j) == "-" {
         j += 1;
     }
-    if let Some((e, f)) = lexicons().units.longest(c, j) {
+    if let Some((e, f)) = lexicons().after.longest(c, j) {
         // A "/" unit only when glued to the number ("5/kg"), never a rate or a percentage.
         let glued_slash = kw != "/" || c.stuck(j);
-        if glued_slash && !f.name.contains(" per ") && f.name != "percentage" {
+        if glued_slash && !f.name.contains(" per ") && f.dimension != Dimension::Percentage {
             let name = f.name.trim_end_matches(" of age");
             if matches!(kw, "a" | "an" | "each")
                 && !rate_noun(name.rsplit(' ').next().unwrap_or(name))
@@ -346,6 +468,61 @@ mod tests {
         let doc = Doc::new(text);
         let c = Ctx::new(&doc);
         measure(&c, k).map(|u| u.name)
+    }
+
+    /// Every line of the vocabulary parses: a typo in a dimension or a
+    /// column count fails here rather than silently dropping a unit.
+    #[test]
+    fn vocabulary_parses() {
+        let bad: Vec<(&str, BadLine)> = entries(VOCABULARY)
+            .filter_map(|l| Entry::parse(l).err().map(|e| (l, e)))
+            .collect();
+        assert!(bad.is_empty(), "{bad:?}");
+        assert_eq!(
+            Entry::parse("metre | length | m"),
+            Ok(Entry {
+                name: "metre",
+                dimension: Dimension::Length,
+                after: "m",
+                before: ""
+            })
+        );
+        assert_eq!(
+            Entry::parse("metre | lenght | m"),
+            Err(BadLine::UnknownDimension)
+        );
+        assert_eq!(
+            Entry::parse("metre | length | m | $"),
+            Err(BadLine::BeforeNotCurrency)
+        );
+        assert_eq!(Entry::parse("metre | m"), Err(BadLine::Columns));
+    }
+
+    /// Units and currencies after a number answer from one table, with
+    /// their dimension.
+    #[test]
+    fn one_table_after_the_number() {
+        let dim = |text: &str, k: usize| {
+            let doc = Doc::new(text);
+            let c = Ctx::new(&doc);
+            measure(&c, k).map(|u| (u.name, u.dimension))
+        };
+        assert_eq!(
+            dim("40 euros", 1),
+            Some(("euro".into(), Dimension::Currency))
+        );
+        assert_eq!(
+            dim("110 JPY", 1),
+            Some(("japanese yen".into(), Dimension::Currency))
+        );
+        assert_eq!(
+            dim("5 km", 1),
+            Some(("kilometre".into(), Dimension::Length))
+        );
+        assert_eq!(
+            dim("6.5 times", 1),
+            Some(("count".into(), Dimension::Multiplier))
+        );
     }
 
     #[test]

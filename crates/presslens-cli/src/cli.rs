@@ -513,6 +513,9 @@ impl<'a> EvalArgs<'a> {
 #[derive(Default)]
 struct Misses {
     figures: std::collections::BTreeMap<&'static str, usize>,
+    /// Figures found with the gold value but another unit, by the rule
+    /// that gave the unit.
+    misunited: std::collections::BTreeMap<&'static str, usize>,
     parties: std::collections::BTreeMap<&'static str, usize>,
 }
 
@@ -521,6 +524,10 @@ impl Misses {
         for (text, rule) in eval::figure_misses(doc, report) {
             *self.figures.entry(rule).or_insert(0) += 1;
             println!("missed figure\t{}\t{text:?}\t{rule}", doc.id);
+        }
+        for (text, rule) in eval::figure_misunited(doc, report) {
+            *self.misunited.entry(rule).or_insert(0) += 1;
+            println!("mis-united figure\t{}\t{text:?}\t{rule}", doc.id);
         }
         for (text, kind, rules) in eval::party_misses(doc, report) {
             let last = rules
@@ -541,6 +548,12 @@ impl Misses {
             println!("== missed figures by rule");
             for (rule, n) in &self.figures {
                 println!("{rule:<24}{n:>6}");
+            }
+        }
+        if !self.misunited.is_empty() {
+            println!("== mis-united figures by the rule that gave the unit");
+            for (rule, n) in &self.misunited {
+                println!("{rule:<28}{n:>6}");
             }
         }
         if !self.parties.is_empty() {

@@ -517,6 +517,18 @@ fn unit_words(s: &str) -> HashSet<String> {
     out
 }
 
+/// Whether a predicted figure has the gold unit: its unit or counted noun
+/// shares a unit word with the gold unit, or neither has a unit.
+fn unit_matches(gold: Option<&str>, pred: &presslens::Figure) -> bool {
+    let gw = match gold {
+        Some(u) => unit_words(u),
+        None => return pred.unit.is_none(),
+    };
+    let mut pw = unit_words(pred.unit.as_deref().unwrap_or(""));
+    pw.extend(unit_words(pred.counts.as_deref().unwrap_or("")));
+    pw.iter().any(|w| gw.contains(w))
+}
+
 fn score_figures(doc: &GoldDoc, report: &Report, into: &mut Scores) {
     let gold: Vec<&GoldFigure> = doc.figures.iter().filter(|g| g.value.is_some()).collect();
     let pred = &report.figures;
@@ -524,15 +536,7 @@ fn score_figures(doc: &GoldDoc, report: &Report, into: &mut Scores) {
         (Some(a), Some(b)) => (a - b).abs() <= 1e-6 * a.abs().max(b.abs()).max(1.0),
         _ => false,
     };
-    let unit_ok = |p: usize, g: usize| {
-        let gw = match &gold[g].unit {
-            Some(u) => unit_words(u),
-            None => return pred[p].unit.is_none(),
-        };
-        let mut pw = unit_words(pred[p].unit.as_deref().unwrap_or(""));
-        pw.extend(unit_words(pred[p].counts.as_deref().unwrap_or("")));
-        pw.iter().any(|w| gw.contains(w))
-    };
+    let unit_ok = |p: usize, g: usize| unit_matches(gold[g].unit.as_deref(), &pred[p]);
     let near = |p: usize, g: usize| match (gold[g].start, gold[g].end) {
         (Some(s), Some(e)) => pred[p].start < e && s < pred[p].end,
         _ => false,
@@ -686,6 +690,57 @@ pub fn figure_misses(doc: &GoldDoc, report: &Report) -> Vec<(String, &'static st
             .find(|&&(rs, re, _)| rs < be && bs < re)
             .map_or("not read", |r| r.2);
         out.push((text[bs..be].to_string(), rule));
+    }
+    out
+}
+
+/// The gold figures (with a value and a span) that a figure of `report`
+/// (char offsets) finds with that value but not with the gold unit, each
+/// with the rule that gave the predicted unit
+/// ([`presslens::figures::unit_rules`]; "no unit read" when it has none):
+/// what `presslens eval --explain` prints as mis-united.
+pub fn figure_misunited(doc: &GoldDoc, report: &Report) -> Vec<(String, &'static str)> {
+    let text = &doc.text;
+    let byte_of: Vec<usize> = text
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain([text.len()])
+        .collect();
+    let mut rules: Option<Vec<(usize, usize, Option<presslens::figures::UnitRule>)>> = None;
+    let mut out = Vec::new();
+    for g in &doc.figures {
+        let (Some(v), Some(s), Some(e)) = (g.value, g.start, g.end) else {
+            continue;
+        };
+        let same = |p: &&presslens::Figure| {
+            p.start < e
+                && s < p.end
+                && p.value
+                    .is_some_and(|x| (x - v).abs() <= 1e-6 * x.abs().max(v.abs()).max(1.0))
+        };
+        let found: Vec<&presslens::Figure> = report.figures.iter().filter(same).collect();
+        let Some(p) = found.first() else {
+            continue;
+        };
+        if found.iter().any(|p| unit_matches(g.unit.as_deref(), p))
+            || e > byte_of.len() - 1
+            || s >= e
+        {
+            continue;
+        }
+        let (ps, pe) = (
+            byte_of[p.start.min(byte_of.len() - 1)],
+            byte_of[p.end.min(byte_of.len() - 1)],
+        );
+        let rules = rules.get_or_insert_with(|| {
+            presslens::figures::unit_rules(&presslens::text::Doc::new(text))
+        });
+        let rule = rules
+            .iter()
+            .find(|&&(rs, re, _)| (rs, re) == (ps, pe))
+            .and_then(|r| r.2)
+            .map_or("no unit read", |r| r.name());
+        out.push((text[byte_of[s]..byte_of[e]].to_string(), rule));
     }
     out
 }
@@ -897,6 +952,21 @@ mod tests {
         assert_eq!(
             figure_misses(&doc, &report),
             vec![("9".to_string(), "hour with a time word")]
+        );
+    }
+
+    #[test]
+    fn figure_misunited_names_the_unit_rule() {
+        let line = r#"{"id":"t","text":"It weighed 5 and 7 tonnes, then 40 stone.","layers":["figures"],
+            "figures":[{"value":5,"unit":"kilogram","start":11,"end":12},{"value":40,"unit":"pound","start":32,"end":34}]}"#;
+        let doc: GoldDoc = serde_json::from_str(line).unwrap();
+        let report = presslens::annotate_in(&doc.text, Unit::Char);
+        assert_eq!(
+            figure_misunited(&doc, &report),
+            vec![
+                ("5".to_string(), "coordinated numbers"),
+                ("40".to_string(), "unit after the number")
+            ]
         );
     }
 

@@ -1,0 +1,194 @@
+//! Units written once for several numbers: "four-, five- and six-cylinder
+//! engines", "8- to 16-metre mirrors", "grew 5 and 7 per cent", "raised 280
+//! of the 900 tonnes". A bare number (no unit, nothing counted) takes the
+//! unit, and for a suspended hyphen also the counted noun, of the figure
+//! after it, when the words between them say they are read together.
+//!
+//! The rules are a table ([`RULES`]), each with its name and an example
+//! that its test reads; they run right to left, so a list shares the unit
+//! of its last member ("3, 4 and 5 metres"). Sharing runs before ranges are
+//! joined, so "8- to 16-metre" becomes one range in metres.
+
+use super::lex::Ctx;
+use super::{Cand, Shape, UnitRule};
+
+/// A rule: when the bare figure `a` takes the unit of the next figure `b`.
+struct Rule {
+    name: &'static str,
+    /// A sentence the rule reads: the first figure takes the second's unit.
+    #[cfg_attr(not(test), allow(dead_code))]
+    example: &'static str,
+    applies: fn(&Ctx, &Cand, &Cand, bool) -> bool,
+}
+
+/// The rules, asked in order; the first that applies shares the unit.
+const RULES: &[Rule] = &[
+    Rule {
+        name: "suspended hyphen",
+        example: "It comes with four-, five- and six-cylinder engines.",
+        applies: suspended_hyphen,
+    },
+    Rule {
+        name: "coordinated numbers",
+        example: "Sales grew 5 and 7 per cent in the two regions.",
+        applies: coordinated,
+    },
+    Rule {
+        name: "part of a total",
+        example: "The firm has shipped 280 of the 900 tonnes it sold.",
+        applies: part_of_total,
+    },
+];
+
+/// Whether `a` is bare: a plain number with no unit and nothing counted.
+fn bare(a: &Cand) -> bool {
+    a.unit.is_none() && a.counts.is_none() && a.shape == Shape::Plain && !a.money
+}
+
+/// The lowercased words between figures `a` and `b`, joined by spaces.
+fn gap(c: &Ctx, a: &Cand, b: &Cand) -> String {
+    c.join_low(a.e.max(a.core_e), b.s)
+}
+
+/// "four-, five- and six-cylinder", "8- to 16-metre": a number whose hyphen
+/// is left hanging before the next number's hyphened unit or noun.
+fn suspended_hyphen(c: &Ctx, a: &Cand, b: &Cand, _chained: bool) -> bool {
+    let k = a.e.max(a.core_e);
+    let hanging = c.tok(k) == "-" && c.stuck(k) && !(c.stuck(k + 1) && c.is_word(k + 1));
+    let hyphened = c.tok(b.core_e.wrapping_sub(2)) == "-" || c.tok(b.s + 1) == "-";
+    hanging
+        && hyphened
+        && matches!(
+            gap(c, a, b).as_str(),
+            "- ," | "- and" | "- or" | "- to" | "- , and" | "- , or"
+        )
+}
+
+/// "5 and 7 per cent", "3, 4 and 5 metres": numbers coordinated before a
+/// unit written once. A comma alone joins only a list whose next member
+/// took the unit itself (`chained`): "Of the 40, 12 per cent" is no list.
+/// ("three or four years" is a range, which [`super::relations`] joins
+/// with the unit of its end.)
+fn coordinated(c: &Ctx, a: &Cand, b: &Cand, chained: bool) -> bool {
+    match gap(c, a, b).as_str() {
+        "and" | ", and" => true,
+        "," => chained,
+        _ => false,
+    }
+}
+
+/// "280 of the 900 tonnes", "2 out of 5 kilograms": a part of a total
+/// measured in the total's unit.
+fn part_of_total(c: &Ctx, a: &Cand, b: &Cand, _chained: bool) -> bool {
+    matches!(
+        gap(c, a, b).as_str(),
+        "of the" | "of" | "out of" | "out of the"
+    ) && matches!((a.value, b.value), (Some(x), Some(y)) if x < y)
+}
+
+/// Gives bare figures the unit of the figure after them where a rule of
+/// [`RULES`] applies; returns, for each figure, the rule that gave it its
+/// unit.
+pub fn share(c: &Ctx, v: &mut [Cand]) -> Vec<Option<&'static str>> {
+    let mut by: Vec<Option<&'static str>> = vec![None; v.len()];
+    for i in (0..v.len().saturating_sub(1)).rev() {
+        let (a, b) = (&v[i], &v[i + 1]);
+        // A multiplier ("11 times") lends no unit: "four out of 11 times".
+        let lends = (b.unit.is_some() || b.counts.is_some()) && b.shape != Shape::Multiplier;
+        if !bare(a) || !lends || !c.same_sent(a.s, b.s) {
+            continue;
+        }
+        if b.s < a.e.max(a.core_e) || b.s - a.e.max(a.core_e) > 3 {
+            continue;
+        }
+        let chained = by[i + 1].is_some();
+        let Some(rule) = RULES.iter().find(|r| (r.applies)(c, a, b, chained)) else {
+            continue;
+        };
+        // Only a suspended hyphen shares a counted noun ("six-cylinder");
+        // "10 cats and 15 dogs" count apart.
+        if b.unit.is_none() && rule.name != "suspended hyphen" {
+            continue;
+        }
+        let (unit, counts) = (b.unit.clone(), b.counts.clone());
+        let a = &mut v[i];
+        if unit.is_some() {
+            a.unit = unit;
+            a.unit_rule = Some(UnitRule::Shared(rule.name));
+        } else {
+            a.counts = counts;
+        }
+        by[i] = Some(rule.name);
+    }
+    by
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Doc;
+
+    /// The figures of `text` as candidates, their units shared.
+    fn shared(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
+        crate::figures::find(&Doc::new(text))
+            .into_iter()
+            .map(|f| (f.text, f.unit, f.counts))
+            .collect()
+    }
+
+    /// Each rule's example: the first figure has the unit (or counted
+    /// noun) of the second, and that rule gave it.
+    #[test]
+    fn every_rule_reads_its_example() {
+        for rule in RULES {
+            let doc = Doc::new(rule.example);
+            let c = Ctx::new(&doc);
+            let mut v = super::super::candidates(&c);
+            let by = share(&c, &mut v);
+            assert_eq!(
+                by.first().copied().flatten(),
+                Some(rule.name),
+                "{}",
+                rule.example
+            );
+            let (a, b) = (&v[0], &v[1]);
+            assert!(
+                a.unit.is_some() && a.unit == b.unit || a.counts.is_some() && a.counts == b.counts,
+                "{}: {a:?} {b:?}",
+                rule.example
+            );
+        }
+    }
+
+    #[test]
+    fn lists_share_and_ranges_join() {
+        let f = shared("It comes with four-, five- and six-cylinder engines.");
+        assert_eq!(f.len(), 3, "{f:?}");
+        assert!(
+            f.iter().all(|x| x.2.as_deref() == Some("cylinder")),
+            "{f:?}"
+        );
+        let f = shared("Mirrors of 8- to 16-metre width were planned.");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].1.as_deref(), Some("metre"));
+        let f = shared("Prices rose 3, 4 and 5 per cent.");
+        assert!(
+            f.iter().all(|x| x.1.as_deref() == Some("percentage")),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn what_is_not_shared() {
+        // Counted nouns stay apart; a lone comma is no list; a part must be
+        // smaller than its total.
+        let f = shared("They had 10 cats and 15 dogs.");
+        assert_eq!(f[0].2.as_deref(), Some("cats"), "{f:?}");
+        let f = shared("Of the 40, 12 per cent said no.");
+        assert_eq!(f[0].1, None, "{f:?}");
+        let f = shared("He sold 900 of the 280 tonnes.");
+        assert_eq!(f[0].1, None, "{f:?}");
+        let f = shared("They won four out of 11 times.");
+        assert_eq!(f[0].1, None, "{f:?}");
+    }
+}
