@@ -41,6 +41,7 @@ pub mod textmap;
 pub mod theme;
 pub mod tip;
 pub mod ui;
+pub mod walk;
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
