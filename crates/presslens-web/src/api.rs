@@ -209,9 +209,14 @@ impl Lens {
     }
 
     /// Removes every highlight, mark, tooltip, panel and observer; the
-    /// document is left exactly as it was.
-    pub fn clear(&mut self) {
-        self.inner.borrow_mut().clear();
+    /// document is left exactly as it was. Throws, saying what is left,
+    /// where a page API kept some of it on the page; calling it again
+    /// tries again.
+    pub fn clear(&mut self) -> Result<(), JsError> {
+        self.inner
+            .borrow_mut()
+            .clear()
+            .map_err(|e| JsError::new(&e.to_string()))
     }
 }
 

@@ -7,10 +7,9 @@ use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::textmap::Collector;
-use super::{engine, install, marks, safe, scope, watch, Overlay, Shared};
+use super::{engine, install, marks, safe, scope, task, watch, Overlay, Shared};
 
 /// Longest slice of work per task, in ms, while the page is idle (the rule
 /// is 50 ms per task; the engine's chunks and the DOM calls around them
@@ -175,38 +174,50 @@ pub fn run(rc: &Shared) -> js_sys::Promise {
     let promise =
         js_sys::Promise::new(&mut |resolve, reject| waiter = Some(Waiter { resolve, reject }));
     install(rc);
-    {
+    let begun = {
         let mut o = rc.borrow_mut();
         o.pass.waiters.extend(waiter);
         o.pass.announce = true;
-        o.begin();
+        match o.begin() {
+            Ok(()) => true,
+            // The last paint is still on the page: the waiter is told why.
+            Err(e) => {
+                o.fail(e);
+                false
+            }
+        }
+    };
+    if begun {
+        schedule(rc);
     }
-    schedule(rc);
     promise
 }
 
 /// Starts a pass with nobody waiting (late content).
 pub(super) fn rerun(rc: &Shared) {
-    if let Ok(mut o) = rc.try_borrow_mut() {
-        o.begin();
-    } else {
+    let Ok(mut o) = rc.try_borrow_mut() else {
+        return;
+    };
+    if let Err(e) = o.begin() {
+        web_sys::console::warn_1(&e.to_string().into());
         return;
     }
+    drop(o);
     schedule(rc);
 }
 
-/// Queues the next slice of the pass as a task of its own. The callback is
-/// a `Closure::once_into_js`, which frees itself once it has run; a
-/// `gloo_timers::Timeout` would have to be kept somewhere (dropping it
-/// cancels the task) or forgotten, which leaks its closure on every slice.
-/// A stale slice (the pass was restarted or cleared) sees another `gen` and
-/// does nothing.
+/// Queues the next slice of the pass as a task of its own ([`task::later`]:
+/// a page that broke `setTimeout` still gets its pass). A stale slice (the
+/// pass was restarted or cleared) sees another `gen` and does nothing.
+/// Where no task can be queued at all, the pass fails at once, saying so,
+/// rather than never settling.
 fn schedule(rc: &Shared) {
     let weak = Rc::downgrade(rc);
     let gen = rc.borrow().pass.gen;
-    let cb = Closure::once_into_js(move || tick(weak, gen));
-    if let Some(w) = web_sys::window() {
-        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 0);
+    if let Err(e) = task::later(move || tick(weak, gen)) {
+        if let Ok(mut o) = rc.try_borrow_mut() {
+            o.fail(e);
+        }
     }
 }
 
