@@ -15,6 +15,10 @@ use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// Pages that break the APIs PressLens uses (issue 28).
+#[path = "dom/hostile.rs"]
+mod hostile;
+
 const ARTICLE: &str = r#"<h1>Talks Resume in Doha</h1>
 <p>Officials met in Doha on Monday. “We have an opportunity for an <em>immediate ceasefire</em> that can bring the hostages home,” said Jane Doe.</p>
 <script>var notText = "“This is a script and never article text,” said Nobody Here.";</script>
