@@ -11,7 +11,9 @@
 //   presslens.scope()   → { element, text, confidence, paywall }: the article
 //                         root, the exact text that was annotated (report
 //                         offsets index it), and Lens.scopeInfo()
-//   presslens.clear()   → removes everything; the DOM is as it was
+//   presslens.clear()   → removes everything; the DOM is as it was (where a
+//                         page script keeps some of it in place: throws saying
+//                         what is left, and the next clear() tries again)
 //   await presslens.annotateText(text) → report          (no page involved)
 //   await presslens.toWebAnnotations(report, text, source?) → W3C Web Annotations
 //   presslens.mode()    → 'wasm', 'js' (see below), or null before load()
@@ -155,7 +157,7 @@ export function report() {
   return lens ? lens.report() : null;
 }
 
-/** Removes every highlight, tooltip, panel and observer; the page is left exactly as it was. */
+/** Removes every highlight, tooltip, panel and observer; the page is left exactly as it was, or this throws saying what is left. */
 export function clear() {
   lens?.clear();
 }

@@ -134,7 +134,12 @@ export function annotate(root?: Root, options?: LensOptions): Promise<Report>;
 /** The last report, or null. */
 export function report(): Report | null;
 
-/** Removes every highlight, tooltip, panel and observer; the page is left exactly as it was. */
+/**
+ * Removes every highlight, tooltip, panel and observer; the page is left
+ * exactly as it was. Where a page script keeps some of it in place (a
+ * broken `removeChild`), throws an Error saying what is left; calling it
+ * again tries again.
+ */
 export function clear(): void;
 
 /** The article root and the exact text that was annotated (report offsets index it). */
@@ -173,6 +178,7 @@ export interface Lens {
    * PressLens from the keyboard).
    */
   focusPanel(): void;
+  /** As the module's `clear()`: throws saying what is left where a page script keeps it in place. */
   clear(): void;
   free(): void;
 }
