@@ -11,9 +11,11 @@
 //   presslens.scope()   → { element, text, confidence, paywall }: the article
 //                         root, the exact text that was annotated (report
 //                         offsets index it), and Lens.scopeInfo()
-//   presslens.clear()   → removes everything; the DOM is as it was (where a
-//                         page script keeps some of it in place: throws saying
-//                         what is left, and the next clear() tries again)
+//   await presslens.clear() → removes everything; the DOM is as it was when it
+//                         resolves (at once, unless many <mark>s go back in
+//                         slices); where a page script keeps some of it in
+//                         place it rejects saying what is left, and the next
+//                         clear() tries again
 //   await presslens.annotateText(text) → report          (no page involved)
 //   await presslens.toWebAnnotations(report, text, source?) → W3C Web Annotations
 //   presslens.mode()    → 'wasm', 'js' (see below), or null before load()
@@ -144,7 +146,7 @@ export function mode() {
 export async function annotate(root, options) {
   if (typeof document === 'undefined') throw new Error('presslens: annotate() needs a DOM; use annotateText() in Node.js');
   await load();
-  lens?.clear();
+  await lens?.clear();
   lens?.free();
   lens = null;
   const next = new Lens(root ?? undefined, options ?? undefined);
@@ -157,9 +159,14 @@ export function report() {
   return lens ? lens.report() : null;
 }
 
-/** Removes every highlight, tooltip, panel and observer; the page is left exactly as it was, or this throws saying what is left. */
+/**
+ * Removes every highlight, tooltip, panel and observer. Resolves when the page
+ * is exactly as it was (at once, unless many `<mark>`s are put back in slices
+ * that keep the page responsive); rejects saying what is left where a page
+ * script kept it in place.
+ */
 export function clear() {
-  lens?.clear();
+  return lens ? lens.clear() : Promise.resolve();
 }
 
 /** The article root, the exact text that was annotated, and how sure the scope is (Lens.scopeInfo()). */

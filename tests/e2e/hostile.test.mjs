@@ -83,7 +83,7 @@ async function trialInPage({ fallback, sabotage, bound }) {
   outcome.ms = Math.round(now() - t0);
   let clearError = null;
   try {
-    pl?.clear();
+    await pl?.clear();
   } catch (e) {
     clearError = String(e?.message ?? e);
   }

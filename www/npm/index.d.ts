@@ -135,12 +135,13 @@ export function annotate(root?: Root, options?: LensOptions): Promise<Report>;
 export function report(): Report | null;
 
 /**
- * Removes every highlight, tooltip, panel and observer; the page is left
- * exactly as it was. Where a page script keeps some of it in place (a
- * broken `removeChild`), throws an Error saying what is left; calling it
- * again tries again.
+ * Removes every highlight, tooltip, panel and observer. Resolves when the
+ * page is exactly as it was (at once, unless many `<mark>`s are put back in
+ * slices that keep the page responsive). Where a page script keeps some of
+ * it in place (a broken `removeChild`), rejects with an Error saying what is
+ * left; calling it again tries again.
  */
-export function clear(): void;
+export function clear(): Promise<void>;
 
 /** The article root and the exact text that was annotated (report offsets index it). */
 export function scope(): ({ element: Element | null; text: string } & Partial<ScopeInfo>) | null;
@@ -178,8 +179,8 @@ export interface Lens {
    * PressLens from the keyboard).
    */
   focusPanel(): void;
-  /** As the module's `clear()`: throws saying what is left where a page script keeps it in place. */
-  clear(): void;
+  /** As the module's `clear()`. */
+  clear(): Promise<void>;
   free(): void;
 }
 

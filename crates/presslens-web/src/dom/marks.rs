@@ -107,6 +107,8 @@ impl Sweep {
 /// The marks on one text map.
 pub struct Marks {
     wrapped: Vec<Wrapped>,
+    /// Nodes an unwrap in progress could not put back, with why.
+    failed: Vec<(Wrapped, Error)>,
     /// The text map's segments with replaced nodes swapped for their pieces
     /// (complete once [`Marks::step`] says done).
     pub segments: Segments,
@@ -125,6 +127,7 @@ impl Marks {
     pub fn new() -> Marks {
         Marks {
             wrapped: Vec::new(),
+            failed: Vec::new(),
             segments: Segments::default(),
             sweep: Sweep::default(),
         }
@@ -267,20 +270,32 @@ impl Marks {
     /// stay listed here, so a later call finishes the job, and the error
     /// says how many are left (`Error::Leftover`).
     pub fn unwrap(&mut self) -> Result<(), Error> {
-        let mut left = Vec::new();
-        let mut first_error = None;
-        for w in std::mem::take(&mut self.wrapped).into_iter().rev() {
+        self.unwrap_until(f64::INFINITY).map(drop)
+    }
+
+    /// [`Marks::unwrap`] in steps: puts nodes back until every one has been
+    /// tried (`Ok(true)`, or the error) or `deadline` (ms) passes
+    /// (`Ok(false)`: call again). The page shows each node either wrapped
+    /// or whole, so a step may end anywhere.
+    pub fn unwrap_until(&mut self, deadline: f64) -> Result<bool, Error> {
+        let mut n = 0u32;
+        while let Some(w) = self.wrapped.pop() {
             if let Err(e) = restore(&w) {
-                first_error.get_or_insert(e);
-                left.push(w);
+                self.failed.push((w, e));
+            }
+            n += 1;
+            if n % 64 == 0 && !self.wrapped.is_empty() && js_sys::Date::now() > deadline {
+                return Ok(false);
             }
         }
-        self.segments = Segments::default();
+        super::task::drop_later(std::mem::take(&mut self.segments.0));
         self.sweep = Sweep::default();
-        left.reverse();
-        self.wrapped = left;
+        let failed = std::mem::take(&mut self.failed);
+        let first_error = failed.first().map(|(_, e)| e.clone());
+        // Kept in wrap order (they were tried last first).
+        self.wrapped = failed.into_iter().rev().map(|(w, _)| w).collect();
         match first_error {
-            None => Ok(()),
+            None => Ok(true),
             Some(e) => Err(Error::Leftover {
                 cause: Box::new(e),
                 nodes: self.wrapped.len(),

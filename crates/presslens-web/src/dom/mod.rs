@@ -60,10 +60,10 @@ use nav::Shortcut;
 pub use options::Options;
 use page::{document, Error, UI_CLASS};
 use paint::Painter;
-use pass::{rerun, Pass, Phase};
 pub use pass::{
-    run, slice_budget, BUDGET_MS, LARGE_MAX_BUDGET_MS, LARGE_PAGE_UNITS, MAX_BUDGET_MS,
+    clear, run, slice_budget, BUDGET_MS, LARGE_MAX_BUDGET_MS, LARGE_PAGE_UNITS, MAX_BUDGET_MS,
 };
+use pass::{rerun, Pass, Phase};
 use presslens::report::Report;
 use scope::Scope;
 use spans::{Hl, Kind};
@@ -199,6 +199,12 @@ impl Overlay {
     /// Starts a pass: clears the paint and starts reading. Fails, starting
     /// nothing, when the last paint cannot be taken out of the page.
     fn begin(&mut self) -> page::Result<()> {
+        if matches!(self.pass.phase, Phase::Undo) {
+            // A sliced clear() still under way is finished now, below.
+            for w in self.pass.waiters.drain(..) {
+                safe::settle(&w.resolve, &JsValue::NULL);
+            }
+        }
         self.pass.restart();
         self.cursor.reset();
         self.painter.clear()?;
@@ -259,6 +265,13 @@ impl Overlay {
                     }
                 }
                 Phase::Finish => self.finish(deadline),
+                Phase::Undo => match self.painter.clear_until(deadline)? {
+                    true => {
+                        self.pass.phase = Phase::Idle;
+                        Step::Complete
+                    }
+                    false => Step::Pending,
+                },
                 Phase::Deliver(_) => self.deliver(deadline),
             };
             match step {
@@ -513,6 +526,12 @@ impl Overlay {
         self.report.as_ref()
     }
 
+    /// The last sliced pass's report as a JS value, as [`run`] resolved to
+    /// (the same object), while it is still the one painted.
+    pub fn report_js(&self) -> Option<JsValue> {
+        self.pass.last.clone()
+    }
+
     pub fn text(&self) -> &str {
         self.map.text()
     }
@@ -652,9 +671,18 @@ impl Overlay {
     /// needed to take it out is kept for the next call (never forgotten
     /// while still on the page).
     pub fn clear(&mut self) -> page::Result<()> {
+        let rest = self.clear_but_paint();
+        let painted = self.painter.clear();
+        painted.and(rest)
+    }
+
+    /// Everything [`Overlay::clear`] does but taking the paint out: the
+    /// pass stops, whoever waits for it gets `null`, our UI, listeners,
+    /// observer and `<html>` attributes go. [`pass::clear`] then takes the
+    /// marks out in slices.
+    fn clear_but_paint(&mut self) -> page::Result<()> {
         self.pass.stop();
         self.cursor.reset();
-        let painted = self.painter.clear();
         self.tip.clear_flashes();
         if let Some(w) = self.watch.take() {
             w.stop();
@@ -681,7 +709,7 @@ impl Overlay {
         for w in self.pass.waiters.drain(..) {
             safe::settle(&w.resolve, &JsValue::NULL);
         }
-        painted.and(host)
+        host
     }
 
     // --- Explain -----------------------------------------------------------

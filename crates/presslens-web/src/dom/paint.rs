@@ -429,6 +429,13 @@ impl Painter {
     /// the painter keeps what it needs to take it out on the next call
     /// (nothing is forgotten while still painted).
     pub fn clear(&mut self) -> Result<(), Error> {
+        self.clear_until(f64::INFINITY).map(drop)
+    }
+
+    /// [`Painter::clear`] in steps: the highlights go at once (no DOM
+    /// changes), the marks until `deadline` (ms); `Ok(false)` means call
+    /// again (the page shows each text node wrapped or whole meanwhile).
+    pub fn clear_until(&mut self, deadline: f64) -> Result<bool, Error> {
         self.wrapping = false;
         if !self.fallback {
             for kind in Kind::ALL {
@@ -444,19 +451,17 @@ impl Painter {
             }
         }
         if let Some(m) = self.marks.as_mut() {
-            m.unwrap()?;
+            if !m.unwrap_until(deadline)? {
+                return Ok(false);
+            }
         }
         self.marks = None;
         self.spans.clear();
-        // Releasing thousands of JS ranges takes a while: do it in a task of
-        // its own, after the page is clean.
-        let ranges = std::mem::take(&mut self.placed);
-        if ranges.len() > 1000 {
-            // Where no task can be queued they are released now.
-            let _ = super::task::later(move || drop(ranges));
-        }
+        // Releasing thousands of JS ranges takes a while: in tasks of their
+        // own, after the page is clean.
+        super::task::drop_later(std::mem::take(&mut self.placed));
         self.done = 0;
-        Ok(())
+        Ok(true)
     }
 }
 

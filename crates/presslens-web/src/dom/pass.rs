@@ -73,6 +73,9 @@ pub(super) enum Phase {
     /// Done; the report is converted for whoever waits, in slices of its
     /// own (a 10 MB page's report took seconds in one go).
     Deliver(crate::convert::Sliced),
+    /// Not a pass: a `clear()` taking the `<mark>`s out in slices
+    /// ([`clear`]).
+    Undo,
 }
 
 /// The scheduling part of an overlay: its pass's phase, which pass is the
@@ -85,6 +88,10 @@ pub(super) struct Pass {
     pub(super) done: u32,
     /// The report as a JS value, converted in slices for the waiters.
     pub(super) delivered: Option<JsValue>,
+    /// The last sliced pass's report as the waiters got it, which
+    /// `report()` gives again: converting a 14 MB page's report anew took
+    /// one task of 145-170 ms. Gone with the paint (a new pass, clear).
+    pub(super) last: Option<JsValue>,
     pub(super) waiters: Vec<Waiter>,
     pub(super) slices: SliceProbe,
     /// The reader asked for this pass (not late content): its end is said
@@ -99,6 +106,7 @@ impl Pass {
             gen: 0,
             done: 0,
             delivered: None,
+            last: None,
             waiters: Vec::new(),
             slices: SliceProbe::new(),
             announce: false,
@@ -109,6 +117,7 @@ impl Pass {
     pub(super) fn stop(&mut self) {
         self.gen = self.gen.wrapping_add(1);
         self.phase = Phase::Idle;
+        self.last = None;
     }
 
     /// A new pass: queued slices go stale, nothing delivered, no slice
@@ -116,6 +125,7 @@ impl Pass {
     pub(super) fn restart(&mut self) {
         self.gen = self.gen.wrapping_add(1);
         self.delivered = None;
+        self.last = None;
         self.slices = SliceProbe::new();
         engine::LONGEST.with(|c| c.set(0.0));
     }
@@ -131,6 +141,7 @@ impl Pass {
             Phase::Describe(_) => "describe",
             Phase::Finish => "finish",
             Phase::Deliver(_) => "deliver",
+            Phase::Undo => "undo",
         }
     }
 }
@@ -189,6 +200,50 @@ pub fn run(rc: &Shared) -> js_sys::Promise {
     };
     if begun {
         schedule(rc);
+    }
+    promise
+}
+
+/// Clears the overlay ([`Overlay::clear`]) with the `<mark>`s taken out in
+/// slices of [`slice_budget`], the first in this call: a 14 MB page's
+/// unwrap was one task of 1.15 s. Resolves when the page is whole (at once
+/// where one slice did it: the seed page, or any highlight-mode page), or
+/// rejects saying what a page API kept in place (the next clear tries
+/// again). A pass started meanwhile finishes the unwrap first.
+pub fn clear(rc: &Shared) -> js_sys::Promise {
+    let mut waiter = None;
+    let promise =
+        js_sys::Promise::new(&mut |resolve, reject| waiter = Some(Waiter { resolve, reject }));
+    let Some(waiter) = waiter else {
+        return promise;
+    };
+    let t0 = js_sys::Date::now();
+    let mut o = rc.borrow_mut();
+    // The slice counts from here: taking a large panel out is work too.
+    let rest = o.clear_but_paint();
+    let budget = slice_budget(f64::INFINITY, o.map.len16());
+    let painted = match rest {
+        Ok(()) => o.painter.clear_until(t0 + budget),
+        // Our UI stays on the page: the marks go at once, and the error
+        // says what is left.
+        Err(e) => o.painter.clear().and(Err(e)).map(|()| true),
+    };
+    // The probe now measures this clear's slices ("clear", then "undo").
+    o.pass.slices = SliceProbe::new();
+    let now = js_sys::Date::now();
+    o.pass.slices.record(now - t0, "clear", now);
+    match painted {
+        Ok(true) => safe::settle(&waiter.resolve, &JsValue::UNDEFINED),
+        Err(e) => {
+            let err: JsValue = js_sys::Error::new(&e.to_string()).into();
+            safe::settle(&waiter.reject, &err);
+        }
+        Ok(false) => {
+            o.pass.phase = Phase::Undo;
+            o.pass.waiters.push(waiter);
+            drop(o);
+            schedule(rc);
+        }
     }
     promise
 }
@@ -261,6 +316,9 @@ fn tick(weak: Weak<RefCell<Overlay>>, gen: u32) {
                     .map(crate::convert::to_js_lossy)
                     .unwrap_or(JsValue::NULL),
             };
+            if !report.is_null() {
+                o.pass.last = Some(report.clone());
+            }
             (true, std::mem::take(&mut o.pass.waiters), report)
         } else {
             (false, Vec::new(), JsValue::NULL)

@@ -269,3 +269,35 @@ async fn a_pass_settles_without_settimeout_or_reflect_get() {
     assert_eq!(root.text_content(), text);
     root.remove();
 }
+
+/// `clear()` in slices (`dom::clear`): the promise resolves once the page
+/// is whole, whether the first slice did it all or not; a pass started
+/// while the marks are still going back finishes putting them back first.
+#[wasm_bindgen_test]
+async fn a_sliced_clear_resolves_with_the_page_whole_and_a_new_pass_finishes_it() {
+    let para =
+        "<p>“We will rebuild the bridge by spring,” said Ann Lee, the mayor, of the 40 homes.</p>";
+    let root = fixture(&para.repeat(600));
+    let html = root.inner_html();
+    let rc = Rc::new(RefCell::new(
+        Overlay::with_options(&root.clone().into(), marks_mode()).unwrap(),
+    ));
+    for again in [false, true] {
+        rc.borrow_mut().annotate().unwrap();
+        let wrapped = marks_in(&root);
+        assert!(wrapped > 600, "{wrapped}");
+        let cleared = presslens_web::dom::clear(&rc);
+        let left = marks_in(&root);
+        assert!(left < wrapped, "the first slice runs in the call");
+        if again {
+            // A new pass over marks still going back: they go first.
+            rc.borrow_mut().annotate().unwrap();
+            assert_eq!(marks_in(&root), wrapped);
+            rc.borrow_mut().clear().unwrap();
+        }
+        wasm_bindgen_futures::JsFuture::from(cleared).await.unwrap();
+        assert_eq!(marks_in(&root), 0);
+        assert_eq!(root.inner_html(), html);
+    }
+    root.remove();
+}
