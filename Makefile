@@ -3,7 +3,7 @@ SHELL := /bin/bash
 PORT ?= 8080
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: setup wasm extension widget package dist demo python test lint test-native test-python test-wasm test-e2e bench bench-dom eval eval-parties eval-scope eval-scope-peers train train-speakers train-parties clusters fuzz clean
+.PHONY: setup wasm extension widget package dist demo python test lint test-native test-python test-spark test-wasm test-e2e bench bench-python bench-dom eval eval-parties eval-scope eval-scope-peers train train-speakers train-parties clusters fuzz clean
 
 setup:
 	@bash scripts/setup.sh
@@ -35,6 +35,7 @@ test: setup
 	$(MAKE) lint
 	$(MAKE) test-native
 	$(MAKE) test-python
+	$(MAKE) test-spark
 	$(MAKE) dist
 	$(MAKE) test-wasm
 	$(MAKE) test-e2e
@@ -58,6 +59,14 @@ test-python: python
 	cargo build --release -p presslens-cli
 	@bash scripts/test-python.sh
 
+# The Spark job (python -m presslens.spark) end to end on local[2], over a
+# WARC and a JSONL file the tests write (crates/presslens-py/tests/spark/),
+# in target/py-spark-venv/ with the pinned pyspark and warcio; Java 17 is
+# installed from Debian when java is missing (scripts/setup-spark.sh).
+# About a minute and a half, most of it Spark starting.
+test-spark: python
+	@bash scripts/test-spark.sh
+
 # DOM tests in headless Chromium through chromedriver (webdriver.json holds
 # the browser flags).
 test-wasm:
@@ -71,7 +80,15 @@ bench: wasm
 	cargo run --release -p presslens-cli --example bench -- ../shared/seed/article.txt ../shared/eval/*.jsonl
 	cargo run --release -p presslens-cli --example scaling -- tests/fixtures/article.txt
 	node bench/bench.mjs
+	$(MAKE) bench-python
 	$(MAKE) bench-dom
+
+# The Python package against spaCy's small model (documents per second per
+# core, same texts, same run, as ratios), then the Spark job's throughput on
+# local[2] over the dev pages (bench/python.py). Printed, never asserted;
+# two minutes, more on the first run (pyspark and spaCy are installed).
+bench-python: python
+	@bash scripts/bench-python.sh
 
 # The sliced DOM pass on the 50,000-paragraph page (22 M characters) in
 # highlight and <mark> mode: total time, long tasks, long animation frames;
@@ -130,16 +147,21 @@ fuzz:
 	cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run annotate corpus/annotate -- \
 	  -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=4096 -detect_leaks=0
 
-# Article scope on the human-gold page sets (../shared/eval/pages/l3s-gn1,
-# dragnet): PressLens and Mozilla Readability 0.6 in one headless Chromium
-# run, each folder alone, train and validation splits apart.
-# Article scope on the dev pages, three ways with one scorer and split: the
-# native detector (presslens eval-scope: seconds), PressLens and Readability.js
-# in Chromium, and the Python peers (eval-scope-peers). Printed, not asserted.
+# Article scope on the dev pages, side by side with one scorer and split
+# (per folder and split: PressLens natively, PressLens and Readability.js
+# 0.6 in Chromium, trafilatura 2.3 and readability-lxml 0.9; pages per
+# second on one core): the native detector (presslens eval-scope: seconds),
+# the Chromium run (tests/e2e/scope-eval.mjs: minutes), the peers
+# (eval-scope-peers), then scripts/eval-scope-table.mjs joins the three
+# runs' files in artifacts/. Printed, not asserted.
+EVAL_FOLDERS ?= l3s-gn1 dragnet readability
 eval-scope: wasm
-	cargo run --release -q -p presslens-cli -- eval-scope
-	node tests/e2e/scope-eval.mjs
+	mkdir -p artifacts
+	cargo run --release -q -p presslens-cli -- eval-scope --json artifacts/scope-eval-native.jsonl $(addprefix ../shared/eval/pages/,$(EVAL_FOLDERS))
+	-node tests/e2e/scope-eval.mjs $(EVAL_FOLDERS) > artifacts/scope-eval-chromium.log
+	tail -n 30 artifacts/scope-eval-chromium.log
 	$(MAKE) eval-scope-peers
+	node scripts/eval-scope-table.mjs artifacts/scope-eval-native.jsonl artifacts/scope-eval.json artifacts/scope-eval-peers.json
 
 # The peers on the same pages with the same scorer and split: trafilatura
 # 2.3 (favor_precision, no comments) and readability-lxml 0.9 from PyPI, in
@@ -147,7 +169,6 @@ eval-scope: wasm
 # first checked against tokens.mjs and scope-eval.mjs (node), then per
 # folder and split: pages, token F1, precision, recall, pages per second on
 # one core, the worst validation pages. Printed, never asserted; a minute.
-EVAL_FOLDERS ?= l3s-gn1 dragnet readability
 eval-scope-peers:
 	bash scripts/eval-scope-peers.sh --check
 	bash scripts/eval-scope-peers.sh --quiet $(EVAL_FOLDERS)

@@ -21,6 +21,9 @@ pub(super) struct Found<N> {
     pub scope: Scope<N>,
     /// Characters of kept text in the root.
     pub len: u32,
+    /// The page's `<main>` (or `[role=main]`) with the most text, and that
+    /// text's length: the scope of a page that holds no story.
+    pub main: Option<(N, u32)>,
 }
 
 /// Class/id weight: +25 for article-like hints, −25 for boilerplate-like;
@@ -85,40 +88,44 @@ pub(super) fn decide<T: Tree + ?Sized>(
     filter: Filter,
     weights: bool,
 ) -> Found<T::Node> {
-    let scope = |root: &T::Node, excluded, confidence| Scope {
-        root: root.clone(),
-        excluded,
-        filter,
-        headline: headline(tree, root, filter),
-        confidence: Some(confidence),
-        paywall: None,
+    feed(tree, &mut cands, weights);
+    let marker = semantic(&cands);
+    let choice = match winner(&mut cands) {
+        Some((best, best_score)) => choose(tree, &cands, best, best_score, marker, weights),
+        None => without_winner(tree, &cands, marker, weights),
     };
-    // Paragraphs feed their ancestors.
+    let root = choice
+        .root
+        .map_or_else(|| body.clone(), |i| cands[i].el.clone());
+    Found {
+        scope: Scope {
+            headline: headline(tree, &root, filter),
+            root,
+            excluded: choice.excluded,
+            filter,
+            confidence: Some(choice.confidence),
+            paywall: None,
+        },
+        len: choice.len,
+        main: main_of(&cands),
+    }
+}
+
+/// What the decision chose: a candidate (`None`: the body), the elements
+/// left out inside it, its text length and the confidence terms.
+struct Choice<N> {
+    root: Option<usize>,
+    excluded: Vec<N>,
+    len: u32,
+    confidence: Confidence,
+}
+
+/// Paragraphs feed their ancestors: points to the parent, half to the
+/// grandparent, less further up (five levels), each ancestor starting at
+/// its tag's and class's score.
+fn feed<T: Tree + ?Sized>(tree: &T, cands: &mut [Cand<T::Node>], weights: bool) {
     for i in 0..cands.len() {
-        let c = &cands[i];
-        // Paragraphs: <p>, <pre>, blocks holding only inline content, and
-        // list items long enough to be prose.
-        let para = c.tag == T_P
-            || c.tag == T_PRE
-            || ((c.tag == T_DIV || c.tag == T_TD) && !c.block_child)
-            || (c.tag == T_LI && !c.block_child && c.text >= 80);
-        // A mixed block (prose runs between blocks, as in `<td>` layouts
-        // with `<br>` paragraphs) holds its own text: it is scored as the
-        // parent of that text, as Readability scores the paragraphs it wraps.
-        let mixed = (c.tag == T_DIV || c.tag == T_TD) && c.block_child && c.own >= 25;
-        // Blocks of inline content score their `<br><br>`-separated runs
-        // one by one, as the paragraphs Readability makes of them.
-        let runs = c.tag == T_DIV || c.tag == T_TD;
-        let (points, start) = if para && c.text >= 25 {
-            let p = if runs {
-                c.run_points
-            } else {
-                points(c.text, c.commas)
-            };
-            (p, c.parent)
-        } else if mixed {
-            (c.run_points, i)
-        } else {
+        let Some((points, start)) = paragraph(cands, i) else {
             continue;
         };
         if points <= 0.0 || (start != NONE && teaser_card(&cands[start])) {
@@ -141,7 +148,43 @@ pub(super) fn decide<T: Tree + ?Sized>(
             level += 1;
         }
     }
-    let mut best = NONE;
+}
+
+/// The points candidate `i` gives as a paragraph, and the candidate they
+/// start at; `None` when it is no paragraph.
+fn paragraph<N>(cands: &[Cand<N>], i: usize) -> Option<(f32, usize)> {
+    let c = &cands[i];
+    // Paragraphs: <p>, <pre>, blocks holding only inline content, and
+    // list items long enough to be prose.
+    let para = c.tag == T_P
+        || c.tag == T_PRE
+        || ((c.tag == T_DIV || c.tag == T_TD) && !c.block_child)
+        || (c.tag == T_LI && !c.block_child && c.text >= 80);
+    // A mixed block (prose runs between blocks, as in `<td>` layouts
+    // with `<br>` paragraphs) holds its own text: it is scored as the
+    // parent of that text, as Readability scores the paragraphs it wraps.
+    let mixed = (c.tag == T_DIV || c.tag == T_TD) && c.block_child && c.own >= 25;
+    // Blocks of inline content score their `<br><br>`-separated runs
+    // one by one, as the paragraphs Readability makes of them.
+    let runs = c.tag == T_DIV || c.tag == T_TD;
+    if para && c.text >= 25 {
+        let p = if runs {
+            c.run_points
+        } else {
+            points(c.text, c.commas)
+        };
+        Some((p, c.parent))
+    } else if mixed {
+        Some((c.run_points, i))
+    } else {
+        None
+    }
+}
+
+/// The best-scoring candidate and its score, once every score is
+/// discounted by its link density; `None` when nothing scored.
+fn winner<N>(cands: &mut [Cand<N>]) -> Option<(usize, f32)> {
+    let mut best = None;
     let mut best_score = 0.0f32;
     for (i, c) in cands.iter_mut().enumerate() {
         if !c.scored || c.text == 0 {
@@ -150,63 +193,79 @@ pub(super) fn decide<T: Tree + ?Sized>(
         c.score *= 1.0 - c.links as f32 / c.text as f32;
         if c.score > best_score {
             best_score = c.score;
-            best = i;
+            best = Some(i);
         }
     }
+    best.map(|b| (b, best_score))
+}
+
+/// No paragraph scored: the page's semantic marker if it has one, else
+/// the body, with no confidence.
+fn without_winner<T: Tree + ?Sized>(
+    tree: &T,
+    cands: &[Cand<T::Node>],
+    marker: Option<usize>,
+    weights: bool,
+) -> Choice<T::Node> {
     let page_text = cands[0].text;
-    let marker = semantic(&cands);
-    if best == NONE {
-        return match marker {
-            Some(i) => {
-                let (excluded, gone) = prune(tree, &cands, i, i, weights);
-                let len = cands[i].text - gone.min(cands[i].text);
-                let c = Confidence {
+    match marker {
+        Some(i) => {
+            let (excluded, gone) = prune(tree, cands, i, i, weights);
+            let len = cands[i].text - gone.min(cands[i].text);
+            Choice {
+                root: Some(i),
+                excluded,
+                len,
+                confidence: Confidence {
                     chars: len,
                     ..Confidence::none(page_text)
-                };
-                Found {
-                    scope: scope(&cands[i].el, excluded, c),
-                    len,
-                }
+                },
             }
-            None => Found {
-                scope: scope(body, Vec::new(), Confidence::none(page_text)),
-                len: page_text,
-            },
-        };
-    }
-    let top = best;
-    // A winner that holds most of its parent's text is as good as its parent
-    // (wrappers without text of their own).
-    while cands[best].parent != NONE {
-        let p = cands[best].parent;
-        if cands[p].tag == T_BODY || (cands[best].text as f32) < 0.9 * cands[p].text as f32 {
-            break;
         }
-        best = p;
+        None => Choice {
+            root: None,
+            excluded: Vec::new(),
+            len: page_text,
+            confidence: Confidence::none(page_text),
+        },
     }
+}
+
+/// From the winner to the root: the ancestor its kin share, a wrapper
+/// without text of its own, the semantic marker when it agrees, else the
+/// winner with its well-scoring siblings; then boilerplate inside pruned.
+fn choose<T: Tree + ?Sized>(
+    tree: &T,
+    cands: &[Cand<T::Node>],
+    top: usize,
+    best_score: f32,
+    marker: Option<usize>,
+    weights: bool,
+) -> Choice<T::Node> {
+    let best = widen(cands, shared_ancestor(tree, cands, top, best_score));
     // Semantic markers win when they hold the winner and are mostly article,
     // or sit inside it holding most of it.
     if let Some(s) = marker {
-        let holds = ancestor_or_self(&cands, s, best);
-        let inside = ancestor_or_self(&cands, best, s);
+        let holds = ancestor_or_self(cands, s, best);
+        let inside = ancestor_or_self(cands, best, s);
         let (st, bt) = (cands[s].text as f32, cands[best].text as f32);
         if (holds && bt >= 0.5 * st) || (inside && st >= 0.6 * bt) {
-            let keep = if ancestor_or_self(&cands, s, top) {
+            let keep = if ancestor_or_self(cands, s, top) {
                 top
             } else {
                 s
             };
-            let (excluded, gone) = prune(tree, &cands, s, keep, weights);
-            let c = confidence(tree, &cands, s, best_score, marker, gone);
-            return Found {
-                scope: scope(&cands[s].el, excluded, c),
+            let (excluded, gone) = prune(tree, cands, s, keep, weights);
+            return Choice {
+                root: Some(s),
+                excluded,
                 len: cands[s].text,
+                confidence: confidence(tree, cands, s, best_score, marker, gone),
             };
         }
     }
-    let (i, mut excluded, mut gone) = siblings(tree, &cands, best, best_score);
-    let (pruned, pruned_text) = prune(tree, &cands, i, top, weights);
+    let (i, mut excluded, mut gone) = siblings(tree, cands, best, best_score);
+    let (pruned, pruned_text) = prune(tree, cands, i, top, weights);
     excluded.extend(pruned);
     gone += pruned_text;
     let len = if excluded.is_empty() && i == best {
@@ -214,11 +273,75 @@ pub(super) fn decide<T: Tree + ?Sized>(
     } else {
         cands[i].text
     };
-    let c = confidence(tree, &cands, i, best_score, marker, gone);
-    Found {
-        scope: scope(&cands[i].el, excluded, c),
+    Choice {
+        root: Some(i),
+        excluded,
         len,
+        confidence: confidence(tree, cands, i, best_score, marker, gone),
     }
+}
+
+/// A winner that holds most of its parent's text is as good as its parent
+/// (wrappers without text of their own).
+fn widen<N>(cands: &[Cand<N>], mut best: usize) -> usize {
+    while cands[best].parent != NONE {
+        let p = cands[best].parent;
+        if cands[p].tag == T_BODY || (cands[best].text as f32) < 0.9 * cands[p].text as f32 {
+            break;
+        }
+        best = p;
+    }
+    best
+}
+
+/// The `<main>` or `[role=main]` with the most text, and that text.
+fn main_of<N: Clone>(cands: &[Cand<N>]) -> Option<(N, u32)> {
+    cands
+        .iter()
+        .filter(|c| c.semantic == Some(2))
+        .max_by_key(|c| c.text)
+        .map(|c| (c.el.clone(), c.text))
+}
+
+/// Readability's look above the winner, for articles in parts: when at
+/// least three of the next four best candidates score within 75% of the
+/// winner and an ancestor of the winner holds three of them, the article
+/// is that ancestor (steps, sections and chapters, each scored on its
+/// own, as on how-to pages whose steps sit in wrappers of their own).
+/// Only candidates of the winner's kind count ([`kin`]): with any
+/// candidate, a short post whose sidebar and comments score like it
+/// became the whole page on the train pages.
+fn shared_ancestor<T: Tree + ?Sized>(
+    tree: &T,
+    cands: &[Cand<T::Node>],
+    best: usize,
+    best_score: f32,
+) -> usize {
+    const OTHERS: usize = 4;
+    const NEEDED: usize = 3;
+    let mut others: Vec<usize> = (0..cands.len())
+        .filter(|&i| cands[i].scored && i != best)
+        .collect();
+    others.sort_by(|&a, &b| cands[b].score.total_cmp(&cands[a].score));
+    others.truncate(OTHERS);
+    others.retain(|&i| {
+        cands[i].score >= 0.75 * best_score && kin(tree, &cands[i].el, &cands[best].el)
+    });
+    if others.len() < NEEDED {
+        return best;
+    }
+    let mut p = cands[best].parent;
+    while p != NONE && cands[p].tag != T_BODY {
+        let held = others
+            .iter()
+            .filter(|&&o| o != p && ancestor_or_self(cands, p, o))
+            .count();
+        if held >= NEEDED {
+            return p;
+        }
+        p = cands[p].parent;
+    }
+    best
 }
 
 /// The scorer's part of the [`Confidence`] in root `root`: the margin over
@@ -412,6 +535,19 @@ fn semantic<N>(cands: &[Cand<N>]) -> Option<usize> {
         }
     }
     best.into_iter().flatten().next()
+}
+
+/// Blocks of one kind: the same element name and a class word in common
+/// ("content lead" and "content").
+fn kin<T: Tree + ?Sized>(tree: &T, a: &T::Node, b: &T::Node) -> bool {
+    let (ca, cb) = (
+        tree.attr(a, "class").unwrap_or_default(),
+        tree.attr(b, "class").unwrap_or_default(),
+    );
+    tree.local_name(a) == tree.local_name(b)
+        && ca
+            .split_ascii_whitespace()
+            .any(|w| cb.split_ascii_whitespace().any(|v| v == w))
 }
 
 fn same_class<T: Tree + ?Sized>(tree: &T, a: &T::Node, b: &T::Node) -> bool {

@@ -189,75 +189,18 @@ impl<N: Clone + PartialEq> Gather<N> {
     pub fn step<T: Tree<Node = N> + ?Sized>(&mut self, tree: &T, deadline: &Deadline) -> bool {
         let mut n = 0u32;
         while let Some(node) = self.next.take() {
-            let mut first = None;
-            match tree.kind(&node) {
+            let first = match tree.kind(&node) {
                 NodeKind::Text => {
-                    let data = tree.text(&node);
-                    let top = *self.stack.last().unwrap();
-                    let c = &mut self.cands[top];
-                    let mut space = true;
-                    let (text0, commas0) = (c.text, c.commas);
-                    for ch in data.chars() {
-                        if ch.is_whitespace() {
-                            if !space {
-                                c.text += 1;
-                            }
-                            space = true;
-                        } else {
-                            c.text += 1;
-                            space = false;
-                            if ch == ',' || ch == '，' {
-                                c.commas += 1;
-                            }
-                        }
-                    }
-                    c.own += c.text - text0;
-                    c.own_commas += c.commas - commas0;
+                    self.text(&tree.text(&node));
+                    None
                 }
-                NodeKind::Element => {
-                    let tag = tree.local_name(&node);
-                    let top = *self.stack.last().unwrap();
-                    if matches!(&*tag, "input" | "select" | "textarea" | "button") {
-                        self.cands[top].inputs = self.cands[top].inputs.saturating_add(1);
-                    }
-                    if !skipped(tree, &node, &tag, self.filter) {
-                        // Images and line breaks are phrasing content: a
-                        // block of text with a picture is still a paragraph.
-                        if is_block(&tag) && !matches!(&*tag, "br" | "img" | "picture" | "hr") {
-                            self.cands[top].block_child = true;
-                            end_run(&mut self.cands[top]);
-                        } else if tag == "br" && double_br(tree, &node) {
-                            end_run(&mut self.cands[top]);
-                        }
-                        first = tree.first_child(&node);
-                        if first.is_some() {
-                            self.cands.push(cand(tree, &node, &tag, top));
-                            self.stack.push(self.cands.len() - 1);
-                        }
-                    }
-                }
-                NodeKind::Other => {}
-            }
-            if first.is_some() {
-                self.next = first;
-            } else {
-                // Next sibling, or climb, closing elements on the way.
-                let mut cur = node;
-                self.next = loop {
-                    if let Some(s) = tree.next_sibling(&cur) {
-                        break Some(s);
-                    }
-                    match tree.parent(&cur) {
-                        Some(p) if p != self.root => {
-                            if let Some(i) = self.stack.pop() {
-                                self.close(i);
-                            }
-                            cur = p;
-                        }
-                        _ => break None,
-                    }
-                };
-            }
+                NodeKind::Element => self.element(tree, &node),
+                NodeKind::Other => None,
+            };
+            self.next = match first {
+                Some(f) => Some(f),
+                None => self.after(tree, node),
+            };
             n += 1;
             if n % 8 == 0 && deadline.passed() {
                 break;
@@ -270,6 +213,83 @@ impl<N: Clone + PartialEq> Gather<N> {
             self.close(i);
         }
         true
+    }
+
+    /// The innermost open candidate (the body's at the least).
+    fn top(&self) -> usize {
+        self.stack.last().copied().unwrap_or(0)
+    }
+
+    /// A text node's characters (whitespace runs as one) and commas, to
+    /// the innermost open candidate.
+    fn text(&mut self, data: &str) {
+        let top = self.top();
+        let c = &mut self.cands[top];
+        let mut space = true;
+        let (text0, commas0) = (c.text, c.commas);
+        for ch in data.chars() {
+            if ch.is_whitespace() {
+                if !space {
+                    c.text += 1;
+                }
+                space = true;
+            } else {
+                c.text += 1;
+                space = false;
+                if ch == ',' || ch == '，' {
+                    c.commas += 1;
+                }
+            }
+        }
+        c.own += c.text - text0;
+        c.own_commas += c.commas - commas0;
+    }
+
+    /// Enters an element unless the filter skips it: a candidate when it
+    /// has children; its first child, where the walk goes next.
+    fn element<T: Tree<Node = N> + ?Sized>(&mut self, tree: &T, node: &N) -> Option<N> {
+        let tag = tree.local_name(node);
+        let top = self.top();
+        if matches!(&*tag, "input" | "select" | "textarea" | "button") {
+            self.cands[top].inputs = self.cands[top].inputs.saturating_add(1);
+        }
+        if skipped(tree, node, &tag, self.filter) {
+            return None;
+        }
+        // Images and line breaks are phrasing content: a block of text with
+        // a picture is still a paragraph.
+        if is_block(&tag) && !matches!(&*tag, "br" | "img" | "picture" | "hr") {
+            self.cands[top].block_child = true;
+            end_run(&mut self.cands[top]);
+        } else if tag == "br" && double_br(tree, node) {
+            end_run(&mut self.cands[top]);
+        }
+        let first = tree.first_child(node);
+        if first.is_some() {
+            self.cands.push(cand(tree, node, &tag, top));
+            self.stack.push(self.cands.len() - 1);
+        }
+        first
+    }
+
+    /// The next sibling of `node`, or of the nearest ancestor that has one,
+    /// closing the candidates left on the way up; `None` at the end.
+    fn after<T: Tree<Node = N> + ?Sized>(&mut self, tree: &T, node: N) -> Option<N> {
+        let mut cur = node;
+        loop {
+            if let Some(s) = tree.next_sibling(&cur) {
+                return Some(s);
+            }
+            match tree.parent(&cur) {
+                Some(p) if p != self.root => {
+                    if let Some(i) = self.stack.pop() {
+                        self.close(i);
+                    }
+                    cur = p;
+                }
+                _ => return None,
+            }
+        }
     }
 }
 

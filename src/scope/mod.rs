@@ -228,7 +228,7 @@ impl<N: Clone + PartialEq> Detector<N> {
         } = ATTEMPTS[self.attempt];
         let found = decide(tree, &self.body, cands, filter, weights);
         if found.len >= ENOUGH && self.attempt == 0 {
-            return Some(assess(tree, found.scope));
+            return Some(assess(tree, no_story(tree, found)));
         }
         // The longest so far (an earlier attempt wins a tie).
         let longest = match self.longest.take() {
@@ -237,7 +237,7 @@ impl<N: Clone + PartialEq> Detector<N> {
         };
         let next = self.attempt + 1;
         if longest.len >= ENOUGH || next == ATTEMPTS.len() {
-            return Some(assess(tree, longest.scope));
+            return Some(assess(tree, no_story(tree, longest)));
         }
         self.longest = Some(longest);
         self.attempt = next;
@@ -251,6 +251,31 @@ impl<N: Clone + PartialEq> Detector<N> {
         );
         None
     }
+}
+
+/// The scope of a page that holds no story (a section front, a list of
+/// teasers, a notice): when the scope keeps under [`ENOUGH`] characters
+/// and no semantic marker agrees with it, the page's own `<main>` if it
+/// marks one holding more, as Readability keeps the whole main column
+/// there. The confidence stays what the small winner earned, so the reader
+/// is told no article was found. (A short post inside an `<article>` that
+/// holds it is an article: the marker agrees.)
+fn no_story<T: Tree + ?Sized>(tree: &T, found: Found<T::Node>) -> Scope<T::Node> {
+    let mut s = found.scope;
+    let Some((main, text)) = found.main else {
+        return s;
+    };
+    let Some(c) = s.confidence else {
+        return s;
+    };
+    if c.chars >= ENOUGH || c.metadata == Agreement::Agrees || text <= c.chars || s.root == main {
+        return s;
+    }
+    s.filter = Filter::for_root(tree, &main, s.filter.hints);
+    s.root = main;
+    s.excluded.clear();
+    s.headline = None;
+    s
 }
 
 /// Completes a detected scope with what the page's metadata says: whether

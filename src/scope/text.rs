@@ -17,28 +17,36 @@ use super::tree::{NodeKind, Tree};
 use super::Scope;
 
 /// The text being read, and how much of its end belongs to text nodes
-/// (trailing layout whitespace is dropped, a text node's own is kept).
+/// (trailing layout whitespace is dropped, a text node's own is kept). The
+/// one writer of scope text: [`read`] here, and the browser's text map,
+/// which also records where each node's text went.
 #[derive(Default)]
-struct Reader {
+pub struct TextBuilder {
     text: String,
     /// UTF-16 length of `text`.
-    len16: usize,
+    len16: u32,
     /// Where the last text node's characters end (UTF-16).
-    node_end: usize,
+    node_end: u32,
 }
 
-impl Reader {
-    fn push_text(&mut self, data: &str) {
+impl TextBuilder {
+    /// Adds a text node's characters one for one (newlines, tabs and form
+    /// feeds as spaces, as the browser renders them), or, for layout
+    /// whitespace, one space between inline runs and nothing after a
+    /// break. Returns where the node's characters went (UTF-16 start and
+    /// length), `None` for layout whitespace, which maps to no node.
+    pub fn push_text(&mut self, data: &str) -> Option<(u32, u32)> {
         if data.is_empty() {
-            return;
+            return None;
         }
         if data.chars().all(char::is_whitespace) {
             if !self.text.is_empty() && !self.text.ends_with(char::is_whitespace) {
                 self.text.push(' ');
                 self.len16 += 1;
             }
-            return;
+            return None;
         }
+        let start = self.len16;
         for c in data.chars() {
             self.text
                 .push(if matches!(c, '\n' | '\r' | '\t' | '\u{c}') {
@@ -46,24 +54,29 @@ impl Reader {
                 } else {
                     c
                 });
-            self.len16 += c.len_utf16();
+            self.len16 += c.len_utf16() as u32;
         }
         self.node_end = self.len16;
+        Some((start, self.len16 - start))
     }
 
-    fn push_break(&mut self) {
+    /// Ends the current paragraph, once.
+    pub fn push_break(&mut self) {
         if !self.text.is_empty() && !self.text.ends_with('\n') {
             self.text.push_str("\n\n");
             self.len16 += 2;
         }
     }
 
-    fn finish(mut self) -> String {
+    /// The text, without a trailing break or layout space, and its UTF-16
+    /// length.
+    pub fn finish(mut self) -> (String, u32) {
         while self.text.ends_with(char::is_whitespace) && self.node_end < self.len16 {
-            let c = self.text.pop().unwrap();
-            self.len16 -= c.len_utf16();
+            if let Some(c) = self.text.pop() {
+                self.len16 -= c.len_utf16() as u32;
+            }
         }
-        self.text
+        (self.text, self.len16)
     }
 }
 
@@ -102,7 +115,7 @@ where
     T::Node: Hash + Eq,
 {
     let excluded: HashSet<&T::Node> = scope.excluded.iter().collect();
-    let mut r = Reader::default();
+    let mut r = TextBuilder::default();
     let roots = scope.headline.iter().chain(std::iter::once(&scope.root));
     for (i, root) in roots.enumerate() {
         if i > 0 {
@@ -110,7 +123,7 @@ where
         }
         read_root(tree, scope, &excluded, root, &mut r);
     }
-    r.finish()
+    r.finish().0
 }
 
 fn read_root<T>(
@@ -118,7 +131,7 @@ fn read_root<T>(
     scope: &Scope<T::Node>,
     excluded: &HashSet<&T::Node>,
     root: &T::Node,
-    r: &mut Reader,
+    r: &mut TextBuilder,
 ) where
     T: Tree + ?Sized,
     T::Node: Hash + Eq,
@@ -128,7 +141,9 @@ fn read_root<T>(
         let mut block = false;
         let mut descend = false;
         match tree.kind(&node) {
-            NodeKind::Text => r.push_text(&tree.text(&node)),
+            NodeKind::Text => {
+                r.push_text(&tree.text(&node));
+            }
             NodeKind::Element => {
                 let tag = tree.local_name(&node);
                 let excluded = !excluded.is_empty()

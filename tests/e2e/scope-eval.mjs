@@ -1,5 +1,6 @@
 // Article-scope measurement on the human-gold page sets
-// (../shared/eval/pages/<folder>/<name>/{source.html,expected.txt}), PressLens
+// (../shared/eval/pages/<folder>/<name>/{source.html,expected.txt}, or
+// Readability's test pages with expected.html), PressLens
 // and Mozilla Readability 0.6 side by side in one headless Chromium run.
 //
 //   node tests/e2e/scope-eval.mjs [folder ...]   (default: l3s-gn1 dragnet)
@@ -44,20 +45,27 @@ export function split(name) {
   return fnv1a(name) % 3 === 0 ? 'val' : 'train';
 }
 
+/** A page's gold file: `expected.txt`, or Readability's `expected.html`. */
+function goldFile(folder, name) {
+  const dir = path.join(shared, 'eval', 'pages', folder, name);
+  return ['expected.txt', 'expected.html'].map((f) => path.join(dir, f)).find((f) => fs.existsSync(f));
+}
+
 /** Page names of a folder (those with a source and a gold). */
 export function pagesOf(folder) {
   const dir = path.join(shared, 'eval', 'pages', folder);
   if (!fs.existsSync(dir)) return [];
   return fs.readdirSync(dir)
-    .filter((n) => fs.existsSync(path.join(dir, n, 'source.html')) && fs.existsSync(path.join(dir, n, 'expected.txt')))
+    .filter((n) => fs.existsSync(path.join(dir, n, 'source.html')) && goldFile(folder, n))
     .sort();
 }
 
 /**
  * Scores every `{folder, name}` of `pages` in one browser; resolves to one row
- * per page: { folder, name, split, f1, rf1, error, same, left, ms, longest, root }.
+ * per page: { folder, name, split, f1, rf1, error, same, left, ms, longest, root }
+ * (`readability: false`: Readability.js is not run, and rf1 is 0).
  */
-export async function measure(pages, { log = () => {}, keepText = false } = {}) {
+export async function measure(pages, { log = () => {}, keepText = false, readability: withReadability = true } = {}) {
   const readability = fs.readFileSync(READABILITY, 'utf8');
   const { server, url: base } = await startServer({ csp: CSP });
   const browser = await launch();
@@ -79,7 +87,7 @@ export async function measure(pages, { log = () => {}, keepText = false } = {}) 
       // Readability's source is evaluated through the devtools protocol
       // (not subject to the page's CSP) and reads a clone: the live
       // document is untouched.
-      const rtext = await p.evaluate(`(() => { try { ${readability}
+      const rtext = !withReadability ? '' : await p.evaluate(`(() => { try { ${readability}
         ; const r = new Readability(document.cloneNode(true)).parse(); return r ? r.textContent : ''; }
         catch (e) { return ''; } })()`);
       const res = await p.evaluate(async (origin) => {
@@ -115,7 +123,8 @@ export async function measure(pages, { log = () => {}, keepText = false } = {}) 
       return { ...res, rtext };
     };
     for (const { folder, name } of pages) {
-      const gold = fs.readFileSync(path.join(shared, 'eval', 'pages', folder, name, 'expected.txt'), 'utf8');
+      const file = goldFile(folder, name);
+      let gold = fs.readFileSync(file, 'utf8');
       let res;
       try {
         res = await visit(page, folder, name);
@@ -126,6 +135,9 @@ export async function measure(pages, { log = () => {}, keepText = false } = {}) 
       } catch (e) {
         res = { error: String(e?.stack ?? e), text: '', rtext: '' };
       }
+      // Readability's gold is a page: its body's text, as the browser
+      // parses it (the native and Python scorers read it the same way).
+      if (file.endsWith('.html')) gold = await page.evaluate((h) => new DOMParser().parseFromString(h, 'text/html').body?.textContent ?? '', gold);
       const row = {
         folder, name, split: split(name),
         f1: res.error ? 0 : tokenF1(res.text, gold),

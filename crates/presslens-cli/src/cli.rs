@@ -20,7 +20,7 @@ USAGE:
                                          the browser's detector) -> the report on the
                                          scope's text, plus {\"scope\": {text, root,
                                          confidence, paywall}}; offsets index scope.text
-    presslens eval-scope [--pages] [DIR...]
+    presslens eval-scope [--pages] [--json FILE] [DIR...]
                                          the native scope detector's token F1 per page
                                          folder and split (default ../shared/eval/pages/
                                          l3s-gn1 and dragnet), and pages per second
@@ -188,7 +188,7 @@ fn annotate_line(
         Some(serde_json::Value::String(html)) => {
             check_size(html.len(), &format!("{}:{lineno}", src))?;
             let url = obj.get("url").and_then(|u| u.as_str()).map(String::from);
-            Some(crate::page::scope_of(html, url))
+            Some(presslens_html::scope_summary(html, url))
         }
         Some(_) => return Err(format!("{}:{lineno}: \"html\" is not a string", src).into()),
     };

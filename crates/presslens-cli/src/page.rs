@@ -10,66 +10,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use presslens::Unit;
-use presslens_html::{Article, Page};
-use serde::Serialize;
-
-/// The `scope` object printed beside the report: the text the report's
-/// offsets index, and how it was found.
-#[derive(Serialize)]
-pub struct ScopeOut {
-    /// The article text (what was annotated).
-    pub text: String,
-    /// The root element, as `tag#id.class`; null when the page has no body.
-    root: Option<String>,
-    /// The detector's confidence; null when the page has no body.
-    confidence: Option<ConfidenceOut>,
-    /// The paywall rule the root matches, if any.
-    paywall: Option<&'static str>,
-    /// The page's address, when given (`--url`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    url: Option<String>,
-}
-
-#[derive(Serialize)]
-struct ConfidenceOut {
-    low: bool,
-    margin: f32,
-    share: f32,
-    chars: u32,
-    metadata: &'static str,
-}
-
-fn scope_out(page: &Page, article: Option<&Article>, url: Option<String>) -> ScopeOut {
-    let Some(a) = article else {
-        return ScopeOut {
-            text: String::new(),
-            root: None,
-            confidence: None,
-            paywall: None,
-            url,
-        };
-    };
-    ScopeOut {
-        text: a.text.clone(),
-        root: Some(page.describe(a.scope.root)),
-        confidence: a.scope.confidence.map(|c| ConfidenceOut {
-            low: c.low(),
-            margin: c.margin,
-            share: c.share,
-            chars: c.chars,
-            metadata: c.metadata.name(),
-        }),
-        paywall: a.scope.paywall.map(|p| p.name()),
-        url,
-    }
-}
-
-/// The article scope of the page `html` (at `url`, if given).
-pub fn scope_of(html: &str, url: Option<String>) -> ScopeOut {
-    let page = Page::parse(html);
-    let article = page.article();
-    scope_out(&page, article.as_ref(), url)
-}
+use presslens_html::Page;
 
 /// Reads a page as text: UTF-8, with bytes that are not replaced (a
 /// browser sniffs the charset; the page folders are UTF-8 already).
@@ -91,14 +32,10 @@ pub fn annotate_html(args: &[String]) -> Result<bool, String> {
         }
     }
     let file = file.ok_or("--html needs a FILE")?;
-    let scope = scope_of(&read_page(&file)?, url);
-    let report = presslens::annotate_in(&scope.text, Unit::Char);
-    let mut obj = match serde_json::to_value(&report) {
-        Ok(serde_json::Value::Object(o)) => o,
-        _ => return Err("the report did not serialise".into()),
-    };
-    let scope = serde_json::to_value(&scope).map_err(|e| e.to_string())?;
-    obj.insert("scope".into(), scope);
+    let page = presslens_html::annotate_page(&read_page(&file)?, url, Unit::Char);
+    // Through a `Value`, as every report the command line prints: its keys
+    // in one (sorted) order.
+    let obj = serde_json::to_value(&page).map_err(|e| e.to_string())?;
     let mut out = BufWriter::new(io::stdout().lock());
     let written = serde_json::to_writer_pretty(&mut out, &obj)
         .map_err(io::Error::from)
@@ -185,6 +122,16 @@ fn read_gold(page_dir: &Path) -> Result<String, String> {
     Ok(text)
 }
 
+/// `presslens eval-scope --help`.
+const EVAL_SCOPE_USAGE: &str = "presslens eval-scope [--pages] [--json FILE] [DIR...]
+
+The native scope detector on page folders (default ../shared/eval/pages/l3s-gn1
+and dragnet; each DIR/NAME/ holds source.html and expected.txt or expected.html):
+token F1 per folder and split (FNV-1a of the name, as in tests/e2e/scope-eval.mjs),
+pages below 0.5, pages per second (parse, detect, read).
+  --pages      one line per page on stderr
+  --json FILE  one JSON line per page: folder, split, name, f1, seconds, root";
+
 /// One folder's and split's sums.
 #[derive(Default)]
 struct Tally {
@@ -194,76 +141,130 @@ struct Tally {
     seconds: f64,
 }
 
-/// `presslens eval-scope [--pages] [DIR...]`: the native detector on each
-/// page folder (default: `../shared/eval/pages/l3s-gn1` and `dragnet`; a folder of
-/// Readability's test pages is scored against its `expected.html`),
-/// mean token F1 per folder and split, pages per second (parse, detect and
-/// read; no annotation). `--pages`: one line per page too.
-pub fn eval_scope(args: &[String]) -> Result<bool, String> {
-    let per_page = args.iter().any(|a| a == "--pages");
-    let mut dirs: Vec<PathBuf> = args
-        .iter()
-        .filter(|a| !a.starts_with("--"))
-        .map(PathBuf::from)
-        .collect();
-    if dirs.is_empty() {
-        let base = Path::new("../shared/eval/pages");
-        dirs = ["l3s-gn1", "dragnet"]
-            .iter()
-            .map(|f| base.join(f))
-            .collect();
-    }
-    println!("| folder | split | pages | native F1 | below 0.5 | pages/s |");
-    println!("|---|---|---|---|---|---|");
-    for dir in &dirs {
-        let mut names: Vec<String> = std::fs::read_dir(dir)
-            .map_err(|e| format!("{}: {e}", dir.display()))?
-            .filter_map(|e| e.ok())
-            .filter(|e| e.path().join("source.html").exists() && gold_path(&e.path()).is_some())
-            .map(|e| e.file_name().to_string_lossy().into_owned())
-            .collect();
-        names.sort();
-        let folder = dir
-            .file_name()
-            .map_or("?".into(), |f| f.to_string_lossy().into_owned());
-        let mut tallies: [(&str, Tally); 3] = [
-            ("train", Tally::default()),
-            ("val", Tally::default()),
-            ("all", Tally::default()),
-        ];
-        for name in &names {
-            let page_dir = dir.join(name);
-            let html = read_page(&page_dir.join("source.html").to_string_lossy())?;
-            let gold = read_gold(&page_dir)?;
-            let start = Instant::now();
-            let page = Page::parse(&html);
-            let article = page.article();
-            let seconds = start.elapsed().as_secs_f64();
-            let text = article.as_ref().map_or("", |a| a.text.as_str());
-            let f1 = token_f1(text, &gold);
-            let sp = split(name);
-            for (k, t) in tallies.iter_mut() {
-                if *k == sp || *k == "all" {
-                    t.pages += 1;
-                    t.f1 += f1;
-                    t.below += u32::from(f1 < 0.5);
-                    t.seconds += seconds;
+/// What `eval-scope` was asked: the folders, and where per-page rows go.
+struct EvalScope {
+    dirs: Vec<PathBuf>,
+    /// One line per page on stderr.
+    per_page: bool,
+    /// One JSON line per page.
+    json: Option<std::fs::File>,
+}
+
+impl EvalScope {
+    /// Reads the options; `None` for `--help` (printed).
+    fn parse(args: &[String]) -> Result<Option<EvalScope>, String> {
+        let mut e = EvalScope {
+            dirs: Vec::new(),
+            per_page: false,
+            json: None,
+        };
+        let mut it = args.iter();
+        while let Some(a) = it.next() {
+            match a.as_str() {
+                "--pages" => e.per_page = true,
+                "--json" => {
+                    let path = it.next().ok_or("--json needs a file")?;
+                    let f = std::fs::File::create(path).map_err(|err| format!("{path}: {err}"))?;
+                    e.json = Some(f);
                 }
-            }
-            if per_page {
-                let root = article
-                    .as_ref()
-                    .map_or("-".into(), |a| page.describe(a.scope.root));
-                eprintln!(
-                    "{folder:8} {sp:5} {name:36} PL {f1:.3}  {:6.1} ms  {root}",
-                    seconds * 1e3
-                );
+                "-h" | "--help" => {
+                    println!("{EVAL_SCOPE_USAGE}");
+                    return Ok(None);
+                }
+                s if s.starts_with('-') => {
+                    return Err(format!("unknown option {s}\n\n{EVAL_SCOPE_USAGE}"))
+                }
+                s => e.dirs.push(PathBuf::from(s)),
             }
         }
-        for (k, t) in &tallies {
-            if t.pages == 0 {
-                continue;
+        if e.dirs.is_empty() {
+            let base = Path::new("../shared/eval/pages");
+            e.dirs = ["l3s-gn1", "dragnet"]
+                .iter()
+                .map(|f| base.join(f))
+                .collect();
+        }
+        Ok(Some(e))
+    }
+}
+
+/// `presslens eval-scope [--pages] [--json FILE] [DIR...]`: the native
+/// detector on each page folder (default: `../shared/eval/pages/l3s-gn1`
+/// and `dragnet`; a folder of Readability's test pages is scored against
+/// its `expected.html`), mean token F1 per folder and split, pages per
+/// second (parse, detect and read; no annotation). `--pages`: one line per
+/// page too; `--json FILE`: one JSON line per page (folder, split, name,
+/// f1, seconds, root), which `scripts/eval-scope-table.mjs` joins with the
+/// browser's and the peers'.
+pub fn eval_scope(args: &[String]) -> Result<bool, String> {
+    let Some(mut e) = EvalScope::parse(args)? else {
+        return Ok(true);
+    };
+    println!("| folder | split | pages | native F1 | below 0.5 | pages/s |");
+    println!("|---|---|---|---|---|---|");
+    for dir in std::mem::take(&mut e.dirs) {
+        eval_folder(&dir, &mut e)?;
+    }
+    Ok(true)
+}
+
+/// One folder of `eval-scope`: a row per split.
+fn eval_folder(dir: &Path, e: &mut EvalScope) -> Result<(), String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map_err(|err| format!("{}: {err}", dir.display()))?
+        .filter_map(|entry| entry.ok())
+        .filter(|entry| {
+            entry.path().join("source.html").exists() && gold_path(&entry.path()).is_some()
+        })
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    let folder = dir
+        .file_name()
+        .map_or("?".into(), |f| f.to_string_lossy().into_owned());
+    let mut tallies: [(&str, Tally); 3] = [
+        ("train", Tally::default()),
+        ("val", Tally::default()),
+        ("all", Tally::default()),
+    ];
+    for name in &names {
+        let page_dir = dir.join(name);
+        let html = read_page(&page_dir.join("source.html").to_string_lossy())?;
+        let gold = read_gold(&page_dir)?;
+        let start = Instant::now();
+        let page = Page::parse(&html);
+        let article = page.article();
+        let seconds = start.elapsed().as_secs_f64();
+        let text = article.as_ref().map_or("", |a| a.text.as_str());
+        let f1 = token_f1(text, &gold);
+        let sp = split(name);
+        for (k, t) in tallies.iter_mut() {
+            if *k == sp || *k == "all" {
+                t.pages += 1;
+                t.f1 += f1;
+                t.below += u32::from(f1 < 0.5);
+                t.seconds += seconds;
             }
+        }
+        let root = article
+            .as_ref()
+            .map_or("-".into(), |a| page.describe(a.scope.root));
+        if let Some(f) = e.json.as_mut() {
+            let row = serde_json::json!({
+                "folder": folder, "split": sp, "name": name,
+                "f1": f1, "seconds": seconds, "root": root,
+            });
+            writeln!(f, "{row}").map_err(|err| err.to_string())?;
+        }
+        if e.per_page {
+            eprintln!(
+                "{folder:8} {sp:5} {name:36} PL {f1:.3}  {:6.1} ms  {root}",
+                seconds * 1e3
+            );
+        }
+    }
+    for (k, t) in &tallies {
+        if t.pages > 0 {
             println!(
                 "| {folder} | {k} | {} | {:.3} | {} | {:.0} |",
                 t.pages,
@@ -273,7 +274,7 @@ pub fn eval_scope(args: &[String]) -> Result<bool, String> {
             );
         }
     }
-    Ok(true)
+    Ok(())
 }
 
 #[cfg(test)]

@@ -21,6 +21,9 @@ use ego_tree::NodeId;
 use presslens::scope::{self, NodeKind, Scope, Tree};
 use scraper::{Html, Node};
 
+pub mod report;
+pub use report::{annotate_page, scope_summary, PageReport, ScopeSummary};
+
 /// Elements the HTML standard's rendering rules (the user-agent
 /// stylesheet) never display: a `<title>` that an old page wrote inside
 /// its body is in the DOM, but no reader sees it.

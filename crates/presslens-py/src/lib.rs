@@ -13,53 +13,44 @@
 //! conversion could; and the serialisation runs on the worker threads with
 //! the GIL released, leaving only `json.loads` under it.
 //!
+//! Web pages (`annotate_html_json`) go through `presslens_html::annotate_page`,
+//! the function `presslens annotate --html` prints, so the page report (the
+//! article scope and the report on its text) is assembled in one place.
+//!
 //! Input is checked here: a non-`str` is a `TypeError`, a `str` that UTF-8
 //! cannot encode (lone surrogates) a `ValueError`, each saying which item and
 //! why. The engine never panics on any text; if it did, the wheel's profile
 //! (`python`, panic = "unwind") lets PyO3 raise `PanicException` instead of
 //! ending the interpreter.
 
-use std::num::NonZeroUsize;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
+mod batch;
+mod input;
 
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use presslens::Unit;
 use pyo3::prelude::*;
-use pyo3::types::PyString;
+
+use input::{each_of, optional_text_of, text_of, thread_count};
 
 /// The report of `text` as JSON, offsets in Unicode code points.
 fn report_json(text: &str) -> String {
-    let report = presslens::annotate_in(text, presslens::Unit::Char);
+    let report = presslens::annotate_in(text, Unit::Char);
     // A report is plain data (strings, integers, finite floats, booleans):
     // serialising it cannot fail.
     serde_json::to_string(&report).expect("a report serialises")
 }
 
-/// `obj` as a Rust string, or the Python exception that says why not.
-/// `what` names the argument in the message ("text", "texts[3]").
-fn text_of(obj: &Bound<'_, PyAny>, what: &dyn Fn() -> String) -> PyResult<String> {
-    let Ok(s) = obj.cast::<PyString>() else {
-        let ty = obj
-            .get_type()
-            .name()
-            .map_or_else(|_| "?".to_string(), |n| n.to_string());
-        return Err(PyTypeError::new_err(format!(
-            "{} must be str, not {ty}",
-            what()
-        )));
-    };
-    match s.to_cow() {
-        Ok(t) => Ok(t.into_owned()),
-        Err(e) => {
-            let err = PyValueError::new_err(format!(
-                "{} cannot be encoded as UTF-8 (lone surrogates are not text): {}",
-                what(),
-                e.value(obj.py())
-            ));
-            err.set_cause(obj.py(), Some(e));
-            Err(err)
-        }
-    }
+/// A web page and the address it was read from, if known.
+struct Page {
+    html: String,
+    url: Option<String>,
+}
+
+/// The page report of `page` as JSON: the report on the article scope's
+/// text (code-point offsets) plus its `scope`.
+fn page_json(page: &Page) -> String {
+    let report = presslens_html::annotate_page(&page.html, page.url.clone(), Unit::Char);
+    // Plain data, as `report_json`: serialising cannot fail.
+    serde_json::to_string(&report).expect("a page report serialises")
 }
 
 /// Annotates one text; returns its report as JSON (code-point offsets).
@@ -80,85 +71,62 @@ fn annotate_many_json(
     threads: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<String> {
     let threads = thread_count(threads)?;
-    if texts.is_instance_of::<PyString>() {
-        return Err(PyTypeError::new_err(
-            "texts must be an iterable of str, not a str (use annotate for one text)",
-        ));
-    }
-    let mut owned = Vec::new();
-    let iter = texts.try_iter().map_err(|_| {
-        PyTypeError::new_err(format!(
-            "texts must be an iterable of str, not {}",
-            type_name(texts)
-        ))
+    let owned = each_of(texts, "texts", "use annotate for one text", |t, i| {
+        text_of(t, &|| format!("texts[{i}]"))
     })?;
-    for (i, item) in iter.enumerate() {
-        owned.push(text_of(&item?, &|| format!("texts[{i}]"))?);
-    }
-    Ok(py.detach(move || many(&owned, threads)))
+    Ok(py.detach(move || batch::many(&owned, threads, |t| report_json(t))))
 }
 
-fn type_name(obj: &Bound<'_, PyAny>) -> String {
-    obj.get_type()
-        .name()
-        .map_or_else(|_| "?".to_string(), |n| n.to_string())
-}
-
-/// `threads` checked: None is every core; otherwise a positive int.
-fn thread_count(threads: Option<&Bound<'_, PyAny>>) -> PyResult<usize> {
-    let Some(t) = threads.filter(|t| !t.is_none()) else {
-        return Ok(std::thread::available_parallelism().map_or(1, NonZeroUsize::get));
+/// Annotates one web page: its article scope, and the report on the scope's
+/// text; returns both as JSON. The GIL is released while it runs.
+#[pyfunction]
+#[pyo3(signature = (html, url=None))]
+fn annotate_html_json(
+    py: Python<'_>,
+    html: &Bound<'_, PyAny>,
+    url: Option<&Bound<'_, PyAny>>,
+) -> PyResult<String> {
+    let page = Page {
+        html: text_of(html, &|| "html".to_string())?,
+        url: optional_text_of(url, &|| "url".to_string())?,
     };
-    if t.is_instance_of::<pyo3::types::PyBool>() || !t.is_instance_of::<pyo3::types::PyInt>() {
-        return Err(PyTypeError::new_err(format!(
-            "threads must be an int or None, not {}",
-            type_name(t)
+    Ok(py.detach(move || page_json(&page)))
+}
+
+/// Annotates many web pages (`urls`: their addresses, the same number, or
+/// None) on `threads` threads with the GIL released; returns their page
+/// reports as one JSON array, in input order.
+#[pyfunction]
+#[pyo3(signature = (htmls, urls=None, threads=None))]
+fn annotate_html_many_json(
+    py: Python<'_>,
+    htmls: &Bound<'_, PyAny>,
+    urls: Option<&Bound<'_, PyAny>>,
+    threads: Option<&Bound<'_, PyAny>>,
+) -> PyResult<String> {
+    let threads = thread_count(threads)?;
+    let htmls = each_of(htmls, "htmls", "use annotate_html for one page", |h, i| {
+        text_of(h, &|| format!("htmls[{i}]"))
+    })?;
+    let urls = match urls.filter(|u| !u.is_none()) {
+        None => vec![None; htmls.len()],
+        Some(urls) => each_of(urls, "urls", "one per page", |u, i| {
+            optional_text_of(Some(u), &|| format!("urls[{i}]"))
+        })?,
+    };
+    if urls.len() != htmls.len() {
+        return Err(pyo3::exceptions::PyValueError::new_err(format!(
+            "urls has {} items for {} pages",
+            urls.len(),
+            htmls.len()
         )));
     }
-    match t.extract::<i64>() {
-        Ok(n) if n >= 1 => Ok(usize::try_from(n).unwrap_or(usize::MAX)),
-        _ => Err(PyValueError::new_err(format!(
-            "threads must be at least 1, not {t}"
-        ))),
-    }
-}
-
-/// The reports of `texts` as one JSON array, in order, made on up to
-/// `threads` threads. Each thread takes the next unclaimed text, so a few
-/// long texts do not leave the other threads idle; the result does not
-/// depend on the number of threads (the engine is deterministic per text).
-fn many(texts: &[String], threads: usize) -> String {
-    let threads = threads.min(texts.len()).max(1);
-    let reports: Vec<String> = if threads == 1 {
-        texts.iter().map(|t| report_json(t)).collect()
-    } else {
-        let next = AtomicUsize::new(0);
-        let slots: Vec<Mutex<String>> = texts.iter().map(|_| Mutex::new(String::new())).collect();
-        std::thread::scope(|s| {
-            for _ in 0..threads {
-                s.spawn(|| loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(text) = texts.get(i) else { break };
-                    let json = report_json(text);
-                    *slots[i].lock().unwrap_or_else(|e| e.into_inner()) = json;
-                });
-            }
-        });
-        slots
-            .into_iter()
-            .map(|m| m.into_inner().unwrap_or_else(|e| e.into_inner()))
-            .collect()
-    };
-    let mut out = String::with_capacity(reports.iter().map(|r| r.len() + 1).sum::<usize>() + 2);
-    out.push('[');
-    for (i, r) in reports.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        out.push_str(r);
-    }
-    out.push(']');
-    out
+    let pages: Vec<Page> = htmls
+        .into_iter()
+        .zip(urls)
+        .map(|(html, url)| Page { html, url })
+        .collect();
+    Ok(py.detach(move || batch::many(&pages, threads, page_json)))
 }
 
 /// The native module. `presslens/__init__.py` is its public face.
@@ -166,6 +134,8 @@ fn many(texts: &[String], threads: usize) -> String {
 fn _presslens(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(annotate_json, m)?)?;
     m.add_function(wrap_pyfunction!(annotate_many_json, m)?)?;
+    m.add_function(wrap_pyfunction!(annotate_html_json, m)?)?;
+    m.add_function(wrap_pyfunction!(annotate_html_many_json, m)?)?;
     m.add("ENGINE_VERSION", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

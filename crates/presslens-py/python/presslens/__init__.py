@@ -6,8 +6,13 @@ is its Python face:
 
 - :func:`annotate` — one text to one report (a ``dict``);
 - :func:`annotate_many` — many texts on every core, the GIL released;
+- :func:`annotate_html` — a web page: its article scope, and the report on
+  the scope's text (:func:`annotate_html_many` for many pages);
 - :func:`to_frames` — reports to tidy pandas tables (needs ``pandas``:
-  ``pip install presslens[pandas]``).
+  ``pip install presslens[pandas]``);
+- :mod:`presslens.spark` — news archives (WARC, JSONL) to Parquet tables on
+  Spark: ``python -m presslens.spark --input 'crawl/*.warc.gz' --output out/``
+  (needs ``pip install presslens[spark]`` and Java 17).
 
 A report has the schema of the command line's ``presslens annotate`` JSON::
 
@@ -32,7 +37,14 @@ from . import _presslens
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
 
-__all__ = ["annotate", "annotate_many", "to_frames", "__version__"]
+__all__ = [
+    "annotate",
+    "annotate_many",
+    "annotate_html",
+    "annotate_html_many",
+    "to_frames",
+    "__version__",
+]
 
 __version__: str = _presslens.ENGINE_VERSION
 
@@ -77,6 +89,58 @@ def annotate_many(
             ``threads`` is less than 1.
     """
     return _json.loads(_presslens.annotate_many_json(texts, threads))
+
+
+def annotate_html(html: str, url: Optional[str] = None) -> Dict[str, Any]:
+    """Annotates a web page: finds its article, then annotates the article's text.
+
+    Returns the report of :func:`annotate` on the article text, plus a key
+    ``"scope"``: ``{"text", "root", "confidence", "paywall"}`` (and
+    ``"url"`` when given), exactly what ``presslens annotate --html PAGE
+    [--url URL]`` prints. ``scope["text"]`` is the article's text as a
+    browser reads it (the native scope detector over html5ever, the one the
+    browser overlay runs); every offset in the report is a Python string
+    index (a Unicode code point) into that text:
+    ``report["scope"]["text"][q["start"]:q["end"]] == q["text"]``.
+    ``root`` describes the root element (``tag#id.class``),
+    ``confidence`` says how sure the detector is (``low``, ``margin``,
+    ``share``, ``chars``, ``metadata``), ``paywall`` names the paywall rule
+    the root matches, if any.
+
+    Any ``str`` parses, as in a browser: broken markup is repaired, and a
+    page with no article (an empty string, a frameset) gives an empty
+    text and an empty report (``root`` and ``confidence`` are ``None``
+    without a body). Decode bytes first (the page's charset; the command
+    line reads files as UTF-8, invalid bytes replaced). The GIL is
+    released while it runs.
+
+    Raises:
+        TypeError: ``html`` is not a ``str``, or ``url`` is neither a ``str``
+            nor ``None``.
+        ValueError: ``html`` or ``url`` cannot be encoded as UTF-8 (lone
+            surrogates).
+    """
+    return _json.loads(_presslens.annotate_html_json(html, url))
+
+
+def annotate_html_many(
+    htmls: Iterable[str],
+    urls: Optional[Iterable[Optional[str]]] = None,
+    threads: Optional[int] = None,
+) -> List[Dict[str, Any]]:
+    """Annotates many web pages; returns their reports, in input order.
+
+    Each report is what :func:`annotate_html` gives for that page (and its
+    URL: ``urls``, when given, has one ``str`` or ``None`` per page). The
+    pages are read whole first, then processed on ``threads`` threads
+    (default: every core) with the GIL released.
+
+    Raises:
+        TypeError: as :func:`annotate_many` (``htmls[3] must be str...``).
+        ValueError: lone surrogates; ``threads`` below 1; ``urls`` not as
+            long as ``htmls``.
+    """
+    return _json.loads(_presslens.annotate_html_many_json(htmls, urls, threads))
 
 
 def to_frames(

@@ -62,6 +62,35 @@ def annotate(text: str) -> Report:
 def annotate_many(texts: Iterable[str], threads: Optional[int] = None) -> List[Report]:
     """Many texts' reports, in order, on every core (or ``threads``), the GIL released."""
 
+class Confidence(TypedDict):
+    low: bool
+    margin: float
+    share: float
+    chars: int
+    metadata: Literal["agrees", "silent", "disagrees"]
+
+class _ScopeBase(TypedDict):
+    text: str
+    root: Optional[str]
+    confidence: Optional[Confidence]
+    paywall: Optional[str]
+
+class Scope(_ScopeBase, total=False):
+    url: str
+
+class PageReport(Report):
+    scope: Scope
+
+def annotate_html(html: str, url: Optional[str] = None) -> PageReport:
+    """A web page's article scope and the report on its text (code-point offsets into ``scope["text"]``)."""
+
+def annotate_html_many(
+    htmls: Iterable[str],
+    urls: Optional[Iterable[Optional[str]]] = None,
+    threads: Optional[int] = None,
+) -> List[PageReport]:
+    """Many pages' reports, in order, on every core (or ``threads``), the GIL released."""
+
 def to_frames(
     reports: Union[Mapping[str, object], Sequence[Mapping[str, object]]],
     ids: Optional[Iterable[object]] = None,

@@ -15,9 +15,10 @@
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Node, Text};
 
-use super::walk::Walk;
+use presslens::scope::text::TextBuilder;
 
 use super::scope::{self, Scope};
+use super::walk::Walk;
 
 /// A text node and where its text starts in the map's string (UTF-16).
 #[derive(Debug, Clone)]
@@ -92,47 +93,6 @@ impl TextMap {
         c.finish()
     }
 
-    fn push_text(&mut self, t: &Text) {
-        // `nodeValue` rather than `data`: the same string, read through
-        // `Node`, where a page that redefines `CharacterData`'s `data`
-        // (to feed an annotator another text) does not reach.
-        let data = t.node_value().unwrap_or_default();
-        if data.is_empty() {
-            return;
-        }
-        if data.chars().all(char::is_whitespace) {
-            // Layout whitespace: one space between inline runs, nothing
-            // after a break. It maps to no node.
-            if !self.text.is_empty() && !self.text.ends_with(char::is_whitespace) {
-                self.text.push(' ');
-                self.len16 += 1;
-            }
-            return;
-        }
-        let len = t.length();
-        self.segments.0.push(Segment {
-            node: t.clone(),
-            start: self.len16,
-            len,
-        });
-        self.text.extend(data.chars().map(|c| {
-            if matches!(c, '\n' | '\r' | '\t' | '\u{c}') {
-                ' '
-            } else {
-                c
-            }
-        }));
-        self.len16 += len;
-    }
-
-    /// Ends the current paragraph, once.
-    fn push_break(&mut self) {
-        if !self.text.is_empty() && !self.text.ends_with('\n') {
-            self.text.push_str("\n\n");
-            self.len16 += 2;
-        }
-    }
-
     pub fn text(&self) -> &str {
         &self.text
     }
@@ -143,6 +103,34 @@ impl TextMap {
 
     pub fn locate(&self, at: u32, end: bool) -> Option<(Text, u32)> {
         self.segments.locate(at, end)
+    }
+}
+
+/// The engine's text writer (the native reader's rules, one for one) and
+/// where each text node's characters went.
+#[derive(Default)]
+struct Writer {
+    text: TextBuilder,
+    segments: Segments,
+}
+
+impl Writer {
+    fn push_text(&mut self, t: &Text) {
+        // `nodeValue` rather than `data`: the same string, read through
+        // `Node`, where a page that redefines `CharacterData`'s `data`
+        // (to feed an annotator another text) does not reach.
+        let data = t.node_value().unwrap_or_default();
+        if let Some((start, len)) = self.text.push_text(&data) {
+            self.segments.0.push(Segment {
+                node: t.clone(),
+                start,
+                len,
+            });
+        }
+    }
+
+    fn push_break(&mut self) {
+        self.text.push_break();
     }
 }
 
@@ -157,7 +145,7 @@ pub struct Collector {
     walker: Option<Walk>,
     /// The next node to visit.
     cursor: Option<Node>,
-    map: TextMap,
+    map: Writer,
     /// The page's DOM, as the engine's filter reads it.
     dom: scope::Dom,
     /// The scope's excluded elements as a JS `Set` (a lookup by identity
@@ -178,7 +166,7 @@ impl Collector {
             current: first.clone().into(),
             walker: None,
             cursor: None,
-            map: TextMap::default(),
+            map: Writer::default(),
             dom: scope::Dom::of(&scope.root),
             excluded: (!scope.excluded.is_empty()).then(|| {
                 let set = js_sys::Set::new(&JsValue::UNDEFINED);
@@ -274,18 +262,11 @@ impl Collector {
     }
 
     pub fn finish(self) -> TextMap {
-        let mut map = self.map;
-        // No trailing break or space.
-        while map.text.ends_with(char::is_whitespace)
-            && map
-                .segments
-                .0
-                .last()
-                .is_none_or(|s| s.start + s.len < map.len16)
-        {
-            let c = map.text.pop().unwrap();
-            map.len16 -= c.len_utf16() as u32;
+        let (text, len16) = self.map.text.finish();
+        TextMap {
+            text,
+            len16,
+            segments: self.map.segments,
         }
-        map
     }
 }
