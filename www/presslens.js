@@ -11,7 +11,11 @@
 //   presslens.scope()   → { element, text, confidence, paywall }: the article
 //                         root, the exact text that was annotated (report
 //                         offsets index it), and Lens.scopeInfo()
-//   presslens.clear()   → removes everything; the DOM is as it was
+//   await presslens.clear() → removes everything; the DOM is as it was when it
+//                         resolves (at once, unless many <mark>s go back in
+//                         slices); where a page script keeps some of it in
+//                         place it rejects saying what is left, and the next
+//                         clear() tries again
 //   await presslens.annotateText(text) → report          (no page involved)
 //   await presslens.toWebAnnotations(report, text, source?) → W3C Web Annotations
 //   presslens.mode()    → 'wasm', 'js' (see below), or null before load()
@@ -24,11 +28,16 @@
 // of the same Rust code (pkg/js, translated by binaryen's wasm2js): the same
 // engine and DOM layer, so the same report and marks, only slower and larger.
 //
+// Where the page has no WebAssembly at all (a page script deleted it), the
+// JavaScript build runs too. Where the page broke a built-in that the
+// bindings themselves need before any Rust runs (see brokenBuiltin), load()
+// rejects naming it: the bindings are imported only by load(), so importing
+// this module never fails on such a page.
+//
 // Lower level: `Lens` (the build in use's class, set by load()), including
 // the split API `lens.collect()` → text and `lens.paint(report)` for a report
 // made by an engine elsewhere; `renderArticle(container, input)` renders
 // pasted text or HTML safely.
-import init, * as wasmBuild from './pkg/presslens.js';
 
 /** The Lens class of the build in use (a live binding, set by load()). */
 export let Lens = null;
@@ -46,6 +55,37 @@ export function wasmRefused(e) {
 }
 
 /**
+ * The first built-in that wasm-bindgen's bindings use before any Rust code
+ * runs and that this page broke, or null. A page that replaced one before
+ * PressLens loaded leaves nothing pristine to take, and the bindings would
+ * fail at import (`Array.prototype.push`), on every callback (the array
+ * iterator: spread arguments) or with every string (`TextDecoder`), without
+ * a word of ours. Each is checked by what it does, not by how it looks;
+ * everything after this is Rust's (crates/presslens-web/src/dom/safe.rs).
+ */
+function brokenBuiltin() {
+  const bytes = [0xe2, 0x80, 0x9c, 0x6f, 0x6b]; // “ok
+  const checks = [
+    ['Array.prototype.push', () => { const a = []; a.push(1, 2); return a.length === 2 && a[1] === 2; }],
+    ['Array.prototype[Symbol.iterator]', () => ((...xs) => xs.length)(...[1, 2]) === 2],
+    ['TextDecoder', () => new TextDecoder('utf-8', { ignoreBOM: true, fatal: true }).decode(new Uint8Array(bytes)) === '\u201cok'],
+    ['TextEncoder', () => new TextEncoder().encode('\u201cok').join() === bytes.join()],
+  ];
+  // An index loop: the page may have replaced the array iterator.
+  for (let i = 0; i < checks.length; i++) {
+    let works = false;
+    try { works = checks[i][1](); } catch { works = false; }
+    if (!works) return checks[i][0];
+  }
+  return null;
+}
+
+/** True when this realm has a usable WebAssembly (a page may delete or replace it). */
+function hasWasm() {
+  return typeof WebAssembly === 'object' && WebAssembly !== null && typeof WebAssembly.instantiate === 'function';
+}
+
+/**
  * Starts the engine. `source` says where it comes from; both fields are
  * optional and default to the files beside this module:
  * - `wasm`: the wasm build as bytes, a `WebAssembly.Module`, a URL or a
@@ -54,14 +94,23 @@ export function wasmRefused(e) {
  *   only when the page refuses to compile wasm.
  */
 async function start(source) {
+  const broken = brokenBuiltin();
+  if (broken) throw new Error(`presslens: cannot run on this page: its ${broken} does not work as the standard says (a page script replaced it)`);
   const wasm = source?.wasm ?? new URL('./pkg/presslens_bg.wasm', import.meta.url);
   const js = source?.js ?? (() => import('./pkg/js/presslens.js'));
-  try {
-    await init({ module_or_path: wasm });
-    engine = wasmBuild;
-    running = 'wasm';
-  } catch (e) {
-    if (!wasmRefused(e)) throw e;
+  let refused = !hasWasm();
+  if (!refused) {
+    try {
+      const wasmBuild = await import('./pkg/presslens.js');
+      await wasmBuild.default({ module_or_path: wasm });
+      engine = wasmBuild;
+      running = 'wasm';
+    } catch (e) {
+      if (!wasmRefused(e)) throw e;
+      refused = true;
+    }
+  }
+  if (refused) {
     engine = await js();
     running = 'js';
   }
@@ -97,7 +146,7 @@ export function mode() {
 export async function annotate(root, options) {
   if (typeof document === 'undefined') throw new Error('presslens: annotate() needs a DOM; use annotateText() in Node.js');
   await load();
-  lens?.clear();
+  await lens?.clear();
   lens?.free();
   lens = null;
   const next = new Lens(root ?? undefined, options ?? undefined);
@@ -110,9 +159,14 @@ export function report() {
   return lens ? lens.report() : null;
 }
 
-/** Removes every highlight, tooltip, panel and observer; the page is left exactly as it was. */
+/**
+ * Removes every highlight, tooltip, panel and observer. Resolves when the page
+ * is exactly as it was (at once, unless many `<mark>`s are put back in slices
+ * that keep the page responsive); rejects saying what is left where a page
+ * script kept it in place.
+ */
 export function clear() {
-  lens?.clear();
+  return lens ? lens.clear() : Promise.resolve();
 }
 
 /** The article root, the exact text that was annotated, and how sure the scope is (Lens.scopeInfo()). */

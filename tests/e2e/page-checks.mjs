@@ -135,8 +135,9 @@ export async function growArticle({ chars = 0, paragraphs = 0 }) {
  * the browser's long tasks (longest first), long animation frames
  * (`[duration, rendering]`, longest first), how often a page timer ran
  * meanwhile, the overlay's own longest slice (and its phase) and engine
- * call, the text, quote and mark counts, clear()'s time, what is left after
- * it, and (with `undo`) whether the document is exactly as before.
+ * call, the text, quote and mark counts, report()'s time, clear()'s time and
+ * its longest task, what is left after it, and (with `undo`) whether the
+ * document is exactly as before.
  */
 export async function measuredPass({ fallback = false, undo = true }) {
   const before = undo ? document.documentElement.outerHTML : null;
@@ -170,11 +171,25 @@ export async function measuredPass({ fallback = false, undo = true }) {
   frames.sort((a, b) => b[0] - a[0]);
   const text = window.presslens.scope().text.length;
   const marks = document.querySelectorAll('mark.presslens').length;
+  // report() gives the report the pass resolved to; it is timed.
+  const r0 = performance.now();
+  window.presslens.report();
+  const reportMs = performance.now() - r0;
+  // clear() puts <mark>s back in slices: its tasks are measured apart,
+  // from a task of its own (the counting above walks the whole page).
+  await new Promise((res) => setTimeout(res, 0));
+  const clearLong = [];
+  const clearObs = new PerformanceObserver((l) => { for (const e of l.getEntries()) clearLong.push(e.duration); });
+  clearObs.observe({ type: 'longtask' });
   const c0 = performance.now();
-  window.presslens.clear();
+  await window.presslens.clear();
   const clear = performance.now() - c0;
+  await new Promise((res) => setTimeout(res, 400));
+  clearObs.disconnect();
+  const clearSlice = lens.debugProbes().longestSliceMs;
+  const clearPhase = lens.debugProbes().longestSlicePhase;
   return {
-    text, ms, slice, phase, engine, clear, ticks, marks, quotes: report.quotes.length, long, frames,
+    text, ms, slice, phase, engine, clear, clearTask: Math.max(0, ...clearLong), clearSlice, clearPhase, reportMs, ticks, marks, quotes: report.quotes.length, long, frames,
     left: CSS.highlights.size, same: undo ? document.documentElement.outerHTML === before : null,
   };
 }

@@ -134,8 +134,14 @@ export function annotate(root?: Root, options?: LensOptions): Promise<Report>;
 /** The last report, or null. */
 export function report(): Report | null;
 
-/** Removes every highlight, tooltip, panel and observer; the page is left exactly as it was. */
-export function clear(): void;
+/**
+ * Removes every highlight, tooltip, panel and observer. Resolves when the
+ * page is exactly as it was (at once, unless many `<mark>`s are put back in
+ * slices that keep the page responsive). Where a page script keeps some of
+ * it in place (a broken `removeChild`), rejects with an Error saying what is
+ * left; calling it again tries again.
+ */
+export function clear(): Promise<void>;
 
 /** The article root and the exact text that was annotated (report offsets index it). */
 export function scope(): ({ element: Element | null; text: string } & Partial<ScopeInfo>) | null;
@@ -173,7 +179,8 @@ export interface Lens {
    * PressLens from the keyboard).
    */
   focusPanel(): void;
-  clear(): void;
+  /** As the module's `clear()`. */
+  clear(): Promise<void>;
   free(): void;
 }
 

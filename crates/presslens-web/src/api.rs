@@ -112,9 +112,16 @@ impl Lens {
         Ok(())
     }
 
-    /// The last report, or `null` before the first pass.
+    /// The last report, or `null` before the first pass. After
+    /// [`Lens::run`] it is the object the pass resolved to (converted in
+    /// slices then), not a new one: a large page's report converted anew
+    /// was one long task.
     pub fn report(&self) -> Result<JsValue, JsError> {
-        match self.inner.borrow().report() {
+        let o = self.inner.borrow();
+        if let Some(v) = o.report_js() {
+            return Ok(v);
+        }
+        match o.report() {
             Some(r) => to_js(r),
             None => Ok(JsValue::NULL),
         }
@@ -209,9 +216,13 @@ impl Lens {
     }
 
     /// Removes every highlight, mark, tooltip, panel and observer; the
-    /// document is left exactly as it was.
-    pub fn clear(&mut self) {
-        self.inner.borrow_mut().clear();
+    /// document is left exactly as it was. Returns a Promise: it resolves
+    /// when the page is whole (at once, unless many `<mark>`s go back in
+    /// slices that keep the page responsive), or rejects, saying what is
+    /// left, where a page API kept some of it on the page; calling it again
+    /// tries again.
+    pub fn clear(&mut self) -> js_sys::Promise {
+        crate::dom::clear(&self.inner)
     }
 }
 

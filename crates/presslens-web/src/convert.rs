@@ -92,9 +92,9 @@ impl Sliced {
                             mentions: Vec::new(),
                         };
                         let v = shell.serialize(&ser).map_err(err)?;
-                        let mentions = js_sys::Reflect::get(&v, &"mentions".into())
+                        let mentions = crate::dom::safe::get(&v, "mentions")
+                            .dyn_into::<js_sys::Array>()
                             .ok()
-                            .and_then(|m| m.dyn_into::<js_sys::Array>().ok())
                             .ok_or_else(|| JsError::new("presslens: cannot build a party"))?;
                         self.parts[1].push(&v);
                         self.party = Some((mentions, 0));

@@ -69,7 +69,10 @@ impl Cursor {
     fn unpaint(&mut self) {
         match std::mem::replace(&mut self.painted, Painted::Nothing) {
             Painted::Nothing => {}
-            Painted::Range(r) => paint::hl_remove(Hl::Current, &r),
+            Painted::Range(r) => {
+                // A range the page keeps painted is only the current mark.
+                let _ = paint::hl_remove(Hl::Current, &r);
+            }
             Painted::Marks(ms) => {
                 for m in ms {
                     let _ = m.remove_attribute(CURRENT_ATTR);

@@ -11,6 +11,15 @@
 //! The wrap runs in steps ([`Marks::step`]), each bounded by a number of
 //! nodes and by a deadline, so that a long page's marks go in over many
 //! tasks; undo is the same whether the wrap finished or was cut short.
+//!
+//! Every change is a transaction that can never show a text twice: a node
+//! is replaced by its pieces in one DOM operation (the pieces are gathered
+//! in a fragment first), and put back by first taking out every piece but
+//! the first and then replacing that one by the original. A page API that
+//! throws midway leaves either the whole change or none of it, or (undo
+//! only) some pieces taken out and the rest still there: what is left to
+//! undo is read again from the DOM on the next [`Marks::unwrap`], which
+//! finishes the job.
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -98,6 +107,8 @@ impl Sweep {
 /// The marks on one text map.
 pub struct Marks {
     wrapped: Vec<Wrapped>,
+    /// Nodes an unwrap in progress could not put back, with why.
+    failed: Vec<(Wrapped, Error)>,
     /// The text map's segments with replaced nodes swapped for their pieces
     /// (complete once [`Marks::step`] says done).
     pub segments: Segments,
@@ -116,6 +127,7 @@ impl Marks {
     pub fn new() -> Marks {
         Marks {
             wrapped: Vec::new(),
+            failed: Vec::new(),
             segments: Segments::default(),
             sweep: Sweep::default(),
         }
@@ -183,13 +195,18 @@ impl Marks {
             return Ok(0);
         };
         let mut nodes = Vec::with_capacity(pieces.len());
+        let frag = doc.create_document_fragment();
         let orig: &Node = seg.node.as_ref();
+        let first = self.segments.0.len();
         for (k, &(a, m)) in pieces.iter().enumerate() {
             let b = pieces.get(k + 1).map_or(seg.len, |p| p.0);
             if b <= a {
                 continue;
             }
-            let text = doc.create_text_node(&seg.node.substring_data(a, b - a).unwrap_or_default());
+            let Ok(piece) = seg.node.substring_data(a, b - a) else {
+                return Err(self.undo(first, Error::Unavailable("CharacterData.substringData")));
+            };
+            let text = doc.create_text_node(&piece);
             self.segments.0.push(Segment {
                 node: text.clone(),
                 start: seg.start + a,
@@ -199,7 +216,7 @@ impl Marks {
                 text.into()
             } else {
                 let Ok(mark) = doc.create_element("mark") else {
-                    continue;
+                    return Err(self.undo(first, Error::Unavailable("document.createElement")));
                 };
                 let mut class = String::from("presslens");
                 for kind in Kind::ALL {
@@ -209,20 +226,19 @@ impl Marks {
                     }
                 }
                 mark.set_class_name(&class);
-                let _ = mark.append_child(&text);
+                if let Err(e) = safe::append(&mark, &text) {
+                    return Err(self.undo(first, e));
+                }
                 mark.into()
             };
-            if let Err(e) = parent.insert_before(&top, Some(orig)) {
-                return Err(self.undo(
-                    &parent,
-                    &nodes,
-                    safe::page_error("Node.prototype.insertBefore", &e),
-                ));
+            if let Err(e) = safe::append(&frag, &top) {
+                return Err(self.undo(first, e));
             }
             nodes.push(top);
         }
-        if let Err(e) = safe::detach(&parent, orig) {
-            return Err(self.undo(&parent, &nodes, e));
+        // One operation: the page shows the original or all its pieces.
+        if let Err(e) = safe::replace(&parent, &frag, orig) {
+            return Err(self.undo(first, e));
         }
         let n = nodes.len();
         self.wrapped.push(Wrapped {
@@ -233,33 +249,84 @@ impl Marks {
         Ok(n)
     }
 
-    /// Takes out the pieces of a node that could not be replaced, then
-    /// every earlier replacement; returns `e`.
-    fn undo(&mut self, parent: &Node, pieces: &[Node], e: Error) -> Error {
-        for p in pieces {
-            let _ = safe::detach(parent, p);
+    /// A node could not be replaced (the page is as it was for that node):
+    /// forgets its pieces (segments from `first` on), undoes every earlier
+    /// replacement and returns `e`, or, where the undo is cut short too,
+    /// the undo's error, keeping what is left to undo for the next
+    /// [`Marks::unwrap`].
+    fn undo(&mut self, first: usize, e: Error) -> Error {
+        self.segments.0.truncate(first);
+        self.sweep = Sweep::default();
+        match self.unwrap() {
+            Ok(()) => e,
+            Err(left) => left,
         }
-        std::mem::take(self).unwrap();
-        e
     }
 
-    /// Puts every original text node back in place of its pieces (best
-    /// effort on a page that broke the DOM API: each node is tried). Marks
-    /// still being wrapped are undone as far as they got.
-    pub fn unwrap(self) {
-        for w in self.wrapped.into_iter().rev() {
-            let Some(first) = w.pieces.first() else {
-                continue;
-            };
-            if !first.parent_node().is_some_and(|p| p == w.parent) {
-                continue; // the page moved on; leave its nodes alone
+    /// Puts every original text node back in place of its pieces, last
+    /// wrapped first. Marks still being wrapped are undone as far as they
+    /// got. On a page that broke the DOM API every node is tried with each
+    /// API that can do it ([`safe`]); the nodes that could not be put back
+    /// stay listed here, so a later call finishes the job, and the error
+    /// says how many are left (`Error::Leftover`).
+    pub fn unwrap(&mut self) -> Result<(), Error> {
+        self.unwrap_until(f64::INFINITY).map(drop)
+    }
+
+    /// [`Marks::unwrap`] in steps: puts nodes back until every one has been
+    /// tried (`Ok(true)`, or the error) or `deadline` (ms) passes
+    /// (`Ok(false)`: call again). The page shows each node either wrapped
+    /// or whole, so a step may end anywhere.
+    pub fn unwrap_until(&mut self, deadline: f64) -> Result<bool, Error> {
+        let mut n = 0u32;
+        while let Some(w) = self.wrapped.pop() {
+            if let Err(e) = restore(&w) {
+                self.failed.push((w, e));
             }
-            let _ = w.parent.insert_before(w.original.as_ref(), Some(first));
-            for p in &w.pieces {
-                if p.parent_node().is_some_and(|pp| pp == w.parent) {
-                    let _ = safe::detach(&w.parent, p);
-                }
+            n += 1;
+            if n % 64 == 0 && !self.wrapped.is_empty() && js_sys::Date::now() > deadline {
+                return Ok(false);
             }
         }
+        super::task::drop_later(std::mem::take(&mut self.segments.0));
+        self.sweep = Sweep::default();
+        let failed = std::mem::take(&mut self.failed);
+        let first_error = failed.first().map(|(_, e)| e.clone());
+        // Kept in wrap order (they were tried last first).
+        self.wrapped = failed.into_iter().rev().map(|(w, _)| w).collect();
+        match first_error {
+            None => Ok(true),
+            Some(e) => Err(Error::Leftover {
+                cause: Box::new(e),
+                nodes: self.wrapped.len(),
+            }),
+        }
     }
+
+    /// How many replaced text nodes are still to be put back.
+    pub fn wrapped(&self) -> usize {
+        self.wrapped.len()
+    }
+}
+
+/// Puts one original text node back: every piece but the first out, then
+/// the first replaced by the original, so the page never holds both the
+/// original and a piece. Idempotent: what is still to do is read from the
+/// DOM (a piece still under the parent), so a call cut short by a page API
+/// is finished by the next one.
+fn restore(w: &Wrapped) -> Result<(), Error> {
+    let inside = |n: &Node| n.parent_node().is_some_and(|p| p == w.parent);
+    let Some(first) = w.pieces.first() else {
+        return Ok(());
+    };
+    if !inside(first) {
+        // The page moved on (or the original is back): leave its nodes alone.
+        return Ok(());
+    }
+    for p in &w.pieces[1..] {
+        if inside(p) {
+            safe::detach(&w.parent, p)?;
+        }
+    }
+    safe::replace(&w.parent, w.original.as_ref(), first)
 }

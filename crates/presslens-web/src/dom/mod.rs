@@ -37,10 +37,12 @@ pub mod pick;
 pub mod safe;
 pub mod scope;
 pub mod spans;
+pub mod task;
 pub mod textmap;
 pub mod theme;
 pub mod tip;
 pub mod ui;
+pub mod walk;
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
@@ -58,10 +60,10 @@ use nav::Shortcut;
 pub use options::Options;
 use page::{document, Error, UI_CLASS};
 use paint::Painter;
-use pass::{rerun, Pass, Phase};
 pub use pass::{
-    run, slice_budget, BUDGET_MS, LARGE_MAX_BUDGET_MS, LARGE_PAGE_UNITS, MAX_BUDGET_MS,
+    clear, run, slice_budget, BUDGET_MS, LARGE_MAX_BUDGET_MS, LARGE_PAGE_UNITS, MAX_BUDGET_MS,
 };
+use pass::{rerun, Pass, Phase};
 use presslens::report::Report;
 use scope::Scope;
 use spans::{Hl, Kind};
@@ -79,6 +81,8 @@ enum Step {
     Next,
     /// The same phase again, in this slice.
     Again,
+    /// A page API broke the pass.
+    Failed(Error),
 }
 
 /// The overlay on one article root.
@@ -157,7 +161,9 @@ impl Overlay {
     /// first.
     pub fn annotate(&mut self) -> page::Result<()> {
         self.scope_now()?;
-        self.begin();
+        if let Err(e) = self.begin() {
+            return Err(self.fail(e));
+        }
         loop {
             match self.work(f64::INFINITY) {
                 Ok(true) => break,
@@ -171,10 +177,18 @@ impl Overlay {
 
     /// Ends a pass that a page API broke: everything of ours leaves the page
     /// (the document is as it was), whoever waits is told why, and the
-    /// overlay stays usable for another pass.
+    /// overlay stays usable for another pass. Where the page keeps some of
+    /// it from leaving, the error says what is left (the next `clear()`
+    /// tries again) instead of claiming the pass was undone.
     fn fail(&mut self, e: Error) -> Error {
         let waiters = std::mem::take(&mut self.pass.waiters);
-        self.clear();
+        let e = match self.clear() {
+            Ok(()) => match e {
+                Error::Leftover { .. } | Error::Left { .. } | Error::Undone(_) => e,
+                e => Error::Undone(Box::new(e)),
+            },
+            Err(left) => left,
+        };
         let err: JsValue = js_sys::Error::new(&e.to_string()).into();
         for w in waiters {
             safe::settle(&w.reject, &err);
@@ -182,11 +196,18 @@ impl Overlay {
         e
     }
 
-    /// Starts a pass: clears the paint and starts reading.
-    fn begin(&mut self) {
+    /// Starts a pass: clears the paint and starts reading. Fails, starting
+    /// nothing, when the last paint cannot be taken out of the page.
+    fn begin(&mut self) -> page::Result<()> {
+        if matches!(self.pass.phase, Phase::Undo) {
+            // A sliced clear() still under way is finished now, below.
+            for w in self.pass.waiters.drain(..) {
+                safe::settle(&w.resolve, &JsValue::NULL);
+            }
+        }
         self.pass.restart();
         self.cursor.reset();
-        self.painter.clear();
+        self.painter.clear()?;
         self.discard_own();
         self.tip.hide(self.host.as_ref());
         self.pass.phase = match &self.scope {
@@ -196,6 +217,7 @@ impl Overlay {
                 Err(_) => Phase::Idle,
             },
         };
+        Ok(())
     }
 
     /// Does the current pass's work until done or `deadline` (ms); returns
@@ -243,9 +265,17 @@ impl Overlay {
                     }
                 }
                 Phase::Finish => self.finish(deadline),
+                Phase::Undo => match self.painter.clear_until(deadline)? {
+                    true => {
+                        self.pass.phase = Phase::Idle;
+                        Step::Complete
+                    }
+                    false => Step::Pending,
+                },
                 Phase::Deliver(_) => self.deliver(deadline),
             };
             match step {
+                Step::Failed(e) => return Err(e),
                 Step::Pending => return Ok(false),
                 Step::Complete => return Ok(true),
                 Step::Again => {}
@@ -283,9 +313,13 @@ impl Overlay {
         };
         let report = run.finish();
         self.theme.choose(self.root());
-        self.painter.start(&report);
+        // The painter was cleared when the pass began.
+        let started = self.painter.start(&report);
         self.report = Some(report);
-        Step::Next
+        match started {
+            Ok(()) => Step::Next,
+            Err(e) => Step::Failed(e),
+        }
     }
 
     /// Painted: the panel follows; the report is converted in slices of its
@@ -454,7 +488,7 @@ impl Overlay {
     /// offsets given to [`Overlay::paint`] index into it.
     pub fn collect(&mut self) -> page::Result<&str> {
         self.pass.stop();
-        self.painter.clear();
+        self.painter.clear()?;
         self.discard_own();
         let scope = self.scope_now()?.clone();
         self.map = TextMap::collect(&scope);
@@ -474,8 +508,10 @@ impl Overlay {
             .map_err(Error::BadReport)?;
         self.pass.stop();
         self.theme.choose(self.root());
-        self.painter.start(&report);
-        let painted = self.painter.step(&self.map, f64::INFINITY);
+        let painted = self
+            .painter
+            .start(&report)
+            .and_then(|()| self.painter.step(&self.map, f64::INFINITY));
         if let Err(e) = painted {
             return Err(self.fail(e));
         }
@@ -488,6 +524,12 @@ impl Overlay {
 
     pub fn report(&self) -> Option<&Report> {
         self.report.as_ref()
+    }
+
+    /// The last sliced pass's report as a JS value, as [`run`] resolved to
+    /// (the same object), while it is still the one painted.
+    pub fn report_js(&self) -> Option<JsValue> {
+        self.pass.last.clone()
     }
 
     pub fn text(&self) -> &str {
@@ -623,19 +665,39 @@ impl Overlay {
     }
 
     /// Removes every highlight, mark, tooltip, panel, listener and observer;
-    /// the document is left exactly as it was before the first pass.
-    pub fn clear(&mut self) {
+    /// the document is left exactly as it was before the first pass. Where
+    /// a page API keeps some marks, highlights or our UI host on the page,
+    /// everything else still goes, the error says what is left, and what is
+    /// needed to take it out is kept for the next call (never forgotten
+    /// while still on the page).
+    pub fn clear(&mut self) -> page::Result<()> {
+        let rest = self.clear_but_paint();
+        let painted = self.painter.clear();
+        painted.and(rest)
+    }
+
+    /// Everything [`Overlay::clear`] does but taking the paint out: the
+    /// pass stops, whoever waits for it gets `null`, our UI, listeners,
+    /// observer and `<html>` attributes go. [`pass::clear`] then takes the
+    /// marks out in slices.
+    fn clear_but_paint(&mut self) -> page::Result<()> {
         self.pass.stop();
         self.cursor.reset();
-        self.painter.clear();
         self.tip.clear_flashes();
         if let Some(w) = self.watch.take() {
             w.stop();
         }
         self.listeners.clear();
         self.picker = None;
+        let mut host = Ok(());
         if let Some(h) = self.host.take() {
-            h.remove();
+            if let Err(e) = h.remove() {
+                host = Err(Error::Left {
+                    cause: Box::new(e),
+                    what: "PressLens's panel host",
+                });
+                self.host = Some(h);
+            }
         }
         if let (Some(f), true) = (&self.opts.on_panel, self.panel_open()) {
             safe::notify_later(f, false.into());
@@ -647,6 +709,7 @@ impl Overlay {
         for w in self.pass.waiters.drain(..) {
             safe::settle(&w.resolve, &JsValue::NULL);
         }
+        host
     }
 
     // --- Explain -----------------------------------------------------------
@@ -737,7 +800,9 @@ impl Overlay {
             // A flash the page refuses is only a flash.
             let _ = paint::hl_add(Hl::Flash, &r).and_then(|()| paint::hl_show(Hl::Flash));
             self.tip.flashes.push(r.clone());
-            let cb = Closure::once_into_js(move || paint::hl_remove(Hl::Flash, &r));
+            let cb = Closure::once_into_js(move || {
+                let _ = paint::hl_remove(Hl::Flash, &r);
+            });
             if let Some(w) = web_sys::window() {
                 let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
                     cb.unchecked_ref(),
@@ -843,7 +908,8 @@ impl Overlay {
 
 impl Drop for Overlay {
     fn drop(&mut self) {
-        self.clear();
+        // Best effort: nothing is left to retry with once the overlay goes.
+        let _ = self.clear();
     }
 }
 
@@ -899,11 +965,7 @@ pub fn install(rc: &Shared) {
 
 /// Whether a keyboard event is Escape.
 fn is_escape(e: &Event) -> bool {
-    js_sys::Reflect::get(e, &"key".into())
-        .ok()
-        .and_then(|k| k.as_string())
-        .as_deref()
-        == Some("Escape")
+    safe::get(e, "key").as_string().as_deref() == Some("Escape")
 }
 
 /// The page's listeners: the tooltip follows the pointer (at most every

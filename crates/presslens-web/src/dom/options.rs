@@ -4,6 +4,10 @@
 //! error ("option `panel`: invalid type: string \"yes\", expected a
 //! boolean") instead of silently meaning its default; unknown keys are
 //! ignored, so callers written for a newer version still work.
+//!
+//! Only the object's own properties count ([`own`]): a page that defines
+//! `quote` or `fallback` on `Object.prototype` (every object then seems to
+//! have it) must not turn a kind off or change the paint mode.
 
 use std::collections::HashMap;
 
@@ -11,6 +15,7 @@ use serde::Deserialize;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::page::{Error, Result};
+use super::safe;
 use super::spans::{Kind, Kinds};
 
 /// What an overlay shows and does. From JS: `{ quote, party, figure,
@@ -92,8 +97,8 @@ impl Options {
         if v.is_undefined() || v.is_null() {
             return Ok(Options::default());
         }
-        let mut raw: Raw = serde_wasm_bindgen::from_value(v.clone())
-            .map_err(|e| Error::BadOptions(e.to_string()))?;
+        let mut raw: Raw =
+            serde_wasm_bindgen::from_value(own(v)).map_err(|e| Error::BadOptions(e.to_string()))?;
         let on_change = function(std::mem::take(&mut raw.on_change), "onChange")?;
         let on_pick = function(std::mem::take(&mut raw.on_pick), "onPick")?;
         let on_panel = function(std::mem::take(&mut raw.on_panel), "onPanel")?;
@@ -137,6 +142,30 @@ impl Options {
             on_panel: None,
         }
     }
+}
+
+/// The own enumerable properties of `v` (of `v.kinds` too, one level
+/// down) copied onto an object without a prototype, so that nothing
+/// inherited is read; anything but a plain object is given back as it is
+/// (for serde to call a wrong type). Values are read by property access
+/// ([`safe::get`]), not through `Reflect.get`, which a page may replace.
+fn own(v: &JsValue) -> JsValue {
+    if !v.is_object() || js_sys::Array::is_array(v) {
+        return v.clone();
+    }
+    let out: js_sys::Object = js_sys::Object::create(JsValue::NULL.unchecked_ref());
+    let keys = js_sys::Object::keys(v.unchecked_ref::<js_sys::Object>());
+    for i in 0..keys.length() {
+        let Some(key) = keys.get(i).as_string() else {
+            continue;
+        };
+        let mut value = safe::get(v, &key);
+        if key == "kinds" {
+            value = own(&value);
+        }
+        safe::set(&out, &key, &value);
+    }
+    out.into()
 }
 
 /// A callback option: nothing, or a function (anything else is an error).

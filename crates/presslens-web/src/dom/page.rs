@@ -33,9 +33,29 @@ pub enum Error {
     BadReport(String),
     /// An option has the wrong type.
     BadOptions(String),
-    /// A page API threw (the page replaced or broke it); the pass was
-    /// undone.
+    /// A page API threw (the page replaced or broke it).
     Page { api: &'static str, detail: String },
+    /// A pass failed with `cause` and everything it had changed was taken
+    /// back out of the page.
+    Undone(Box<Error>),
+    /// `cause` kept PressLens from putting `nodes` text nodes back: the
+    /// page still shows them wrapped in marks (never twice), and the next
+    /// `clear()` tries again.
+    Leftover { cause: Box<Error>, nodes: usize },
+    /// `cause` kept PressLens from taking its own UI or highlights out of
+    /// the page (`what`); the next `clear()` tries again.
+    Left {
+        cause: Box<Error>,
+        what: &'static str,
+    },
+}
+
+impl Error {
+    /// The message without the "presslens: " prefix.
+    fn body(&self) -> String {
+        let s = self.to_string();
+        s.strip_prefix("presslens: ").unwrap_or(&s).to_string()
+    }
 }
 
 impl fmt::Display for Error {
@@ -50,9 +70,19 @@ impl fmt::Display for Error {
             Error::Unavailable(what) => write!(f, "cannot use {what}"),
             Error::BadReport(why) => write!(f, "the report does not fit the text: {why}"),
             Error::BadOptions(why) => write!(f, "bad options: {why}"),
-            Error::Page { api, detail } => {
-                write!(f, "the page's {api} threw ({detail}); the pass was undone")
-            }
+            Error::Page { api, detail } => write!(f, "the page's {api} threw ({detail})"),
+            Error::Undone(cause) => write!(f, "{}; the pass was undone", cause.body()),
+            Error::Leftover { cause, nodes } => write!(
+                f,
+                "{}; {nodes} text node(s) of the page are still wrapped in marks \
+                 (shown once, never twice): call clear() again to put them back",
+                cause.body()
+            ),
+            Error::Left { cause, what } => write!(
+                f,
+                "{}; {what} could not be removed: call clear() again",
+                cause.body()
+            ),
         }
     }
 }
@@ -82,5 +112,20 @@ mod tests {
             Error::Unavailable("DOMParser").to_string(),
             "presslens: cannot use DOMParser"
         );
+        let threw = Error::Page {
+            api: "Node.prototype.removeChild",
+            detail: "nope".into(),
+        };
+        assert_eq!(
+            Error::Undone(Box::new(threw.clone())).to_string(),
+            "presslens: the page's Node.prototype.removeChild threw (nope); the pass was undone"
+        );
+        let left = Error::Leftover {
+            cause: Box::new(threw),
+            nodes: 3,
+        };
+        assert!(left
+            .to_string()
+            .starts_with("presslens: the page's Node.prototype.removeChild threw (nope); 3 text"));
     }
 }

@@ -30,11 +30,9 @@ thread_local! {
 /// 17.2+, Firefox 140+).
 pub fn highlight_api() -> bool {
     let global = js_sys::global();
-    let css =
-        js_sys::Reflect::get(&global, &"CSS".into()).unwrap_or(wasm_bindgen::JsValue::UNDEFINED);
-    !css.is_undefined()
-        && js_sys::Reflect::has(&css, &"highlights".into()).unwrap_or(false)
-        && js_sys::Reflect::has(&global, &"Highlight".into()).unwrap_or(false)
+    let css = safe::get(&global, "CSS");
+    let has = |v: &wasm_bindgen::JsValue| !v.is_undefined() && !v.is_null();
+    has(&safe::get(&css, "highlights")) && safe::get(&global, "Highlight").is_function()
 }
 
 /// Adds `range` to the shared highlight `which`; [`hl_show`] registers it.
@@ -71,47 +69,68 @@ pub fn hl_show(which: Hl) -> Result<(), Error> {
         let registry = web_sys::css::JsNamespaceCss::highlights();
         if !safe::registry_has(&registry, which.name())? {
             safe::registry_set(&registry, which.name(), hl)?;
+            // A registry that takes highlights and keeps none (a page's
+            // stand-in for `CSS.highlights`) would paint nothing, silently.
+            if !safe::registry_has(&registry, which.name())? {
+                return Err(Error::Unavailable(
+                    "CSS.highlights (the page's registry keeps nothing it is given)",
+                ));
+            }
         }
         Ok(())
     })
 }
 
 /// Takes `range` out of highlight `which`; an emptied highlight leaves the
-/// registry.
-/// Best effort: on a page that broke the API, what can be removed is.
-pub fn hl_remove(which: Hl, range: &Range) {
+/// registry (where the page's registry refuses, it stays there empty,
+/// which paints nothing). Fails only when the range is still painted.
+pub fn hl_remove(which: Hl, range: &Range) -> Result<(), Error> {
     HIGHLIGHTS.with(|h| {
         let h = h.borrow();
-        if let Some(hl) = &h[which.index()] {
-            let _ = safe::highlight_delete(hl, range.as_ref());
-            if hl.size() == 0 {
-                let registry = web_sys::css::JsNamespaceCss::highlights();
-                let _ = safe::registry_delete(&registry, which.name());
-            }
+        let Some(hl) = &h[which.index()] else {
+            return Ok(());
+        };
+        safe::highlight_delete(hl, range.as_ref())?;
+        if hl.size() == 0 {
+            let registry = web_sys::css::JsNamespaceCss::highlights();
+            let _ = safe::registry_delete(&registry, which.name());
         }
-    });
+        Ok(())
+    })
 }
 
 /// Takes `n` ranges out of highlight `kind` at once: when they are all it
-/// holds, the whole highlight goes (one call instead of `n`).
-fn hl_remove_many<'a>(which: Hl, n: u32, ranges: impl Iterator<Item = &'a Range>) {
+/// holds, the whole highlight leaves the registry (one call instead of
+/// `n`); where the registry refuses, the highlight is emptied instead (it
+/// stays registered and is used again by the next pass), else its ranges
+/// are taken out one by one. Fails only when some range is still painted;
+/// the caller keeps what it needs to try again.
+fn hl_remove_many<'a>(
+    which: Hl,
+    n: u32,
+    ranges: impl Iterator<Item = &'a Range>,
+) -> Result<(), Error> {
     let whole = HIGHLIGHTS.with(|h| {
-        let mut h = h.borrow_mut();
-        let slot = &mut h[which.index()];
-        if slot.as_ref().is_some_and(|hl| hl.size() == n) {
-            *slot = None;
-            let registry = web_sys::css::JsNamespaceCss::highlights();
-            let _ = safe::registry_delete(&registry, which.name());
-            true
-        } else {
-            false
-        }
+        let h = h.borrow();
+        h[which.index()]
+            .as_ref()
+            .filter(|hl| hl.size() == n)
+            .cloned()
     });
-    if !whole {
-        for r in ranges {
-            hl_remove(which, r);
+    if let Some(hl) = whole {
+        let registry = web_sys::css::JsNamespaceCss::highlights();
+        if safe::registry_delete(&registry, which.name()).is_ok() {
+            HIGHLIGHTS.with(|h| h.borrow_mut()[which.index()] = None);
+            return Ok(());
+        }
+        if safe::highlight_clear(&hl).is_ok() && hl.size() == 0 {
+            return Ok(());
         }
     }
+    for r in ranges {
+        hl_remove(which, r)?;
+    }
+    Ok(())
 }
 
 /// The DOM boundary points of UTF-16 span `s..e` of the text behind
@@ -199,9 +218,10 @@ impl Painter {
     }
 
     /// Starts painting `report` (clearing any earlier paint); nothing is on
-    /// the page before [`Painter::step`].
-    pub fn start(&mut self, report: &Report) {
-        self.clear();
+    /// the page before [`Painter::step`]. Fails when the earlier paint
+    /// cannot be taken out ([`Painter::clear`]).
+    pub fn start(&mut self, report: &Report) -> Result<(), Error> {
+        self.clear()?;
         self.spans = spans(report);
         self.longest = self
             .spans
@@ -214,11 +234,13 @@ impl Painter {
             self.marks = Some(Marks::new());
             self.wrapping = true;
         }
+        Ok(())
     }
 
     /// Makes and paints ranges until done or `deadline` (ms); returns whether
-    /// every span is painted. On an error the paint so far stays for the
-    /// caller to [`Painter::clear`].
+    /// every span is painted. On an error the paint so far (or, with marks,
+    /// what could not be undone) stays for the caller to
+    /// [`Painter::clear`].
     pub fn step(&mut self, map: &TextMap, deadline: f64) -> Result<bool, Error> {
         // The marks go in first (in steps of their own); ranges and hit
         // tests refer to their text nodes.
@@ -230,7 +252,6 @@ impl Painter {
                 Ok(true) => self.wrapping = false,
                 Ok(false) => return Ok(false),
                 Err(e) => {
-                    self.marks = None;
                     self.wrapping = false;
                     return Err(e);
                 }
@@ -349,8 +370,8 @@ impl Painter {
         self.kinds.set(kind, on);
         if self.fallback {
             // Re-wrap with the new set of kinds; ranges follow the new nodes.
-            if let Some(m) = self.marks.take() {
-                m.unwrap();
+            if let Some(m) = self.marks.as_mut() {
+                m.unwrap()?;
             }
             self.marks = Some(Marks::new());
             self.wrapping = true;
@@ -368,7 +389,7 @@ impl Painter {
             }
             hl_show(kind.highlight())?;
         } else {
-            hl_remove_many(kind.highlight(), *n, mine());
+            hl_remove_many(kind.highlight(), *n, mine())?;
             *n = 0;
         }
         Ok(())
@@ -403,35 +424,44 @@ impl Painter {
         best
     }
 
-    /// Removes our highlights and marks; touches nothing else.
-    pub fn clear(&mut self) {
+    /// Removes our highlights and marks; touches nothing else. Where a page
+    /// API keeps some of them on the page, the error says what is left and
+    /// the painter keeps what it needs to take it out on the next call
+    /// (nothing is forgotten while still painted).
+    pub fn clear(&mut self) -> Result<(), Error> {
+        self.clear_until(f64::INFINITY).map(drop)
+    }
+
+    /// [`Painter::clear`] in steps: the highlights go at once (no DOM
+    /// changes), the marks until `deadline` (ms); `Ok(false)` means call
+    /// again (the page shows each text node wrapped or whole meanwhile).
+    pub fn clear_until(&mut self, deadline: f64) -> Result<bool, Error> {
+        self.wrapping = false;
         if !self.fallback {
             for kind in Kind::ALL {
                 let n = self.shown[kind.index()];
                 if n > 0 {
                     let mine = live_of(&self.spans, &self.placed, kind);
-                    hl_remove_many(kind.highlight(), n, mine);
+                    hl_remove_many(kind.highlight(), n, mine).map_err(|e| Error::Left {
+                        cause: Box::new(e),
+                        what: "some highlights",
+                    })?;
+                    self.shown[kind.index()] = 0;
                 }
             }
-            self.shown = [0; 3];
         }
-        if let Some(m) = self.marks.take() {
-            m.unwrap();
-        }
-        self.wrapping = false;
-        self.spans.clear();
-        // Releasing thousands of JS ranges takes a while: do it in a task of
-        // its own, after the page is clean.
-        let ranges = std::mem::take(&mut self.placed);
-        if ranges.len() > 1000 {
-            let cb = wasm_bindgen::closure::Closure::once_into_js(move || drop(ranges));
-            if let Some(w) = web_sys::window() {
-                use wasm_bindgen::JsCast;
-                let _ =
-                    w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 0);
+        if let Some(m) = self.marks.as_mut() {
+            if !m.unwrap_until(deadline)? {
+                return Ok(false);
             }
         }
+        self.marks = None;
+        self.spans.clear();
+        // Releasing thousands of JS ranges takes a while: in tasks of their
+        // own, after the page is clean.
+        super::task::drop_later(std::mem::take(&mut self.placed));
         self.done = 0;
+        Ok(true)
     }
 }
 

@@ -7,10 +7,9 @@ use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::textmap::Collector;
-use super::{engine, install, marks, safe, scope, watch, Overlay, Shared};
+use super::{engine, install, marks, safe, scope, task, watch, Overlay, Shared};
 
 /// Longest slice of work per task, in ms, while the page is idle (the rule
 /// is 50 ms per task; the engine's chunks and the DOM calls around them
@@ -74,6 +73,9 @@ pub(super) enum Phase {
     /// Done; the report is converted for whoever waits, in slices of its
     /// own (a 10 MB page's report took seconds in one go).
     Deliver(crate::convert::Sliced),
+    /// Not a pass: a `clear()` taking the `<mark>`s out in slices
+    /// ([`clear`]).
+    Undo,
 }
 
 /// The scheduling part of an overlay: its pass's phase, which pass is the
@@ -86,6 +88,10 @@ pub(super) struct Pass {
     pub(super) done: u32,
     /// The report as a JS value, converted in slices for the waiters.
     pub(super) delivered: Option<JsValue>,
+    /// The last sliced pass's report as the waiters got it, which
+    /// `report()` gives again: converting a 14 MB page's report anew took
+    /// one task of 145-170 ms. Gone with the paint (a new pass, clear).
+    pub(super) last: Option<JsValue>,
     pub(super) waiters: Vec<Waiter>,
     pub(super) slices: SliceProbe,
     /// The reader asked for this pass (not late content): its end is said
@@ -100,6 +106,7 @@ impl Pass {
             gen: 0,
             done: 0,
             delivered: None,
+            last: None,
             waiters: Vec::new(),
             slices: SliceProbe::new(),
             announce: false,
@@ -110,6 +117,7 @@ impl Pass {
     pub(super) fn stop(&mut self) {
         self.gen = self.gen.wrapping_add(1);
         self.phase = Phase::Idle;
+        self.last = None;
     }
 
     /// A new pass: queued slices go stale, nothing delivered, no slice
@@ -117,6 +125,7 @@ impl Pass {
     pub(super) fn restart(&mut self) {
         self.gen = self.gen.wrapping_add(1);
         self.delivered = None;
+        self.last = None;
         self.slices = SliceProbe::new();
         engine::LONGEST.with(|c| c.set(0.0));
     }
@@ -132,6 +141,7 @@ impl Pass {
             Phase::Describe(_) => "describe",
             Phase::Finish => "finish",
             Phase::Deliver(_) => "deliver",
+            Phase::Undo => "undo",
         }
     }
 }
@@ -175,38 +185,94 @@ pub fn run(rc: &Shared) -> js_sys::Promise {
     let promise =
         js_sys::Promise::new(&mut |resolve, reject| waiter = Some(Waiter { resolve, reject }));
     install(rc);
-    {
+    let begun = {
         let mut o = rc.borrow_mut();
         o.pass.waiters.extend(waiter);
         o.pass.announce = true;
-        o.begin();
+        match o.begin() {
+            Ok(()) => true,
+            // The last paint is still on the page: the waiter is told why.
+            Err(e) => {
+                o.fail(e);
+                false
+            }
+        }
+    };
+    if begun {
+        schedule(rc);
     }
-    schedule(rc);
+    promise
+}
+
+/// Clears the overlay ([`Overlay::clear`]) with the `<mark>`s taken out in
+/// slices of [`slice_budget`], the first in this call: a 14 MB page's
+/// unwrap was one task of 1.15 s. Resolves when the page is whole (at once
+/// where one slice did it: the seed page, or any highlight-mode page), or
+/// rejects saying what a page API kept in place (the next clear tries
+/// again). A pass started meanwhile finishes the unwrap first.
+pub fn clear(rc: &Shared) -> js_sys::Promise {
+    let mut waiter = None;
+    let promise =
+        js_sys::Promise::new(&mut |resolve, reject| waiter = Some(Waiter { resolve, reject }));
+    let Some(waiter) = waiter else {
+        return promise;
+    };
+    let t0 = js_sys::Date::now();
+    let mut o = rc.borrow_mut();
+    // The slice counts from here: taking a large panel out is work too.
+    let rest = o.clear_but_paint();
+    let budget = slice_budget(f64::INFINITY, o.map.len16());
+    let painted = match rest {
+        Ok(()) => o.painter.clear_until(t0 + budget),
+        // Our UI stays on the page: the marks go at once, and the error
+        // says what is left.
+        Err(e) => o.painter.clear().and(Err(e)).map(|()| true),
+    };
+    // The probe now measures this clear's slices ("clear", then "undo").
+    o.pass.slices = SliceProbe::new();
+    let now = js_sys::Date::now();
+    o.pass.slices.record(now - t0, "clear", now);
+    match painted {
+        Ok(true) => safe::settle(&waiter.resolve, &JsValue::UNDEFINED),
+        Err(e) => {
+            let err: JsValue = js_sys::Error::new(&e.to_string()).into();
+            safe::settle(&waiter.reject, &err);
+        }
+        Ok(false) => {
+            o.pass.phase = Phase::Undo;
+            o.pass.waiters.push(waiter);
+            drop(o);
+            schedule(rc);
+        }
+    }
     promise
 }
 
 /// Starts a pass with nobody waiting (late content).
 pub(super) fn rerun(rc: &Shared) {
-    if let Ok(mut o) = rc.try_borrow_mut() {
-        o.begin();
-    } else {
+    let Ok(mut o) = rc.try_borrow_mut() else {
+        return;
+    };
+    if let Err(e) = o.begin() {
+        web_sys::console::warn_1(&e.to_string().into());
         return;
     }
+    drop(o);
     schedule(rc);
 }
 
-/// Queues the next slice of the pass as a task of its own. The callback is
-/// a `Closure::once_into_js`, which frees itself once it has run; a
-/// `gloo_timers::Timeout` would have to be kept somewhere (dropping it
-/// cancels the task) or forgotten, which leaks its closure on every slice.
-/// A stale slice (the pass was restarted or cleared) sees another `gen` and
-/// does nothing.
+/// Queues the next slice of the pass as a task of its own ([`task::later`]:
+/// a page that broke `setTimeout` still gets its pass). A stale slice (the
+/// pass was restarted or cleared) sees another `gen` and does nothing.
+/// Where no task can be queued at all, the pass fails at once, saying so,
+/// rather than never settling.
 fn schedule(rc: &Shared) {
     let weak = Rc::downgrade(rc);
     let gen = rc.borrow().pass.gen;
-    let cb = Closure::once_into_js(move || tick(weak, gen));
-    if let Some(w) = web_sys::window() {
-        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 0);
+    if let Err(e) = task::later(move || tick(weak, gen)) {
+        if let Ok(mut o) = rc.try_borrow_mut() {
+            o.fail(e);
+        }
     }
 }
 
@@ -250,6 +316,9 @@ fn tick(weak: Weak<RefCell<Overlay>>, gen: u32) {
                     .map(crate::convert::to_js_lossy)
                     .unwrap_or(JsValue::NULL),
             };
+            if !report.is_null() {
+                o.pass.last = Some(report.clone());
+            }
             (true, std::mem::take(&mut o.pass.waiters), report)
         } else {
             (false, Vec::new(), JsValue::NULL)

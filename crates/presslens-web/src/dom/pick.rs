@@ -314,10 +314,7 @@ fn on_key(rc: &Shared, e: &Event) {
 /// pointer type (Chromium and Firefox), or, where clicks are plain mouse
 /// events, one with no click count (Firefox counts a keyboard click as 1).
 fn keyboard_click(e: &Event) -> bool {
-    match js_sys::Reflect::get(e, &"pointerType".into())
-        .ok()
-        .and_then(|t| t.as_string())
-    {
+    match super::safe::get(e, "pointerType").as_string() {
         Some(t) => t.is_empty(),
         None => e.dyn_ref::<MouseEvent>().is_some_and(|m| m.detail() == 0),
     }

@@ -13,11 +13,12 @@
 //! in slices that each fit a frame.
 
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, Node, Text, TreeWalker};
+use web_sys::{Element, Node, Text};
 
 use presslens::scope::text::TextBuilder;
 
 use super::scope::{self, Scope};
+use super::walk::Walk;
 
 /// A text node and where its text starts in the map's string (UTF-16).
 #[derive(Debug, Clone)]
@@ -115,7 +116,11 @@ struct Writer {
 
 impl Writer {
     fn push_text(&mut self, t: &Text) {
-        if let Some((start, len)) = self.text.push_text(&t.data()) {
+        // `nodeValue` rather than `data`: the same string, read through
+        // `Node`, where a page that redefines `CharacterData`'s `data`
+        // (to feed an annotator another text) does not reach.
+        let data = t.node_value().unwrap_or_default();
+        if let Some((start, len)) = self.text.push_text(&data) {
             self.segments.0.push(Segment {
                 node: t.clone(),
                 start,
@@ -137,7 +142,7 @@ pub struct Collector {
     queue: Vec<Element>,
     /// The root being read.
     current: Node,
-    walker: Option<TreeWalker>,
+    walker: Option<Walk>,
     /// The next node to visit.
     cursor: Option<Node>,
     map: Writer,
@@ -178,15 +183,9 @@ impl Collector {
     /// Starts reading `root`.
     fn start(&mut self, root: &Element) {
         self.current = root.clone().into();
-        self.walker = super::page::document().ok().and_then(|d| {
-            // SHOW_ELEMENT | SHOW_TEXT: comments and the like never show.
-            d.create_tree_walker_with_what_to_show(root.as_ref(), 0x1 | 0x4)
-                .ok()
-        });
-        self.cursor = self
-            .walker
-            .as_ref()
-            .and_then(|w| w.first_child().ok().flatten());
+        let walker = Walk::new(root.as_ref());
+        self.cursor = walker.first_child();
+        self.walker = Some(walker);
     }
 
     /// Reads until done or until `deadline` (ms, `js_sys::Date::now()`);
@@ -231,11 +230,7 @@ impl Collector {
                 _ => {}
             }
             walker.set_current_node(&node);
-            self.cursor = if descend {
-                walker.first_child().ok().flatten()
-            } else {
-                None
-            };
+            self.cursor = if descend { walker.first_child() } else { None };
             if self.cursor.is_none() {
                 if block && !descend {
                     self.map.push_break();
@@ -251,12 +246,12 @@ impl Collector {
 
     /// From the walker's current node to the next one in document order,
     /// ending the paragraph for each block element left on the way up.
-    fn advance(&mut self, walker: &TreeWalker, root: &Node) -> Option<Node> {
+    fn advance(&mut self, walker: &Walk, root: &Node) -> Option<Node> {
         loop {
-            if let Some(s) = walker.next_sibling().ok().flatten() {
+            if let Some(s) = walker.next_sibling() {
                 return Some(s);
             }
-            let p = walker.parent_node().ok().flatten()?;
+            let p = walker.parent_node()?;
             if p.is_same_node(Some(root)) {
                 return None;
             }

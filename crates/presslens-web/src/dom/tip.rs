@@ -118,7 +118,7 @@ impl Tip {
     /// Removes every flash.
     pub(super) fn clear_flashes(&mut self) {
         for r in self.flashes.drain(..) {
-            paint::hl_remove(Hl::Flash, &r);
+            let _ = paint::hl_remove(Hl::Flash, &r);
         }
     }
 }
@@ -128,14 +128,13 @@ impl Tip {
 pub(super) fn caret_at(x: f64, y: f64) -> Option<(Node, u32)> {
     let doc = document().ok()?;
     let call = |name: &str| -> Option<JsValue> {
-        let f = js_sys::Reflect::get(&doc, &name.into())
-            .ok()?
+        let f = super::safe::get(&doc, name)
             .dyn_into::<js_sys::Function>()
             .ok()?;
         let v = f.call2(&doc, &x.into(), &y.into()).ok()?;
         (!v.is_null() && !v.is_undefined()).then_some(v)
     };
-    let get = |v: &JsValue, k: &str| js_sys::Reflect::get(v, &k.into()).ok();
+    let get = |v: &JsValue, k: &str| Some(super::safe::get(v, k));
     let (node, off) = if let Some(p) = call("caretPositionFromPoint") {
         (get(&p, "offsetNode")?, get(&p, "offset")?)
     } else {

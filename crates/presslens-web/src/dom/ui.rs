@@ -197,8 +197,9 @@ impl Host {
         let _ = self.tip.set_attribute("hidden", "");
     }
 
-    pub fn remove(&self) {
-        let _ = super::safe::remove(&self.host);
+    /// Takes the host out of the page (see [`super::safe::remove`]).
+    pub fn remove(&self) -> Result<(), super::page::Error> {
+        super::safe::remove(&self.host)
     }
 }
 
