@@ -17,6 +17,7 @@ use web_sys::{Document, Element, Node};
 pub use presslens::scope::{is_block, Filter};
 
 use super::page::{Error, Result};
+use super::safe::{get, page_error};
 
 /// The article over the page's elements: the engine's scope
 /// ([`engine_scope::Scope`]), one definition for both.
@@ -108,7 +109,7 @@ impl Tree for Dom {
 /// `Element.checkVisibility()` where the browser has it (display: none,
 /// content-visibility, hidden ancestors); true elsewhere.
 pub fn visible(el: &Element) -> bool {
-    let f = js_sys::Reflect::get(el, &"checkVisibility".into()).unwrap_or(JsValue::UNDEFINED);
+    let f = get(el, "checkVisibility");
     match f.dyn_ref::<js_sys::Function>() {
         Some(f) => f
             .call0(el)
@@ -169,10 +170,9 @@ pub fn resolve(root: &JsValue) -> Result<Option<Scope>> {
             PAGE => return Ok(Some(explicit(document.body().ok_or(Error::NoBody)?.into()))),
             _ => {}
         }
-        return match document.query_selector(&sel) {
-            Err(_) => Err(Error::InvalidSelector(sel)),
-            Ok(None) => Err(Error::NoMatch(sel)),
-            Ok(Some(el)) => Ok(Some(explicit(el))),
+        return match select(&document, &sel)? {
+            None => Err(Error::NoMatch(sel)),
+            Some(el) => Ok(Some(explicit(el))),
         };
     }
     if !root.is_undefined() && !root.is_null() {
@@ -180,6 +180,28 @@ pub fn resolve(root: &JsValue) -> Result<Option<Scope>> {
     }
     document.body().ok_or(Error::NoBody)?;
     Ok(None)
+}
+
+/// The first element selector `sel` matches. A selector that does not
+/// parse (a `SyntaxError`) is invalid; where the page broke
+/// `querySelector`, `querySelectorAll` answers, and only when both throw
+/// is the page's API named as the cause.
+fn select(document: &Document, sel: &str) -> Result<Option<Element>> {
+    let syntax = |e: &JsValue| {
+        get(e, "name")
+            .as_string()
+            .is_some_and(|n| n == "SyntaxError")
+    };
+    let first = match document.query_selector(sel) {
+        Ok(el) => return Ok(el),
+        Err(e) if syntax(&e) => return Err(Error::InvalidSelector(sel.to_string())),
+        Err(e) => e,
+    };
+    match document.query_selector_all(sel) {
+        Ok(list) => Ok(list.get(0).and_then(|n| n.dyn_into::<Element>().ok())),
+        Err(e) if syntax(&e) => Err(Error::InvalidSelector(sel.to_string())),
+        Err(_) => Err(page_error("querySelector", &first)),
+    }
 }
 
 /// Detects the article root in one go.

@@ -247,6 +247,27 @@ fn a_throwing_tree_walker_reads_the_same_text() {
     root.remove();
 }
 
+#[wasm_bindgen_test]
+fn a_root_selector_is_found_where_the_page_broke_query_selector() {
+    let root = fixture(ARTICLE);
+    root.set_id("hostile-root");
+    let guard = Sabotage::new(
+        "__saved.qs = Document.prototype.querySelector; \
+         Document.prototype.querySelector = function () { throw new Error('page querySelector'); };",
+        "Document.prototype.querySelector = __saved.qs;",
+    );
+    let found = scope::resolve(&JsValue::from_str("#hostile-root"));
+    let bad = scope::resolve(&JsValue::from_str("#hostile-root["));
+    drop(guard);
+    assert_eq!(found.unwrap().map(|s| s.root), Some(root.clone()));
+    // A selector that does not parse is still said to be invalid.
+    assert_eq!(
+        bad.err().map(|e| e.to_string()),
+        Some("presslens: invalid selector #hostile-root[".to_string())
+    );
+    root.remove();
+}
+
 /// A sliced pass on a page whose `setTimeout` does nothing and whose
 /// `Reflect.get` throws: it settles, with the report.
 #[wasm_bindgen_test]
