@@ -7,24 +7,9 @@
 
 use std::time::Instant;
 
-fn texts(path: &str) -> Result<Vec<String>, String> {
-    let raw = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
-    if !path.ends_with(".jsonl") {
-        return Ok(vec![raw]);
-    }
-    raw.lines()
-        .filter(|l| !l.trim().is_empty())
-        .enumerate()
-        .map(|(i, l)| {
-            let v: serde_json::Value =
-                serde_json::from_str(l).map_err(|e| format!("{path}:{}: {e}", i + 1))?;
-            v.get("text")
-                .and_then(|t| t.as_str())
-                .map(str::to_owned)
-                .ok_or_else(|| format!("{path}:{}: no text", i + 1))
-        })
-        .collect()
-}
+#[path = "common/texts.rs"]
+mod common;
+use common::texts;
 
 /// MB/s of `f` over `docs` (`bytes` in all): one warm-up, then repeats
 /// until at least ~0.5 s has been measured. Returns (bytes done, seconds).

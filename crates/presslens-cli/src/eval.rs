@@ -533,7 +533,7 @@ fn score_figures(doc: &GoldDoc, report: &Report, into: &mut Scores) {
     let gold: Vec<&GoldFigure> = doc.figures.iter().filter(|g| g.value.is_some()).collect();
     let pred = &report.figures;
     let same_value = |p: usize, g: usize| match (pred[p].value, gold[g].value) {
-        (Some(a), Some(b)) => (a - b).abs() <= 1e-6 * a.abs().max(b.abs()).max(1.0),
+        (Some(a), Some(b)) => same_value(a, b),
         _ => false,
     };
     let unit_ok = |p: usize, g: usize| unit_matches(gold[g].unit.as_deref(), &pred[p]);
@@ -654,6 +654,21 @@ pub fn tagger_report(m: &Model, text: &str) -> Report {
     }
 }
 
+/// Whether two figure values are the same number (to a millionth, as the
+/// gold writes them).
+fn same_value(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-6 * a.abs().max(b.abs()).max(1.0)
+}
+
+/// The byte offset of each character of `text`, and its length last: char
+/// offsets (the gold's) to byte offsets (the engine's rules').
+fn char_bytes(text: &str) -> Vec<usize> {
+    text.char_indices()
+        .map(|(b, _)| b)
+        .chain([text.len()])
+        .collect()
+}
+
 /// The gold figures (with a value and a span) that no figure of `report`
 /// (char offsets) finds with that value, each with the engine rule that
 /// dropped a number inside it ([`presslens::figures::not_figures`]), or
@@ -661,23 +676,17 @@ pub fn tagger_report(m: &Model, text: &str) -> Report {
 /// prints.
 pub fn figure_misses(doc: &GoldDoc, report: &Report) -> Vec<(String, &'static str)> {
     let text = &doc.text;
-    let byte_of: Vec<usize> = text
-        .char_indices()
-        .map(|(b, _)| b)
-        .chain([text.len()])
-        .collect();
+    let byte_of = char_bytes(text);
     let mut rules: Option<Vec<(usize, usize, &'static str)>> = None;
     let mut out = Vec::new();
     for g in &doc.figures {
         let (Some(v), Some(s), Some(e)) = (g.value, g.start, g.end) else {
             continue;
         };
-        let found = report.figures.iter().any(|p| {
-            p.start < e
-                && s < p.end
-                && p.value
-                    .is_some_and(|x| (x - v).abs() <= 1e-6 * x.abs().max(v.abs()).max(1.0))
-        });
+        let found = report
+            .figures
+            .iter()
+            .any(|p| p.start < e && s < p.end && p.value.is_some_and(|x| same_value(x, v)));
         if found || e > byte_of.len() - 1 || s >= e {
             continue;
         }
@@ -701,11 +710,7 @@ pub fn figure_misses(doc: &GoldDoc, report: &Report) -> Vec<(String, &'static st
 /// what `presslens eval --explain` prints as mis-united.
 pub fn figure_misunited(doc: &GoldDoc, report: &Report) -> Vec<(String, &'static str)> {
     let text = &doc.text;
-    let byte_of: Vec<usize> = text
-        .char_indices()
-        .map(|(b, _)| b)
-        .chain([text.len()])
-        .collect();
+    let byte_of = char_bytes(text);
     let mut rules: Option<Vec<(usize, usize, Option<presslens::figures::UnitRule>)>> = None;
     let mut out = Vec::new();
     for g in &doc.figures {
@@ -713,10 +718,7 @@ pub fn figure_misunited(doc: &GoldDoc, report: &Report) -> Vec<(String, &'static
             continue;
         };
         let same = |p: &&presslens::Figure| {
-            p.start < e
-                && s < p.end
-                && p.value
-                    .is_some_and(|x| (x - v).abs() <= 1e-6 * x.abs().max(v.abs()).max(1.0))
+            p.start < e && s < p.end && p.value.is_some_and(|x| same_value(x, v))
         };
         let found: Vec<&presslens::Figure> = report.figures.iter().filter(same).collect();
         let Some(p) = found.first() else {

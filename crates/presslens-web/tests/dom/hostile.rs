@@ -83,6 +83,15 @@ fn marks_mode() -> Options {
     }
 }
 
+/// Mends the page, then checks that `clear()` gives back `html` exactly
+/// and removes the fixture.
+fn mend_and_check(guard: Sabotage, o: &mut Overlay, root: &Element, html: &str) {
+    drop(guard);
+    o.clear().unwrap();
+    assert_eq!(root.inner_html(), html);
+    root.remove();
+}
+
 fn marks_in(root: &Element) -> u32 {
     root.query_selector_all("mark.presslens").unwrap().length()
 }
@@ -125,10 +134,7 @@ fn clear_that_cannot_restore_says_so_keeps_the_text_once_and_finishes_later() {
     // Still broken: the second call says so again, and changes nothing.
     assert!(o.clear().is_err());
     assert_eq!(root.text_content(), text);
-    drop(guard);
-    o.clear().unwrap();
-    assert_eq!(root.inner_html(), html);
-    root.remove();
+    mend_and_check(guard, &mut o, &root, &html);
 }
 
 #[wasm_bindgen_test]
@@ -148,10 +154,7 @@ fn annotate_whose_undo_is_cut_short_rejects_saying_what_is_left() {
         "the error must not claim an undo: {e}"
     );
     assert_eq!(root.text_content(), text);
-    drop(guard);
-    o.clear().unwrap();
-    assert_eq!(root.inner_html(), html);
-    root.remove();
+    mend_and_check(guard, &mut o, &root, &html);
 }
 
 #[wasm_bindgen_test]
