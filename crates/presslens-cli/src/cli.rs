@@ -15,11 +15,13 @@ USAGE:
     presslens annotate [FILE]            text (file or stdin) -> one JSON report
     presslens annotate --jsonl [FILE]    lines {\"id\", \"text\"} -> lines {\"id\", report...}
     presslens annotate --jsonl [FILE]    lines {\"id\", \"html\", \"url\"?} -> the same, plus \"scope\"
-    presslens annotate --html PAGE.html [--url URL]
+    presslens annotate --html PAGE.html [--url URL] [--charset LABEL]
                                          a saved web page: its article scope (html5ever,
                                          the browser's detector) -> the report on the
                                          scope's text, plus {\"scope\": {text, root,
-                                         confidence, paywall}}; offsets index scope.text
+                                         confidence, paywall}}; offsets index scope.text;
+                                         its charset sniffed as a browser does (BOM,
+                                         <meta>, else UTF-8 or windows-1252), or LABEL
     presslens eval-scope [--pages] [--json FILE] [DIR...]
                                          the native scope detector's token F1 per page
                                          folder and split (default ../shared/eval/pages/

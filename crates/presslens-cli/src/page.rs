@@ -13,27 +13,39 @@ use presslens::Unit;
 use presslens_html::Page;
 
 /// Reads a saved page as text, its charset sniffed as a browser sniffs it
-/// (a byte-order mark, a `<meta>` in the first kilobyte, else UTF-8 or
-/// windows-1252: [`presslens_html::charset`]).
-fn read_page(path: &str) -> Result<String, String> {
+/// (a byte-order mark, `content_type`'s charset, a `<meta>` in the first
+/// kilobyte, else UTF-8 or windows-1252: [`presslens_html::charset`]).
+fn read_page(path: &str, content_type: Option<&str>) -> Result<String, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
-    Ok(presslens_html::charset::decode(&bytes, None).text)
+    Ok(presslens_html::charset::decode(&bytes, content_type).text)
 }
+
+/// The dev page folders are UTF-8 whatever their `<meta>` says (their
+/// README: "serve or read it as UTF-8"; Readability's test pages keep
+/// the declarations of the sites they came from, such as qq's gb2312),
+/// and the browser runs serve them so: read as if the server said so.
+const DEV_PAGES: Option<&str> = Some("text/html; charset=utf-8");
 
 /// `presslens annotate --html FILE [--url URL]`: one JSON object, the
 /// report on the article's text plus its `scope`.
 pub fn annotate_html(args: &[String]) -> Result<bool, String> {
-    let (mut file, mut url) = (None, None);
+    let (mut file, mut url, mut charset) = (None, None, None);
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--html" => file = Some(it.next().ok_or("--html needs a FILE")?.clone()),
             "--url" => url = Some(it.next().ok_or("--url needs a URL")?.clone()),
+            "--charset" => {
+                let label = it.next().ok_or("--charset needs a LABEL")?;
+                // As an HTTP header would say it: it wins over the <meta>.
+                charset = Some(format!("text/html; charset={label}"));
+            }
             _ => return Err(format!("annotate --html: unexpected {a}")),
         }
     }
     let file = file.ok_or("--html needs a FILE")?;
-    let page = presslens_html::annotate_page(&read_page(&file)?, url, Unit::Char);
+    let html = read_page(&file, charset.as_deref())?;
+    let page = presslens_html::annotate_page(&html, url, Unit::Char);
     // Through a `Value`, as every report the command line prints: its keys
     // in one (sorted) order.
     let obj = serde_json::to_value(&page).map_err(|e| e.to_string())?;
@@ -115,7 +127,7 @@ fn gold_path(page_dir: &Path) -> Option<PathBuf> {
 /// `expected.html`'s body, as `readability.test.mjs` reads it.
 fn read_gold(page_dir: &Path) -> Result<String, String> {
     let path = gold_path(page_dir).ok_or_else(|| format!("{}: no gold", page_dir.display()))?;
-    let text = read_page(&path.to_string_lossy())?;
+    let text = read_page(&path.to_string_lossy(), DEV_PAGES)?;
     if path.extension().is_some_and(|e| e == "html") {
         let page = Page::parse(&text);
         return Ok(page.body_text());
@@ -230,7 +242,7 @@ fn eval_folder(dir: &Path, e: &mut EvalScope) -> Result<(), String> {
     ];
     for name in &names {
         let page_dir = dir.join(name);
-        let html = read_page(&page_dir.join("source.html").to_string_lossy())?;
+        let html = read_page(&page_dir.join("source.html").to_string_lossy(), DEV_PAGES)?;
         let gold = read_gold(&page_dir)?;
         let start = Instant::now();
         let page = Page::parse(&html);

@@ -524,6 +524,45 @@ fn annotate_html_reports_on_the_scope_text() {
 }
 
 #[test]
+fn annotate_html_sniffs_the_charset_and_charset_overrides_it() {
+    let story = "<p>\u{201c}Wir bauen sie,\u{201d} sagte Bürgermeisterin Jane Smith am Dienstag, nach einer langen Debatte im Rat über die Brücke.</p>".repeat(6);
+    let html = format!(
+        r#"<html><head><meta charset="windows-1252"></head><body><div id="story">{story}</div></body></html>"#
+    );
+    // Saved in the charset it declares: read as declared.
+    let bytes: Vec<u8> = html
+        .chars()
+        .map(|c| match c {
+            '\u{201c}' => 0x93,
+            '\u{201d}' => 0x94,
+            c => u8::try_from(u32::from(c)).unwrap(),
+        })
+        .collect();
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let legacy = dir.join("charset-1252.html");
+    std::fs::write(&legacy, &bytes).unwrap();
+    let text_of = |args: &[&str]| {
+        let out = presslens(args, b"");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+        r["scope"]["text"].as_str().unwrap().to_string()
+    };
+    let path = legacy.to_string_lossy();
+    assert!(text_of(&["annotate", "--html", &path])
+        .starts_with("\u{201c}Wir bauen sie,\u{201d} sagte Bürgermeisterin"));
+    // Saved as UTF-8 under the same declaration: --charset says so.
+    let utf8 = page_file("charset-utf8.html", &html);
+    assert!(!text_of(&["annotate", "--html", &utf8]).contains("Bürgermeisterin"));
+    assert!(
+        text_of(&["annotate", "--html", &utf8, "--charset", "utf-8"]).contains("Bürgermeisterin")
+    );
+}
+
+#[test]
 fn annotate_html_on_broken_empty_and_deep_pages_never_panics() {
     let deep = format!(
         "{}<p>deep text</p>{}",
