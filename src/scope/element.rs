@@ -11,33 +11,41 @@ use super::tree::{children, NodeKind, Tree};
 /// ([`heading_anchor`]).
 pub fn hint_words<T: Tree + ?Sized>(tree: &T, el: &T::Node) -> String {
     let class = tree.attr(el, "class").unwrap_or_default();
-    let class: String = if class.contains('-') {
-        class
-            .split_ascii_whitespace()
-            .filter(|c| !is_topic(c))
-            .collect::<Vec<_>>()
-            .join(" ")
-    } else {
-        class.into_owned()
-    };
     let mut id = tree.attr(el, "id").unwrap_or_default();
     if heading_anchor(tree, el, &id) {
         id = Default::default();
     }
-    if class.is_empty() && id.is_empty() {
+    // The class's words but its topics ([`is_topic`]), read in place.
+    let mut kept = class
+        .split_ascii_whitespace()
+        .filter(|c| !is_topic(c))
+        .peekable();
+    if kept.peek().is_none() && id.is_empty() {
         return String::new();
     }
     let mut hints = String::with_capacity(class.len() + id.len() + 1);
-    for c in class.chars().chain(std::iter::once(' ')).chain(id.chars()) {
-        if c.is_ascii_uppercase() && hints.chars().last().is_some_and(|p| p.is_ascii_lowercase()) {
-            hints.push(' ');
+    let mut push = |s: &str| {
+        for c in s.chars() {
+            if c.is_ascii_uppercase()
+                && hints.chars().last().is_some_and(|p| p.is_ascii_lowercase())
+            {
+                hints.push(' ');
+            }
+            hints.push(if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                ' '
+            });
         }
-        hints.push(if c.is_alphanumeric() {
-            c.to_ascii_lowercase()
-        } else {
-            ' '
-        });
+    };
+    while let Some(word) = kept.next() {
+        push(word);
+        if kept.peek().is_some() {
+            push(" ");
+        }
     }
+    push(" ");
+    push(&id);
     hints
 }
 
