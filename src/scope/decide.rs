@@ -322,8 +322,15 @@ fn shared_ancestor<T: Tree + ?Sized>(
     let mut others: Vec<usize> = (0..cands.len())
         .filter(|&i| cands[i].scored && i != best)
         .collect();
-    others.sort_by(|&a, &b| cands[b].score.total_cmp(&cands[a].score));
-    others.truncate(OTHERS);
+    // The best OTHERS (earlier first on equal scores, as a stable sort
+    // would give) without sorting every candidate: a page can have tens of
+    // thousands, and this runs in one slice.
+    if others.len() > OTHERS {
+        others.select_nth_unstable_by(OTHERS - 1, |&a, &b| {
+            cands[b].score.total_cmp(&cands[a].score).then(a.cmp(&b))
+        });
+        others.truncate(OTHERS);
+    }
     others.retain(|&i| {
         cands[i].score >= 0.75 * best_score && kin(tree, &cands[i].el, &cands[best].el)
     });
