@@ -25,6 +25,8 @@ import zlib
 from dataclasses import dataclass
 from typing import BinaryIO, Iterator, Optional, Tuple, Union
 
+from .. import decode_html
+
 #: Where each gzip member of a ``.warc.gz`` starts: ID1 ID2 and CM = deflate.
 GZIP_MAGIC = b"\x1f\x8b\x08"
 #: Bytes read at a time from an input file. Small, because what follows a
@@ -294,8 +296,6 @@ def decode(payload: bytes, ctype: str, content: Content) -> str:
     kilobyte (a plain text has none), else UTF-8 or windows-1252; bytes
     that do not decode become U+FFFD (a page with a few bad bytes is still
     read)."""
-    from .. import decode_html
-
     return decode_html(payload, ctype or None)
 
 
