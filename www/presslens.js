@@ -116,8 +116,9 @@ async function start(source) {
   }
   Lens = engine.Lens;
   // The engine builds its lexicons on first use: do it now, at load, rather
-  // than in the middle of the first pass.
-  engine.annotateText('“Warm,” said Ann Lee, 40%.');
+  // than in the middle of the first pass, and measure its speed
+  // (crates/presslens-web/src/dom/warm.rs).
+  engine.warmUp();
 }
 
 /**

@@ -29,6 +29,14 @@ pub fn annotate_text(text: &str) -> Result<JsValue, JsError> {
     to_js(&presslens::annotate_in(text, Unit::Utf16))
 }
 
+/// Readies the engine (see `dom::warm`): builds its lexicons and measures
+/// its speed, so that neither lands in the middle of the first pass.
+/// `load()` in `presslens.js` calls it.
+#[wasm_bindgen(js_name = warmUp)]
+pub fn warm_up() {
+    crate::dom::warm::warm_up();
+}
+
 /// Renders a pasted article (plain text or HTML) into `container` as safe
 /// markup: HTML is parsed inert and rebuilt from text elements without
 /// attributes; nothing pasted is ever assigned as HTML.

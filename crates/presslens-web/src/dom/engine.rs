@@ -11,7 +11,17 @@
 //! engine runs: the report is a function of the text, the same on a fast
 //! machine or a slow one, in the wasm build or its JavaScript translation
 //! (the fallback where a page forbids wasm). Time decides only how many
-//! chunks one slice takes.
+//! chunks one slice takes, and whether the engine is first warmed.
+//!
+//! Warming: the JavaScript build starts in the browser's interpreter, where
+//! an 8 KB chunk took 50–160 ms (about 20 ms once compiled). When the
+//! measured speed says the next chunk would take over [`CHUNK_TARGET_MS`],
+//! the engine first reads a piece of that chunk ([`WARM_PIECE`]) in a call
+//! of its own and the report is thrown away: the browser compiles what the
+//! text makes hot, in short tasks. It stops when the chunk is expected to
+//! fit, when warming stops paying (the speed gained under 10%), or after
+//! [`MAX_WARM_CALLS`]. The wasm build never warms: it is fast from the
+//! first call. Load measures the speed on a sample ([`super::warm`]).
 
 use std::cell::Cell;
 use std::collections::HashMap;
@@ -24,14 +34,60 @@ use presslens::report::{Party, PartyKind, Report};
 const WHOLE: usize = 24 * 1024;
 /// Chunk size on longer texts, in bytes (cut back to a paragraph break): a
 /// few milliseconds of the wasm engine, a few tens in its JavaScript build.
-const CHUNK: usize = 8 * 1024;
+pub const CHUNK: usize = 8 * 1024;
 /// What a chunk is expected to take before one has been measured (ms).
 const FIRST_ESTIMATE_MS: f64 = 4.0;
+/// What one engine call may take (ms): under the 50 ms of a long task. A
+/// speed measured on a short text overstates a chunk's time (each call has
+/// fixed costs), which leaves room for the DOM work of the same slice.
+pub const CHUNK_TARGET_MS: f64 = 40.0;
+/// The piece of the next chunk a warming call reads (bytes, cut back to a
+/// paragraph break).
+pub const WARM_PIECE: usize = 2 * 1024;
+/// Warming calls before one chunk, at most.
+pub const MAX_WARM_CALLS: u32 = 6;
 
 thread_local! {
     /// Time spent in engine calls, in total and the longest single call (ms).
     pub static SPENT: Cell<f64> = const { Cell::new(0.0) };
     pub static LONGEST: Cell<f64> = const { Cell::new(0.0) };
+    /// The engine's last measured speed (ms per byte), whoever called it
+    /// (a run, or [`super::warm`] at load): the estimate for the next call.
+    pub static RATE: Cell<f64> = const { Cell::new(FIRST_ESTIMATE_MS / CHUNK as f64) };
+}
+
+/// The next engine call of a run.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Call {
+    /// Annotate the next chunk.
+    Chunk,
+    /// First warm the engine on a piece of it (see the module's doc).
+    Warm,
+}
+
+/// The next call for a chunk of `len` bytes at speed `rate` (ms per byte),
+/// after `warm_calls` warming calls for it, the last of which started at
+/// speed `before`.
+pub fn plan(rate: f64, len: usize, warm_calls: u32, before: Option<f64>) -> Call {
+    let fits = rate * len as f64 <= CHUNK_TARGET_MS;
+    let stopped_paying = before.is_some_and(|b| rate > 0.9 * b);
+    if fits || stopped_paying || warm_calls >= MAX_WARM_CALLS {
+        Call::Chunk
+    } else {
+        Call::Warm
+    }
+}
+
+/// Annotates `text` (UTF-16 offsets) and records the call's time and speed.
+pub fn timed(text: &str) -> Report {
+    let t0 = js_sys::Date::now();
+    let r = presslens::annotate_in(text, Unit::Utf16);
+    // Date.now counts whole milliseconds.
+    let ms = (js_sys::Date::now() - t0).max(0.5);
+    SPENT.with(|c| c.set(c.get() + ms));
+    LONGEST.with(|c| c.set(c.get().max(ms)));
+    RATE.with(|c| c.set(ms / text.len().max(1) as f64));
+    r
 }
 
 /// A text being annotated chunk by chunk.
@@ -40,8 +96,10 @@ pub struct Run {
     at: usize,
     /// UTF-16 offset of `at`.
     at16: usize,
-    /// How long the last chunk took (ms): the estimate for the next.
-    last_ms: f64,
+    /// Warming calls made for the chunk at `at`, and the speed before the
+    /// last of them.
+    warm_calls: u32,
+    warm_before: Option<f64>,
     report: Report,
     by_name: HashMap<(String, PartyKind), usize>,
 }
@@ -57,34 +115,46 @@ impl Run {
         Run {
             at: 0,
             at16: 0,
-            last_ms: FIRST_ESTIMATE_MS,
+            warm_calls: 0,
+            warm_before: None,
             report: Report::default(),
             by_name: HashMap::new(),
         }
     }
 
     /// Annotates chunks of `text` until done or `deadline` (ms) passes;
-    /// returns whether the whole text is done.
+    /// returns whether the whole text is done. With no deadline (one go),
+    /// nothing is warmed.
     pub fn step(&mut self, text: &str, deadline: f64) -> bool {
         let mut first = true;
         while self.at < text.len() {
-            // Another chunk only if it should fit before the deadline.
-            if !first && js_sys::Date::now() + self.last_ms > deadline {
-                break;
-            }
-            first = false;
             let end = if text.len() <= WHOLE {
                 text.len()
             } else {
                 cut(text, self.at, CHUNK)
             };
-            let piece = &text[self.at..end];
-            let t0 = js_sys::Date::now();
-            let r = presslens::annotate_in(piece, Unit::Utf16);
-            let ms = (js_sys::Date::now() - t0).max(0.5);
-            SPENT.with(|c| c.set(c.get() + ms));
-            LONGEST.with(|c| c.set(c.get().max(ms)));
-            self.last_ms = ms;
+            let rate = RATE.with(Cell::get);
+            let warm = deadline.is_finite()
+                && plan(rate, end - self.at, self.warm_calls, self.warm_before) == Call::Warm;
+            let until = if warm {
+                cut(text, self.at, WARM_PIECE).min(end)
+            } else {
+                end
+            };
+            // Another call only if it should fit before the deadline.
+            if !first && js_sys::Date::now() + rate * (until - self.at) as f64 > deadline {
+                break;
+            }
+            first = false;
+            let piece = &text[self.at..until];
+            let r = timed(piece);
+            if warm {
+                self.warm_calls += 1;
+                self.warm_before = Some(rate);
+                continue;
+            }
+            self.warm_calls = 0;
+            self.warm_before = None;
             self.merge(r);
             self.at = end;
             self.at16 += piece.encode_utf16().count();
@@ -181,4 +251,50 @@ fn cut(text: &str, at: usize, size: usize) -> usize {
         }
     }
     lim.max(at + 1).min(text.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// µs per byte, as ms per byte.
+    const fn us(x: f64) -> f64 {
+        x / 1000.0
+    }
+
+    /// The warming rule as a table: (speed, chunk bytes, warming calls so
+    /// far, speed before the last of them, the call).
+    const CASES: &[(f64, usize, u32, Option<f64>, Call)] = &[
+        // The wasm build: an 8 KB chunk in about 1 ms.
+        (us(0.12), CHUNK, 0, None, Call::Chunk),
+        // A cold JavaScript build: 8 KB would take about 100 ms.
+        (us(12.0), CHUNK, 0, None, Call::Warm),
+        // Warming pays: the speed doubled.
+        (us(6.0), CHUNK, 1, Some(us(12.0)), Call::Warm),
+        // Compiled: 8 KB in about 25 ms.
+        (us(3.0), CHUNK, 2, Some(us(6.0)), Call::Chunk),
+        // A long text annotated whole, warm: no faster for more warming.
+        (us(2.5), WHOLE, 1, Some(us(2.6)), Call::Chunk),
+        // At most MAX_WARM_CALLS.
+        (us(12.0), CHUNK, MAX_WARM_CALLS, Some(us(20.0)), Call::Chunk),
+    ];
+
+    #[test]
+    fn warming_runs_while_a_chunk_would_be_long_and_warming_pays() {
+        for &(rate, len, calls, before, want) in CASES {
+            assert_eq!(
+                plan(rate, len, calls, before),
+                want,
+                "{rate} ms/B, {len} B, {calls} calls, {before:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn chunks_end_at_paragraph_breaks() {
+        let text = "one two.\n\nthree four.\n\nfive.";
+        assert_eq!(cut(text, 0, 16), 10);
+        assert_eq!(&text[10..cut(text, 10, 16)], "three four.\n\n");
+        assert_eq!(cut(text, 23, 16), text.len());
+    }
 }

@@ -43,6 +43,7 @@ pub mod theme;
 pub mod tip;
 pub mod ui;
 pub mod walk;
+pub mod warm;
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
