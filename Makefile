@@ -48,6 +48,7 @@ lint:
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
 	cargo clippy -p presslens-py --all-targets -- -D warnings
+	bash scripts/lint-python.sh
 
 test-native:
 	cargo test --all-targets

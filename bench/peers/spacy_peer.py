@@ -250,10 +250,10 @@ def main(argv):
                 try:
                     d = json.loads(line)
                     lines.append(json.dumps(predict(nlp, d["id"], d["text"]), ensure_ascii=False))
-                except Exception as e:  # report and go on, like the CLI
+                except Exception as e:  # noqa: BLE001 (report and go on, like the CLI)
                     print(f"spacy_peer.py: {path}:{lineno}: {e}", file=sys.stderr)
                     failed += 1
-    body = "".join(l + "\n" for l in lines)
+    body = "".join(line + "\n" for line in lines)
     if out_path:
         with open(out_path, "w", encoding="utf-8") as f:
             f.write(body)

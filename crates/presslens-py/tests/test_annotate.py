@@ -3,9 +3,8 @@
 import subprocess
 import sys
 
-import pytest
-
 import presslens
+import pytest
 from conftest import ROOT, check_offsets
 
 

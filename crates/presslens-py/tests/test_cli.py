@@ -3,9 +3,8 @@
 import json
 import subprocess
 
-import pytest
-
 import presslens
+import pytest
 from conftest import EVAL_FILES, check_offsets, eval_docs
 
 

@@ -4,9 +4,8 @@ import subprocess
 import sys
 
 import pandas as pd
-import pytest
-
 import presslens
+import pytest
 from conftest import ROOT
 
 

@@ -4,9 +4,8 @@ exactly what `presslens annotate --html PAGE [--url URL]` prints."""
 import json
 import subprocess
 
-import pytest
-
 import presslens
+import pytest
 from conftest import SEED, SHARED, check_offsets
 
 PAGES = SHARED / "eval" / "pages"

@@ -2,9 +2,8 @@
 
 import threading
 
-import pytest
-
 import presslens
+import pytest
 from conftest import EVAL_FILES, eval_docs
 
 

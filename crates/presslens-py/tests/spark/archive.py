@@ -7,10 +7,9 @@ import io
 import json
 from pathlib import Path
 
+from conftest import SEED, SHARED
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
-
-from conftest import SEED, SHARED
 
 PAGES = SHARED / "eval" / "pages"
 

@@ -1,10 +1,9 @@
 """The reader alone (no Spark): gzip members, resynchronisation after a
 corrupt one, plain WARC files, truncated files, charsets."""
 
+from archive import broken, member
 from presslens.spark import records
 from presslens.spark.records import Content, Status
-
-from archive import broken, member
 
 
 def page(url, body=b"<html><body><p>Hello</p></body></html>", ctype="text/html"):
@@ -69,9 +68,10 @@ def test_charsets():
 
 
 def test_non_2xx_and_non_pages_are_skipped(tmp_path):
+    import io
+
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
-    import io
 
     buf = io.BytesIO()
     w = WARCWriter(buf, gzip=True)
@@ -84,7 +84,6 @@ def test_non_2xx_and_non_pages_are_skipped(tmp_path):
 
 def test_a_cut_jsonl_gz_keeps_its_lines_and_says_where_it_ends(tmp_path):
     import gzip
-
     import random
 
     rng = random.Random(26)  # incompressible enough that half the file holds lines

@@ -73,8 +73,7 @@ def _annotate_files(paths: Iterator[str]) -> Iterator[Tuple[str, tuple]]:
 
 
 def _schema(columns: Sequence[Tuple[str, type]]):
-    from pyspark.sql.types import (BooleanType, DoubleType, LongType, StringType,
-                                   StructField, StructType)
+    from pyspark.sql.types import BooleanType, DoubleType, LongType, StringType, StructField, StructType
 
     spark_type = {str: StringType(), int: LongType(), float: DoubleType(), bool: BooleanType()}
     return StructType([StructField(name, spark_type[t], True) for name, t in columns])

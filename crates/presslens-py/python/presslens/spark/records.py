@@ -242,7 +242,7 @@ def _records_in(stream: BinaryIO, path: str, base: int, whole_file: bool) -> Ite
             record = next(it)
         except StopIteration:
             return
-        except Exception as e:  # warcio raises several kinds on bad input
+        except Exception as e:  # noqa: BLE001 (warcio raises several kinds on bad input)
             where = "the rest of the file is unreadable" if whole_file else "unreadable record"
             yield _error(path, offset, f"{where}: {type(e).__name__}: {e}")
             return
@@ -250,7 +250,7 @@ def _records_in(stream: BinaryIO, path: str, base: int, whole_file: bool) -> Ite
             offset = it.get_record_offset()
         try:
             doc = _document(record, path, offset)
-        except Exception as e:
+        except Exception as e:  # noqa: BLE001 (one bad record is one error row)
             doc = _error(path, offset, f"unreadable record: {type(e).__name__}: {e}",
                          _record_id(record, path, offset))
         if doc is not None:

@@ -77,7 +77,7 @@ def annotate(record: Record) -> Tuple[DocumentRow, List[ItemRow]]:
             report = presslens.annotate(record.body)
     except (KeyboardInterrupt, SystemExit, GeneratorExit):
         raise
-    except BaseException as e:
+    except BaseException as e:  # noqa: BLE001 (see below)
         # TypeError / ValueError with the reason; and PyO3's PanicException,
         # a BaseException, should the engine ever panic: one document's
         # error row, not a failed task that would cost the whole file.
