@@ -259,6 +259,9 @@ fn eval_folder(dir: &Path, e: &mut EvalScope) -> Result<(), String> {
                 t.seconds += seconds;
             }
         }
+        if e.json.is_none() && !e.per_page {
+            continue;
+        }
         let root = article
             .as_ref()
             .map_or("-".into(), |a| page.describe(a.scope.root));
