@@ -371,5 +371,6 @@ pub fn link(c: &Ctx, mut v: Vec<Cand>) -> Vec<Cand> {
             }
         }
     }
+    super::shared::share_earlier(c, &mut v);
     v
 }

@@ -8,6 +8,10 @@
 //! that its test reads; they run right to left, so a list shares the unit
 //! of its last member ("3, 4 and 5 metres"). Sharing runs before ranges are
 //! joined, so "8- to 16-metre" becomes one range in metres.
+//!
+//! A second table ([`EARLIER`]) runs after ranges and relations: a bare
+//! number in a clause built like an earlier one ("rose by 4 percent but
+//! imports fell by 2") takes the unit the writer left out the second time.
 
 use super::lex::Ctx;
 use super::{Cand, Shape, UnitRule};
@@ -39,6 +43,38 @@ const RULES: &[Rule] = &[
         applies: part_of_total,
     },
 ];
+
+/// Rules that give a bare figure `b` the unit of an earlier figure `a` of
+/// its sentence (`applies(c, a, b, _)`); asked after ranges are joined.
+const EARLIER: &[Rule] = &[Rule {
+    name: "parallel clause",
+    example: "Exports rose by 4 percent in March but imports fell by 2.",
+    applies: parallel_clause,
+}];
+
+/// Prepositions that introduce the amount of a clause ("rose by 4
+/// percent", "closed at 980 points", "fell to 3 percent"); a second clause
+/// with the same one and a bare number repeats the amount's unit.
+const PARALLEL_PREPOSITIONS: &[&str] = &["by", "at", "to"];
+
+/// Words that open a second clause between two amounts.
+const CLAUSE_BREAKS: &[&str] = &["but", "while", "whereas", "and", ";", ","];
+
+/// "rose by 4 percent in March but imports fell by 2", "closed at 980.1
+/// points, while the other index ended at 512.4": the same preposition
+/// before both numbers, a clause break between them, no more than a
+/// clause (20 tokens) apart. A unit left out is the earlier one, not a count
+/// ("by 2" after "by 4 percent" is no two of anything).
+fn parallel_clause(c: &Ctx, a: &Cand, b: &Cand, _chained: bool) -> bool {
+    let (ae, p, q) = (a.e.max(a.core_e), a.s.wrapping_sub(1), b.s.wrapping_sub(1));
+    let prep = c.lower(p);
+    b.s > ae
+        && b.s - ae <= 20
+        && PARALLEL_PREPOSITIONS.contains(&prep)
+        && c.lower(q) == prep
+        && c.same_sent(a.s, b.s)
+        && (ae..q).any(|k| CLAUSE_BREAKS.contains(&c.lower(k)))
+}
 
 /// Whether `a` is bare: a plain number with no unit and nothing counted.
 fn bare(a: &Cand) -> bool {
@@ -123,6 +159,40 @@ pub fn share(c: &Ctx, v: &mut [Cand]) -> Vec<Option<&'static str>> {
     by
 }
 
+/// Gives bare figures the unit of an earlier figure of their sentence where
+/// a rule of [`EARLIER`] applies (the nearest such figure); returns, for
+/// each figure, the rule that gave it its unit. Runs after ranges and
+/// relations are joined, so a change's ends ("from 4 percent to 3") have
+/// their unit already.
+pub fn share_earlier(c: &Ctx, v: &mut [Cand]) -> Vec<Option<&'static str>> {
+    let mut by: Vec<Option<&'static str>> = vec![None; v.len()];
+    for j in 1..v.len() {
+        if !bare(&v[j]) || v[j].value.is_none() {
+            continue;
+        }
+        let found = (0..j).rev().take(4).find_map(|i| {
+            let a = &v[i];
+            let lends = (a.unit.is_some() || a.counts.is_some()) && a.shape != Shape::Multiplier;
+            let rule = EARLIER
+                .iter()
+                .find(|r| lends && (r.applies)(c, a, &v[j], false))?;
+            Some((a.unit.clone(), a.counts.clone(), rule.name))
+        });
+        // "closed at 980.1 points … ended at 512.4": what the earlier
+        // amount counts, when it has no unit, is the one left out.
+        if let Some((unit, counts, name)) = found {
+            if unit.is_some() {
+                v[j].unit = unit;
+                v[j].unit_rule = Some(UnitRule::Shared(name));
+            } else {
+                v[j].counts = counts;
+            }
+            by[j] = Some(name);
+        }
+    }
+    by
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -158,6 +228,43 @@ mod tests {
                 rule.example
             );
         }
+    }
+
+    /// Each rule of [`EARLIER`] reads its example: the last figure has the
+    /// first one's unit, and that rule gave it.
+    #[test]
+    fn every_earlier_rule_reads_its_example() {
+        for rule in EARLIER {
+            let doc = Doc::new(rule.example);
+            let c = Ctx::new(&doc);
+            let mut v = super::super::candidates(&c);
+            let by = share_earlier(&c, &mut v);
+            assert_eq!(
+                by.last().copied().flatten(),
+                Some(rule.name),
+                "{}",
+                rule.example
+            );
+            let (a, b) = (&v[0], &v[v.len() - 1]);
+            assert!(
+                a.unit.is_some() && a.unit == b.unit,
+                "{}: {v:?}",
+                rule.example
+            );
+        }
+    }
+
+    #[test]
+    fn parallel_clauses_and_what_is_not_one() {
+        let f = shared("The index closed at 980.1 points, while the other ended at 512.4.");
+        assert_eq!(f[1].2.as_deref(), Some("points"), "{f:?}");
+        // Another preposition, no clause break, or a counted noun: no unit.
+        let f = shared("Exports rose by 4 percent in March, and imports reached 2.");
+        assert_eq!(f[1].1, None, "{f:?}");
+        let f = shared("Prices rose by 4 percent by 2 o'clock.");
+        assert!(f.iter().skip(1).all(|x| x.1.is_none()), "{f:?}");
+        let f = shared("They won by 4 points but lost by 2 goals.");
+        assert_eq!(f[1].1, None, "{f:?}");
     }
 
     #[test]
