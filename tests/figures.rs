@@ -600,15 +600,18 @@ fn change() {
 
 #[test]
 fn ratio_and_comparison() {
+    // A proportion is one fraction of what the whole counts; a rate per a
+    // round number one figure whose unit is the rate.
     let fs = figs("One in five Americans agree.");
-    assert!(related(&fs, "One", "five Americans", RelationKind::Ratio));
+    assert_eq!(fs.len(), 1, "{fs:?}");
+    assert_eq!(fig(&fs, "One in five Americans").value, Some(0.2));
+    assert_eq!(fs[0].counts.as_deref(), Some("Americans"));
     let fs = figs("There were 3 deaths per 1,000 people.");
-    assert!(related(
-        &fs,
-        "3 deaths",
-        "1,000 people",
-        RelationKind::Ratio
-    ));
+    assert_eq!(fs.len(), 1, "{fs:?}");
+    assert_eq!(
+        fig(&fs, "3 deaths per 1,000 people").unit.as_deref(),
+        Some("death per 1,000 people")
+    );
     let fs = figs("It is more than twice the 120 decibels of a concert.");
     assert!(related(
         &fs,
@@ -759,4 +762,12 @@ fn numbers_that_are_no_figures_name_their_rule() {
     assert!(found.contains(&("66", "part of a name")), "{found:?}");
     assert!(found.iter().any(|(t, _)| *t == "9"), "{found:?}");
     assert!(!found.iter().any(|(t, _)| *t == "40"), "{found:?}");
+    // A number folded into the figure before it names the fold.
+    let text = "One in five adults smokes.";
+    let doc = presslens::text::Doc::new(text);
+    let found: Vec<(&str, &str)> = presslens::figures::not_figures(&doc)
+        .into_iter()
+        .map(|(s, e, rule)| (&text[s..e], rule))
+        .collect();
+    assert_eq!(found, [("five adults", "proportion")]);
 }
