@@ -612,14 +612,14 @@ fn ratio_and_comparison() {
         fig(&fs, "3 deaths per 1,000 people").unit.as_deref(),
         Some("death per 1,000 people")
     );
-    let fs = figs("It is more than twice the 120 decibels of a concert.");
-    assert!(related(
-        &fs,
-        "twice",
-        "120 decibels",
-        RelationKind::Comparison
-    ));
-    assert!(fig(&fs, "twice").approximate);
+    // A multiplier word compares and claims no amount; a written factor
+    // is a figure.
+    let t = texts("It is more than twice the 120 decibels of a concert.");
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].starts_with("120 decibels"), "{t:?}");
+    assert!(texts("The new engine is triple the size of the old one.").is_empty());
+    let fs = figs("The hall is 3.5 times as loud as a street.");
+    assert_eq!(fig(&fs, "3.5 times").value, Some(3.5));
     let fs = figs("This year it is $33790 versus $32280 last year.");
     assert!(related(&fs, "$33790", "$32280", RelationKind::Comparison));
     let fs = figs("Eight of 10 avocados come from Mexico.");
@@ -633,7 +633,7 @@ fn ratio_and_comparison() {
     // Unrelated neighbours stay unrelated.
     let fs = figs("They had 10 cats and 15 dogs.");
     assert!(fs.iter().all(|f| f.relations.is_empty()));
-    // "twice" without a comparison is no figure.
+    // "twice" without a comparison is no figure either.
     assert!(texts("He scored twice as United won.").is_empty());
 }
 

@@ -34,6 +34,10 @@ pub enum Reject {
     Year,
     /// The number and what was read after it lie in different sentences.
     CrossesSentence,
+    /// A multiplier word ("twice as loud as", "double the 120 decibels")
+    /// compares two amounts and claims none; a written factor ("6.5
+    /// times") is a figure.
+    MultiplierWord,
 }
 
 impl Reject {
@@ -49,6 +53,7 @@ impl Reject {
             Reject::BareOne => "bare one",
             Reject::Year => "year",
             Reject::CrossesSentence => "crosses a sentence",
+            Reject::MultiplierWord => "multiplier word",
         }
     }
 }
@@ -57,6 +62,9 @@ impl Reject {
 /// there is none.
 pub(super) fn read(c: &Ctx, blocked: &[bool], i: usize) -> Result<Cand, Reject> {
     let st = number_at(c, blocked, i)?;
+    if st.num.multiplier {
+        return Err(Reject::MultiplierWord);
+    }
     let mut u = unit_of(c, &st);
     code_or_name(c, &st.num, &u, i)?;
     let mut tail = tail_of(c, &st, &mut u);

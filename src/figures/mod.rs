@@ -36,7 +36,7 @@ pub(crate) enum Shape {
     Range,
     /// "3-2", "89-89": a result.
     Score,
-    /// "twice", "6.5 times".
+    /// "6.5 times" (a multiplier word, "twice", is no figure).
     Multiplier,
     /// "dozens", "tens of thousands": no value.
     Vague,

@@ -12,7 +12,7 @@
 //!   a round number ("12 deaths per 100,000 people") is one figure, the
 //!   second number no claimed amount of its own ([`FOLDS`]);
 //! - ratio: "eight of 10 avocados", "1 for every 3";
-//! - comparison: "twice the 120 decibels", "X compared with Y", "X versus Y".
+//! - comparison: "3.5 times the 120 decibels", "X compared with Y", "X versus Y".
 //!
 //! A relation is written on both figures, each pointing at the other's index
 //! in the final list.
@@ -316,7 +316,7 @@ fn exchange(gap: &Gap, b: &Cand) -> bool {
             && b.unit.as_deref() != Some("percentage")
 }
 
-/// Comparison: "twice the 120 decibels", "X compared with Y", "X versus Y".
+/// Comparison: "3.5 times the 120 decibels", "X compared with Y", "X versus Y".
 fn comparison(gap: &Gap, a: &Cand, b: &Cand) -> bool {
     (a.shape == Shape::Multiplier || b.shape == Shape::Multiplier)
         && gap.len() <= 6
