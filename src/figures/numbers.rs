@@ -10,6 +10,7 @@
 //! the number is a figure.
 
 use super::lex::{Ctx, Kind};
+use super::units;
 use crate::lexicon::{self, section_bytes, Class, WordSet};
 
 /// A number expression found at a token.
@@ -68,16 +69,16 @@ fn tens(w: &str) -> Option<f64> {
 }
 
 /// Large scale words, written out: they close a group ("two million").
+/// The vocabulary's scales ([`units::scale`]) of a thousand and more.
 fn big_scale(w: &str) -> Option<f64> {
-    Some(match w {
-        "thousand" => 1e3,
-        "million" => 1e6,
-        "billion" => 1e9,
-        "trillion" => 1e12,
-        "lakh" => 1e5,
-        "crore" => 1e7,
-        _ => return None,
-    })
+    units::scale(w)
+        .filter(|s| s.word && s.factor >= 1e3)
+        .map(|s| s.factor)
+}
+
+/// A scale word spelled out, any factor: "dozen", "hundred", "million".
+fn scale_word(w: &str) -> bool {
+    units::scale(w).is_some_and(|s| s.word)
 }
 
 /// Denominators of spelled fractions: "thirds", "quarter", "half".
@@ -98,9 +99,7 @@ fn denominator(w: &str) -> Option<f64> {
 
 /// Whether `w` is a number word that can start a spelled number.
 pub fn is_number_word(w: &str) -> bool {
-    small(w).is_some()
-        || tens(w).is_some()
-        || matches!(w, "hundred" | "thousand" | "million" | "billion" | "dozen")
+    small(w).is_some() || tens(w).is_some() || scale_word(w)
 }
 
 /// Parses a digit string with `,` thousands separators and one `.` decimal
@@ -433,29 +432,29 @@ fn scales(c: &Ctx, n: &mut Num, money: bool) {
         let raw = c.tok(k);
         let stuck = c.stuck(k) || c.tok(k.wrapping_sub(1)) == "-";
         let next_caps = c.has_upper(k + 1) && c.stuck(k + 1);
-        let f = match w {
-            "hundred" => 100.0,
-            "dozen" => 12.0,
-            "bn" | "bln" | "billion" => 1e9,
-            "mn" | "mln" | "million" => 1e6,
-            "tn" | "trn" | "trillion" => 1e12,
-            "thousand" => 1e3,
-            "lakh" => 1e5,
-            "crore" => 1e7,
-            "m" if stuck && (money || raw == "M" || million_noun(c, k + 1)) => 1e6,
-            "b" if stuck && money => 1e9,
-            // "$2.2T": a trillion, for money only ("5t" of steel is tonnes).
-            "t" if stuck && money => 1e12,
-            // "10k", "$50K"; but "4K" is a screen resolution.
-            "k" if stuck
-                && !next_caps
-                && !c.is_cap(k + 1)
-                && (money || n.value.is_some_and(|v| v >= 10.0)) =>
-            {
-                1e3
-            }
-            _ => return,
+        let Some(sc) = units::scale(w) else {
+            return;
         };
+        // A one-letter scale touches its number, and its context must say
+        // it is one: money for all; "1.5M", "1.5m people" for a million;
+        // "10k" (not "4K", a screen) for a thousand.
+        let letter_ok = || {
+            stuck
+                && (money
+                    || sc.factor == 1e6 && (raw == "M" || million_noun(c, k + 1))
+                    || sc.factor == 1e3
+                        && !next_caps
+                        && !c.is_cap(k + 1)
+                        && n.value.is_some_and(|v| v >= 10.0))
+        };
+        if sc.letter && !letter_ok() {
+            return;
+        }
+        // "$50K" but not "4K" even for money.
+        if sc.letter && sc.factor == 1e3 && (next_caps || c.is_cap(k + 1)) {
+            return;
+        }
+        let f = sc.factor;
         // "a 5-billion-dollar" is fine; "five hundred" handled by words.
         n.value = n.value.map(|v| v * f);
         n.e = k + 1;
@@ -473,24 +472,14 @@ fn million_noun(c: &Ctx, k: usize) -> bool {
             || matches!(w, "people" | "staff" | "more"))
 }
 
-/// Words that may follow "a"/"an" to make a number.
+/// Words that may follow "a"/"an" to make a number: a scale word ("a
+/// dozen", "a million") or a fraction or few.
 fn after_a(w: &str) -> bool {
-    matches!(
-        w,
-        "dozen"
-            | "couple"
-            | "hundred"
-            | "thousand"
-            | "million"
-            | "billion"
-            | "trillion"
-            | "half"
-            | "third"
-            | "quarter"
-            | "fifth"
-            | "tenth"
-            | "few"
-    )
+    scale_word(w)
+        || matches!(
+            w,
+            "couple" | "half" | "third" | "quarter" | "fifth" | "tenth" | "few"
+        )
 }
 
 /// A number written in words at `i`: the rules below, asked in order.
@@ -620,10 +609,7 @@ fn vague_amount(c: &Ctx, i: usize, w: &str, mut n: Num) -> Option<Num> {
             }
         }
         "several" | "few" => {
-            if !matches!(
-                c.lower(i + 1),
-                "hundred" | "thousand" | "million" | "billion" | "dozen"
-            ) {
+            if !scale_word(c.lower(i + 1)) {
                 return None;
             }
             e = i + 2;
@@ -784,10 +770,12 @@ impl Tally {
                         self.k += 2;
                     }
                 }
-            } else if w == "hundred" && self.any {
-                self.cur = self.cur.max(1.0) * 100.0;
-            } else if w == "dozen" && self.any {
-                self.cur = self.cur.max(1.0) * 12.0;
+            } else if let Some(f) = units::scale(w)
+                .filter(|s| s.word && s.factor < 1e3 && self.any)
+                .map(|s| s.factor)
+            {
+                // "three hundred", "two dozen": multiplies the group.
+                self.cur = self.cur.max(1.0) * f;
             } else if let Some(f) = big_scale(w).filter(|_| self.any) {
                 self.total += self.cur.max(1.0) * f;
                 self.cur = 0.0;
