@@ -568,6 +568,26 @@ mod tests {
         assert_eq!(Entry::parse("metre | m"), Err(BadLine::Columns));
     }
 
+    /// Lowercase "t" and "g" are tonnes and grams after a space too: no
+    /// word, initial or grade is written so after a number ("C", "F", "L"
+    /// are, and must touch it).
+    #[test]
+    fn spaced_letter_symbols() {
+        assert_eq!(
+            unit_at("It carried 500 t of grain.", 3).as_deref(),
+            Some("tonne")
+        );
+        assert_eq!(
+            unit_at("It holds 40 g of sugar.", 3).as_deref(),
+            Some("gram")
+        );
+        assert_eq!(unit_at("It was 12 C in the shade.", 3), None);
+        assert_eq!(
+            unit_at("It was 12C in the shade.", 3).as_deref(),
+            Some("celsius")
+        );
+    }
+
     /// Scales answer from their own look-up, never as units.
     #[test]
     fn scales_are_no_units() {
