@@ -408,6 +408,20 @@ fn approximations() {
     assert!(!fig(&figs("The attack killed 40 people."), "40 people").approximate);
 }
 
+#[test]
+fn a_noun_or_two() {
+    // The number after "a NOUN or" counts the noun, or is measured in it.
+    let fs = figs("They hope to sign another striker or two in January.");
+    assert_eq!(fig(&fs, "two").counts.as_deref(), Some("striker"));
+    assert!(fig(&fs, "two").approximate);
+    let fs = figs("The repair takes a week or three at most.");
+    assert_eq!(fig(&fs, "three").unit.as_deref(), Some("week"));
+    // A figure before "or" keeps its own: "one day or two" is no noun
+    // after "a".
+    let fs = figs("It lasts one day or two.");
+    assert_eq!(fig(&fs, "two").counts, None);
+}
+
 // ---- not figures ----------------------------------------------------------
 
 #[test]

@@ -64,6 +64,8 @@ pub enum UnitRule {
     CountedWithRate,
     /// "12 deaths per 100,000 people": a rate per a round number.
     PerRound,
+    /// "a day or two": the noun before "or".
+    NounBeforeOr,
     /// A unit written once for several numbers: a rule of [`shared`].
     Shared(&'static str),
     /// "from 21 mpg to 23".
@@ -84,6 +86,7 @@ impl UnitRule {
             UnitRule::AgeInApposition => "age in apposition",
             UnitRule::CountedWithRate => "counted noun with a rate",
             UnitRule::PerRound => "rate per a round number",
+            UnitRule::NounBeforeOr => "noun before or",
             UnitRule::Shared(rule) => rule,
             UnitRule::ChangeEnds => "ends of a change",
             UnitRule::Score => "score",
