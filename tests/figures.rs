@@ -272,6 +272,18 @@ fn fractions_and_percentages() {
         value_of("A third of the population lives there.", "A third"),
         1.0 / 3.0
     ));
+    // A whole number and a fraction; vulgar fraction characters.
+    assert!(close(
+        value_of("The trial ran 3 1/4 hours.", "3 1/4 hours"),
+        3.25
+    ));
+    assert!(close(value_of("It grew 4¾ inches.", "4¾ inches"), 4.75));
+    let fs = figs("Stir in ¼ teaspoon of salt.");
+    assert!(fs.iter().any(|f| close(f.value, 0.25)), "{fs:?}");
+    // A date or a code is no fraction: "on 3 1/2/2020" stays apart.
+    assert!(!figs("Filed as 7 1/2/3 in the ledger.")
+        .iter()
+        .any(|f| close(f.value, 7.5)));
 }
 
 #[test]

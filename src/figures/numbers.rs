@@ -227,7 +227,7 @@ pub fn may_start(c: &Ctx, i: usize) -> bool {
     };
     match t.kind {
         Kind::Num => true,
-        Kind::Punct => matches!(c.tok(i), "-" | "−" | "+" | "."),
+        Kind::Punct => matches!(c.tok(i), "-" | "−" | "+" | ".") || vulgar(c.tok(i)).is_some(),
         Kind::Word => {
             let n = t.end - t.start;
             let b = c.text.as_bytes();
@@ -323,6 +323,18 @@ pub fn parse(c: &Ctx, i: usize, money: bool) -> Option<Num> {
     };
     let mut n = if c.is_num(at) {
         digit_number(c, at, money)?
+    } else if let Some(v) = vulgar(c.tok(at)) {
+        // "½ tbsp", "¾ of the vote"
+        Num {
+            s: at,
+            e: at + 1,
+            value: Some(v),
+            spelled: false,
+            vague: false,
+            fraction: true,
+            multiplier: false,
+            scaled: false,
+        }
     } else if c.tok(at) == "."
         && c.is_num(at + 1)
         && c.stuck(at + 1)
@@ -357,6 +369,46 @@ pub fn parse(c: &Ctx, i: usize, money: bool) -> Option<Num> {
     Some(n)
 }
 
+/// The value of a vulgar fraction character: "½", "¾", "⅓".
+fn vulgar(t: &str) -> Option<f64> {
+    const VULGAR: &[(&str, f64)] = &[
+        ("½", 1.0 / 2.0),
+        ("⅓", 1.0 / 3.0),
+        ("⅔", 2.0 / 3.0),
+        ("¼", 1.0 / 4.0),
+        ("¾", 3.0 / 4.0),
+        ("⅕", 1.0 / 5.0),
+        ("⅖", 2.0 / 5.0),
+        ("⅗", 3.0 / 5.0),
+        ("⅘", 4.0 / 5.0),
+        ("⅙", 1.0 / 6.0),
+        ("⅚", 5.0 / 6.0),
+        ("⅛", 1.0 / 8.0),
+        ("⅜", 3.0 / 8.0),
+        ("⅝", 5.0 / 8.0),
+        ("⅞", 7.0 / 8.0),
+    ];
+    VULGAR.iter().find(|(f, _)| *f == t).map(|&(_, v)| v)
+}
+
+/// A proper fraction after a whole number ending at token `e`: a vulgar
+/// fraction stuck to it ("3½") or a digit fraction after a space ("2
+/// 1/2"). Its value and one past it.
+fn fraction_after_whole(c: &Ctx, e: usize) -> Option<(f64, usize)> {
+    if c.stuck(e) {
+        return vulgar(c.tok(e)).map(|f| (f, e + 1));
+    }
+    let slash = matches!(c.tok(e + 1), "/" | "⁄") && c.stuck(e + 1) && c.stuck(e + 2);
+    if !(c.is_num(e) && slash && c.is_num(e + 2)) || c.stuck(e + 3) && c.is_num(e + 3) {
+        return None;
+    }
+    if matches!(c.tok(e + 3), "/" | "⁄") {
+        return None;
+    }
+    let (a, b) = (parse_digits(c.tok(e))?, parse_digits(c.tok(e + 2))?);
+    (a.fract() == 0.0 && b.fract() == 0.0 && 0.0 < a && a < b && b <= 64.0).then(|| (a / b, e + 3))
+}
+
 /// A number written with digits at `i`, with its fraction and scale.
 fn digit_number(c: &Ctx, i: usize, money: bool) -> Option<Num> {
     let (mut e, mut v) = digits(c, i)?;
@@ -374,6 +426,13 @@ fn digit_number(c: &Ctx, i: usize, money: bool) -> Option<Num> {
                 e += 2;
                 fraction = true;
             }
+        }
+    }
+    // A whole number and a fraction: "3½", "2 1/2".
+    if !fraction && e == i + 1 && v.fract() == 0.0 {
+        if let Some((f, k)) = fraction_after_whole(c, e) {
+            v += f;
+            e = k;
         }
     }
     // "1.99×10−30", "3 x 10^8"
