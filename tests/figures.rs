@@ -272,6 +272,18 @@ fn fractions_and_percentages() {
         value_of("A third of the population lives there.", "A third"),
         1.0 / 3.0
     ));
+    // A fraction of a scale is one amount.
+    let fs = figs("They raised a quarter of a million dollars.");
+    assert_eq!(fs.len(), 1, "{fs:?}");
+    assert!(close(fs[0].value, 250_000.0), "{fs:?}");
+    assert_eq!(fs[0].unit.as_deref(), Some("dollar"));
+    assert!(close(
+        value_of(
+            "It cost three-quarters of a billion.",
+            "three-quarters of a billion"
+        ),
+        750_000_000.0
+    ));
     // A whole number and a fraction; vulgar fraction characters.
     assert!(close(
         value_of("The trial ran 3 1/4 hours.", "3 1/4 hours"),

@@ -366,7 +366,23 @@ pub fn parse(c: &Ctx, i: usize, money: bool) -> Option<Num> {
         n.value = n.value.map(|v| -v);
     }
     n.s = i;
+    fraction_of_scale(c, &mut n);
     Some(n)
+}
+
+/// "a quarter of a million", "three-quarters of a billion": a fraction of
+/// a scale is one amount (250,000), no longer a fraction.
+fn fraction_of_scale(c: &Ctx, n: &mut Num) {
+    let k = n.e;
+    if !n.fraction || c.lower(k) != "of" || !matches!(c.lower(k + 1), "a" | "an") {
+        return;
+    }
+    if let Some(f) = big_scale(c.lower(k + 2)).filter(|_| c.same_sent(k, k + 2)) {
+        n.value = n.value.map(|v| v * f);
+        n.e = k + 3;
+        n.fraction = false;
+        n.scaled = true;
+    }
 }
 
 /// The value of a vulgar fraction character: "½", "¾", "⅓".
