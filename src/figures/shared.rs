@@ -42,7 +42,16 @@ const RULES: &[Rule] = &[
         example: "The firm has shipped 280 of the 900 tonnes it sold.",
         applies: part_of_total,
     },
+    Rule {
+        name: "fraction of a total",
+        example: "Nearly half of the remaining 40 hostages were freed.",
+        applies: fraction_of_total,
+    },
 ];
+
+/// The rule of [`RULES`] that a fraction ("half", "two-thirds") may take a
+/// unit or counted noun by; the others read plain numbers.
+const FRACTION_RULE: &str = "fraction of a total";
 
 /// Rules that give a bare figure `b` the unit of an earlier figure `a` of
 /// its sentence (`applies(c, a, b, _)`); asked after ranges are joined.
@@ -122,6 +131,26 @@ fn part_of_total(c: &Ctx, a: &Cand, b: &Cand, _chained: bool) -> bool {
     ) && matches!((a.value, b.value), (Some(x), Some(y)) if x < y)
 }
 
+/// "half of the remaining 40 hostages", "two-thirds of its 4,000 staff",
+/// "a third of 90 tonnes": a fraction of a total counts what the total
+/// counts, or is measured in its unit. A determiner and one modifier may
+/// stand between.
+fn fraction_of_total(c: &Ctx, a: &Cand, b: &Cand, _chained: bool) -> bool {
+    let gap = gap(c, a, b);
+    let mut w = gap.split(' ');
+    if a.shape != Shape::Fraction || w.next() != Some("of") {
+        return false;
+    }
+    let rest: Vec<&str> = w.collect();
+    let det = |x: &str| crate::lexicon::Class::Determiner.contains(x);
+    match rest.as_slice() {
+        [] => true,
+        [x] => det(x) || x.chars().all(char::is_alphabetic),
+        [d, x] => det(d) && x.chars().all(char::is_alphabetic),
+        _ => false,
+    }
+}
+
 /// Gives bare figures the unit of the figure after them where a rule of
 /// [`RULES`] applies; returns, for each figure, the rule that gave it its
 /// unit.
@@ -131,19 +160,29 @@ pub fn share(c: &Ctx, v: &mut [Cand]) -> Vec<Option<&'static str>> {
         let (a, b) = (&v[i], &v[i + 1]);
         // A multiplier ("11 times") lends no unit: "four out of 11 times".
         let lends = (b.unit.is_some() || b.counts.is_some()) && b.shape != Shape::Multiplier;
-        if !bare(a) || !lends || !c.same_sent(a.s, b.s) {
+        let fraction = a.shape == Shape::Fraction
+            && a.unit.is_none()
+            && a.counts.is_none()
+            && a.value.is_some()
+            && !a.money;
+        if !(bare(a) || fraction) || !lends || !c.same_sent(a.s, b.s) {
             continue;
         }
         if b.s < a.e.max(a.core_e) || b.s - a.e.max(a.core_e) > 3 {
             continue;
         }
         let chained = by[i + 1].is_some();
-        let Some(rule) = RULES.iter().find(|r| (r.applies)(c, a, b, chained)) else {
+        let Some(rule) = RULES
+            .iter()
+            .filter(|r| (r.name == FRACTION_RULE) == fraction)
+            .find(|r| (r.applies)(c, a, b, chained))
+        else {
             continue;
         };
-        // Only a suspended hyphen shares a counted noun ("six-cylinder");
-        // "10 cats and 15 dogs" count apart.
-        if b.unit.is_none() && rule.name != "suspended hyphen" {
+        // Only a suspended hyphen and a fraction share a counted noun
+        // ("six-cylinder", "half of the 40 hostages"); "10 cats and 15
+        // dogs" count apart.
+        if b.unit.is_none() && rule.name != "suspended hyphen" && rule.name != FRACTION_RULE {
             continue;
         }
         let (unit, counts) = (b.unit.clone(), b.counts.clone());
@@ -297,5 +336,10 @@ mod tests {
         assert_eq!(f[0].1, None, "{f:?}");
         let f = shared("They won four out of 11 times.");
         assert_eq!(f[0].1, None, "{f:?}");
+        // A fraction shares only with a total after "of".
+        let f = shared("Half the board and 40 staff left.");
+        assert_eq!(f[0].2, None, "{f:?}");
+        let f = shared("Two-thirds of its 4,000 staff voted.");
+        assert_eq!(f[0].2.as_deref(), Some("staff"), "{f:?}");
     }
 }
