@@ -55,11 +55,60 @@ const FRACTION_RULE: &str = "fraction of a total";
 
 /// Rules that give a bare figure `b` the unit of an earlier figure `a` of
 /// its sentence (`applies(c, a, b, _)`); asked after ranges are joined.
-const EARLIER: &[Rule] = &[Rule {
-    name: "parallel clause",
-    example: "Exports rose by 4 percent in March but imports fell by 2.",
-    applies: parallel_clause,
-}];
+const EARLIER: &[Rule] = &[
+    Rule {
+        name: "parallel clause",
+        example: "Exports rose by 4 percent in March but imports fell by 2.",
+        applies: parallel_clause,
+    },
+    Rule {
+        name: "parallel time",
+        example: "Unemployment was 4.1 percent in March and 4.3 in April.",
+        applies: parallel_time,
+    },
+];
+
+/// Words that, after "last", "this", "next", "a" or "the previous", make a
+/// time: "last year", "a quarter earlier".
+const TIME_NOUNS: &[&str] = &[
+    "year", "month", "week", "quarter", "season", "day", "decade",
+];
+
+/// Whether a time phrase starts at token `k`: "in April", "in 2019", "last
+/// year", "a year earlier", "the previous quarter".
+fn time_phrase(c: &Ctx, k: usize) -> bool {
+    let time_word = |j: usize| {
+        TIME_NOUNS.contains(&c.lower(j))
+            || crate::lexicon::Class::Month.contains(c.tok(j))
+            || c.tok(j).len() == 4
+                && c.tok(j)
+                    .parse::<u16>()
+                    .is_ok_and(|y| (1900..=2100).contains(&y))
+    };
+    match c.lower(k) {
+        "in" | "by" | "since" => time_word(k + 1),
+        "last" | "this" | "next" | "a" => TIME_NOUNS.contains(&c.lower(k + 1)),
+        "the" => {
+            matches!(c.lower(k + 1), "previous" | "prior" | "same")
+                && TIME_NOUNS.contains(&c.lower(k + 2))
+        }
+        _ => false,
+    }
+}
+
+/// "4.1 percent in March and 4.3 in April", "a minus-1.4 degree angle in
+/// 2018 and 2.1 last year": two amounts each dated by a time phrase,
+/// joined by "and" or a comma; the second leaves the unit out.
+fn parallel_time(c: &Ctx, a: &Cand, b: &Cand, _chained: bool) -> bool {
+    let ae = a.e.max(a.core_e);
+    let q = b.s.wrapping_sub(1);
+    b.s > ae
+        && b.s - ae <= 8
+        && matches!(c.lower(q), "and" | ",")
+        && (ae..q).any(|k| time_phrase(c, k))
+        && time_phrase(c, b.e)
+        && c.same_sent(a.s, b.s)
+}
 
 /// Prepositions that introduce the amount of a clause ("rose by 4
 /// percent", "closed at 980 points", "fell to 3 percent"); a second clause
@@ -304,6 +353,11 @@ mod tests {
         assert!(f.iter().skip(1).all(|x| x.1.is_none()), "{f:?}");
         let f = shared("They won by 4 points but lost by 2 goals.");
         assert_eq!(f[1].1, None, "{f:?}");
+        let f = shared("Inflation was 2.5 percent last year and 3 a year earlier.");
+        assert_eq!(f[1].1.as_deref(), Some("percentage"), "{f:?}");
+        // No time phrase after the second number: no unit.
+        let f = shared("Inflation was 2.5 percent in May and 3 officials resigned.");
+        assert_ne!(f[1].1.as_deref(), Some("percentage"), "{f:?}");
     }
 
     #[test]
