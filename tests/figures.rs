@@ -433,6 +433,19 @@ fn approximations() {
 }
 
 #[test]
+fn ages_in_context() {
+    let fs = figs("She retired when she turned 60 last spring.");
+    assert_eq!(fig(&fs, "60").unit.as_deref(), Some("year of age"));
+    let fs = figs("Life expectancy in the region is about 68 for women.");
+    assert_eq!(fig(&fs, "68").unit.as_deref(), Some("year of age"));
+    // Something counted comes first; other verbs say nothing of age.
+    let fs = figs("The index turned 40 points lower.");
+    assert_ne!(fs[0].unit.as_deref(), Some("year of age"), "{fs:?}");
+    let fs = figs("She scored 60 in the final.");
+    assert_eq!(fig(&fs, "60").unit, None);
+}
+
+#[test]
 fn a_noun_or_two() {
     // The number after "a NOUN or" counts the noun, or is measured in it.
     let fs = figs("They hope to sign another striker or two in January.");

@@ -74,6 +74,10 @@ pub(super) fn read(c: &Ctx, blocked: &[bool], i: usize) -> Result<Cand, Reject> 
         u.unit = Some("year of age".into());
         u.rule = Some(UnitRule::AgeInApposition);
     }
+    if u.unit.is_none() && tail.counted.is_none() && age_in_context(c, num) {
+        u.unit = Some("year of age".into());
+        u.rule = Some(UnitRule::AgeInContext);
+    }
     if u.unit.is_none() && tail.counted.is_none() {
         if let Some(k) = noun_before_or(c, num) {
             match units::measure(c, k).filter(|m| m.e == k + 1) {
@@ -515,6 +519,23 @@ fn noun_before_or(c: &Ctx, num: &Num) -> Option<usize> {
         && matches!(c.lower_back(k, 1), "a" | "an" | "another")
         && c.same_sent(k - 1, s))
     .then_some(k)
+}
+
+/// "when she turned 40", "life expectancy for men is around 73": a bare
+/// whole number after a form of "turn", or within ten words after "life
+/// expectancy", is an age. (Anything counted after it, "turned 40 points",
+/// comes first.)
+fn age_in_context(c: &Ctx, num: &Num) -> bool {
+    let Some(v) = num.value.filter(|v| v.fract() == 0.0) else {
+        return false;
+    };
+    let s = num.s;
+    if matches!(c.lower_back(s, 1), "turn" | "turns" | "turned" | "turning") {
+        return (1.0..=120.0).contains(&v);
+    }
+    let lo = s.saturating_sub(10).max(c.sent_start(s));
+    (20.0..=110.0).contains(&v)
+        && (lo + 1..s).any(|k| c.lower(k) == "expectancy" && c.lower(k - 1) == "life")
 }
 
 /// "40 or so", "50-odd", "100 plus".

@@ -60,6 +60,8 @@ pub enum UnitRule {
     AfterAOrOf,
     /// "Jamie Armstrong, 25, said".
     AgeInApposition,
+    /// "when she turned 40", "life expectancy is around 73".
+    AgeInContext,
     /// "120 tests per day": the counted noun and its rate.
     CountedWithRate,
     /// "12 deaths per 100,000 people": a rate per a round number.
@@ -84,6 +86,7 @@ impl UnitRule {
             UnitRule::Aged => "age after aged",
             UnitRule::AfterAOrOf => "unit after a or of",
             UnitRule::AgeInApposition => "age in apposition",
+            UnitRule::AgeInContext => "age after turn or life expectancy",
             UnitRule::CountedWithRate => "counted noun with a rate",
             UnitRule::PerRound => "rate per a round number",
             UnitRule::NounBeforeOr => "noun before or",
