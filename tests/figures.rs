@@ -475,6 +475,7 @@ fn dates_times_years_are_not_figures() {
         "Music of the 1990s.",
         "Updated 2:55 p.m. PT: news.",
         "We met at 5am and at 10.45pm.",
+        "The train left at 10.30 am and came at 4.45 pm.",
         "Dated 2024-07-10 and 10/7/2024.",
     ] {
         assert!(texts(text).is_empty(), "{text}: {:?}", texts(text));
