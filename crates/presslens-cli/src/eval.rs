@@ -740,9 +740,10 @@ fn char_bytes(text: &str) -> Vec<usize> {
 
 /// The gold figures (with a value and a span) that no figure of `report`
 /// (char offsets) finds with that value, each with the engine rule that
-/// dropped a number inside it ([`presslens::figures::not_figures`]), or
-/// "not read" when no rule names one: what `presslens eval --explain`
-/// prints.
+/// dropped a number inside it ([`presslens::figures::not_figures`]); when
+/// no rule names one, "range or amount with no value" or "read with
+/// another value" after the figure found there, else "not read": what
+/// `presslens eval --explain` prints.
 pub fn figure_misses(doc: &GoldDoc, report: &Report) -> Vec<(String, &'static str)> {
     let text = &doc.text;
     let byte_of = char_bytes(text);
@@ -763,10 +764,24 @@ pub fn figure_misses(doc: &GoldDoc, report: &Report) -> Vec<(String, &'static st
         let rules = rules.get_or_insert_with(|| {
             presslens::figures::not_figures(&presslens::text::Doc::new(text))
         });
+        // No rule dropped a number: a figure read there may still carry no
+        // value (a range, a score, a vague amount) or another one.
+        let over: Vec<&presslens::Figure> = report
+            .figures
+            .iter()
+            .filter(|p| p.start < e && s < p.end)
+            .collect();
+        let read_as = if over.iter().any(|p| p.value.is_none()) {
+            "range or amount with no value"
+        } else if !over.is_empty() {
+            "read with another value"
+        } else {
+            "not read"
+        };
         let rule = rules
             .iter()
             .find(|&&(rs, re, _)| rs < be && bs < re)
-            .map_or("not read", |r| r.2);
+            .map_or(read_as, |r| r.2);
         out.push((text[bs..be].to_string(), rule));
     }
     out
@@ -1023,6 +1038,21 @@ mod tests {
         assert_eq!(
             figure_misses(&doc, &report),
             vec![("9".to_string(), "hour with a time word")]
+        );
+    }
+
+    #[test]
+    fn figure_misses_name_a_range() {
+        let line = r#"{"id":"t","text":"Doses of between 44 and 50 mg were given.","layers":["figures"],
+            "figures":[{"value":47,"unit":"milligram","start":9,"end":29}]}"#;
+        let doc: GoldDoc = serde_json::from_str(line).unwrap();
+        let report = presslens::annotate_in(&doc.text, Unit::Char);
+        assert_eq!(
+            figure_misses(&doc, &report),
+            vec![(
+                "between 44 and 50 mg".to_string(),
+                "range or amount with no value"
+            )]
         );
     }
 
