@@ -540,6 +540,12 @@ fn million_or_metre_and_other_suffixes() {
     let f = fig(&fs, "$400-million-a-year business");
     assert!(close(f.value, 4e8));
     assert_eq!(f.unit.as_deref(), Some("dollar per year"));
+    // A decimal before "k" is thousands; a small whole one a code.
+    assert!(close(
+        value_of("The race drew 1.5k runners.", "1.5k runners"),
+        1500.0
+    ));
+    assert!(texts("It films in 4K now.").is_empty());
 }
 
 #[test]

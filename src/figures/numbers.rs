@@ -512,7 +512,8 @@ fn scales(c: &Ctx, n: &mut Num, money: bool) {
         };
         // A one-letter scale touches its number, and its context must say
         // it is one: money for all; "1.5M", "1.5m people" for a million;
-        // "10k" (not "4K", a screen) for a thousand.
+        // "10k" and "1.5k" (not "4K", a screen) for a thousand: a name or
+        // code has no decimals.
         let letter_ok = || {
             stuck
                 && (money
@@ -520,7 +521,7 @@ fn scales(c: &Ctx, n: &mut Num, money: bool) {
                     || sc.factor == 1e3
                         && !next_caps
                         && !c.is_cap(k + 1)
-                        && n.value.is_some_and(|v| v >= 10.0))
+                        && n.value.is_some_and(|v| v >= 10.0 || v.fract() != 0.0))
         };
         if sc.letter && !letter_ok() {
             return;
