@@ -34,8 +34,8 @@ pub enum Reject {
     Year,
     /// The number and what was read after it lie in different sentences.
     CrossesSentence,
-    /// A multiplier word ("twice as loud as", "double the 120 decibels")
-    /// compares two amounts and claims none; a written factor ("6.5
+    /// A multiplier word ("twice as fast as", "double the price")
+    /// compares two amounts and claims none; a written factor ("3.5
     /// times") is a figure.
     MultiplierWord,
 }
@@ -185,7 +185,7 @@ struct Tail {
     counted: Option<(usize, usize)>,
     /// One past the figure's text.
     e: usize,
-    /// "another pick or two": the noun before "or" that the number counts.
+    /// "another striker or two": the noun before "or" that the number counts.
     noun_before: Option<usize>,
 }
 
@@ -503,7 +503,7 @@ fn age_in_apposition(c: &Ctx, num: &Num) -> bool {
             .is_some_and(|v| v.fract() == 0.0 && (1.0..=120.0).contains(&v))
 }
 
-/// "a day or two", "another pick or two", "an hour or three": a spelled
+/// "a day or two", "another striker or two", "an hour or three": a spelled
 /// number after "or" and a noun after "a" counts that noun (or is measured
 /// in it), approximately. The noun's token. ("one day or two" is a figure
 /// already; "a or two" has no noun.)
@@ -521,7 +521,7 @@ fn noun_before_or(c: &Ctx, num: &Num) -> Option<usize> {
     .then_some(k)
 }
 
-/// "when she turned 40", "life expectancy for men is around 73": a bare
+/// "when she turned 40", "life expectancy there is about 68": a bare
 /// whole number after a form of "turn", or within ten words after "life
 /// expectancy", is an age. (Anything counted after it, "turned 40 points",
 /// comes first.)

@@ -60,7 +60,7 @@ pub enum UnitRule {
     AfterAOrOf,
     /// "Jamie Armstrong, 25, said".
     AgeInApposition,
-    /// "when she turned 40", "life expectancy is around 73".
+    /// "when she turned 40", "life expectancy there is about 68".
     AgeInContext,
     /// "120 tests per day": the counted noun and its rate.
     CountedWithRate,

@@ -12,7 +12,7 @@
 //!   a round number ("12 deaths per 100,000 people") is one figure, the
 //!   second number no claimed amount of its own ([`FOLDS`]);
 //! - ratio: "eight of 10 avocados", "1 for every 3";
-//! - comparison: "3.5 times the 120 decibels", "X compared with Y", "X versus Y".
+//! - comparison: "3.5 times the 90 decibels", "X compared with Y", "X versus Y".
 //!
 //! A relation is written on both figures, each pointing at the other's index
 //! in the final list.
@@ -316,7 +316,7 @@ fn exchange(gap: &Gap, b: &Cand) -> bool {
             && b.unit.as_deref() != Some("percentage")
 }
 
-/// Comparison: "3.5 times the 120 decibels", "X compared with Y", "X versus Y".
+/// Comparison: "3.5 times the 90 decibels", "X compared with Y", "X versus Y".
 fn comparison(gap: &Gap, a: &Cand, b: &Cand) -> bool {
     (a.shape == Shape::Multiplier || b.shape == Shape::Multiplier)
         && gap.len() <= 6
@@ -416,9 +416,8 @@ fn proportion(c: &Ctx, a: &Cand, b: &Cand) -> Option<Cand> {
 
 /// "12 people per 100,000 residents", "3.5 per 1,000 live births", "40
 /// deaths for every 10,000 patients": a rate per a round number (100, 1,000,
-/// a million) is one figure whose unit is the rate: "person per 100,000
-/// residents"; "death per 10,000 patients"). The round number is the rate's
-/// base, not a claimed amount.
+/// a million) is one figure whose unit is the rate ("death per 10,000
+/// patients"). The round number is the rate's base, not a claimed amount.
 fn per_round(c: &Ctx, a: &Cand, b: &Cand) -> Option<Cand> {
     let gap = c.join_low(a.e, b.s);
     let y = b.value?;

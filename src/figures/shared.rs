@@ -96,8 +96,8 @@ fn time_phrase(c: &Ctx, k: usize) -> bool {
     }
 }
 
-/// "4.1 percent in March and 4.3 in April", "a minus-1.4 degree angle in
-/// 2018 and 2.1 last year": two amounts each dated by a time phrase,
+/// "4.1 percent in March and 4.3 in April", "a 2.5 degree tilt in
+/// 2019 and 3.1 last year": two amounts each dated by a time phrase,
 /// joined by "and" or a comma; the second leaves the unit out.
 fn parallel_time(c: &Ctx, a: &Cand, b: &Cand, _chained: bool) -> bool {
     let ae = a.e.max(a.core_e);
