@@ -124,6 +124,10 @@ def known(lines):
         if "|" not in line:
             continue
         parts = [p.strip() for p in line.split("|")]
+        # Scales ("m" for million) are no units: they take no form from
+        # a unit the import would otherwise bring.
+        if parts[1] == "scale":
+            continue
         names.add(parts[0].lower())
         for f in parts[2].split(";"):
             forms[key(f.strip())] = (parts[0], parts[1])

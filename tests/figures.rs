@@ -272,6 +272,30 @@ fn fractions_and_percentages() {
         value_of("A third of the population lives there.", "A third"),
         1.0 / 3.0
     ));
+    // A fraction of a scale is one amount.
+    let fs = figs("They raised a quarter of a million dollars.");
+    assert_eq!(fs.len(), 1, "{fs:?}");
+    assert!(close(fs[0].value, 250_000.0), "{fs:?}");
+    assert_eq!(fs[0].unit.as_deref(), Some("dollar"));
+    assert!(close(
+        value_of(
+            "It cost three-quarters of a billion.",
+            "three-quarters of a billion"
+        ),
+        750_000_000.0
+    ));
+    // A whole number and a fraction; vulgar fraction characters.
+    assert!(close(
+        value_of("The trial ran 3 1/4 hours.", "3 1/4 hours"),
+        3.25
+    ));
+    assert!(close(value_of("It grew 4¾ inches.", "4¾ inches"), 4.75));
+    let fs = figs("Stir in ¼ teaspoon of salt.");
+    assert!(fs.iter().any(|f| close(f.value, 0.25)), "{fs:?}");
+    // A date or a code is no fraction: "on 3 1/2/2020" stays apart.
+    assert!(!figs("Filed as 7 1/2/3 in the ledger.")
+        .iter()
+        .any(|f| close(f.value, 7.5)));
 }
 
 #[test]
@@ -408,6 +432,33 @@ fn approximations() {
     assert!(!fig(&figs("The attack killed 40 people."), "40 people").approximate);
 }
 
+#[test]
+fn ages_in_context() {
+    let fs = figs("She retired when she turned 60 last spring.");
+    assert_eq!(fig(&fs, "60").unit.as_deref(), Some("year of age"));
+    let fs = figs("Life expectancy in the region is about 68 for women.");
+    assert_eq!(fig(&fs, "68").unit.as_deref(), Some("year of age"));
+    // Something counted comes first; other verbs say nothing of age.
+    let fs = figs("The index turned 40 points lower.");
+    assert_ne!(fs[0].unit.as_deref(), Some("year of age"), "{fs:?}");
+    let fs = figs("She scored 60 in the final.");
+    assert_eq!(fig(&fs, "60").unit, None);
+}
+
+#[test]
+fn a_noun_or_two() {
+    // The number after "a NOUN or" counts the noun, or is measured in it.
+    let fs = figs("They hope to sign another striker or two in January.");
+    assert_eq!(fig(&fs, "two").counts.as_deref(), Some("striker"));
+    assert!(fig(&fs, "two").approximate);
+    let fs = figs("The repair takes a week or three at most.");
+    assert_eq!(fig(&fs, "three").unit.as_deref(), Some("week"));
+    // A figure before "or" keeps its own: "one day or two" is no noun
+    // after "a".
+    let fs = figs("It lasts one day or two.");
+    assert_eq!(fig(&fs, "two").counts, None);
+}
+
 // ---- not figures ----------------------------------------------------------
 
 #[test]
@@ -424,6 +475,7 @@ fn dates_times_years_are_not_figures() {
         "Music of the 1990s.",
         "Updated 2:55 p.m. PT: news.",
         "We met at 5am and at 10.45pm.",
+        "The train left at 10.30 am and came at 4.45 pm.",
         "Dated 2024-07-10 and 10/7/2024.",
     ] {
         assert!(texts(text).is_empty(), "{text}: {:?}", texts(text));
@@ -488,6 +540,12 @@ fn million_or_metre_and_other_suffixes() {
     let f = fig(&fs, "$400-million-a-year business");
     assert!(close(f.value, 4e8));
     assert_eq!(f.unit.as_deref(), Some("dollar per year"));
+    // A decimal before "k" is thousands; a small whole one a code.
+    assert!(close(
+        value_of("The race drew 1.5k runners.", "1.5k runners"),
+        1500.0
+    ));
+    assert!(texts("It films in 4K now.").is_empty());
 }
 
 #[test]
@@ -600,23 +658,26 @@ fn change() {
 
 #[test]
 fn ratio_and_comparison() {
+    // A proportion is one fraction of what the whole counts; a rate per a
+    // round number one figure whose unit is the rate.
     let fs = figs("One in five Americans agree.");
-    assert!(related(&fs, "One", "five Americans", RelationKind::Ratio));
+    assert_eq!(fs.len(), 1, "{fs:?}");
+    assert_eq!(fig(&fs, "One in five Americans").value, Some(0.2));
+    assert_eq!(fs[0].counts.as_deref(), Some("Americans"));
     let fs = figs("There were 3 deaths per 1,000 people.");
-    assert!(related(
-        &fs,
-        "3 deaths",
-        "1,000 people",
-        RelationKind::Ratio
-    ));
-    let fs = figs("It is more than twice the 120 decibels of a concert.");
-    assert!(related(
-        &fs,
-        "twice",
-        "120 decibels",
-        RelationKind::Comparison
-    ));
-    assert!(fig(&fs, "twice").approximate);
+    assert_eq!(fs.len(), 1, "{fs:?}");
+    assert_eq!(
+        fig(&fs, "3 deaths per 1,000 people").unit.as_deref(),
+        Some("death per 1,000 people")
+    );
+    // A multiplier word compares and claims no amount; a written factor
+    // is a figure.
+    let t = texts("The siren is more than twice the 90 decibels of a busy street.");
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].starts_with("90 decibels"), "{t:?}");
+    assert!(texts("The new engine is triple the size of the old one.").is_empty());
+    let fs = figs("The hall is 3.5 times as loud as a street.");
+    assert_eq!(fig(&fs, "3.5 times").value, Some(3.5));
     let fs = figs("This year it is $33790 versus $32280 last year.");
     assert!(related(&fs, "$33790", "$32280", RelationKind::Comparison));
     let fs = figs("Eight of 10 avocados come from Mexico.");
@@ -630,7 +691,7 @@ fn ratio_and_comparison() {
     // Unrelated neighbours stay unrelated.
     let fs = figs("They had 10 cats and 15 dogs.");
     assert!(fs.iter().all(|f| f.relations.is_empty()));
-    // "twice" without a comparison is no figure.
+    // "twice" without a comparison is no figure either.
     assert!(texts("He scored twice as United won.").is_empty());
 }
 
@@ -679,14 +740,137 @@ fn seed_article() {
 use common::Rng;
 
 const PIECES: &[&str] = &[
-    "1", "40", "400", "2.5", "1,000", ",", ".", "-", "–", "−", "/", "⁄", ":", "$", "US", "€", "£",
-    "₪", "NIS", "PS", "Y=", "%", "per", "cent", "percent", "million", "bn", "m", "k", "to", "from",
-    "between", "and", "or", "for", "in", "exchange", "rose", "up", "down", "one", "One", "two",
-    "forty", "hundred", "a", "dozen", "dozens", "of", "the", "half", "thirds", "twice", "times",
-    "hostages", "miles", "mph", "km", "h", "year", "old", "July", "May", "2024", "am", "pm",
-    "Comment", "\n", "\n\n", " ", " ", " ", "“", "”", "’", "s", "th", "(", ")", "[", "]", "×",
-    "10", "^", "é", "😀", "\u{202f}", "\u{a0}", "\u{200b}", "—", "#", "No", "+", "minus", "about",
-    "some", "Air", "Force", "Model", "3s", "5G", "°", "C", "x", "sq", "ft", "”", "...", "?", "!",
+    "1",
+    "40",
+    "400",
+    "2.5",
+    "1,000",
+    ",",
+    ".",
+    "-",
+    "–",
+    "−",
+    "/",
+    "⁄",
+    ":",
+    "$",
+    "US",
+    "€",
+    "£",
+    "₪",
+    "NIS",
+    "PS",
+    "Y=",
+    "%",
+    "per",
+    "cent",
+    "percent",
+    "million",
+    "bn",
+    "m",
+    "k",
+    "to",
+    "from",
+    "between",
+    "and",
+    "or",
+    "for",
+    "in",
+    "exchange",
+    "rose",
+    "up",
+    "down",
+    "one",
+    "One",
+    "two",
+    "forty",
+    "hundred",
+    "a",
+    "dozen",
+    "dozens",
+    "of",
+    "the",
+    "half",
+    "thirds",
+    "twice",
+    "times",
+    "hostages",
+    "miles",
+    "mph",
+    "km",
+    "h",
+    "year",
+    "old",
+    "July",
+    "May",
+    "2024",
+    "am",
+    "pm",
+    "Comment",
+    "\n",
+    "\n\n",
+    " ",
+    " ",
+    " ",
+    "“",
+    "”",
+    "’",
+    "s",
+    "th",
+    "(",
+    ")",
+    "[",
+    "]",
+    "×",
+    "10",
+    "^",
+    "é",
+    "😀",
+    "\u{202f}",
+    "\u{a0}",
+    "\u{200b}",
+    "—",
+    "#",
+    "No",
+    "+",
+    "minus",
+    "about",
+    "some",
+    "Air",
+    "Force",
+    "Model",
+    "3s",
+    "5G",
+    "°",
+    "C",
+    "x",
+    "sq",
+    "ft",
+    "”",
+    "...",
+    "?",
+    "!",
+    // The rules of the second figures round: folds, earlier units, ages,
+    // fractions, scales read from the unit file, dotted hours.
+    "½",
+    "¾",
+    "out",
+    "every",
+    "100,000",
+    "most",
+    "another",
+    "turned",
+    "life",
+    "expectancy",
+    "last",
+    "by",
+    "at",
+    "while",
+    "quarter",
+    "10.30",
+    "t",
+    "g",
+    "0",
 ];
 
 #[test]
@@ -759,4 +943,12 @@ fn numbers_that_are_no_figures_name_their_rule() {
     assert!(found.contains(&("66", "part of a name")), "{found:?}");
     assert!(found.iter().any(|(t, _)| *t == "9"), "{found:?}");
     assert!(!found.iter().any(|(t, _)| *t == "40"), "{found:?}");
+    // A number folded into the figure before it names the fold.
+    let text = "One in five adults smokes.";
+    let doc = presslens::text::Doc::new(text);
+    let found: Vec<(&str, &str)> = presslens::figures::not_figures(&doc)
+        .into_iter()
+        .map(|(s, e, rule)| (&text[s..e], rule))
+        .collect();
+    assert_eq!(found, [("five adults", "proportion")]);
 }

@@ -34,6 +34,10 @@ pub enum Reject {
     Year,
     /// The number and what was read after it lie in different sentences.
     CrossesSentence,
+    /// A multiplier word ("twice as fast as", "double the price")
+    /// compares two amounts and claims none; a written factor ("3.5
+    /// times") is a figure.
+    MultiplierWord,
 }
 
 impl Reject {
@@ -49,6 +53,7 @@ impl Reject {
             Reject::BareOne => "bare one",
             Reject::Year => "year",
             Reject::CrossesSentence => "crosses a sentence",
+            Reject::MultiplierWord => "multiplier word",
         }
     }
 }
@@ -57,6 +62,9 @@ impl Reject {
 /// there is none.
 pub(super) fn read(c: &Ctx, blocked: &[bool], i: usize) -> Result<Cand, Reject> {
     let st = number_at(c, blocked, i)?;
+    if st.num.multiplier {
+        return Err(Reject::MultiplierWord);
+    }
     let mut u = unit_of(c, &st);
     code_or_name(c, &st.num, &u, i)?;
     let mut tail = tail_of(c, &st, &mut u);
@@ -65,6 +73,21 @@ pub(super) fn read(c: &Ctx, blocked: &[bool], i: usize) -> Result<Cand, Reject> 
     if u.unit.is_none() && tail.counted.is_none() && age_in_apposition(c, num) {
         u.unit = Some("year of age".into());
         u.rule = Some(UnitRule::AgeInApposition);
+    }
+    if u.unit.is_none() && tail.counted.is_none() && age_in_context(c, num) {
+        u.unit = Some("year of age".into());
+        u.rule = Some(UnitRule::AgeInContext);
+    }
+    if u.unit.is_none() && tail.counted.is_none() {
+        if let Some(k) = noun_before_or(c, num) {
+            match units::measure(c, k).filter(|m| m.e == k + 1) {
+                Some(m) => {
+                    u.unit = Some(m.name);
+                    u.rule = Some(UnitRule::NounBeforeOr);
+                }
+                None => tail.noun_before = Some(k),
+            }
+        }
     }
     // Nothing read after the number may lie in another sentence or line.
     if !c.same_sent(num.s, tail.core_e.saturating_sub(1)) || !c.same_sent(st.s, num.s) {
@@ -162,6 +185,8 @@ struct Tail {
     counted: Option<(usize, usize)>,
     /// One past the figure's text.
     e: usize,
+    /// "another striker or two": the noun before "or" that the number counts.
+    noun_before: Option<usize>,
 }
 
 /// Reads what follows the unit: a rate ("per barrel", "a month", "/h"),
@@ -189,7 +214,12 @@ fn tail_of(c: &Ctx, st: &Start, u: &mut Unit) -> Tail {
     if let (Some(unit), Some(r)) = (&u.unit, &rate) {
         u.unit = Some(format!("{unit} per {r}"));
     }
-    Tail { core_e, counted, e }
+    Tail {
+        core_e,
+        counted,
+        e,
+        noun_before: None,
+    }
 }
 
 /// The rules that need the whole reading to drop a number: a clock time
@@ -228,11 +258,18 @@ fn clock_one_or_year(
 /// whether it is approximate ("about 40", "40 or so", "dozens").
 fn figure(c: &Ctx, st: &Start, u: Unit, tail: &Tail) -> Cand {
     let num = &st.num;
-    let counts = tail.counted.map(|(a, b)| {
-        let (x, y) = c.span(a, b);
-        c.text[x..y].to_string()
-    });
-    let approx = approx_len(c, st.s).is_some() || approximate_after(c, tail.e) || num.vague;
+    let counts = tail
+        .counted
+        .or(tail.noun_before.map(|k| (k, k + 1)))
+        .map(|(a, b)| {
+            let (x, y) = c.span(a, b);
+            c.text[x..y].to_string()
+        });
+    let approx = approx_len(c, st.s).is_some()
+        || approximate_after(c, tail.e)
+        || num.vague
+        || tail.noun_before.is_some()
+        || u.rule == Some(UnitRule::NounBeforeOr);
     Cand {
         s: st.s,
         e: tail.e,
@@ -464,6 +501,41 @@ fn age_in_apposition(c: &Ctx, num: &Num) -> bool {
         && num
             .value
             .is_some_and(|v| v.fract() == 0.0 && (1.0..=120.0).contains(&v))
+}
+
+/// "a day or two", "another striker or two", "an hour or three": a spelled
+/// number after "or" and a noun after "a" counts that noun (or is measured
+/// in it), approximately. The noun's token. ("one day or two" is a figure
+/// already; "a or two" has no noun.)
+fn noun_before_or(c: &Ctx, num: &Num) -> Option<usize> {
+    let s = num.s;
+    let k = s.checked_sub(2)?;
+    (num.spelled
+        && num.e == s + 1
+        && num.value.is_some_and(|v| (2.0..=4.0).contains(&v))
+        && c.lower(s - 1) == "or"
+        && c.is_word(k)
+        && !counts::is_stop(c.lower(k))
+        && matches!(c.lower_back(k, 1), "a" | "an" | "another")
+        && c.same_sent(k - 1, s))
+    .then_some(k)
+}
+
+/// "when she turned 40", "life expectancy there is about 68": a bare
+/// whole number after a form of "turn", or within ten words after "life
+/// expectancy", is an age. (Anything counted after it, "turned 40 points",
+/// comes first.)
+fn age_in_context(c: &Ctx, num: &Num) -> bool {
+    let Some(v) = num.value.filter(|v| v.fract() == 0.0) else {
+        return false;
+    };
+    let s = num.s;
+    if matches!(c.lower_back(s, 1), "turn" | "turns" | "turned" | "turning") {
+        return (1.0..=120.0).contains(&v);
+    }
+    let lo = s.saturating_sub(10).max(c.sent_start(s));
+    (20.0..=110.0).contains(&v)
+        && (lo + 1..s).any(|k| c.lower(k) == "expectancy" && c.lower(k - 1) == "life")
 }
 
 /// "40 or so", "50-odd", "100 plus".

@@ -44,14 +44,16 @@ fn content_word(c: &Ctx, j: usize) -> bool {
 /// the phrase ends at its first plural noun.
 pub fn phrase(c: &Ctx, k: usize, many: bool) -> Option<(usize, usize)> {
     let mut j = k;
-    // "25 million more people", "two additional staff"
+    // "25 million more people", "two additional staff", "one of the most
+    // expensive cities": a comparative or superlative word is no noun.
     if matches!(
         c.lower(j),
-        "more" | "fewer" | "less" | "additional" | "extra" | "other"
+        "more" | "fewer" | "less" | "additional" | "extra" | "other" | "most" | "least"
     ) && content_word(c, j + 1)
     {
         j += 1;
     }
+    let superlative = j > k && matches!(c.lower(k), "most" | "least");
     let k = j;
     let mut words: Vec<(usize, usize)> = Vec::new();
     while words.len() < 4 && c.same_sent(j, k) && content_word(c, j) {
@@ -90,6 +92,11 @@ pub fn phrase(c: &Ctx, k: usize, many: bool) -> Option<(usize, usize)> {
     }
     let first = words.first()?.0;
     let last = words.last()?.1;
+    // After "most" the phrase must reach its plural noun: "one of the most
+    // famous" counts nothing.
+    if superlative && !is_plural(c.lower(last - 1)) {
+        return None;
+    }
     Some((first, last))
 }
 
@@ -143,6 +150,11 @@ mod tests {
             counted("6 week pause before Ramadan", 2, false).as_deref(),
             Some("pause")
         );
+        assert_eq!(
+            counted("one of the most expensive cities in", 3, true).as_deref(),
+            Some("expensive cities")
+        );
+        assert_eq!(counted("one of the most famous in", 3, true), None);
         assert_eq!(counted("40 of the", 1, true), None);
         assert_eq!(counted("40 died", 1, true), None);
     }

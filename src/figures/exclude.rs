@@ -400,16 +400,33 @@ fn clock_time(c: &Ctx, i: usize) -> Found {
     None
 }
 
-/// "5am", "10.45pm", "7 p.m.", "9 GMT".
+/// "5am", "10.45pm", "7 p.m.", "9 GMT", "10.30 am".
 fn hour_with_time_word(c: &Ctx, i: usize) -> Found {
     let w = c.lower(i + 1);
     ((MERIDIEMS.contains(w) || TIME_WORDS.contains(w))
         && (c.stuck(i + 1)
             || w.contains('.')
             || w.len() > 2
-            || int_value(c, i).is_some_and(|v| v <= 12))
+            || int_value(c, i).is_some_and(|v| v <= 12)
+            || dotted_hour(c.tok(i)))
         && c.tok(i).len() <= 5)
         .then_some((i, i + 2))
+}
+
+/// "10.30", "4.45": an hour (to 12) and two digits of minutes (under 60)
+/// joined by a dot, the British way of writing a time; before a spaced
+/// "am" or "pm" it is one, as "10 am" is.
+fn dotted_hour(t: &str) -> bool {
+    let Some((h, m)) = t.split_once('.') else {
+        return false;
+    };
+    let digits = |x: &str| !x.is_empty() && x.bytes().all(|b| b.is_ascii_digit());
+    digits(h)
+        && h.len() <= 2
+        && h.parse::<u8>().is_ok_and(|h| h <= 12)
+        && m.len() == 2
+        && digits(m)
+        && m.parse::<u8>().is_ok_and(|m| m < 60)
 }
 
 /// Chains of three or more numbers joined by "-", "/" or ".": dates

@@ -36,7 +36,7 @@ pub(crate) enum Shape {
     Range,
     /// "3-2", "89-89": a result.
     Score,
-    /// "twice", "6.5 times".
+    /// "6.5 times" (a multiplier word, "twice", is no figure).
     Multiplier,
     /// "dozens", "tens of thousands": no value.
     Vague,
@@ -60,8 +60,14 @@ pub enum UnitRule {
     AfterAOrOf,
     /// "Jamie Armstrong, 25, said".
     AgeInApposition,
+    /// "when she turned 40", "life expectancy there is about 68".
+    AgeInContext,
     /// "120 tests per day": the counted noun and its rate.
     CountedWithRate,
+    /// "12 deaths per 100,000 people": a rate per a round number.
+    PerRound,
+    /// "a day or two": the noun before "or".
+    NounBeforeOr,
     /// A unit written once for several numbers: a rule of [`shared`].
     Shared(&'static str),
     /// "from 21 mpg to 23".
@@ -80,7 +86,10 @@ impl UnitRule {
             UnitRule::Aged => "age after aged",
             UnitRule::AfterAOrOf => "unit after a or of",
             UnitRule::AgeInApposition => "age in apposition",
+            UnitRule::AgeInContext => "age after turn or life expectancy",
             UnitRule::CountedWithRate => "counted noun with a rate",
+            UnitRule::PerRound => "rate per a round number",
+            UnitRule::NounBeforeOr => "noun before or",
             UnitRule::Shared(rule) => rule,
             UnitRule::ChangeEnds => "ends of a change",
             UnitRule::Score => "score",
@@ -146,12 +155,19 @@ impl EndsBefore for Option<&Cand> {
 /// The numbers of `doc` that are no figures, each with the name of the rule
 /// that says so: an exclusion rule of [`exclude`] ("clock time", "street
 /// address") or a candidate rule of [`candidate::Reject`] ("part of a
-/// name", "year"). Byte start, byte end, rule. For explaining a miss
-/// (`presslens eval --explain`), not for annotating.
+/// name", "year"), or a fold of [`relations`] that made it part of the
+/// figure before it ("proportion": "five" in "one in five adults"). Byte
+/// start, byte end, rule. For explaining a miss (`presslens eval
+/// --explain`), not for annotating.
 pub fn not_figures(doc: &Doc) -> Vec<(usize, usize, &'static str)> {
     let c = Ctx::new(doc);
     let by = exclude::blocked_by(&c);
     let blocked: Vec<bool> = by.iter().map(Option::is_some).collect();
+    let folded = relations::folded(&c, candidates(&c));
+    let folded = folded.into_iter().map(|(s, e, rule)| {
+        let (s, e) = c.span(s, e);
+        (s, e, rule)
+    });
     (0..c.len())
         .filter(|&i| c.is_num(i))
         .filter_map(|i| {
@@ -165,6 +181,7 @@ pub fn not_figures(doc: &Doc) -> Vec<(usize, usize, &'static str)> {
             let (s, e) = c.span(i, i + 1);
             Some((s, e, rule))
         })
+        .chain(folded)
         .collect()
 }
 

@@ -10,6 +10,7 @@
 //! the number is a figure.
 
 use super::lex::{Ctx, Kind};
+use super::units;
 use crate::lexicon::{self, section_bytes, Class, WordSet};
 
 /// A number expression found at a token.
@@ -68,16 +69,16 @@ fn tens(w: &str) -> Option<f64> {
 }
 
 /// Large scale words, written out: they close a group ("two million").
+/// The vocabulary's scales ([`units::scale`]) of a thousand and more.
 fn big_scale(w: &str) -> Option<f64> {
-    Some(match w {
-        "thousand" => 1e3,
-        "million" => 1e6,
-        "billion" => 1e9,
-        "trillion" => 1e12,
-        "lakh" => 1e5,
-        "crore" => 1e7,
-        _ => return None,
-    })
+    units::scale(w)
+        .filter(|s| s.word && s.factor >= 1e3)
+        .map(|s| s.factor)
+}
+
+/// A scale word spelled out, any factor: "dozen", "hundred", "million".
+fn scale_word(w: &str) -> bool {
+    units::scale(w).is_some_and(|s| s.word)
 }
 
 /// Denominators of spelled fractions: "thirds", "quarter", "half".
@@ -98,9 +99,7 @@ fn denominator(w: &str) -> Option<f64> {
 
 /// Whether `w` is a number word that can start a spelled number.
 pub fn is_number_word(w: &str) -> bool {
-    small(w).is_some()
-        || tens(w).is_some()
-        || matches!(w, "hundred" | "thousand" | "million" | "billion" | "dozen")
+    small(w).is_some() || tens(w).is_some() || scale_word(w)
 }
 
 /// Parses a digit string with `,` thousands separators and one `.` decimal
@@ -228,7 +227,7 @@ pub fn may_start(c: &Ctx, i: usize) -> bool {
     };
     match t.kind {
         Kind::Num => true,
-        Kind::Punct => matches!(c.tok(i), "-" | "−" | "+" | "."),
+        Kind::Punct => matches!(c.tok(i), "-" | "−" | "+" | ".") || vulgar(c.tok(i)).is_some(),
         Kind::Word => {
             let n = t.end - t.start;
             let b = c.text.as_bytes();
@@ -324,6 +323,18 @@ pub fn parse(c: &Ctx, i: usize, money: bool) -> Option<Num> {
     };
     let mut n = if c.is_num(at) {
         digit_number(c, at, money)?
+    } else if let Some(v) = vulgar(c.tok(at)) {
+        // "½ tbsp", "¾ of the vote"
+        Num {
+            s: at,
+            e: at + 1,
+            value: Some(v),
+            spelled: false,
+            vague: false,
+            fraction: true,
+            multiplier: false,
+            scaled: false,
+        }
     } else if c.tok(at) == "."
         && c.is_num(at + 1)
         && c.stuck(at + 1)
@@ -355,7 +366,63 @@ pub fn parse(c: &Ctx, i: usize, money: bool) -> Option<Num> {
         n.value = n.value.map(|v| -v);
     }
     n.s = i;
+    fraction_of_scale(c, &mut n);
     Some(n)
+}
+
+/// "a quarter of a million", "three-quarters of a billion": a fraction of
+/// a scale is one amount (250,000), no longer a fraction.
+fn fraction_of_scale(c: &Ctx, n: &mut Num) {
+    let k = n.e;
+    if !n.fraction || c.lower(k) != "of" || !matches!(c.lower(k + 1), "a" | "an") {
+        return;
+    }
+    if let Some(f) = big_scale(c.lower(k + 2)).filter(|_| c.same_sent(k, k + 2)) {
+        n.value = n.value.map(|v| v * f);
+        n.e = k + 3;
+        n.fraction = false;
+        n.scaled = true;
+    }
+}
+
+/// The value of a vulgar fraction character: "½", "¾", "⅓".
+fn vulgar(t: &str) -> Option<f64> {
+    const VULGAR: &[(&str, f64)] = &[
+        ("½", 1.0 / 2.0),
+        ("⅓", 1.0 / 3.0),
+        ("⅔", 2.0 / 3.0),
+        ("¼", 1.0 / 4.0),
+        ("¾", 3.0 / 4.0),
+        ("⅕", 1.0 / 5.0),
+        ("⅖", 2.0 / 5.0),
+        ("⅗", 3.0 / 5.0),
+        ("⅘", 4.0 / 5.0),
+        ("⅙", 1.0 / 6.0),
+        ("⅚", 5.0 / 6.0),
+        ("⅛", 1.0 / 8.0),
+        ("⅜", 3.0 / 8.0),
+        ("⅝", 5.0 / 8.0),
+        ("⅞", 7.0 / 8.0),
+    ];
+    VULGAR.iter().find(|(f, _)| *f == t).map(|&(_, v)| v)
+}
+
+/// A proper fraction after a whole number ending at token `e`: a vulgar
+/// fraction stuck to it ("3½") or a digit fraction after a space ("2
+/// 1/2"). Its value and one past it.
+fn fraction_after_whole(c: &Ctx, e: usize) -> Option<(f64, usize)> {
+    if c.stuck(e) {
+        return vulgar(c.tok(e)).map(|f| (f, e + 1));
+    }
+    let slash = matches!(c.tok(e + 1), "/" | "⁄") && c.stuck(e + 1) && c.stuck(e + 2);
+    if !(c.is_num(e) && slash && c.is_num(e + 2)) || c.stuck(e + 3) && c.is_num(e + 3) {
+        return None;
+    }
+    if matches!(c.tok(e + 3), "/" | "⁄") {
+        return None;
+    }
+    let (a, b) = (parse_digits(c.tok(e))?, parse_digits(c.tok(e + 2))?);
+    (a.fract() == 0.0 && b.fract() == 0.0 && 0.0 < a && a < b && b <= 64.0).then(|| (a / b, e + 3))
 }
 
 /// A number written with digits at `i`, with its fraction and scale.
@@ -375,6 +442,13 @@ fn digit_number(c: &Ctx, i: usize, money: bool) -> Option<Num> {
                 e += 2;
                 fraction = true;
             }
+        }
+    }
+    // A whole number and a fraction: "3½", "2 1/2".
+    if !fraction && e == i + 1 && v.fract() == 0.0 {
+        if let Some((f, k)) = fraction_after_whole(c, e) {
+            v += f;
+            e = k;
         }
     }
     // "1.99×10−30", "3 x 10^8"
@@ -433,29 +507,30 @@ fn scales(c: &Ctx, n: &mut Num, money: bool) {
         let raw = c.tok(k);
         let stuck = c.stuck(k) || c.tok(k.wrapping_sub(1)) == "-";
         let next_caps = c.has_upper(k + 1) && c.stuck(k + 1);
-        let f = match w {
-            "hundred" => 100.0,
-            "dozen" => 12.0,
-            "bn" | "bln" | "billion" => 1e9,
-            "mn" | "mln" | "million" => 1e6,
-            "tn" | "trn" | "trillion" => 1e12,
-            "thousand" => 1e3,
-            "lakh" => 1e5,
-            "crore" => 1e7,
-            "m" if stuck && (money || raw == "M" || million_noun(c, k + 1)) => 1e6,
-            "b" if stuck && money => 1e9,
-            // "$2.2T": a trillion, for money only ("5t" of steel is tonnes).
-            "t" if stuck && money => 1e12,
-            // "10k", "$50K"; but "4K" is a screen resolution.
-            "k" if stuck
-                && !next_caps
-                && !c.is_cap(k + 1)
-                && (money || n.value.is_some_and(|v| v >= 10.0)) =>
-            {
-                1e3
-            }
-            _ => return,
+        let Some(sc) = units::scale(w) else {
+            return;
         };
+        // A one-letter scale touches its number, and its context must say
+        // it is one: money for all; "1.5M", "1.5m people" for a million;
+        // "10k" and "1.5k" (not "4K", a screen) for a thousand: a name or
+        // code has no decimals.
+        let letter_ok = || {
+            stuck
+                && (money
+                    || sc.factor == 1e6 && (raw == "M" || million_noun(c, k + 1))
+                    || sc.factor == 1e3
+                        && !next_caps
+                        && !c.is_cap(k + 1)
+                        && n.value.is_some_and(|v| v >= 10.0 || v.fract() != 0.0))
+        };
+        if sc.letter && !letter_ok() {
+            return;
+        }
+        // "$50K" but not "4K" even for money.
+        if sc.letter && sc.factor == 1e3 && (next_caps || c.is_cap(k + 1)) {
+            return;
+        }
+        let f = sc.factor;
         // "a 5-billion-dollar" is fine; "five hundred" handled by words.
         n.value = n.value.map(|v| v * f);
         n.e = k + 1;
@@ -473,24 +548,14 @@ fn million_noun(c: &Ctx, k: usize) -> bool {
             || matches!(w, "people" | "staff" | "more"))
 }
 
-/// Words that may follow "a"/"an" to make a number.
+/// Words that may follow "a"/"an" to make a number: a scale word ("a
+/// dozen", "a million") or a fraction or few.
 fn after_a(w: &str) -> bool {
-    matches!(
-        w,
-        "dozen"
-            | "couple"
-            | "hundred"
-            | "thousand"
-            | "million"
-            | "billion"
-            | "trillion"
-            | "half"
-            | "third"
-            | "quarter"
-            | "fifth"
-            | "tenth"
-            | "few"
-    )
+    scale_word(w)
+        || matches!(
+            w,
+            "couple" | "half" | "third" | "quarter" | "fifth" | "tenth" | "few"
+        )
 }
 
 /// A number written in words at `i`: the rules below, asked in order.
@@ -620,10 +685,7 @@ fn vague_amount(c: &Ctx, i: usize, w: &str, mut n: Num) -> Option<Num> {
             }
         }
         "several" | "few" => {
-            if !matches!(
-                c.lower(i + 1),
-                "hundred" | "thousand" | "million" | "billion" | "dozen"
-            ) {
+            if !scale_word(c.lower(i + 1)) {
                 return None;
             }
             e = i + 2;
@@ -784,10 +846,12 @@ impl Tally {
                         self.k += 2;
                     }
                 }
-            } else if w == "hundred" && self.any {
-                self.cur = self.cur.max(1.0) * 100.0;
-            } else if w == "dozen" && self.any {
-                self.cur = self.cur.max(1.0) * 12.0;
+            } else if let Some(f) = units::scale(w)
+                .filter(|s| s.word && s.factor < 1e3 && self.any)
+                .map(|s| s.factor)
+            {
+                // "three hundred", "two dozen": multiplies the group.
+                self.cur = self.cur.max(1.0) * f;
             } else if let Some(f) = big_scale(w).filter(|_| self.any) {
                 self.total += self.cur.max(1.0) * f;
                 self.cur = 0.0;

@@ -8,8 +8,11 @@
 //! - exchange: "X for Y", "X in exchange for Y", "X swapped for Y";
 //! - change: "rose from X to Y", "up 9.4% to $84", "to $7.4bn from $6.8bn",
 //!   "$3.1 million, down 9.2%";
-//! - ratio: "one in five", "one out of three", "3 per 1,000";
-//! - comparison: "twice the 120 decibels", "X compared with Y", "X versus Y".
+//! - a proportion ("one in five adults", "two out of three") or a rate per
+//!   a round number ("12 deaths per 100,000 people") is one figure, the
+//!   second number no claimed amount of its own ([`FOLDS`]);
+//! - ratio: "eight of 10 avocados", "1 for every 3";
+//! - comparison: "3.5 times the 90 decibels", "X compared with Y", "X versus Y".
 //!
 //! A relation is written on both figures, each pointing at the other's index
 //! in the final list.
@@ -313,7 +316,7 @@ fn exchange(gap: &Gap, b: &Cand) -> bool {
             && b.unit.as_deref() != Some("percentage")
 }
 
-/// Comparison: "twice the 120 decibels", "X compared with Y", "X versus Y".
+/// Comparison: "3.5 times the 90 decibels", "X compared with Y", "X versus Y".
 fn comparison(gap: &Gap, a: &Cand, b: &Cand) -> bool {
     (a.shape == Shape::Multiplier || b.shape == Shape::Multiplier)
         && gap.len() <= 6
@@ -345,11 +348,147 @@ fn change(c: &Ctx, gap: &Gap, a: &Cand, b: &Cand) -> bool {
             && (a.unit.as_deref() == Some("percentage") || b.unit.as_deref() == Some("percentage"))
 }
 
+/// A ratio written as one amount: two neighbouring figures that fold into
+/// one, its rule's name and an example whose two numbers fold.
+struct Fold {
+    name: &'static str,
+    #[cfg_attr(not(test), allow(dead_code))]
+    example: &'static str,
+    fold: fn(&Ctx, &Cand, &Cand) -> Option<Cand>,
+}
+
+/// The folds, asked in order for each pair of neighbours.
+const FOLDS: &[Fold] = &[
+    Fold {
+        name: "proportion",
+        example: "One in five adults smokes.",
+        fold: proportion,
+    },
+    Fold {
+        name: "rate per a round number",
+        example: "The disease killed 12 people per 100,000 residents.",
+        fold: per_round,
+    },
+];
+
+/// `a` is a plain number with nothing of its own: no unit, no counted noun.
+fn bare_number(a: &Cand) -> bool {
+    a.shape == Shape::Plain && a.unit.is_none() && a.counts.is_none() && !a.money
+}
+
+/// `a` and `b` as one figure, from `a`'s start to `b`'s end.
+fn spanning(a: &Cand, b: &Cand, shape: Shape) -> Cand {
+    Cand {
+        s: a.s,
+        e: b.e,
+        core_e: b.core_e,
+        value: None,
+        unit: None,
+        unit_rule: None,
+        counts: None,
+        approx: a.approx || b.approx,
+        shape,
+        money: a.money,
+        spelled: a.spelled && b.spelled,
+        relations: Vec::new(),
+    }
+}
+
+/// "one in five adults", "two out of three", "1 in every 10 voters": a part
+/// of a whole is one fraction (0.2) that counts the whole's noun; the whole
+/// is no amount anyone claims. ("12 goals in 20 games": the part counts
+/// something of its own, two figures.)
+fn proportion(c: &Ctx, a: &Cand, b: &Cand) -> Option<Cand> {
+    let gap = c.join_low(a.e, b.s);
+    let (x, y) = (a.value?, b.value?);
+    let whole = b.shape == Shape::Plain && b.unit.is_none() && !b.money && y.fract() == 0.0;
+    (matches!(gap.as_str(), "in" | "out of" | "in every" | "out of every")
+        && bare_number(a)
+        && whole
+        && 0.0 < x
+        && x < y)
+        .then(|| Cand {
+            value: Some(x / y),
+            counts: b.counts.clone(),
+            ..spanning(a, b, Shape::Fraction)
+        })
+}
+
+/// "12 people per 100,000 residents", "3.5 per 1,000 live births", "40
+/// deaths for every 10,000 patients": a rate per a round number (100, 1,000,
+/// a million) is one figure whose unit is the rate ("death per 10,000
+/// patients"). The round number is the rate's base, not a claimed amount.
+fn per_round(c: &Ctx, a: &Cand, b: &Cand) -> Option<Cand> {
+    let gap = c.join_low(a.e, b.s);
+    let y = b.value?;
+    let round = y >= 100.0 && y.fract() == 0.0 && (y.log10() - y.log10().round()).abs() < 1e-9;
+    let base = b.shape == Shape::Plain && b.unit.is_none() && !b.money && round;
+    let a_ok = a.shape == Shape::Plain && a.value.is_some();
+    if !(matches!(gap.as_str(), "per" | "for every" | "per every") && base && a_ok) {
+        return None;
+    }
+    let (bs, be) = c.span(b.s, b.e);
+    let per = c.text.get(bs..be)?;
+    let head = a.unit.clone().or_else(|| {
+        let w = a.counts.as_deref()?.rsplit(' ').next()?;
+        Some(super::units::singular(w))
+    });
+    let unit = match head {
+        Some(h) => format!("{h} per {per}"),
+        None => format!("per {per}"),
+    };
+    Some(Cand {
+        value: a.value,
+        unit: Some(unit),
+        unit_rule: Some(super::UnitRule::PerRound),
+        counts: a.counts.clone(),
+        ..spanning(a, b, Shape::Plain)
+    })
+}
+
+/// Folds neighbouring figures where a rule of [`FOLDS`] makes one of them:
+/// the list, and the second figure of each fold (its token span) with the
+/// rule that folded it away.
+fn fold(c: &Ctx, v: Vec<Cand>) -> (Vec<Cand>, Vec<(usize, usize, &'static str)>) {
+    let mut out: Vec<Cand> = Vec::with_capacity(v.len());
+    let mut by = Vec::new();
+    let mut it = v.into_iter().peekable();
+    while let Some(a) = it.next() {
+        let folded = it
+            .peek()
+            .filter(|b| c.same_sent(a.s, b.s) && b.s >= a.e)
+            .and_then(|b| {
+                FOLDS
+                    .iter()
+                    .find_map(|f| (f.fold)(c, &a, b).map(|x| (x, f.name)))
+            });
+        match folded {
+            Some((x, name)) => {
+                if let Some(b) = it.next() {
+                    by.push((b.s, b.e, name));
+                }
+                out.push(x);
+            }
+            None => out.push(a),
+        }
+    }
+    (out, by)
+}
+
+/// The figures of `v` that a rule of [`FOLDS`] folds into the figure
+/// before them ("five adults" in "one in five adults"): token span and
+/// rule, for explaining a miss.
+pub fn folded(c: &Ctx, mut v: Vec<Cand>) -> Vec<(usize, usize, &'static str)> {
+    super::shared::share(c, &mut v);
+    fold(c, merge(c, v)).1
+}
+
 /// Shares units written once ([`super::shared`]), merges ranges and
-/// scores, then links related figures both ways.
+/// scores, folds proportions and rates, then links related figures both
+/// ways.
 pub fn link(c: &Ctx, mut v: Vec<Cand>) -> Vec<Cand> {
     super::shared::share(c, &mut v);
-    let mut v = merge(c, v);
+    let (mut v, _) = fold(c, merge(c, v));
     for i in 1..v.len() {
         if let Some(kind) = relation(c, &v[i - 1], &v[i]) {
             v[i - 1].relations.push((kind, i));
@@ -371,5 +510,44 @@ pub fn link(c: &Ctx, mut v: Vec<Cand>) -> Vec<Cand> {
             }
         }
     }
+    super::shared::share_earlier(c, &mut v);
     v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Doc;
+
+    /// Each fold reads its example: its two numbers make one figure, and
+    /// that rule made it.
+    #[test]
+    fn every_fold_reads_its_example() {
+        for f in FOLDS {
+            let doc = Doc::new(f.example);
+            let c = Ctx::new(&doc);
+            let v = super::super::candidates(&c);
+            assert_eq!(v.len(), 2, "{}: {v:?}", f.example);
+            let (out, by) = fold(&c, merge(&c, v));
+            assert_eq!(out.len(), 1, "{}: {out:?}", f.example);
+            assert_eq!(by.first().map(|x| x.2), Some(f.name), "{}", f.example);
+        }
+    }
+
+    #[test]
+    fn what_folds_and_what_does_not() {
+        let find = |t: &str| crate::figures::find(&Doc::new(t));
+        let f = find("Two out of three children walk to school.");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!((f[0].value.unwrap_or(0.0) - 2.0 / 3.0).abs() < 1e-9);
+        assert_eq!(f[0].counts.as_deref(), Some("children"));
+        let f = find("There were 40 deaths for every 10,000 patients.");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].unit.as_deref(), Some("death per 10,000 patients"));
+        // A part that counts its own noun, a base that is not round, or a
+        // base with a unit: two figures.
+        assert_eq!(find("He scored 12 goals in 20 games.").len(), 2);
+        assert_eq!(find("They paid 3 dollars per 7 tickets.").len(), 2);
+        assert_eq!(find("It fell 5 cm per 100 km.").len(), 2);
+    }
 }

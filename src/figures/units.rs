@@ -9,6 +9,10 @@
 //! first against the figure tokens. Names are what
 //! [`crate::report::Figure::unit`] says: singular full words ("mile per
 //! hour", "pound sterling").
+//!
+//! Scales ("million", "bn", "k") are lines of the same file, of dimension
+//! `scale`, their factor in the fourth column: never a unit, they are kept
+//! apart in their own look-up ([`scale`]) that the number reader asks.
 
 use std::sync::OnceLock;
 
@@ -57,6 +61,9 @@ pub enum Dimension {
     /// "times", "-fold": a figure read as a multiplier.
     Multiplier,
     SportsStatistic,
+    /// "million", "bn", "k": a word that multiplies the number before it
+    /// ([`scale`]), never a figure's unit.
+    Scale,
 }
 
 impl Dimension {
@@ -97,19 +104,23 @@ impl Dimension {
             "volumetric flow" => VolumetricFlow,
             "multiplier" => Multiplier,
             "sports statistic" => SportsStatistic,
+            "scale" => Scale,
             _ => return None,
         })
     }
 }
 
 /// One line of the vocabulary: `name | dimension | forms after [| forms
-/// before]`, the forms separated by ";".
+/// before]`, the forms separated by ";"; a scale's fourth column is its
+/// factor (`million | scale | million ; mn ; m | 1e6`).
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Entry {
     name: &'static str,
     dimension: Dimension,
     after: &'static str,
     before: &'static str,
+    /// A scale's factor; 0 for any other unit.
+    factor: f64,
 }
 
 /// Why a vocabulary line is no [`Entry`].
@@ -121,6 +132,8 @@ enum BadLine {
     UnknownDimension,
     /// Forms before the number for a unit that is no currency.
     BeforeNotCurrency,
+    /// A scale without a positive factor in its fourth column.
+    ScaleFactor,
 }
 
 impl Entry {
@@ -133,15 +146,26 @@ impl Entry {
             return Err(BadLine::EmptyName);
         }
         let dimension = Dimension::parse(cols[1]).ok_or(BadLine::UnknownDimension)?;
-        let before = cols.get(3).copied().unwrap_or("");
-        if !before.is_empty() && dimension != Dimension::Currency {
+        let fourth = cols.get(3).copied().unwrap_or("");
+        if dimension == Dimension::Scale {
+            let factor = fourth.parse::<f64>().ok().filter(|f| *f > 0.0);
+            return Ok(Entry {
+                name: cols[0],
+                dimension,
+                after: cols[2],
+                before: "",
+                factor: factor.ok_or(BadLine::ScaleFactor)?,
+            });
+        }
+        if !fourth.is_empty() && dimension != Dimension::Currency {
             return Err(BadLine::BeforeNotCurrency);
         }
         Ok(Entry {
             name: cols[0],
             dimension,
             after: cols[2],
-            before,
+            before: fourth,
+            factor: 0.0,
         })
     }
 }
@@ -256,15 +280,48 @@ impl Table {
 struct Lexicons {
     after: Table,
     before: Table,
+    /// Scale forms, lowercased: "million", "bn", "k".
+    scales: FastMap<&'static str, Scale>,
+}
+
+/// A scale after a number: "2.5bn", "four million", "10k".
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Scale {
+    pub factor: f64,
+    /// The form is one letter ("m", "k"): a scale only stuck to its number
+    /// and where the context says so, else a unit ("5m" is metres).
+    pub letter: bool,
+    /// The form is the scale's name, the word spelled out ("million"):
+    /// it may close a spelled number ("two million").
+    pub word: bool,
+}
+
+/// The scale whose form (lowercased) is `w`, from the vocabulary's lines
+/// of dimension `scale`.
+pub fn scale(w: &str) -> Option<Scale> {
+    lexicons().scales.get(w).copied()
 }
 
 fn lexicons() -> &'static Lexicons {
     static L: OnceLock<Lexicons> = OnceLock::new();
     L.get_or_init(|| {
         let (mut after, mut before) = (Table::default(), Table::default());
+        let mut scales = FastMap::default();
         // A line that does not parse is left out; `vocabulary_parses`
         // fails on it.
         for e in entries(VOCABULARY).filter_map(|l| Entry::parse(l).ok()) {
+            if e.dimension == Dimension::Scale {
+                for form in e.after.split(';').map(str::trim).filter(|f| !f.is_empty()) {
+                    let low: &'static str = form.to_lowercase().leak();
+                    let sc = Scale {
+                        factor: e.factor,
+                        letter: low.chars().count() == 1,
+                        word: low == e.name,
+                    };
+                    scales.insert(low, sc);
+                }
+                continue;
+            }
             for form in e.after.split(';') {
                 after.add(form.trim(), &e, true);
             }
@@ -272,7 +329,11 @@ fn lexicons() -> &'static Lexicons {
                 before.add(form.trim(), &e, false);
             }
         }
-        Lexicons { after, before }
+        Lexicons {
+            after,
+            before,
+            scales,
+        }
     })
 }
 
@@ -484,8 +545,17 @@ mod tests {
                 name: "metre",
                 dimension: Dimension::Length,
                 after: "m",
-                before: ""
+                before: "",
+                factor: 0.0,
             })
+        );
+        assert_eq!(
+            Entry::parse("million | scale | million ; m | 1e6").map(|e| e.factor),
+            Ok(1e6)
+        );
+        assert_eq!(
+            Entry::parse("million | scale | million"),
+            Err(BadLine::ScaleFactor)
         );
         assert_eq!(
             Entry::parse("metre | lenght | m"),
@@ -496,6 +566,40 @@ mod tests {
             Err(BadLine::BeforeNotCurrency)
         );
         assert_eq!(Entry::parse("metre | m"), Err(BadLine::Columns));
+    }
+
+    /// Lowercase "t" and "g" are tonnes and grams after a space too: no
+    /// word, initial or grade is written so after a number ("C", "F", "L"
+    /// are, and must touch it).
+    #[test]
+    fn spaced_letter_symbols() {
+        assert_eq!(
+            unit_at("It carried 500 t of grain.", 3).as_deref(),
+            Some("tonne")
+        );
+        assert_eq!(
+            unit_at("It holds 40 g of sugar.", 3).as_deref(),
+            Some("gram")
+        );
+        assert_eq!(unit_at("It was 12 C in the shade.", 3), None);
+        assert_eq!(
+            unit_at("It was 12C in the shade.", 3).as_deref(),
+            Some("celsius")
+        );
+    }
+
+    /// Scales answer from their own look-up, never as units.
+    #[test]
+    fn scales_are_no_units() {
+        assert_eq!(scale("bn").map(|s| s.factor), Some(1e9));
+        assert_eq!(
+            scale("million").map(|s| (s.factor, s.word)),
+            Some((1e6, true))
+        );
+        assert_eq!(scale("mln").map(|s| s.word), Some(false));
+        assert_eq!(scale("k").map(|s| s.letter), Some(true));
+        assert_eq!(scale("metre"), None);
+        assert_eq!(unit_at("It is 2.5 bn away.", 3), None);
     }
 
     /// Units and currencies after a number answer from one table, with

@@ -26,7 +26,10 @@ USAGE:
                                          the native scope detector's token F1 per page
                                          folder and split (default ../shared/eval/pages/
                                          l3s-gn1 and dragnet), and pages per second
-    presslens eval GOLD.jsonl...         precision / recall / F1 per layer
+    presslens eval GOLD.jsonl...         precision / recall / F1 per layer; the figures
+                                         rows \"sym.\" leave a value-less predicted figure
+                                         out where the gold has a value-less one, as
+                                         the gold's is left out (ignore regions)
     presslens eval --explain GOLD.jsonl...
                                          also each gold figure and party mention
                                          the engine missed, with the rules that

@@ -117,6 +117,11 @@ pub struct Scores {
     pub parties_by_kind: [Counts; 4],
     pub figures_value: Counts,
     pub figures_value_unit: Counts,
+    /// The same two measures with the gold's value-less figures left out
+    /// on both sides ([`dont_care`]): a value-less prediction where the
+    /// gold has a value-less figure is neither right nor wrong.
+    pub figures_value_sym: Counts,
+    pub figures_value_unit_sym: Counts,
 }
 
 fn kind_index(k: PartyKind) -> usize {
@@ -554,6 +559,60 @@ fn score_figures(doc: &GoldDoc, report: &Report, into: &mut Scores) {
     let mu = m.iter().filter(|&&(p, g)| unit_ok(p, g)).count();
     into.figures_value_unit
         .add(Counts::of(mu, pred.len(), gold.len()));
+    // A value-less prediction never matches (its value is no number), so
+    // the don't-cares only leave the count of predictions.
+    let ignored = dont_care(doc, pred);
+    into.figures_value_sym
+        .add(Counts::of(m.len(), pred.len() - ignored, gold.len()));
+    into.figures_value_unit_sym
+        .add(Counts::of(mu, pred.len() - ignored, gold.len()));
+}
+
+/// How many of the value-less predictions `pred` are "don't care": the
+/// scorer leaves the gold's value-less figures (ranges, changes, vague
+/// amounts: "15 to 22 miles per hour") out of the gold, so a value-less
+/// prediction of the same figure is left out too, the usual ignore-region
+/// rule. A gold value-less figure with a span ignores the value-less
+/// predictions that overlap it; one without a span (NewsQuant writes them
+/// so) ignores one value-less prediction of its document (a NewsQuant
+/// line is one sentence), one for one,
+/// those with its unit first. Any other value-less prediction is still a
+/// false positive.
+fn dont_care(doc: &GoldDoc, pred: &[presslens::Figure]) -> usize {
+    let valueless: Vec<usize> = (0..pred.len())
+        .filter(|&p| pred[p].value.is_none())
+        .collect();
+    let mut used = vec![false; pred.len()];
+    let regions = doc.figures.iter().filter(|g| g.value.is_none());
+    let (spanned, loose): (Vec<&GoldFigure>, Vec<&GoldFigure>) =
+        regions.partition(|g| g.start.is_some() && g.end.is_some());
+    for g in spanned {
+        let (s, e) = (g.start.unwrap_or(0), g.end.unwrap_or(0));
+        for &p in &valueless {
+            if pred[p].start < e && s < pred[p].end {
+                used[p] = true;
+            }
+        }
+    }
+    // Loose regions, each once: a prediction sharing its unit first, then
+    // any.
+    let mut done = vec![false; loose.len()];
+    for want_unit in [true, false] {
+        for (g, done) in loose.iter().zip(done.iter_mut()) {
+            if *done {
+                continue;
+            }
+            let pick = valueless
+                .iter()
+                .copied()
+                .find(|&p| !used[p] && (!want_unit || unit_matches(g.unit.as_deref(), &pred[p])));
+            if let Some(p) = pick {
+                used[p] = true;
+                *done = true;
+            }
+        }
+    }
+    used.iter().filter(|&&u| u).count()
 }
 
 impl Scores {
@@ -573,6 +632,8 @@ impl Scores {
         }
         self.figures_value.add(o.figures_value);
         self.figures_value_unit.add(o.figures_value_unit);
+        self.figures_value_sym.add(o.figures_value_sym);
+        self.figures_value_unit_sym.add(o.figures_value_unit_sym);
     }
 
     /// The table `presslens eval` prints.
@@ -610,6 +671,14 @@ impl Scores {
         if self.docs[2] > 0 {
             row("figures value", self.docs[2], &self.figures_value);
             row("figures value+unit", self.docs[2], &self.figures_value_unit);
+            // The same, a value-less prediction of a value-less gold figure
+            // left out as the gold's is ([`dont_care`]).
+            row("figures value, sym.", self.docs[2], &self.figures_value_sym);
+            row(
+                "figures value+unit, sym.",
+                self.docs[2],
+                &self.figures_value_unit_sym,
+            );
         }
         if self.docs[0] > 0 {
             s.push_str(&format!(
@@ -671,9 +740,10 @@ fn char_bytes(text: &str) -> Vec<usize> {
 
 /// The gold figures (with a value and a span) that no figure of `report`
 /// (char offsets) finds with that value, each with the engine rule that
-/// dropped a number inside it ([`presslens::figures::not_figures`]), or
-/// "not read" when no rule names one: what `presslens eval --explain`
-/// prints.
+/// dropped a number inside it ([`presslens::figures::not_figures`]); when
+/// no rule names one, "range or amount with no value" or "read with
+/// another value" after the figure found there, else "not read": what
+/// `presslens eval --explain` prints.
 pub fn figure_misses(doc: &GoldDoc, report: &Report) -> Vec<(String, &'static str)> {
     let text = &doc.text;
     let byte_of = char_bytes(text);
@@ -694,10 +764,24 @@ pub fn figure_misses(doc: &GoldDoc, report: &Report) -> Vec<(String, &'static st
         let rules = rules.get_or_insert_with(|| {
             presslens::figures::not_figures(&presslens::text::Doc::new(text))
         });
+        // No rule dropped a number: a figure read there may still carry no
+        // value (a range, a score, a vague amount) or another one.
+        let over: Vec<&presslens::Figure> = report
+            .figures
+            .iter()
+            .filter(|p| p.start < e && s < p.end)
+            .collect();
+        let read_as = if over.iter().any(|p| p.value.is_none()) {
+            "range or amount with no value"
+        } else if !over.is_empty() {
+            "read with another value"
+        } else {
+            "not read"
+        };
         let rule = rules
             .iter()
             .find(|&&(rs, re, _)| rs < be && bs < re)
-            .map_or("not read", |r| r.2);
+            .map_or(read_as, |r| r.2);
         out.push((text[bs..be].to_string(), rule));
     }
     out
@@ -958,6 +1042,21 @@ mod tests {
     }
 
     #[test]
+    fn figure_misses_name_a_range() {
+        let line = r#"{"id":"t","text":"Doses of between 44 and 50 mg were given.","layers":["figures"],
+            "figures":[{"value":47,"unit":"milligram","start":9,"end":29}]}"#;
+        let doc: GoldDoc = serde_json::from_str(line).unwrap();
+        let report = presslens::annotate_in(&doc.text, Unit::Char);
+        assert_eq!(
+            figure_misses(&doc, &report),
+            vec![(
+                "between 44 and 50 mg".to_string(),
+                "range or amount with no value"
+            )]
+        );
+    }
+
+    #[test]
     fn figure_misunited_names_the_unit_rule() {
         let line = r#"{"id":"t","text":"It weighed 5 and 7 tonnes, then 40 stone.","layers":["figures"],
             "figures":[{"value":5,"unit":"kilogram","start":11,"end":12},{"value":40,"unit":"pound","start":32,"end":34}]}"#;
@@ -970,6 +1069,87 @@ mod tests {
                 ("40".to_string(), "unit after the number")
             ]
         );
+    }
+
+    /// The symmetric rows leave out a value-less prediction where the gold
+    /// has a value-less figure, and only there; the existing rows count it.
+    #[test]
+    fn value_less_figures_are_dont_care_on_both_sides() {
+        let line = r#"{"id":"t","text":"Winds of 15 to 22 miles per hour hit 40 homes.","layers":["figures"],
+            "figures":[{"value":null,"unit":"mile per hour","start":null,"end":null},
+                       {"value":40,"unit":"home","start":37,"end":45}]}"#;
+        let doc: GoldDoc = serde_json::from_str(line).unwrap();
+        let fig = |s: usize, e: usize, v: Option<f64>, u: Option<&str>| presslens::Figure {
+            start: s,
+            end: e,
+            text: doc.text.chars().skip(s).take(e - s).collect(),
+            value: v,
+            unit: u.map(str::to_string),
+            counts: None,
+            approximate: false,
+            relations: vec![],
+        };
+        let range = fig(9, 32, None, Some("mile per hour"));
+        let homes = fig(37, 45, Some(40.0), Some("home"));
+        let vague = fig(0, 5, None, None);
+        let score = |figures: Vec<presslens::Figure>| {
+            let mut s = Scores::default();
+            let report = Report {
+                figures,
+                ..Report::default()
+            };
+            score_figures(&doc, &report, &mut s);
+            s
+        };
+        let s = score(vec![range.clone(), homes.clone()]);
+        assert_eq!(
+            s.figures_value,
+            Counts {
+                tp: 1,
+                fp: 1,
+                fn_: 0
+            }
+        );
+        assert_eq!(
+            s.figures_value_sym,
+            Counts {
+                tp: 1,
+                fp: 0,
+                fn_: 0
+            }
+        );
+        assert_eq!(
+            s.figures_value_unit_sym,
+            Counts {
+                tp: 1,
+                fp: 0,
+                fn_: 0
+            }
+        );
+        // One gold region ignores one prediction: a second value-less
+        // prediction is still a false positive.
+        let s = score(vec![vague, range.clone(), homes.clone()]);
+        assert_eq!(
+            s.figures_value_sym,
+            Counts {
+                tp: 1,
+                fp: 1,
+                fn_: 0
+            }
+        );
+        // With no value-less gold figure, nothing is ignored.
+        let plain: GoldDoc = serde_json::from_str(&line.replace(
+            r#"{"value":null,"unit":"mile per hour","start":null,"end":null},"#,
+            "",
+        ))
+        .unwrap();
+        let mut s = Scores::default();
+        let report = Report {
+            figures: vec![range, homes],
+            ..Report::default()
+        };
+        score_figures(&plain, &report, &mut s);
+        assert_eq!(s.figures_value_sym, s.figures_value);
     }
 
     #[test]
