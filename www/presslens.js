@@ -115,10 +115,10 @@ async function start(source) {
     running = 'js';
   }
   Lens = engine.Lens;
-  // The engine builds its lexicons on first use: do it now, at load, rather
-  // than in the middle of the first pass, and measure its speed
-  // (crates/presslens-web/src/dom/warm.rs).
-  engine.warmUp();
+  // Lexicons built and (JavaScript build) the engine compiled for speed now,
+  // at load, in tasks of their own, rather than as long tasks in the middle
+  // of the first pass (crates/presslens-web/src/dom/warm.rs).
+  await engine.warmUp();
 }
 
 /**

@@ -29,12 +29,14 @@ pub fn annotate_text(text: &str) -> Result<JsValue, JsError> {
     to_js(&presslens::annotate_in(text, Unit::Utf16))
 }
 
-/// Readies the engine (see `dom::warm`): builds its lexicons and measures
-/// its speed, so that neither lands in the middle of the first pass.
-/// `load()` in `presslens.js` calls it.
+/// Readies the engine (see `dom::warm`): builds its lexicons and, in the
+/// JavaScript build on a page, runs a sample once per task until the
+/// browser has compiled the engine for speed, so that neither lands in the
+/// middle of the first pass. Resolves to the number of sample calls; never
+/// rejects. `load()` in `presslens.js` awaits it.
 #[wasm_bindgen(js_name = warmUp)]
-pub fn warm_up() {
-    crate::dom::warm::warm_up();
+pub fn warm_up() -> js_sys::Promise {
+    crate::dom::warm::warm_up()
 }
 
 /// Renders a pasted article (plain text or HTML) into `container` as safe

@@ -14,14 +14,15 @@
 //! chunks one slice takes, and whether the engine is first warmed.
 //!
 //! Warming: the JavaScript build starts in the browser's interpreter, where
-//! an 8 KB chunk took 50–160 ms (about 20 ms once compiled). When the
+//! an 8 KB chunk took 50–160 ms (about 20 ms once compiled). Load warms it
+//! on a sample ([`super::warm`]); then, when the
 //! measured speed says the next chunk would take over [`CHUNK_TARGET_MS`],
 //! the engine first reads a piece of that chunk ([`WARM_PIECE`]) in a call
 //! of its own and the report is thrown away: the browser compiles what the
 //! text makes hot, in short tasks. It stops when the chunk is expected to
 //! fit, when warming stops paying (the speed gained under 10%), or after
 //! [`MAX_WARM_CALLS`]. The wasm build never warms: it is fast from the
-//! first call. Load measures the speed on a sample ([`super::warm`]).
+//! first call.
 
 use std::cell::Cell;
 use std::collections::HashMap;
@@ -37,10 +38,12 @@ const WHOLE: usize = 24 * 1024;
 pub const CHUNK: usize = 8 * 1024;
 /// What a chunk is expected to take before one has been measured (ms).
 const FIRST_ESTIMATE_MS: f64 = 4.0;
-/// What one engine call may take (ms): under the 50 ms of a long task. A
-/// speed measured on a short text overstates a chunk's time (each call has
-/// fixed costs), which leaves room for the DOM work of the same slice.
-pub const CHUNK_TARGET_MS: f64 = 40.0;
+/// What one engine call is planned to take (ms): half the 50 ms of a long
+/// task, because chunks of one text differ in cost by half again (measured
+/// in the JavaScript build on `readability/toc-missing`: 8 KB chunks of
+/// 16–25 ms when warm), and because on a machine of two cores the
+/// browser's compiler threads take the page's core in turns.
+pub const CHUNK_TARGET_MS: f64 = 25.0;
 /// The piece of the next chunk a warming call reads (bytes, cut back to a
 /// paragraph break).
 pub const WARM_PIECE: usize = 2 * 1024;
