@@ -123,6 +123,10 @@ export async function measure(pages, { log = () => {}, keepText = false, readabi
           const most = (xs) => xs.reduce((m, e) => Math.max(m, e.duration), 0);
           out.loadLongest = most(tasks.filter((e) => e.startTime < loaded));
           out.longest = most(tasks.filter((e) => e.startTime >= loaded));
+          // Our own longest slice and engine call, to tell a long task of
+          // ours from one of the browser's (a collection, a style pass).
+          const p = presslens.current()?.debugProbes?.();
+          if (p) out.probes = { slice: Math.round(p.longestSliceMs), phase: p.longestSlicePhase, engine: Math.round(p.longestEngineMs) };
           presslens.clear();
           out.same = document.documentElement.outerHTML === before;
           out.left = CSS.highlights.size + document.querySelectorAll('[data-presslens-ui], mark.presslens').length;
@@ -153,7 +157,7 @@ export async function measure(pages, { log = () => {}, keepText = false, readabi
         folder, name, split: split(name),
         f1: res.error ? 0 : tokenF1(res.text, gold),
         rf1: tokenF1(res.rtext ?? '', gold),
-        error: res.error, same: res.same, left: res.left, ms: res.ms, longest: res.longest, loadLongest: res.loadLongest, root: res.root,
+        error: res.error, same: res.same, left: res.left, ms: res.ms, longest: res.longest, loadLongest: res.loadLongest, probes: res.probes ?? null, root: res.root,
         confidence: res.confidence ?? null, paywall: res.paywall ?? null,
         ...(keepText ? { text: res.text ?? '', rtext: res.rtext ?? '' } : {}),
         ptok: tokens(res.text ?? '').length, gtok: tokens(gold).length,
@@ -220,7 +224,8 @@ function conf(r) {
 /** One line per page. */
 export function line(r) {
   const task = (ms) => (ms ? String(Math.round(ms)) : '<50').padStart(4);
-  return `${r.folder.padEnd(8)} ${r.split.padEnd(5)} ${r.name.slice(0, 36).padEnd(36)} PL ${r.f1.toFixed(3)}  R ${r.rf1.toFixed(3)}  ${r.error ? 'ERROR' : r.same ? 'undo ok' : 'UNDO DIFFERS'}  ${String(Math.round(r.ms ?? 0)).padStart(5)} ms  task ${task(r.longest)}  load ${task(r.loadLongest)}  ${conf(r)}  ${r.root ?? ''}`;
+  const ours = r.longest && r.probes ? ` (ours: slice ${r.probes.slice} ms ${r.probes.phase}, engine ${r.probes.engine} ms)` : '';
+  return `${r.folder.padEnd(8)} ${r.split.padEnd(5)} ${r.name.slice(0, 36).padEnd(36)} PL ${r.f1.toFixed(3)}  R ${r.rf1.toFixed(3)}  ${r.error ? 'ERROR' : r.same ? 'undo ok' : 'UNDO DIFFERS'}  ${String(Math.round(r.ms ?? 0)).padStart(5)} ms  task ${task(r.longest)}${ours}  load ${task(r.loadLongest)}  ${conf(r)}  ${r.root ?? ''}`;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
