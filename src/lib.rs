@@ -47,8 +47,14 @@ pub fn annotate(text: &str) -> Report {
 pub fn annotate_with(text: &str, tagger: Option<&parties::tagger::Model>) -> Report {
     let doc = text::Doc::new(text);
     let parties = parties::find_with(&doc, tagger);
-    let quotes = quotes::find(&doc, &parties);
-    let figures = figures::find(&doc);
+    after_parties(&doc, parties)
+}
+
+/// The layers after the parties: quotes (speakers resolved against the
+/// parties) and figures.
+fn after_parties(doc: &text::Doc, parties: Vec<Party>) -> Report {
+    let quotes = quotes::find(doc, &parties);
+    let figures = figures::find(doc);
     Report {
         quotes,
         parties,
@@ -59,4 +65,19 @@ pub fn annotate_with(text: &str, tagger: Option<&parties::tagger::Model>) -> Rep
 /// Annotates `text`, returning offsets in `unit`.
 pub fn annotate_in(text: &str, unit: Unit) -> Report {
     annotate(text).into_unit(text, unit)
+}
+
+/// [`annotate_in`] in two calls, for a caller that must keep each call
+/// short (the browser's JavaScript build, on a long text annotated whole):
+/// `annotate_rest(text, find_parties(text), unit)` is exactly
+/// `annotate_in(text, unit)`. Step one: the parties (UTF-8 offsets), about
+/// two thirds of the work.
+pub fn find_parties(text: &str) -> Vec<Party> {
+    parties::find_with(&text::Doc::new(text), parties::tagger::shipped())
+}
+
+/// Step two of [`find_parties`]: quotes and figures, and the report in
+/// `unit`. The text is read again (tokens, sentences), a tenth of the work.
+pub fn annotate_rest(text: &str, parties: Vec<Party>, unit: Unit) -> Report {
+    after_parties(&text::Doc::new(text), parties).into_unit(text, unit)
 }

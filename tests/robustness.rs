@@ -140,3 +140,35 @@ fn a_megabyte_article_is_handled() {
     report.check(big.len()).unwrap();
     assert!(report.quotes.len() >= 100);
 }
+
+/// The two-step annotation (`find_parties`, then `annotate_rest`: the
+/// browser's JavaScript build keeps each call short with it) gives exactly
+/// the one-call report, on the seed article and on random texts, in every
+/// offset unit.
+#[test]
+fn two_steps_give_the_one_call_report() {
+    use presslens::{annotate_in, annotate_rest, find_parties, Unit};
+    let seed = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/seed/article.txt"
+    ))
+    .expect("the seed article (../shared/seed/article.txt)");
+    let pieces = common::pieces(&[common::QUOTE_MARKS, OWN_PIECES]);
+    let mut rng = Rng(0x7E0_57E9);
+    let mut texts = vec![seed];
+    for _ in 0..300 {
+        let n = (rng.next() % 120) as usize;
+        texts.push(
+            (0..n)
+                .map(|_| rng.pick(&pieces))
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
+    }
+    for text in &texts {
+        for unit in [Unit::Byte, Unit::Char, Unit::Utf16] {
+            let two = annotate_rest(text, find_parties(text), unit);
+            assert_eq!(two, annotate_in(text, unit), "{text:?}");
+        }
+    }
+}

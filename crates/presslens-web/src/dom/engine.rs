@@ -7,6 +7,11 @@
 //! shifts figure relations. Texts up to one chunk — nearly every article —
 //! are annotated whole, exactly as `annotate_text` would.
 //!
+//! A text over one chunk annotated whole is annotated in two calls, the
+//! parties ([`presslens::find_parties`]) and then the rest
+//! ([`presslens::annotate_rest`]), perhaps in two slices: the same report,
+//! and no call over two thirds of the whole in the JavaScript build.
+//!
 //! Where the chunks are cut depends on the text alone, never on how fast the
 //! engine runs: the report is a function of the text, the same on a fast
 //! machine or a slow one, in the wasm build or its JavaScript translation
@@ -81,14 +86,21 @@ pub fn plan(rate: f64, len: usize, warm_calls: u32, before: Option<f64>) -> Call
     }
 }
 
-/// Annotates `text` (UTF-16 offsets) and records the call's time and speed.
-pub fn timed(text: &str) -> Report {
+/// Runs one engine call, recording its time; returns what it returned and
+/// the time (ms).
+fn time<R>(call: impl FnOnce() -> R) -> (R, f64) {
     let t0 = js_sys::Date::now();
-    let r = presslens::annotate_in(text, Unit::Utf16);
+    let r = call();
     // Date.now counts whole milliseconds.
     let ms = (js_sys::Date::now() - t0).max(0.5);
     SPENT.with(|c| c.set(c.get() + ms));
     LONGEST.with(|c| c.set(c.get().max(ms)));
+    (r, ms)
+}
+
+/// Annotates `text` (UTF-16 offsets) and records the call's time and speed.
+pub fn timed(text: &str) -> Report {
+    let (r, ms) = time(|| presslens::annotate_in(text, Unit::Utf16));
     RATE.with(|c| c.set(ms / text.len().max(1) as f64));
     r
 }
@@ -103,6 +115,10 @@ pub struct Run {
     /// last of them.
     warm_calls: u32,
     warm_before: Option<f64>,
+    /// A text over [`CHUNK`] annotated whole is annotated in two calls
+    /// (`presslens::find_parties`, then `annotate_rest`, maybe in the next
+    /// slice): the first call's parties and time (ms).
+    halfway: Option<(Vec<Party>, f64)>,
     report: Report,
     by_name: HashMap<(String, PartyKind), usize>,
 }
@@ -120,6 +136,7 @@ impl Run {
             at16: 0,
             warm_calls: 0,
             warm_before: None,
+            halfway: None,
             report: Report::default(),
             by_name: HashMap::new(),
         }
@@ -137,7 +154,10 @@ impl Run {
                 cut(text, self.at, CHUNK)
             };
             let rate = RATE.with(Cell::get);
-            let warm = deadline.is_finite()
+            // The second of two calls reads what the first read; a warming
+            // call reads a piece.
+            let warm = self.halfway.is_none()
+                && deadline.is_finite()
                 && plan(rate, end - self.at, self.warm_calls, self.warm_before) == Call::Warm;
             let until = if warm {
                 cut(text, self.at, WARM_PIECE).min(end)
@@ -150,7 +170,18 @@ impl Run {
             }
             first = false;
             let piece = &text[self.at..until];
-            let r = timed(piece);
+            let r = if let Some((parties, first_ms)) = self.halfway.take() {
+                debug_assert!(!warm);
+                let (r, ms) = time(|| presslens::annotate_rest(piece, parties, Unit::Utf16));
+                RATE.with(|c| c.set((first_ms + ms) / piece.len().max(1) as f64));
+                r
+            } else if !warm && piece.len() > CHUNK && deadline.is_finite() {
+                let (parties, ms) = time(|| presslens::find_parties(piece));
+                self.halfway = Some((parties, ms));
+                continue;
+            } else {
+                timed(piece)
+            };
             if warm {
                 self.warm_calls += 1;
                 self.warm_before = Some(rate);
