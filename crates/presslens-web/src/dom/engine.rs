@@ -73,13 +73,19 @@ pub enum Call {
     Warm,
 }
 
+/// Whether a call on `len` bytes at speed `rate` (ms per byte) is expected
+/// to take at most [`CHUNK_TARGET_MS`]: the one test of warming, at load
+/// ([`super::warm`]) and in a run ([`plan`]).
+pub fn fits(rate: f64, len: usize) -> bool {
+    rate * len as f64 <= CHUNK_TARGET_MS
+}
+
 /// The next call for a chunk of `len` bytes at speed `rate` (ms per byte),
 /// after `warm_calls` warming calls for it, the last of which started at
 /// speed `before`.
 pub fn plan(rate: f64, len: usize, warm_calls: u32, before: Option<f64>) -> Call {
-    let fits = rate * len as f64 <= CHUNK_TARGET_MS;
     let stopped_paying = before.is_some_and(|b| rate > 0.9 * b);
-    if fits || stopped_paying || warm_calls >= MAX_WARM_CALLS {
+    if fits(rate, len) || stopped_paying || warm_calls >= MAX_WARM_CALLS {
         Call::Chunk
     } else {
         Call::Warm
@@ -98,11 +104,12 @@ fn time<R>(call: impl FnOnce() -> R) -> (R, f64) {
     (r, ms)
 }
 
-/// Annotates `text` (UTF-16 offsets) and records the call's time and speed.
-pub fn timed(text: &str) -> Report {
+/// Annotates `text` (UTF-16 offsets) and records the call's time and
+/// speed; returns the report and the time (ms).
+pub fn timed(text: &str) -> (Report, f64) {
     let (r, ms) = time(|| presslens::annotate_in(text, Unit::Utf16));
     RATE.with(|c| c.set(ms / text.len().max(1) as f64));
-    r
+    (r, ms)
 }
 
 /// A text being annotated chunk by chunk.
@@ -171,7 +178,6 @@ impl Run {
             first = false;
             let piece = &text[self.at..until];
             let r = if let Some((parties, first_ms)) = self.halfway.take() {
-                debug_assert!(!warm);
                 let (r, ms) = time(|| presslens::annotate_rest(piece, parties, Unit::Utf16));
                 RATE.with(|c| c.set((first_ms + ms) / piece.len().max(1) as f64));
                 r
@@ -180,7 +186,7 @@ impl Run {
                 self.halfway = Some((parties, ms));
                 continue;
             } else {
-                timed(piece)
+                timed(piece).0
             };
             if warm {
                 self.warm_calls += 1;

@@ -9,7 +9,7 @@
 //! (`warm.txt`, an invented story written for this: quotes, named parties,
 //! figures), its reports thrown away: the first call builds the lexicons,
 //! the next ones run once per task until the measured speed says a chunk
-//! fits in [`CHUNK_TARGET_MS`], or [`MAX_SPENT_MS`] is spent. The browser
+//! fits in [`CHUNK_TARGET_MS`](super::engine::CHUNK_TARGET_MS), or [`MAX_SPENT_MS`] is spent. The browser
 //! compiles hot functions whatever text made them hot. A pass still warms
 //! on its own text where its measured speed calls for it
 //! ([`super::engine`]).
@@ -21,11 +21,10 @@
 //! reports never depend on it.
 
 use std::cell::Cell;
-use std::rc::Rc;
 
 use wasm_bindgen::JsValue;
 
-use super::engine::{timed, CHUNK, CHUNK_TARGET_MS, RATE};
+use super::engine::{fits, timed, CHUNK, RATE};
 use super::{safe, task};
 
 /// The sample: a short news story of invented towns and people.
@@ -39,7 +38,7 @@ pub const MAX_SPENT_MS: f64 = 1000.0;
 pub enum Next {
     /// Another sample call, in a task of its own.
     Again,
-    /// A chunk is expected to fit in [`CHUNK_TARGET_MS`].
+    /// A chunk is expected to fit in [`CHUNK_TARGET_MS`](super::engine::CHUNK_TARGET_MS).
     Warm,
     /// [`MAX_SPENT_MS`] spent before that.
     GaveUp,
@@ -48,7 +47,7 @@ pub enum Next {
 /// What to do at speed `rate` (ms per byte, the last sample call's), with
 /// `spent` ms spent so far.
 pub fn next(rate: f64, spent: f64) -> Next {
-    if rate * CHUNK as f64 <= CHUNK_TARGET_MS {
+    if fits(rate, CHUNK) {
         Next::Warm
     } else if spent >= MAX_SPENT_MS {
         Next::GaveUp
@@ -62,26 +61,23 @@ pub fn next(rate: f64, spent: f64) -> Next {
 /// it never rejects (where no task can be queued, warming stops there).
 pub fn warm_up() -> js_sys::Promise {
     js_sys::Promise::new(&mut |resolve, _reject| {
-        let t0 = js_sys::Date::now();
-        let _ = timed(SAMPLE);
-        let spent = Rc::new(Cell::new(js_sys::Date::now() - t0));
-        step(Rc::new(resolve), spent, 2);
+        let (_, ms) = timed(SAMPLE);
+        step(resolve, ms, 2);
     })
 }
 
-fn step(resolve: Rc<js_sys::Function>, spent: Rc<Cell<f64>>, calls: u32) {
-    let t0 = js_sys::Date::now();
-    let _ = timed(SAMPLE);
-    spent.set(spent.get() + js_sys::Date::now() - t0);
-    let done = |calls: u32| safe::settle(&resolve, &JsValue::from(calls));
+/// One more sample call; then another task, or the Promise resolved.
+fn step(resolve: js_sys::Function, spent: f64, calls: u32) {
+    let (_, ms) = timed(SAMPLE);
+    let spent = spent + ms;
     let on_page = web_sys::window().is_some();
-    if !on_page || next(RATE.with(Cell::get), spent.get()) != Next::Again {
-        return done(calls);
+    if on_page && next(RATE.with(Cell::get), spent) == Next::Again {
+        let again = resolve.clone();
+        if task::later(move || step(again, spent, calls + 1)).is_ok() {
+            return;
+        }
     }
-    let (r, s) = (Rc::clone(&resolve), Rc::clone(&spent));
-    if task::later(move || step(r, s, calls + 1)).is_err() {
-        done(calls);
-    }
+    safe::settle(&resolve, &JsValue::from(calls));
 }
 
 #[cfg(test)]
